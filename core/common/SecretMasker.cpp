@@ -1,0 +1,53 @@
+#include "core/common/SecretMasker.h"
+
+#include <algorithm>
+
+namespace drydock {
+
+std::string maskSecret(std::string_view value)
+{
+    // Two leading characters help a person recognise which secret it is; the star count is capped so the
+    // mask does not reveal the length of long keys.
+    if (value.size() < 6) {
+        return "****";
+    }
+    std::string out(value.substr(0, 2));
+    out.append(std::min<std::size_t>(value.size() - 2, 8), '*');
+    return out;
+}
+
+std::string maskUrlCredentials(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t scheme = text.find("://", pos);
+        if (scheme == std::string_view::npos) {
+            break;
+        }
+        const std::size_t authStart = scheme + 3;
+        // The authority ends at the first '/', whitespace or quote; credentials end at the last '@' in it.
+        std::size_t authEnd = authStart;
+        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' && text[authEnd] != '\t' &&
+               text[authEnd] != '\n' && text[authEnd] != '"' && text[authEnd] != '\'') {
+            ++authEnd;
+        }
+        const std::string_view authority = text.substr(authStart, authEnd - authStart);
+        const std::size_t at = authority.rfind('@');
+        const std::size_t colon = at == std::string_view::npos ? std::string_view::npos : authority.find(':');
+        out.append(text.substr(pos, authStart - pos));
+        if (at != std::string_view::npos && colon != std::string_view::npos && colon < at) {
+            out.append(authority.substr(0, colon + 1));
+            out.append(maskSecret(authority.substr(colon + 1, at - colon - 1)));
+            out.append(authority.substr(at));
+        } else {
+            out.append(authority);
+        }
+        pos = authEnd;
+    }
+    out.append(text.substr(std::min(pos, text.size())));
+    return out;
+}
+
+} // namespace drydock

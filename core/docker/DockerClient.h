@@ -1,0 +1,73 @@
+#pragma once
+#include "core/common/CancelToken.h"
+#include "core/common/Result.h"
+#include "core/docker/ApiVersion.h"
+#include "core/docker/DockerEndpoint.h"
+#include "core/docker/Transport.h"
+#include "core/model/Inventory.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace drydock {
+
+// One event from GET /events.
+struct DockerEvent
+{
+    std::string type;   // container, image, network, volume, daemon, …
+    std::string action; // create, start, die, destroy, exec_create: …, …
+    std::string actorId;
+    StringMap attributes;
+    std::int64_t timeUnix = 0;
+};
+
+// Typed calls to the Docker Engine API. Every call here only reads; writes exist only for the explicit
+// "apply" of the hardening walkthrough and are kept in a separate class.
+class DockerClient
+{
+public:
+    DockerClient(std::unique_ptr<Transport> transport, DockerEndpoint endpoint);
+
+    // GET /_ping, reads Api-Version and settles on the highest version both sides speak.
+    Result<ApiVersion> negotiate();
+    ApiVersion apiVersion() const { return m_version; }
+    const DockerEndpoint& endpoint() const { return m_endpoint; }
+    Transport& transport() { return *m_transport; }
+
+    Result<DaemonInfo> daemonInfo(); // /info + /version
+    Result<StringList> listContainerIds(); // /containers/json?all=1
+    Result<Container> inspectContainer(const std::string& id);
+    // Inspects many containers with requests in flight together; results in the order of ids.
+    std::vector<Result<Container>> inspectContainers(const StringList& ids);
+    Result<std::vector<FileChange>> containerChanges(const std::string& id);
+    std::vector<Result<std::vector<FileChange>>> containerChanges(const StringList& ids);
+    std::vector<Result<ExecSession>> inspectExecs(const StringList& execIds);
+    Result<StringList> listImageIds(); // /images/json?all=0 (tagged and dangling top-level images)
+    // Inspect + history of each image, together.
+    std::vector<Result<Image>> inspectImages(const StringList& ids);
+    Result<Image> inspectImage(const std::string& idOrName);
+    Result<std::vector<Network>> listNetworks(); // list + inspect each (for members)
+    Result<std::vector<Volume>> listVolumes();
+    Result<std::vector<Plugin>> listPlugins();
+    // Swarm objects when info says the node is active; nullopt when swarm is inactive.
+    Result<std::optional<SwarmState>> swarmState(const DaemonInfo& info);
+    // Follows /events until onEvent returns false or cancel is set.
+    Result<void> streamEvents(std::int64_t sinceUnix, const std::function<bool(const DockerEvent&)>& onEvent,
+                              const CancelToken& cancel);
+
+    // GET path (relative, without the version prefix) and return the body of a 2xx answer, or an Error
+    // that carries the daemon's own message.
+    Result<std::string> get(const std::string& pathAndQuery);
+    std::vector<Result<std::string>> getAll(const StringList& pathsAndQueries);
+
+private:
+    HttpRequest makeGet(const std::string& pathAndQuery) const;
+    Result<std::string> checkResponse(const Result<HttpResponse>& response, const std::string& path) const;
+
+    std::unique_ptr<Transport> m_transport;
+    DockerEndpoint m_endpoint;
+    ApiVersion m_version = ApiVersion::minimumSupported();
+};
+
+} // namespace drydock

@@ -1,0 +1,32 @@
+#pragma once
+#include "core/findings/Finding.h"
+
+#include <array>
+#include <map>
+#include <vector>
+
+namespace drydock {
+
+// All findings of one scan with the summaries every front end needs.
+class FindingSet
+{
+public:
+    FindingSet() = default;
+    explicit FindingSet(std::vector<Finding> findings);
+
+    const std::vector<Finding>& all() const { return m_findings; }
+    std::size_t size() const { return m_findings.size(); }
+    bool empty() const { return m_findings.empty(); }
+
+    std::array<int, severityCount> countsBySeverity() const; // index = static_cast<int>(Severity)
+    std::map<Area, int> countsByArea() const;
+    int countAtOrAbove(Severity severity) const;
+    std::vector<const Finding*> forObject(const std::string& objectId) const;
+    // Sorted by severity (highest first), then area, rule id, object name.
+    void sort();
+
+private:
+    std::vector<Finding> m_findings;
+};
+
+} // namespace drydock

@@ -1,0 +1,35 @@
+#pragma once
+#include "core/common/CancelToken.h"
+#include "core/common/Clock.h"
+#include "core/common/ProgressSink.h"
+#include "core/common/Result.h"
+#include "core/docker/DockerClient.h"
+#include "core/findings/FindingSet.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/rules/ScanSettings.h"
+
+namespace drydock {
+
+struct ScanResult
+{
+    std::int64_t startedAtUnix = 0;
+    std::int64_t finishedAtUnix = 0;
+    Inventory inventory;
+    FindingSet findings;
+    std::string catalogueVersion;
+};
+
+// Endpoint -> Inventory -> FindingSet, with progress and cancel. The one engine behind GUI and CLI.
+class Scanner
+{
+public:
+    Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock& clock);
+    Result<ScanResult> scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel);
+
+private:
+    DockerClient& m_client;
+    const RuleCatalogue& m_catalogue;
+    const Clock& m_clock;
+};
+
+} // namespace drydock

@@ -1,0 +1,33 @@
+#pragma once
+#include "core/docker/DockerClient.h"
+#include "core/docker/DockerEndpoint.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <string>
+
+namespace drydock::test {
+
+// Path of a file under tests/data/.
+QString dataPath(const QString& name);
+// Contents of a file under tests/data/ (fails the current test when missing).
+std::string readData(const QString& name);
+
+// The private dockerd the CTest fixture started (tests/support/private-dockerd.sh), or an empty string
+// when the fixture is not running (an integration test then fails with a message saying how to start it).
+QString privateDaemonSocket();
+DockerEndpoint privateDaemonEndpoint();
+std::unique_ptr<DockerClient> connectPrivateDaemon();
+
+// Runs the docker CLI against the private daemon; returns the exit code, stdout in *out when given.
+int docker(const QStringList& args, QString* out = nullptr, QString* err = nullptr, int timeoutMs = 120000);
+// Runs the drydock executable built with the tests (DRYDOCK_BINARY) with extra environment entries.
+int drydock(const QStringList& args, QString* out = nullptr, QString* err = nullptr,
+            const QStringList& env = {}, int timeoutMs = 300000);
+
+// A fresh unique name for test objects ("dd-<prefix>-<random>"), so tests never collide.
+QString uniqueName(const QString& prefix);
+
+} // namespace drydock::test
