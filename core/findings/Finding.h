@@ -53,15 +53,25 @@ struct CisReference
     std::string version; // "1.6.0"
 };
 
-// One change to a `docker run` command that removes a risk while keeping behaviour.
+// One change to a `docker run` command that removes a risk while keeping behaviour. Flags are always the
+// canonical long forms the RunCommandBuilder emits: --env, --volume, --mount, --tmpfs, --publish, --network,
+// --user, --workdir, --cap-add, --cap-drop, --security-opt, --memory, --memory-swap, --cpus, --pids-limit,
+// --restart, --read-only, --privileged, --pid, --ipc, --uts, --userns, --cgroupns, --device, --log-opt, …
+// Capability values are written without the CAP_ prefix ("SYS_ADMIN") and matched case-insensitively with
+// or without it.
 struct RunEdit
 {
     enum class Op
     {
-        AddFlag,        // add "--flag value" (value may be empty for boolean flags)
-        RemoveFlag,     // remove every occurrence of --flag
-        RemoveValue,    // remove "--flag value" occurrences whose value equals value
-        ReplaceEnvValue // replace -e NAME=… with a file-based secret (value = NAME)
+        AddFlag,         // add "--flag value" (value empty for boolean flags such as --read-only)
+        RemoveFlag,      // remove every occurrence of --flag (e.g. --privileged, --pid)
+        RemoveValue,     // remove "--flag value" where value matches (e.g. --cap-add SYS_ADMIN)
+        RemoveMount,     // remove the --volume/--mount whose container path is value
+        ReadOnlyMount,   // make the --volume/--mount whose container path is value read-only
+        BindPortToLoopback, // publish container port value ("80/tcp") on 127.0.0.1 only
+        RemovePort,      // stop publishing container port value
+        ReplaceEnvSecret // replace --env NAME=… (value = NAME) with NAME_FILE=/run/secrets/<name> and a
+                         // read-only secret file mount; the secret value never appears
     };
     Op op = Op::AddFlag;
     std::string flag;
