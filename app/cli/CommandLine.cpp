@@ -1,30 +1,55 @@
 #include "app/cli/CommandLine.h"
 
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
+#include "app/cli/ExitCode.h"
+
 #include <cstdio>
-#include <cstring>
 #include <string>
+#include <vector>
 
 #ifdef DRYDOCK_WITH_GUI
-#include "ui/MainWindow.h"
-#include <QApplication>
+#include "app/GuiMain.h"
 #endif
 
 namespace drydock::app {
 
 int runMain(int argc, char** argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
+    std::vector<std::string> words(argv + 1, argv + argc);
+    if (!words.empty() && (words[0] == "--version" || words[0] == "version")) {
         std::printf("drydock %s\n", DRYDOCK_VERSION);
-        return 0;
+        return ExitOk;
+    }
+    if (!words.empty() && (words[0] == "--help" || words[0] == "-h" || words[0] == "help")) {
+        std::fputs(mainHelp().c_str(), stdout);
+        return ExitOk;
+    }
+    if (!words.empty() && words[0].rfind("-", 0) != 0) {
+        const std::string command = words[0];
+        const std::vector<std::string> rest(words.begin() + 1, words.end());
+        if (command == "inventory") {
+            return runInventory(rest);
+        }
+        if (command == "scan") {
+            return runScan(rest);
+        }
+        std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
+        return ExitUsage;
+    }
+    // No command: the desktop application, which takes the endpoint options too.
+    const CommandSpec spec{"drydock", {"--host", "--context"}, {}, 0};
+    std::string error;
+    const auto args = ArgParser::parse(spec, words, error);
+    if (!args) {
+        std::fprintf(stderr, "drydock: %s\n", error.c_str());
+        return ExitUsage;
     }
 #ifdef DRYDOCK_WITH_GUI
-    QApplication app(argc, argv);
-    ui::MainWindow window(QStringLiteral("not connected"));
-    window.show();
-    return app.exec();
+    return runGui(argc, argv, *args);
 #else
-    std::fprintf(stderr, "drydock: built without the GUI\n");
-    return 2;
+    std::fprintf(stderr, "drydock: this build has no desktop application; use a command (see drydock --help)\n");
+    return ExitUsage;
 #endif
 }
 

@@ -1,0 +1,15 @@
+#pragma once
+
+namespace drydock::app {
+
+// Process exit codes of every drydock command (documented in --help and README.md).
+enum ExitCode : int
+{
+    ExitOk = 0,           // success; for scan: no finding at or above --fail-on
+    ExitFindings = 1,     // scan: findings at or above --fail-on
+    ExitUsage = 2,        // bad command line
+    ExitDaemon = 3,       // cannot reach or talk to the Docker daemon
+    ExitLocalError = 4    // cannot write an output file or open the local database
+};
+
+} // namespace drydock::app

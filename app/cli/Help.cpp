@@ -1,0 +1,68 @@
+#include "app/cli/Commands.h"
+
+namespace drydock::app {
+
+namespace {
+const char* kEndpointHelp = R"(Endpoint (every command, and the GUI):
+  --host URI          unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH)
+  --context NAME      a Docker context (see `docker context ls`)
+  Without them Drydock resolves the daemon exactly as the docker CLI does: DOCKER_HOST, DOCKER_CONTEXT,
+  the current context in ~/.docker/config.json, then /var/run/docker.sock (rootless and Podman sockets too).
+)";
+const char* kExitCodes = R"(Exit codes:
+  0  success (scan: no finding at or above --fail-on)
+  1  scan: at least one finding at or above --fail-on
+  2  usage error
+  3  cannot reach or talk to the Docker daemon (the reason is printed on stderr)
+  4  cannot write an output file or open the local database
+)";
+} // namespace
+
+std::string mainHelp()
+{
+    return std::string(R"(Drydock — security dashboard for Docker
+
+Usage:
+  drydock [--host URI | --context NAME]        open the desktop application
+  drydock inventory [options]                  print everything the daemon knows
+  drydock scan [options]                       check images, containers, networks, secrets, daemon
+  drydock --version | --help
+  drydock COMMAND --help                       help for one command
+
+Drydock only reads from the daemon; nothing is changed unless you explicitly apply a fix.
+
+)") + kEndpointHelp + "\n" + kExitCodes;
+}
+
+std::string inventoryHelp()
+{
+    return std::string(R"(Usage: drydock inventory [--host URI | --context NAME] [--format text|json] [--output FILE]
+
+Prints one snapshot of the daemon: containers (all states), images with history, networks, volumes,
+plugins, daemon settings and Swarm objects. Secret-looking values are masked in every format.
+
+  --format text|json  text (default): counts and one line per object; json: the full model
+  --output FILE       write to FILE instead of standard output
+
+)") + kEndpointHelp + "\n" + kExitCodes;
+}
+
+std::string scanHelp()
+{
+    return std::string(R"(Usage: drydock scan [--host URI | --context NAME] [--format F --output FILE]… [options]
+
+Runs every check over one snapshot of the daemon and prints the findings with evidence, CIS Docker
+Benchmark references, fixes and a remediated `docker run` command.
+
+  --format text|json        text (default) or the documented JSON (schemaVersion 1); repeat --format/--output
+                            pairs to write several files in one run
+  --output FILE             where the matching --format goes (default: standard output)
+  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY (critical|high|medium|low|info)
+  --rule-severity ID=SEV    change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)
+  --only AREA[,AREA…]       only these areas: image, container, runtime, network, secrets, daemon, swarm
+  --verbose                 text format: evidence, CIS reference and fix under each finding
+
+)") + kEndpointHelp + "\n" + kExitCodes;
+}
+
+} // namespace drydock::app

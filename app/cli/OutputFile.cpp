@@ -1,0 +1,31 @@
+#include "app/cli/OutputFile.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace drydock::app {
+
+Result<void> writeOutput(const std::string& path, const std::string& text)
+{
+    if (path.empty() || path == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return success();
+    }
+    const std::string temp = path + ".part";
+    std::FILE* f = std::fopen(temp.c_str(), "wb");
+    if (!f) {
+        return Error::make(ErrorCode::Io, "Cannot write " + path + ": " + std::strerror(errno));
+    }
+    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    const bool closed = std::fclose(f) == 0;
+    if (!written || !closed || std::rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        std::remove(temp.c_str());
+        return Error::make(ErrorCode::Io, "Cannot write " + path + ": " + why);
+    }
+    return success();
+}
+
+} // namespace drydock::app

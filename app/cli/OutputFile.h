@@ -1,0 +1,12 @@
+#pragma once
+#include "core/common/Result.h"
+
+#include <string>
+
+namespace drydock::app {
+
+// Writes text to a file atomically (temp file + rename), so a failed run never leaves a half report;
+// "-" writes to stdout.
+Result<void> writeOutput(const std::string& path, const std::string& text);
+
+} // namespace drydock::app

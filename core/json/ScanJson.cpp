@@ -1,0 +1,68 @@
+#include "core/json/ScanJson.h"
+
+#include "core/common/Time.h"
+
+#include <nlohmann/json.hpp>
+
+namespace drydock::json {
+
+namespace {
+
+nlohmann::ordered_json findingToJson(const Finding& f)
+{
+    nlohmann::ordered_json j;
+    j["ruleId"] = f.ruleId;
+    j["area"] = toString(f.area);
+    j["severity"] = toString(f.severity);
+    j["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
+    j["object"] = {{"type", toString(f.object.type)}, {"id", f.object.id}, {"name", f.object.name}};
+    j["title"] = f.title;
+    j["evidence"] = f.evidence;
+    j["rationale"] = f.rationale;
+    j["fix"] = f.fix;
+    j["remediation"] = {{"runCommand", f.remediation.runCommand},
+                        {"addFlags", f.remediation.addFlags},
+                        {"removeFlags", f.remediation.removeFlags},
+                        {"compose", f.remediation.compose},
+                        {"dockerfile", f.remediation.dockerfile}};
+    return j;
+}
+
+} // namespace
+
+std::string scanToJson(const ScanResult& result, int indent)
+{
+    nlohmann::ordered_json root;
+    root["schemaVersion"] = 1;
+    root["scan"] = {{"startedAt", formatRfc3339(result.startedAtUnix)},
+                    {"finishedAt", formatRfc3339(result.finishedAtUnix)},
+                    {"endpoint", result.inventory.endpoint},
+                    {"engineVersion", result.inventory.engineVersion},
+                    {"apiVersion", result.inventory.apiVersion},
+                    {"catalogueVersion", result.catalogueVersion}};
+    const auto counts = result.findings.countsBySeverity();
+    nlohmann::ordered_json summary;
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
+        summary[toString(s)] = counts[static_cast<int>(s)];
+    }
+    summary["total"] = result.findings.size();
+    nlohmann::ordered_json byArea = nlohmann::ordered_json::object();
+    for (const auto& [area, n] : result.findings.countsByArea()) {
+        byArea[toString(area)] = n;
+    }
+    summary["byArea"] = byArea;
+    root["summary"] = summary;
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (const auto& f : result.findings.all()) {
+        findings.push_back(findingToJson(f));
+    }
+    root["findings"] = std::move(findings);
+    nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+    for (const auto& p : result.inventory.problems) {
+        problems.push_back({{"objectType", p.objectType}, {"objectId", p.objectId}, {"message", p.message}});
+    }
+    root["problems"] = std::move(problems);
+    return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+} // namespace drydock::json

@@ -1,0 +1,131 @@
+#include "core/report/TextReport.h"
+
+#include "core/common/Strings.h"
+#include "core/common/Time.h"
+
+#include <map>
+#include <sstream>
+
+namespace drydock {
+
+namespace {
+
+// Terminal text must not carry control characters from the daemon (escape sequences could rewrite the screen).
+std::string clean(std::string_view text, std::size_t maxBytes = 120)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+    }
+    return truncateUtf8(out, maxBytes);
+}
+
+const char* severityLabel(Severity s)
+{
+    switch (s) {
+    case Severity::Critical: return "CRITICAL";
+    case Severity::High: return "HIGH    ";
+    case Severity::Medium: return "MEDIUM  ";
+    case Severity::Low: return "LOW     ";
+    case Severity::Info: return "INFO    ";
+    }
+    return "INFO    ";
+}
+
+std::string portsText(const Container& c)
+{
+    std::vector<std::string> parts;
+    for (const auto& p : c.hostConfig.portBindings) {
+        for (const auto& b : p.bindings) {
+            parts.push_back((b.hostIp.empty() ? std::string() : b.hostIp + ":") + b.hostPort + "->" + p.containerPort);
+        }
+    }
+    return join(parts, ",");
+}
+
+} // namespace
+
+std::string TextReport::scan(const ScanResult& result, bool verbose)
+{
+    std::ostringstream out;
+    const auto counts = result.findings.countsBySeverity();
+    out << "Drydock scan of " << clean(result.inventory.endpoint) << " (Docker " << clean(result.inventory.engineVersion)
+        << ", API " << result.inventory.apiVersion << ") at " << formatRfc3339(result.startedAtUnix) << "\n";
+    out << result.inventory.containers.size() << " containers, " << result.inventory.images.size() << " images, "
+        << result.inventory.networks.size() << " networks, " << result.inventory.volumes.size() << " volumes\n";
+    out << "Findings: " << result.findings.size() << " (critical " << counts[4] << ", high " << counts[3]
+        << ", medium " << counts[2] << ", low " << counts[1] << ", info " << counts[0] << ")\n";
+
+    // Group by object, in the order of the sorted findings (worst first).
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<const Finding*>> byObject;
+    for (const auto& f : result.findings.all()) {
+        const std::string key = std::string(toString(f.object.type)) + " " + f.object.name;
+        if (!byObject.count(key)) {
+            order.push_back(key);
+        }
+        byObject[key].push_back(&f);
+    }
+    for (const auto& key : order) {
+        out << "\n" << clean(key) << "\n";
+        for (const Finding* f : byObject[key]) {
+            out << "  " << severityLabel(f->severity) << " " << f->ruleId << "  " << clean(f->title, 100) << "\n";
+            if (verbose) {
+                out << "      evidence: " << clean(f->evidence, 300) << "\n";
+                if (!f->cis.id.empty()) {
+                    out << "      CIS Docker Benchmark " << f->cis.version << " " << f->cis.id << "\n";
+                }
+                out << "      fix: " << clean(f->fix, 400) << "\n";
+            }
+        }
+    }
+    for (const auto& p : result.inventory.problems) {
+        out << "\nnote: could not read " << clean(p.objectType) << " " << clean(p.objectId) << ": " << clean(p.message, 300)
+            << "\n";
+    }
+    return out.str();
+}
+
+std::string TextReport::inventory(const Inventory& inv)
+{
+    std::ostringstream out;
+    out << "Endpoint " << clean(inv.endpoint) << "  Docker " << clean(inv.engineVersion) << "  API " << inv.apiVersion
+        << "  " << clean(inv.daemon.operatingSystem) << "\n";
+    out << "Containers: " << inv.containers.size() << "  Images: " << inv.images.size()
+        << "  Networks: " << inv.networks.size() << "  Volumes: " << inv.volumes.size()
+        << "  Plugins: " << inv.plugins.size()
+        << "  Swarm: " << (inv.daemon.swarm.localNodeState.empty() ? "inactive" : clean(inv.daemon.swarm.localNodeState))
+        << "\n";
+    out << "\nCONTAINERS\n";
+    for (const auto& c : inv.containers) {
+        out << "  " << c.shortId() << "  " << clean(c.name, 40) << "  " << clean(c.config.image, 50) << "  "
+            << clean(c.state.status) << "  user=" << (c.config.user.empty() ? "root" : clean(c.config.user, 30));
+        const std::string ports = portsText(c);
+        if (!ports.empty()) {
+            out << "  ports=" << clean(ports, 80);
+        }
+        out << "\n";
+    }
+    out << "\nIMAGES\n";
+    for (const auto& i : inv.images) {
+        out << "  " << i.shortId() << "  " << clean(i.displayName(), 60) << "  " << (i.size / 1024 / 1024) << " MB  "
+            << (i.createdUnix ? formatRfc3339(i.createdUnix) : std::string("-")) << "\n";
+    }
+    out << "\nNETWORKS\n";
+    for (const auto& n : inv.networks) {
+        out << "  " << n.id.substr(0, 12) << "  " << clean(n.name, 40) << "  " << clean(n.driver) << "  " << clean(n.scope)
+            << (n.internal ? "  internal" : "") << "  " << n.containers.size() << " containers\n";
+    }
+    out << "\nVOLUMES\n";
+    for (const auto& v : inv.volumes) {
+        out << "  " << clean(v.name, 64) << "  " << clean(v.driver) << "\n";
+    }
+    for (const auto& p : inv.problems) {
+        out << "\nnote: could not read " << clean(p.objectType) << " " << clean(p.objectId) << ": " << clean(p.message, 300)
+            << "\n";
+    }
+    return out.str();
+}
+
+} // namespace drydock
