@@ -90,6 +90,15 @@ struct Remediation
     std::string dockerfile; // Dockerfile change for image findings
 };
 
+// Set on a finding that an active waiver accepts: shown as waived, never hidden.
+struct WaiverMark
+{
+    std::int64_t waiverId = 0;
+    std::string reason;
+    std::string author;
+    std::optional<std::int64_t> expiresAtUnix;
+};
+
 // One rule firing on one object. Evidence is already masked: it never holds a secret value in clear.
 struct Finding
 {
@@ -105,6 +114,7 @@ struct Finding
     Remediation remediation;
     // Distinguishes several findings of one rule on one object (e.g. the env var name); part of identity.
     std::string discriminator;
+    std::optional<WaiverMark> waiver;
 };
 
 } // namespace drydock

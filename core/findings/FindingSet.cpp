@@ -11,7 +11,9 @@ std::array<int, severityCount> FindingSet::countsBySeverity() const
 {
     std::array<int, severityCount> counts{};
     for (const auto& f : m_findings) {
-        ++counts[static_cast<int>(f.severity)];
+        if (!f.waiver) {
+            ++counts[static_cast<int>(f.severity)];
+        }
     }
     return counts;
 }
@@ -20,7 +22,9 @@ std::map<Area, int> FindingSet::countsByArea() const
 {
     std::map<Area, int> counts;
     for (const auto& f : m_findings) {
-        ++counts[f.area];
+        if (!f.waiver) {
+            ++counts[f.area];
+        }
     }
     return counts;
 }
@@ -28,7 +32,13 @@ std::map<Area, int> FindingSet::countsByArea() const
 int FindingSet::countAtOrAbove(Severity severity) const
 {
     return static_cast<int>(std::count_if(m_findings.begin(), m_findings.end(),
-                                          [severity](const Finding& f) { return f.severity >= severity; }));
+                                          [severity](const Finding& f) { return !f.waiver && f.severity >= severity; }));
+}
+
+int FindingSet::waivedCount() const
+{
+    return static_cast<int>(
+        std::count_if(m_findings.begin(), m_findings.end(), [](const Finding& f) { return f.waiver.has_value(); }));
 }
 
 std::vector<const Finding*> FindingSet::forObject(const std::string& objectId) const

@@ -18,9 +18,12 @@ public:
     std::size_t size() const { return m_findings.size(); }
     bool empty() const { return m_findings.empty(); }
 
+    // Summaries count open findings only; waived ones are counted apart (shown as waived, never hidden).
     std::array<int, severityCount> countsBySeverity() const; // index = static_cast<int>(Severity)
     std::map<Area, int> countsByArea() const;
     int countAtOrAbove(Severity severity) const;
+    int waivedCount() const;
+    std::vector<Finding>& mutableAll() { return m_findings; }
     std::vector<const Finding*> forObject(const std::string& objectId) const;
     // Sorted by severity (highest first), then area, rule id, object name.
     void sort();

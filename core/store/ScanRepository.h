@@ -1,0 +1,79 @@
+#pragma once
+#include "core/common/Result.h"
+#include "core/findings/ScanDelta.h"
+#include "core/scan/Scanner.h"
+#include "core/store/SqliteDatabase.h"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace drydock {
+
+struct ScanSummary
+{
+    std::int64_t id = 0;
+    std::string endpoint;
+    std::string engineVersion;
+    std::string apiVersion;
+    std::int64_t startedAtUnix = 0;
+    std::int64_t finishedAtUnix = 0;
+    std::string catalogueVersion;
+    std::array<int, severityCount> counts{}; // open findings by severity
+    int waived = 0;
+    int containers = 0;
+    int images = 0;
+    std::map<std::string, int> byArea;
+    int total() const;
+};
+
+struct StoredScan
+{
+    ScanSummary summary;
+    std::vector<Finding> findings;
+};
+
+// One point of a trend: the last scan of a UTC day.
+struct TrendPoint
+{
+    std::int64_t dayStartUnix = 0;
+    std::int64_t scanId = 0;
+    std::array<int, severityCount> counts{};
+    std::map<std::string, int> byArea;
+};
+
+struct ObjectTrendPoint
+{
+    std::int64_t scanId = 0;
+    std::int64_t startedAtUnix = 0;
+    int findings = 0;
+    Severity worst = Severity::Info;
+};
+
+// Stores scans and reads them back: lists, single scans, deltas, trends, retention.
+class ScanRepository
+{
+public:
+    explicit ScanRepository(SqliteDatabase& db) : m_db(db) {}
+
+    // Writes the scan and every finding in one transaction: a crash leaves either all of it or none.
+    Result<std::int64_t> save(const ScanResult& scan);
+    Result<std::vector<ScanSummary>> list(const std::string& endpoint = {}, int limit = 1000);
+    Result<StoredScan> load(std::int64_t scanId);
+    // The newest scan of the endpoint strictly before `beforeScanId` (0: the newest of all).
+    Result<std::optional<std::int64_t>> latest(const std::string& endpoint, std::int64_t beforeScanId = 0);
+    Result<ScanDelta> delta(std::int64_t baselineId, std::int64_t laterId);
+    Result<std::vector<TrendPoint>> trend(const std::string& endpoint, std::int64_t sinceUnix);
+    Result<std::vector<ObjectTrendPoint>> objectTrend(const std::string& endpoint, const std::string& objectName,
+                                                      std::int64_t sinceUnix);
+    // Deletes scans started before the moment; returns how many.
+    Result<int> pruneOlderThan(std::int64_t unix);
+
+private:
+    Result<ScanSummary> summaryOf(Statement& row);
+    Result<void> loadAreaCounts(ScanSummary& summary);
+    SqliteDatabase& m_db;
+};
+
+} // namespace drydock

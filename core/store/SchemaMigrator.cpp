@@ -1,0 +1,122 @@
+#include "core/store/SchemaMigrator.h"
+
+namespace drydock {
+
+namespace {
+
+// Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add a new one.
+const std::vector<std::string>& migrations()
+{
+    static const std::vector<std::string> list = {
+        // 1: scans, their findings, per-area counts, waivers.
+        R"sql(
+CREATE TABLE scans (
+    id                INTEGER PRIMARY KEY,
+    endpoint          TEXT NOT NULL,
+    engine_version    TEXT NOT NULL DEFAULT '',
+    api_version       TEXT NOT NULL DEFAULT '',
+    started_at        INTEGER NOT NULL,
+    finished_at       INTEGER NOT NULL,
+    catalogue_version TEXT NOT NULL DEFAULT '',
+    critical INTEGER NOT NULL DEFAULT 0, high INTEGER NOT NULL DEFAULT 0, medium INTEGER NOT NULL DEFAULT 0,
+    low INTEGER NOT NULL DEFAULT 0, info INTEGER NOT NULL DEFAULT 0, waived INTEGER NOT NULL DEFAULT 0,
+    containers INTEGER NOT NULL DEFAULT 0, images INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX scans_by_endpoint_time ON scans(endpoint, started_at);
+CREATE TABLE scan_area_counts (
+    scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    area    TEXT NOT NULL,
+    count   INTEGER NOT NULL,
+    PRIMARY KEY (scan_id, area)
+) WITHOUT ROWID;
+CREATE TABLE findings (
+    id            INTEGER PRIMARY KEY,
+    scan_id       INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+    finding_key   TEXT NOT NULL,
+    rule_id       TEXT NOT NULL,
+    area          TEXT NOT NULL,
+    severity      INTEGER NOT NULL,
+    cis_id        TEXT NOT NULL DEFAULT '',
+    cis_version   TEXT NOT NULL DEFAULT '',
+    object_type   TEXT NOT NULL,
+    object_id     TEXT NOT NULL,
+    object_name   TEXT NOT NULL,
+    discriminator TEXT NOT NULL DEFAULT '',
+    title         TEXT NOT NULL,
+    evidence      TEXT NOT NULL,
+    rationale     TEXT NOT NULL DEFAULT '',
+    fix           TEXT NOT NULL DEFAULT '',
+    run_command   TEXT NOT NULL DEFAULT '',
+    add_flags     TEXT NOT NULL DEFAULT '',
+    remove_flags  TEXT NOT NULL DEFAULT '',
+    compose       TEXT NOT NULL DEFAULT '',
+    dockerfile    TEXT NOT NULL DEFAULT '',
+    waiver_id     INTEGER,
+    waiver_reason TEXT
+);
+CREATE INDEX findings_by_scan ON findings(scan_id, severity);
+CREATE INDEX findings_by_object ON findings(object_name, scan_id);
+CREATE TABLE waivers (
+    id             INTEGER PRIMARY KEY,
+    scope          TEXT NOT NULL CHECK (scope IN ('object', 'pattern', 'rule')),
+    rule_id        TEXT NOT NULL,
+    object_pattern TEXT NOT NULL DEFAULT '',
+    reason         TEXT NOT NULL CHECK (length(reason) > 0),
+    author         TEXT NOT NULL DEFAULT '',
+    created_at     INTEGER NOT NULL,
+    expires_at     INTEGER,
+    endpoint       TEXT NOT NULL DEFAULT ''
+);
+)sql",
+    };
+    return list;
+}
+
+} // namespace
+
+int SchemaMigrator::latestVersion() { return static_cast<int>(migrations().size()); }
+
+Result<int> SchemaMigrator::currentVersion(SqliteDatabase& db)
+{
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt) {
+        return stmt.error();
+    }
+    if (!stmt->step()) {
+        return stmt->error() ? *stmt->error() : Error::make(ErrorCode::Database, "no user_version");
+    }
+    return static_cast<int>(stmt->int64(0));
+}
+
+Result<void> SchemaMigrator::migrate(SqliteDatabase& db)
+{
+    auto version = currentVersion(db);
+    if (!version) {
+        return version.error();
+    }
+    if (version.value() > latestVersion()) {
+        return Error::make(ErrorCode::Database,
+                           "The history database " + db.path() + " was written by a newer Drydock (schema version " +
+                               std::to_string(version.value()) + "; this Drydock knows up to " +
+                               std::to_string(latestVersion()) +
+                               "). It was not changed. Update Drydock, or choose another database with --db.");
+    }
+    for (int v = version.value(); v < latestVersion(); ++v) {
+        auto tx = Transaction::begin(db);
+        if (!tx) {
+            return tx.error();
+        }
+        if (auto r = db.exec(migrations()[static_cast<std::size_t>(v)]); !r) {
+            return r.error();
+        }
+        if (auto r = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !r) {
+            return r.error();
+        }
+        if (auto r = tx->commit(); !r) {
+            return r.error();
+        }
+    }
+    return success();
+}
+
+} // namespace drydock

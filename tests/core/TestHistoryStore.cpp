@@ -1,0 +1,424 @@
+// The scan history: round trips, deltas, trends, retention, waivers, schema versions, damaged files and
+// concurrent writers, on real SQLite files in a temporary directory.
+#include "core/findings/FindingKey.h"
+#include "core/findings/Waiver.h"
+#include "core/store/HistoryStore.h"
+#include "core/store/SchemaMigrator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace drydock;
+
+namespace {
+
+Finding finding(const std::string& rule, const std::string& object, Severity s, const std::string& evidence = "ev",
+                const std::string& id = {})
+{
+    Finding f;
+    f.ruleId = rule;
+    f.area = Area::Container;
+    f.severity = s;
+    f.cis = {"5.4", "1.6.0"};
+    f.object = {ObjectType::Container, id.empty() ? object + "-id" : id, object};
+    f.title = "title of " + rule;
+    f.evidence = evidence;
+    f.rationale = "why";
+    f.fix = "fix";
+    f.remediation.runCommand = "docker run --name " + object + " img";
+    f.remediation.addFlags = {"--cap-drop ALL", "--read-only"};
+    return f;
+}
+
+ScanResult scanOf(std::vector<Finding> findings, std::int64_t at, const std::string& endpoint = "unix:///d.sock")
+{
+    ScanResult r;
+    r.startedAtUnix = at;
+    r.finishedAtUnix = at + 2;
+    r.catalogueVersion = "test";
+    r.inventory.endpoint = endpoint;
+    r.inventory.engineVersion = "20.10.24";
+    r.inventory.apiVersion = "1.41";
+    r.findings = FindingSet(std::move(findings));
+    return r;
+}
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    std::string freshPath() { return m_dir.filePath(QStringLiteral("h%1.db").arg(++m_n)).toStdString(); }
+
+private slots:
+    void aScanRoundTripsWithEveryField()
+    {
+        auto store = HistoryStore::open(freshPath());
+        QVERIFY(store);
+        std::vector<Finding> fs{finding("CTR-003", "web", Severity::Critical), finding("RUN-006", "db", Severity::Medium)};
+        fs[0].discriminator = "SYS_ADMIN";
+        fs[0].remediation.dockerfile = "USER 10001";
+        auto id = store.value()->scans().save(scanOf(fs, 1000));
+        QVERIFY(id);
+        auto loaded = store.value()->scans().load(id.value());
+        QVERIFY(loaded);
+        QCOMPARE(loaded->findings.size(), std::size_t(2));
+        QCOMPARE(loaded->summary.counts[4], 1);
+        QCOMPARE(loaded->summary.counts[2], 1);
+        QCOMPARE(loaded->summary.byArea.at("container"), 2);
+        QCOMPARE(QString::fromStdString(loaded->summary.engineVersion), QStringLiteral("20.10.24"));
+        const Finding& f = loaded->findings[0];
+        QCOMPARE(QString::fromStdString(f.ruleId), QStringLiteral("CTR-003"));
+        QCOMPARE(f.severity, Severity::Critical);
+        QCOMPARE(QString::fromStdString(f.discriminator), QStringLiteral("SYS_ADMIN"));
+        QCOMPARE(f.remediation.addFlags.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(f.remediation.dockerfile), QStringLiteral("USER 10001"));
+        QCOMPARE(QString::fromStdString(f.cis.version), QStringLiteral("1.6.0"));
+        QCOMPARE(findingKey(f), findingKey(fs[0]));
+    }
+
+    void anUnknownScanIsAClearError()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto loaded = store.value()->scans().load(42);
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().code, ErrorCode::NotFound);
+        QVERIFY(QString::fromStdString(loaded.error().message).contains(QStringLiteral("42")));
+    }
+
+    void listAndLatestFollowTime()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        const auto a = scans.save(scanOf({}, 1000)).value();
+        const auto b = scans.save(scanOf({}, 2000)).value();
+        scans.save(scanOf({}, 3000, "tcp://other:2376")).value();
+        QCOMPARE(scans.list().value().size(), std::size_t(3));
+        QCOMPARE(scans.list("unix:///d.sock").value().size(), std::size_t(2));
+        QCOMPARE(scans.latest("unix:///d.sock").value().value(), b);
+        QCOMPARE(scans.latest("unix:///d.sock", b).value().value(), a);
+        QVERIFY(!scans.latest("unix:///d.sock", a).value().has_value());
+    }
+
+    void theDeltaSeparatesNewResolvedAndUnchanged()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        const auto a = scans.save(scanOf({finding("CTR-001", "web", Severity::High),
+                                          finding("RUN-006", "web", Severity::Medium),
+                                          finding("CTR-002", "old", Severity::Critical)},
+                                         1000))
+                           .value();
+        const auto b = scans.save(scanOf({finding("CTR-001", "web", Severity::High),
+                                          finding("RUN-006", "web", Severity::Medium),
+                                          finding("NET-003", "web", Severity::Medium)},
+                                         2000))
+                           .value();
+        auto d = scans.delta(a, b);
+        QVERIFY(d);
+        QCOMPARE(d->unchanged.size(), std::size_t(2));
+        QCOMPARE(d->newFindings.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(d->newFindings[0].ruleId), QStringLiteral("NET-003"));
+        QCOMPARE(d->resolved.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(d->resolved[0].ruleId), QStringLiteral("CTR-002"));
+        QCOMPARE(d->newAtOrAbove(Severity::High), 0);
+        QCOMPARE(d->newAtOrAbove(Severity::Medium), 1);
+    }
+
+    void aRestartOrRenameIsNotANewFinding()
+    {
+        // A restart keeps name and evidence; a rename keeps the container id.
+        const std::vector<Finding> before{finding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
+        const std::vector<Finding> restarted{finding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
+        const std::vector<Finding> renamed{finding("CTR-001", "frontend", Severity::High, "Config.User is empty", "abc")};
+        const std::vector<Finding> recreated{finding("CTR-001", "web", Severity::High, "Config.User is empty", "new")};
+        QCOMPARE(ScanDelta::compute(before, restarted).unchanged.size(), std::size_t(1));
+        QCOMPARE(ScanDelta::compute(before, renamed).unchanged.size(), std::size_t(1));
+        QCOMPARE(ScanDelta::compute(before, recreated).unchanged.size(), std::size_t(1));
+        const std::vector<Finding> other{finding("CTR-001", "api", Severity::High, "Config.User is empty", "zzz")};
+        const ScanDelta d = ScanDelta::compute(before, other);
+        QCOMPARE(d.newFindings.size(), std::size_t(1));
+        QCOMPARE(d.resolved.size(), std::size_t(1));
+    }
+
+    void scansOfDifferentEndpointsDoNotCompare()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        const auto a = scans.save(scanOf({}, 1000)).value();
+        const auto b = scans.save(scanOf({}, 2000, "tcp://x:2376")).value();
+        auto d = scans.delta(a, b);
+        QVERIFY(!d);
+        QCOMPARE(d.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void theTrendTakesTheLastScanOfEachDay()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        const std::int64_t day = 86400 * 20000;
+        scans.save(scanOf({finding("CTR-001", "a", Severity::High)}, day + 100)).value();
+        const auto last = scans.save(scanOf({finding("CTR-001", "a", Severity::High),
+                                             finding("CTR-002", "b", Severity::Critical)},
+                                            day + 5000))
+                              .value();
+        scans.save(scanOf({}, day + 86400 + 10)).value();
+        auto t = scans.trend("unix:///d.sock", 0);
+        QVERIFY(t);
+        QCOMPARE(t->size(), std::size_t(2));
+        QCOMPARE(t->at(0).scanId, last);
+        QCOMPARE(t->at(0).dayStartUnix, day);
+        QCOMPARE(t->at(0).counts[4], 1);
+        QCOMPARE(t->at(0).byArea.at("container"), 2);
+        QCOMPARE(t->at(1).counts[4], 0);
+        QCOMPARE(scans.trend("unix:///d.sock", day + 86400).value().size(), std::size_t(1));
+        auto o = scans.objectTrend("unix:///d.sock", "b", 0);
+        QVERIFY(o);
+        QCOMPARE(o->size(), std::size_t(3));
+        QCOMPARE(o->at(1).findings, 1);
+        QCOMPARE(o->at(1).worst, Severity::Critical);
+        QCOMPARE(o->at(2).findings, 0);
+    }
+
+    void pruningRemovesOldScansAndTheirFindings()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        scans.save(scanOf({finding("CTR-001", "a", Severity::High)}, 1000)).value();
+        const auto keep = scans.save(scanOf({finding("CTR-001", "a", Severity::High)}, 5000)).value();
+        QCOMPARE(scans.pruneOlderThan(2000).value(), 1);
+        QCOMPARE(scans.list().value().size(), std::size_t(1));
+        QCOMPARE(scans.list().value()[0].id, keep);
+        auto q = store.value()->database().prepare("SELECT COUNT(*) FROM findings");
+        QVERIFY(q && q->step());
+        QCOMPARE(q->int64(0), std::int64_t(1));
+    }
+
+    void waiversNeedAReasonAndAnObject_data()
+    {
+        QTest::addColumn<int>("scope");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no reason") << int(Waiver::Scope::Object) << "CTR-001" << "web" << "  ";
+        QTest::newRow("no rule") << int(Waiver::Scope::Object) << "" << "web" << "ok";
+        QTest::newRow("an object waiver without an object") << int(Waiver::Scope::Object) << "CTR-001" << "" << "ok";
+        QTest::newRow("every rule everywhere") << int(Waiver::Scope::Rule) << "*" << "" << "ok";
+    }
+    void waiversNeedAReasonAndAnObject()
+    {
+        QFETCH(int, scope);
+        QFETCH(QString, rule);
+        QFETCH(QString, pattern);
+        QFETCH(QString, reason);
+        auto store = HistoryStore::open(freshPath());
+        Waiver w;
+        w.scope = static_cast<Waiver::Scope>(scope);
+        w.ruleId = rule.toStdString();
+        w.objectPattern = pattern.toStdString();
+        w.reason = reason.toStdString();
+        auto r = store.value()->waivers().add(w);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(store.value()->waivers().list().value().empty());
+    }
+
+    void waiversRoundTripAndImportOnlyWhatIsNew()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& repo = store.value()->waivers();
+        Waiver w{0, Waiver::Scope::Pattern, "CTR-004", "web-*", "legacy app", "ana", 100, 5000, ""};
+        const auto id = repo.add(w).value();
+        auto listed = repo.list().value();
+        QCOMPARE(listed.size(), std::size_t(1));
+        QCOMPARE(listed[0].id, id);
+        QCOMPARE(listed[0].expiresAtUnix.value(), std::int64_t(5000));
+        QCOMPARE(QString::fromStdString(listed[0].author), QStringLiteral("ana"));
+        Waiver other{0, Waiver::Scope::Rule, "IMG-007", "", "we rebuild monthly", "", 100, std::nullopt, ""};
+        QCOMPARE(repo.importAll({w, other}).value(), 1);
+        QCOMPARE(repo.list().value().size(), std::size_t(2));
+        QVERIFY(repo.remove(id));
+        QVERIFY(!repo.remove(id));
+        QCOMPARE(repo.list().value().size(), std::size_t(1));
+    }
+
+    void waivedFindingsStayVisibleUntilTheWaiverExpires()
+    {
+        std::vector<Finding> fs{finding("CTR-004", "web-1", Severity::Low), finding("CTR-004", "db", Severity::Low),
+                                finding("IMG-007", "x", Severity::Low)};
+        const std::vector<Waiver> ws{{7, Waiver::Scope::Pattern, "CTR-004", "web-*", "legacy", "", 0, 5000, ""},
+                                     {8, Waiver::Scope::Rule, "IMG-007", "", "monthly rebuilds", "", 0, std::nullopt, ""}};
+        applyWaivers(fs, ws, "unix:///d.sock", 1000);
+        QVERIFY(fs[0].waiver && fs[0].waiver->waiverId == 7);
+        QVERIFY(!fs[1].waiver);
+        QVERIFY(fs[2].waiver && fs[2].waiver->waiverId == 8);
+        FindingSet set(fs);
+        QCOMPARE(set.size(), std::size_t(3));
+        QCOMPARE(set.waivedCount(), 2);
+        QCOMPARE(set.countAtOrAbove(Severity::Low), 1);
+        applyWaivers(fs, ws, "unix:///d.sock", 6000); // expired: open again
+        QVERIFY(!fs[0].waiver);
+        QVERIFY(fs[2].waiver);
+    }
+
+    void globsMatchLikeAShell_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("a star matches a suffix") << "web-*" << "web-1" << true;
+        QTest::newRow("a star matches nothing") << "web-*" << "web-" << true;
+        QTest::newRow("a question mark matches one character") << "db?" << "db1" << true;
+        QTest::newRow("a question mark needs a character") << "db?" << "db" << false;
+        QTest::newRow("literal text must match") << "api" << "apx" << false;
+        QTest::newRow("stars in the middle backtrack") << "a*b*c" << "axxbyyc" << true;
+        QTest::newRow("a hostile pattern ends quickly") << "*a*a*a*a*a*a*a*a*b" << QString(5000, QLatin1Char('a')) << false;
+    }
+    void globsMatchLikeAShell()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, text);
+        QFETCH(bool, matches);
+        QCOMPARE(globMatch(pattern.toStdString(), text.toStdString()), matches);
+    }
+
+    void aDatabaseFromANewerDrydockIsRefusedAndLeftAlone()
+    {
+        const std::string path = freshPath();
+        {
+            auto db = SqliteDatabase::open(path).value();
+            QVERIFY(db->exec("CREATE TABLE future(x); PRAGMA user_version = 999;"));
+        }
+        const QByteArray before = fileBytes(QString::fromStdString(path));
+        auto store = HistoryStore::open(path);
+        QVERIFY(!store);
+        QVERIFY(QString::fromStdString(store.error().message).contains(QStringLiteral("newer Drydock")));
+        QCOMPARE(fileBytes(QString::fromStdString(path)), before);
+    }
+
+    void aDamagedFileIsReportedBackedUpAndKept_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("a file full of garbage") << "garbage";
+        QTest::newRow("a database cut in half") << "truncated";
+        QTest::newRow("a database with a scribbled page") << "scribbled";
+    }
+    void aDamagedFileIsReportedBackedUpAndKept()
+    {
+        QFETCH(QString, damage);
+        const std::string path = freshPath();
+        const QString qpath = QString::fromStdString(path);
+        {
+            auto store = HistoryStore::open(path);
+            QVERIFY(store);
+            std::vector<Finding> many;
+            for (int i = 0; i < 400; ++i) {
+                many.push_back(finding("CTR-001", "c" + std::to_string(i), Severity::High, std::string(200, 'e')));
+            }
+            QVERIFY(store.value()->scans().save(scanOf(many, 1000)));
+            QVERIFY(store.value()->database().exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        QByteArray bytes = fileBytes(qpath);
+        QVERIFY(bytes.size() > 8192);
+        if (damage == QLatin1String("garbage")) {
+            bytes.fill('\x5a');
+        } else if (damage == QLatin1String("truncated")) {
+            bytes.truncate(bytes.size() / 2);
+        } else {
+            for (int i = 4096 * 3; i < 4096 * 3 + 2000; ++i) {
+                bytes[i] = static_cast<char>(0xff);
+            }
+        }
+        {
+            QFile f(qpath);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        }
+        QFile::remove(qpath + QStringLiteral("-wal"));
+        QFile::remove(qpath + QStringLiteral("-shm"));
+        auto store = HistoryStore::open(path);
+        QVERIFY(!store);
+        const QString message = QString::fromStdString(store.error().message);
+        QVERIFY2(message.contains(QStringLiteral("damaged")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("Nothing was deleted")));
+        QCOMPARE(fileBytes(qpath), bytes); // left exactly as it was
+        const QStringList backups = QDir(m_dir.path()).entryList({QFileInfo(qpath).fileName() + QStringLiteral(".damaged-*")});
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(fileBytes(m_dir.filePath(backups[0])), bytes);
+        // The user chooses to start fresh: the damaged file is moved aside, a new empty history opens.
+        auto moved = HistoryStore::startFresh(path, 2000);
+        QVERIFY2(moved, moved ? "" : moved.error().message.c_str());
+        QCOMPARE(fileBytes(QString::fromStdString(moved.value())), bytes);
+        auto fresh = HistoryStore::open(path);
+        QVERIFY(fresh);
+        QVERIFY(fresh.value()->scans().list().value().empty());
+    }
+
+    void twoProcessesWritingAtOnceKeepEveryScan()
+    {
+        const std::string path = freshPath();
+        QVERIFY(HistoryStore::open(path));
+        constexpr int perProcess = 25;
+        std::vector<pid_t> children;
+        for (int p = 0; p < 2; ++p) {
+            const pid_t pid = fork();
+            if (pid == 0) {
+                auto store = HistoryStore::open(path);
+                int ok = store ? 0 : 1;
+                for (int i = 0; store && i < perProcess; ++i) {
+                    std::vector<Finding> fs;
+                    for (int k = 0; k < 50; ++k) {
+                        fs.push_back(finding("CTR-001", "p" + std::to_string(p) + "-" + std::to_string(k), Severity::High));
+                    }
+                    if (!store.value()->scans().save(scanOf(fs, 1000 + i))) {
+                        ok = 1;
+                    }
+                }
+                _exit(ok);
+            }
+            children.push_back(pid);
+        }
+        for (pid_t pid : children) {
+            int status = 0;
+            waitpid(pid, &status, 0);
+            QVERIFY(WIFEXITED(status));
+            QCOMPARE(WEXITSTATUS(status), 0);
+        }
+        auto store = HistoryStore::open(path);
+        QVERIFY(store);
+        QCOMPARE(store.value()->scans().list().value().size(), std::size_t(2 * perProcess));
+        auto q = store.value()->database().prepare("PRAGMA integrity_check");
+        QVERIFY(q && q->step());
+        QCOMPARE(QString::fromStdString(q->text(0)), QStringLiteral("ok"));
+        auto count = store.value()->database().prepare("SELECT COUNT(*) FROM findings");
+        QVERIFY(count && count->step());
+        QCOMPARE(count->int64(0), std::int64_t(2 * perProcess * 50));
+    }
+
+    void theSchemaIsVersioned()
+    {
+        auto store = HistoryStore::open(freshPath());
+        QCOMPARE(SchemaMigrator::currentVersion(store.value()->database()).value(), SchemaMigrator::latestVersion());
+        auto q = store.value()->database().prepare("PRAGMA journal_mode");
+        QVERIFY(q && q->step());
+        QCOMPARE(QString::fromStdString(q->text(0)), QStringLiteral("wal"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "TestHistoryStore.moc"
