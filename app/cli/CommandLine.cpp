@@ -34,6 +34,9 @@ int runMain(int argc, char** argv)
         if (command == "scan") {
             return runScan(rest);
         }
+        if (command == "history") {
+            return runHistory(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

@@ -26,6 +26,7 @@ Usage:
   drydock [--host URI | --context NAME]        open the desktop application
   drydock inventory [options]                  print everything the daemon knows
   drydock scan [options]                       check images, containers, networks, secrets, daemon
+  drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
   drydock --version | --help
   drydock COMMAND --help                       help for one command
 
@@ -61,8 +62,36 @@ Benchmark references, fixes and a remediated `docker run` command.
   --rule-severity ID=SEV    change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)
   --only AREA[,AREA…]       only these areas: image, container, runtime, network, secrets, daemon, swarm
   --verbose                 text format: evidence, CIS reference and fix under each finding
+  --db FILE                 history database (default: $XDG_DATA_HOME/drydock/history.db)
+  --no-history              do not store this scan
+  --baseline last|SCAN_ID   compare with an earlier scan of the same endpoint (new / resolved)
+  --fail-on-new SEVERITY    exit 1 only when a finding at or above SEVERITY is new since --baseline
+
+Every scan is stored in the history unless --no-history is given. Active waivers from the history
+database mark findings as waived: they are still listed, but no longer count for --fail-on.
 
 )") + kEndpointHelp + "\n" + kExitCodes;
+}
+
+std::string historyHelp()
+{
+    return std::string(R"(Usage: drydock history COMMAND [--db FILE] [--format text|json]
+
+  list [--endpoint URI] [--limit N]      stored scans, newest first
+  show SCAN_ID                           one scan with its findings
+  diff BASELINE_ID LATER_ID              new, resolved and unchanged findings between two scans
+  trend [--since 90d] [--endpoint URI] [--object NAME]
+                                         open findings per day and severity (or for one object)
+  prune --older-than 90d                 delete scans older than the duration (all are kept by default)
+  waivers list                           accepted risks
+  waivers add --rule ID [--object NAME | --pattern GLOB] --reason TEXT [--expires 2027-01-31|30d]
+              [--author NAME] [--endpoint URI]
+                                         accept a finding on one object, on matching objects, or everywhere
+  waivers remove WAIVER_ID
+  waivers export FILE | import FILE      share waivers as a small JSON file next to your compose files
+  reset                                  after a damaged-database message: move the file aside, start afresh
+
+)") + kExitCodes;
 }
 
 } // namespace drydock::app

@@ -2,9 +2,11 @@
 #include "app/cli/Commands.h"
 #include "app/cli/Connection.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/HistoryAccess.h"
 #include "app/cli/OutputFile.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
+#include "core/findings/Waiver.h"
 #include "core/json/ScanJson.h"
 #include "core/report/TextReport.h"
 #include "core/scan/Scanner.h"
@@ -80,8 +82,9 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, std::string& 
 int runScan(const std::vector<std::string>& words)
 {
     const CommandSpec spec{"scan",
-                           {"--host", "--context", "--format", "--output", "--fail-on", "--rule-severity", "--only"},
-                           {"--help", "-h", "--verbose"},
+                           {"--host", "--context", "--format", "--output", "--fail-on", "--rule-severity", "--only",
+                            "--db", "--baseline", "--fail-on-new"},
+                           {"--help", "-h", "--verbose", "--no-history"},
                            0};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
@@ -102,11 +105,34 @@ int runScan(const std::vector<std::string>& words)
             error = "--fail-on wants critical, high, medium, low or info (got '" + *f + "')";
         }
     }
+    std::optional<Severity> failOnNew;
+    if (const auto f = args->last("--fail-on-new")) {
+        failOnNew = severityFromString(*f);
+        if (!failOnNew) {
+            error = "--fail-on-new wants critical, high, medium, low or info (got '" + *f + "')";
+        } else if (!args->has("--baseline")) {
+            error = "--fail-on-new needs --baseline last|SCAN_ID";
+        }
+    }
+    if (args->has("--no-history") && args->has("--baseline")) {
+        error = "--baseline reads the history; it cannot be combined with --no-history";
+    }
     if (!outputs || !error.empty() || !applySettings(*args, settings, error)) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
 
+    // Open the history first: a damaged database is reported before the daemon is asked anything.
+    std::unique_ptr<HistoryStore> history;
+    if (!args->has("--no-history")) {
+        auto store = openHistory(*args);
+        if (!store) {
+            std::fprintf(stderr, "drydock: %s\n(use --no-history to scan without storing)\n",
+                         store.error().message.c_str());
+            return ExitLocalError;
+        }
+        history = std::move(store.value());
+    }
     auto client = connectFromArgs(*args);
     if (!client) {
         std::fprintf(stderr, "drydock: %s\n", client.error().message.c_str());
@@ -121,6 +147,53 @@ int runScan(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", result.error().message.c_str());
         return ExitDaemon;
     }
+    ScanResult& scan = result.value();
+    std::optional<ScanDelta> delta;
+    if (history) {
+        auto waivers = history->waivers().list();
+        if (!waivers) {
+            std::fprintf(stderr, "drydock: %s\n", waivers.error().message.c_str());
+            return ExitLocalError;
+        }
+        applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint, scan.startedAtUnix);
+        auto saved = history->scans().save(scan);
+        if (!saved) {
+            std::fprintf(stderr, "drydock: could not store the scan: %s\n", saved.error().message.c_str());
+            return ExitLocalError;
+        }
+        if (const auto baseline = args->last("--baseline")) {
+            std::optional<std::int64_t> baselineId;
+            if (*baseline == "last") {
+                auto last = history->scans().latest(scan.inventory.endpoint, saved.value());
+                if (!last) {
+                    std::fprintf(stderr, "drydock: %s\n", last.error().message.c_str());
+                    return ExitLocalError;
+                }
+                baselineId = last.value();
+            } else if (baseline->find_first_not_of("0123456789") == std::string::npos && !baseline->empty() &&
+                       baseline->size() < 18) {
+                baselineId = std::stoll(*baseline);
+            } else {
+                std::fprintf(stderr, "drydock: --baseline wants last or a scan id\n");
+                return ExitUsage;
+            }
+            if (baselineId) {
+                auto d = history->scans().delta(*baselineId, saved.value());
+                if (!d) {
+                    std::fprintf(stderr, "drydock: %s\n", d.error().message.c_str());
+                    return d.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage;
+                }
+                delta = std::move(d.value());
+                std::fprintf(stderr, "Since scan %lld: %zu new, %zu resolved, %zu unchanged finding(s).\n",
+                             static_cast<long long>(*baselineId), delta->newFindings.size(), delta->resolved.size(),
+                             delta->unchanged.size());
+            } else {
+                std::fprintf(stderr, "No earlier scan of %s: every finding counts as new.\n",
+                             scan.inventory.endpoint.c_str());
+                delta = ScanDelta::compute({}, scan.findings.all());
+            }
+        }
+    }
     for (const auto& out : *outputs) {
         const std::string text = out.format == "json" ? json::scanToJson(result.value())
                                                       : TextReport::scan(result.value(), args->has("--verbose"));
@@ -130,8 +203,17 @@ int runScan(const std::vector<std::string>& words)
             return ExitLocalError;
         }
     }
-    if (failOn && result.value().findings.countAtOrAbove(*failOn) > 0) {
+    if (failOn && scan.findings.countAtOrAbove(*failOn) > 0) {
         return ExitFindings;
+    }
+    if (failOnNew && delta) {
+        int fresh = 0;
+        for (const auto& f : delta->newFindings) {
+            fresh += (!f.waiver && f.severity >= *failOnNew) ? 1 : 0;
+        }
+        if (fresh > 0) {
+            return ExitFindings;
+        }
     }
     return ExitOk;
 }

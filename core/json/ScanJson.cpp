@@ -25,6 +25,14 @@ nlohmann::ordered_json findingToJson(const Finding& f)
                         {"removeFlags", f.remediation.removeFlags},
                         {"compose", f.remediation.compose},
                         {"dockerfile", f.remediation.dockerfile}};
+    if (f.waiver) {
+        j["waiver"] = {{"id", f.waiver->waiverId},
+                       {"reason", f.waiver->reason},
+                       {"expiresAt", f.waiver->expiresAtUnix ? nlohmann::ordered_json(formatRfc3339(*f.waiver->expiresAtUnix))
+                                                             : nlohmann::ordered_json(nullptr)}};
+    } else {
+        j["waiver"] = nullptr;
+    }
     return j;
 }
 
@@ -46,6 +54,7 @@ std::string scanToJson(const ScanResult& result, int indent)
         summary[toString(s)] = counts[static_cast<int>(s)];
     }
     summary["total"] = result.findings.size();
+    summary["waived"] = result.findings.waivedCount();
     nlohmann::ordered_json byArea = nlohmann::ordered_json::object();
     for (const auto& [area, n] : result.findings.countsByArea()) {
         byArea[toString(area)] = n;

@@ -8,10 +8,12 @@ namespace drydock::json {
 // The documented, stable JSON of `drydock scan --format json` (schemaVersion 1):
 // { "schemaVersion": 1,
 //   "scan": { "startedAt", "finishedAt", "endpoint", "engineVersion", "apiVersion", "catalogueVersion" },
-//   "summary": { "critical", "high", "medium", "low", "info", "total", "byArea": { "image": n, … } },
+//   "summary": { "critical", "high", "medium", "low", "info" (open findings), "total" (all), "waived",
+//                "byArea": { "image": n, … } },
 //   "findings": [ { "ruleId", "area", "severity", "cis": { "id", "version" },
 //                   "object": { "type", "id", "name" }, "title", "evidence", "rationale", "fix",
-//                   "remediation": { "runCommand", "addFlags": [], "removeFlags": [], "compose", "dockerfile" } } ],
+//                   "remediation": { "runCommand", "addFlags": [], "removeFlags": [], "compose", "dockerfile" },
+//                   "waiver": null | { "id", "reason", "expiresAt" } } ],
 //   "problems": [ { "objectType", "objectId", "message" } ] }
 // Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced, never passed through.
 std::string scanToJson(const ScanResult& result, int indent = 2);
