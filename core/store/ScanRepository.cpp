@@ -72,12 +72,18 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
 
     auto insertFinding = m_db.prepare(
         "INSERT INTO findings (scan_id, finding_key, rule_id, area, severity, cis_id, cis_version, object_type, "
-        "object_id, object_name, discriminator, title, evidence, rationale, fix, run_command, add_flags, "
+        "object_id, object_name, discriminator, title, evidence, run_command, add_flags, "
         "remove_flags, compose, dockerfile, waiver_id, waiver_reason) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insertFinding) {
         return insertFinding.error();
     }
+    auto insertText = m_db.prepare(
+        "INSERT OR IGNORE INTO rule_texts (rule_id, catalogue_version, rationale, fix) VALUES (?,?,?,?)");
+    if (!insertText) {
+        return insertText.error();
+    }
+    std::string lastRule;
     for (const auto& f : scan.findings.all()) {
         Statement& s = insertFinding.value();
         s.bind(1, scanId)
@@ -93,20 +99,25 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
             .bind(11, f.discriminator)
             .bind(12, f.title)
             .bind(13, f.evidence)
-            .bind(14, f.rationale)
-            .bind(15, f.fix)
-            .bind(16, f.remediation.runCommand)
-            .bind(17, join(f.remediation.addFlags, "\n"))
-            .bind(18, join(f.remediation.removeFlags, "\n"))
-            .bind(19, f.remediation.compose)
-            .bind(20, f.remediation.dockerfile);
+            .bind(14, f.remediation.runCommand)
+            .bind(15, join(f.remediation.addFlags, "\n"))
+            .bind(16, join(f.remediation.removeFlags, "\n"))
+            .bind(17, f.remediation.compose)
+            .bind(18, f.remediation.dockerfile);
         if (f.waiver) {
-            s.bind(21, f.waiver->waiverId).bind(22, f.waiver->reason);
+            s.bind(19, f.waiver->waiverId).bind(20, f.waiver->reason);
         } else {
-            s.bindNull(21).bindNull(22);
+            s.bindNull(19).bindNull(20);
         }
         if (auto r = s.run(); !r) {
             return r.error();
+        }
+        if (f.ruleId != lastRule) { // findings arrive grouped by rule often enough to skip most repeats
+            lastRule = f.ruleId;
+            auto r = insertText->bind(1, f.ruleId).bind(2, scan.catalogueVersion).bind(3, f.rationale).bind(4, f.fix).run();
+            if (!r) {
+                return r.error();
+            }
         }
     }
     if (auto r = tx->commit(); !r) {
@@ -196,9 +207,13 @@ Result<StoredScan> ScanRepository::load(std::int64_t scanId)
     if (auto r = loadAreaCounts(stored.summary); !r) {
         return r.error();
     }
-    auto f = m_db.prepare("SELECT rule_id, area, severity, cis_id, cis_version, object_type, object_id, object_name, "
-                          "discriminator, title, evidence, rationale, fix, run_command, add_flags, remove_flags, "
-                          "compose, dockerfile, waiver_id, waiver_reason FROM findings WHERE scan_id = ? ORDER BY id");
+    auto f = m_db.prepare(
+        "SELECT f.rule_id, f.area, f.severity, f.cis_id, f.cis_version, f.object_type, f.object_id, f.object_name, "
+        "f.discriminator, f.title, f.evidence, COALESCE(t.rationale, ''), COALESCE(t.fix, ''), f.run_command, "
+        "f.add_flags, f.remove_flags, f.compose, f.dockerfile, f.waiver_id, f.waiver_reason FROM findings f "
+        "JOIN scans s ON s.id = f.scan_id "
+        "LEFT JOIN rule_texts t ON t.rule_id = f.rule_id AND t.catalogue_version = s.catalogue_version "
+        "WHERE f.scan_id = ? ORDER BY f.id");
     if (!f) {
         return f.error();
     }

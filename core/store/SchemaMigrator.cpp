@@ -44,8 +44,6 @@ CREATE TABLE findings (
     discriminator TEXT NOT NULL DEFAULT '',
     title         TEXT NOT NULL,
     evidence      TEXT NOT NULL,
-    rationale     TEXT NOT NULL DEFAULT '',
-    fix           TEXT NOT NULL DEFAULT '',
     run_command   TEXT NOT NULL DEFAULT '',
     add_flags     TEXT NOT NULL DEFAULT '',
     remove_flags  TEXT NOT NULL DEFAULT '',
@@ -55,6 +53,15 @@ CREATE TABLE findings (
     waiver_reason TEXT
 );
 CREATE INDEX findings_by_scan ON findings(scan_id, severity);
+-- Rationale and fix are the rule's words, identical for every finding of a rule: stored once per
+-- catalogue version instead of once per finding (a history of 1,000 scans x 1,000 findings stays small).
+CREATE TABLE rule_texts (
+    rule_id           TEXT NOT NULL,
+    catalogue_version TEXT NOT NULL,
+    rationale         TEXT NOT NULL,
+    fix               TEXT NOT NULL,
+    PRIMARY KEY (rule_id, catalogue_version)
+) WITHOUT ROWID;
 CREATE INDEX findings_by_object ON findings(object_name, scan_id);
 CREATE TABLE waivers (
     id             INTEGER PRIMARY KEY,

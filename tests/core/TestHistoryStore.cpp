@@ -89,6 +89,8 @@ private slots:
         QCOMPARE(f.remediation.addFlags.size(), std::size_t(2));
         QCOMPARE(QString::fromStdString(f.remediation.dockerfile), QStringLiteral("USER 10001"));
         QCOMPARE(QString::fromStdString(f.cis.version), QStringLiteral("1.6.0"));
+        QCOMPARE(QString::fromStdString(f.rationale), QStringLiteral("why"));
+        QCOMPARE(QString::fromStdString(f.fix), QStringLiteral("fix"));
         QCOMPARE(findingKey(f), findingKey(fs[0]));
     }
 
