@@ -1,23 +1,39 @@
 #include "app/GuiMain.h"
 
+#include "core/common/AppPaths.h"
 #include "core/docker/ContextResolver.h"
+#include "core/rules/RuleCatalogue.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+
+// The .qrc lives in the static drydock_ui library, so its resources must be registered by hand.
+static void initResources() { Q_INIT_RESOURCE(drydock); }
 
 namespace drydock::app {
 
 int runGui(int argc, char** argv, const ParsedArgs& args)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Drydock"));
+    initResources();
+    QApplication::setApplicationName(QStringLiteral("drydock"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Drydock"));
     QApplication::setOrganizationName(QStringLiteral("drydock"));
     QApplication::setApplicationVersion(QStringLiteral(DRYDOCK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("drydock"));
+
+    const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+    ui::MainWindowServices services;
+    services.catalogue = &catalogue;
+    services.databasePath = QString::fromStdString(args.last("--db").value_or(AppPaths::defaultDatabasePath()));
     const ContextResolver resolver(ResolverEnvironment::fromProcess());
-    const auto endpoint = resolver.resolve(args.last("--host").value_or(""), args.last("--context").value_or(""));
-    const QString where = endpoint ? QString::fromStdString(endpoint.value().display())
-                                   : QString::fromStdString(endpoint.error().message);
-    ui::MainWindow window(where);
+    auto endpoint = resolver.resolve(args.last("--host").value_or(""), args.last("--context").value_or(""));
+    if (endpoint) {
+        services.endpoint = endpoint.value();
+    } else {
+        services.endpointError = QString::fromStdString(endpoint.error().message);
+    }
+    ui::MainWindow window(std::move(services));
     window.show();
     return app.exec();
 }

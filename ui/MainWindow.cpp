@@ -1,35 +1,270 @@
 #include "ui/MainWindow.h"
 
+#include "core/findings/Waiver.h"
+#include "ui/bridge/HistoryController.h"
+#include "ui/bridge/QtConvert.h"
+#include "ui/pages/DashboardPage.h"
+#include "ui/pages/FindingsPage.h"
+#include "ui/pages/HistoryPage.h"
+#include "ui/pages/InventoryPage.h"
+#include "ui/widgets/InlineMessage.h"
+
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace drydock::ui {
 
-MainWindow::MainWindow(const QString& endpointDescription, QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
+    : QMainWindow(parent), m_services(std::move(services))
 {
     setWindowTitle(tr("Drydock"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/drydock.svg")));
-    resize(1200, 800);
+    resize(1280, 820);
+
+    m_scans = new ScanController(*m_services.catalogue, m_services.databasePath, this);
+    m_historyController = new HistoryController(m_services.databasePath, this);
+
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("pageNavigator"));
+    m_nav->setMaximumWidth(170);
+    for (const QString& name : {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History")}) {
+        m_nav->addItem(name);
+    }
     m_pages = new QStackedWidget(this);
-    auto* welcome = new QLabel(tr("<h2>Drydock</h2><p>Security dashboard for Docker.</p>"), m_pages);
-    welcome->setAlignment(Qt::AlignCenter);
-    m_pages->addWidget(welcome);
-    setCentralWidget(m_pages);
-    m_endpointLabel = new QLabel(endpointDescription, this);
+    m_dashboard = new DashboardPage(m_pages);
+    m_inventory = new InventoryPage(m_pages);
+    m_findings = new FindingsPage(m_pages);
+    m_findings->setWaiverPrompt(m_services.waiverPrompt);
+    m_history = new HistoryPage(m_pages);
+    for (QWidget* page : {static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_inventory),
+                          static_cast<QWidget*>(m_findings), static_cast<QWidget*>(m_history)}) {
+        m_pages->addWidget(page);
+    }
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(DashboardPageIndex);
+
+    m_message = new InlineMessage(this);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_message);
+    rightLayout->addWidget(m_pages, 1);
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->addWidget(m_nav);
+    layout->addWidget(right, 1);
+    setCentralWidget(central);
+
+    m_endpointLabel = new QLabel(this);
+    m_endpointLabel->setTextFormat(Qt::PlainText);
+    m_statusLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_endpointLabel);
-    createMenus();
+
+    createActions();
+
+    connect(m_scans, &ScanController::started, this, [this] {
+        m_scanAction->setEnabled(false);
+        m_cancelAction->setEnabled(true);
+        m_progress->setRange(0, 0);
+        m_progress->show();
+        m_statusLabel->setText(tr("Scanning…"));
+    });
+    connect(m_scans, &ScanController::progress, this, [this](const QString& phase, int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_statusLabel->setText(tr("Scanning: %1…").arg(phase));
+    });
+    connect(m_scans, &ScanController::finished, this, &MainWindow::onScanFinished);
+    connect(m_historyController, &HistoryController::refreshed, this, &MainWindow::onHistoryRefreshed);
+    connect(m_historyController, &HistoryController::failed, this,
+            [this](const QString& text) { m_message->showMessage(InlineMessage::Kind::Warning, text); });
+    connect(m_historyController, &HistoryController::scanOpened, this,
+            [this](const std::shared_ptr<const StoredScan>& scan) {
+                auto findings = std::shared_ptr<const std::vector<Finding>>(scan, &scan->findings);
+                m_findings->setFindings(findings, tr("Stored scan %1 of %2 from %3 (read-only)")
+                                                      .arg(scan->summary.id)
+                                                      .arg(displayText(scan->summary.endpoint, 80),
+                                                           dateText(scan->summary.startedAtUnix)));
+                showPage(FindingsPageIndex);
+            });
+    connect(m_historyController, &HistoryController::compared, this,
+            [this](const std::shared_ptr<const DeltaView>& view) {
+                if (view->later.id == m_lastScanId) {
+                    m_dashboard->setDelta(&view->delta);
+                }
+                m_history->showDelta(*view);
+            });
+    connect(m_historyController, &HistoryController::waiverAdded, this, [this](qint64) {
+        m_statusLabel->setText(tr("Waiver saved; rescanning to apply it."));
+        startScan();
+    });
+    connect(m_history, &HistoryPage::openRequested, m_historyController, &HistoryController::openScan);
+    connect(m_history, &HistoryPage::compareRequested, m_historyController, &HistoryController::compare);
+    connect(m_findings, &FindingsPage::waiverRequested, m_historyController, &HistoryController::addWaiver);
+    const auto showObject = [this](const QString& name) {
+        m_findings->showObject(name);
+        showPage(FindingsPageIndex);
+    };
+    connect(m_dashboard, &DashboardPage::objectActivated, this, showObject);
+    connect(m_inventory, &InventoryPage::objectActivated, this, showObject);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+
+    if (m_services.endpoint) {
+        setEndpoint(*m_services.endpoint);
+    } else {
+        m_endpointLabel->setText(tr("no daemon"));
+        m_message->showMessage(InlineMessage::Kind::Error,
+                               m_services.endpointError + tr("\nChoose a daemon with File → Connect… (Ctrl+K); "
+                                                             "stored history stays available."));
+        m_scanAction->setEnabled(false);
+    }
+    m_historyController->refresh();
+    if (m_services.scanOnStart && m_services.endpoint) {
+        startScan();
+    }
 }
 
-void MainWindow::createMenus()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* quit = file->addAction(tr("&Quit"));
+    QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::chooseEndpoint);
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* scan = menuBar()->addMenu(tr("&Scan"));
+    m_scanAction = scan->addAction(tr("&Scan now"), this, &MainWindow::startScan);
+    m_scanAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_scanAction->setObjectName(QStringLiteral("scanAction"));
+    m_cancelAction = scan->addAction(tr("&Cancel scan"), m_scans, &ScanController::cancel);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setEnabled(false);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* find = edit->addAction(tr("&Find findings"), this, [this] {
+        showPage(FindingsPageIndex);
+        m_findings->focusSearch();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QAction* copy = edit->addAction(tr("Copy &remediation"), this, [this] { m_findings->copyCurrentCommand(); });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"), tr("&History")};
+    for (int i = 0; i < 4; ++i) {
+        QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->addAction(m_scanAction);
+    bar->addAction(m_cancelAction);
+    bar->addAction(connectAction);
+}
+
+int MainWindow::currentPage() const { return m_pages->currentIndex(); }
+
+void MainWindow::showPage(int page) { m_nav->setCurrentRow(page); }
+
+void MainWindow::setEndpoint(const DockerEndpoint& endpoint)
+{
+    m_services.endpoint = endpoint;
+    m_scans->setEndpoint(endpoint);
+    m_endpointLabel->setText(qs(endpoint.display()));
+    m_scanAction->setEnabled(!m_scans->isRunning());
+}
+
+void MainWindow::chooseEndpoint()
+{
+    const DockerEndpoint current = m_services.endpoint.value_or(DockerEndpoint{});
+    if (auto chosen = m_services.connectPrompt(this, current)) {
+        setEndpoint(*chosen);
+        m_message->hide();
+        startScan();
+    }
+}
+
+void MainWindow::startScan()
+{
+    if (!m_services.endpoint || m_scans->isRunning()) {
+        return;
+    }
+    m_scans->start();
+}
+
+void MainWindow::onScanFinished(const ScanOutcome& outcome)
+{
+    m_progress->hide();
+    m_scanAction->setEnabled(m_services.endpoint.has_value());
+    m_cancelAction->setEnabled(false);
+    if (!outcome.result) {
+        m_statusLabel->setText(outcome.cancelled ? tr("Scan cancelled; nothing changed.") : tr("Scan failed."));
+        if (!outcome.cancelled) {
+            m_message->showMessage(InlineMessage::Kind::Error, outcome.error);
+        }
+        return;
+    }
+    m_message->hide();
+    if (!outcome.historyWarning.isEmpty()) {
+        m_message->showMessage(InlineMessage::Kind::Warning,
+                               tr("The scan worked but was not stored in the history: %1").arg(outcome.historyWarning));
+    }
+    m_lastScan = outcome.result;
+    m_lastScanId = outcome.scanId;
+    m_dashboard->setScan(*outcome.result);
+    m_dashboard->setDelta(nullptr);
+    m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
+    m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(outcome.result, &outcome.result->findings.all()));
+    m_statusLabel->setText(tr("Scan finished: %1 findings.").arg(outcome.result->findings.size()));
+    m_historyController->refresh();
+}
+
+void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
+{
+    m_history->setScans(snapshot.scans);
+    m_dashboard->setTrend(snapshot.trend);
+    if (m_lastScan && m_lastScanId) {
+        // The previous scan of the same endpoint, for "changes since the previous scan".
+        for (const auto& s : snapshot.scans) {
+            if (s.id < m_lastScanId && s.endpoint == m_lastScan->inventory.endpoint) {
+                m_historyController->compare(s.id, m_lastScanId);
+                break;
+            }
+        }
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_scans->cancel();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace drydock::ui

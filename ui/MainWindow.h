@@ -1,23 +1,101 @@
 #pragma once
+#include "core/docker/DockerEndpoint.h"
+#include "core/rules/RuleCatalogue.h"
+#include "ui/bridge/ScanController.h"
+#include "ui/dialogs/ConnectDialog.h"
+#include "ui/dialogs/WaiverDialog.h"
+
 #include <QMainWindow>
 
+#include <memory>
+
+class QAction;
 class QLabel;
+class QListWidget;
+class QProgressBar;
 class QStackedWidget;
 
 namespace drydock::ui {
+
+class DashboardPage;
+class FindingsPage;
+class HistoryController;
+class HistoryPage;
+class InlineMessage;
+class InventoryPage;
+struct HistorySnapshot;
+
+// What the composition root hands the window: no singletons, everything injectable for tests.
+struct MainWindowServices
+{
+    const RuleCatalogue* catalogue = nullptr;
+    QString databasePath;
+    std::optional<DockerEndpoint> endpoint; // nullopt: resolution failed, see endpointError
+    QString endpointError;
+    bool scanOnStart = true;
+    ConnectPrompt connectPrompt = defaultConnectPrompt();
+    WaiverPrompt waiverPrompt = defaultWaiverPrompt();
+};
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(const QString& endpointDescription, QWidget* parent = nullptr);
+    enum Page
+    {
+        DashboardPageIndex,
+        InventoryPageIndex,
+        FindingsPageIndex,
+        HistoryPageIndex
+    };
+
+    explicit MainWindow(MainWindowServices services, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    DashboardPage* dashboard() const { return m_dashboard; }
+    InventoryPage* inventory() const { return m_inventory; }
+    FindingsPage* findings() const { return m_findings; }
+    HistoryPage* history() const { return m_history; }
+    InlineMessage* message() const { return m_message; }
+    ScanController* scanController() const { return m_scans; }
+    HistoryController* historyController() const { return m_historyController; }
+    QAction* scanAction() const { return m_scanAction; }
+    QAction* cancelAction() const { return m_cancelAction; }
+    int currentPage() const;
+    std::shared_ptr<const ScanResult> lastScan() const { return m_lastScan; }
+
+public slots:
+    void startScan();
+    void showPage(int page);
+    void chooseEndpoint();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createMenus();
+    void createActions();
+    void onScanFinished(const ScanOutcome& outcome);
+    void onHistoryRefreshed(const HistorySnapshot& snapshot);
+    void setEndpoint(const DockerEndpoint& endpoint);
 
+    MainWindowServices m_services;
+    ScanController* m_scans = nullptr;
+    HistoryController* m_historyController = nullptr;
+    QListWidget* m_nav = nullptr;
     QStackedWidget* m_pages = nullptr;
+    DashboardPage* m_dashboard = nullptr;
+    InventoryPage* m_inventory = nullptr;
+    FindingsPage* m_findings = nullptr;
+    HistoryPage* m_history = nullptr;
+    InlineMessage* m_message = nullptr;
     QLabel* m_endpointLabel = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QAction* m_scanAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    std::shared_ptr<const ScanResult> m_lastScan;
+    qint64 m_lastScanId = 0;
 };
 
 } // namespace drydock::ui

@@ -41,7 +41,7 @@ int runMain(int argc, char** argv)
         return ExitUsage;
     }
     // No command: the desktop application, which takes the endpoint options too.
-    const CommandSpec spec{"drydock", {"--host", "--context"}, {}, 0};
+    const CommandSpec spec{"drydock", {"--host", "--context", "--db"}, {}, 0};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
     if (!args) {

@@ -1,0 +1,61 @@
+#pragma once
+#include "core/findings/ScanDelta.h"
+#include "core/findings/Waiver.h"
+#include "core/store/ScanRepository.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace drydock {
+class HistoryStore;
+}
+
+namespace drydock::ui {
+
+struct HistorySnapshot
+{
+    std::vector<ScanSummary> scans;
+    std::vector<TrendPoint> trend; // of the newest scan's endpoint, last 90 days
+    std::vector<Waiver> waivers;
+};
+
+struct DeltaView
+{
+    ScanSummary baseline;
+    ScanSummary later;
+    ScanDelta delta;
+};
+
+// Reads and writes the history database off the GUI thread; every answer comes back as a signal.
+class HistoryController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HistoryController(QString databasePath, QObject* parent = nullptr);
+    const QString& databasePath() const { return m_path; }
+
+public slots:
+    void refresh();
+    void openScan(qint64 scanId);
+    void compare(qint64 baselineId, qint64 laterId);
+    void addWaiver(const drydock::Waiver& waiver);
+
+signals:
+    void refreshed(const drydock::ui::HistorySnapshot& snapshot);
+    void scanOpened(const std::shared_ptr<const drydock::StoredScan>& scan);
+    void compared(const std::shared_ptr<const drydock::ui::DeltaView>& view);
+    void waiverAdded(qint64 waiverId);
+    void failed(const QString& message);
+
+private:
+    // Runs work(store) on a pool thread with a freshly opened store; delivers done() on the GUI thread.
+    template <typename T>
+    void runWithStore(std::function<Result<T>(HistoryStore&)> work, std::function<void(T)> done);
+    QString m_path;
+};
+
+} // namespace drydock::ui

@@ -1,0 +1,110 @@
+#include "ui/bridge/ScanController.h"
+
+#include "core/common/Clock.h"
+#include "core/docker/TransportFactory.h"
+#include "core/findings/Waiver.h"
+#include "core/store/HistoryStore.h"
+
+#include <QPointer>
+#include <QtConcurrent>
+
+namespace drydock::ui {
+
+namespace {
+
+// Forwards progress from the worker thread to the controller on the GUI thread.
+class QueuedProgress final : public ProgressSink
+{
+public:
+    explicit QueuedProgress(ScanController* target) : m_target(target) {}
+    void progress(const std::string& phase, int done, int total) override
+    {
+        QPointer<ScanController> target = m_target;
+        const QString p = QString::fromStdString(phase);
+        QMetaObject::invokeMethod(
+            target, [target, p, done, total] {
+                if (target) {
+                    emit target->progress(p, done, total);
+                }
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    ScanController* m_target;
+};
+
+} // namespace
+
+ScanController::ScanController(const RuleCatalogue& catalogue, QString databasePath, QObject* parent)
+    : QObject(parent), m_catalogue(catalogue), m_databasePath(std::move(databasePath))
+{
+    connect(&m_watcher, &QFutureWatcher<ScanOutcome>::finished, this,
+            [this] { emit finished(m_watcher.result()); });
+}
+
+ScanController::~ScanController()
+{
+    m_cancel.cancel();
+    m_watcher.waitForFinished();
+}
+
+void ScanController::start()
+{
+    if (isRunning()) {
+        return;
+    }
+    m_cancel = CancelToken();
+    const CancelToken cancel = m_cancel;
+    const DockerEndpoint endpoint = m_endpoint;
+    const ScanSettings settings = m_settings;
+    const std::string dbPath = m_databasePath.toStdString();
+    const RuleCatalogue* catalogue = &m_catalogue;
+    auto sink = std::make_shared<QueuedProgress>(this);
+    emit started();
+    m_watcher.setFuture(QtConcurrent::run([=]() -> ScanOutcome {
+        ScanOutcome outcome;
+        auto transport = makeTransport(endpoint);
+        if (!transport) {
+            outcome.error = QString::fromStdString(transport.error().message);
+            return outcome;
+        }
+        DockerClient client(std::move(transport.value()), endpoint);
+        if (auto v = client.negotiate(); !v) {
+            outcome.error = QString::fromStdString(v.error().message);
+            return outcome;
+        }
+        const SystemClock clock;
+        Scanner scanner(client, *catalogue, clock);
+        auto result = scanner.scan(settings, *sink, cancel);
+        if (!result) {
+            outcome.cancelled = result.error().code == ErrorCode::Cancelled;
+            outcome.error = QString::fromStdString(result.error().message);
+            return outcome;
+        }
+        auto scan = std::make_shared<ScanResult>(std::move(result.value()));
+        if (!dbPath.empty()) {
+            auto store = HistoryStore::open(dbPath);
+            if (store) {
+                if (auto waivers = store.value()->waivers().list()) {
+                    applyWaivers(scan->findings.mutableAll(), waivers.value(), scan->inventory.endpoint,
+                                 scan->startedAtUnix);
+                }
+                auto id = store.value()->scans().save(*scan);
+                if (id) {
+                    outcome.scanId = id.value();
+                } else {
+                    outcome.historyWarning = QString::fromStdString(id.error().message);
+                }
+            } else {
+                outcome.historyWarning = QString::fromStdString(store.error().message);
+            }
+        }
+        outcome.result = std::move(scan);
+        return outcome;
+    }));
+}
+
+void ScanController::cancel() { m_cancel.cancel(); }
+
+} // namespace drydock::ui

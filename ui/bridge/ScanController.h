@@ -1,0 +1,54 @@
+#pragma once
+#include "core/docker/DockerEndpoint.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/rules/ScanSettings.h"
+#include "core/scan/Scanner.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+namespace drydock::ui {
+
+struct ScanOutcome
+{
+    std::shared_ptr<const ScanResult> result; // null on failure or cancel
+    qint64 scanId = 0;                        // 0 when the history could not store it
+    QString error;                            // set on failure
+    QString historyWarning;                   // the scan worked but was not stored
+    bool cancelled = false;
+};
+
+// Runs scans off the GUI thread: connects, reads the inventory, evaluates, applies waivers and stores the
+// scan in the history, reporting progress; the GUI only ever sees finished values.
+class ScanController : public QObject
+{
+    Q_OBJECT
+public:
+    ScanController(const RuleCatalogue& catalogue, QString databasePath, QObject* parent = nullptr);
+    ~ScanController() override;
+
+    void setEndpoint(const DockerEndpoint& endpoint) { m_endpoint = endpoint; }
+    void setSettings(const ScanSettings& settings) { m_settings = settings; }
+    bool isRunning() const { return m_watcher.isRunning(); }
+
+public slots:
+    void start();
+    void cancel();
+
+signals:
+    void started();
+    void progress(const QString& phase, int done, int total);
+    void finished(const drydock::ui::ScanOutcome& outcome);
+
+private:
+    const RuleCatalogue& m_catalogue;
+    QString m_databasePath;
+    DockerEndpoint m_endpoint;
+    ScanSettings m_settings;
+    CancelToken m_cancel;
+    QFutureWatcher<ScanOutcome> m_watcher;
+};
+
+} // namespace drydock::ui

@@ -1,0 +1,40 @@
+#pragma once
+#include "core/common/Severity.h"
+#include "core/findings/Finding.h"
+
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+namespace drydock::ui {
+
+// Filters findings by severity, area, waived state and free text (rule, object, title, evidence, CIS id).
+class FindingsFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum class WaivedFilter
+    {
+        All,
+        OpenOnly,
+        WaivedOnly
+    };
+
+    explicit FindingsFilterModel(QObject* parent = nullptr);
+    void setMinimumSeverity(Severity severity);
+    void setArea(std::optional<Area> area);
+    void setWaivedFilter(WaivedFilter filter);
+    void setSearchText(const QString& text);
+    void setObjectId(const QString& objectName);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    Severity m_minimum = Severity::Info;
+    std::optional<Area> m_area;
+    WaivedFilter m_waived = WaivedFilter::All;
+    QString m_search;
+    QString m_object;
+};
+
+} // namespace drydock::ui

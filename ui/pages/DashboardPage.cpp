@@ -1,0 +1,246 @@
+#include "ui/pages/DashboardPage.h"
+
+#include "core/scan/PostureScore.h"
+#include "ui/bridge/QtConvert.h"
+#include "ui/widgets/SeverityBadge.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <map>
+
+namespace drydock::ui {
+
+namespace {
+
+void replaceChart(QWidget* holder, QChart* chart)
+{
+    auto* layout = holder->layout();
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setBackgroundVisible(false);
+    chart->setMargins(QMargins(0, 0, 0, 0));
+    auto* view = new QChartView(chart, holder);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    layout->addWidget(view);
+}
+
+QGroupBox* box(const QString& title, QWidget* parent)
+{
+    auto* b = new QGroupBox(title, parent);
+    new QVBoxLayout(b);
+    return b;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
+{
+    m_score = new QLabel(QStringLiteral("—"), this);
+    m_score->setObjectName(QStringLiteral("postureScore"));
+    QFont f = m_score->font();
+    f.setPointSizeF(f.pointSizeF() * 3.2);
+    f.setBold(true);
+    m_score->setFont(f);
+    m_grade = new QLabel(this);
+    QFont g = m_grade->font();
+    g.setPointSizeF(g.pointSizeF() * 1.6);
+    m_grade->setFont(g);
+    m_scoreHelp = new QLabel(QString::fromStdString(PostureScore::explanation()), this);
+    m_scoreHelp->setWordWrap(true);
+    m_scoreHelp->setObjectName(QStringLiteral("scoreExplanation"));
+    m_scanInfo = new QLabel(tr("No scan yet. Press F5 to scan."), this);
+    m_scanInfo->setTextFormat(Qt::PlainText);
+    m_scanInfo->setWordWrap(true);
+    m_changes = new QLabel(this);
+    m_changes->setObjectName(QStringLiteral("changesSincePrevious"));
+
+    auto* scoreBox = box(tr("Posture"), this);
+    auto* scoreRow = new QHBoxLayout;
+    scoreRow->addWidget(m_score);
+    scoreRow->addWidget(m_grade, 0, Qt::AlignBottom);
+    scoreRow->addStretch();
+    auto* badges = new QHBoxLayout;
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
+        auto* badge = new SeverityBadge(this);
+        badge->setSeverity(s, 0);
+        badges->addWidget(badge);
+        m_badges.push_back(badge);
+    }
+    badges->addStretch();
+    auto* scoreLayout = static_cast<QVBoxLayout*>(scoreBox->layout());
+    scoreLayout->addLayout(scoreRow);
+    scoreLayout->addLayout(badges);
+    scoreLayout->addWidget(m_scanInfo);
+    scoreLayout->addWidget(m_changes);
+    scoreLayout->addWidget(m_scoreHelp);
+
+    auto* areaBox = box(tr("Open findings by area"), this);
+    m_areaChartHolder = new QWidget(areaBox);
+    new QVBoxLayout(m_areaChartHolder);
+    areaBox->layout()->addWidget(m_areaChartHolder);
+
+    auto* worstBox = box(tr("Worst objects"), this);
+    m_worst = new QListWidget(worstBox);
+    m_worst->setObjectName(QStringLiteral("worstObjects"));
+    worstBox->layout()->addWidget(m_worst);
+    connect(m_worst, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { emit objectActivated(item->data(Qt::UserRole).toString()); });
+
+    auto* trendBox = box(tr("Trend (last 90 days)"), this);
+    m_trendChartHolder = new QWidget(trendBox);
+    new QVBoxLayout(m_trendChartHolder);
+    trendBox->layout()->addWidget(m_trendChartHolder);
+
+    auto* grid = new QGridLayout(this);
+    grid->addWidget(scoreBox, 0, 0);
+    grid->addWidget(areaBox, 0, 1);
+    grid->addWidget(worstBox, 1, 0);
+    grid->addWidget(trendBox, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    setTrend({});
+}
+
+void DashboardPage::setScan(const ScanResult& scan)
+{
+    const Inventory& inv = scan.inventory;
+    const int objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
+                                         inv.volumes.size());
+    const PostureScore score = PostureScore::compute(scan.findings, objects);
+    m_score->setText(QString::number(score.score));
+    m_grade->setText(tr("grade %1").arg(qs(score.grade())));
+    const auto counts = scan.findings.countsBySeverity();
+    const Severity order[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info};
+    for (std::size_t i = 0; i < m_badges.size(); ++i) {
+        m_badges[i]->setSeverity(order[i], counts[static_cast<std::size_t>(order[i])]);
+    }
+    m_scanInfo->setText(tr("%1 · Docker %2 · scanned %3 · %4 containers, %5 images, %6 waived")
+                            .arg(displayText(inv.endpoint, 120), displayText(inv.engineVersion, 40),
+                                 dateText(scan.startedAtUnix))
+                            .arg(inv.containers.size())
+                            .arg(inv.images.size())
+                            .arg(scan.findings.waivedCount()));
+
+    // Open findings per area, stacked by severity.
+    auto* chart = new QChart;
+    auto* series = new QBarSeries(chart);
+    const Area areas[] = {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm};
+    QStringList categories;
+    for (Area a : areas) {
+        categories << QString::fromLatin1(displayName(a));
+    }
+    for (Severity s : order) {
+        auto* set = new QBarSet(severityText(s), series);
+        set->setColor(severityColor(s));
+        for (Area a : areas) {
+            int n = 0;
+            for (const auto& fnd : scan.findings.all()) {
+                n += (!fnd.waiver && fnd.area == a && fnd.severity == s) ? 1 : 0;
+            }
+            *set << n;
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto* axisX = new QBarCategoryAxis(chart);
+    axisX->append(categories);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto* axisY = new QValueAxis(chart);
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    replaceChart(m_areaChartHolder, chart);
+
+    // Worst objects by weighted open findings.
+    std::map<std::string, std::pair<int, std::string>> weight; // object id -> (penalty, label)
+    for (const auto& fnd : scan.findings.all()) {
+        if (fnd.waiver) {
+            continue;
+        }
+        auto& w = weight[fnd.object.id];
+        w.first += PostureScore::weight(fnd.severity);
+        w.second = std::string(toString(fnd.object.type)) + " " + fnd.object.name;
+    }
+    std::vector<std::pair<int, std::pair<std::string, std::string>>> ranked;
+    for (const auto& [id, w] : weight) {
+        if (w.first > 0) {
+            ranked.push_back({w.first, {w.second, id}});
+        }
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    m_worst->clear();
+    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
+        auto* item = new QListWidgetItem(tr("%1   (weight %2)").arg(displayText(ranked[i].second.first, 100)).arg(ranked[i].first));
+        const auto space = ranked[i].second.first.find(' ');
+        item->setData(Qt::UserRole, qs(ranked[i].second.first.substr(space == std::string::npos ? 0 : space + 1)));
+        m_worst->addItem(item);
+    }
+}
+
+void DashboardPage::setDelta(const ScanDelta* delta)
+{
+    if (!delta) {
+        m_changes->setText(tr("First scan of this endpoint: nothing to compare yet."));
+        return;
+    }
+    m_changes->setText(tr("Since the previous scan: %1 new, %2 resolved, %3 unchanged")
+                           .arg(delta->newFindings.size())
+                           .arg(delta->resolved.size())
+                           .arg(delta->unchanged.size()));
+}
+
+void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)
+{
+    auto* chart = new QChart;
+    auto* axisX = new QDateTimeAxis(chart);
+    axisX->setFormat(QStringLiteral("MMM d"));
+    auto* axisY = new QValueAxis(chart);
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    int maxValue = 1;
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
+        auto* line = new QLineSeries(chart);
+        line->setName(severityText(s));
+        line->setColor(severityColor(s));
+        for (const auto& p : trend) {
+            const int v = p.counts[static_cast<std::size_t>(s)];
+            maxValue = std::max(maxValue, v);
+            line->append(static_cast<qreal>(p.dayStartUnix) * 1000.0, v);
+        }
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 first = trend.empty() ? now - 7 * 86400 : trend.front().dayStartUnix;
+    axisX->setRange(QDateTime::fromSecsSinceEpoch(std::min(first, now - 86400)), QDateTime::fromSecsSinceEpoch(now + 86400));
+    axisY->setRange(0, maxValue + 1);
+    // Whole numbers only: counts of findings have no fractions.
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(std::max(1, (maxValue + 1) / 5));
+    replaceChart(m_trendChartHolder, chart);
+}
+
+} // namespace drydock::ui

@@ -1,0 +1,142 @@
+#include "ui/pages/FindingsPage.h"
+
+#include "ui/models/FindingsFilterModel.h"
+#include "ui/models/FindingsModel.h"
+#include "ui/panels/FindingDetailsPanel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace drydock::ui {
+
+FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
+{
+    m_model = new FindingsModel(this);
+    m_filter = new FindingsFilterModel(this);
+    m_filter->setSourceModel(m_model);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("findingSearch"));
+    m_search->setPlaceholderText(tr("Search rule, object, title, evidence… (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_severity = new QComboBox(this);
+    m_severity->setObjectName(QStringLiteral("severityFilter"));
+    m_severity->addItem(tr("All severities"), static_cast<int>(Severity::Info));
+    m_severity->addItem(tr("Low and above"), static_cast<int>(Severity::Low));
+    m_severity->addItem(tr("Medium and above"), static_cast<int>(Severity::Medium));
+    m_severity->addItem(tr("High and above"), static_cast<int>(Severity::High));
+    m_severity->addItem(tr("Critical only"), static_cast<int>(Severity::Critical));
+    m_area = new QComboBox(this);
+    m_area->setObjectName(QStringLiteral("areaFilter"));
+    m_area->addItem(tr("All areas"), -1);
+    for (Area a : {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm}) {
+        m_area->addItem(QString::fromLatin1(displayName(a)), static_cast<int>(a));
+    }
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->addItem(tr("Open and waived"));
+    m_status->addItem(tr("Open only"));
+    m_status->addItem(tr("Waived only"));
+    m_count = new QLabel(this);
+    m_readOnly = new QLabel(this);
+    m_readOnly->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnly->setStyleSheet(QStringLiteral("QLabel { background: #fef7e0; color: #202124; padding: 4px 8px; border-radius: 4px; }"));
+    m_readOnly->hide();
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &FindingsFilterModel::setSearchText);
+    connect(m_severity, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setMinimumSeverity(static_cast<Severity>(m_severity->currentData().toInt())); });
+    connect(m_area, &QComboBox::currentIndexChanged, this, [this] {
+        const int a = m_area->currentData().toInt();
+        m_filter->setArea(a < 0 ? std::nullopt : std::optional<Area>(static_cast<Area>(a)));
+    });
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_filter->setWaivedFilter(static_cast<FindingsFilterModel::WaivedFilter>(i));
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &FindingsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &FindingsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &FindingsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &FindingsPage::updateCount);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("findingsTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+
+    m_details = new FindingDetailsPanel(this);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const QModelIndex source = m_filter->mapToSource(current);
+                m_details->showFinding(source.isValid() ? m_model->findingAt(source.row()) : nullptr);
+            });
+    connect(m_details, &FindingDetailsPanel::waiveRequested, this, [this](const Finding& f) {
+        if (auto w = m_prompt(this, f)) {
+            emit waiverRequested(*w);
+        }
+    });
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_severity);
+    filters->addWidget(m_area);
+    filters->addWidget(m_status);
+    filters->addWidget(m_count);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("findingsSplitter"));
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_readOnly);
+    layout->addLayout(filters);
+    layout->addWidget(splitter, 1);
+    updateCount();
+}
+
+void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel)
+{
+    m_details->showFinding(nullptr);
+    m_model->setFindings(std::move(findings));
+    m_readOnly->setText(readOnlyLabel);
+    m_readOnly->setVisible(!readOnlyLabel.isEmpty());
+    m_details->setWaiveEnabled(readOnlyLabel.isEmpty());
+    m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
+    m_table->resizeColumnToContents(FindingsModel::RuleColumn);
+    updateCount();
+}
+
+void FindingsPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void FindingsPage::showObject(const QString& objectName)
+{
+    m_search->setText(objectName);
+}
+
+void FindingsPage::copyCurrentCommand() { m_details->copyCurrentCommand(); }
+
+void FindingsPage::updateCount()
+{
+    m_count->setText(tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+}
+
+} // namespace drydock::ui

@@ -1,0 +1,59 @@
+#pragma once
+#include "core/findings/Finding.h"
+#include "ui/dialogs/WaiverDialog.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace drydock::ui {
+
+class FindingDetailsPanel;
+class FindingsFilterModel;
+class FindingsModel;
+
+// All findings of the shown scan with filters (severity, area, status, free text) and the details panel.
+class FindingsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FindingsPage(QWidget* parent = nullptr);
+
+    // readOnlyLabel non-empty: a stored scan is shown (no waiving), with the label saying which.
+    void setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel = {});
+    void setWaiverPrompt(WaiverPrompt prompt) { m_prompt = std::move(prompt); }
+    void focusSearch();
+    void showObject(const QString& objectName);
+    void copyCurrentCommand();
+
+    QTableView* table() const { return m_table; }
+    FindingsFilterModel* filterModel() const { return m_filter; }
+    FindingDetailsPanel* details() const { return m_details; }
+    QLineEdit* searchField() const { return m_search; }
+    QComboBox* severityFilter() const { return m_severity; }
+
+signals:
+    void waiverRequested(const drydock::Waiver& waiver);
+
+private:
+    void updateCount();
+    FindingsModel* m_model;
+    FindingsFilterModel* m_filter;
+    QTableView* m_table;
+    FindingDetailsPanel* m_details;
+    QLineEdit* m_search;
+    QComboBox* m_severity;
+    QComboBox* m_area;
+    QComboBox* m_status;
+    QLabel* m_count;
+    QLabel* m_readOnly;
+    WaiverPrompt m_prompt = defaultWaiverPrompt();
+};
+
+} // namespace drydock::ui

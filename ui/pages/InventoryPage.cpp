@@ -1,0 +1,151 @@
+#include "ui/pages/InventoryPage.h"
+
+#include "core/common/SecretMasker.h"
+#include "core/common/Strings.h"
+#include "ui/bridge/QtConvert.h"
+#include "ui/models/InventoryTableModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace drydock::ui {
+
+namespace {
+
+QString daemonText(const Inventory& inv)
+{
+    const DaemonInfo& d = inv.daemon;
+    QStringList lines;
+    const auto row = [&](const QString& k, const std::string& v) { lines << QStringLiteral("%1: %2").arg(k, displayText(v, 300)); };
+    row(QObject::tr("Endpoint"), inv.endpoint);
+    row(QObject::tr("Engine"), d.serverVersion + " (API " + inv.apiVersion + ", min " + d.minApiVersion + ")");
+    row(QObject::tr("Operating system"), d.operatingSystem + ", kernel " + d.kernelVersion + ", " + d.architecture);
+    row(QObject::tr("Storage driver"), d.driver);
+    row(QObject::tr("Logging driver"), d.loggingDriver);
+    row(QObject::tr("Cgroup"), d.cgroupDriver + " v" + d.cgroupVersion);
+    row(QObject::tr("Default runtime"), d.defaultRuntime);
+    row(QObject::tr("Security options"), join(d.securityOptions, ", "));
+    row(QObject::tr("Live restore"), d.liveRestoreEnabled ? "on" : "off");
+    row(QObject::tr("Debug"), d.debug ? "on" : "off");
+    row(QObject::tr("Experimental"), d.experimentalBuild ? "on" : "off");
+    row(QObject::tr("Insecure registries"), join(d.insecureRegistryCidrs, ", "));
+    row(QObject::tr("Authorization plugins"), d.authorizationPlugins.empty() ? "none" : join(d.authorizationPlugins, ", "));
+    row(QObject::tr("HTTP proxy"), maskUrlCredentials(d.httpProxy));
+    row(QObject::tr("HTTPS proxy"), maskUrlCredentials(d.httpsProxy));
+    for (const auto& c : d.components) {
+        row(QObject::tr("Component %1").arg(qs(c.name)), c.version);
+    }
+    for (const auto& w : d.warnings) {
+        row(QObject::tr("Warning"), w);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString swarmText(const Inventory& inv)
+{
+    if (!inv.swarm) {
+        return QObject::tr("Swarm is not active on this daemon.");
+    }
+    const SwarmState& s = *inv.swarm;
+    QStringList lines;
+    lines << QObject::tr("Node state: %1, manager: %2").arg(qs(inv.daemon.swarm.localNodeState), s.isManager ? "yes" : "no");
+    if (s.isManager) {
+        lines << QObject::tr("Autolock: %1").arg(s.cluster.autoLockManagers ? "on" : "off");
+        lines << QObject::tr("Nodes: %1, services: %2, secrets: %3, configs: %4")
+                     .arg(s.nodes.size())
+                     .arg(s.services.size())
+                     .arg(s.secrets.size())
+                     .arg(s.configs.size());
+        for (const auto& svc : s.services) {
+            lines << QObject::tr("Service %1: %2").arg(displayText(svc.name, 80), displayText(svc.image, 120));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
+{
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("inventoryNavigator"));
+    m_nav->setMaximumWidth(220);
+    m_stack = new QStackedWidget(this);
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter by name, image, state…"));
+    m_filter->setClearButtonEnabled(true);
+
+    using Kind = InventoryTableModel::Kind;
+    for (Kind k : {Kind::Images, Kind::Containers, Kind::Networks, Kind::Volumes}) {
+        auto* model = new InventoryTableModel(k, this);
+        auto* proxy = new QSortFilterProxyModel(this);
+        proxy->setSourceModel(model);
+        proxy->setSortRole(InventoryTableModel::SortRole);
+        proxy->setFilterKeyColumn(-1);
+        proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+        connect(m_filter, &QLineEdit::textChanged, proxy, &QSortFilterProxyModel::setFilterFixedString);
+        auto* table = new QTableView(m_stack);
+        table->setModel(proxy);
+        table->setSortingEnabled(true);
+        table->sortByColumn(0, Qt::DescendingOrder);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        table->verticalHeader()->hide();
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setAlternatingRowColors(true);
+        connect(table, &QTableView::activated, this, [this, proxy](const QModelIndex& index) {
+            emit objectActivated(proxy->data(index, InventoryTableModel::ObjectNameRole).toString());
+        });
+        m_stack->addWidget(table);
+        m_models.push_back(model);
+        m_tables.push_back(table);
+    }
+    m_daemon = new QPlainTextEdit(m_stack);
+    m_daemon->setReadOnly(true);
+    m_swarm = new QPlainTextEdit(m_stack);
+    m_swarm->setReadOnly(true);
+    m_stack->addWidget(m_daemon);
+    m_stack->addWidget(m_swarm);
+    for (const QString& name : {tr("Images"), tr("Containers"), tr("Networks"), tr("Volumes"), tr("Daemon"), tr("Swarm")}) {
+        m_nav->addItem(name);
+    }
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(1);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_filter);
+    rightLayout->addWidget(m_stack, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(m_nav);
+    layout->addWidget(right, 1);
+}
+
+void InventoryPage::setSnapshot(const Inventory& inventory, const FindingSet& findings)
+{
+    for (auto* m : m_models) {
+        m->setSnapshot(inventory, findings);
+    }
+    for (auto* t : m_tables) {
+        t->resizeColumnsToContents();
+    }
+    m_daemon->setPlainText(daemonText(inventory));
+    m_swarm->setPlainText(swarmText(inventory));
+    const int counts[] = {static_cast<int>(inventory.images.size()), static_cast<int>(inventory.containers.size()),
+                          static_cast<int>(inventory.networks.size()), static_cast<int>(inventory.volumes.size())};
+    const QString names[] = {tr("Images"), tr("Containers"), tr("Networks"), tr("Volumes")};
+    for (int i = 0; i < 4; ++i) {
+        m_nav->item(i)->setText(QStringLiteral("%1  (%2)").arg(names[i]).arg(counts[i]));
+    }
+    m_nav->item(5)->setHidden(!inventory.swarm.has_value());
+}
+
+} // namespace drydock::ui

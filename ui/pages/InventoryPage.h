@@ -1,0 +1,42 @@
+#pragma once
+#include "core/findings/FindingSet.h"
+#include "core/model/Inventory.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace drydock::ui {
+
+class InventoryTableModel;
+
+// Browses what the daemon knows: a navigator (Images, Containers, Networks, Volumes, Daemon, Swarm) with
+// counts, and sortable, filterable tables with a worst-severity column per object.
+class InventoryPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InventoryPage(QWidget* parent = nullptr);
+    void setSnapshot(const Inventory& inventory, const FindingSet& findings);
+    QTableView* containersTable() const { return m_tables[1]; }
+    QListWidget* navigator() const { return m_nav; }
+
+signals:
+    void objectActivated(const QString& objectName);
+
+private:
+    QListWidget* m_nav;
+    QStackedWidget* m_stack;
+    QLineEdit* m_filter;
+    std::vector<InventoryTableModel*> m_models;
+    std::vector<QTableView*> m_tables;
+    QPlainTextEdit* m_daemon;
+    QPlainTextEdit* m_swarm;
+};
+
+} // namespace drydock::ui
