@@ -52,3 +52,5 @@ private:
 };
 
 } // namespace drydock::ui
+
+Q_DECLARE_METATYPE(drydock::ui::ScanOutcome)

@@ -1,0 +1,168 @@
+// Every UI model passes QAbstractItemModelTester and sorts/filters on raw values.
+#include "core/findings/FindingSet.h"
+#include "ui/models/FindingsFilterModel.h"
+#include "ui/models/FindingsModel.h"
+#include "ui/models/HistoryModel.h"
+#include "ui/models/InventoryTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace drydock;
+using namespace drydock::ui;
+
+namespace {
+
+Finding finding(const std::string& rule, Area area, Severity s, const std::string& object, bool waived = false)
+{
+    Finding f;
+    f.ruleId = rule;
+    f.area = area;
+    f.severity = s;
+    f.object = {ObjectType::Container, object + "-id", object};
+    f.title = "title " + rule;
+    f.evidence = "evidence for " + object;
+    if (waived) {
+        f.waiver = WaiverMark{1, "accepted", "", std::nullopt};
+    }
+    return f;
+}
+
+std::shared_ptr<const std::vector<Finding>> sample()
+{
+    return std::make_shared<const std::vector<Finding>>(std::vector<Finding>{
+        finding("CTR-002", Area::Container, Severity::Critical, "web"),
+        finding("RUN-006", Area::Runtime, Severity::Medium, "db"),
+        finding("NET-003", Area::Network, Severity::Medium, "web"),
+        finding("IMG-007", Area::Image, Severity::Low, "cache", true),
+        finding("DMN-019", Area::Daemon, Severity::Info, "daemon"),
+    });
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void theFindingsModelIsAWellBehavedModel()
+    {
+        FindingsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFindings(sample());
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.data(model.index(0, FindingsModel::SeverityColumn)).toString(), QStringLiteral("Critical"));
+        QCOMPARE(model.data(model.index(3, FindingsModel::StatusColumn)).toString(), QStringLiteral("Waived"));
+        model.setFindings(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void sortingBySeverityUsesRankNotWords()
+    {
+        FindingsModel model;
+        model.setFindings(sample());
+        FindingsFilterModel proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.sort(FindingsModel::SeverityColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Critical"));
+        QCOMPARE(proxy.index(4, 0).data().toString(), QStringLiteral("Info"));
+        proxy.sort(FindingsModel::SeverityColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Info"));
+    }
+
+    void filtersCombine_data()
+    {
+        QTest::addColumn<int>("minimum");
+        QTest::addColumn<int>("area");
+        QTest::addColumn<int>("waived");
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("no filter shows everything") << 0 << -1 << 0 << "" << 5;
+        QTest::newRow("medium and above") << 2 << -1 << 0 << "" << 3;
+        QTest::newRow("one area") << 0 << int(Area::Network) << 0 << "" << 1;
+        QTest::newRow("open only hides the waived one") << 0 << -1 << 1 << "" << 4;
+        QTest::newRow("waived only") << 0 << -1 << 2 << "" << 1;
+        QTest::newRow("free text matches the object") << 0 << -1 << 0 << "web" << 2;
+        QTest::newRow("free text matches the rule, any case") << 0 << -1 << 0 << "run-006" << 1;
+        QTest::newRow("free text matches evidence") << 0 << -1 << 0 << "evidence for db" << 1;
+        QTest::newRow("filters combine") << 2 << -1 << 0 << "web" << 2;
+        QTest::newRow("nothing matches") << 4 << int(Area::Image) << 0 << "" << 0;
+    }
+    void filtersCombine()
+    {
+        QFETCH(int, minimum);
+        QFETCH(int, area);
+        QFETCH(int, waived);
+        QFETCH(QString, search);
+        QFETCH(int, rows);
+        FindingsModel model;
+        model.setFindings(sample());
+        FindingsFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setMinimumSeverity(static_cast<Severity>(minimum));
+        proxy.setArea(area < 0 ? std::nullopt : std::optional<Area>(static_cast<Area>(area)));
+        proxy.setWaivedFilter(static_cast<FindingsFilterModel::WaivedFilter>(waived));
+        proxy.setSearchText(search);
+        QCOMPARE(proxy.rowCount(), rows);
+    }
+
+    void inventoryTablesShowTheWorstOpenFinding()
+    {
+        Inventory inv;
+        Container web;
+        web.id = "web-id";
+        web.name = "web";
+        web.config.image = "nginx:1";
+        web.state.status = "running";
+        web.hostConfig.portBindings = {{"80/tcp", {{"", "8080"}}}};
+        Container db;
+        db.id = "db-id";
+        db.name = "db";
+        db.config.user = "999";
+        inv.containers = {web, db};
+        Image img;
+        img.id = "sha256:abc";
+        img.repoTags = {"nginx:1"};
+        inv.images = {img};
+        Network n;
+        n.id = "n1";
+        n.name = "appnet";
+        inv.networks = {n};
+        Volume v;
+        v.name = "data";
+        inv.volumes = {v};
+        FindingSet set(*sample());
+        for (auto kind : {InventoryTableModel::Kind::Containers, InventoryTableModel::Kind::Images,
+                          InventoryTableModel::Kind::Networks, InventoryTableModel::Kind::Volumes}) {
+            InventoryTableModel model(kind);
+            QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.setSnapshot(inv, set);
+            QCOMPARE(model.rowCount(), 1 + (kind == InventoryTableModel::Kind::Containers ? 1 : 0));
+        }
+        InventoryTableModel containers(InventoryTableModel::Kind::Containers);
+        containers.setSnapshot(inv, set);
+        QCOMPARE(containers.index(0, 0).data(InventoryTableModel::WorstSeverityRole).toInt(), int(Severity::Critical));
+        QVERIFY(containers.index(0, 0).data().toString().contains(QStringLiteral("2")));
+        QCOMPARE(containers.index(0, 5).data().toString(), QStringLiteral("8080→80/tcp"));
+        QCOMPARE(containers.index(1, 6).data().toString(), QStringLiteral("999"));
+        QCOMPARE(containers.index(0, 6).data().toString(), QStringLiteral("root (default)"));
+    }
+
+    void theHistoryModelListsScans()
+    {
+        HistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ScanSummary a;
+        a.id = 7;
+        a.endpoint = "unix:///x";
+        a.counts = {0, 1, 2, 3, 4};
+        model.setScans({a});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, HistoryModel::CriticalColumn).data().toInt(), 4);
+        QCOMPARE(model.index(0, 0).data(HistoryModel::ScanIdRole).toLongLong(), qint64(7));
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "TestModels.moc"
