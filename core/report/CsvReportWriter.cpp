@@ -1,0 +1,61 @@
+#include "core/report/CsvReportWriter.h"
+
+#include "core/common/Strings.h"
+#include "core/common/Time.h"
+
+namespace drydock {
+
+std::string CsvReportWriter::cell(const std::string& raw)
+{
+    std::string text = reportText(raw, 32768);
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                          text[0] == '\r')) {
+        text.insert(text.begin(), '\'');
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') {
+            out += "\"\"";
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::string CsvReportWriter::write(const ReportData& data)
+{
+    std::string out = "scan_id,started_at,endpoint,rule_id,area,severity,cis_id,cis_version,object_type,object_id,"
+                      "object_name,title,evidence,fix,run_command,waived,waiver_reason\r\n";
+    const ScanResult& scan = *data.scan;
+    for (const auto& f : scan.findings.all()) {
+        if (f.waiver && !data.includeWaived) {
+            continue;
+        }
+        const std::vector<std::string> cells{std::to_string(data.scanId),
+                                             formatRfc3339(scan.startedAtUnix),
+                                             scan.inventory.endpoint,
+                                             f.ruleId,
+                                             toString(f.area),
+                                             toString(f.severity),
+                                             f.cis.id,
+                                             f.cis.version,
+                                             toString(f.object.type),
+                                             f.object.id,
+                                             f.object.name,
+                                             f.title,
+                                             f.evidence,
+                                             f.fix,
+                                             data.includeRemediation ? f.remediation.runCommand : std::string(),
+                                             f.waiver ? "yes" : "no",
+                                             f.waiver ? f.waiver->reason : std::string()};
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            out += (i ? "," : "") + cell(cells[i]);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace drydock

@@ -1,0 +1,28 @@
+#pragma once
+#include "core/findings/ScanDelta.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/scan/Scanner.h"
+
+#include <optional>
+#include <string>
+
+namespace drydock {
+
+// Everything a report shows: one scan, where it is kept in the history, the changes since its baseline,
+// and the catalogue for rule texts and the practices appendix. Reports never re-evaluate anything.
+struct ReportData
+{
+    const ScanResult* scan = nullptr;
+    const RuleCatalogue* catalogue = nullptr;
+    std::int64_t scanId = 0;               // 0 when not stored
+    std::optional<ScanDelta> delta;        // changes since the baseline, when there is one
+    std::int64_t baselineScanId = 0;
+    bool includeWaived = true;
+    bool includeRemediation = true;
+    std::string title = "Drydock security report";
+};
+
+// Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.
+std::string reportText(const std::string& text, std::size_t maxBytes = 4096);
+
+} // namespace drydock

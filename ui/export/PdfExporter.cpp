@@ -1,0 +1,179 @@
+#include "ui/export/PdfExporter.h"
+
+#include "core/common/Time.h"
+#include "core/report/HtmlReportWriter.h"
+#include "core/scan/PostureScore.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFile>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextDocument>
+
+namespace drydock::ui {
+
+namespace {
+
+struct TocEntry
+{
+    QString title;
+    int page = 0; // 0-based page within the body
+};
+
+QFont reportFont(int pointSize, bool bold = false)
+{
+    QFont f(QStringLiteral("DejaVu Sans"), pointSize);
+    f.setBold(bold);
+    f.setStyleHint(QFont::SansSerif);
+    return f;
+}
+
+std::vector<TocEntry> tableOfContents(QTextDocument& doc, qreal pageHeight)
+{
+    std::vector<TocEntry> toc;
+    auto* layout = doc.documentLayout();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() == 2) {
+            const qreal top = layout->blockBoundingRect(b).top();
+            toc.push_back({b.text().trimmed(), static_cast<int>(top / pageHeight)});
+        }
+    }
+    return toc;
+}
+
+QString tocHtml(const std::vector<TocEntry>& toc, int firstBodyPage)
+{
+    QString html = QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellpadding=\"3\">");
+    for (const auto& e : toc) {
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                    .arg(e.title.toHtmlEscaped())
+                    .arg(e.page + firstBodyPage);
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace
+
+Result<void> PdfExporter::write(const ReportData& data, const QString& path)
+{
+    if (QFontDatabase::families().isEmpty()) {
+        return Error::make(ErrorCode::Io, "No fonts are installed, so the PDF would have no text. Install "
+                                          "fonts-dejavu-core (installer/install-deps.sh does).");
+    }
+    const QString partPath = path + QStringLiteral(".part");
+    {
+        QPdfWriter writer(partPath);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(16, 18, 16, 18), QPageLayout::Millimeter);
+        writer.setResolution(144);
+        writer.setTitle(QString::fromStdString(data.title));
+        writer.setCreator(QStringLiteral("Drydock " DRYDOCK_VERSION));
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() + ".");
+        }
+        const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
+        const int headerHeight = 40;
+        const int footerHeight = 40;
+        const QRectF bodyRect(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
+
+        QTextDocument body;
+        body.documentLayout()->setPaintDevice(&writer);
+        body.setDefaultFont(reportFont(9));
+        body.setDefaultStyleSheet(QStringLiteral("pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; } "
+                                                 "th { background-color: #f3f4f6; } h2 { color: #1d4e89; }"));
+        body.setHtml(QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print)));
+        body.setPageSize(bodyRect.size());
+        // <pre> must wrap, not run off the page.
+        QTextOption wrap = body.defaultTextOption();
+        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        body.setDefaultTextOption(wrap);
+        const int bodyPages = body.pageCount();
+        const auto toc = tableOfContents(body, bodyRect.height());
+
+        QTextDocument contents;
+        contents.documentLayout()->setPaintDevice(&writer);
+        contents.setDefaultFont(reportFont(10));
+        contents.setPageSize(bodyRect.size());
+        contents.setHtml(tocHtml(toc, 3)); // first guess: title page, one contents page
+        const int tocPages = contents.pageCount();
+        if (tocPages != 1) {
+            contents.setHtml(tocHtml(toc, 2 + tocPages));
+        }
+        const int total = 1 + tocPages + bodyPages;
+        const QString header = QString::fromStdString(data.title + " — " + data.scan->inventory.endpoint);
+
+        auto decorate = [&](int pageNumber) {
+            painter.save();
+            painter.setFont(reportFont(8));
+            painter.setPen(QColor(0x4b, 0x55, 0x63));
+            painter.drawText(QRectF(0, 0, page.width(), headerHeight - 10), Qt::AlignLeft | Qt::AlignVCenter,
+                             painter.fontMetrics().elidedText(header, Qt::ElideMiddle, page.width()));
+            painter.drawLine(QPointF(0, headerHeight - 8), QPointF(page.width(), headerHeight - 8));
+            painter.drawText(QRectF(0, page.height() - footerHeight + 8, page.width(), footerHeight - 8),
+                             Qt::AlignCenter, QStringLiteral("Page %1 of %2").arg(pageNumber).arg(total));
+            painter.restore();
+        };
+        auto drawPages = [&](QTextDocument& doc, int count, int firstNumber) {
+            for (int i = 0; i < count; ++i) {
+                writer.newPage();
+                decorate(firstNumber + i);
+                painter.save();
+                painter.translate(0, bodyRect.top() - i * bodyRect.height());
+                const QRectF clip(0, i * bodyRect.height(), bodyRect.width(), bodyRect.height());
+                doc.drawContents(&painter, clip);
+                painter.restore();
+            }
+        };
+
+        // Title page
+        const ScanResult& scan = *data.scan;
+        const int objects = static_cast<int>(scan.inventory.containers.size() + scan.inventory.images.size() +
+                                             scan.inventory.networks.size() + scan.inventory.volumes.size());
+        const PostureScore score = PostureScore::compute(scan.findings, objects);
+        const auto counts = scan.findings.countsBySeverity();
+        painter.setPen(QColor(0x1d, 0x4e, 0x89));
+        painter.setFont(reportFont(26, true));
+        painter.drawText(QRectF(0, page.height() * 0.22, page.width(), 120), Qt::AlignHCenter | Qt::TextWordWrap,
+                         QString::fromStdString(data.title));
+        painter.setPen(Qt::black);
+        painter.setFont(reportFont(12));
+        const QString lines =
+            QStringLiteral("%1\nDocker %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
+                           "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12")
+                .arg(QString::fromStdString(scan.inventory.endpoint), QString::fromStdString(scan.inventory.engineVersion),
+                     QString::fromStdString(scan.inventory.apiVersion),
+                     QString::fromStdString(formatRfc3339(scan.startedAtUnix)),
+                     data.scanId ? QStringLiteral(" · scan %1").arg(data.scanId) : QString())
+                .arg(score.score)
+                .arg(QString::fromStdString(score.grade()))
+                .arg(counts[4])
+                .arg(counts[3])
+                .arg(counts[2])
+                .arg(counts[1])
+                .arg(counts[0]);
+        painter.drawText(QRectF(0, page.height() * 0.40, page.width(), page.height() * 0.4),
+                         Qt::AlignHCenter | Qt::TextWordWrap, lines);
+        painter.setFont(reportFont(8));
+        painter.drawText(QRectF(0, page.height() - footerHeight, page.width(), footerHeight), Qt::AlignCenter,
+                         QStringLiteral("Generated by Drydock %1 · secret values are masked · page 1 of %2")
+                             .arg(QStringLiteral(DRYDOCK_VERSION))
+                             .arg(total));
+
+        drawPages(contents, tocPages, 2);
+        drawPages(body, bodyPages, 2 + tocPages);
+        if (!painter.end()) {
+            return Error::make(ErrorCode::Io, "Cannot finish the PDF " + path.toStdString() + ".");
+        }
+    }
+    QFile::remove(path);
+    if (!QFile::rename(partPath, path)) {
+        QFile::remove(partPath);
+        return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() + ".");
+    }
+    return success();
+}
+
+} // namespace drydock::ui
