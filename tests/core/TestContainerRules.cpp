@@ -692,6 +692,11 @@ void TestContainerRules::ruleOutcome_data()
     row("CTR-025 rates a shell build alone info without echoing build args", "CTR-025",
         history({"|1 BUILD_TOKEN=buildsecret123 /bin/sh -c make"}), 1, "info", "1 shell RUN step", {},
         "buildsecret123");
+    row("CTR-025 reads zypper in as an install", "CTR-025", history({"/bin/sh -c zypper in -y curl"}), 1,
+        "low", "package installs via zypper", {});
+    row("CTR-025 does not read a shell loop after a refresh as an install", "CTR-025",
+        history({"/bin/sh -c apk update && for f in a b; do echo $f; done"}), 1, "info", "1 shell RUN step",
+        {}, "apk");
     row("CTR-025 notices Config.Shell", "CTR-025",
         [](Scenario& s) {
             s.container().config.shell = {"/bin/bash", "-c"};

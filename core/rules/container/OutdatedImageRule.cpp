@@ -44,7 +44,8 @@ protected:
         const Image* current = nullptr;
         for (const auto& image : context.inventory().images) {
             for (const auto& tag : image.repoTags) {
-                if (tagKey(parseImageReference(tag)) == wanted) {
+                // RepoTags are already in familiar form ("nginx:latest"), so a plain comparison suffices.
+                if (tag == wanted) {
                     current = &image;
                 }
             }

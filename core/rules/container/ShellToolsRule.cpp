@@ -43,10 +43,19 @@ bool isPackageManager(const std::string& name)
     return false;
 }
 
-bool isInstallVerb(const std::string& word)
+// The verb that makes a package-manager call an install: "apk add", "zypper in", "pacman -S…", "… install".
+bool isInstallVerb(const std::string& manager, const std::string& word)
 {
-    return word == "install" || word == "add" || word == "in" || word == "reinstall" ||
-           startsWith(word, "-S");
+    if (manager == "apk") {
+        return word == "add";
+    }
+    if (manager == "pacman") {
+        return startsWith(word, "-S") && !startsWith(word, "-Ss"); // -Ss only searches
+    }
+    if (manager == "zypper" && word == "in") {
+        return true;
+    }
+    return word == "install" || word == "reinstall";
 }
 
 // What one image history says about tools left in the image.
@@ -78,7 +87,7 @@ HistoryTools readHistory(const Image& image)
                 continue;
             }
             for (std::size_t j = i + 1; j < words.size() && !isPackageManager(baseName(words[j])); ++j) {
-                if (isInstallVerb(words[j])) {
+                if (isInstallVerb(name, words[j])) {
                     tools.managers.insert(name);
                     break;
                 }
