@@ -37,6 +37,9 @@ int runMain(int argc, char** argv)
         if (command == "history") {
             return runHistory(rest);
         }
+        if (command == "report") {
+            return runReport(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

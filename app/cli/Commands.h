@@ -8,11 +8,13 @@ namespace drydock::app {
 int runInventory(const std::vector<std::string>& words);
 int runScan(const std::vector<std::string>& words);
 int runHistory(const std::vector<std::string>& words);
+int runReport(const std::vector<std::string>& words);
 
 // Usage texts.
 std::string mainHelp();
 std::string inventoryHelp();
 std::string scanHelp();
 std::string historyHelp();
+std::string reportHelp();
 
 } // namespace drydock::app

@@ -27,6 +27,7 @@ Usage:
   drydock inventory [options]                  print everything the daemon knows
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
+  drydock report SCAN_ID --format F --output FILE            a report of a stored scan
   drydock --version | --help
   drydock COMMAND --help                       help for one command
 
@@ -55,8 +56,8 @@ std::string scanHelp()
 Runs every check over one snapshot of the daemon and prints the findings with evidence, CIS Docker
 Benchmark references, fixes and a remediated `docker run` command.
 
-  --format text|json        text (default) or the documented JSON (schemaVersion 1); repeat --format/--output
-                            pairs to write several files in one run
+  --format F                text (default), json (documented, schemaVersion 1), html, pdf, sarif (2.1.0) or
+                            csv; repeat --format/--output pairs to write several files in one run
   --output FILE             where the matching --format goes (default: standard output)
   --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY (critical|high|medium|low|info)
   --rule-severity ID=SEV    change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)
@@ -71,6 +72,20 @@ Every scan is stored in the history unless --no-history is given. Active waivers
 database mark findings as waived: they are still listed, but no longer count for --fail-on.
 
 )") + kEndpointHelp + "\n" + kExitCodes;
+}
+
+std::string reportHelp()
+{
+    return std::string(R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
+                      [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation]
+
+Writes a report of a stored scan (see drydock history list) without asking the daemon anything.
+  --format F         html (self-contained), pdf (paginated, fonts embedded), json, sarif (2.1.0), csv, text
+  --baseline B       include what changed since scan B ("previous": the scan before it on the same endpoint)
+  --no-waived        leave waived findings out
+  --no-remediation   leave remediated commands, compose and Dockerfile snippets out
+
+)") + kExitCodes;
 }
 
 std::string historyHelp()

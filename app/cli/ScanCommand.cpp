@@ -4,6 +4,7 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/OutputFile.h"
+#include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/findings/Waiver.h"
@@ -23,7 +24,6 @@ struct OutputRequest
     std::string path;
 };
 
-bool knownFormat(const std::string& f) { return f == "text" || f == "json"; }
 
 // Pairs every --format with the --output at the same position; a lone --format goes to stdout.
 std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args, std::string& error)
@@ -44,8 +44,8 @@ std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args,
         return std::nullopt;
     }
     for (std::size_t i = 0; i < formats.size(); ++i) {
-        if (!knownFormat(formats[i])) {
-            error = "unknown format '" + formats[i] + "' (use text or json)";
+        if (!isReportFormat(formats[i])) {
+            error = "unknown format '" + formats[i] + "' (use text, json, html, pdf, sarif or csv)";
             return std::nullopt;
         }
         requests.push_back({formats[i], i < outputs.size() ? outputs[i] : "-"});
@@ -149,6 +149,8 @@ int runScan(const std::vector<std::string>& words)
     }
     ScanResult& scan = result.value();
     std::optional<ScanDelta> delta;
+    std::int64_t savedId = 0;
+    std::int64_t baselineUsed = 0;
     if (history) {
         auto waivers = history->waivers().list();
         if (!waivers) {
@@ -161,6 +163,7 @@ int runScan(const std::vector<std::string>& words)
             std::fprintf(stderr, "drydock: could not store the scan: %s\n", saved.error().message.c_str());
             return ExitLocalError;
         }
+        savedId = saved.value();
         if (const auto baseline = args->last("--baseline")) {
             std::optional<std::int64_t> baselineId;
             if (*baseline == "last") {
@@ -184,6 +187,7 @@ int runScan(const std::vector<std::string>& words)
                     return d.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage;
                 }
                 delta = std::move(d.value());
+                baselineUsed = *baselineId;
                 std::fprintf(stderr, "Since scan %lld: %zu new, %zu resolved, %zu unchanged finding(s).\n",
                              static_cast<long long>(*baselineId), delta->newFindings.size(), delta->resolved.size(),
                              delta->unchanged.size());
@@ -194,10 +198,16 @@ int runScan(const std::vector<std::string>& words)
             }
         }
     }
+    ReportData report;
+    report.scan = &scan;
+    report.catalogue = &catalogue;
+    report.scanId = savedId;
+    if (delta) {
+        report.delta = delta;
+        report.baselineScanId = baselineUsed;
+    }
     for (const auto& out : *outputs) {
-        const std::string text = out.format == "json" ? json::scanToJson(result.value())
-                                                      : TextReport::scan(result.value(), args->has("--verbose"));
-        auto written = writeOutput(out.path, text);
+        auto written = writeReport(out.format, out.path, report, args->has("--verbose"));
         if (!written) {
             std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
             return ExitLocalError;

@@ -127,13 +127,11 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
       << esc(scan.catalogueVersion) << "</p>\n";
 
     // Summary
-    const int objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() + inv.volumes.size());
-    const PostureScore score = PostureScore::compute(scan.findings, objects);
+    const PostureScore score = PostureScore::compute(scan.findings, data.objects());
     const auto counts = scan.findings.countsBySeverity();
     o << "<h2 id=\"summary\">Summary</h2>\n";
     o << "<p><span class=\"score\">" << score.score << "</span> / 100 (grade " << score.grade() << ") &middot; "
-      << inv.containers.size() << " containers, " << inv.images.size() << " images, " << inv.networks.size()
-      << " networks, " << inv.volumes.size() << " volumes</p>\n";
+      << data.objects() << " objects scanned</p>\n";
     o << "<p class=\"meta\">" << esc(PostureScore::explanation()) << "</p>\n";
     o << "<table><tr><th>Severity</th><th>Open findings</th></tr>";
     for (Severity s : kOrder) {

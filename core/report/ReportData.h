@@ -20,6 +20,9 @@ struct ReportData
     bool includeWaived = true;
     bool includeRemediation = true;
     std::string title = "Drydock security report";
+    // Objects scanned, for the posture score; -1 counts the inventory (a stored scan has no inventory).
+    int objectCount = -1;
+    int objects() const;
 };
 
 // Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kScanColumns =
     "id, endpoint, engine_version, api_version, started_at, finished_at, catalogue_version, "
-    "critical, high, medium, low, info, waived, containers, images";
+    "critical, high, medium, low, info, waived, containers, images, networks, volumes";
 
 Error notFound(std::int64_t id)
 {
@@ -36,7 +36,8 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
     }
     auto insertScan = m_db.prepare(
         "INSERT INTO scans (endpoint, engine_version, api_version, started_at, finished_at, catalogue_version, "
-        "critical, high, medium, low, info, waived, containers, images) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "critical, high, medium, low, info, waived, containers, images, networks, volumes) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insertScan) {
         return insertScan.error();
     }
@@ -54,7 +55,9 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
         .bind(11, counts[0])
         .bind(12, scan.findings.waivedCount())
         .bind(13, static_cast<std::int64_t>(scan.inventory.containers.size()))
-        .bind(14, static_cast<std::int64_t>(scan.inventory.images.size()));
+        .bind(14, static_cast<std::int64_t>(scan.inventory.images.size()))
+        .bind(15, static_cast<std::int64_t>(scan.inventory.networks.size()))
+        .bind(16, static_cast<std::int64_t>(scan.inventory.volumes.size()));
     if (auto r = insertScan->run(); !r) {
         return r.error();
     }
@@ -142,6 +145,8 @@ Result<ScanSummary> ScanRepository::summaryOf(Statement& row)
     s.waived = static_cast<int>(row.int64(12));
     s.containers = static_cast<int>(row.int64(13));
     s.images = static_cast<int>(row.int64(14));
+    s.networks = static_cast<int>(row.int64(15));
+    s.volumes = static_cast<int>(row.int64(16));
     return s;
 }
 

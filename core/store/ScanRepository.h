@@ -24,7 +24,10 @@ struct ScanSummary
     int waived = 0;
     int containers = 0;
     int images = 0;
+    int networks = 0;
+    int volumes = 0;
     std::map<std::string, int> byArea;
+    int objects() const { return containers + images + networks + volumes; }
     int total() const;
 };
 

@@ -130,9 +130,7 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path)
 
         // Title page
         const ScanResult& scan = *data.scan;
-        const int objects = static_cast<int>(scan.inventory.containers.size() + scan.inventory.images.size() +
-                                             scan.inventory.networks.size() + scan.inventory.volumes.size());
-        const PostureScore score = PostureScore::compute(scan.findings, objects);
+        const PostureScore score = PostureScore::compute(scan.findings, data.objects());
         const auto counts = scan.findings.countsBySeverity();
         painter.setPen(QColor(0x1d, 0x4e, 0x89));
         painter.setFont(reportFont(26, true));

@@ -1,0 +1,105 @@
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
+#include "app/cli/ExitCode.h"
+#include "app/cli/HistoryAccess.h"
+#include "app/cli/ReportOutput.h"
+
+#include <cstdio>
+
+namespace drydock::app {
+
+int runReport(const std::vector<std::string>& words)
+{
+    const CommandSpec spec{"report", {"--db", "--format", "--output", "--baseline"},
+                           {"--help", "-h", "--no-waived", "--no-remediation", "--verbose"}, 1};
+    std::string error;
+    const auto args = ArgParser::parse(spec, words, error);
+    if (!args) {
+        std::fprintf(stderr, "drydock: %s\n", error.c_str());
+        return ExitUsage;
+    }
+    if (args->has("--help") || args->has("-h")) {
+        std::fputs(reportHelp().c_str(), stdout);
+        return ExitOk;
+    }
+    const auto formats = args->all("--format");
+    const auto outputs = args->all("--output");
+    if (args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
+        std::fprintf(stderr, "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
+        return ExitUsage;
+    }
+    for (const auto& f : formats) {
+        if (!isReportFormat(f)) {
+            std::fprintf(stderr, "drydock: unknown format '%s' (use text, json, html, pdf, sarif or csv)\n", f.c_str());
+            return ExitUsage;
+        }
+    }
+    const std::string& idText = args->positionals[0];
+    if (idText.empty() || idText.size() > 18 || idText.find_first_not_of("0123456789") != std::string::npos) {
+        std::fprintf(stderr, "drydock: '%s' is not a scan id (see drydock history list)\n", idText.c_str());
+        return ExitUsage;
+    }
+    const std::int64_t scanId = std::stoll(idText);
+    auto store = openHistory(*args);
+    if (!store) {
+        std::fprintf(stderr, "drydock: %s\n", store.error().message.c_str());
+        return ExitLocalError;
+    }
+    auto stored = store.value()->scans().load(scanId);
+    if (!stored) {
+        std::fprintf(stderr, "drydock: %s\n", stored.error().message.c_str());
+        return stored.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError;
+    }
+    // A stored scan has findings and counts but no inventory: the report says what it can from the summary.
+    ScanResult scan;
+    scan.startedAtUnix = stored->summary.startedAtUnix;
+    scan.finishedAtUnix = stored->summary.finishedAtUnix;
+    scan.catalogueVersion = stored->summary.catalogueVersion;
+    scan.inventory.endpoint = stored->summary.endpoint;
+    scan.inventory.engineVersion = stored->summary.engineVersion;
+    scan.inventory.apiVersion = stored->summary.apiVersion;
+    scan.findings = FindingSet(std::move(stored->findings));
+    scan.findings.sort();
+    const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+    ReportData report;
+    report.scan = &scan;
+    report.catalogue = &catalogue;
+    report.scanId = scanId;
+    report.objectCount = stored->summary.objects();
+    report.includeWaived = !args->has("--no-waived");
+    report.includeRemediation = !args->has("--no-remediation");
+    if (const auto baseline = args->last("--baseline")) {
+        std::optional<std::int64_t> baselineId;
+        if (*baseline == "previous" || *baseline == "last") {
+            auto prev = store.value()->scans().latest(scan.inventory.endpoint, scanId);
+            if (prev && prev.value()) {
+                baselineId = *prev.value();
+            }
+        } else if (!baseline->empty() && baseline->size() < 18 &&
+                   baseline->find_first_not_of("0123456789") == std::string::npos) {
+            baselineId = std::stoll(*baseline);
+        } else {
+            std::fprintf(stderr, "drydock: --baseline wants previous or a scan id\n");
+            return ExitUsage;
+        }
+        if (baselineId) {
+            auto delta = store.value()->scans().delta(*baselineId, scanId);
+            if (!delta) {
+                std::fprintf(stderr, "drydock: %s\n", delta.error().message.c_str());
+                return ExitUsage;
+            }
+            report.delta = std::move(delta.value());
+            report.baselineScanId = *baselineId;
+        }
+    }
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        auto written = writeReport(formats[i], outputs[i], report, args->has("--verbose"));
+        if (!written) {
+            std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
+            return ExitLocalError;
+        }
+    }
+    return ExitOk;
+}
+
+} // namespace drydock::app

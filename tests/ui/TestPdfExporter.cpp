@@ -1,0 +1,109 @@
+// The PDF report read back with poppler's tools: text present (fonts embedded, not a blank PDF), a title
+// page, contents and page numbers, hostile text harmless, secrets masked, long commands wrapped.
+#include "core/report/ReportData.h"
+#include "core/rules/RuleCatalogue.h"
+#include "ui/export/PdfExporter.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace drydock;
+
+namespace {
+
+QString run(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+ScanResult sampleScan(int findings)
+{
+    ScanResult r;
+    r.startedAtUnix = 1800000000;
+    r.finishedAtUnix = 1800000004;
+    r.catalogueVersion = "test";
+    r.inventory.endpoint = "unix:///var/run/docker.sock";
+    r.inventory.engineVersion = "20.10.24+dfsg1";
+    r.inventory.apiVersion = "1.41";
+    std::vector<Finding> fs;
+    for (int i = 0; i < findings; ++i) {
+        Finding f;
+        f.ruleId = i % 2 ? "CTR-003" : "SEC-001";
+        f.area = i % 2 ? Area::Container : Area::Secrets;
+        f.severity = static_cast<Severity>(i % 5);
+        f.cis = {"5.4", "1.6.0"};
+        f.object = {ObjectType::Container, "id" + std::to_string(i / 3), "web-" + std::to_string(i / 3)};
+        f.title = "Finding number " + std::to_string(i);
+        f.evidence = i == 0 ? "Config.Env DB_PASSWORD=hu*****" : "<script>alert(1)</script>";
+        f.rationale = "Because it matters.";
+        f.fix = "Do the right thing.";
+        f.remediation.runCommand = "docker run \\\n  --name web \\\n  --env " + std::string(300, 'X') +
+                                   "=LONGVALUEWITHOUTSPACES \\\n  --cap-drop ALL \\\n  app:1.0";
+        fs.push_back(f);
+    }
+    r.findings = FindingSet(std::move(fs));
+    r.findings.sort();
+    return r;
+}
+
+} // namespace
+
+class TestPdfExporter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void thePdfReadsBackWithEveryPart()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        const ScanResult scan = sampleScan(60);
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        ReportData data;
+        data.scan = &scan;
+        data.catalogue = &catalogue;
+        data.scanId = 3;
+        auto written = PdfExporter::write(data, path);
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+
+        const QString info = run(QStringLiteral("pdfinfo"), {path});
+        const int pages = info.section(QStringLiteral("Pages:"), 1).trimmed().section(QLatin1Char('\n'), 0, 0).toInt();
+        QVERIFY2(pages >= 3, qPrintable(info));
+
+        const QString fonts = run(QStringLiteral("pdffonts"), {path});
+        QVERIFY2(fonts.contains(QStringLiteral("DejaVu")), qPrintable(fonts));
+        for (const QString& line : fonts.split(QLatin1Char('\n')).mid(2)) {
+            if (!line.trimmed().isEmpty()) {
+                QVERIFY2(line.contains(QStringLiteral(" yes ")), qPrintable(QStringLiteral("not embedded: ") + line));
+            }
+        }
+
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        QVERIFY(text.contains(QStringLiteral("Drydock security report")));
+        QVERIFY(text.contains(QStringLiteral("Contents")));
+        QVERIFY(text.contains(QStringLiteral("Page 2 of %1").arg(pages)));
+        QVERIFY(text.contains(QStringLiteral("Findings by object")));
+        QVERIFY(text.contains(QStringLiteral("hu*****")));
+        QVERIFY(text.contains(QStringLiteral("<script>alert(1)</script>"))); // shown as text, harmlessly
+        QVERIFY(text.contains(QStringLiteral("LONGVALUEWITHOUTSPACES"))); // wrapped, not cut off
+    }
+
+    void anUnwritablePathIsAClearError()
+    {
+        const ScanResult scan = sampleScan(1);
+        ReportData data;
+        data.scan = &scan;
+        auto written = PdfExporter::write(data, QStringLiteral("/nonexistent-dir/x.pdf"));
+        QVERIFY(!written);
+        QVERIFY(QString::fromStdString(written.error().message).contains(QStringLiteral("/nonexistent-dir/x.pdf")));
+    }
+};
+
+QTEST_MAIN(TestPdfExporter)
+#include "TestPdfExporter.moc"
