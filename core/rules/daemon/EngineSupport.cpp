@@ -89,8 +89,8 @@ EngineSupportVerdict engineSupport(std::string_view serverVersion, std::int64_t 
     }
     // 17.03 … 22.06 were calendar versions (YY.MM) and are written with two-digit months.
     const bool calendarVersion = version->major >= 17 && version->major <= 22;
-    verdict.branch = std::to_string(version->major) + "." + (calendarVersion && version->minor < 10 ? "0" : "") +
-                     std::to_string(version->minor);
+    verdict.branch = std::to_string(version->major) + "." +
+                     (calendarVersion && version->minor < 10 ? "0" : "") + std::to_string(version->minor);
     for (const auto& entry : kTable) {
         if (!matches(entry, *version)) {
             continue;
