@@ -60,6 +60,10 @@ struct PublishArg
     bool isWildcard() const { return hostIp.empty() || hostIp == "0.0.0.0" || hostIp == "::"; }
 };
 
+// Position of a flag in the order RunCommandBuilder writes options (unknown flags sort last), so that flags
+// added later land where a reader expects them.
+int canonicalFlagRank(std::string_view flag);
+
 // "80/tcp" and "80" name the same port; "53/udp" does not.
 std::string normalisePortKey(std::string_view port);
 // Compares container paths the way the daemon does: "/data/" and "/data" are the same mount point.

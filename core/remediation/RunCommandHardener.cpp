@@ -253,7 +253,8 @@ private:
         m_cmd.notes.insert(atFront ? m_cmd.notes.begin() : m_cmd.notes.end(), std::move(text));
     }
 
-    // New options go after the last one of the same flag, so related flags stay together when rendered.
+    // New options go after the last one of the same flag, or where the builder would have written them, so
+    // the hardened command reads like a freshly built one.
     void insert(RunArg arg)
     {
         auto pos = opts().end();
@@ -261,6 +262,11 @@ private:
             if (it->flag == arg.flag) {
                 pos = it + 1;
             }
+        }
+        if (pos == opts().end()) {
+            const int rank = canonicalFlagRank(arg.flag);
+            pos = std::find_if(opts().begin(), opts().end(),
+                               [&](const RunArg& a) { return canonicalFlagRank(a.flag) > rank; });
         }
         opts().insert(pos, std::move(arg));
     }
@@ -636,13 +642,17 @@ void renderEditFlags(Remediation& remediation)
     for (const auto& raw : remediation.edits) {
         const RunEdit e = normalised(raw);
         switch (e.op) {
-        case RunEdit::Op::AddFlag:
-            pushUnique(add, quoted(e.flag, e.value));
+        case RunEdit::Op::AddFlag: {
+            const bool cap = e.flag == "--cap-add" || e.flag == "--cap-drop";
+            pushUnique(add, quoted(e.flag, cap ? capabilityName(e.value) : e.value));
             break;
+        }
         case RunEdit::Op::RemoveFlag:
-        case RunEdit::Op::RemoveValue:
-            pushUnique(remove, e.value.empty() ? e.flag : quoted(e.flag, e.value));
+        case RunEdit::Op::RemoveValue: {
+            const bool cap = e.flag == "--cap-add" || e.flag == "--cap-drop";
+            pushUnique(remove, e.value.empty() ? e.flag : quoted(e.flag, cap ? capabilityName(e.value) : e.value));
             break;
+        }
         case RunEdit::Op::RemoveMount:
             // Described by the container path: the host side is whatever the container used.
             pushUnique(remove, "--volume …:" + shellQuote(e.value));
