@@ -288,12 +288,13 @@ const EndpointSettings* primaryEndpoint(const Container& c, const std::string& p
     return nullptr;
 }
 
-// Docker adds the short container id (and later versions the name) as aliases on user networks by itself.
+// Docker adds the short container id and the hostname (and later versions the name) as aliases on user
+// networks by itself when the container starts or connects.
 StringList userAliases(const Container& c, const EndpointSettings& e)
 {
     StringList out;
     for (const auto& a : e.aliases) {
-        if (a.empty() || a == c.name || (a.size() >= 12 && startsWith(c.id, a))) {
+        if (a.empty() || a == c.name || a == c.config.hostname || (a.size() >= 12 && startsWith(c.id, a))) {
             continue;
         }
         out.push_back(a);
@@ -495,21 +496,15 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     // binds and lists the image's anonymous VOLUMEs under hashed names.
     std::vector<std::string> targets;
     for (const auto& b : hc.binds) {
-        out.value("--volume", b);
         targets.push_back(VolumeArg::parse(b).target);
     }
-    bool mountRedacted = false;
     for (const auto& m : hc.mounts) {
-        out.value("--mount", mountArgument(m, mountRedacted));
         targets.push_back(m.target);
     }
-    if (mountRedacted) {
-        out.noteRedaction();
+    for (const auto& t : hc.tmpfs) {
+        targets.push_back(t.first);
     }
-    for (const auto& [path, opts] : hc.tmpfs) {
-        out.value("--tmpfs", opts.empty() ? path : path + ":" + opts);
-        targets.push_back(path);
-    }
+    out.each("--volume", hc.binds);
     const StringList noVolumes;
     const StringList& imageVolumes = img ? img->volumes : noVolumes;
     for (const auto& v : cfg.volumes) {
@@ -518,6 +513,16 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
             std::none_of(targets.begin(), targets.end(), same)) {
             out.value("--volume", v); // an anonymous volume asked for at run time (-v /data)
         }
+    }
+    bool mountRedacted = false;
+    for (const auto& m : hc.mounts) {
+        out.value("--mount", mountArgument(m, mountRedacted));
+    }
+    if (mountRedacted) {
+        out.noteRedaction();
+    }
+    for (const auto& [path, opts] : hc.tmpfs) {
+        out.value("--tmpfs", opts.empty() ? path : path + ":" + opts);
     }
     out.each("--volumes-from", hc.volumesFrom);
 

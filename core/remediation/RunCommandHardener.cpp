@@ -497,6 +497,7 @@ private:
     void readOnlyMount(const std::string& path)
     {
         bool found = false;
+        bool anonymous = false;
         for (auto& o : opts()) {
             if (o.flag == "--volume") {
                 VolumeArg v = VolumeArg::parse(o.value);
@@ -505,9 +506,7 @@ private:
                 }
                 found = true;
                 if (v.source.empty()) {
-                    // "-v /data:ro" is rejected: an anonymous volume takes options only through --mount.
-                    o.flag = "--mount";
-                    o.value = "type=volume,dst=" + v.target + ",readonly";
+                    anonymous = true;
                 } else if (!v.isReadOnly()) {
                     v.setReadOnly();
                     o.value = v.text();
@@ -518,7 +517,13 @@ private:
                     continue;
                 }
                 found = true;
-                if (!m.isReadOnly()) {
+                const std::string type = toLower(m.value({"type"}));
+                if (type == "tmpfs") {
+                    continue; // scratch space, as with --tmpfs below
+                }
+                if (m.source().empty() && (type.empty() || type == "volume")) {
+                    anonymous = true;
+                } else if (!m.isReadOnly()) {
                     m.setReadOnly();
                     o.value = m.text();
                 }
@@ -526,10 +531,11 @@ private:
                 found = true; // a tmpfs is scratch space by design; making it read-only would only break it
             }
         }
-        // A VOLUME of the image is not on the command line; a read-only anonymous volume takes its place,
-        // unless --volumes-from may be what provides the path.
-        if (!found && !m_cmd.hasFlag("--volumes-from") && startsWith(path, "/")) {
-            insert(RunArg{"--mount", "type=volume,dst=" + path + ",readonly", true});
+        // The daemon refuses read-only anonymous volumes, and a VOLUME of the image is not on the command line
+        // at all: only a person can decide to name the volume (and what it should start with).
+        if (anonymous || (!found && !m_cmd.hasFlag("--volumes-from"))) {
+            note("The anonymous volume at " + path + " cannot be mounted read-only; name it (--volume NAME:" + path +
+                 ":ro) if it must be.");
         }
     }
 

@@ -61,6 +61,7 @@ private slots:
     void secretReplacementKeepsTheValueOut();
     void redactionNoteLeavesWithTheLastPlaceholder();
     void dropAllNotesTheUsualStartupCapabilities();
+    void anonymousVolumesGetANote();
     void renderedFlags_data();
     void renderedFlags();
 };
@@ -175,11 +176,13 @@ void TestRunCommandHardener::edit_data()
     QTest::newRow("readonly=false is replaced")
         << "--mount type=bind,src=/a,dst=/b,readonly=false img" << Edits{op(O::ReadOnlyMount, "/b")}
         << "--mount type=bind,src=/a,dst=/b,readonly img";
-    QTest::newRow("an anonymous volume becomes a read-only --mount")
-        << "--volume /data img" << Edits{op(O::ReadOnlyMount, "/data")} << "--mount type=volume,dst=/data,readonly img";
-    QTest::newRow("a VOLUME of the image gets a read-only anonymous volume")
-        << "--name a img" << Edits{op(O::ReadOnlyMount, "/var/lib/app")}
-        << "--name a --mount type=volume,dst=/var/lib/app,readonly img";
+    QTest::newRow("an anonymous volume stays as it is (the daemon refuses it read-only)")
+        << "--volume /data --mount type=volume,dst=/cache img"
+        << Edits{op(O::ReadOnlyMount, "/data"), op(O::ReadOnlyMount, "/cache")}
+        << "--volume /data --mount type=volume,dst=/cache img";
+    QTest::newRow("a named --mount volume becomes read-only")
+        << "--mount type=volume,src=cache,dst=/cache img" << Edits{op(O::ReadOnlyMount, "/cache")}
+        << "--mount type=volume,src=cache,dst=/cache,readonly img";
 
     QTest::newRow("a published port moves to loopback")
         << "--publish 8080:80 img" << Edits{op(O::BindPortToLoopback, "80/tcp")} << "--publish 127.0.0.1:8080:80 img";
@@ -278,6 +281,19 @@ void TestRunCommandHardener::redactionNoteLeavesWithTheLastPlaceholder()
     QVERIFY(std::find(partly.notes.begin(), partly.notes.end(), std::string(kRedactionNote)) != partly.notes.end());
     const RunCommand fully = hardener.apply(partly, {op(RunEdit::Op::ReplaceEnvSecret, "B_TOKEN")});
     QVERIFY(std::find(fully.notes.begin(), fully.notes.end(), std::string(kRedactionNote)) == fully.notes.end());
+}
+
+void TestRunCommandHardener::anonymousVolumesGetANote()
+{
+    const RunCommandHardener hardener;
+    const RunCommand onCommandLine = hardener.apply(parse("--volume /data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
+    QCOMPARE(onCommandLine.notes, StringList{"The anonymous volume at /data cannot be mounted read-only; name it "
+                                             "(--volume NAME:/data:ro) if it must be."});
+    const RunCommand fromImage = hardener.apply(parse("img"), {op(RunEdit::Op::ReadOnlyMount, "/var/lib/app")});
+    QCOMPARE(fromImage.notes.size(), std::size_t(1));
+    QCOMPARE(fromImage.argv(), (StringList{"run", "img"}));
+    const RunCommand bind = hardener.apply(parse("--volume /a:/data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
+    QVERIFY(bind.notes.empty());
 }
 
 void TestRunCommandHardener::dropAllNotesTheUsualStartupCapabilities()
