@@ -14,7 +14,9 @@ namespace drydock {
 namespace {
 
 constexpr std::string_view kTmpTmpfs = "/tmp:rw,noexec,nosuid,size=64m";
-constexpr std::string_view kSecretsHostDir = "./secrets/";
+// An absolute host directory: the 20.10 CLI rejects relative bind sources ("./secrets/x" is read as a volume
+// name; only CLI 23+ resolves it), and an absolute path does not depend on where the command is pasted.
+constexpr std::string_view kSecretsHostDir = "/srv/secrets/";
 constexpr std::string_view kSecretsContainerDir = "/run/secrets/";
 
 bool isOneOf(std::string_view text, std::initializer_list<std::string_view> set)
@@ -171,7 +173,7 @@ std::int64_t parseBytes(std::string_view text)
     return static_cast<std::int64_t>(number * factor);
 }
 
-// "DB_PASSWORD" -> "db_password": the file name under ./secrets and /run/secrets.
+// "DB_PASSWORD" -> "db_password": the file name under /srv/secrets and /run/secrets.
 std::string secretFileName(std::string_view name)
 {
     std::string file;
@@ -602,8 +604,9 @@ private:
         if (!mounted) {
             insert(RunArg{"--volume", onHost + ":" + inContainer + ":ro", true});
         }
-        note("Put the secret for " + name + " in " + onHost + " (chmod 600); the application must read " + name +
-             "_FILE.");
+        // A bind mount keeps the host file's owner: 600 owned by root would be unreadable to a non-root user.
+        note("Put the secret for " + name + " in " + onHost + " (chmod 600, owned by the UID the container runs as); "
+             "the application must read " + name + "_FILE.");
     }
 
     RunCommand& m_cmd;

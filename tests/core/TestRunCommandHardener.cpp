@@ -203,7 +203,7 @@ void TestRunCommandHardener::edit_data()
     QTest::newRow("an env secret becomes a file")
         << "--env 'DB_PASSWORD=<redacted>' --env MODE=prod img" << Edits{op(O::ReplaceEnvSecret, "DB_PASSWORD")}
         << "--env DB_PASSWORD_FILE=/run/secrets/db_password --env MODE=prod "
-           "--volume ./secrets/db_password:/run/secrets/db_password:ro img";
+           "--volume /srv/secrets/db_password:/run/secrets/db_password:ro img";
     QTest::newRow("several edits together")
         << "--privileged --cap-add SYS_ADMIN --publish 8080:80 --volume /var/run/docker.sock:/var/run/docker.sock img"
         << Edits{removeFlag("--privileged"), removeValue("--cap-add", "SYS_ADMIN"), add("--cap-drop", "ALL"),
@@ -267,9 +267,9 @@ void TestRunCommandHardener::secretReplacementKeepsTheValueOut()
     QVERIFY(!contains(out.render(), "tok_live_abc123"));
     QVERIFY(!contains(out.render(), "again"));
     QCOMPARE(out.values("--env"), StringList{"API_TOKEN_FILE=/run/secrets/api_token"});
-    QCOMPARE(out.values("--volume"), StringList{"./secrets/api_token:/run/secrets/api_token:ro"});
-    QCOMPARE(out.notes, StringList{"Put the secret for API_TOKEN in ./secrets/api_token (chmod 600); the "
-                                   "application must read API_TOKEN_FILE."});
+    QCOMPARE(out.values("--volume"), StringList{"/srv/secrets/api_token:/run/secrets/api_token:ro"});
+    QCOMPARE(out.notes, StringList{"Put the secret for API_TOKEN in /srv/secrets/api_token (chmod 600, owned by the "
+                                   "UID the container runs as); the application must read API_TOKEN_FILE."});
 }
 
 void TestRunCommandHardener::redactionNoteLeavesWithTheLastPlaceholder()
@@ -327,7 +327,7 @@ void TestRunCommandHardener::renderedFlags_data()
     QTest::newRow("a secret replacement shows the file and its mount")
         << Edits{op(O::ReplaceEnvSecret, "DB_PASSWORD")}
         << StringList{"--env DB_PASSWORD_FILE=/run/secrets/db_password",
-                      "--volume ./secrets/db_password:/run/secrets/db_password:ro"}
+                      "--volume /srv/secrets/db_password:/run/secrets/db_password:ro"}
         << StringList{"--env 'DB_PASSWORD=…'"};
     QTest::newRow("values are shell-quoted")
         << Edits{add("--health-cmd", "curl -f localhost")} << StringList{"--health-cmd 'curl -f localhost'"}
