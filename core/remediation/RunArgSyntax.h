@@ -60,6 +60,10 @@ struct PublishArg
     bool isWildcard() const { return hostIp.empty() || hostIp == "0.0.0.0" || hostIp == "::"; }
 };
 
+// The builder's note for an inlined seccomp profile starts with this; the hardener drops the note when the
+// profile option goes.
+inline constexpr std::string_view kSeccompNotePrefix = "Write the container's seccomp profile";
+
 // Position of a flag in the order RunCommandBuilder writes options (unknown flags sort last), so that flags
 // added later land where a reader expects them.
 int canonicalFlagRank(std::string_view flag);

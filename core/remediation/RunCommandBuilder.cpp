@@ -410,8 +410,9 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
             // The daemon keeps the profile's JSON, not the file it came from; it cannot go on a command line.
             const std::string file = "./seccomp-" + fileSafe(name.empty() ? container.shortId() : name) + ".json";
             out.value("--security-opt", "seccomp=" + file);
-            cmd.notes.push_back("Write the container's seccomp profile (the JSON after \"seccomp=\" in its "
-                                "HostConfig.SecurityOpt, see docker inspect) to " + file + " before running this.");
+            cmd.notes.push_back(std::string(kSeccompNotePrefix) +
+                                " (the JSON after \"seccomp=\" in its HostConfig.SecurityOpt, see docker inspect) to " +
+                                file + " before running this.");
             continue;
         }
         out.value("--security-opt", opt);

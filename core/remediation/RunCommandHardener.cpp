@@ -134,7 +134,14 @@ bool valueMatches(std::string_view flag, std::string_view actual, std::string_vi
         return capabilityName(actual) == capabilityName(wanted);
     }
     if (flag == "--security-opt") {
-        return securityOptCanonical(actual) == securityOptCanonical(wanted);
+        const std::string a = securityOptCanonical(actual);
+        const std::string w = securityOptCanonical(wanted);
+        // Rules quote the inlined profile JSON from inspect; the command holds the file the builder named
+        // for it instead (see RunCommandBuilder), so any seccomp profile option matches.
+        if (startsWith(w, "seccomp={")) {
+            return startsWith(a, "seccomp=") && a != "seccomp=unconfined";
+        }
+        return a == w;
     }
     if (flag == "--device-cgroup-rule") {
         return split(trim(actual), ' ') == split(trim(wanted), ' ');
@@ -231,7 +238,7 @@ public:
         }
     }
 
-    // Drops the redaction note once the edits removed every placeholder.
+    // Drops the redaction and seccomp notes once the edits removed what they were about.
     void finish()
     {
         const auto holdsPlaceholder = [](const std::string& s) { return contains(s, kRedactedPlaceholder); };
@@ -240,6 +247,14 @@ public:
                          std::any_of(m_cmd.command.begin(), m_cmd.command.end(), holdsPlaceholder);
         if (!any) {
             m_cmd.notes.erase(std::remove(m_cmd.notes.begin(), m_cmd.notes.end(), std::string(kRedactionNote)),
+                              m_cmd.notes.end());
+        }
+        const bool profileFile = std::any_of(m_cmd.options.begin(), m_cmd.options.end(), [](const RunArg& a) {
+            return a.flag == "--security-opt" && startsWith(securityOptCanonical(a.value), "seccomp=./seccomp-");
+        });
+        if (!profileFile) {
+            m_cmd.notes.erase(std::remove_if(m_cmd.notes.begin(), m_cmd.notes.end(),
+                                             [](const std::string& n) { return startsWith(n, kSeccompNotePrefix); }),
                               m_cmd.notes.end());
         }
     }
@@ -468,6 +483,8 @@ private:
                      opts().end());
         if (flag == "--network") {
             removeFlag("--network-alias"); // only valid on a user-defined network
+        } else if (flag == "--log-driver") {
+            removeFlag("--log-opt"); // options of the removed driver would be refused by the default one
         }
     }
 

@@ -1,4 +1,5 @@
 #include "core/common/Strings.h"
+#include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/remediation/SecretLikeness.h"
 #include "core/remediation/ShellQuote.h"
@@ -62,6 +63,7 @@ private slots:
     void redactionNoteLeavesWithTheLastPlaceholder();
     void dropAllNotesTheUsualStartupCapabilities();
     void anonymousVolumesGetANote();
+    void seccompNoteLeavesWithTheProfile();
     void renderedFlags_data();
     void renderedFlags();
 };
@@ -151,6 +153,13 @@ void TestRunCommandHardener::edit_data()
     QTest::newRow("seccomp unconfined is removed whichever separator was used")
         << "--security-opt seccomp:unconfined --security-opt no-new-privileges img"
         << Edits{removeValue("--security-opt", "seccomp=unconfined")} << "--security-opt no-new-privileges img";
+    QTest::newRow("an inlined seccomp profile quoted from inspect removes the profile file option")
+        << "--security-opt seccomp=./seccomp-web.json --security-opt no-new-privileges img"
+        << Edits{removeValue("--security-opt", "seccomp={\"defaultAction\":\"SCMP_ACT_ALLOW\"}")}
+        << "--security-opt no-new-privileges img";
+    QTest::newRow("removing the log driver removes its options")
+        << "--log-driver splunk --log-opt 'splunk-token=<redacted>' --name a img" << Edits{removeFlag("--log-driver")}
+        << "--name a img";
     QTest::newRow("a device is removed by its host path")
         << "--device /dev/sda:/dev/xvda:rwm --device /dev/ttyUSB0 img" << Edits{removeValue("--device", "/dev/sda")}
         << "--device /dev/ttyUSB0 img";
@@ -294,6 +303,15 @@ void TestRunCommandHardener::anonymousVolumesGetANote()
     QCOMPARE(fromImage.argv(), (StringList{"run", "img"}));
     const RunCommand bind = hardener.apply(parse("--volume /a:/data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
     QVERIFY(bind.notes.empty());
+}
+
+void TestRunCommandHardener::seccompNoteLeavesWithTheProfile()
+{
+    RunCommand cmd = parse("--security-opt seccomp=./seccomp-web.json img");
+    cmd.notes = {std::string(kSeccompNotePrefix) + " (…) to ./seccomp-web.json before running this."};
+    const RunCommandHardener hardener;
+    QCOMPARE(hardener.apply(cmd, {add("--read-only")}).notes.size(), std::size_t(1));
+    QVERIFY(hardener.apply(cmd, {removeValue("--security-opt", "seccomp={}")}).notes.empty());
 }
 
 void TestRunCommandHardener::dropAllNotesTheUsualStartupCapabilities()
