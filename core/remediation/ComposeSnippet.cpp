@@ -1,5 +1,505 @@
 #include "core/remediation/ComposeSnippet.h"
-// STUB: replaced by the remediation work.
+
+#include "core/common/Strings.h"
+#include "core/remediation/RunArgSyntax.h"
+#include "core/remediation/ShellQuote.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
 namespace drydock {
-std::string ComposeSnippet::render(const std::string&, const RunCommand&) const { return {}; }
+
+namespace {
+
+// Decodes one UTF-8 sequence at text[i]; returns its length, or 0 when the bytes are not valid UTF-8.
+std::size_t utf8Length(std::string_view text, std::size_t i, std::uint32_t& codePoint)
+{
+    const auto b = static_cast<unsigned char>(text[i]);
+    std::size_t len = 0;
+    if (b < 0x80) {
+        codePoint = b;
+        return 1;
+    }
+    if ((b & 0xE0) == 0xC0) {
+        len = 2;
+        codePoint = b & 0x1F;
+    } else if ((b & 0xF0) == 0xE0) {
+        len = 3;
+        codePoint = b & 0x0F;
+    } else if ((b & 0xF8) == 0xF0) {
+        len = 4;
+        codePoint = b & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + len > text.size()) {
+        return 0;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto c = static_cast<unsigned char>(text[i + k]);
+        if ((c & 0xC0) != 0x80) {
+            return 0;
+        }
+        codePoint = (codePoint << 6) | (c & 0x3F);
+    }
+    const std::uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (codePoint < minimum[len] || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+        return 0;
+    }
+    return len;
+}
+
+// A YAML double-quoted scalar: the only style in which every string, whatever it holds, stays one line and
+// one value. Control characters, quotes, backslashes and the Unicode line breaks are escaped; invalid UTF-8
+// becomes U+FFFD because a YAML document must be valid Unicode.
+std::string yamlQuote(std::string_view text)
+{
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t len = utf8Length(text, i, cp);
+        if (len == 0) {
+            out += "\\uFFFD";
+            ++i;
+            continue;
+        }
+        char buf[16];
+        switch (cp) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+                cp == 0xFEFF) {
+                std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
+                out += buf;
+            } else {
+                out.append(text.substr(i, len));
+            }
+        }
+        i += len;
+    }
+    out += '"';
+    return out;
+}
+
+// Compose interpolates ${VAR} and $VAR in values; a literal dollar is written $$.
+std::string value(std::string_view text) { return yamlQuote(replaceAll(std::string(text), "$", "$$")); }
+
+// Plain numbers stay numbers (the compose schema wants integers for pids_limit, retries, …); anything else
+// is quoted so that it cannot change the document.
+std::string number(std::string_view text)
+{
+    const std::string t(text);
+    std::size_t i = (!t.empty() && t[0] == '-') ? 1 : 0;
+    bool digits = i < t.size();
+    bool dot = false;
+    for (; i < t.size(); ++i) {
+        if (t[i] == '.' && !dot && i + 1 < t.size()) {
+            dot = true;
+        } else if (t[i] < '0' || t[i] > '9') {
+            digits = false;
+            break;
+        }
+    }
+    return digits ? t : value(text);
+}
+
+std::string flowList(const StringList& items)
+{
+    std::vector<std::string> quoted;
+    for (const auto& i : items) {
+        quoted.push_back(value(i));
+    }
+    return "[" + join(quoted, ", ") + "]";
+}
+
+// Comments must not carry a line break (the rest would become YAML) or anything else unprintable.
+std::string comment(std::string_view text)
+{
+    std::string out = "# ";
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+    }
+    return out;
+}
+
+std::string flagName(std::string_view flag)
+{
+    std::string out;
+    for (const char c : flag) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+class Writer
+{
+public:
+    void line(int indent, const std::string& text) { m_out += std::string(static_cast<std::size_t>(indent) * 2, ' ') + text + "\n"; }
+    void scalar(int indent, const char* key, const std::string& quotedValue) { line(indent, std::string(key) + ": " + quotedValue); }
+    void list(int indent, const char* key, const StringList& items)
+    {
+        if (items.empty()) {
+            return;
+        }
+        line(indent, std::string(key) + ":");
+        for (const auto& i : items) {
+            line(indent + 1, "- " + value(i));
+        }
+    }
+    std::string take() { return std::move(m_out); }
+
+private:
+    std::string m_out;
+};
+
+struct Options
+{
+    std::map<std::string, StringList> values;
+    StringList order; // flags in first-seen order, for the "no compose equivalent" comments
+
+    explicit Options(const RunCommand& command)
+    {
+        for (const auto& o : command.options) {
+            if (!values.count(o.flag)) {
+                order.push_back(o.flag);
+            }
+            values[o.flag].push_back(o.value);
+        }
+    }
+    bool has(const std::string& flag) const { return values.count(flag) != 0; }
+    const StringList& all(const std::string& flag) const
+    {
+        static const StringList none;
+        const auto it = values.find(flag);
+        return it == values.end() ? none : it->second;
+    }
+    std::string last(const std::string& flag) const
+    {
+        const StringList& v = all(flag);
+        return v.empty() ? std::string() : v.back();
+    }
+};
+
+struct NetworkAttachment
+{
+    std::string name;
+    StringList aliases;
+};
+
+// Extra networks arrive as `docker network connect [--alias a] NET NAME` follow-ups.
+bool parseConnect(const std::string& followUp, NetworkAttachment& out)
+{
+    const auto words = shellSplit(followUp);
+    if (!words.ok() || words->size() < 5 || (*words)[0] != "docker" || (*words)[1] != "network" ||
+        (*words)[2] != "connect") {
+        return false;
+    }
+    out.name = (*words)[words->size() - 2];
+    for (std::size_t i = 3; i + 3 < words->size(); ++i) {
+        if ((*words)[i] == "--alias") {
+            out.aliases.push_back((*words)[++i]);
+        }
+    }
+    return true;
+}
+
+void writeMount(Writer& w, const std::string& text)
+{
+    const MountArg m = MountArg::parse(text);
+    const std::string type = m.value({"type"}).empty() ? "volume" : m.value({"type"});
+    w.line(3, "- type: " + value(type));
+    if (!m.source().empty()) {
+        w.line(4, "source: " + value(m.source()));
+    }
+    w.line(4, "target: " + value(m.target()));
+    if (m.isReadOnly()) {
+        w.line(4, "read_only: true");
+    }
+    if (m.has({"bind-propagation"})) {
+        w.line(4, "bind:");
+        w.line(5, "propagation: " + value(m.value({"bind-propagation"})));
+    }
+    if (m.has({"volume-nocopy"})) {
+        w.line(4, "volume:");
+        w.line(5, "nocopy: true");
+    }
+    if (m.has({"tmpfs-size"}) || m.has({"tmpfs-mode"})) {
+        w.line(4, "tmpfs:");
+        if (m.has({"tmpfs-size"})) {
+            w.line(5, "size: " + number(m.value({"tmpfs-size"})));
+        }
+        if (m.has({"tmpfs-mode"})) {
+            // The CLI takes octal; compose reads a YAML 1.2 integer, so the octal is converted to decimal.
+            const std::string octal = m.value({"tmpfs-mode"});
+            char* end = nullptr;
+            const long mode = std::strtol(octal.c_str(), &end, 8);
+            w.line(5, "mode: " + (end && *end == '\0' && !octal.empty() ? std::to_string(mode) : value(octal)));
+        }
+    }
+    if (m.has({"volume-driver", "volume-opt", "volume-label"})) {
+        w.line(4, comment("volume-driver, volume-opt and volume-label belong in a top-level volumes: entry"));
+    }
+}
+
+} // namespace
+
+std::string ComposeSnippet::render(const std::string& serviceName, const RunCommand& command) const
+{
+    const Options o(command);
+    Writer w;
+    for (const auto& n : command.notes) {
+        w.line(0, comment(n));
+    }
+    w.line(0, "services:");
+    w.line(1, yamlQuote(serviceName.empty() ? "app" : serviceName) + ":");
+    const int in = 2;
+    w.scalar(in, "image", value(command.image));
+
+    std::vector<std::string> unsupported;
+    const auto str = [&](const char* flag, const char* key) {
+        if (o.has(flag)) {
+            w.scalar(in, key, value(o.last(flag)));
+        }
+    };
+    const auto num = [&](const char* flag, const char* key) {
+        if (o.has(flag)) {
+            w.scalar(in, key, number(o.last(flag)));
+        }
+    };
+    const auto flag = [&](const char* f, const char* key) {
+        if (o.has(f)) {
+            w.scalar(in, key, "true");
+        }
+    };
+
+    str("--name", "container_name");
+    str("--hostname", "hostname");
+    str("--domainname", "domainname");
+    str("--user", "user");
+    str("--workdir", "working_dir");
+    if (o.has("--entrypoint")) {
+        const std::string ep = o.last("--entrypoint");
+        w.scalar(in, "entrypoint", ep.empty() ? "[]" : flowList({ep}));
+    }
+    if (!command.command.empty()) {
+        w.scalar(in, "command", flowList(command.command));
+    }
+    w.list(in, "environment", o.all("--env"));
+    w.list(in, "labels", o.all("--label"));
+    str("--restart", "restart");
+    flag("--privileged", "privileged");
+    flag("--read-only", "read_only");
+    w.list(in, "cap_add", o.all("--cap-add"));
+    w.list(in, "cap_drop", o.all("--cap-drop"));
+    w.list(in, "security_opt", o.all("--security-opt"));
+    str("--pid", "pid");
+    str("--ipc", "ipc");
+    str("--uts", "uts");
+    str("--userns", "userns_mode");
+    str("--cgroupns", "cgroup");
+
+    // Networks: the special modes map to network_mode; named networks are declared external because
+    // `docker run` expects them to exist already.
+    std::vector<NetworkAttachment> networks;
+    const std::string mode = o.last("--network");
+    const bool special = mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+    if (special) {
+        w.scalar(in, "network_mode", value(mode));
+    } else if (!mode.empty()) {
+        networks.push_back({mode, o.all("--network-alias")});
+    }
+    for (const auto& f : command.followUps) {
+        NetworkAttachment a;
+        if (parseConnect(f, a) && !special) {
+            if (networks.empty()) {
+                networks.push_back({"default", {}}); // keep the project network the service would have joined
+            }
+            networks.push_back(std::move(a));
+        }
+    }
+    if (!networks.empty()) {
+        w.line(in, "networks:");
+        for (const auto& n : networks) {
+            if (n.aliases.empty()) {
+                w.line(in + 1, yamlQuote(n.name) + ": {}");
+            } else {
+                w.line(in + 1, yamlQuote(n.name) + ":");
+                w.list(in + 2, "aliases", n.aliases);
+            }
+        }
+    }
+    w.list(in, "ports", o.all("--publish"));
+    w.list(in, "expose", o.all("--expose"));
+    if (o.has("--volume") || o.has("--mount")) {
+        w.line(in, "volumes:");
+        for (const auto& v : o.all("--volume")) {
+            w.line(in + 1, "- " + value(v));
+        }
+        for (const auto& m : o.all("--mount")) {
+            writeMount(w, m);
+        }
+    }
+    w.list(in, "tmpfs", o.all("--tmpfs"));
+    if (o.has("--volumes-from")) {
+        StringList from;
+        for (const auto& v : o.all("--volumes-from")) {
+            from.push_back("container:" + v);
+        }
+        w.list(in, "volumes_from", from);
+    }
+    w.list(in, "devices", o.all("--device"));
+    w.list(in, "device_cgroup_rules", o.all("--device-cgroup-rule"));
+    if (o.has("--gpus")) {
+        w.line(in, "deploy:");
+        w.line(in + 1, "resources:");
+        w.line(in + 2, "reservations:");
+        w.line(in + 3, "devices:");
+        for (const auto& g : o.all("--gpus")) {
+            const MountArg fields = MountArg::parse(g); // the same CSV key[=value] syntax
+            w.line(in + 4, "- capabilities: " +
+                               flowList(fields.has({"capabilities"}) ? split(fields.value({"capabilities"}), ',')
+                                                                     : StringList{"gpu"}));
+            if (fields.has({"driver"})) {
+                w.line(in + 5, "driver: " + value(fields.value({"driver"})));
+            }
+            if (fields.has({"device"})) {
+                w.line(in + 5, "device_ids: " + flowList(split(fields.value({"device"}), ',')));
+            } else if (fields.has({"all"})) {
+                w.line(in + 5, "count: all");
+            } else {
+                const std::string count = fields.has({"count"}) ? fields.value({"count"}) : g;
+                w.line(in + 5, "count: " + (count == "all" ? std::string("all") : number(count)));
+            }
+        }
+    }
+    str("--cgroup-parent", "cgroup_parent");
+    str("--memory", "mem_limit");
+    num("--memory-swap", "memswap_limit");
+    str("--memory-reservation", "mem_reservation");
+    num("--cpus", "cpus");
+    num("--cpu-shares", "cpu_shares");
+    num("--cpu-quota", "cpu_quota");
+    num("--cpu-period", "cpu_period");
+    str("--cpuset-cpus", "cpuset");
+    if (o.has("--blkio-weight")) {
+        w.line(in, "blkio_config:");
+        w.scalar(in + 1, "weight", number(o.last("--blkio-weight")));
+    }
+    num("--pids-limit", "pids_limit");
+    if (o.has("--ulimit")) {
+        w.line(in, "ulimits:");
+        for (const auto& u : o.all("--ulimit")) {
+            const std::size_t eq = u.find('=');
+            const std::string limits = eq == std::string::npos ? std::string() : u.substr(eq + 1);
+            const std::size_t colon = limits.find(':');
+            w.line(in + 1, yamlQuote(u.substr(0, eq)) + ":");
+            w.scalar(in + 2, "soft", number(limits.substr(0, colon)));
+            w.scalar(in + 2, "hard", number(colon == std::string::npos ? limits : limits.substr(colon + 1)));
+        }
+    }
+    flag("--oom-kill-disable", "oom_kill_disable");
+    num("--oom-score-adj", "oom_score_adj");
+    str("--shm-size", "shm_size");
+    if (o.has("--log-driver") || o.has("--log-opt")) {
+        w.line(in, "logging:");
+        if (o.has("--log-driver")) {
+            w.scalar(in + 1, "driver", value(o.last("--log-driver")));
+        }
+        if (o.has("--log-opt")) {
+            w.line(in + 1, "options:");
+            for (const auto& opt : o.all("--log-opt")) {
+                const std::size_t eq = opt.find('=');
+                w.scalar(in + 2, yamlQuote(opt.substr(0, eq)).c_str(),
+                         value(eq == std::string::npos ? std::string() : opt.substr(eq + 1)));
+            }
+        }
+    }
+    w.list(in, "dns", o.all("--dns"));
+    w.list(in, "dns_opt", o.all("--dns-option"));
+    w.list(in, "dns_search", o.all("--dns-search"));
+    w.list(in, "extra_hosts", o.all("--add-host"));
+    w.list(in, "group_add", o.all("--group-add"));
+    w.list(in, "sysctls", o.all("--sysctl"));
+    flag("--init", "init");
+    str("--runtime", "runtime");
+    w.list(in, "external_links", o.all("--link"));
+    str("--stop-signal", "stop_signal");
+    if (o.has("--stop-timeout")) {
+        w.scalar(in, "stop_grace_period", value(o.last("--stop-timeout") + "s"));
+    }
+    if (o.has("--no-healthcheck")) {
+        w.line(in, "healthcheck:");
+        w.scalar(in + 1, "disable", "true");
+    } else if (o.has("--health-cmd") || o.has("--health-interval") || o.has("--health-timeout") ||
+               o.has("--health-retries") || o.has("--health-start-period")) {
+        w.line(in, "healthcheck:");
+        if (o.has("--health-cmd")) {
+            w.scalar(in + 1, "test", flowList({"CMD-SHELL", o.last("--health-cmd")}));
+        }
+        if (o.has("--health-interval")) {
+            w.scalar(in + 1, "interval", value(o.last("--health-interval")));
+        }
+        if (o.has("--health-timeout")) {
+            w.scalar(in + 1, "timeout", value(o.last("--health-timeout")));
+        }
+        if (o.has("--health-retries")) {
+            w.scalar(in + 1, "retries", number(o.last("--health-retries")));
+        }
+        if (o.has("--health-start-period")) {
+            w.scalar(in + 1, "start_period", value(o.last("--health-start-period")));
+        }
+    }
+    flag("--tty", "tty");
+    flag("--interactive", "stdin_open");
+
+    static const StringList mapped{
+        "--detach", "--name", "--hostname", "--domainname", "--user", "--workdir", "--entrypoint", "--env", "--label",
+        "--restart", "--privileged", "--read-only", "--cap-add", "--cap-drop", "--security-opt", "--pid", "--ipc",
+        "--uts", "--userns", "--cgroupns", "--network", "--network-alias", "--publish", "--expose", "--volume",
+        "--mount", "--tmpfs", "--volumes-from", "--device", "--device-cgroup-rule", "--gpus", "--cgroup-parent",
+        "--memory", "--memory-swap", "--memory-reservation", "--cpus", "--cpu-shares", "--cpu-quota", "--cpu-period",
+        "--cpuset-cpus", "--blkio-weight", "--pids-limit", "--ulimit", "--oom-kill-disable", "--oom-score-adj",
+        "--shm-size", "--log-driver", "--log-opt", "--dns", "--dns-option", "--dns-search", "--add-host", "--group-add",
+        "--sysctl", "--init", "--runtime", "--link", "--stop-signal", "--stop-timeout", "--no-healthcheck",
+        "--health-cmd", "--health-interval", "--health-timeout", "--health-retries", "--health-start-period", "--tty",
+        "--interactive"};
+    for (const auto& f : o.order) {
+        if (std::find(mapped.begin(), mapped.end(), f) == mapped.end()) {
+            w.line(in, comment("docker run " + flagName(f) + " has no compose equivalent here"));
+        }
+    }
+
+    std::string yaml = w.take();
+    bool external = false;
+    for (const auto& n : networks) {
+        if (n.name != "default") {
+            if (!external) {
+                yaml += "networks:\n";
+                external = true;
+            }
+            yaml += "  " + yamlQuote(n.name) + ":\n    external: true\n";
+        }
+    }
+    return yaml;
+}
+
 } // namespace drydock

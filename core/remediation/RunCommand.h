@@ -24,6 +24,9 @@ struct RunCommand
     StringList command; // arguments after the image
     StringList followUps; // full shell lines, e.g. "docker network connect backend app"
     StringList notes;     // things a person must do by hand (e.g. write the seccomp profile to a file)
+    // Container ports the process listens on (Config.ExposedPorts, "80/tcp"), the image's included although
+    // they need no flag; the hardener reads them to keep NET_BIND_SERVICE when it drops all capabilities.
+    StringList exposedPorts;
 
     // The argv after "docker": {"run", "-d", "--name", "app", …}.
     StringList argv() const;

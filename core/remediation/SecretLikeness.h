@@ -1,0 +1,34 @@
+#pragma once
+#include "core/model/Common.h"
+
+#include <string>
+#include <string_view>
+
+namespace drydock {
+
+// What a redacted value is replaced with in generated commands and snippets.
+inline constexpr std::string_view kRedactedPlaceholder = "<redacted>";
+// The note a rebuilt command carries while it still holds a placeholder.
+inline constexpr std::string_view kRedactionNote =
+    "Secret values were replaced by <redacted>: supply them from files (NAME_FILE=/run/secrets/name) "
+    "instead of typing them into the command.";
+
+// A small, local subset of Appendix B.1 used to keep secrets out of generated commands. Redaction errs on the
+// side of hiding: a false positive costs the reader one placeholder to fill in, a miss leaks a credential.
+struct SecretLikeness
+{
+    // NAME tokens (split on _ - .) such as password, token, key, auth; *_FILE, *_PATH, *_URL … are exempt.
+    static bool isSecretName(std::string_view name);
+    // True when text holds a private key, a cloud or forge token, a JWT or URL credentials.
+    static bool hasSecretValue(std::string_view text);
+    // Replaces every detected secret inside text (URL passwords, tokens, keys) by the placeholder.
+    static std::string redactValues(std::string_view text);
+    // "NAME=value" with the value replaced when the name or the value looks secret; "NAME" stays as it is.
+    static std::string redactAssignment(std::string_view entry);
+    // A key/value pair (labels, log options): the value when the key looks secret, else its secret parts.
+    static std::string redactValueOf(std::string_view key, std::string_view value);
+    // Process arguments: --password=x, --token x, NAME=value, mysql -px and secret values anywhere.
+    static StringList redactArgs(const StringList& args);
+};
+
+} // namespace drydock
