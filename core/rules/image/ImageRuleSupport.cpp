@@ -117,6 +117,12 @@ std::string maskCommandText(std::string_view input)
         i = end;
         const std::string_view bare = unquoted(word);
         if (next == Next::Mask) {
+            const std::string scheme = toLower(bare);
+            if (scheme == "bearer" || scheme == "basic" || scheme == "token" || scheme == "digest") {
+                // "Authorization: Bearer <token>": the scheme is harmless, the word after it is the secret.
+                out += word;
+                continue;
+            }
             next = Next::Keep;
             out += (bare.empty() || bare.front() == '$') ? std::string(word) : maskSecret(bare);
             continue;
