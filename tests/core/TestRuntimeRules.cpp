@@ -1,19 +1,15 @@
 #include "core/common/Time.h"
 #include "core/remediation/ShellQuote.h"
-#include "core/rules/FindingCollector.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/rules/RuleContext.h"
 #include "core/rules/runtime/RuntimeRules.h"
 #include "core/rules/runtime/SecurityOpt.h"
 
+#include "tests/core/FindingDescriptions.h"
+
 #include <QtTest>
 
-#include <functional>
-
 using namespace drydock;
-
-using InventorySetup = std::function<void(Inventory&)>;
-Q_DECLARE_METATYPE(InventorySetup)
+using namespace drydock::test;
 
 namespace {
 
@@ -73,45 +69,7 @@ RuleCatalogue runtimeCatalogue()
 
 std::vector<Finding> evaluate(const Rule& rule, const Inventory& inventory)
 {
-    const ScanSettings settings;
-    const RuleContext context(inventory, settings, kNow);
-    FindingCollector collector;
-    rule.evaluate(context, collector);
-    return collector.take();
-}
-
-QString describe(const RunEdit& edit)
-{
-    static const char* const names[] = {"add",      "remove",   "remove-value", "remove-mount",
-                                        "ro-mount", "loopback", "remove-port",  "env-secret"};
-    QString text = QString::fromLatin1(names[static_cast<int>(edit.op)]) + " " + QString::fromStdString(edit.flag);
-    if (!edit.value.empty()) {
-        text += " " + QString::fromStdString(edit.value);
-    }
-    return text;
-}
-
-QStringList describe(const std::vector<RunEdit>& edits)
-{
-    QStringList out;
-    for (const auto& e : edits) {
-        out << describe(e);
-    }
-    return out;
-}
-
-// "severity" or "severity|discriminator" for each finding, in order.
-QStringList summarize(const std::vector<Finding>& findings)
-{
-    QStringList out;
-    for (const auto& f : findings) {
-        QString s = QString::fromLatin1(toString(f.severity));
-        if (!f.discriminator.empty()) {
-            s += "|" + QString::fromStdString(f.discriminator);
-        }
-        out << s;
-    }
-    return out;
+    return evaluateRule(rule, inventory, kNow);
 }
 
 } // namespace
