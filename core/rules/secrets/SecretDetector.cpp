@@ -2,6 +2,7 @@
 
 #include "core/common/SecretMasker.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -13,6 +14,9 @@ constexpr std::string_view kPassword = "password";
 constexpr std::string_view kUrlCredentials = "url-credentials";
 constexpr std::string_view kBasicAuth = "basic-auth";
 constexpr std::string_view kHighEntropy = "high-entropy";
+// URL credentials show the URL around the masked password, up to this length; longer values are masked whole
+// so evidence stays a line, whatever a hostile value holds.
+constexpr std::size_t kMaxShownUrl = 256;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -43,19 +47,6 @@ bool istartsWith(std::string_view text, std::string_view prefix)
 bool iendsWith(std::string_view text, std::string_view suffix)
 {
     return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
-}
-
-bool icontains(std::string_view text, std::string_view needle)
-{
-    if (needle.size() > text.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-        if (iequals(text.substr(i, needle.size()), needle)) {
-            return true;
-        }
-    }
-    return false;
 }
 
 template <std::size_t N>
@@ -220,7 +211,9 @@ std::optional<ValueHit> privateKeyAt(std::string_view t, std::size_t i)
 std::optional<ValueHit> prefixedTokenAt(std::string_view t, std::size_t i, std::string_view prefix,
                                         std::string_view kind, std::size_t minLength, bool (*pred)(char))
 {
-    if (t.compare(i, prefix.size(), prefix) != 0 || !boundaryBefore(t, i)) {
+    // Starting inside a run of the token's own characters would rescan that run at every repeated prefix
+    // (glpat-glpat-…), so a token must start at a boundary of its character class.
+    if (t.compare(i, prefix.size(), prefix) != 0 || (i > 0 && (isAlnum(t[i - 1]) || pred(t[i - 1])))) {
         return std::nullopt;
     }
     const std::size_t n = runLength(t, i + prefix.size(), pred);
@@ -254,7 +247,7 @@ std::optional<ValueHit> slackTokenAt(std::string_view t, std::size_t i)
 std::optional<ValueHit> jwtAt(std::string_view t, std::size_t i)
 {
     // header.payload.signature, both JSON parts base64url of '{"' (eyJ); the signature may be empty (alg none).
-    if (t.compare(i, 3, "eyJ") != 0 || !boundaryBefore(t, i)) {
+    if (t.compare(i, 3, "eyJ") != 0 || (i > 0 && isTokenChar(t[i - 1]))) {
         return std::nullopt;
     }
     const std::size_t header = runLength(t, i, isTokenChar);
@@ -553,7 +546,7 @@ SecretMatch SecretMatch::fromValue(std::string_view name, std::string_view kind,
     m.kind = std::string(kind);
     m.offset = offset;
     m.length = length;
-    if (kind == kUrlCredentials) {
+    if (kind == kUrlCredentials && value.size() <= kMaxShownUrl) {
         m.masked = maskUrlCredentials(value);
         // The user or host may repeat the password (admin:admin@); then show nothing of the URL.
         scanValuePatterns(value, [&](const ValueHit& hit) {
@@ -643,8 +636,12 @@ SecretDetector::NameVerdict SecretDetector::classifyName(std::string_view name)
     if (bestRank > 0) {
         return {NameSignal::Strong, bestKind};
     }
+    std::string lowerName(name);
+    for (char& c : lowerName) {
+        c = lower(c);
+    }
     for (const auto fragment : kWeakFragments) {
-        if (icontains(name, fragment)) {
+        if (lowerName.find(fragment) != std::string::npos) {
             return {NameSignal::Weak, {}};
         }
     }
@@ -702,9 +699,11 @@ bool SecretDetector::looksRandom(std::string_view value)
         return false;
     }
     int upper = 0, lowerCase = 0, digit = 0;
+    std::size_t transitions = 0; // letter<->digit changes: frequent in generated text, rare in names and versions
     bool hexOnly = true;
     std::size_t run = 0;
     bool runUpper = false;
+    char previous = 0;
     for (const char c : value) {
         const bool symbol = c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.' || c == '~';
         if (!isAlnum(c) && !symbol) {
@@ -723,6 +722,11 @@ bool SecretDetector::looksRandom(std::string_view value)
         if (run >= 8) { // a word: EXAMPLEKEY, production
             return false;
         }
+        transitions += (isAlpha(previous) && isDigit(c)) || (isDigit(previous) && isAlpha(c));
+        previous = c;
+    }
+    if (transitions * 10 < value.size()) { // v1.25.3-alpine-linux-amd64, redis-cluster-primary-01
+        return false;
     }
     if (digit == 0 || upper + lowerCase == 0) {
         return false;
@@ -770,9 +774,9 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             continue;
         }
         if (word.front() != '-') {
-            const std::size_t eq = word.find('=');
-            if (eq != std::string_view::npos && isVariableName(word.substr(0, eq))) {
-                add(word.substr(0, eq), inspectVariable(word.substr(0, eq), word.substr(eq + 1)), token);
+            if (isPair(word)) {
+                const std::string_view name = word.substr(0, word.find('='));
+                add(name, inspectVariable(name, word.substr(name.size() + 1)), token);
                 continue;
             }
             command.note(word);
@@ -784,8 +788,7 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
         }
 
         // Flags whose meaning depends on the program: mysql -p<pw>, sshpass -p, docker login -p, curl -u.
-        const bool shortP = word.size() >= 2 && word[1] == 'p';
-        if (command.mysql && shortP && word.size() > 2) {
+        if ((command.mysql || command.sshpass) && word.size() > 2 && word[1] == 'p') {
             password("-p", word.substr(2), token);
             continue;
         }
@@ -795,10 +798,6 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             }
             continue;
         }
-        if (command.sshpass && shortP && word.size() > 2) {
-            password("-p", word.substr(2), token);
-            continue;
-        }
         if (command.curl && (word == "-u" || word == "-U" || word == "--user" || word == "--proxy-user")) {
             if (nextIsValue && hasPassword(next->text) &&
                 add("curl -u", judge("curl -u", {NameSignal::Strong, kBasicAuth}, next->text, false), *next)) {
@@ -806,8 +805,7 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             }
             continue;
         }
-        if (command.curl && (word.starts_with("--user=") || (word.size() > 2 && word[1] == 'u' && word[0] == '-' &&
-                                                              word.find(':') != std::string_view::npos))) {
+        if (command.curl && (word.starts_with("--user=") || (word.size() > 2 && word[1] == 'u'))) {
             const std::string_view value = word.substr(word.starts_with("--user=") ? 7 : 2);
             if (hasPassword(value)) {
                 add("curl -u", judge("curl -u", {NameSignal::Strong, kBasicAuth}, value, false), token);
@@ -895,6 +893,9 @@ std::vector<SecretMatch> SecretDetector::inspectDocument(std::string_view text) 
             match->length = valueEnd - keyStart;
             out.push_back(std::move(*match));
         }
+        // Separators inside the value are part of it; skipping them also keeps the scan linear on hostile
+        // input such as password=password=password=….
+        i = std::max(i, valueEnd > 0 ? valueEnd - 1 : 0);
     }
     return out;
 }
