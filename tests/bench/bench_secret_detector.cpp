@@ -33,22 +33,23 @@ std::string randomText(std::mt19937& rng, std::size_t length)
 // A mix like real hosts: mostly image defaults and settings, a few secrets, URLs, hashes and paths.
 std::vector<std::string> environment(std::mt19937& rng, int container)
 {
-    std::vector<std::string> env{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                                 "HOSTNAME=host-" + std::to_string(container),
-                                 "LANG=C.UTF-8",
-                                 "NGINX_VERSION=1.25.3",
-                                 "NJS_VERSION=0.8.2",
-                                 "PKG_RELEASE=1~bookworm",
-                                 "GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5",
-                                 "PYTHON_SHA256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                                 "JAVA_OPTS=-Xms256m -Xmx1g -XX:+UseG1GC",
-                                 "LOG_LEVEL=info",
-                                 "ACCESS_LOG=/var/log/nginx/access.log",
-                                 "DB_PASSWORD_FILE=/run/secrets/db_pw",
-                                 "MYSQL_ALLOW_EMPTY_PASSWORD=yes",
-                                 "APP_URL=https://app.example.com/login?next=/home",
-                                 "SESSION_STORE=redis-cluster-primary-01",
-                                 "TZ=Europe/Berlin"};
+    std::vector<std::string> env{
+        "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOSTNAME=host-" + std::to_string(container),
+        "LANG=C.UTF-8",
+        "NGINX_VERSION=1.25.3",
+        "NJS_VERSION=0.8.2",
+        "PKG_RELEASE=1~bookworm",
+        "GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5",
+        "PYTHON_SHA256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "JAVA_OPTS=-Xms256m -Xmx1g -XX:+UseG1GC",
+        "LOG_LEVEL=info",
+        "ACCESS_LOG=/var/log/nginx/access.log",
+        "DB_PASSWORD_FILE=/run/secrets/db_pw",
+        "MYSQL_ALLOW_EMPTY_PASSWORD=yes",
+        "APP_URL=https://app.example.com/login?next=/home",
+        "SESSION_STORE=redis-cluster-primary-01",
+        "TZ=Europe/Berlin"};
     env.push_back("DB_PASSWORD=" + randomText(rng, 16));
     env.push_back("DATABASE_URL=postgres://app:" + randomText(rng, 12) + "@db:5432/app");
     env.push_back("SESSION_SECRET_SEED=" + randomText(rng, 32));
@@ -56,7 +57,10 @@ std::vector<std::string> environment(std::mt19937& rng, int container)
     return env;
 }
 
-double seconds(std::chrono::steady_clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(std::chrono::steady_clock::duration d)
+{
+    return std::chrono::duration<double>(d).count();
+}
 
 } // namespace
 
@@ -97,7 +101,7 @@ int main()
 
     std::printf("SecretDetector::inspectVariable: %zu variables in %.3f s = %.0f variables/s (%zu secrets)\n",
                 variables, detectorSeconds, variables / detectorSeconds, matches);
-    std::printf("SEC-001 over %d containers: %.3f s = %.0f variables/s (%zu findings)\n", kContainers, ruleSeconds,
-                variables / ruleSeconds, out.findings().size());
+    std::printf("SEC-001 over %d containers: %.3f s = %.0f variables/s (%zu findings)\n", kContainers,
+                ruleSeconds, variables / ruleSeconds, out.findings().size());
     return 0;
 }

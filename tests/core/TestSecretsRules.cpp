@@ -41,7 +41,8 @@ Scenario clean()
     Image image;
     image.id = kImageId;
     image.repoTags = {"drydock-test/app:1.0"};
-    image.config.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5"};
+    image.config.env = {"PATH=/usr/local/bin:/usr/bin:/bin",
+                        "GPG_KEY=A4A9406876FCBD3C456770C88C718D3B5072E1F5"};
     image.config.labels = {{"org.opencontainers.image.authors", "team@example.com"}};
     image.history = {{"<missing>", 0, "/bin/sh -c #(nop)  CMD [\"/app/server\"]", {}, 0, ""},
                      {"<missing>", 0, "/bin/sh -c #(nop)  ENV PATH=/usr/local/bin:/usr/bin:/bin", {}, 0, ""},
@@ -100,7 +101,55 @@ MountPoint bind(const std::string& source, const std::string& destination, bool 
     return m;
 }
 
-ImageHistoryEntry step(const std::string& createdBy) { return {"<missing>", 0, createdBy, {}, 0, ""}; }
+ImageHistoryEntry step(const std::string& createdBy)
+{
+    return {"<missing>", 0, createdBy, {}, 0, ""};
+}
+
+// Row builders: each returns the one change a row makes to the clean snapshot.
+Setup both(Setup first, Setup second)
+{
+    return [first, second](Scenario& s) {
+        first(s);
+        second(s);
+    };
+}
+Setup containerEnv(std::string entry)
+{
+    return [entry](Scenario& s) { s.container().config.env.push_back(entry); };
+}
+Setup imageEnv(std::string entry)
+{
+    return [entry](Scenario& s) { s.image().config.env.push_back(entry); };
+}
+Setup newestStep(std::string createdBy) // the API lists the newest step first
+{
+    return [createdBy](Scenario& s) { s.image().history.insert(s.image().history.begin(), step(createdBy)); };
+}
+Setup mounted(std::string source, std::string destination, bool rw)
+{
+    return [=](Scenario& s) { s.container().mounts.push_back(bind(source, destination, rw)); };
+}
+Setup logOptions(StringMap options)
+{
+    return [options](Scenario& s) { s.container().hostConfig.logConfig = {"splunk", options}; };
+}
+Setup volumeOptions(StringMap options)
+{
+    return [options](Scenario& s) { s.inventory.volumes.front().options = options; };
+}
+Setup config(std::string name, std::string data)
+{
+    return [=](Scenario& s) { s.swarm().configs.push_back({"cfg2", name, "", "", {}, data}); };
+}
+Setup secretMode(int mode)
+{
+    return [mode](Scenario& s) { s.service().secrets.front().mode = mode; };
+}
+Setup secretCreatedDaysAgo(int days)
+{
+    return [days](Scenario& s) { s.swarm().secrets.front().createdAt = formatRfc3339(kNow - days * kDay); };
+}
 
 std::vector<Finding> evaluate(const std::string& ruleId, const Scenario& s)
 {
@@ -176,12 +225,12 @@ void TestSecretsRules::catalogueHoldsTheTwelveRules()
     registerSecretsRules(catalogue);
     QCOMPARE(catalogue.size(), std::size_t(12));
     const std::map<std::string, std::pair<Severity, std::string>> expected{
-        {"SEC-001", {Severity::High, "4.10"}},   {"SEC-002", {Severity::High, "4.10"}},
-        {"SEC-003", {Severity::High, "4.10"}},   {"SEC-004", {Severity::Medium, "4.10"}},
-        {"SEC-005", {Severity::Medium, ""}},     {"SEC-006", {Severity::High, ""}},
-        {"SEC-007", {Severity::Medium, ""}},     {"SEC-008", {Severity::Medium, ""}},
-        {"SEC-009", {Severity::High, "7.4"}},    {"SEC-010", {Severity::High, "7.4"}},
-        {"SEC-011", {Severity::Low, "7.4"}},     {"SEC-012", {Severity::Low, "7.4"}}};
+        {"SEC-001", {Severity::High, "4.10"}}, {"SEC-002", {Severity::High, "4.10"}},
+        {"SEC-003", {Severity::High, "4.10"}}, {"SEC-004", {Severity::Medium, "4.10"}},
+        {"SEC-005", {Severity::Medium, ""}},   {"SEC-006", {Severity::High, ""}},
+        {"SEC-007", {Severity::Medium, ""}},   {"SEC-008", {Severity::Medium, ""}},
+        {"SEC-009", {Severity::High, "7.4"}},  {"SEC-010", {Severity::High, "7.4"}},
+        {"SEC-011", {Severity::Low, "7.4"}},   {"SEC-012", {Severity::Low, "7.4"}}};
     for (const auto& [id, want] : expected) {
         const Rule* rule = catalogue.find(id);
         QVERIFY2(rule, id.c_str());
@@ -203,6 +252,7 @@ void TestSecretsRules::cleanSnapshotRaisesNothing()
     }
 }
 
+// clang-format off
 void TestSecretsRules::rules_data()
 {
     QTest::addColumn<QString>("rule");
@@ -213,137 +263,114 @@ void TestSecretsRules::rules_data()
     QTest::addColumn<QString>("evidence");      // of the first finding
     QTest::addColumn<QString>("discriminator"); // of the first finding
 
+    const Setup nothing = [](Scenario&) {};
+
     // SEC-001: container env.
     QTest::newRow("SEC-001 reports a password set with docker run -e, masked")
-        << "SEC-001" << Setup([](Scenario& s) { s.container().config.env.push_back("DB_PASSWORD=hunter2pw"); }) << 1
-        << "high" << "web" << "Config.Env DB_PASSWORD=hu******* (password)" << "DB_PASSWORD";
+        << "SEC-001" << containerEnv("DB_PASSWORD=hunter2pw")
+        << 1 << "high" << "web" << "Config.Env DB_PASSWORD=hu******* (password)" << "DB_PASSWORD";
     QTest::newRow("SEC-001 leaves a secret inherited unchanged from the image to SEC-002")
-        << "SEC-001" << Setup([](Scenario& s) {
-               s.image().config.env.push_back("API_KEY=abcdef123456");
-               s.container().config.env.push_back("API_KEY=abcdef123456");
-           })
+        << "SEC-001" << both(imageEnv("API_KEY=abcdef123456"), containerEnv("API_KEY=abcdef123456"))
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-001 reports a secret the container overrides")
-        << "SEC-001" << Setup([](Scenario& s) {
-               s.image().config.env.push_back("API_KEY=abcdef123456");
-               s.container().config.env.push_back("API_KEY=zyxwvu987654");
-           })
+        << "SEC-001" << both(imageEnv("API_KEY=abcdef123456"), containerEnv("API_KEY=zyxwvu987654"))
         << 1 << "high" << "web" << "Config.Env API_KEY=zy******** (api-key)" << "API_KEY";
     QTest::newRow("SEC-001 reports every secret of a container apart")
-        << "SEC-001" << Setup([](Scenario& s) {
-               s.container().config.env.push_back("DB_PASSWORD=hunter2pw");
-               s.container().config.env.push_back("STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc");
-           })
+        << "SEC-001" << both(containerEnv("DB_PASSWORD=hunter2pw"),
+                             containerEnv("STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc"))
         << 2 << "high" << "web" << "Config.Env DB_PASSWORD=hu******* (password)" << "DB_PASSWORD";
     QTest::newRow("SEC-001 reports URL credentials under a neutral name")
-        << "SEC-001"
-        << Setup([](Scenario& s) { s.container().config.env.push_back("DATABASE_URL=postgres://app:s3cretpw@db/app"); })
-        << 1 << "high" << "web" << "Config.Env DATABASE_URL=postgres://app:s3******@db/app (url-credentials)"
-        << "DATABASE_URL";
+        << "SEC-001" << containerEnv("DATABASE_URL=postgres://app:s3cretpw@db/app")
+        << 1 << "high" << "web"
+        << "Config.Env DATABASE_URL=postgres://app:s3******@db/app (url-credentials)" << "DATABASE_URL";
     QTest::newRow("SEC-001 treats a *_FILE pointer as no secret")
-        << "SEC-001" << Setup([](Scenario& s) { s.container().config.env.push_back("DB_PASSWORD_FILE=/run/secrets/db"); })
+        << "SEC-001" << containerEnv("DB_PASSWORD_FILE=/run/secrets/db")
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-001 treats an empty password as no secret")
-        << "SEC-001" << Setup([](Scenario& s) { s.container().config.env.push_back("DB_PASSWORD="); }) << 0 << ""
-        << "" << "" << "";
+        << "SEC-001" << containerEnv("DB_PASSWORD=")
+        << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-001 ignores an entry without a value")
-        << "SEC-001" << Setup([](Scenario& s) { s.container().config.env.push_back("DB_PASSWORD"); }) << 0 << ""
-        << "" << "" << "";
+        << "SEC-001" << containerEnv("DB_PASSWORD")
+        << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-001 reports the image's secrets too when the image is gone")
-        << "SEC-001" << Setup([](Scenario& s) {
-               s.container().config.env.push_back("API_KEY=abcdef123456");
-               s.inventory.images.clear();
-           })
+        << "SEC-001" << both(containerEnv("API_KEY=abcdef123456"),
+                             [](Scenario& s) { s.inventory.images.clear(); })
         << 1 << "high" << "web" << "Config.Env API_KEY=ab******** (api-key)" << "API_KEY";
 
     // SEC-002: image env.
     QTest::newRow("SEC-002 reports an ENV secret on the image")
-        << "SEC-002" << Setup([](Scenario& s) { s.image().config.env.push_back("API_KEY=abcdef123456"); }) << 1
-        << "high" << "drydock-test/app:1.0" << "Config.Env API_KEY=ab******** (api-key)" << "API_KEY";
-    QTest::newRow("SEC-002 keeps GPG_KEY exempt")
-        << "SEC-002" << Setup([](Scenario& s) { s.image().config.env.push_back("GPG_KEYS=0xDEADBEEF 0xFEEDFACE"); })
+        << "SEC-002" << imageEnv("API_KEY=abcdef123456")
+        << 1 << "high" << "drydock-test/app:1.0" << "Config.Env API_KEY=ab******** (api-key)" << "API_KEY";
+    QTest::newRow("SEC-002 keeps GPG_KEYS exempt")
+        << "SEC-002" << imageEnv("GPG_KEYS=0xDEADBEEF 0xFEEDFACE")
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-002 ignores MONKEY=banana")
-        << "SEC-002" << Setup([](Scenario& s) { s.image().config.env.push_back("MONKEY=banana"); }) << 0 << "" << ""
-        << "" << "";
+        << "SEC-002" << imageEnv("MONKEY=banana")
+        << 0 << "" << "" << "" << "";
 
-    // SEC-003: history.
+    // SEC-003: history. The clean image has three steps; newestStep adds a fourth on top.
     QTest::newRow("SEC-003 reports a classic build arg on a RUN line")
-        << "SEC-003" << Setup([](Scenario& s) {
-               s.image().history.insert(s.image().history.begin(),
-                                        step("|1 BUILD_TOKEN=buildsecret123 /bin/sh -c npm ci"));
-           })
-        << 1 << "high" << "drydock-test/app:1.0" << "History step 4/4 (RUN) BUILD_TOKEN=bu******** (token)"
-        << "4:BUILD_TOKEN";
+        << "SEC-003" << newestStep("|1 BUILD_TOKEN=buildsecret123 /bin/sh -c npm ci")
+        << 1 << "high" << "drydock-test/app:1.0"
+        << "History step 4/4 (RUN) BUILD_TOKEN=bu******** (token)" << "4:BUILD_TOKEN";
     QTest::newRow("SEC-003 reports an ARG default")
         << "SEC-003" << Setup([](Scenario& s) {
                s.image().history.insert(s.image().history.begin() + 2,
                                         step("/bin/sh -c #(nop)  ARG NPM_TOKEN=npm_abcdefgh"));
            })
-        << 1 << "high" << "drydock-test/app:1.0" << "History step 2/4 (ARG) NPM_TOKEN=np******** (token)"
-        << "2:NPM_TOKEN";
+        << 1 << "high" << "drydock-test/app:1.0"
+        << "History step 2/4 (ARG) NPM_TOKEN=np******** (token)" << "2:NPM_TOKEN";
     QTest::newRow("SEC-003 leaves an ENV still in the image to SEC-002")
-        << "SEC-003" << Setup([](Scenario& s) {
-               s.image().config.env.push_back("API_KEY=abcdef123456");
-               s.image().history.insert(s.image().history.begin(), step("/bin/sh -c #(nop)  ENV API_KEY=abcdef123456"));
-           })
+        << "SEC-003" << both(imageEnv("API_KEY=abcdef123456"),
+                             newestStep("/bin/sh -c #(nop)  ENV API_KEY=abcdef123456"))
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-003 reports an ENV a later step overrode")
-        << "SEC-003" << Setup([](Scenario& s) {
-               s.image().config.env.push_back("API_KEY=");
-               s.image().history.insert(s.image().history.begin(), step("/bin/sh -c #(nop)  ENV API_KEY="));
-               s.image().history.insert(s.image().history.begin() + 1,
-                                        step("/bin/sh -c #(nop)  ENV API_KEY=abcdef123456"));
-           })
-        << 1 << "high" << "drydock-test/app:1.0" << "History step 4/5 (ENV) API_KEY=ab******** (api-key)"
-        << "4:API_KEY";
+        << "SEC-003" << both(both(imageEnv("API_KEY="),
+                                  newestStep("/bin/sh -c #(nop)  ENV API_KEY=abcdef123456")),
+                             newestStep("/bin/sh -c #(nop)  ENV API_KEY="))
+        << 1 << "high" << "drydock-test/app:1.0"
+        << "History step 4/5 (ENV) API_KEY=ab******** (api-key)" << "4:API_KEY";
     QTest::newRow("SEC-003 reports one finding per step and name")
-        << "SEC-003" << Setup([](Scenario& s) {
-               s.image().history.insert(s.image().history.begin(),
-                                        step("/bin/sh -c curl -u bob:pw1234567 https://a && curl -u bob:pw1234567 "
-                                             "https://b"));
-           })
-        << 1 << "high" << "drydock-test/app:1.0" << "History step 4/4 (RUN) curl -u bob:pw******* (basic-auth)"
-        << "4:curl -u";
+        << "SEC-003"
+        << newestStep("/bin/sh -c curl -u bob:pw1234567 https://a && curl -u bob:pw1234567 https://b")
+        << 1 << "high" << "drydock-test/app:1.0"
+        << "History step 4/4 (RUN) curl -u bob:pw******* (basic-auth)" << "4:curl -u";
     QTest::newRow("SEC-003 reports URL credentials in a BuildKit RUN")
-        << "SEC-003" << Setup([](Scenario& s) {
-               s.image().history.insert(
-                   s.image().history.begin(),
-                   step("RUN /bin/sh -c git clone https://bob:tok3nvalue@git.example.com/r.git # buildkit"));
-           })
+        << "SEC-003"
+        << newestStep("RUN /bin/sh -c git clone https://bob:tok3nvalue@git.example.com/r.git # buildkit")
         << 1 << "high" << "drydock-test/app:1.0"
         << "History step 4/4 (RUN) https://bob:to********@git.example.com/r.git (url-credentials)"
         << "4:url-credentials";
     QTest::newRow("SEC-003 reports --password= in a RUN line")
-        << "SEC-003" << Setup([](Scenario& s) {
-               s.image().history.insert(s.image().history.begin(),
-                                        step("/bin/sh -c ./install.sh --password=hunter2pw"));
-           })
-        << 1 << "high" << "drydock-test/app:1.0" << "History step 4/4 (RUN) --password hu******* (password)"
-        << "4:--password";
+        << "SEC-003" << newestStep("/bin/sh -c ./install.sh --password=hunter2pw")
+        << 1 << "high" << "drydock-test/app:1.0"
+        << "History step 4/4 (RUN) --password hu******* (password)" << "4:--password";
     QTest::newRow("SEC-003 ignores an imported image's empty history")
-        << "SEC-003" << Setup([](Scenario& s) { s.image().history = {{"sha256:1", 0, "", {}, 0, "Imported from -"}}; })
+        << "SEC-003"
+        << Setup([](Scenario& s) { s.image().history = {{"sha256:1", 0, "", {}, 0, "Imported from -"}}; })
         << 0 << "" << "" << "" << "";
 
     // SEC-004: labels.
-    QTest::newRow("SEC-004 reports a secret label on the image")
+    QTest::newRow("SEC-004 reports a label inherited from the image once, on the image")
         << "SEC-004" << Setup([](Scenario& s) {
                s.image().config.labels["com.example.api-key"] = "abcdef123456";
                s.container().config.labels["com.example.api-key"] = "abcdef123456";
            })
-        << 1 << "medium" << "drydock-test/app:1.0" << "Config.Labels com.example.api-key=ab******** (api-key)"
-        << "com.example.api-key";
+        << 1 << "medium" << "drydock-test/app:1.0"
+        << "Config.Labels com.example.api-key=ab******** (api-key)" << "com.example.api-key";
     QTest::newRow("SEC-004 reports a label set with docker run --label on the container")
-        << "SEC-004" << Setup([](Scenario& s) { s.container().config.labels["app.db.password"] = "hunter2pw"; })
-        << 1 << "medium" << "web" << "Config.Labels app.db.password=hu******* (password)" << "app.db.password";
+        << "SEC-004"
+        << Setup([](Scenario& s) { s.container().config.labels["app.db.password"] = "hunter2pw"; })
+        << 1 << "medium" << "web"
+        << "Config.Labels app.db.password=hu******* (password)" << "app.db.password";
     QTest::newRow("SEC-004 ignores an empty secret label")
-        << "SEC-004" << Setup([](Scenario& s) { s.image().config.labels["app.token"] = ""; }) << 0 << "" << "" << ""
-        << "";
+        << "SEC-004" << Setup([](Scenario& s) { s.image().config.labels["app.token"] = ""; })
+        << 0 << "" << "" << "" << "";
 
     // SEC-005: command line.
     QTest::newRow("SEC-005 reports --password= in the arguments")
-        << "SEC-005" << Setup([](Scenario& s) { s.container().args.push_back("--password=hunter2pw"); }) << 1
-        << "medium" << "web" << "Path/Args --password hu******* (password)" << "--password";
+        << "SEC-005" << Setup([](Scenario& s) { s.container().args.push_back("--password=hunter2pw"); })
+        << 1 << "medium" << "web" << "Path/Args --password hu******* (password)" << "--password";
     QTest::newRow("SEC-005 reports mysql -p inside sh -c")
         << "SEC-005" << Setup([](Scenario& s) {
                s.container().path = "/bin/sh";
@@ -361,39 +388,36 @@ void TestSecretsRules::rules_data()
                s.container().config.entrypoint = StringList{"redis-server"};
                s.container().config.cmd = {"--requirepass", "S3cretRedis"};
            })
-        << 1 << "medium" << "web" << "Config.Entrypoint/Cmd --requirepass S3******** (password)" << "--requirepass";
+        << 1 << "medium" << "web" << "Config.Entrypoint/Cmd --requirepass S3******** (password)"
+        << "--requirepass";
     QTest::newRow("SEC-005 ignores a --password-file argument")
-        << "SEC-005" << Setup([](Scenario& s) { s.container().args.push_back("--password-file=/run/secrets/pw"); })
+        << "SEC-005"
+        << Setup([](Scenario& s) { s.container().args.push_back("--password-file=/run/secrets/pw"); })
         << 0 << "" << "" << "" << "";
 
     // SEC-006: credential stores.
     QTest::newRow("SEC-006 reports a writable ~/.aws as critical")
-        << "SEC-006"
-        << Setup([](Scenario& s) { s.container().mounts.push_back(bind("/home/alice/.aws", "/root/.aws", true)); })
-        << 1 << "critical" << "web" << "Mounts[] bind /home/alice/.aws -> /root/.aws (rw): .aws" << "/root/.aws";
+        << "SEC-006" << mounted("/home/alice/.aws", "/root/.aws", true)
+        << 1 << "critical" << "web"
+        << "Mounts[] bind /home/alice/.aws -> /root/.aws (rw): .aws" << "/root/.aws";
     QTest::newRow("SEC-006 reports a read-only ~/.ssh as high")
-        << "SEC-006"
-        << Setup([](Scenario& s) { s.container().mounts.push_back(bind("/home/alice/.ssh", "/root/.ssh", false)); })
+        << "SEC-006" << mounted("/home/alice/.ssh", "/root/.ssh", false)
         << 1 << "high" << "web" << "Mounts[] bind /home/alice/.ssh -> /root/.ssh (ro): .ssh" << "/root/.ssh";
     QTest::newRow("SEC-006 reports one SSH key file")
-        << "SEC-006" << Setup([](Scenario& s) {
-               s.container().mounts.push_back(bind("/home/alice/.ssh/id_ed25519", "/id", false));
-           })
+        << "SEC-006" << mounted("/home/alice/.ssh/id_ed25519", "/id", false)
         << 1 << "high" << "web" << "Mounts[] bind /home/alice/.ssh/id_ed25519 -> /id (ro): .ssh" << "/id";
     QTest::newRow("SEC-006 reports the Docker client config")
-        << "SEC-006" << Setup([](Scenario& s) {
-               s.container().mounts.push_back(bind("/home/alice/.docker/config.json", "/cfg.json", false));
-           })
-        << 1 << "high" << "web" << "Mounts[] bind /home/alice/.docker/config.json -> /cfg.json (ro): .docker/config.json"
+        << "SEC-006" << mounted("/home/alice/.docker/config.json", "/cfg.json", false)
+        << 1 << "high" << "web"
+        << "Mounts[] bind /home/alice/.docker/config.json -> /cfg.json (ro): .docker/config.json"
         << "/cfg.json";
     QTest::newRow("SEC-006 reports /etc/shadow")
-        << "SEC-006"
-        << Setup([](Scenario& s) { s.container().mounts.push_back(bind("/etc/shadow", "/etc/shadow", false)); })
+        << "SEC-006" << mounted("/etc/shadow", "/etc/shadow", false)
         << 1 << "high" << "web" << "Mounts[] bind /etc/shadow -> /etc/shadow (ro): shadow" << "/etc/shadow";
     QTest::newRow("SEC-006 reports the host's SSH keys")
-        << "SEC-006" << Setup([](Scenario& s) { s.container().mounts.push_back(bind("/etc/ssh/", "/keys", false)); })
+        << "SEC-006" << mounted("/etc/ssh/", "/keys", false)
         << 1 << "high" << "web" << "Mounts[] bind /etc/ssh/ -> /keys (ro): ssh host keys" << "/keys";
-    QTest::newRow("SEC-006 reports kube, gcloud, netrc and git credentials")
+    QTest::newRow("SEC-006 reports kube, gcloud, netrc, git, gnupg and azure credentials")
         << "SEC-006" << Setup([](Scenario& s) {
                s.container().mounts.push_back(bind("/home/a/.kube", "/k", false));
                s.container().mounts.push_back(bind("/home/a/.config/gcloud", "/g", false));
@@ -404,12 +428,10 @@ void TestSecretsRules::rules_data()
            })
         << 6 << "high" << "web" << "Mounts[] bind /home/a/.kube -> /k (ro): .kube" << "/k";
     QTest::newRow("SEC-006 ignores an ordinary project directory")
-        << "SEC-006"
-        << Setup([](Scenario& s) { s.container().mounts.push_back(bind("/home/alice/projects", "/src", true)); })
+        << "SEC-006" << mounted("/home/alice/projects", "/src", true)
         << 0 << "" << "" << "" << "";
-    QTest::newRow("SEC-006 ignores a .dockerignore next to the config")
-        << "SEC-006"
-        << Setup([](Scenario& s) { s.container().mounts.push_back(bind("/srv/app/.dockerignore", "/x", false)); })
+    QTest::newRow("SEC-006 ignores a .dockerignore file")
+        << "SEC-006" << mounted("/srv/app/.dockerignore", "/x", false)
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-006 ignores a named volume called .ssh")
         << "SEC-006" << Setup([](Scenario& s) {
@@ -421,117 +443,98 @@ void TestSecretsRules::rules_data()
 
     // SEC-007: log options.
     QTest::newRow("SEC-007 reports a splunk token")
-        << "SEC-007" << Setup([](Scenario& s) {
-               s.container().hostConfig.logConfig = {"splunk", {{"splunk-token", "abcdef123456"},
-                                                                {"splunk-url", "https://splunk:8088"}}};
-           })
-        << 1 << "medium" << "web" << "HostConfig.LogConfig.Config splunk-token=ab******** (token)" << "splunk-token";
+        << "SEC-007" << logOptions({{"splunk-token", "abcdef123456"}, {"splunk-url", "https://splunk:8088"}})
+        << 1 << "medium" << "web" << "HostConfig.LogConfig.Config splunk-token=ab******** (token)"
+        << "splunk-token";
     QTest::newRow("SEC-007 reports URL credentials in a log endpoint")
-        << "SEC-007" << Setup([](Scenario& s) {
-               s.container().hostConfig.logConfig = {"loki", {{"loki-url", "https://u:l0kipass@logs/push"}}};
-           })
-        << 1 << "medium" << "web" << "HostConfig.LogConfig.Config loki-url=https://u:l0******@logs/push (url-credentials)"
+        << "SEC-007" << logOptions({{"loki-url", "https://u:l0kipass@logs/push"}})
+        << 1 << "medium" << "web"
+        << "HostConfig.LogConfig.Config loki-url=https://u:l0******@logs/push (url-credentials)"
         << "loki-url";
     QTest::newRow("SEC-007 reports a key option by the catalogue's substring")
-        << "SEC-007" << Setup([](Scenario& s) {
-               s.container().hostConfig.logConfig = {"x", {{"datadogkey", "abcdef123456"}}};
-           })
-        << 1 << "medium" << "web" << "HostConfig.LogConfig.Config datadogkey=ab******** (key)" << "datadogkey";
+        << "SEC-007" << logOptions({{"datadogkey", "abcdef123456"}})
+        << 1 << "medium" << "web"
+        << "HostConfig.LogConfig.Config datadogkey=ab******** (key)" << "datadogkey";
     QTest::newRow("SEC-007 ignores a TLS key file path")
-        << "SEC-007" << Setup([](Scenario& s) {
-               s.container().hostConfig.logConfig = {"syslog", {{"syslog-tls-key", "/etc/ssl/private/log.pem"}}};
-           })
+        << "SEC-007" << logOptions({{"syslog-tls-key", "/etc/ssl/private/log.pem"}})
         << 0 << "" << "" << "" << "";
 
     // SEC-008: volume options.
     QTest::newRow("SEC-008 reports a CIFS password inside o=")
-        << "SEC-008" << Setup([](Scenario& s) {
-               s.inventory.volumes.front().options = {
-                   {"type", "cifs"}, {"device", "//srv/share"}, {"o", "username=bob,password=s3cret,vers=3.0"}};
-           })
+        << "SEC-008" << volumeOptions({{"type", "cifs"}, {"device", "//srv/share"},
+                                       {"o", "username=bob,password=s3cret,vers=3.0"}})
         << 1 << "medium" << "data" << "Options.o password=s3**** (password)" << "o/password";
     QTest::newRow("SEC-008 reports a pass= option")
-        << "SEC-008" << Setup([](Scenario& s) { s.inventory.volumes.front().options = {{"o", "user=bob,pass=s3cretpw"}}; })
+        << "SEC-008" << volumeOptions({{"o", "user=bob,pass=s3cretpw"}})
         << 1 << "medium" << "data" << "Options.o pass=s3****** (password)" << "o/pass";
     QTest::newRow("SEC-008 reports an option whose key is a secret")
-        << "SEC-008" << Setup([](Scenario& s) { s.inventory.volumes.front().options = {{"password", "s3cretpw"}}; })
+        << "SEC-008" << volumeOptions({{"password", "s3cretpw"}})
         << 1 << "medium" << "data" << "Options password=s3****** (password)" << "password";
     QTest::newRow("SEC-008 ignores NFS options")
-        << "SEC-008" << Setup([](Scenario& s) {
-               s.inventory.volumes.front().options = {{"type", "nfs"}, {"o", "addr=10.0.0.1,rw"}, {"device", ":/x"}};
-           })
+        << "SEC-008" << volumeOptions({{"type", "nfs"}, {"o", "addr=10.0.0.1,rw"}, {"device", ":/x"}})
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-008 ignores a credentials file option")
-        << "SEC-008" << Setup([](Scenario& s) {
-               s.inventory.volumes.front().options = {{"o", "credentials=/root/.smbcredentials"}};
-           })
+        << "SEC-008" << volumeOptions({{"o", "credentials=/root/.smbcredentials"}})
         << 0 << "" << "" << "" << "";
 
     // SEC-009: service env.
     QTest::newRow("SEC-009 reports a password in a service env")
-        << "SEC-009" << Setup([](Scenario& s) { s.service().env.push_back("DB_PASSWORD=hunter2pw"); }) << 1 << "high"
-        << "api" << "TaskTemplate.ContainerSpec.Env DB_PASSWORD=hu******* (password)" << "DB_PASSWORD";
+        << "SEC-009" << Setup([](Scenario& s) { s.service().env.push_back("DB_PASSWORD=hunter2pw"); })
+        << 1 << "high" << "api" << "TaskTemplate.ContainerSpec.Env DB_PASSWORD=hu******* (password)"
+        << "DB_PASSWORD";
     QTest::newRow("SEC-009 ignores the _FILE pointer the fix uses")
-        << "SEC-009" << Setup([](Scenario& s) { s.service().env = {"DB_PASSWORD_FILE=/run/secrets/db_pw"}; }) << 0
-        << "" << "" << "" << "";
+        << "SEC-009" << nothing
+        << 0 << "" << "" << "" << "";
 
     // SEC-010: configs.
     QTest::newRow("SEC-010 reports a private key stored as a config")
-        << "SEC-010" << Setup([](Scenario& s) {
-               s.swarm().configs.push_back({"cfg2", "tls-key", "", "", {},
-                                            "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIJ\n-----END EC PRIVATE KEY-----\n"});
-           })
+        << "SEC-010"
+        << config("tls-key", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIJ\n-----END EC PRIVATE KEY-----\n")
         << 1 << "high" << "tls-key" << "Config tls-key holds: private-key" << "";
     QTest::newRow("SEC-010 reports a password in a YAML config")
-        << "SEC-010" << Setup([](Scenario& s) {
-               s.swarm().configs.push_back(
-                   {"cfg2", "app-config", "", "", {}, "db:\n  password: hunter2pw\n  token: abcdef123456\n"});
-           })
+        << "SEC-010" << config("app-config", "db:\n  password: hunter2pw\n  token: abcdef123456\n")
         << 1 << "high" << "app-config" << "Config app-config holds: password, token" << "";
+    QTest::newRow("SEC-010 ignores a plain nginx config")
+        << "SEC-010" << nothing
+        << 0 << "" << "" << "" << "";
 
     // SEC-011: secret file mode.
     QTest::newRow("SEC-011 reports the CLI default 0444")
-        << "SEC-011" << Setup([](Scenario& s) { s.service().secrets.front().mode = 0444; }) << 1 << "low" << "api"
-        << "Secrets db_pw File.Mode 0444 (group and others can read)" << "db_pw";
+        << "SEC-011" << secretMode(0444)
+        << 1 << "low" << "api" << "Secrets db_pw File.Mode 0444 (group and others can read)" << "db_pw";
     QTest::newRow("SEC-011 reports group read")
-        << "SEC-011" << Setup([](Scenario& s) { s.service().secrets.front().mode = 0440; }) << 1 << "low" << "api"
-        << "Secrets db_pw File.Mode 0440 (group can read)" << "db_pw";
+        << "SEC-011" << secretMode(0440)
+        << 1 << "low" << "api" << "Secrets db_pw File.Mode 0440 (group can read)" << "db_pw";
     QTest::newRow("SEC-011 reports other read")
-        << "SEC-011" << Setup([](Scenario& s) { s.service().secrets.front().mode = 0404; }) << 1 << "low" << "api"
-        << "Secrets db_pw File.Mode 0404 (others can read)" << "db_pw";
+        << "SEC-011" << secretMode(0404)
+        << 1 << "low" << "api" << "Secrets db_pw File.Mode 0404 (others can read)" << "db_pw";
     QTest::newRow("SEC-011 accepts 0600")
-        << "SEC-011" << Setup([](Scenario& s) { s.service().secrets.front().mode = 0600; }) << 0 << "" << "" << ""
-        << "";
+        << "SEC-011" << secretMode(0600)
+        << 0 << "" << "" << "" << "";
 
-    // SEC-012: age and use.
+    // SEC-012: age and use. The clean secret is 10 days old and used by the service.
     QTest::newRow("SEC-012 reports a secret older than 180 days")
-        << "SEC-012" << Setup([](Scenario& s) { s.swarm().secrets.front().createdAt = formatRfc3339(kNow - 400 * kDay); })
+        << "SEC-012" << secretCreatedDaysAgo(400)
         << 1 << "low" << "db_pw" << "CreatedAt 2025-10-24T00:00:00Z, 400 days ago (limit 180)" << "age";
     QTest::newRow("SEC-012 ages from CreatedAt even after a label update")
-        << "SEC-012" << Setup([](Scenario& s) {
-               s.swarm().secrets.front().createdAt = formatRfc3339(kNow - 400 * kDay);
-               s.swarm().secrets.front().updatedAt = formatRfc3339(kNow - kDay);
-           })
+        << "SEC-012"
+        << both(secretCreatedDaysAgo(400),
+                [](Scenario& s) { s.swarm().secrets.front().updatedAt = formatRfc3339(kNow - kDay); })
         << 1 << "low" << "db_pw" << "CreatedAt 2025-10-24T00:00:00Z, 400 days ago (limit 180)" << "age";
     QTest::newRow("SEC-012 accepts a secret exactly at the limit")
-        << "SEC-012" << Setup([](Scenario& s) { s.swarm().secrets.front().createdAt = formatRfc3339(kNow - 180 * kDay); })
+        << "SEC-012" << secretCreatedDaysAgo(180)
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-012 follows the configured age")
-        << "SEC-012" << Setup([](Scenario& s) {
-               s.settings.maxSecretAgeDays = 5;
-           })
+        << "SEC-012" << Setup([](Scenario& s) { s.settings.maxSecretAgeDays = 5; })
         << 1 << "low" << "db_pw" << "CreatedAt 2026-11-18T00:00:00Z, 10 days ago (limit 5)" << "age";
     QTest::newRow("SEC-012 reports an unused secret as info")
-        << "SEC-012" << Setup([](Scenario& s) { s.service().secrets.clear(); }) << 1 << "info" << "db_pw"
-        << "referenced by none of 1 services" << "unused";
+        << "SEC-012" << Setup([](Scenario& s) { s.service().secrets.clear(); })
+        << 1 << "info" << "db_pw" << "referenced by none of 1 services" << "unused";
     QTest::newRow("SEC-012 counts a reference by name as use")
-        << "SEC-012" << Setup([](Scenario& s) { s.service().secrets.front().id.clear(); }) << 0 << "" << "" << ""
-        << "";
+        << "SEC-012" << Setup([](Scenario& s) { s.service().secrets.front().id.clear(); })
+        << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-012 reports an old unused secret twice")
-        << "SEC-012" << Setup([](Scenario& s) {
-               s.swarm().secrets.front().createdAt = formatRfc3339(kNow - 400 * kDay);
-               s.service().secrets.clear();
-           })
+        << "SEC-012" << both(secretCreatedDaysAgo(400), [](Scenario& s) { s.service().secrets.clear(); })
         << 2 << "low" << "db_pw" << "CreatedAt 2025-10-24T00:00:00Z, 400 days ago (limit 180)" << "age";
     QTest::newRow("SEC-012 skips the age of a secret with no date")
         << "SEC-012" << Setup([](Scenario& s) {
@@ -540,6 +543,7 @@ void TestSecretsRules::rules_data()
            })
         << 0 << "" << "" << "" << "";
 }
+// clang-format on
 
 void TestSecretsRules::rules()
 {
@@ -579,7 +583,8 @@ void TestSecretsRules::containerEnvFindingReplacesTheVariable()
     QCOMPARE(findings.size(), std::size_t(1));
     QCOMPARE(findings[0].object.type, ObjectType::Container);
     QCOMPARE(findings[0].object.id, kContainerId);
-    QCOMPARE(QString::fromStdString(findings[0].title), QString("Secret in container environment: DB_PASSWORD"));
+    QCOMPARE(QString::fromStdString(findings[0].title),
+             QString("Secret in container environment: DB_PASSWORD"));
     QCOMPARE(findings[0].remediation.edits.size(), std::size_t(1));
     QCOMPARE(editText(findings[0].remediation.edits[0]), QString("ReplaceEnvSecret --env DB_PASSWORD"));
 }
@@ -625,7 +630,8 @@ void TestSecretsRules::imageFindingsCarryDockerfileAdvice()
 
     const auto labels = evaluate("SEC-004", s);
     QCOMPARE(labels.size(), std::size_t(1));
-    QVERIFY(QString::fromStdString(labels[0].remediation.dockerfile).contains("Remove the LABEL com.example.api-key"));
+    QVERIFY(QString::fromStdString(labels[0].remediation.dockerfile)
+                .contains("Remove the LABEL com.example.api-key"));
 }
 
 void TestSecretsRules::swarmRulesNeedASwarm()
@@ -660,7 +666,8 @@ void TestSecretsRules::noFindingFieldHoldsASecret()
     c.config.env.push_back("SESSION_SEED=" + plant(3) + "9f86d081884c7d659a2f");
     c.config.labels["app.secret"] = plant(4);
     c.args = {"--token", plant(5), "--password=" + plant(6)};
-    c.config.cmd = {"/bin/sh", "-c", "mysql -uroot -p" + plant(7) + " && curl -u bob:" + plant(8) + " https://x"};
+    c.config.cmd = {"/bin/sh", "-c",
+                    "mysql -uroot -p" + plant(7) + " && curl -u bob:" + plant(8) + " https://x"};
     c.hostConfig.logConfig = {"splunk", {{"splunk-token", plant(9)}}};
     c.mounts.push_back(bind("/home/alice/.aws", "/root/.aws", true));
 
@@ -668,13 +675,18 @@ void TestSecretsRules::noFindingFieldHoldsASecret()
     i.config.env.push_back("API_KEY=" + plant(10));
     i.config.labels["com.example.token"] = plant(11);
     i.history.insert(i.history.begin(), step("|1 BUILD_TOKEN=" + plant(12) + " /bin/sh -c npm ci"));
-    i.history.insert(i.history.begin(), step("/bin/sh -c git clone https://bob:" + plant(13) + "@git.example.com/r"));
+    i.history.insert(i.history.begin(),
+                     step("/bin/sh -c git clone https://bob:" + plant(13) + "@git.example.com/r"));
     i.history.insert(i.history.begin(), step("/bin/sh -c #(nop)  ENV OLD_SECRET=" + plant(14)));
 
     s.inventory.volumes.front().options = {{"o", "username=bob,password=" + plant(15)}};
     s.service().env.push_back("SERVICE_TOKEN=" + plant(16));
     s.service().secrets.front().mode = 0444;
-    s.swarm().configs.push_back({"cfg2", "app-config", "", "", {},
+    s.swarm().configs.push_back({"cfg2",
+                                 "app-config",
+                                 "",
+                                 "",
+                                 {},
                                  "password: " + plant(17) + "\n-----BEGIN PRIVATE KEY-----\n" + plant(18) +
                                      "\n-----END PRIVATE KEY-----\n"});
     s.swarm().secrets.front().createdAt = formatRfc3339(kNow - 400 * kDay);
@@ -689,15 +701,16 @@ void TestSecretsRules::noFindingFieldHoldsASecret()
         for (const QString& field : fieldsOf(f)) {
             for (const QString& secret : planted) {
                 for (int at = 2; at + 5 <= secret.size(); ++at) {
-                    QVERIFY2(!field.contains(secret.mid(at, 5)),
-                             qPrintable(QString::fromStdString(f.ruleId) + " shows part of a secret: " + field));
+                    QVERIFY2(
+                        !field.contains(secret.mid(at, 5)),
+                        qPrintable(QString::fromStdString(f.ruleId) + " shows part of a secret: " + field));
                 }
             }
         }
     }
     // The test means something only if every rule that reads secret values looked at one.
-    for (const char* id : {"SEC-001", "SEC-002", "SEC-003", "SEC-004", "SEC-005", "SEC-006", "SEC-007", "SEC-008",
-                           "SEC-009", "SEC-010", "SEC-011", "SEC-012"}) {
+    for (const char* id : {"SEC-001", "SEC-002", "SEC-003", "SEC-004", "SEC-005", "SEC-006", "SEC-007",
+                           "SEC-008", "SEC-009", "SEC-010", "SEC-011", "SEC-012"}) {
         QVERIFY2(fired.count(id), id);
     }
     // Each planted secret was found: 4 container env, 2 labels, 4 command line, 3 history.

@@ -13,8 +13,9 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Medium,
     .cis = cis(""),
     .title = "Secret on the command line",
-    .rationale = "A container's command line shows in docker inspect and, while it runs, in the host's process "
-                 "list for every local user.",
+    .rationale =
+        "A container's command line shows in docker inspect and, while it runs, in the host's process "
+        "list for every local user.",
     .fix = "Have the program read the secret from a file (for example --password-file /run/secrets/pw) "
            "mounted read-only.",
     .practice = "Keep secrets out of command lines"};
@@ -64,6 +65,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCommandLineSecretRule() { return std::make_unique<CommandLineSecretRule>(); }
+std::unique_ptr<Rule> makeCommandLineSecretRule()
+{
+    return std::make_unique<CommandLineSecretRule>();
+}
 
 } // namespace drydock

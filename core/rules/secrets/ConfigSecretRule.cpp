@@ -54,6 +54,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeConfigSecretRule() { return std::make_unique<ConfigSecretRule>(); }
+std::unique_ptr<Rule> makeConfigSecretRule()
+{
+    return std::make_unique<ConfigSecretRule>();
+}
 
 } // namespace drydock

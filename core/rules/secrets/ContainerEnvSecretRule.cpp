@@ -14,8 +14,9 @@ const RuleInfo kRuleInfo{
     .title = "Secret in container environment",
     .rationale = "Environment variables are readable by every API user (docker inspect), through "
                  "/proc/<pid>/environ, by child processes and by linked containers.",
-    .fix = "Deliver the secret as a read-only file and have the application read NAME_FILE. --env-file does not "
-           "help: its values still end up in Config.Env.",
+    .fix =
+        "Deliver the secret as a read-only file and have the application read NAME_FILE. --env-file does not "
+        "help: its values still end up in Config.Env.",
     .practice = "Keep secrets out of environment variables"};
 
 // Reports secrets set by `docker run -e`; values that came with the image are the image's finding (SEC-002).
@@ -30,7 +31,8 @@ protected:
         const Image* image = context.imageOf(c);
         for (const auto& entry : c.config.env) {
             const auto pair = secretfacts::splitAssignment(entry);
-            // Config.Env is merged (§0.1.7): an identical pair in the image env was not set by this container.
+            // Config.Env is merged (§0.1.7): an identical pair in the image env was not set by this
+            // container.
             if (!pair || (image && secretfacts::listContains(image->config.env, entry))) {
                 continue;
             }
@@ -54,6 +56,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeContainerEnvSecretRule() { return std::make_unique<ContainerEnvSecretRule>(); }
+std::unique_ptr<Rule> makeContainerEnvSecretRule()
+{
+    return std::make_unique<ContainerEnvSecretRule>();
+}
 
 } // namespace drydock

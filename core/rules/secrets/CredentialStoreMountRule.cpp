@@ -23,8 +23,8 @@ const RuleInfo kRuleInfo{
     .practice = "Mount only the secrets a container needs"};
 
 // `*/.ssh*`-style stores: any path with the component prefix (B list of SEC-006).
-constexpr std::array<std::string_view, 6> kStorePrefixes{"/.ssh", "/.aws", "/.kube", "/.gnupg", "/.config/gcloud",
-                                                         "/.azure"};
+constexpr std::array<std::string_view, 6> kStorePrefixes{"/.ssh",   "/.aws",           "/.kube",
+                                                         "/.gnupg", "/.config/gcloud", "/.azure"};
 constexpr std::array<std::string_view, 4> kStoreEndings{"/.docker", "/.docker/config.json", "/.netrc",
                                                         "/.git-credentials"};
 
@@ -79,13 +79,14 @@ protected:
             }
             FindingDraft draft;
             draft.object = refOf(c);
-            draft.evidence = "Mounts[] bind " + m.source + " -> " + m.destination + (m.rw ? " (rw)" : " (ro)") +
-                             ": " + std::string(*store);
+            draft.evidence = "Mounts[] bind " + m.source + " -> " + m.destination +
+                             (m.rw ? " (rw)" : " (ro)") + ": " + std::string(*store);
             draft.discriminator = m.destination;
             draft.titleSuffix = ": " + m.source;
             if (m.rw) {
                 draft.severity = Severity::Critical;
-                draft.edits.push_back({RunEdit::Op::ReadOnlyMount, mountFlag(c, m.destination), m.destination});
+                draft.edits.push_back(
+                    {RunEdit::Op::ReadOnlyMount, mountFlag(c, m.destination), m.destination});
             }
             out.add(info(), std::move(draft));
         }
@@ -94,6 +95,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCredentialStoreMountRule() { return std::make_unique<CredentialStoreMountRule>(); }
+std::unique_ptr<Rule> makeCredentialStoreMountRule()
+{
+    return std::make_unique<CredentialStoreMountRule>();
+}
 
 } // namespace drydock

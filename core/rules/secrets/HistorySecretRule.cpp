@@ -15,9 +15,10 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::High,
     .cis = cis("4.10"),
     .title = "Secret in image build history",
-    .rationale = "`docker history` shows every build step to anyone who can pull the image: ARG defaults, ENV "
-                 "values, the build-arg values the classic builder records in front of RUN lines, and "
-                 "credentials typed into RUN commands.",
+    .rationale =
+        "`docker history` shows every build step to anyone who can pull the image: ARG defaults, ENV "
+        "values, the build-arg values the classic builder records in front of RUN lines, and "
+        "credentials typed into RUN commands.",
     .fix = "Use BuildKit secret mounts (RUN --mount=type=secret) and never pass secrets as build args.",
     .practice = "Keep secrets out of images"};
 
@@ -38,8 +39,9 @@ std::string instructionOf(std::string_view createdBy)
         }
     }
     const std::string word = toUpper(rest.substr(0, rest.find(' ')));
-    for (const char* known : {"ENV", "ARG", "LABEL", "RUN", "COPY", "ADD", "CMD", "ENTRYPOINT", "USER", "WORKDIR",
-                              "HEALTHCHECK", "ONBUILD", "SHELL", "EXPOSE", "VOLUME", "STOPSIGNAL"}) {
+    for (const char* known :
+         {"ENV", "ARG", "LABEL", "RUN", "COPY", "ADD", "CMD", "ENTRYPOINT", "USER", "WORKDIR", "HEALTHCHECK",
+          "ONBUILD", "SHELL", "EXPOSE", "VOLUME", "STOPSIGNAL"}) {
         if (word == known) {
             return word;
         }
@@ -92,7 +94,8 @@ protected:
             const std::string instruction = instructionOf(createdBy);
             std::set<std::string> seen;
             for (const auto& match : m_detector.inspectText(createdBy)) {
-                if (stillInConfig(image, instruction, std::string_view(createdBy).substr(match.offset, match.length)) ||
+                if (stillInConfig(image, instruction,
+                                  std::string_view(createdBy).substr(match.offset, match.length)) ||
                     !seen.insert(match.label()).second) {
                     continue;
                 }
@@ -114,6 +117,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHistorySecretRule() { return std::make_unique<HistorySecretRule>(); }
+std::unique_ptr<Rule> makeHistorySecretRule()
+{
+    return std::make_unique<HistorySecretRule>();
+}
 
 } // namespace drydock

@@ -52,6 +52,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageEnvSecretRule() { return std::make_unique<ImageEnvSecretRule>(); }
+std::unique_ptr<Rule> makeImageEnvSecretRule()
+{
+    return std::make_unique<ImageEnvSecretRule>();
+}
 
 } // namespace drydock

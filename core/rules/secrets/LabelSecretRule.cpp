@@ -12,8 +12,9 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Medium,
     .cis = cis("4.10"),
     .title = "Secret in labels",
-    .rationale = "Labels are metadata: any API user reads them with docker inspect, and image labels travel with "
-                 "every copy of the image.",
+    .rationale =
+        "Labels are metadata: any API user reads them with docker inspect, and image labels travel with "
+        "every copy of the image.",
     .fix = "Remove the LABEL or --label; give the application the secret as a read-only file.",
     .practice = "Keep secrets out of images"};
 
@@ -66,6 +67,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLabelSecretRule() { return std::make_unique<LabelSecretRule>(); }
+std::unique_ptr<Rule> makeLabelSecretRule()
+{
+    return std::make_unique<LabelSecretRule>();
+}
 
 } // namespace drydock

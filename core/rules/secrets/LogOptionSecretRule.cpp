@@ -61,6 +61,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLogOptionSecretRule() { return std::make_unique<LogOptionSecretRule>(); }
+std::unique_ptr<Rule> makeLogOptionSecretRule()
+{
+    return std::make_unique<LogOptionSecretRule>();
+}
 
 } // namespace drydock

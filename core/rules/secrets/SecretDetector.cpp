@@ -18,13 +18,34 @@ constexpr std::string_view kHighEntropy = "high-entropy";
 // so evidence stays a line, whatever a hostile value holds.
 constexpr std::size_t kMaxShownUrl = 256;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-bool isAlpha(char c) { return isUpper(c) || isLower(c); }
-bool isAlnum(char c) { return isAlpha(c) || isDigit(c); }
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-char lower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isUpper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+bool isLower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+bool isAlpha(char c)
+{
+    return isUpper(c) || isLower(c);
+}
+bool isAlnum(char c)
+{
+    return isAlpha(c) || isDigit(c);
+}
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+char lower(char c)
+{
+    return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool iequals(std::string_view a, std::string_view b)
 {
@@ -49,8 +70,7 @@ bool iendsWith(std::string_view text, std::string_view suffix)
     return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
 }
 
-template <std::size_t N>
-bool iequalsAny(std::string_view text, const std::array<std::string_view, N>& list)
+template <std::size_t N> bool iequalsAny(std::string_view text, const std::array<std::string_view, N>& list)
 {
     for (const auto item : list) {
         if (iequals(text, item)) {
@@ -103,14 +123,22 @@ struct SecretToken
 };
 
 constexpr std::array kSecretTokens{
-    SecretToken{"privatekey", "private-key", 9},  SecretToken{"password", kPassword, 8},
-    SecretToken{"passwords", kPassword, 8},       SecretToken{"passwd", kPassword, 8},
-    SecretToken{"pwd", kPassword, 8},             SecretToken{"pass", kPassword, 8},
-    SecretToken{"pword", kPassword, 8},           SecretToken{"psw", kPassword, 8},
-    SecretToken{"apikey", "api-key", 7},          SecretToken{"secret", "secret", 6},
-    SecretToken{"secrets", "secret", 6},          SecretToken{"token", "token", 6},
-    SecretToken{"tokens", "token", 6},            SecretToken{"credential", "credential", 5},
-    SecretToken{"credentials", "credential", 5},  SecretToken{"key", "key", 4},
+    SecretToken{"privatekey", "private-key", 9},
+    SecretToken{"password", kPassword, 8},
+    SecretToken{"passwords", kPassword, 8},
+    SecretToken{"passwd", kPassword, 8},
+    SecretToken{"pwd", kPassword, 8},
+    SecretToken{"pass", kPassword, 8},
+    SecretToken{"pword", kPassword, 8},
+    SecretToken{"psw", kPassword, 8},
+    SecretToken{"apikey", "api-key", 7},
+    SecretToken{"secret", "secret", 6},
+    SecretToken{"secrets", "secret", 6},
+    SecretToken{"token", "token", 6},
+    SecretToken{"tokens", "token", 6},
+    SecretToken{"credential", "credential", 5},
+    SecretToken{"credentials", "credential", 5},
+    SecretToken{"key", "key", 4},
     SecretToken{"auth", "auth", 3},
 };
 
@@ -120,33 +148,33 @@ constexpr std::array<std::string_view, 5> kExemptTokens{"public", "file", "path"
 // Substrings dockle matches on. Alone they flag MONKEY and ACCESS_LOG, so here they only count together
 // with a random-looking value.
 constexpr std::array<std::string_view, 17> kWeakFragments{
-    "key",   "secret",  "token",     "pass",      "pwd",     "auth",   "cred", "access", "private",
-    "salt",  "signing", "signature", "session",   "cookie",  "hmac",   "jwt",  "bearer"};
+    "key",  "secret",  "token",     "pass",    "pwd",    "auth", "cred", "access", "private",
+    "salt", "signing", "signature", "session", "cookie", "hmac", "jwt",  "bearer"};
 
 // Server flags whose value is a password though no B.1 token says so (redis-server --requirepass).
 constexpr std::array<std::string_view, 2> kPasswordFlags{"requirepass", "masterauth"};
 
-constexpr std::array<std::string_view, 7> kMysqlPrograms{"mysql",      "mysqldump",  "mysqladmin", "mysqlimport",
-                                                         "mysqlcheck", "mysqlshow",  "mariadb"};
+constexpr std::array<std::string_view, 7> kMysqlPrograms{
+    "mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mariadb"};
 
-constexpr std::array<std::string_view, 13> kInertWords{"true", "false", "yes",      "no",      "on",
+constexpr std::array<std::string_view, 13> kInertWords{"true", "false",   "yes",      "no",     "on",
                                                        "off",  "enabled", "disabled", "enable", "disable",
-                                                       "null", "nil",  "none"};
+                                                       "null", "nil",     "none"};
 
-constexpr std::array<std::string_view, 18> kFileExtensions{".pem", ".key", ".crt", ".cer",  ".der", ".p12",
-                                                           ".pfx", ".jks", ".json", ".yaml", ".yml", ".txt",
-                                                           ".conf", ".cfg", ".env", ".gpg", ".asc", ".pub"};
+constexpr std::array<std::string_view, 18> kFileExtensions{".pem",  ".key", ".crt",  ".cer",  ".der", ".p12",
+                                                           ".pfx",  ".jks", ".json", ".yaml", ".yml", ".txt",
+                                                           ".conf", ".cfg", ".env",  ".gpg",  ".asc", ".pub"};
 
 // Calls onToken for each word of a name: split on every non-alphanumeric byte and at a lower-to-upper
 // change (apiKey -> api, Key), so label keys and camelCase flags read like env names.
-template <typename F>
-void forEachNameToken(std::string_view name, F&& onToken)
+template <typename F> void forEachNameToken(std::string_view name, F&& onToken)
 {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= name.size(); ++i) {
         const bool end = i == name.size();
         const bool separator = !end && !isAlnum(name[i]);
-        const bool camel = !end && i > start && isUpper(name[i]) && (isLower(name[i - 1]) || isDigit(name[i - 1]));
+        const bool camel =
+            !end && i > start && isUpper(name[i]) && (isLower(name[i - 1]) || isDigit(name[i - 1]));
         if (end || separator || camel) {
             if (i > start) {
                 onToken(name.substr(start, i - start));
@@ -167,10 +195,12 @@ struct ValueHit
     std::size_t secretEnd = 0;
 };
 
-bool boundaryBefore(std::string_view t, std::size_t i) { return i == 0 || !isAlnum(t[i - 1]); }
+bool boundaryBefore(std::string_view t, std::size_t i)
+{
+    return i == 0 || !isAlnum(t[i - 1]);
+}
 
-template <typename Pred>
-std::size_t runLength(std::string_view t, std::size_t pos, Pred pred)
+template <typename Pred> std::size_t runLength(std::string_view t, std::size_t pos, Pred pred)
 {
     std::size_t n = 0;
     while (pos + n < t.size() && pred(t[pos + n])) {
@@ -179,13 +209,20 @@ std::size_t runLength(std::string_view t, std::size_t pos, Pred pred)
     return n;
 }
 
-bool isTokenChar(char c) { return isAlnum(c) || c == '_' || c == '-'; }
-bool isAwsChar(char c) { return isUpper(c) || isDigit(c); }
+bool isTokenChar(char c)
+{
+    return isAlnum(c) || c == '_' || c == '-';
+}
+bool isAwsChar(char c)
+{
+    return isUpper(c) || isDigit(c);
+}
 
 std::optional<ValueHit> awsKeyAt(std::string_view t, std::size_t i)
 {
     const std::string_view prefix = t.substr(i, 4);
-    if ((prefix != "AKIA" && prefix != "ASIA") || !boundaryBefore(t, i) || runLength(t, i + 4, isAwsChar) != 16) {
+    if ((prefix != "AKIA" && prefix != "ASIA") || !boundaryBefore(t, i) ||
+        runLength(t, i + 4, isAwsChar) != 16) {
         return std::nullopt;
     }
     return ValueHit{"aws-access-key", i, i + 20, i, i + 20};
@@ -241,12 +278,14 @@ std::optional<ValueHit> slackTokenAt(std::string_view t, std::size_t i)
         std::string_view("abpr").find(t[i + 3]) == std::string_view::npos) {
         return std::nullopt;
     }
-    return prefixedTokenAt(t, i, t.substr(i, 5), "slack-token", 10, [](char c) { return isAlnum(c) || c == '-'; });
+    return prefixedTokenAt(t, i, t.substr(i, 5), "slack-token", 10,
+                           [](char c) { return isAlnum(c) || c == '-'; });
 }
 
 std::optional<ValueHit> jwtAt(std::string_view t, std::size_t i)
 {
-    // header.payload.signature, both JSON parts base64url of '{"' (eyJ); the signature may be empty (alg none).
+    // header.payload.signature, both JSON parts base64url of '{"' (eyJ); the signature may be empty (alg
+    // none).
     if (t.compare(i, 3, "eyJ") != 0 || (i > 0 && isTokenChar(t[i - 1]))) {
         return std::nullopt;
     }
@@ -301,8 +340,7 @@ std::optional<ValueHit> urlCredentialsAt(std::string_view t, std::size_t i)
 }
 
 // Walks text once and reports every value of a known shape; onHit returns false to stop.
-template <typename F>
-void scanValuePatterns(std::string_view t, F&& onHit)
+template <typename F> void scanValuePatterns(std::string_view t, F&& onHit)
 {
     for (std::size_t i = 0; i < t.size(); ++i) {
         std::optional<ValueHit> hit;
@@ -374,9 +412,9 @@ bool isPathLike(std::string_view v)
     if (v.starts_with("./") || v.starts_with("../") || v.starts_with("~/")) {
         return true;
     }
-    const bool pathChars =
-        runLength(v, 0, [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '/'; }) ==
-        v.size();
+    const bool pathChars = runLength(v, 0, [](char c) {
+                               return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '/';
+                           }) == v.size();
     if (v.starts_with('/')) {
         // A base64 key may start with '/'; a path is rarely a long upper/lower/digit mix.
         bool upper = false, lowerCase = false, digit = false;
@@ -432,8 +470,8 @@ std::string_view basename(std::string_view path)
 }
 
 // What the name and the value say together; scanValue false when the caller has scanned the value already.
-std::optional<SecretMatch> judge(std::string_view name, SecretDetector::NameVerdict verdict, std::string_view value,
-                                 bool scanValue)
+std::optional<SecretMatch> judge(std::string_view name, SecretDetector::NameVerdict verdict,
+                                 std::string_view value, bool scanValue)
 {
     if (value.empty()) {
         return std::nullopt;
@@ -468,7 +506,8 @@ SecretDetector::NameVerdict classifyFlag(std::string_view flagName)
     return SecretDetector::classifyName(flagName);
 }
 
-// A word of a command line; quotes are dropped, not grouped, so `sh -c "mysql -psecret"` is read word by word.
+// A word of a command line; quotes are dropped, not grouped, so `sh -c "mysql -psecret"` is read word by
+// word.
 struct TextToken
 {
     std::string text;
@@ -561,8 +600,9 @@ SecretMatch SecretMatch::fromValue(std::string_view name, std::string_view kind,
         const std::size_t colon = value.find(':');
         const std::string_view user = value.substr(0, colon);
         const std::string_view password = colon == std::string_view::npos ? value : value.substr(colon + 1);
-        m.masked = user.find(password) == std::string_view::npos ? std::string(user) + ":" + maskSecret(password)
-                                                                 : maskSecret(password);
+        m.masked = user.find(password) == std::string_view::npos
+                       ? std::string(user) + ":" + maskSecret(password)
+                       : maskSecret(password);
     } else {
         m.masked = maskSecret(value);
     }
@@ -582,7 +622,10 @@ std::string SecretMatch::describe() const
     return name + (flag ? " " : "=") + masked + suffix;
 }
 
-std::string SecretMatch::label() const { return name.empty() ? kind : name; }
+std::string SecretMatch::label() const
+{
+    return name.empty() ? kind : name;
+}
 
 SecretDetector::NameVerdict SecretDetector::classifyName(std::string_view name)
 {
@@ -699,7 +742,8 @@ bool SecretDetector::looksRandom(std::string_view value)
         return false;
     }
     int upper = 0, lowerCase = 0, digit = 0;
-    std::size_t transitions = 0; // letter<->digit changes: frequent in generated text, rare in names and versions
+    std::size_t transitions =
+        0; // letter<->digit changes: frequent in generated text, rare in names and versions
     bool hexOnly = true;
     std::size_t run = 0;
     bool runUpper = false;
@@ -738,7 +782,8 @@ bool SecretDetector::looksRandom(std::string_view value)
     return mixed && shannonEntropy(value) >= 3.7;
 }
 
-std::optional<SecretMatch> SecretDetector::inspectVariable(std::string_view name, std::string_view value) const
+std::optional<SecretMatch> SecretDetector::inspectVariable(std::string_view name,
+                                                           std::string_view value) const
 {
     return judge(name, classifyName(name), value, true);
 }
@@ -754,7 +799,8 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             command = {};
         }
         const std::string_view word = token.text;
-        const TextToken* next = k + 1 < tokens.size() && !tokens[k + 1].startsCommand ? &tokens[k + 1] : nullptr;
+        const TextToken* next =
+            k + 1 < tokens.size() && !tokens[k + 1].startsCommand ? &tokens[k + 1] : nullptr;
         // A following NAME=value is a pair of its own (--secret id=x,src=y), not this flag's value.
         const bool nextIsValue = next && next->text.front() != '-' && !isPair(next->text);
         auto add = [&](std::string_view name, std::optional<SecretMatch> match, const TextToken& last) {
@@ -800,7 +846,8 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
         }
         if (command.curl && (word == "-u" || word == "-U" || word == "--user" || word == "--proxy-user")) {
             if (nextIsValue && hasPassword(next->text) &&
-                add("curl -u", judge("curl -u", {NameSignal::Strong, kBasicAuth}, next->text, false), *next)) {
+                add("curl -u", judge("curl -u", {NameSignal::Strong, kBasicAuth}, next->text, false),
+                    *next)) {
                 ++k;
             }
             continue;
@@ -832,8 +879,7 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
         // auth flags are mostly switches (mongod --auth), and so is --password-stdin: neither takes the next
         // word as its value.
         if (verdict.signal == NameSignal::Strong && verdict.kind != "auth" && !iendsWith(body, "-stdin") &&
-            nextIsValue &&
-            add(word, judge(word, verdict, next->text, true), *next)) {
+            nextIsValue && add(word, judge(word, verdict, next->text, true), *next)) {
             ++k;
         }
     }
@@ -844,8 +890,8 @@ std::vector<SecretMatch> SecretDetector::inspectDocument(std::string_view text) 
 {
     std::vector<SecretMatch> out;
     scanValuePatterns(text, [&](const ValueHit& hit) {
-        out.push_back(SecretMatch::fromValue({}, hit.kind, text.substr(hit.begin, hit.end - hit.begin), hit.begin,
-                                             hit.end - hit.begin));
+        out.push_back(SecretMatch::fromValue({}, hit.kind, text.substr(hit.begin, hit.end - hit.begin),
+                                             hit.begin, hit.end - hit.begin));
         return true;
     });
     // Assignments in any of the usual forms: KEY=value, key = value, key: value, "key": "value".

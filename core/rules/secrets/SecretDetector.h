@@ -11,16 +11,18 @@ namespace drydock {
 // name it was found under, what it looks like, the value's masked form and where it sat in the input.
 struct SecretMatch
 {
-    std::string name;   // "DB_PASSWORD", "--password", "-p", "curl -u"; empty when only the value gave it away
-    std::string kind;   // "password", "token", "aws-access-key", "private-key", "jwt", "url-credentials", …
+    std::string name; // "DB_PASSWORD", "--password", "-p", "curl -u"; empty when only the value gave it away
+    std::string kind; // "password", "token", "aws-access-key", "private-key", "jwt", "url-credentials", …
     std::string masked; // the value as SecretMasker shows it, e.g. "hu*****"
-    std::size_t offset = 0; // where the matched text (pair, flag and value, or bare value) starts in the input
+    std::size_t offset =
+        0; // where the matched text (pair, flag and value, or bare value) starts in the input
     std::size_t length = 0; // how many bytes of the input it covers
 
     // Builds a match from the raw value, which is masked here and then forgotten.
     static SecretMatch fromValue(std::string_view name, std::string_view kind, std::string_view value,
                                  std::size_t offset, std::size_t length);
-    // What a person reads: "DB_PASSWORD=hu***** (password)", "--token ab****** (token)", "gh******** (github-token)".
+    // What a person reads: "DB_PASSWORD=hu***** (password)", "--token ab****** (token)", "gh********
+    // (github-token)".
     std::string describe() const;
     // The name, or the kind when there is no name: what tells two secrets of one object apart.
     std::string label() const;

@@ -40,7 +40,8 @@ std::string secretDockerfile(std::string_view instruction, std::string_view name
 {
     const std::string var(name);
     if (instruction == "LABEL") {
-        return "# Remove the LABEL " + var + ": labels travel with every copy of the image and show in\n"
+        return "# Remove the LABEL " + var +
+               ": labels travel with every copy of the image and show in\n"
                "# `docker inspect`. Give the application the secret at run time as a read-only file.\n";
     }
     const std::string id = secretId(name);
@@ -60,8 +61,8 @@ std::string secretDockerfile(std::string_view instruction, std::string_view name
     out += "#   docker build --secret id=" + id + ",src=<file holding it> .\n";
     if (shellName) {
         out += "# At run time, mount it as a file and point the application at it:\n";
-        out += "#   docker run -v <file holding it>:/run/secrets/" + id + ":ro -e " + var + "_FILE=/run/secrets/" +
-               id + " <image>\n";
+        out += "#   docker run -v <file holding it>:/run/secrets/" + id + ":ro -e " + var +
+               "_FILE=/run/secrets/" + id + " <image>\n";
     }
     return out;
 }

@@ -12,8 +12,9 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis("7.4"),
     .title = "Secret file readable by group or others",
-    .rationale = "The CLI mounts secrets with mode 0444 by default, so any UID inside the task can read them, "
-                 "not only the application's.",
+    .rationale =
+        "The CLI mounts secrets with mode 0444 by default, so any UID inside the task can read them, "
+        "not only the application's.",
     .fix = "Mount the secret with mode 0400, owned by the application's UID (--secret "
            "source=…,target=…,uid=10001,gid=10001,mode=0400).",
     .practice = "Use Docker secrets for sensitive data"};
@@ -46,8 +47,8 @@ public:
                 const std::string readers = group && other ? "group and others" : group ? "group" : "others";
                 FindingDraft draft;
                 draft.object = refOf(service);
-                draft.evidence = "Secrets " + secret.name + " File.Mode " + octal(secret.mode) + " (" + readers +
-                                 " can read)";
+                draft.evidence = "Secrets " + secret.name + " File.Mode " + octal(secret.mode) + " (" +
+                                 readers + " can read)";
                 draft.discriminator = secret.name;
                 draft.titleSuffix = ": " + secret.name;
                 out.add(info(), std::move(draft));
@@ -58,6 +59,9 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSecretFileModeRule() { return std::make_unique<SecretFileModeRule>(); }
+std::unique_ptr<Rule> makeSecretFileModeRule()
+{
+    return std::make_unique<SecretFileModeRule>();
+}
 
 } // namespace drydock

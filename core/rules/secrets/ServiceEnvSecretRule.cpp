@@ -12,8 +12,9 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::High,
     .cis = cis("7.4"),
     .title = "Swarm service environment carries a secret",
-    .rationale = "A service's environment is stored in the swarm's raft log, shown by docker service inspect and "
-                 "copied into every task container's Config.Env.",
+    .rationale =
+        "A service's environment is stored in the swarm's raft log, shown by docker service inspect and "
+        "copied into every task container's Config.Env.",
     .fix = "Use swarm secrets: docker service update --env-rm NAME --secret-add name --env-add "
            "NAME_FILE=/run/secrets/name.",
     .practice = "Use Docker secrets for sensitive data"};
@@ -52,6 +53,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeServiceEnvSecretRule() { return std::make_unique<ServiceEnvSecretRule>(); }
+std::unique_ptr<Rule> makeServiceEnvSecretRule()
+{
+    return std::make_unique<ServiceEnvSecretRule>();
+}
 
 } // namespace drydock

@@ -13,10 +13,12 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis("7.4"),
     .title = "Swarm secret never rotated, or unused",
-    .rationale = "A secret that never changes stays valid for whoever copied it once; a secret no service uses "
-                 "is a credential nobody watches.",
+    .rationale =
+        "A secret that never changes stays valid for whoever copied it once; a secret no service uses "
+        "is a credential nobody watches.",
     .fix = "Rotate by creating a new version and swapping it in (docker secret create name_v2 -, then docker "
-           "service update --secret-rm name --secret-add source=name_v2,target=name), and remove unused secrets.",
+           "service update --secret-rm name --secret-add source=name_v2,target=name), and remove unused "
+           "secrets.",
     .practice = "Use Docker secrets for sensitive data"};
 
 constexpr std::int64_t kSecondsPerDay = 86400;
@@ -65,7 +67,8 @@ public:
             if (!usedByAnyService(swarm, secret)) {
                 FindingDraft draft;
                 draft.object = refOf(secret);
-                draft.evidence = "referenced by none of " + std::to_string(swarm.services.size()) + " services";
+                draft.evidence =
+                    "referenced by none of " + std::to_string(swarm.services.size()) + " services";
                 draft.severity = Severity::Info;
                 draft.discriminator = "unused";
                 draft.titleSuffix = ": used by no service";
@@ -77,6 +80,9 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeStaleSecretRule() { return std::make_unique<StaleSecretRule>(); }
+std::unique_ptr<Rule> makeStaleSecretRule()
+{
+    return std::make_unique<StaleSecretRule>();
+}
 
 } // namespace drydock

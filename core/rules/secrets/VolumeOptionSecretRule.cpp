@@ -43,8 +43,8 @@ public:
                     }
                     FindingDraft draft;
                     draft.object = refOf(volume);
-                    draft.evidence = "Options" + (match.name == key ? std::string() : "." + key) + " " +
-                                     match.describe();
+                    draft.evidence =
+                        "Options" + (match.name == key ? std::string() : "." + key) + " " + match.describe();
                     draft.discriminator = where;
                     draft.titleSuffix = ": " + where;
                     out.add(info(), std::move(draft));
@@ -59,6 +59,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeVolumeOptionSecretRule() { return std::make_unique<VolumeOptionSecretRule>(); }
+std::unique_ptr<Rule> makeVolumeOptionSecretRule()
+{
+    return std::make_unique<VolumeOptionSecretRule>();
+}
 
 } // namespace drydock
