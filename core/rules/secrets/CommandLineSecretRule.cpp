@@ -1,0 +1,73 @@
+#include "core/rules/RuleSupport.h"
+#include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretsRuleFactories.h"
+
+#include <set>
+
+namespace drydock {
+namespace {
+
+const RuleInfo kRuleInfo{
+    .id = "SEC-005",
+    .area = Area::Secrets,
+    .defaultSeverity = Severity::Medium,
+    .cis = cis(""),
+    .title = "Secret on the command line",
+    .rationale =
+        "A container's command line shows in docker inspect and, while it runs, in the host's process "
+        "list for every local user.",
+    .fix = "Have the program read the secret from a file (for example --password-file /run/secrets/pw) "
+           "mounted read-only.",
+    .practice = "Keep secrets out of command lines"};
+
+std::string commandText(std::string_view first, const StringList& rest)
+{
+    std::string text(first);
+    for (const auto& word : rest) {
+        text += ' ';
+        text += word;
+    }
+    return text;
+}
+
+// Reports secrets in the process command line (Path and Args) and in Config.Entrypoint/Cmd.
+class CommandLineSecretRule final : public ContainerRule
+{
+public:
+    CommandLineSecretRule() : ContainerRule(kRuleInfo) {}
+
+protected:
+    void check(const RuleContext& /*context*/, const Container& c, FindingCollector& out) const override
+    {
+        // Path/Args is what runs; Entrypoint/Cmd usually says the same, so each secret is reported once.
+        std::set<std::string> seen;
+        auto report = [&](const char* source, const std::string& text) {
+            for (const auto& match : m_detector.inspectText(text)) {
+                if (!seen.insert(match.label() + '\n' + match.kind).second) {
+                    continue;
+                }
+                FindingDraft draft;
+                draft.object = refOf(c);
+                draft.evidence = std::string(source) + " " + match.describe();
+                draft.discriminator = match.label();
+                draft.titleSuffix = ": " + match.label();
+                out.add(info(), std::move(draft));
+            }
+        };
+        report("Path/Args", commandText(c.path, c.args));
+        const StringList entrypoint = c.config.entrypoint.value_or(StringList{});
+        report("Config.Entrypoint/Cmd", commandText(commandText({}, entrypoint), c.config.cmd));
+    }
+
+private:
+    SecretDetector m_detector;
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeCommandLineSecretRule()
+{
+    return std::make_unique<CommandLineSecretRule>();
+}
+
+} // namespace drydock

@@ -1,0 +1,60 @@
+#include "core/rules/RuleSupport.h"
+#include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretFacts.h"
+#include "core/rules/secrets/SecretsRuleFactories.h"
+
+namespace drydock {
+namespace {
+
+const RuleInfo kRuleInfo{
+    .id = "SEC-002",
+    .area = Area::Secrets,
+    .defaultSeverity = Severity::High,
+    .cis = cis("4.10"),
+    .title = "Secret baked into image ENV",
+    .rationale = "An ENV value travels with every copy and every pull of the image, and every container "
+                 "started from it inherits it.",
+    .fix = "Remove the ENV line from the Dockerfile. Use a BuildKit secret mount for build steps and a "
+           "read-only secret file at run time.",
+    .practice = "Keep secrets out of images"};
+
+// Reports image ENV entries that carry a secret.
+class ImageEnvSecretRule final : public ImageRule
+{
+public:
+    ImageEnvSecretRule() : ImageRule(kRuleInfo) {}
+
+protected:
+    void check(const RuleContext& /*context*/, const Image& image, FindingCollector& out) const override
+    {
+        for (const auto& entry : image.config.env) {
+            const auto pair = secretfacts::splitAssignment(entry);
+            if (!pair) {
+                continue;
+            }
+            const auto match = m_detector.inspectVariable(pair->name, pair->value);
+            if (!match) {
+                continue;
+            }
+            FindingDraft draft;
+            draft.object = refOf(image);
+            draft.evidence = "Config.Env " + match->describe();
+            draft.discriminator = match->name;
+            draft.titleSuffix = ": " + match->name;
+            draft.dockerfile = secretfacts::secretDockerfile("ENV", match->name);
+            out.add(info(), std::move(draft));
+        }
+    }
+
+private:
+    SecretDetector m_detector;
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeImageEnvSecretRule()
+{
+    return std::make_unique<ImageEnvSecretRule>();
+}
+
+} // namespace drydock

@@ -1,0 +1,75 @@
+#include "core/rules/RuleSupport.h"
+#include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretFacts.h"
+#include "core/rules/secrets/SecretsRuleFactories.h"
+
+namespace drydock {
+namespace {
+
+const RuleInfo kRuleInfo{
+    .id = "SEC-004",
+    .area = Area::Secrets,
+    .defaultSeverity = Severity::Medium,
+    .cis = cis("4.10"),
+    .title = "Secret in labels",
+    .rationale =
+        "Labels are metadata: any API user reads them with docker inspect, and image labels travel with "
+        "every copy of the image.",
+    .fix = "Remove the LABEL or --label; give the application the secret as a read-only file.",
+    .practice = "Keep secrets out of images"};
+
+// Reports secret-looking labels on images, and on containers where the label did not come from the image.
+class LabelSecretRule final : public BasicRule
+{
+public:
+    LabelSecretRule() : BasicRule(kRuleInfo) {}
+
+    void evaluate(const RuleContext& context, FindingCollector& out) const override
+    {
+        for (const auto& image : context.inventory().images) {
+            for (const auto& [key, value] : image.config.labels) {
+                if (const auto match = m_detector.inspectVariable(key, value)) {
+                    FindingDraft draft = draftFor(refOf(image), *match);
+                    draft.dockerfile = secretfacts::secretDockerfile("LABEL", key);
+                    out.add(info(), std::move(draft));
+                }
+            }
+        }
+        for (const auto& c : context.inventory().containers) {
+            const Image* image = context.imageOf(c);
+            for (const auto& [key, value] : c.config.labels) {
+                if (image) {
+                    const auto inherited = image->config.labels.find(key);
+                    if (inherited != image->config.labels.end() && inherited->second == value) {
+                        continue; // the image's finding
+                    }
+                }
+                if (const auto match = m_detector.inspectVariable(key, value)) {
+                    out.add(info(), draftFor(refOf(c), *match));
+                }
+            }
+        }
+    }
+
+private:
+    static FindingDraft draftFor(ObjectRef object, const SecretMatch& match)
+    {
+        FindingDraft draft;
+        draft.object = std::move(object);
+        draft.evidence = "Config.Labels " + match.describe();
+        draft.discriminator = match.name;
+        draft.titleSuffix = ": " + match.name;
+        return draft;
+    }
+
+    SecretDetector m_detector;
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeLabelSecretRule()
+{
+    return std::make_unique<LabelSecretRule>();
+}
+
+} // namespace drydock

@@ -1,0 +1,69 @@
+#include "core/common/Strings.h"
+#include "core/rules/RuleSupport.h"
+#include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretsRuleFactories.h"
+
+#include <array>
+
+namespace drydock {
+namespace {
+
+const RuleInfo kRuleInfo{
+    .id = "SEC-007",
+    .area = Area::Secrets,
+    .defaultSeverity = Severity::Medium,
+    .cis = cis(""),
+    .title = "Secret in log-driver options",
+    .rationale = "Log options are returned in clear by docker inspect (splunk-token, for one). Daemon-level "
+                 "log-opts are merged into the LogConfig of every container that uses the default driver, so "
+                 "they show there too.",
+    .fix = "Ship logs to a local forwarder that holds the credential (for example --log-driver syslog "
+           "--log-opt syslog-address=udp://127.0.0.1:514).",
+    .practice = "Keep secrets out of configuration that the API returns"};
+
+// Option keys that name a credential in the log drivers' own vocabulary (splunk-token, fluentd …-password).
+constexpr std::array<std::string_view, 4> kKeyWords{"token", "password", "secret", "key"};
+
+// Reports log-driver options that hold a credential.
+class LogOptionSecretRule final : public ContainerRule
+{
+public:
+    LogOptionSecretRule() : ContainerRule(kRuleInfo) {}
+
+protected:
+    void check(const RuleContext& /*context*/, const Container& c, FindingCollector& out) const override
+    {
+        for (const auto& [key, value] : c.hostConfig.logConfig.config) {
+            std::optional<SecretMatch> match = m_detector.inspectVariable(key, value);
+            if (!match && !SecretDetector::isInertValue(value)) {
+                for (const auto word : kKeyWords) {
+                    if (containsIgnoreCase(key, word)) {
+                        match = SecretMatch::fromValue(key, word, value, 0, value.size());
+                        break;
+                    }
+                }
+            }
+            if (!match) {
+                continue;
+            }
+            FindingDraft draft;
+            draft.object = refOf(c);
+            draft.evidence = "HostConfig.LogConfig.Config " + match->describe();
+            draft.discriminator = key;
+            draft.titleSuffix = ": " + key;
+            out.add(info(), std::move(draft));
+        }
+    }
+
+private:
+    SecretDetector m_detector;
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeLogOptionSecretRule()
+{
+    return std::make_unique<LogOptionSecretRule>();
+}
+
+} // namespace drydock

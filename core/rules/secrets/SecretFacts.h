@@ -1,0 +1,26 @@
+#pragma once
+#include "core/model/Common.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Small helpers the secrets rules share: reading NAME=value entries and the Dockerfile advice they give.
+namespace drydock::secretfacts {
+
+struct Assignment
+{
+    std::string_view name;
+    std::string_view value;
+};
+
+// "NAME=value" -> {NAME, value}; nullopt for an entry without '=' (it carries no value).
+std::optional<Assignment> splitAssignment(std::string_view entry);
+bool listContains(const StringList& list, std::string_view entry);
+// A secret id for BuildKit and /run/secrets: "DB_PASSWORD" -> "db_password".
+std::string secretId(std::string_view name);
+// Dockerfile advice for a secret baked in with `instruction` (ENV, ARG, LABEL, RUN): drop it and take the
+// secret from a BuildKit secret mount at build time or a file at run time. Never shows the value.
+std::string secretDockerfile(std::string_view instruction, std::string_view name);
+
+} // namespace drydock::secretfacts

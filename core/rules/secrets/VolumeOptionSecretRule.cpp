@@ -1,0 +1,67 @@
+#include "core/rules/RuleSupport.h"
+#include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretsRuleFactories.h"
+
+#include <set>
+
+namespace drydock {
+namespace {
+
+const RuleInfo kRuleInfo{
+    .id = "SEC-008",
+    .area = Area::Secrets,
+    .defaultSeverity = Severity::Medium,
+    .cis = cis(""),
+    .title = "Credentials in volume options",
+    .rationale = "Volume options are returned verbatim by the API, so a CIFS or NFS password given with "
+                 "--opt o=…,password=… is readable by every API user.",
+    .fix = "Mount the share on the host with a root-only credentials file and bind-mount it, or use a volume "
+           "plugin with secret support.",
+    .practice = "Keep secrets out of configuration that the API returns"};
+
+// Reports volume options that are credentials, or that carry one inside (o=username=…,password=…).
+class VolumeOptionSecretRule final : public BasicRule
+{
+public:
+    VolumeOptionSecretRule() : BasicRule(kRuleInfo) {}
+
+    void evaluate(const RuleContext& context, FindingCollector& out) const override
+    {
+        for (const auto& volume : context.inventory().volumes) {
+            std::set<std::string> seen;
+            for (const auto& [key, value] : volume.options) {
+                std::vector<SecretMatch> matches;
+                if (auto match = m_detector.inspectVariable(key, value)) {
+                    matches.push_back(std::move(*match));
+                } else {
+                    matches = m_detector.inspectDocument(value);
+                }
+                for (const auto& match : matches) {
+                    const std::string where = match.name == key ? key : key + "/" + match.label();
+                    if (!seen.insert(where).second) {
+                        continue;
+                    }
+                    FindingDraft draft;
+                    draft.object = refOf(volume);
+                    draft.evidence =
+                        "Options" + (match.name == key ? std::string() : "." + key) + " " + match.describe();
+                    draft.discriminator = where;
+                    draft.titleSuffix = ": " + where;
+                    out.add(info(), std::move(draft));
+                }
+            }
+        }
+    }
+
+private:
+    SecretDetector m_detector;
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeVolumeOptionSecretRule()
+{
+    return std::make_unique<VolumeOptionSecretRule>();
+}
+
+} // namespace drydock
