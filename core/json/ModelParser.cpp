@@ -1,26 +1,50 @@
+// Event lines and error answers -> model. The per-object parsers live beside this file, one per kind of
+// answer (ContainerJson.cpp, ImageJson.cpp, …); all of them share detail/JsonAccess.h.
 #include "core/json/ModelParser.h"
-// STUB: replaced by the JSON work.
+#include "core/json/detail/JsonAccess.h"
+
 namespace drydock::json {
-namespace { Error ni() { return Error::make(ErrorCode::Internal, "not implemented"); } }
-Result<StringList> parseContainerIds(std::string_view) { return ni(); }
-Result<Container> parseContainer(std::string_view) { return ni(); }
-Result<std::vector<FileChange>> parseChanges(std::string_view) { return ni(); }
-Result<ExecSession> parseExec(std::string_view) { return ni(); }
-Result<StringList> parseImageIds(std::string_view) { return ni(); }
-Result<Image> parseImage(std::string_view) { return ni(); }
-Result<std::vector<ImageHistoryEntry>> parseHistory(std::string_view) { return ni(); }
-Result<std::vector<Network>> parseNetworks(std::string_view) { return ni(); }
-Result<Network> parseNetwork(std::string_view) { return ni(); }
-Result<std::vector<Volume>> parseVolumes(std::string_view) { return ni(); }
-Result<std::vector<Plugin>> parsePlugins(std::string_view) { return ni(); }
-Result<void> parseInfo(std::string_view, DaemonInfo&) { return ni(); }
-Result<void> parseVersion(std::string_view, DaemonInfo&) { return ni(); }
-Result<SwarmCluster> parseSwarm(std::string_view) { return ni(); }
-Result<bool> parseUnlockKeySet(std::string_view) { return ni(); }
-Result<std::vector<SwarmNode>> parseNodes(std::string_view) { return ni(); }
-Result<std::vector<SwarmService>> parseServices(std::string_view) { return ni(); }
-Result<std::vector<SwarmSecret>> parseSecrets(std::string_view) { return ni(); }
-Result<std::vector<SwarmConfig>> parseConfigs(std::string_view) { return ni(); }
-Result<DockerEvent> parseEvent(std::string_view) { return ni(); }
-std::string parseErrorMessage(std::string_view) { return {}; }
+
+using namespace detail;
+
+Result<DockerEvent> parseEvent(std::string_view line)
+{
+    constexpr std::string_view kind = "event";
+    return guarded(kind, [&]() -> Result<DockerEvent> {
+        auto doc = parseDocument(line, kind, TopLevel::Object);
+        if (!doc) {
+            return doc.error();
+        }
+        const Json& j = *doc;
+        DockerEvent e;
+        e.type = str(j, "Type");
+        // "status", "id" are the pre-1.22 names, still sent beside the new ones for containers and images.
+        e.action = str(j, "Action", str(j, "status"));
+        if (const Json* actor = object(j, "Actor")) {
+            e.actorId = str(*actor, "ID");
+            e.attributes = stringMap(*actor, "Attributes");
+        }
+        if (e.actorId.empty()) {
+            e.actorId = str(j, "id");
+        }
+        if (const auto t = optI64(j, "time")) {
+            e.timeUnix = *t;
+        } else if (const auto ns = optI64(j, "timeNano")) {
+            e.timeUnix = *ns / 1000000000;
+        }
+        return e;
+    });
+}
+
+std::string parseErrorMessage(std::string_view body)
+{
+    try {
+        // Error bodies are tiny; anything that does not parse simply has no message.
+        auto doc = parseDocument(body, "error answer", TopLevel::Object);
+        return doc ? str(*doc, "message") : std::string();
+    } catch (...) {
+        return {};
+    }
+}
+
 } // namespace drydock::json
