@@ -1,5 +1,6 @@
 #include "core/docker/ContextResolver.h"
 
+#include "core/common/SecretMasker.h"
 #include "core/common/Sha256.h"
 #include "core/common/Strings.h"
 
@@ -131,7 +132,9 @@ bool parsePort(std::string_view text, int& port)
 
 Error invalidHost(const std::string& uri, const std::string& why)
 {
-    return Error::make(ErrorCode::InvalidArgument, "The Docker host \"" + truncateUtf8(uri, 120) + "\" " + why);
+    // A host may carry credentials ("ssh://me:pw@host"); they never reach a message.
+    return Error::make(ErrorCode::InvalidArgument,
+                       "The Docker host \"" + truncateUtf8(maskUrlCredentials(uri), 120) + "\" " + why);
 }
 
 // "[::1]:2376", "host:2375", "host", ":2375" (docker fills in localhost), optionally followed by "/".
