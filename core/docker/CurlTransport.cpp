@@ -423,6 +423,13 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
         if (tls && !answered) {
             return clientCertificateRejected(detail);
         }
+        if (endpoint.kind == DockerEndpoint::Kind::Tcp && !answered) {
+            return Error::make(ErrorCode::DaemonUnreachable,
+                               "The connection to " + where() + " broke before it answered " +
+                                   describeRequest(request) + " (" + detail +
+                                   ") — if that daemon expects TLS, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH "
+                                   "(or use a TLS context); otherwise it may have restarted, so try again.");
+        }
         return Error::make(ErrorCode::DaemonUnreachable,
                            "The connection to the Docker daemon at " + where() + " broke during " +
                                describeRequest(request) + " (" + detail +
