@@ -17,6 +17,10 @@ struct ResolverEnvironment
     std::string homeDir;
     std::function<bool(const std::string& path)> isSocket; // true when a unix socket exists at path
     std::function<bool(const std::string& path, std::string& contents)> readFile;
+    // Names of the entries of a directory (to list the context store), and whether a file exists (TLS files
+    // are looked for, never read). Any of the four functions left empty uses the real file system.
+    std::function<std::vector<std::string>(const std::string& dir)> listDirectory;
+    std::function<bool(const std::string& path)> fileExists;
 
     static ResolverEnvironment fromProcess();
 };
