@@ -67,14 +67,14 @@ std::string canonicalFlag(std::string flag)
     return flag;
 }
 
-// Accepts "--cap-drop ALL" written in the flag alone, as some callers render it.
+// Accepts "--cap-drop ALL" or "--cap-drop=ALL" written in the flag alone, as some callers render it.
 RunEdit normalised(RunEdit edit)
 {
     edit.flag = trim(edit.flag);
-    const std::size_t space = edit.flag.find(' ');
-    if (space != std::string::npos && edit.value.empty()) {
-        edit.value = trim(edit.flag.substr(space + 1));
-        edit.flag.resize(space);
+    const std::size_t split = edit.flag.find_first_of(" =");
+    if (split != std::string::npos && edit.value.empty()) {
+        edit.value = trim(edit.flag.substr(split + 1));
+        edit.flag.resize(split);
     }
     edit.flag = canonicalFlag(edit.flag);
     return edit;

@@ -102,6 +102,9 @@ void TestRunCommandHardener::edit_data()
         << Edits{add("--cap-drop", "ALL")} << "--user 1000 --cap-add NET_ADMIN --cap-drop ALL img";
     QTest::newRow("dropping all capabilities accepts the flag and value in one string")
         << "--user 1000 img" << Edits{add("--cap-drop ALL")} << "--user 1000 --cap-drop ALL img";
+    QTest::newRow("a flag written with an equals sign is understood")
+        << "--user 1000 img" << Edits{add("--cap-drop=ALL"), add("--pids-limit=256")}
+        << "--user 1000 --cap-drop ALL --pids-limit 256 img";
     QTest::newRow("dropping one capability after all of them adds nothing")
         << "--cap-drop ALL img" << Edits{add("--cap-drop", "NET_RAW")} << "--cap-drop ALL img";
     QTest::newRow("an added capability is not repeated under another spelling")
