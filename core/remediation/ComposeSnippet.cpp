@@ -128,13 +128,25 @@ std::string flowList(const StringList& items)
     return "[" + join(quoted, ", ") + "]";
 }
 
-// Comments must not carry a line break (the rest would become YAML) or anything else unprintable.
+// Comments must not carry a line break (the rest would become YAML; YAML 1.1 also breaks lines at NEL, LS
+// and PS) or anything unprintable, and must stay valid UTF-8.
 std::string comment(std::string_view text)
 {
     std::string out = "# ";
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t len = utf8Length(text, i, cp);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF) {
+            out += ' ';
+        } else {
+            out.append(text.substr(i, len));
+        }
+        i += len;
     }
     return out;
 }

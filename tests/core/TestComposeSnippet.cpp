@@ -232,10 +232,11 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
 void TestComposeSnippet::notesBecomeComments()
 {
     RunCommand cmd = parse("img");
-    cmd.notes = {"write the profile\nservices: {}"};
+    cmd.notes = {"write the profile\nservices: {}", "at @p\xff and\xe2\x80\xa8x: 1"};
     const StringList ls = lines(ComposeSnippet().render("web", cmd));
     QCOMPARE(ls.front(), std::string("# write the profile services: {}"));
-    QCOMPARE(ls.at(1), std::string("services:"));
+    QCOMPARE(ls.at(1), std::string("# at @p\xef\xbf\xbd and x: 1"));
+    QCOMPARE(ls.at(2), std::string("services:"));
 }
 
 QTEST_APPLESS_MAIN(TestComposeSnippet)
