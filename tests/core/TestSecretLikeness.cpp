@@ -53,21 +53,32 @@ void TestSecretLikeness::values_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("redacted");
-    QTest::newRow("URL credentials keep the user and host")
-        << "postgres://app:s3cret@db:5432/app" << "postgres://app:<redacted>@db:5432/app";
-    QTest::newRow("a URL without a password stays") << "https://user@example.com/x" << "https://user@example.com/x";
-    QTest::newRow("an AWS key id inside text") << "id=AKIAIOSFODNN7EXAMPLE;" << "id=<redacted>;";
-    QTest::newRow("a GitHub token") << "ghp_abcdefghijklmnopqrstuvwxyz0123456789" << "<redacted>";
-    QTest::newRow("a GitLab token") << "glpat-abcdefghij1234567890" << "<redacted>";
-    QTest::newRow("a Slack token") << "xoxb-1234567890-abcdef" << "<redacted>";
-    QTest::newRow("a Stripe live key") << "sk_live_abcdef123456" << "<redacted>";
-    QTest::newRow("a JWT") << "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-nature_x" << "Bearer <redacted>";
+    QTest::newRow("URL credentials keep the user and host") << "postgres://app:s3cret@db:5432/app"
+                                                            << "postgres://app:<redacted>@db:5432/app";
+    QTest::newRow("a URL without a password stays") << "https://user@example.com/x"
+                                                    << "https://user@example.com/x";
+    QTest::newRow("an AWS key id inside text") << "id=AKIAIOSFODNN7EXAMPLE;"
+                                               << "id=<redacted>;";
+    QTest::newRow("a GitHub token") << "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+                                    << "<redacted>";
+    QTest::newRow("a GitLab token") << "glpat-abcdefghij1234567890"
+                                    << "<redacted>";
+    QTest::newRow("a Slack token") << "xoxb-1234567890-abcdef"
+                                   << "<redacted>";
+    QTest::newRow("a Stripe live key") << "sk_live_abcdef123456"
+                                       << "<redacted>";
+    QTest::newRow("a JWT") << "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig-nature_x"
+                           << "Bearer <redacted>";
     QTest::newRow("a private key block")
-        << "k=-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----!" << "k=<redacted>!";
-    QTest::newRow("a certificate is public") << "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"
-                                             << "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
-    QTest::newRow("a short prefix alone is not a token") << "glpat-x" << "glpat-x";
-    QTest::newRow("ordinary text stays") << "hello world" << "hello world";
+        << "k=-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----!"
+        << "k=<redacted>!";
+    QTest::newRow("a certificate is public")
+        << "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"
+        << "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+    QTest::newRow("a short prefix alone is not a token") << "glpat-x"
+                                                         << "glpat-x";
+    QTest::newRow("ordinary text stays") << "hello world"
+                                         << "hello world";
 }
 
 void TestSecretLikeness::values()
@@ -85,17 +96,19 @@ void TestSecretLikeness::args_data()
     QTest::newRow("a password option with its value in the next word")
         << StringList{"server", "--password", "pw1", "--port", "80"}
         << StringList{"server", "--password", "<redacted>", "--port", "80"};
-    QTest::newRow("a token option with an equals sign") << StringList{"cli", "--api-token=abc"}
-                                                        << StringList{"cli", "--api-token=<redacted>"};
+    QTest::newRow("a token option with an equals sign")
+        << StringList{"cli", "--api-token=abc"} << StringList{"cli", "--api-token=<redacted>"};
     QTest::newRow("a secret option followed by another option keeps it")
         << StringList{"cli", "--token", "--verbose"} << StringList{"cli", "--token", "--verbose"};
-    QTest::newRow("mysql's glued password") << StringList{"mysql", "-uroot", "-phunter2"}
-                                            << StringList{"mysql", "-uroot", "-p<redacted>"};
-    QTest::newRow("-p of other programs stays") << StringList{"server", "-p8080"} << StringList{"server", "-p8080"};
-    QTest::newRow("an assignment with a secret name") << StringList{"env", "DB_PASSWORD=x1", "MODE=a"}
-                                                      << StringList{"env", "DB_PASSWORD=<redacted>", "MODE=a"};
-    QTest::newRow("URL credentials in any argument") << StringList{"curl", "https://u:p4ss@h/"}
-                                                     << StringList{"curl", "https://u:<redacted>@h/"};
+    QTest::newRow("mysql's glued password")
+        << StringList{"mysql", "-uroot", "-phunter2"} << StringList{"mysql", "-uroot", "-p<redacted>"};
+    QTest::newRow("-p of other programs stays")
+        << StringList{"server", "-p8080"} << StringList{"server", "-p8080"};
+    QTest::newRow("an assignment with a secret name")
+        << StringList{"env", "DB_PASSWORD=x1", "MODE=a"}
+        << StringList{"env", "DB_PASSWORD=<redacted>", "MODE=a"};
+    QTest::newRow("URL credentials in any argument")
+        << StringList{"curl", "https://u:p4ss@h/"} << StringList{"curl", "https://u:<redacted>@h/"};
     QTest::newRow("a lone double dash") << StringList{"cmd", "--", "x"} << StringList{"cmd", "--", "x"};
 }
 
