@@ -98,7 +98,10 @@ std::string yamlQuote(std::string_view text)
 }
 
 // Compose interpolates ${VAR} and $VAR in values; a literal dollar is written $$.
-std::string value(std::string_view text) { return yamlQuote(replaceAll(std::string(text), "$", "$$")); }
+std::string value(std::string_view text)
+{
+    return yamlQuote(replaceAll(std::string(text), "$", "$$"));
+}
 
 // Plain numbers stay numbers (the compose schema wants integers for pids_limit, retries, …); anything else
 // is quoted so that it cannot change the document.
@@ -128,13 +131,26 @@ std::string flowList(const StringList& items)
     return "[" + join(quoted, ", ") + "]";
 }
 
-// Comments must not carry a line break (the rest would become YAML) or anything else unprintable.
+// Comments must not carry a line break (the rest would become YAML; YAML 1.1 also breaks lines at NEL, LS
+// and PS) or anything unprintable, and must stay valid UTF-8.
 std::string comment(std::string_view text)
 {
     std::string out = "# ";
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t len = utf8Length(text, i, cp);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+            cp == 0xFEFF) {
+            out += ' ';
+        } else {
+            out.append(text.substr(i, len));
+        }
+        i += len;
     }
     return out;
 }
@@ -150,11 +166,18 @@ std::string flagName(std::string_view flag)
     return out;
 }
 
+// Accumulates indented YAML lines (two spaces per level).
 class Writer
 {
 public:
-    void line(int indent, const std::string& text) { m_out += std::string(static_cast<std::size_t>(indent) * 2, ' ') + text + "\n"; }
-    void scalar(int indent, const char* key, const std::string& quotedValue) { line(indent, std::string(key) + ": " + quotedValue); }
+    void line(int indent, const std::string& text)
+    {
+        m_out += std::string(static_cast<std::size_t>(indent) * 2, ' ') + text + "\n";
+    }
+    void scalar(int indent, const char* key, const std::string& quotedValue)
+    {
+        line(indent, std::string(key) + ": " + quotedValue);
+    }
     void list(int indent, const char* key, const StringList& items)
     {
         if (items.empty()) {
@@ -171,6 +194,7 @@ private:
     std::string m_out;
 };
 
+// The command's options grouped by flag.
 struct Options
 {
     std::map<std::string, StringList> values;
@@ -199,6 +223,7 @@ struct Options
     }
 };
 
+// One network the service joins, with its aliases.
 struct NetworkAttachment
 {
     std::string name;
@@ -252,7 +277,8 @@ void writeMount(Writer& w, const std::string& text)
             const std::string octal = m.value({"tmpfs-mode"});
             char* end = nullptr;
             const long mode = std::strtol(octal.c_str(), &end, 8);
-            w.line(5, "mode: " + (end && *end == '\0' && !octal.empty() ? std::to_string(mode) : value(octal)));
+            w.line(5,
+                   "mode: " + (end && *end == '\0' && !octal.empty() ? std::to_string(mode) : value(octal)));
         }
     }
     if (m.has({"volume-driver", "volume-opt", "volume-label"})) {
@@ -321,7 +347,8 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
     // `docker run` expects them to exist already.
     std::vector<NetworkAttachment> networks;
     const std::string mode = o.last("--network");
-    const bool special = mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+    const bool special =
+        mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
     if (special) {
         w.scalar(in, "network_mode", value(mode));
     } else if (!mode.empty()) {
@@ -375,9 +402,9 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
         w.line(in + 3, "devices:");
         for (const auto& g : o.all("--gpus")) {
             const MountArg fields = MountArg::parse(g); // the same CSV key[=value] syntax
-            w.line(in + 4, "- capabilities: " +
-                               flowList(fields.has({"capabilities"}) ? split(fields.value({"capabilities"}), ',')
-                                                                     : StringList{"gpu"}));
+            w.line(in + 4, "- capabilities: " + flowList(fields.has({"capabilities"})
+                                                             ? split(fields.value({"capabilities"}), ',')
+                                                             : StringList{"gpu"}));
             if (fields.has({"driver"})) {
                 w.line(in + 5, "driver: " + value(fields.value({"driver"})));
             }
@@ -471,17 +498,73 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
     flag("--tty", "tty");
     flag("--interactive", "stdin_open");
 
-    static const StringList mapped{
-        "--detach", "--name", "--hostname", "--domainname", "--user", "--workdir", "--entrypoint", "--env", "--label",
-        "--restart", "--privileged", "--read-only", "--cap-add", "--cap-drop", "--security-opt", "--pid", "--ipc",
-        "--uts", "--userns", "--cgroupns", "--network", "--network-alias", "--publish", "--expose", "--volume",
-        "--mount", "--tmpfs", "--volumes-from", "--device", "--device-cgroup-rule", "--gpus", "--cgroup-parent",
-        "--memory", "--memory-swap", "--memory-reservation", "--cpus", "--cpu-shares", "--cpu-quota", "--cpu-period",
-        "--cpuset-cpus", "--blkio-weight", "--pids-limit", "--ulimit", "--oom-kill-disable", "--oom-score-adj",
-        "--shm-size", "--log-driver", "--log-opt", "--dns", "--dns-option", "--dns-search", "--add-host", "--group-add",
-        "--sysctl", "--init", "--runtime", "--link", "--stop-signal", "--stop-timeout", "--no-healthcheck",
-        "--health-cmd", "--health-interval", "--health-timeout", "--health-retries", "--health-start-period", "--tty",
-        "--interactive"};
+    static const StringList mapped{"--detach",
+                                   "--name",
+                                   "--hostname",
+                                   "--domainname",
+                                   "--user",
+                                   "--workdir",
+                                   "--entrypoint",
+                                   "--env",
+                                   "--label",
+                                   "--restart",
+                                   "--privileged",
+                                   "--read-only",
+                                   "--cap-add",
+                                   "--cap-drop",
+                                   "--security-opt",
+                                   "--pid",
+                                   "--ipc",
+                                   "--uts",
+                                   "--userns",
+                                   "--cgroupns",
+                                   "--network",
+                                   "--network-alias",
+                                   "--publish",
+                                   "--expose",
+                                   "--volume",
+                                   "--mount",
+                                   "--tmpfs",
+                                   "--volumes-from",
+                                   "--device",
+                                   "--device-cgroup-rule",
+                                   "--gpus",
+                                   "--cgroup-parent",
+                                   "--memory",
+                                   "--memory-swap",
+                                   "--memory-reservation",
+                                   "--cpus",
+                                   "--cpu-shares",
+                                   "--cpu-quota",
+                                   "--cpu-period",
+                                   "--cpuset-cpus",
+                                   "--blkio-weight",
+                                   "--pids-limit",
+                                   "--ulimit",
+                                   "--oom-kill-disable",
+                                   "--oom-score-adj",
+                                   "--shm-size",
+                                   "--log-driver",
+                                   "--log-opt",
+                                   "--dns",
+                                   "--dns-option",
+                                   "--dns-search",
+                                   "--add-host",
+                                   "--group-add",
+                                   "--sysctl",
+                                   "--init",
+                                   "--runtime",
+                                   "--link",
+                                   "--stop-signal",
+                                   "--stop-timeout",
+                                   "--no-healthcheck",
+                                   "--health-cmd",
+                                   "--health-interval",
+                                   "--health-timeout",
+                                   "--health-retries",
+                                   "--health-start-period",
+                                   "--tty",
+                                   "--interactive"};
     for (const auto& f : o.order) {
         if (std::find(mapped.begin(), mapped.end(), f) == mapped.end()) {
             w.line(in, comment("docker run " + flagName(f) + " has no compose equivalent here"));

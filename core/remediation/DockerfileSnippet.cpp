@@ -44,13 +44,17 @@ std::string DockerfileSnippet::multiStage(const std::string& baseImage)
     // that runs, which shrinks both its size and what an intruder finds inside.
     const std::string base = safeImageReference(baseImage);
     return "# Build stage: tools and sources stay here.\n"
-           "FROM " + base + " AS build\n"
+           "FROM " +
+           base +
+           " AS build\n"
            "WORKDIR /src\n"
            "COPY . .\n"
            "RUN ./build.sh --output /out\n"
            "\n"
            "# Runtime stage: only the built files, run as an unprivileged user.\n"
-           "FROM " + base + "\n"
+           "FROM " +
+           base +
+           "\n"
            "COPY --from=build /out /app\n"
            "USER 10001:10001\n"
            "ENTRYPOINT [\"/app/run\"]\n";

@@ -179,9 +179,15 @@ void MountArg::setReadOnly()
     addBare("readonly");
 }
 
-void MountArg::add(std::string key, std::string val) { fields.push_back({std::move(key), std::move(val), true}); }
+void MountArg::add(std::string key, std::string val)
+{
+    fields.push_back({std::move(key), std::move(val), true});
+}
 
-void MountArg::addBare(std::string key) { fields.push_back({std::move(key), std::string(), false}); }
+void MountArg::addBare(std::string key)
+{
+    fields.push_back({std::move(key), std::string(), false});
+}
 
 PublishArg PublishArg::parse(std::string_view text)
 {
@@ -240,21 +246,83 @@ std::string PublishArg::text() const
     return out;
 }
 
-std::string PublishArg::portKey() const { return containerPort + "/" + (protocol.empty() ? "tcp" : protocol); }
+std::string PublishArg::portKey() const
+{
+    return containerPort + "/" + (protocol.empty() ? "tcp" : protocol);
+}
 
 int canonicalFlagRank(std::string_view flag)
 {
-    static const std::string_view order[] = {
-        "--detach", "--name", "--hostname", "--domainname", "--user", "--workdir", "--entrypoint", "--env", "--label",
-        "--restart", "--rm", "--privileged", "--read-only", "--cap-add", "--cap-drop", "--security-opt", "--pid",
-        "--ipc", "--uts", "--userns", "--cgroupns", "--network", "--network-alias", "--publish", "--publish-all",
-        "--expose", "--volume", "--mount", "--tmpfs", "--volumes-from", "--device", "--device-cgroup-rule", "--gpus",
-        "--cgroup-parent", "--memory", "--memory-swap", "--memory-reservation", "--cpus", "--cpu-shares",
-        "--cpu-quota", "--cpu-period", "--cpuset-cpus", "--cpuset-mems", "--blkio-weight", "--pids-limit", "--ulimit",
-        "--oom-kill-disable", "--oom-score-adj", "--shm-size", "--log-driver", "--log-opt", "--dns", "--dns-option",
-        "--dns-search", "--add-host", "--group-add", "--sysctl", "--init", "--runtime", "--link", "--stop-signal",
-        "--stop-timeout", "--no-healthcheck", "--health-cmd", "--health-interval", "--health-timeout",
-        "--health-retries", "--health-start-period", "--tty", "--interactive"};
+    static const std::string_view order[] = {"--detach",
+                                             "--name",
+                                             "--hostname",
+                                             "--domainname",
+                                             "--user",
+                                             "--workdir",
+                                             "--entrypoint",
+                                             "--env",
+                                             "--label",
+                                             "--restart",
+                                             "--rm",
+                                             "--privileged",
+                                             "--read-only",
+                                             "--cap-add",
+                                             "--cap-drop",
+                                             "--security-opt",
+                                             "--pid",
+                                             "--ipc",
+                                             "--uts",
+                                             "--userns",
+                                             "--cgroupns",
+                                             "--network",
+                                             "--network-alias",
+                                             "--publish",
+                                             "--publish-all",
+                                             "--expose",
+                                             "--volume",
+                                             "--mount",
+                                             "--tmpfs",
+                                             "--volumes-from",
+                                             "--device",
+                                             "--device-cgroup-rule",
+                                             "--gpus",
+                                             "--cgroup-parent",
+                                             "--memory",
+                                             "--memory-swap",
+                                             "--memory-reservation",
+                                             "--cpus",
+                                             "--cpu-shares",
+                                             "--cpu-quota",
+                                             "--cpu-period",
+                                             "--cpuset-cpus",
+                                             "--cpuset-mems",
+                                             "--blkio-weight",
+                                             "--pids-limit",
+                                             "--ulimit",
+                                             "--oom-kill-disable",
+                                             "--oom-score-adj",
+                                             "--shm-size",
+                                             "--log-driver",
+                                             "--log-opt",
+                                             "--dns",
+                                             "--dns-option",
+                                             "--dns-search",
+                                             "--add-host",
+                                             "--group-add",
+                                             "--sysctl",
+                                             "--init",
+                                             "--runtime",
+                                             "--link",
+                                             "--stop-signal",
+                                             "--stop-timeout",
+                                             "--no-healthcheck",
+                                             "--health-cmd",
+                                             "--health-interval",
+                                             "--health-timeout",
+                                             "--health-retries",
+                                             "--health-start-period",
+                                             "--tty",
+                                             "--interactive"};
     const auto* it = std::find(std::begin(order), std::end(order), flag);
     return static_cast<int>(it - std::begin(order));
 }

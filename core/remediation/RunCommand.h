@@ -21,7 +21,7 @@ struct RunCommand
 {
     std::vector<RunArg> options;
     std::string image;
-    StringList command; // arguments after the image
+    StringList command;   // arguments after the image
     StringList followUps; // full shell lines, e.g. "docker network connect backend app"
     StringList notes;     // things a person must do by hand (e.g. write the seccomp profile to a file)
     // Container ports the process listens on (Config.ExposedPorts, "80/tcp"), the image's included although

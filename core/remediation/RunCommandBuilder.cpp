@@ -22,7 +22,10 @@ public:
     explicit Emitter(RunCommand& command) : m_command(command) {}
 
     void flag(const char* name) { m_command.options.push_back(RunArg{name, {}, false}); }
-    void value(const char* name, std::string text) { m_command.options.push_back(RunArg{name, std::move(text), true}); }
+    void value(const char* name, std::string text)
+    {
+        m_command.options.push_back(RunArg{name, std::move(text), true});
+    }
     void nonEmpty(const char* name, const std::string& text)
     {
         if (!text.empty()) {
@@ -147,7 +150,8 @@ bool isLinkEnv(const std::string& entry, const StringList& links)
     for (const auto& l : links) {
         const std::string arg = linkArgument(l);
         const std::size_t colon = arg.find(':');
-        const std::string alias = replaceAll(toUpper(colon == std::string::npos ? arg : arg.substr(colon + 1)), "-", "_");
+        const std::string alias =
+            replaceAll(toUpper(colon == std::string::npos ? arg : arg.substr(colon + 1)), "-", "_");
         if (name == alias + "_NAME" || name == alias + "_PORT" || startsWith(name, alias + "_PORT_") ||
             startsWith(name, alias + "_ENV_")) {
             return true;
@@ -174,8 +178,9 @@ std::string redactOptionList(const std::string& text)
     std::vector<std::string> parts = split(text, ',');
     for (auto& p : parts) {
         const std::size_t eq = p.find('=');
-        p = eq == std::string::npos ? SecretLikeness::redactValues(p)
-                                    : p.substr(0, eq + 1) + SecretLikeness::redactValueOf(p.substr(0, eq), p.substr(eq + 1));
+        p = eq == std::string::npos
+                ? SecretLikeness::redactValues(p)
+                : p.substr(0, eq + 1) + SecretLikeness::redactValueOf(p.substr(0, eq), p.substr(eq + 1));
     }
     return join(parts, ",");
 }
@@ -198,7 +203,8 @@ std::string mountArgument(const MountSpec& m, bool& redacted)
         arg.add("volume-driver", m.volumeDriver);
     }
     for (const auto& [k, v] : m.volumeDriverOptions) {
-        const std::string safe = SecretLikeness::isSecretName(k) ? std::string(kRedactedPlaceholder) : redactOptionList(v);
+        const std::string safe =
+            SecretLikeness::isSecretName(k) ? std::string(kRedactedPlaceholder) : redactOptionList(v);
         redacted = redacted || safe != v;
         arg.add("volume-opt", k + "=" + safe);
     }
@@ -258,15 +264,18 @@ bool isInlineSeccomp(const std::string& opt)
     return (startsWith(opt, "seccomp=") || startsWith(opt, "seccomp:")) && opt.size() > 8 && opt[8] == '{';
 }
 
-bool isLabelDisable(const std::string& opt) { return opt == "label=disable" || opt == "label:disable"; }
+bool isLabelDisable(const std::string& opt)
+{
+    return opt == "label=disable" || opt == "label:disable";
+}
 
 // A file name derived from the container name, safe on any file system.
 std::string fileSafe(const std::string& name)
 {
     std::string out;
     for (const char c : name) {
-        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                        c == '-' || c == '.';
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                        c == '_' || c == '-' || c == '.';
         out += ok ? c : '_';
     }
     return out.empty() || out[0] == '.' ? "container" + out : out;
@@ -362,8 +371,8 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     }
 
     // Config values merged from the image are emitted only where the container differs (§0.1.7).
-    const std::set<std::string> imageEnv = img ? std::set<std::string>(img->env.begin(), img->env.end())
-                                               : std::set<std::string>{};
+    const std::set<std::string> imageEnv =
+        img ? std::set<std::string>(img->env.begin(), img->env.end()) : std::set<std::string>{};
     for (const auto& e : cfg.env) {
         if (imageEnv.count(e) || isLinkEnv(e, hc.links)) {
             continue;
@@ -408,16 +417,19 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
         }
         if (isInlineSeccomp(opt)) {
             // The daemon keeps the profile's JSON, not the file it came from; it cannot go on a command line.
-            const std::string file = "./seccomp-" + fileSafe(name.empty() ? container.shortId() : name) + ".json";
+            const std::string file =
+                "./seccomp-" + fileSafe(name.empty() ? container.shortId() : name) + ".json";
             out.value("--security-opt", "seccomp=" + file);
-            cmd.notes.push_back(std::string(kSeccompNotePrefix) +
-                                " (the JSON after \"seccomp=\" in its HostConfig.SecurityOpt, see docker inspect) to " +
-                                file + " before running this.");
+            cmd.notes.push_back(
+                std::string(kSeccompNotePrefix) +
+                " (the JSON after \"seccomp=\" in its HostConfig.SecurityOpt, see docker inspect) to " +
+                file + " before running this.");
             continue;
         }
         out.value("--security-opt", opt);
     }
-    const bool unmasked = (hc.maskedPaths && hc.maskedPaths->empty()) || (hc.readonlyPaths && hc.readonlyPaths->empty());
+    const bool unmasked =
+        (hc.maskedPaths && hc.maskedPaths->empty()) || (hc.readonlyPaths && hc.readonlyPaths->empty());
     if (!hc.privileged && unmasked) {
         out.value("--security-opt", "systempaths=unconfined");
     }
@@ -539,7 +551,8 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     if (hc.memory > 0) {
         out.value("--memory", formatBytes(hc.memory));
     }
-    if (hc.memorySwap != 0 && hc.memorySwap != 2 * hc.memory) { // twice the memory is what the daemon fills in
+    if (hc.memorySwap != 0 &&
+        hc.memorySwap != 2 * hc.memory) { // twice the memory is what the daemon fills in
         out.value("--memory-swap", formatBytes(hc.memorySwap));
     }
     if (hc.memoryReservation > 0) {
@@ -587,8 +600,9 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
             const bool secretKey = contains(lower, "token") || contains(lower, "password") ||
                                    contains(lower, "secret") || contains(lower, "key");
             out.redacted("--log-opt", k + "=" + v,
-                         k + "=" + (secretKey && !v.empty() ? std::string(kRedactedPlaceholder)
-                                                            : SecretLikeness::redactValueOf(k, v)));
+                         k + "=" +
+                             (secretKey && !v.empty() ? std::string(kRedactedPlaceholder)
+                                                      : SecretLikeness::redactValueOf(k, v)));
         }
     }
 

@@ -26,36 +26,70 @@ bool isOneOf(std::string_view text, std::initializer_list<std::string_view> set)
 
 bool isBooleanFlag(std::string_view flag)
 {
-    return isOneOf(flag, {"--read-only", "--privileged", "--rm", "--init", "--tty", "--interactive", "--detach",
-                          "--publish-all", "--oom-kill-disable", "--no-healthcheck"});
+    return isOneOf(flag, {"--read-only", "--privileged", "--rm", "--init", "--tty", "--interactive",
+                          "--detach", "--publish-all", "--oom-kill-disable", "--no-healthcheck"});
 }
 
 // Flags the CLI keeps only once (the last wins): adding one replaces the value instead of repeating it.
 bool isSingleValued(std::string_view flag)
 {
-    return isOneOf(flag, {"--user", "--memory", "--pids-limit", "--restart", "--cpus", "--memory-swap", "--network",
-                          "--workdir", "--pid", "--ipc", "--uts", "--userns", "--cgroupns", "--hostname",
-                          "--domainname", "--log-driver", "--memory-reservation", "--cpu-shares", "--cpu-quota",
-                          "--cpu-period", "--cpuset-cpus", "--cpuset-mems", "--shm-size", "--stop-signal",
-                          "--stop-timeout", "--runtime", "--entrypoint", "--oom-score-adj", "--name", "--health-cmd",
-                          "--health-interval", "--health-timeout", "--health-retries", "--health-start-period",
-                          "--cgroup-parent", "--blkio-weight", "--platform", "--isolation", "--mac-address", "--ip"});
+    return isOneOf(flag, {"--user",
+                          "--memory",
+                          "--pids-limit",
+                          "--restart",
+                          "--cpus",
+                          "--memory-swap",
+                          "--network",
+                          "--workdir",
+                          "--pid",
+                          "--ipc",
+                          "--uts",
+                          "--userns",
+                          "--cgroupns",
+                          "--hostname",
+                          "--domainname",
+                          "--log-driver",
+                          "--memory-reservation",
+                          "--cpu-shares",
+                          "--cpu-quota",
+                          "--cpu-period",
+                          "--cpuset-cpus",
+                          "--cpuset-mems",
+                          "--shm-size",
+                          "--stop-signal",
+                          "--stop-timeout",
+                          "--runtime",
+                          "--entrypoint",
+                          "--oom-score-adj",
+                          "--name",
+                          "--health-cmd",
+                          "--health-interval",
+                          "--health-timeout",
+                          "--health-retries",
+                          "--health-start-period",
+                          "--cgroup-parent",
+                          "--blkio-weight",
+                          "--platform",
+                          "--isolation",
+                          "--mac-address",
+                          "--ip"});
 }
 
 // The long form of the few short flags a caller might still write.
 std::string canonicalFlag(std::string flag)
 {
-    static const std::array<std::pair<std::string_view, std::string_view>, 11> shortForms{{{"-e", "--env"},
-                                                                                          {"-v", "--volume"},
-                                                                                          {"-p", "--publish"},
-                                                                                          {"-P", "--publish-all"},
-                                                                                          {"-u", "--user"},
-                                                                                          {"-m", "--memory"},
-                                                                                          {"-w", "--workdir"},
-                                                                                          {"-l", "--label"},
-                                                                                          {"-t", "--tty"},
-                                                                                          {"-i", "--interactive"},
-                                                                                          {"-d", "--detach"}}};
+    static const std::array<std::pair<std::string_view, std::string_view>, 11> shortForms{
+        {{"-e", "--env"},
+         {"-v", "--volume"},
+         {"-p", "--publish"},
+         {"-P", "--publish-all"},
+         {"-u", "--user"},
+         {"-m", "--memory"},
+         {"-w", "--workdir"},
+         {"-l", "--label"},
+         {"-t", "--tty"},
+         {"-i", "--interactive"},
+         {"-d", "--detach"}}};
     for (const auto& [s, l] : shortForms) {
         if (flag == s) {
             return std::string(l);
@@ -67,14 +101,14 @@ std::string canonicalFlag(std::string flag)
     return flag;
 }
 
-// Accepts "--cap-drop ALL" written in the flag alone, as some callers render it.
+// Accepts "--cap-drop ALL" or "--cap-drop=ALL" written in the flag alone, as some callers render it.
 RunEdit normalised(RunEdit edit)
 {
     edit.flag = trim(edit.flag);
-    const std::size_t space = edit.flag.find(' ');
-    if (space != std::string::npos && edit.value.empty()) {
-        edit.value = trim(edit.flag.substr(space + 1));
-        edit.flag.resize(space);
+    const std::size_t split = edit.flag.find_first_of(" =");
+    if (split != std::string::npos && edit.value.empty()) {
+        edit.value = trim(edit.flag.substr(split + 1));
+        edit.flag.resize(split);
     }
     edit.flag = canonicalFlag(edit.flag);
     return edit;
@@ -246,16 +280,19 @@ public:
                                      [&](const RunArg& a) { return holdsPlaceholder(a.value); }) ||
                          std::any_of(m_cmd.command.begin(), m_cmd.command.end(), holdsPlaceholder);
         if (!any) {
-            m_cmd.notes.erase(std::remove(m_cmd.notes.begin(), m_cmd.notes.end(), std::string(kRedactionNote)),
-                              m_cmd.notes.end());
+            m_cmd.notes.erase(
+                std::remove(m_cmd.notes.begin(), m_cmd.notes.end(), std::string(kRedactionNote)),
+                m_cmd.notes.end());
         }
         const bool profileFile = std::any_of(m_cmd.options.begin(), m_cmd.options.end(), [](const RunArg& a) {
-            return a.flag == "--security-opt" && startsWith(securityOptCanonical(a.value), "seccomp=./seccomp-");
+            return a.flag == "--security-opt" &&
+                   startsWith(securityOptCanonical(a.value), "seccomp=./seccomp-");
         });
         if (!profileFile) {
-            m_cmd.notes.erase(std::remove_if(m_cmd.notes.begin(), m_cmd.notes.end(),
-                                             [](const std::string& n) { return startsWith(n, kSeccompNotePrefix); }),
-                              m_cmd.notes.end());
+            m_cmd.notes.erase(
+                std::remove_if(m_cmd.notes.begin(), m_cmd.notes.end(),
+                               [](const std::string& n) { return startsWith(n, kSeccompNotePrefix); }),
+                m_cmd.notes.end());
         }
     }
 
@@ -329,8 +366,9 @@ private:
 
     bool hasValue(const std::string& flag, const std::string& value) const
     {
-        return std::any_of(m_cmd.options.begin(), m_cmd.options.end(),
-                           [&](const RunArg& a) { return a.flag == flag && valueMatches(flag, a.value, value); });
+        return std::any_of(m_cmd.options.begin(), m_cmd.options.end(), [&](const RunArg& a) {
+            return a.flag == flag && valueMatches(flag, a.value, value);
+        });
     }
 
     void addFlag(const std::string& flag, const std::string& value)
@@ -353,8 +391,8 @@ private:
             if (flag == "--read-only") {
                 ensureWritableTmp();
             } else if (flag == "--no-healthcheck") {
-                for (const char* f : {"--health-cmd", "--health-interval", "--health-timeout", "--health-retries",
-                                      "--health-start-period"}) {
+                for (const char* f : {"--health-cmd", "--health-interval", "--health-timeout",
+                                      "--health-retries", "--health-start-period"}) {
                     removeFlag(f);
                 }
             }
@@ -410,11 +448,13 @@ private:
     // container keeps working through NET_BIND_SERVICE.
     void dropAllCapabilities()
     {
-        auto first = std::find_if(opts().begin(), opts().end(), [](const RunArg& a) { return a.flag == "--cap-drop"; });
+        auto first = std::find_if(opts().begin(), opts().end(),
+                                  [](const RunArg& a) { return a.flag == "--cap-drop"; });
         const bool present = first != opts().end();
         if (present) {
             first->value = "ALL";
-            opts().erase(std::remove_if(first + 1, opts().end(), [](const RunArg& a) { return a.flag == "--cap-drop"; }),
+            opts().erase(std::remove_if(first + 1, opts().end(),
+                                        [](const RunArg& a) { return a.flag == "--cap-drop"; }),
                          opts().end());
         } else {
             insert(RunArg{"--cap-drop", "ALL", true});
@@ -423,8 +463,9 @@ private:
             insert(RunArg{"--cap-add", "NET_BIND_SERVICE", true});
         }
         if (!m_cmd.hasFlag("--user")) {
-            note("With --cap-drop ALL, a process that starts as root and then switches user or chowns files "
-                 "(as many official images do) also needs --cap-add SETUID --cap-add SETGID --cap-add CHOWN.");
+            note(
+                "With --cap-drop ALL, a process that starts as root and then switches user or chowns files "
+                "(as many official images do) also needs --cap-add SETUID --cap-add SETGID --cap-add CHOWN.");
         }
     }
 
@@ -456,7 +497,8 @@ private:
         }
         removeFlag("--network-alias"); // aliases belonged to the previous network
         setValue("--network", network);
-        bool attached = isOneOf(network, {"bridge", "host", "none", "default"}) || startsWith(network, "container:");
+        bool attached =
+            isOneOf(network, {"bridge", "host", "none", "default"}) || startsWith(network, "container:");
         for (auto it = m_cmd.followUps.begin(); it != m_cmd.followUps.end(); ++it) {
             const auto words = shellSplit(*it);
             if (!words.ok() || words->size() < 5 || (*words)[0] != "docker" || (*words)[1] != "network" ||
@@ -479,8 +521,9 @@ private:
 
     void removeFlag(const std::string& flag)
     {
-        opts().erase(std::remove_if(opts().begin(), opts().end(), [&](const RunArg& a) { return a.flag == flag; }),
-                     opts().end());
+        opts().erase(
+            std::remove_if(opts().begin(), opts().end(), [&](const RunArg& a) { return a.flag == flag; }),
+            opts().end());
         if (flag == "--network") {
             removeFlag("--network-alias"); // only valid on a user-defined network
         } else if (flag == "--log-driver") {
@@ -491,7 +534,9 @@ private:
     void removeValue(const std::string& flag, const std::string& value)
     {
         opts().erase(std::remove_if(opts().begin(), opts().end(),
-                                    [&](const RunArg& a) { return a.flag == flag && valueMatches(flag, a.value, value); }),
+                                    [&](const RunArg& a) {
+                                        return a.flag == flag && valueMatches(flag, a.value, value);
+                                    }),
                      opts().end());
     }
 
@@ -506,7 +551,8 @@ private:
                                             return sameContainerPath(MountArg::parse(a.value).target(), path);
                                         }
                                         if (a.flag == "--tmpfs") {
-                                            return sameContainerPath(a.value.substr(0, a.value.find(':')), path);
+                                            return sameContainerPath(a.value.substr(0, a.value.find(':')),
+                                                                     path);
                                         }
                                         return false;
                                     }),
@@ -550,11 +596,11 @@ private:
                 found = true; // a tmpfs is scratch space by design; making it read-only would only break it
             }
         }
-        // The daemon refuses read-only anonymous volumes, and a VOLUME of the image is not on the command line
-        // at all: only a person can decide to name the volume (and what it should start with).
+        // The daemon refuses read-only anonymous volumes, and a VOLUME of the image is not on the command
+        // line at all: only a person can decide to name the volume (and what it should start with).
         if (anonymous || (!found && !m_cmd.hasFlag("--volumes-from"))) {
-            note("The anonymous volume at " + path + " cannot be mounted read-only; name it (--volume NAME:" + path +
-                 ":ro) if it must be.");
+            note("The anonymous volume at " + path +
+                 " cannot be mounted read-only; name it (--volume NAME:" + path + ":ro) if it must be.");
         }
     }
 
@@ -587,7 +633,8 @@ private:
         const std::string key = normalisePortKey(port);
         opts().erase(std::remove_if(opts().begin(), opts().end(),
                                     [&](const RunArg& a) {
-                                        return a.flag == "--publish" && PublishArg::parse(a.value).portKey() == key;
+                                        return a.flag == "--publish" &&
+                                               PublishArg::parse(a.value).portKey() == key;
                                     }),
                      opts().end());
     }
@@ -615,15 +662,18 @@ private:
         }
         setKeyed("--env", fileEnv, name + "_FILE");
         const bool mounted = std::any_of(m_cmd.options.begin(), m_cmd.options.end(), [&](const RunArg& a) {
-            return (a.flag == "--volume" && sameContainerPath(VolumeArg::parse(a.value).target, inContainer)) ||
+            return (a.flag == "--volume" &&
+                    sameContainerPath(VolumeArg::parse(a.value).target, inContainer)) ||
                    (a.flag == "--mount" && sameContainerPath(MountArg::parse(a.value).target(), inContainer));
         });
         if (!mounted) {
             insert(RunArg{"--volume", onHost + ":" + inContainer + ":ro", true});
         }
         // A bind mount keeps the host file's owner: 600 owned by root would be unreadable to a non-root user.
-        note("Put the secret for " + name + " in " + onHost + " (chmod 600, owned by the UID the container runs as); "
-             "the application must read " + name + "_FILE.");
+        note("Put the secret for " + name + " in " + onHost +
+             " (chmod 600, owned by the UID the container runs as); "
+             "the application must read " +
+             name + "_FILE.");
     }
 
     RunCommand& m_cmd;
@@ -676,7 +726,8 @@ void renderEditFlags(Remediation& remediation)
         case RunEdit::Op::RemoveFlag:
         case RunEdit::Op::RemoveValue: {
             const bool cap = e.flag == "--cap-add" || e.flag == "--cap-drop";
-            pushUnique(remove, e.value.empty() ? e.flag : quoted(e.flag, cap ? capabilityName(e.value) : e.value));
+            pushUnique(remove,
+                       e.value.empty() ? e.flag : quoted(e.flag, cap ? capabilityName(e.value) : e.value));
             break;
         }
         case RunEdit::Op::RemoveMount:
@@ -696,7 +747,8 @@ void renderEditFlags(Remediation& remediation)
         case RunEdit::Op::ReplaceEnvSecret: {
             const std::string file = secretFileName(e.value);
             pushUnique(remove, "--env " + shellQuote(e.value + "=…"));
-            pushUnique(add, "--env " + shellQuote(e.value + "_FILE=" + std::string(kSecretsContainerDir) + file));
+            pushUnique(add,
+                       "--env " + shellQuote(e.value + "_FILE=" + std::string(kSecretsContainerDir) + file));
             pushUnique(add, "--volume " + shellQuote(std::string(kSecretsHostDir) + file + ":" +
                                                      std::string(kSecretsContainerDir) + file + ":ro"));
             break;

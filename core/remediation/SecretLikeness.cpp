@@ -16,9 +16,18 @@ struct Span
     std::size_t end;
 };
 
-bool isUpperAlnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool isAlnum(char c) { return isUpperAlnum(c) || (c >= 'a' && c <= 'z'); }
-bool isTokenChar(char c) { return isAlnum(c) || c == '_' || c == '-'; }
+bool isUpperAlnum(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool isAlnum(char c)
+{
+    return isUpperAlnum(c) || (c >= 'a' && c <= 'z');
+}
+bool isTokenChar(char c)
+{
+    return isAlnum(c) || c == '_' || c == '-';
+}
 
 std::size_t runLength(std::string_view text, std::size_t from, bool (*pred)(char))
 {
@@ -36,8 +45,9 @@ void findUrlCredentials(std::string_view text, std::vector<Span>& spans)
     while ((pos = text.find("://", pos)) != std::string_view::npos) {
         const std::size_t authStart = pos + 3;
         std::size_t authEnd = authStart;
-        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' && text[authEnd] != '\t' &&
-               text[authEnd] != '\n' && text[authEnd] != '"' && text[authEnd] != '\'') {
+        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' &&
+               text[authEnd] != '\t' && text[authEnd] != '\n' && text[authEnd] != '"' &&
+               text[authEnd] != '\'') {
             ++authEnd;
         }
         const std::string_view authority = text.substr(authStart, authEnd - authStart);
@@ -82,14 +92,16 @@ void findTokens(std::string_view text, std::vector<Span>& spans)
     for (std::size_t i = 0; i < text.size(); ++i) {
         const std::string_view rest = text.substr(i);
         // AWS access key ids: AKIA (long-term) or ASIA (session) and 16 upper-case alphanumerics.
-        if ((startsWith(rest, "AKIA") || startsWith(rest, "ASIA")) && runLength(text, i + 4, isUpperAlnum) >= 16) {
+        if ((startsWith(rest, "AKIA") || startsWith(rest, "ASIA")) &&
+            runLength(text, i + 4, isUpperAlnum) >= 16) {
             spans.push_back({i, i + 20});
             i += 19;
             continue;
         }
         // GitHub tokens: ghp_, gho_, ghu_, ghs_, ghr_ and 36 alphanumerics.
-        if (rest.size() > 4 && rest[0] == 'g' && rest[1] == 'h' && contains("pousr", std::string_view(&rest[2], 1)) &&
-            rest[3] == '_' && runLength(text, i + 4, isAlnum) >= 36) {
+        if (rest.size() > 4 && rest[0] == 'g' && rest[1] == 'h' &&
+            contains("pousr", std::string_view(&rest[2], 1)) && rest[3] == '_' &&
+            runLength(text, i + 4, isAlnum) >= 36) {
             const std::size_t len = 4 + runLength(text, i + 4, isAlnum);
             spans.push_back({i, i + len});
             i += len - 1;
@@ -181,8 +193,8 @@ StringList nameTokens(std::string_view name)
 // only make the command harder to reuse.
 bool isHarmlessValue(std::string_view value)
 {
-    static const std::array<std::string_view, 12> words{"true", "false", "yes", "no",       "on",   "off",
-                                                        "none", "null",  "0",   "1",        "",     "enabled"};
+    static const std::array<std::string_view, 12> words{"true", "false", "yes", "no", "on", "off",
+                                                        "none", "null",  "0",   "1",  "",   "enabled"};
     const std::string lower = toLower(value);
     return std::find(words.begin(), words.end(), lower) != words.end() || lower == "disabled";
 }
@@ -222,8 +234,8 @@ bool SecretLikeness::isSecretName(std::string_view name)
     const StringList tokens = nameTokens(name);
     static const std::array<std::string_view, 5> exempt{"public", "file", "path", "dir", "url"};
     static const std::array<std::string_view, 16> secret{
-        "password", "passwd", "pwd",        "pass",        "pword",      "psw",       "secret",    "token",
-        "apikey",   "credential", "credentials", "auth", "key", "privatekey", "accesskey", "secretkey"};
+        "password", "passwd",     "pwd",         "pass", "pword", "psw",        "secret",    "token",
+        "apikey",   "credential", "credentials", "auth", "key",   "privatekey", "accesskey", "secretkey"};
     bool found = false;
     for (const auto& t : tokens) {
         if (std::find(exempt.begin(), exempt.end(), t) != exempt.end()) {
@@ -233,15 +245,18 @@ bool SecretLikeness::isSecretName(std::string_view name)
             found = true;
         }
         // Run-together words (DBPASSWORD, ACCESSTOKEN); "token" only as a suffix so TOKENIZERS stays clear.
-        if (contains(t, "password") || contains(t, "passwd") || contains(t, "secret") || contains(t, "apikey") ||
-            contains(t, "credential") || (t.size() > 5 && endsWith(t, "token"))) {
+        if (contains(t, "password") || contains(t, "passwd") || contains(t, "secret") ||
+            contains(t, "apikey") || contains(t, "credential") || (t.size() > 5 && endsWith(t, "token"))) {
             found = true;
         }
     }
     return found;
 }
 
-bool SecretLikeness::hasSecretValue(std::string_view text) { return !findSecretSpans(text).empty(); }
+bool SecretLikeness::hasSecretValue(std::string_view text)
+{
+    return !findSecretSpans(text).empty();
+}
 
 std::string SecretLikeness::redactValues(std::string_view text)
 {
@@ -293,7 +308,8 @@ StringList SecretLikeness::redactArgs(const StringList& args)
         const std::size_t nameStart = a.find_first_not_of('-');
         if (i > 0 && startsWith(a, "-") && nameStart != std::string::npos) {
             const std::size_t eq = a.find('=');
-            const std::string name = a.substr(nameStart, eq == std::string::npos ? std::string::npos : eq - nameStart);
+            const std::string name =
+                a.substr(nameStart, eq == std::string::npos ? std::string::npos : eq - nameStart);
             if (mysqlLike && startsWith(a, "-p") && !startsWith(a, "--") && a.size() > 2) {
                 out.push_back("-p" + std::string(kRedactedPlaceholder));
                 continue;

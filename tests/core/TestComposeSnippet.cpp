@@ -13,9 +13,10 @@ namespace {
 // "--flag value --bool … IMAGE CMD…" as a RunCommand, so rows read like the command lines they come from.
 RunCommand parse(const std::string& line)
 {
-    static const StringList booleans{"--read-only", "--privileged", "--rm",          "--init",
-                                     "--tty",       "--interactive", "--detach",     "--publish-all",
-                                     "--oom-kill-disable", "--no-healthcheck"};
+    static const StringList booleans{"--read-only",     "--privileged",  "--rm",
+                                     "--init",          "--tty",         "--interactive",
+                                     "--detach",        "--publish-all", "--oom-kill-disable",
+                                     "--no-healthcheck"};
     RunCommand cmd;
     const StringList words = shellSplit(line).value();
     std::size_t i = 0;
@@ -74,75 +75,89 @@ void TestComposeSnippet::mapping_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<StringList>("expected");
-    QTest::newRow("image and container name") << "--name web nginx:1.25"
-                                              << StringList{"    image: \"nginx:1.25\"", "    container_name: \"web\""};
-    QTest::newRow("command as an exec-form list") << "img sh -c 'echo hi'"
-                                                  << StringList{"    command: [\"sh\", \"-c\", \"echo hi\"]"};
+    QTest::newRow("image and container name")
+        << "--name web nginx:1.25" << StringList{"    image: \"nginx:1.25\"", "    container_name: \"web\""};
+    QTest::newRow("command as an exec-form list")
+        << "img sh -c 'echo hi'" << StringList{"    command: [\"sh\", \"-c\", \"echo hi\"]"};
     QTest::newRow("an entrypoint and a reset entrypoint")
         << "--entrypoint /tini img" << StringList{"    entrypoint: [\"/tini\"]"};
-    QTest::newRow("an empty entrypoint resets the image's") << "--entrypoint '' img"
-                                                            << StringList{"    entrypoint: []"};
-    QTest::newRow("user and working directory") << "--user 10001:10001 --workdir /srv img"
-                                                << StringList{"    user: \"10001:10001\"", "    working_dir: \"/srv\""};
-    QTest::newRow("environment as a list") << "--env A=1 --env 'B=two words' img"
-                                           << StringList{"    environment:", "      - \"A=1\"", "      - \"B=two words\""};
+    QTest::newRow("an empty entrypoint resets the image's")
+        << "--entrypoint '' img" << StringList{"    entrypoint: []"};
+    QTest::newRow("user and working directory")
+        << "--user 10001:10001 --workdir /srv img"
+        << StringList{"    user: \"10001:10001\"", "    working_dir: \"/srv\""};
+    QTest::newRow("environment as a list")
+        << "--env A=1 --env 'B=two words' img"
+        << StringList{"    environment:", "      - \"A=1\"", "      - \"B=two words\""};
     QTest::newRow("a dollar is doubled so compose does not interpolate it")
         << "--env 'PASS=a$HOME${X}' img" << StringList{"      - \"PASS=a$$HOME$${X}\""};
     QTest::newRow("ports, volumes and tmpfs")
         << "--publish 127.0.0.1:8080:80 --volume /srv:/srv:ro --tmpfs /tmp:size=64m img"
-        << StringList{"    ports:", "      - \"127.0.0.1:8080:80\"", "    volumes:", "      - \"/srv:/srv:ro\"",
-                      "    tmpfs:", "      - \"/tmp:size=64m\""};
+        << StringList{"    ports:",   "      - \"127.0.0.1:8080:80\"",
+                      "    volumes:", "      - \"/srv:/srv:ro\"",
+                      "    tmpfs:",   "      - \"/tmp:size=64m\""};
     QTest::newRow("a --mount uses the long volume syntax")
         << "--mount type=bind,src=/a,dst=/b,readonly,bind-propagation=rshared img"
-        << StringList{"      - type: \"bind\"", "        source: \"/a\"", "        target: \"/b\"",
-                      "        read_only: true", "        bind:", "          propagation: \"rshared\""};
+        << StringList{"      - type: \"bind\"", "        source: \"/a\"",
+                      "        target: \"/b\"", "        read_only: true",
+                      "        bind:",          "          propagation: \"rshared\""};
     QTest::newRow("a tmpfs mount mode is converted from octal")
         << "--mount type=tmpfs,dst=/x,tmpfs-mode=1777,tmpfs-size=1048576 img"
         << StringList{"        tmpfs:", "          size: 1048576", "          mode: 1023"};
     QTest::newRow("confinement flags")
-        << "--privileged --read-only --cap-add NET_ADMIN --cap-drop ALL --security-opt no-new-privileges:true img"
-        << StringList{"    privileged: true", "    read_only: true", "    cap_add:", "      - \"NET_ADMIN\"",
-                      "    cap_drop:", "      - \"ALL\"", "    security_opt:", "      - \"no-new-privileges:true\""};
-    QTest::newRow("namespaces")
-        << "--pid host --ipc shareable --uts host --userns host --cgroupns host img"
-        << StringList{"    pid: \"host\"", "    ipc: \"shareable\"", "    uts: \"host\"", "    userns_mode: \"host\"",
-                      "    cgroup: \"host\""};
-    QTest::newRow("host network becomes network_mode") << "--network host img"
-                                                       << StringList{"    network_mode: \"host\""};
+        << "--privileged --read-only --cap-add NET_ADMIN --cap-drop ALL --security-opt "
+           "no-new-privileges:true img"
+        << StringList{"    privileged: true", "    read_only: true",
+                      "    cap_add:",         "      - \"NET_ADMIN\"",
+                      "    cap_drop:",        "      - \"ALL\"",
+                      "    security_opt:",    "      - \"no-new-privileges:true\""};
+    QTest::newRow("namespaces") << "--pid host --ipc shareable --uts host --userns host --cgroupns host img"
+                                << StringList{"    pid: \"host\"", "    ipc: \"shareable\"",
+                                              "    uts: \"host\"", "    userns_mode: \"host\"",
+                                              "    cgroup: \"host\""};
+    QTest::newRow("host network becomes network_mode")
+        << "--network host img" << StringList{"    network_mode: \"host\""};
     QTest::newRow("a user network is declared external")
         << "--network appnet --network-alias api img"
-        << StringList{"    networks:", "      \"appnet\":", "        aliases:", "          - \"api\"", "networks:",
-                      "  \"appnet\":", "    external: true"};
-    QTest::newRow("resources")
-        << "--memory 512m --memory-swap -1 --memory-reservation 256m --cpus 1.5 --cpu-shares 512 --pids-limit 256 "
-           "--shm-size 128m --oom-score-adj -500 --oom-kill-disable img"
-        << StringList{"    mem_limit: \"512m\"", "    memswap_limit: -1", "    mem_reservation: \"256m\"",
-                      "    cpus: 1.5", "    cpu_shares: 512", "    pids_limit: 256", "    shm_size: \"128m\"",
-                      "    oom_score_adj: -500", "    oom_kill_disable: true"};
-    QTest::newRow("restart policy") << "--restart on-failure:5 img" << StringList{"    restart: \"on-failure:5\""};
+        << StringList{"    networks:", "      \"appnet\":", "        aliases:",  "          - \"api\"",
+                      "networks:",     "  \"appnet\":",     "    external: true"};
+    QTest::newRow("resources") << "--memory 512m --memory-swap -1 --memory-reservation 256m --cpus 1.5 "
+                                  "--cpu-shares 512 --pids-limit 256 "
+                                  "--shm-size 128m --oom-score-adj -500 --oom-kill-disable img"
+                               << StringList{"    mem_limit: \"512m\"",       "    memswap_limit: -1",
+                                             "    mem_reservation: \"256m\"", "    cpus: 1.5",
+                                             "    cpu_shares: 512",           "    pids_limit: 256",
+                                             "    shm_size: \"128m\"",        "    oom_score_adj: -500",
+                                             "    oom_kill_disable: true"};
+    QTest::newRow("restart policy") << "--restart on-failure:5 img"
+                                    << StringList{"    restart: \"on-failure:5\""};
     QTest::newRow("ulimits with soft and hard")
         << "--ulimit nofile=1024:2048 --ulimit nproc=512 img"
-        << StringList{"    ulimits:", "      \"nofile\":", "        soft: 1024", "        hard: 2048", "      \"nproc\":",
-                      "        soft: 512", "        hard: 512"};
+        << StringList{"    ulimits:",     "      \"nofile\":", "        soft: 1024", "        hard: 2048",
+                      "      \"nproc\":", "        soft: 512", "        hard: 512"};
     QTest::newRow("logging") << "--log-driver json-file --log-opt max-size=10m img"
-                             << StringList{"    logging:", "      driver: \"json-file\"", "      options:",
-                                           "        \"max-size\": \"10m\""};
+                             << StringList{"    logging:", "      driver: \"json-file\"",
+                                           "      options:", "        \"max-size\": \"10m\""};
     QTest::newRow("a health check")
         << "--health-cmd 'curl -f localhost' --health-interval 30s --health-retries 3 img"
-        << StringList{"    healthcheck:", "      test: [\"CMD-SHELL\", \"curl -f localhost\"]", "      interval: \"30s\"",
-                      "      retries: 3"};
-    QTest::newRow("a disabled health check") << "--no-healthcheck img"
-                                             << StringList{"    healthcheck:", "      disable: true"};
+        << StringList{"    healthcheck:", "      test: [\"CMD-SHELL\", \"curl -f localhost\"]",
+                      "      interval: \"30s\"", "      retries: 3"};
+    QTest::newRow("a disabled health check")
+        << "--no-healthcheck img" << StringList{"    healthcheck:", "      disable: true"};
     QTest::newRow("devices, sysctls, hosts and dns")
         << "--device /dev/ttyUSB0 --sysctl net.core.somaxconn=1024 --add-host db:10.0.0.5 --dns 1.1.1.1 "
            "--group-add audio img"
-        << StringList{"    devices:", "      - \"/dev/ttyUSB0\"", "    sysctls:", "      - \"net.core.somaxconn=1024\"",
-                      "    extra_hosts:", "      - \"db:10.0.0.5\"", "    dns:", "      - \"1.1.1.1\"", "    group_add:",
-                      "      - \"audio\""};
+        << StringList{"    devices:",     "      - \"/dev/ttyUSB0\"",
+                      "    sysctls:",     "      - \"net.core.somaxconn=1024\"",
+                      "    extra_hosts:", "      - \"db:10.0.0.5\"",
+                      "    dns:",         "      - \"1.1.1.1\"",
+                      "    group_add:",   "      - \"audio\""};
     QTest::newRow("process flags") << "--init --tty --interactive --stop-signal SIGINT --stop-timeout 20 img"
                                    << StringList{"    init: true", "    tty: true", "    stdin_open: true",
-                                                 "    stop_signal: \"SIGINT\"", "    stop_grace_period: \"20s\""};
-    QTest::newRow("labels as a list") << "--label tier=front img" << StringList{"    labels:", "      - \"tier=front\""};
+                                                 "    stop_signal: \"SIGINT\"",
+                                                 "    stop_grace_period: \"20s\""};
+    QTest::newRow("labels as a list")
+        << "--label tier=front img" << StringList{"    labels:", "      - \"tier=front\""};
     QTest::newRow("GPUs become a device reservation")
         << "--gpus all img"
         << StringList{"    deploy:", "            - capabilities: [\"gpu\"]", "              count: all"};
@@ -162,7 +177,8 @@ void TestComposeSnippet::mapping()
     const StringList ls = lines(yaml);
     QVERIFY2(wellFormedLines(ls), yaml.c_str());
     for (const auto& e : expected) {
-        QVERIFY2(std::find(ls.begin(), ls.end(), e) != ls.end(), ("missing line: " + e + "\n" + yaml).c_str());
+        QVERIFY2(std::find(ls.begin(), ls.end(), e) != ls.end(),
+                 ("missing line: " + e + "\n" + yaml).c_str());
     }
     QVERIFY2(std::find(ls.begin(), ls.end(), "    detach: true") == ls.end(), yaml.c_str());
 }
@@ -183,15 +199,21 @@ void TestComposeSnippet::hostileValuesStayOnOneLine_data()
     QTest::addColumn<QString>("service");
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("expectedLine");
-    QTest::newRow("markup and a newline in a label")
-        << "web" << "x=\"><script>\nalert(1)</script>" << "      - \"x=\\\"><script>\\nalert(1)</script>\"";
-    QTest::newRow("YAML syntax in a label") << "web" << "k=v\n    privileged: true # {[&*!|>'%@`"
+    QTest::newRow("markup and a newline in a label") << "web"
+                                                     << "x=\"><script>\nalert(1)</script>"
+                                                     << "      - \"x=\\\"><script>\\nalert(1)</script>\"";
+    QTest::newRow("YAML syntax in a label") << "web"
+                                            << "k=v\n    privileged: true # {[&*!|>'%@`"
                                             << "      - \"k=v\\n    privileged: true # {[&*!|>'%@`\"";
-    QTest::newRow("backslashes, tabs and carriage returns") << "web" << "p=C:\\x\t\r"
+    QTest::newRow("backslashes, tabs and carriage returns") << "web"
+                                                            << "p=C:\\x\t\r"
                                                             << "      - \"p=C:\\\\x\\t\\r\"";
-    QTest::newRow("Unicode line separators and control bytes")
-        << "web" << QString::fromUtf8("u=a\xe2\x80\xa8" "b\x01\x7f") << "      - \"u=a\\u2028b\\u0001\\u007F\"";
-    QTest::newRow("a hostile service name") << "web\"\n  evil:\n    privileged: true" << "a=b"
+    QTest::newRow("Unicode line separators and control bytes") << "web"
+                                                               << QString::fromUtf8("u=a\xe2\x80\xa8"
+                                                                                    "b\x01\x7f")
+                                                               << "      - \"u=a\\u2028b\\u0001\\u007F\"";
+    QTest::newRow("a hostile service name") << "web\"\n  evil:\n    privileged: true"
+                                            << "a=b"
                                             << "  \"web\\\"\\n  evil:\\n    privileged: true\":";
 }
 
@@ -216,9 +238,10 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
     RunCommand cmd = parse("--network front img");
     cmd.followUps = {"docker network connect --alias api back web"};
     const StringList ls = lines(ComposeSnippet().render("web", cmd));
-    const StringList expected{"    networks:", "      \"front\": {}", "      \"back\":", "        aliases:",
-                              "          - \"api\"", "networks:", "  \"front\":", "    external: true", "  \"back\":",
-                              "    external: true"};
+    const StringList expected{
+        "    networks:",       "      \"front\": {}", "      \"back\":", "        aliases:",
+        "          - \"api\"", "networks:",           "  \"front\":",    "    external: true",
+        "  \"back\":",         "    external: true"};
     QVERIFY(std::search(ls.begin(), ls.end(), expected.begin(), expected.begin() + 5) != ls.end());
     QVERIFY(std::search(ls.begin(), ls.end(), expected.begin() + 5, expected.end()) != ls.end());
 
@@ -232,10 +255,11 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
 void TestComposeSnippet::notesBecomeComments()
 {
     RunCommand cmd = parse("img");
-    cmd.notes = {"write the profile\nservices: {}"};
+    cmd.notes = {"write the profile\nservices: {}", "at @p\xff and\xe2\x80\xa8x: 1"};
     const StringList ls = lines(ComposeSnippet().render("web", cmd));
     QCOMPARE(ls.front(), std::string("# write the profile services: {}"));
-    QCOMPARE(ls.at(1), std::string("services:"));
+    QCOMPARE(ls.at(1), std::string("# at @p\xef\xbf\xbd and x: 1"));
+    QCOMPARE(ls.at(2), std::string("services:"));
 }
 
 QTEST_APPLESS_MAIN(TestComposeSnippet)

@@ -51,8 +51,8 @@ Container baseContainer()
     c.hostConfig.restartPolicy.name = "no";
     c.hostConfig.maskedPaths = StringList{"/proc/kcore"};
     c.hostConfig.readonlyPaths = StringList{"/proc/sys"};
-    c.mounts.push_back(MountPoint{"volume", "3f1e…hash", "/var/lib/docker/volumes/3f1e/_data", "/var/cache/nginx",
-                                  "local", "", "", true});
+    c.mounts.push_back(MountPoint{"volume", "3f1e…hash", "/var/lib/docker/volumes/3f1e/_data",
+                                  "/var/cache/nginx", "local", "", "", true});
     EndpointSettings bridge;
     bridge.networkName = "bridge";
     c.networks.push_back(bridge);
@@ -86,45 +86,75 @@ const std::vector<Case>& cases()
     using C = Container;
     using I = Image;
     static const std::vector<Case> all{
-        {"an env entry the image lacks is emitted", [](C& c, I&) { c.config.env.push_back("MODE=prod"); },
-         {"--env", "MODE=prod"}, {}},
+        {"an env entry the image lacks is emitted",
+         [](C& c, I&) { c.config.env.push_back("MODE=prod"); },
+         {"--env", "MODE=prod"},
+         {}},
         {"an env entry overriding the image value is emitted",
-         [](C& c, I&) { c.config.env[1] = "NGINX_VERSION=custom"; }, {"--env", "NGINX_VERSION=custom"}, {"PATH"}},
-        {"the user is emitted when it differs from the image", [](C& c, I&) { c.config.user = "1000:1000"; },
-         {"--user", "1000:1000"}, {}},
+         [](C& c, I&) { c.config.env[1] = "NGINX_VERSION=custom"; },
+         {"--env", "NGINX_VERSION=custom"},
+         {"PATH"}},
+        {"the user is emitted when it differs from the image",
+         [](C& c, I&) { c.config.user = "1000:1000"; },
+         {"--user", "1000:1000"},
+         {}},
         {"the user of the image is not re-emitted",
-         [](C& c, I& i) { c.config.user = i.config.user = "nginx"; }, {}, {"--user"}},
-        {"the working directory is emitted", [](C& c, I&) { c.config.workingDir = "/srv"; }, {"--workdir", "/srv"}, {}},
+         [](C& c, I& i) { c.config.user = i.config.user = "nginx"; },
+         {},
+         {"--user"}},
+        {"the working directory is emitted",
+         [](C& c, I&) { c.config.workingDir = "/srv"; },
+         {"--workdir", "/srv"},
+         {}},
         {"a reset entrypoint is emitted as empty with the whole command",
          [](C& c, I&) {
              c.config.entrypoint = std::nullopt;
              c.config.cmd = {"sh"};
          },
-         {"--entrypoint", "", "nginx:1.25", "sh"}, {}},
+         {"--entrypoint", "", "nginx:1.25", "sh"},
+         {}},
         {"a longer entrypoint moves its tail in front of the command",
          [](C& c, I&) {
              c.config.entrypoint = StringList{"/bin/sh", "-c"};
              c.config.cmd = {"echo hi"};
          },
-         {"--entrypoint", "/bin/sh", "nginx:1.25", "-c", "echo hi"}, {}},
+         {"--entrypoint", "/bin/sh", "nginx:1.25", "-c", "echo hi"},
+         {}},
         {"a new entrypoint carries the image's command explicitly",
          [](C& c, I&) { c.config.entrypoint = StringList{"/tini"}; },
-         {"--entrypoint", "/tini", "nginx:1.25", "nginx", "-g", "daemon off;"}, {}},
-        {"a different command follows the image", [](C& c, I&) { c.config.cmd = {"nginx", "-T"}; },
-         {"nginx:1.25", "nginx", "-T"}, {"--entrypoint"}},
-        {"a label the image lacks is emitted", [](C& c, I&) { c.config.labels["tier"] = "front"; },
-         {"--label", "tier=front"}, {"maintainer=NGINX Docker Maintainers"}},
-        {"a custom hostname is emitted", [](C& c, I&) { c.config.hostname = "web1"; }, {"--hostname", "web1"}, {}},
+         {"--entrypoint", "/tini", "nginx:1.25", "nginx", "-g", "daemon off;"},
+         {}},
+        {"a different command follows the image",
+         [](C& c, I&) {
+             c.config.cmd = {"nginx", "-T"};
+         },
+         {"nginx:1.25", "nginx", "-T"},
+         {"--entrypoint"}},
+        {"a label the image lacks is emitted",
+         [](C& c, I&) { c.config.labels["tier"] = "front"; },
+         {"--label", "tier=front"},
+         {"maintainer=NGINX Docker Maintainers"}},
+        {"a custom hostname is emitted",
+         [](C& c, I&) { c.config.hostname = "web1"; },
+         {"--hostname", "web1"},
+         {}},
         {"the hostname is left out on the host network",
          [](C& c, I&) {
              c.config.hostname = "myhost";
              c.hostConfig.networkMode = "host";
          },
-         {"--network", "host"}, {"--hostname"}},
-        {"restart always is emitted", [](C& c, I&) { c.hostConfig.restartPolicy.name = "always"; },
-         {"--restart", "always"}, {}},
+         {"--network", "host"},
+         {"--hostname"}},
+        {"restart always is emitted",
+         [](C& c, I&) { c.hostConfig.restartPolicy.name = "always"; },
+         {"--restart", "always"},
+         {}},
         {"restart on-failure keeps its retry count",
-         [](C& c, I&) { c.hostConfig.restartPolicy = {"on-failure", 5}; }, {"--restart", "on-failure:5"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.restartPolicy = {"on-failure", 5};
+         },
+         {"--restart", "on-failure:5"},
+         {}},
         {"auto-remove becomes --rm", [](C& c, I&) { c.hostConfig.autoRemove = true; }, {"--rm"}, {}},
         {"a privileged container keeps --privileged without its implied label option",
          [](C& c, I&) {
@@ -133,65 +163,129 @@ const std::vector<Case>& cases()
              c.hostConfig.maskedPaths = std::nullopt;
              c.hostConfig.readonlyPaths = std::nullopt;
          },
-         {"--privileged"}, {"label=disable", "--security-opt"}},
-        {"a read-only root filesystem is emitted", [](C& c, I&) { c.hostConfig.readonlyRootfs = true; }, {"--read-only"}, {}},
+         {"--privileged"},
+         {"label=disable", "--security-opt"}},
+        {"a read-only root filesystem is emitted",
+         [](C& c, I&) { c.hostConfig.readonlyRootfs = true; },
+         {"--read-only"},
+         {}},
         {"added capabilities lose the CAP_ prefix",
-         [](C& c, I&) { c.hostConfig.capAdd = {"CAP_NET_ADMIN", "CAP_SYS_TIME"}; },
-         {"--cap-add", "NET_ADMIN", "--cap-add", "SYS_TIME"}, {"CAP_NET_ADMIN"}},
-        {"dropping all capabilities is emitted", [](C& c, I&) { c.hostConfig.capDrop = {"ALL"}; }, {"--cap-drop", "ALL"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.capAdd = {"CAP_NET_ADMIN", "CAP_SYS_TIME"};
+         },
+         {"--cap-add", "NET_ADMIN", "--cap-add", "SYS_TIME"},
+         {"CAP_NET_ADMIN"}},
+        {"dropping all capabilities is emitted",
+         [](C& c, I&) { c.hostConfig.capDrop = {"ALL"}; },
+         {"--cap-drop", "ALL"},
+         {}},
         {"security options keep the user's separator",
-         [](C& c, I&) { c.hostConfig.securityOpt = {"no-new-privileges:true", "apparmor=unconfined"}; },
-         {"--security-opt", "no-new-privileges:true", "--security-opt", "apparmor=unconfined"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.securityOpt = {"no-new-privileges:true", "apparmor=unconfined"};
+         },
+         {"--security-opt", "no-new-privileges:true", "--security-opt", "apparmor=unconfined"},
+         {}},
         {"empty masked paths become systempaths=unconfined",
          [](C& c, I&) {
              c.hostConfig.maskedPaths = StringList{};
              c.hostConfig.readonlyPaths = StringList{};
          },
-         {"--security-opt", "systempaths=unconfined"}, {}},
-        {"the host PID namespace is emitted", [](C& c, I&) { c.hostConfig.pidMode = "host"; }, {"--pid", "host"}, {}},
-        {"the host IPC namespace is emitted", [](C& c, I&) { c.hostConfig.ipcMode = "host"; }, {"--ipc", "host"}, {}},
-        {"a shareable IPC namespace is emitted", [](C& c, I&) { c.hostConfig.ipcMode = "shareable"; },
-         {"--ipc", "shareable"}, {}},
-        {"the host UTS namespace is emitted", [](C& c, I&) { c.hostConfig.utsMode = "host"; }, {"--uts", "host"}, {}},
-        {"the user-namespace opt-out is emitted", [](C& c, I&) { c.hostConfig.usernsMode = "host"; },
-         {"--userns", "host"}, {}},
-        {"the host cgroup namespace is emitted", [](C& c, I&) { c.hostConfig.cgroupnsMode = "host"; },
-         {"--cgroupns", "host"}, {}},
-        {"an explicit bridge network is emitted", [](C& c, I&) { c.hostConfig.networkMode = "bridge"; },
-         {"--network", "bridge"}, {}},
-        {"no network is emitted", [](C& c, I&) {
+         {"--security-opt", "systempaths=unconfined"},
+         {}},
+        {"the host PID namespace is emitted",
+         [](C& c, I&) { c.hostConfig.pidMode = "host"; },
+         {"--pid", "host"},
+         {}},
+        {"the host IPC namespace is emitted",
+         [](C& c, I&) { c.hostConfig.ipcMode = "host"; },
+         {"--ipc", "host"},
+         {}},
+        {"a shareable IPC namespace is emitted",
+         [](C& c, I&) { c.hostConfig.ipcMode = "shareable"; },
+         {"--ipc", "shareable"},
+         {}},
+        {"the host UTS namespace is emitted",
+         [](C& c, I&) { c.hostConfig.utsMode = "host"; },
+         {"--uts", "host"},
+         {}},
+        {"the user-namespace opt-out is emitted",
+         [](C& c, I&) { c.hostConfig.usernsMode = "host"; },
+         {"--userns", "host"},
+         {}},
+        {"the host cgroup namespace is emitted",
+         [](C& c, I&) { c.hostConfig.cgroupnsMode = "host"; },
+         {"--cgroupns", "host"},
+         {}},
+        {"an explicit bridge network is emitted",
+         [](C& c, I&) { c.hostConfig.networkMode = "bridge"; },
+         {"--network", "bridge"},
+         {}},
+        {"no network is emitted",
+         [](C& c, I&) {
              c.hostConfig.networkMode = "none";
              c.networks[0].networkName = "none";
-         }, {"--network", "none"}, {}},
+         },
+         {"--network", "none"},
+         {}},
         {"a shared network namespace keeps the container id",
          [](C& c, I&) {
              c.hostConfig.networkMode = "container:" + std::string(64, 'a');
              c.networks.clear();
          },
-         {"--network", "container:" + std::string(64, 'a')}, {}},
+         {"--network", "container:" + std::string(64, 'a')},
+         {}},
         {"a user network brings its aliases but not the automatic short id",
          [](C& c, I&) {
              c.hostConfig.networkMode = "appnet";
              c.networks[0].networkName = "appnet";
              c.networks[0].aliases = {"api", c.shortId()};
          },
-         {"--network", "appnet", "--network-alias", "api"}, {kId.substr(0, 12)}},
+         {"--network", "appnet", "--network-alias", "api"},
+         {kId.substr(0, 12)}},
         {"a published port is emitted without /tcp",
-         [](C& c, I&) { c.hostConfig.portBindings = {{"80/tcp", {{"", "8080"}}}}; }, {"--publish", "8080:80"}, {"--expose"}},
+         [](C& c, I&) {
+             c.hostConfig.portBindings = {{"80/tcp", {{"", "8080"}}}};
+         },
+         {"--publish", "8080:80"},
+         {"--expose"}},
         {"a published port keeps its address",
-         [](C& c, I&) { c.hostConfig.portBindings = {{"80/tcp", {{"127.0.0.1", "8080"}}}}; },
-         {"--publish", "127.0.0.1:8080:80"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.portBindings = {{"80/tcp", {{"127.0.0.1", "8080"}}}};
+         },
+         {"--publish", "127.0.0.1:8080:80"},
+         {}},
         {"a UDP port keeps its protocol",
-         [](C& c, I&) { c.hostConfig.portBindings = {{"53/udp", {{"", "5353"}}}}; }, {"--publish", "5353:53/udp"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.portBindings = {{"53/udp", {{"", "5353"}}}};
+         },
+         {"--publish", "5353:53/udp"},
+         {}},
         {"a random host port publishes the container port alone",
-         [](C& c, I&) { c.hostConfig.portBindings = {{"80/tcp", {{"", ""}}}}; }, {"--publish", "80"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.portBindings = {{"80/tcp", {{"", ""}}}};
+         },
+         {"--publish", "80"},
+         {}},
         {"an IPv6 address is bracketed",
-         [](C& c, I&) { c.hostConfig.portBindings = {{"80/tcp", {{"::1", "8080"}}}}; }, {"--publish", "[::1]:8080:80"}, {}},
-        {"publish-all is emitted", [](C& c, I&) { c.hostConfig.publishAllPorts = true; }, {"--publish-all"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.portBindings = {{"80/tcp", {{"::1", "8080"}}}};
+         },
+         {"--publish", "[::1]:8080:80"},
+         {}},
+        {"publish-all is emitted",
+         [](C& c, I&) { c.hostConfig.publishAllPorts = true; },
+         {"--publish-all"},
+         {}},
         {"a port exposed at run time is emitted",
-         [](C& c, I&) { c.config.exposedPorts.push_back("9000/tcp"); }, {"--expose", "9000"}, {}},
-        {"binds become volumes", [](C& c, I&) { c.hostConfig.binds = {"/srv/data:/data:ro", "logs:/logs"}; },
-         {"--volume", "/srv/data:/data:ro", "--volume", "logs:/logs"}, {}},
+         [](C& c, I&) { c.config.exposedPorts.push_back("9000/tcp"); },
+         {"--expose", "9000"},
+         {}},
+        {"binds become volumes",
+         [](C& c, I&) {
+             c.hostConfig.binds = {"/srv/data:/data:ro", "logs:/logs"};
+         },
+         {"--volume", "/srv/data:/data:ro", "--volume", "logs:/logs"},
+         {}},
         {"mount specs become --mount",
          [](C& c, I&) {
              MountSpec m;
@@ -202,7 +296,8 @@ const std::vector<Case>& cases()
              m.bindPropagation = "rshared";
              c.hostConfig.mounts = {m};
          },
-         {"--mount", "type=bind,src=/a,dst=/b,readonly,bind-propagation=rshared"}, {}},
+         {"--mount", "type=bind,src=/a,dst=/b,readonly,bind-propagation=rshared"},
+         {}},
         {"a mount source with a comma is CSV-quoted",
          [](C& c, I&) {
              MountSpec m;
@@ -211,37 +306,63 @@ const std::vector<Case>& cases()
              m.target = "/b";
              c.hostConfig.mounts = {m};
          },
-         {"--mount", "type=bind,\"src=/a,b\",dst=/b"}, {}},
-        {"tmpfs mounts keep their options", [](C& c, I&) { c.hostConfig.tmpfs = {{"/run", "rw,size=16m"}}; },
-         {"--tmpfs", "/run:rw,size=16m"}, {}},
+         {"--mount", "type=bind,\"src=/a,b\",dst=/b"},
+         {}},
+        {"tmpfs mounts keep their options",
+         [](C& c, I&) {
+             c.hostConfig.tmpfs = {{"/run", "rw,size=16m"}};
+         },
+         {"--tmpfs", "/run:rw,size=16m"},
+         {}},
         {"an anonymous volume asked for at run time is emitted",
-         [](C& c, I&) { c.config.volumes.push_back("/data"); }, {"--volume", "/data"}, {"/var/cache/nginx"}},
-        {"volumes-from is emitted", [](C& c, I&) { c.hostConfig.volumesFrom = {"store:ro"}; },
-         {"--volumes-from", "store:ro"}, {}},
+         [](C& c, I&) { c.config.volumes.push_back("/data"); },
+         {"--volume", "/data"},
+         {"/var/cache/nginx"}},
+        {"volumes-from is emitted",
+         [](C& c, I&) { c.hostConfig.volumesFrom = {"store:ro"}; },
+         {"--volumes-from", "store:ro"},
+         {}},
         {"a device mapped to itself is written short",
-         [](C& c, I&) { c.hostConfig.devices = {{"/dev/ttyUSB0", "/dev/ttyUSB0", "rwm"}}; },
-         {"--device", "/dev/ttyUSB0"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.devices = {{"/dev/ttyUSB0", "/dev/ttyUSB0", "rwm"}};
+         },
+         {"--device", "/dev/ttyUSB0"},
+         {}},
         {"a remapped read-only device keeps every part",
-         [](C& c, I&) { c.hostConfig.devices = {{"/dev/sda", "/dev/xvda", "r"}}; }, {"--device", "/dev/sda:/dev/xvda:r"}, {}},
-        {"device cgroup rules are emitted", [](C& c, I&) { c.hostConfig.deviceCgroupRules = {"c 188:* rmw"}; },
-         {"--device-cgroup-rule", "c 188:* rmw"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.devices = {{"/dev/sda", "/dev/xvda", "r"}};
+         },
+         {"--device", "/dev/sda:/dev/xvda:r"},
+         {}},
+        {"device cgroup rules are emitted",
+         [](C& c, I&) { c.hostConfig.deviceCgroupRules = {"c 188:* rmw"}; },
+         {"--device-cgroup-rule", "c 188:* rmw"},
+         {}},
         {"a request for every GPU becomes --gpus all",
-         [](C& c, I&) { c.hostConfig.deviceRequests = {{"", -1, {}, {{"gpu"}}}}; }, {"--gpus", "all"}, {}},
-        {"a cgroup parent is emitted", [](C& c, I&) { c.hostConfig.cgroupParent = "/custom"; },
-         {"--cgroup-parent", "/custom"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.deviceRequests = {{"", -1, {}, {{"gpu"}}}};
+         },
+         {"--gpus", "all"},
+         {}},
+        {"a cgroup parent is emitted",
+         [](C& c, I&) { c.hostConfig.cgroupParent = "/custom"; },
+         {"--cgroup-parent", "/custom"},
+         {}},
         {"memory limits use binary units",
          [](C& c, I&) {
              c.hostConfig.memory = 512LL << 20;
              c.hostConfig.memorySwap = -1;
              c.hostConfig.memoryReservation = 256LL << 20;
          },
-         {"--memory", "512m", "--memory-swap", "-1", "--memory-reservation", "256m"}, {}},
+         {"--memory", "512m", "--memory-swap", "-1", "--memory-reservation", "256m"},
+         {}},
         {"swap at twice the memory is the daemon's own default",
          [](C& c, I&) {
              c.hostConfig.memory = 1LL << 30;
              c.hostConfig.memorySwap = 2LL << 30;
          },
-         {"--memory", "1g"}, {"--memory-swap"}},
+         {"--memory", "1g"},
+         {"--memory-swap"}},
         {"CPU settings are emitted",
          [](C& c, I&) {
              c.hostConfig.nanoCpus = 1500000000;
@@ -250,26 +371,42 @@ const std::vector<Case>& cases()
              c.hostConfig.cpuPeriod = 100000;
              c.hostConfig.cpusetCpus = "0-1";
          },
-         {"--cpus", "1.5", "--cpu-shares", "512", "--cpu-quota", "50000", "--cpu-period", "100000", "--cpuset-cpus",
-          "0-1"},
+         {"--cpus", "1.5", "--cpu-shares", "512", "--cpu-quota", "50000", "--cpu-period", "100000",
+          "--cpuset-cpus", "0-1"},
          {}},
-        {"a PIDs limit is emitted", [](C& c, I&) { c.hostConfig.pidsLimit = 100; }, {"--pids-limit", "100"}, {}},
-        {"ulimits keep soft and hard", [](C& c, I&) { c.hostConfig.ulimits = {{"nofile", 1024, 2048}}; },
-         {"--ulimit", "nofile=1024:2048"}, {}},
+        {"a PIDs limit is emitted",
+         [](C& c, I&) { c.hostConfig.pidsLimit = 100; },
+         {"--pids-limit", "100"},
+         {}},
+        {"ulimits keep soft and hard",
+         [](C& c, I&) {
+             c.hostConfig.ulimits = {{"nofile", 1024, 2048}};
+         },
+         {"--ulimit", "nofile=1024:2048"},
+         {}},
         {"OOM settings are emitted",
          [](C& c, I&) {
              c.hostConfig.oomKillDisable = true;
              c.hostConfig.oomScoreAdj = -500;
          },
-         {"--oom-kill-disable", "--oom-score-adj", "-500"}, {}},
-        {"a larger shared memory is emitted", [](C& c, I&) { c.hostConfig.shmSize = 128LL << 20; },
-         {"--shm-size", "128m"}, {}},
+         {"--oom-kill-disable", "--oom-score-adj", "-500"},
+         {}},
+        {"a larger shared memory is emitted",
+         [](C& c, I&) { c.hostConfig.shmSize = 128LL << 20; },
+         {"--shm-size", "128m"},
+         {}},
         {"a log driver with options is emitted",
-         [](C& c, I&) { c.hostConfig.logConfig = {"syslog", {{"syslog-address", "udp://127.0.0.1:514"}}}; },
-         {"--log-driver", "syslog", "--log-opt", "syslog-address=udp://127.0.0.1:514"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.logConfig = {"syslog", {{"syslog-address", "udp://127.0.0.1:514"}}};
+         },
+         {"--log-driver", "syslog", "--log-opt", "syslog-address=udp://127.0.0.1:514"},
+         {}},
         {"json-file with rotation is emitted",
-         [](C& c, I&) { c.hostConfig.logConfig.config = {{"max-size", "10m"}}; },
-         {"--log-driver", "json-file", "--log-opt", "max-size=10m"}, {}},
+         [](C& c, I&) {
+             c.hostConfig.logConfig.config = {{"max-size", "10m"}};
+         },
+         {"--log-driver", "json-file", "--log-opt", "max-size=10m"},
+         {}},
         {"name resolution settings are emitted",
          [](C& c, I&) {
              c.hostConfig.dns = {"1.1.1.1"};
@@ -277,20 +414,23 @@ const std::vector<Case>& cases()
              c.hostConfig.dnsSearch = {"example.internal"};
              c.hostConfig.extraHosts = {"db:10.0.0.5"};
          },
-         {"--dns", "1.1.1.1", "--dns-option", "ndots:2", "--dns-search", "example.internal", "--add-host", "db:10.0.0.5"},
+         {"--dns", "1.1.1.1", "--dns-option", "ndots:2", "--dns-search", "example.internal", "--add-host",
+          "db:10.0.0.5"},
          {}},
         {"groups and sysctls are emitted",
          [](C& c, I&) {
              c.hostConfig.groupAdd = {"audio"};
              c.hostConfig.sysctls = {{"net.core.somaxconn", "1024"}};
          },
-         {"--group-add", "audio", "--sysctl", "net.core.somaxconn=1024"}, {}},
+         {"--group-add", "audio", "--sysctl", "net.core.somaxconn=1024"},
+         {}},
         {"init and a non-default runtime are emitted",
          [](C& c, I&) {
              c.hostConfig.init = true;
              c.hostConfig.runtime = "runsc";
          },
-         {"--init", "--runtime", "runsc"}, {}},
+         {"--init", "--runtime", "runsc"},
+         {}},
         {"runc is the default runtime", [](C& c, I&) { c.hostConfig.runtime = "runc"; }, {}, {"--runtime"}},
         {"a legacy link is emitted without the environment it injected",
          [](C& c, I&) {
@@ -300,55 +440,89 @@ const std::vector<Case>& cases()
              c.config.env.push_back("DB_NAME=/web/db");
              c.config.env.push_back("DB_ENV_POSTGRES_DB=app");
          },
-         {"--link", "db:db"}, {"--env"}},
-        {"a stop signal other than the image's is emitted", [](C& c, I&) {
+         {"--link", "db:db"},
+         {"--env"}},
+        {"a stop signal other than the image's is emitted",
+         [](C& c, I&) {
              c.config.stopSignal = "SIGTERM";
              c.config.stopTimeout = 30;
-         }, {"--stop-signal", "SIGTERM", "--stop-timeout", "30"}, {}},
+         },
+         {"--stop-signal", "SIGTERM", "--stop-timeout", "30"},
+         {}},
         {"a health check override is emitted",
          [](C& c, I&) {
              c.config.healthcheck = Healthcheck{{"CMD-SHELL", "curl -f http://localhost/ || exit 1"},
-                                                30000000000LL, 5000000000LL, 90000000000LL, 3};
+                                                30000000000LL,
+                                                5000000000LL,
+                                                90000000000LL,
+                                                3};
          },
-         {"--health-cmd", "curl -f http://localhost/ || exit 1", "--health-interval", "30s", "--health-timeout", "5s",
-          "--health-retries", "3", "--health-start-period", "1m30s"},
+         {"--health-cmd", "curl -f http://localhost/ || exit 1", "--health-interval", "30s",
+          "--health-timeout", "5s", "--health-retries", "3", "--health-start-period", "1m30s"},
          {}},
         {"an exec-form health check becomes the equivalent shell line",
-         [](C& c, I&) { c.config.healthcheck = Healthcheck{{"CMD", "/bin/check", "--deep"}, 0, 0, 0, 0}; },
-         {"--health-cmd", "/bin/check --deep"}, {}},
+         [](C& c, I&) {
+             c.config.healthcheck = Healthcheck{{"CMD", "/bin/check", "--deep"}, 0, 0, 0, 0};
+         },
+         {"--health-cmd", "/bin/check --deep"},
+         {}},
         {"a disabled health check becomes --no-healthcheck",
          [](C& c, I& i) {
              i.config.healthcheck = Healthcheck{{"CMD-SHELL", "true"}, 0, 0, 0, 0};
              c.config.healthcheck = Healthcheck{{"NONE"}, 0, 0, 0, 0};
          },
-         {"--no-healthcheck"}, {}},
+         {"--no-healthcheck"},
+         {}},
         {"the image's health check is not re-emitted",
          [](C& c, I& i) {
              i.config.healthcheck = Healthcheck{{"CMD-SHELL", "true"}, 30000000000LL, 0, 0, 0};
              c.config.healthcheck = i.config.healthcheck;
          },
-         {}, {"--health-cmd", "--health-interval", "--no-healthcheck"}},
+         {},
+         {"--health-cmd", "--health-interval", "--no-healthcheck"}},
         {"terminal flags are emitted",
          [](C& c, I&) {
              c.config.tty = true;
              c.config.openStdin = true;
          },
-         {"--tty", "--interactive"}, {}},
-        {"the image id stands in for a missing reference", [](C& c, I&) { c.config.image.clear(); },
-         {"--name", "web", "sha256:feedface"}, {}},
-        {"without the image the environment is emitted", [](C&, I&) {},
-         {"--env", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "--env", "NGINX_VERSION=1.25.3"},
-         {}, true},
-        {"without the image the labels are emitted", [](C&, I&) {},
-         {"--label", "maintainer=NGINX Docker Maintainers"}, {}, true},
-        {"without the image the stop signal is emitted", [](C&, I&) {}, {"--stop-signal", "SIGQUIT"}, {}, true},
+         {"--tty", "--interactive"},
+         {}},
+        {"the image id stands in for a missing reference",
+         [](C& c, I&) { c.config.image.clear(); },
+         {"--name", "web", "sha256:feedface"},
+         {}},
+        {"without the image the environment is emitted",
+         [](C&, I&) {},
+         {"--env", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "--env",
+          "NGINX_VERSION=1.25.3"},
+         {},
+         true},
+        {"without the image the labels are emitted",
+         [](C&, I&) {},
+         {"--label", "maintainer=NGINX Docker Maintainers"},
+         {},
+         true},
+        {"without the image the stop signal is emitted",
+         [](C&, I&) {},
+         {"--stop-signal", "SIGQUIT"},
+         {},
+         true},
         {"without the image the exposed ports are emitted", [](C&, I&) {}, {"--expose", "80"}, {}, true},
-        {"without the image its volumes are asked for explicitly", [](C&, I&) {},
-         {"--volume", "/var/cache/nginx"}, {}, true},
-        {"without the image the entrypoint is emitted", [](C&, I&) {},
-         {"--entrypoint", "/docker-entrypoint.sh"}, {}, true},
-        {"without the image the command is emitted", [](C&, I&) {},
-         {"nginx:1.25", "nginx", "-g", "daemon off;"}, {}, true},
+        {"without the image its volumes are asked for explicitly",
+         [](C&, I&) {},
+         {"--volume", "/var/cache/nginx"},
+         {},
+         true},
+        {"without the image the entrypoint is emitted",
+         [](C&, I&) {},
+         {"--entrypoint", "/docker-entrypoint.sh"},
+         {},
+         true},
+        {"without the image the command is emitted",
+         [](C&, I&) {},
+         {"nginx:1.25", "nginx", "-g", "daemon off;"},
+         {},
+         true},
     };
     return all;
 }
@@ -413,10 +587,20 @@ void TestRunCommandBuilder::secretsAreRedacted_data()
 {
     QTest::addColumn<QString>("secret");
     QTest::addColumn<int>("where");
-    enum { Env, EnvUrl, Cmd, LogOpt, Label, Health, VolumeOpt };
+    enum
+    {
+        Env,
+        EnvUrl,
+        Cmd,
+        LogOpt,
+        Label,
+        Health,
+        VolumeOpt
+    };
     QTest::newRow("a password under a secret-looking env name") << "hunter2hunter2" << int(Env);
     QTest::newRow("an AWS key id under a harmless env name") << "AKIAIOSFODNN7EXAMPLE" << int(Env);
-    QTest::newRow("a GitHub token under a harmless env name") << "ghp_abcdefghijklmnopqrstuvwxyz0123456789" << int(Env);
+    QTest::newRow("a GitHub token under a harmless env name")
+        << "ghp_abcdefghijklmnopqrstuvwxyz0123456789" << int(Env);
     QTest::newRow("a JWT under a harmless env name")
         << "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlc2lnbmF0dXJl" << int(Env);
     QTest::newRow("a private key under a harmless env name")
@@ -452,7 +636,8 @@ void TestRunCommandBuilder::secretsAreRedacted()
         c.config.labels["com.example.api-key"] = s;
         break;
     case 5:
-        c.config.healthcheck = Healthcheck{{"CMD-SHELL", "curl -f http://admin:" + s + "@localhost/"}, 0, 0, 0, 0};
+        c.config.healthcheck =
+            Healthcheck{{"CMD-SHELL", "curl -f http://admin:" + s + "@localhost/"}, 0, 0, 0, 0};
         break;
     case 6: {
         MountSpec m;
@@ -477,7 +662,8 @@ void TestRunCommandBuilder::secretsAreRedacted()
 void TestRunCommandBuilder::harmlessValuesStay_data()
 {
     QTest::addColumn<QString>("entry");
-    QTest::newRow("a GPG key fingerprint of an official image") << "GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D";
+    QTest::newRow("a GPG key fingerprint of an official image")
+        << "GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D";
     QTest::newRow("a tokenizer setting") << "TOKENIZERS_PARALLELISM=false";
     QTest::newRow("a *_FILE pointer") << "DB_PASSWORD_FILE=/run/secrets/db_password";
     QTest::newRow("a boolean under an auth name") << "REQUIRE_AUTH=true";
@@ -514,16 +700,18 @@ void TestRunCommandBuilder::extraNetworksBecomeFollowUps()
     const RunCommand cmd = RunCommandBuilder().build(c, &image);
     QVERIFY2(containsSequence(cmd.argv(), {"--network", "frontend", "--network-alias", "www"}),
              cmd.renderOneLine().c_str());
-    QCOMPARE(cmd.followUps,
-             (StringList{"docker network connect --alias api backend web", "docker network connect 'it'\\''s odd' web"}));
+    QCOMPARE(cmd.followUps, (StringList{"docker network connect --alias api backend web",
+                                        "docker network connect 'it'\\''s odd' web"}));
     const std::string text = cmd.render();
-    QVERIFY(endsWith(text, "\ndocker network connect --alias api backend web\ndocker network connect 'it'\\''s odd' web"));
+    QVERIFY(endsWith(
+        text, "\ndocker network connect --alias api backend web\ndocker network connect 'it'\\''s odd' web"));
 }
 
 void TestRunCommandBuilder::inlineSeccompBecomesAFile()
 {
     Container c = baseContainer();
-    c.hostConfig.securityOpt = {"seccomp={\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[]}", "no-new-privileges"};
+    c.hostConfig.securityOpt = {"seccomp={\"defaultAction\":\"SCMP_ACT_ERRNO\",\"syscalls\":[]}",
+                                "no-new-privileges"};
     const Image image = baseImage();
     const RunCommand cmd = RunCommandBuilder().build(c, &image);
     QVERIFY2(containsSequence(cmd.argv(), {"--security-opt", "seccomp=./seccomp-web.json", "--security-opt",
@@ -542,21 +730,22 @@ void TestRunCommandBuilder::renderFormat()
     c.config.cmd = {"nginx", "-g", "daemon off;"};
     c.config.env.push_back("GREETING=hello world");
     c.hostConfig.networkMode = "a";
-    c.networks = {EndpointSettings{"a", "", "", "", "", "", {}, {}}, EndpointSettings{"b", "", "", "", "", "", {}, {}}};
+    c.networks = {EndpointSettings{"a", "", "", "", "", "", {}, {}},
+                  EndpointSettings{"b", "", "", "", "", "", {}, {}}};
     const Image image = baseImage();
     const RunCommand cmd = RunCommandBuilder().build(c, &image);
-    QCOMPARE(QString::fromStdString(cmd.render()),
-             QStringLiteral("docker run \\\n"
-                            "  --detach \\\n"
-                            "  --name web \\\n"
-                            "  --env 'GREETING=hello world' \\\n"
-                            "  --read-only \\\n"
-                            "  --network a \\\n"
-                            "  nginx:1.25\n"
-                            "docker network connect b web"));
-    QCOMPARE(QString::fromStdString(cmd.renderOneLine()),
-             QStringLiteral("docker run --detach --name web --env 'GREETING=hello world' --read-only --network a "
-                            "nginx:1.25 && docker network connect b web"));
+    QCOMPARE(QString::fromStdString(cmd.render()), QStringLiteral("docker run \\\n"
+                                                                  "  --detach \\\n"
+                                                                  "  --name web \\\n"
+                                                                  "  --env 'GREETING=hello world' \\\n"
+                                                                  "  --read-only \\\n"
+                                                                  "  --network a \\\n"
+                                                                  "  nginx:1.25\n"
+                                                                  "docker network connect b web"));
+    QCOMPARE(
+        QString::fromStdString(cmd.renderOneLine()),
+        QStringLiteral("docker run --detach --name web --env 'GREETING=hello world' --read-only --network a "
+                       "nginx:1.25 && docker network connect b web"));
     QVERIFY(cmd.hasFlag("--read-only"));
     QVERIFY(!cmd.hasFlag("--privileged"));
     QCOMPARE(cmd.values("--env"), StringList{"GREETING=hello world"});
@@ -570,12 +759,11 @@ void TestRunCommandBuilder::renderQuotesAndKeepsNotesAsComments()
     cmd.command = {"sh", "-c", "echo 'hi'; exit 0"};
     cmd.notes = {"first line\nrm -rf / # injected"};
     const std::string text = cmd.render();
-    QCOMPARE(QString::fromStdString(text),
-             QStringLiteral("# first line rm -rf / # injected\n"
-                            "docker run \\\n"
-                            "  --label 'x=$(reboot)' \\\n"
-                            "  --entrypoint '' \\\n"
-                            "  img sh -c 'echo '\\''hi'\\''; exit 0'"));
+    QCOMPARE(QString::fromStdString(text), QStringLiteral("# first line rm -rf / # injected\n"
+                                                          "docker run \\\n"
+                                                          "  --label 'x=$(reboot)' \\\n"
+                                                          "  --entrypoint '' \\\n"
+                                                          "  img sh -c 'echo '\\''hi'\\''; exit 0'"));
 }
 
 void TestRunCommandBuilder::renderedTextSplitsBackToArgv()

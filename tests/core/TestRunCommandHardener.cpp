@@ -17,9 +17,10 @@ namespace {
 // "--flag value --bool … IMAGE CMD…" as a RunCommand; the test tables read like the command lines they are.
 RunCommand parse(const QString& line)
 {
-    static const StringList booleans{"--read-only", "--privileged", "--rm",          "--init",
-                                     "--tty",       "--interactive", "--detach",     "--publish-all",
-                                     "--oom-kill-disable", "--no-healthcheck"};
+    static const StringList booleans{"--read-only",     "--privileged",  "--rm",
+                                     "--init",          "--tty",         "--interactive",
+                                     "--detach",        "--publish-all", "--oom-kill-disable",
+                                     "--no-healthcheck"};
     RunCommand cmd;
     const StringList words = shellSplit(line.toStdString()).value();
     std::size_t i = 0;
@@ -41,10 +42,22 @@ QString text(const RunCommand& cmd)
     return QString::fromStdString(cmd.renderOneLine()).mid(QStringLiteral("docker run ").size());
 }
 
-RunEdit add(const char* flag, const char* value = "") { return RunEdit{RunEdit::Op::AddFlag, flag, value}; }
-RunEdit removeFlag(const char* flag) { return RunEdit{RunEdit::Op::RemoveFlag, flag, ""}; }
-RunEdit removeValue(const char* flag, const char* value) { return RunEdit{RunEdit::Op::RemoveValue, flag, value}; }
-RunEdit op(RunEdit::Op o, const char* value) { return RunEdit{o, "", value}; }
+RunEdit add(const char* flag, const char* value = "")
+{
+    return RunEdit{RunEdit::Op::AddFlag, flag, value};
+}
+RunEdit removeFlag(const char* flag)
+{
+    return RunEdit{RunEdit::Op::RemoveFlag, flag, ""};
+}
+RunEdit removeValue(const char* flag, const char* value)
+{
+    return RunEdit{RunEdit::Op::RemoveValue, flag, value};
+}
+RunEdit op(RunEdit::Op o, const char* value)
+{
+    return RunEdit{o, "", value};
+}
 
 } // namespace
 
@@ -81,7 +94,8 @@ void TestRunCommandHardener::edit_data()
     QTest::newRow("read-only keeps an existing tmpfs at /tmp")
         << "--tmpfs /tmp:size=1g img" << Edits{add("--read-only")} << "--read-only --tmpfs /tmp:size=1g img";
     QTest::newRow("read-only keeps a volume at /tmp and adds no tmpfs")
-        << "--volume scratch:/tmp img" << Edits{add("--read-only")} << "--read-only --volume scratch:/tmp img";
+        << "--volume scratch:/tmp img" << Edits{add("--read-only")}
+        << "--read-only --volume scratch:/tmp img";
     QTest::newRow("read-only keeps a --mount at /tmp/ and adds no tmpfs")
         << "--mount type=volume,dst=/tmp/ img" << Edits{add("--read-only")}
         << "--read-only --mount type=volume,dst=/tmp/ img";
@@ -102,12 +116,15 @@ void TestRunCommandHardener::edit_data()
         << Edits{add("--cap-drop", "ALL")} << "--user 1000 --cap-add NET_ADMIN --cap-drop ALL img";
     QTest::newRow("dropping all capabilities accepts the flag and value in one string")
         << "--user 1000 img" << Edits{add("--cap-drop ALL")} << "--user 1000 --cap-drop ALL img";
+    QTest::newRow("a flag written with an equals sign is understood")
+        << "--user 1000 img" << Edits{add("--cap-drop=ALL"), add("--pids-limit=256")}
+        << "--user 1000 --cap-drop ALL --pids-limit 256 img";
     QTest::newRow("dropping one capability after all of them adds nothing")
         << "--cap-drop ALL img" << Edits{add("--cap-drop", "NET_RAW")} << "--cap-drop ALL img";
     QTest::newRow("an added capability is not repeated under another spelling")
         << "--cap-add NET_ADMIN img" << Edits{add("--cap-add", "cap_net_admin")} << "--cap-add NET_ADMIN img";
-    QTest::newRow("a user replaces the previous one") << "--user 0 img" << Edits{add("--user", "10001:10001")}
-                                                      << "--user 10001:10001 img";
+    QTest::newRow("a user replaces the previous one")
+        << "--user 0 img" << Edits{add("--user", "10001:10001")} << "--user 10001:10001 img";
     QTest::newRow("limits replace the previous values")
         << "--restart always --memory 4g --memory-swap -1 --cpus 4 --pids-limit 10000 img"
         << Edits{add("--restart", "on-failure:5"), add("--memory", "512m"), add("--memory-swap", "512m"),
@@ -120,14 +137,16 @@ void TestRunCommandHardener::edit_data()
         << "--memory 256m --memory-swap 300m img" << Edits{add("--memory", "512m")}
         << "--memory 512m --memory-swap 512m img";
     QTest::newRow("a repeatable flag is not repeated")
-        << "--security-opt no-new-privileges:true img" << Edits{add("--security-opt", "no-new-privileges:true")}
+        << "--security-opt no-new-privileges:true img"
+        << Edits{add("--security-opt", "no-new-privileges:true")}
         << "--security-opt no-new-privileges:true img";
     QTest::newRow("a security option replaces its opposite")
         << "--security-opt no-new-privileges=false --security-opt label=type:x img"
         << Edits{add("--security-opt", "no-new-privileges:true")}
         << "--security-opt no-new-privileges:true --security-opt label=type:x img";
     QTest::newRow("a seccomp profile replaces unconfined")
-        << "--security-opt seccomp:unconfined img" << Edits{add("--security-opt", "seccomp=/etc/docker/app.json")}
+        << "--security-opt seccomp:unconfined img"
+        << Edits{add("--security-opt", "seccomp=/etc/docker/app.json")}
         << "--security-opt seccomp=/etc/docker/app.json img";
     QTest::newRow("a log option replaces the same key")
         << "--log-opt max-size=1g --log-opt max-file=9 img" << Edits{add("--log-opt", "max-size=10m")}
@@ -139,10 +158,10 @@ void TestRunCommandHardener::edit_data()
         << "--network bridge --publish 8080:80 img" << Edits{add("--network", "appnet")}
         << "--network appnet --publish 8080:80 img";
 
-    QTest::newRow("privileged is removed") << "--privileged --cap-add SYS_ADMIN img" << Edits{removeFlag("--privileged")}
-                                           << "--cap-add SYS_ADMIN img";
-    QTest::newRow("every occurrence of a flag is removed") << "--pid host --name a --pid host img"
-                                                           << Edits{removeFlag("--pid")} << "--name a img";
+    QTest::newRow("privileged is removed") << "--privileged --cap-add SYS_ADMIN img"
+                                           << Edits{removeFlag("--privileged")} << "--cap-add SYS_ADMIN img";
+    QTest::newRow("every occurrence of a flag is removed")
+        << "--pid host --name a --pid host img" << Edits{removeFlag("--pid")} << "--name a img";
     QTest::newRow("removing the network drops its aliases too")
         << "--network appnet --network-alias api img" << Edits{removeFlag("--network")} << "img";
     QTest::newRow("a capability is removed whatever its prefix and case")
@@ -152,33 +171,37 @@ void TestRunCommandHardener::edit_data()
         << "--cap-add SYS_PTRACE img" << Edits{removeValue("--cap-add", "CAP_SYS_PTRACE")} << "img";
     QTest::newRow("seccomp unconfined is removed whichever separator was used")
         << "--security-opt seccomp:unconfined --security-opt no-new-privileges img"
-        << Edits{removeValue("--security-opt", "seccomp=unconfined")} << "--security-opt no-new-privileges img";
+        << Edits{removeValue("--security-opt", "seccomp=unconfined")}
+        << "--security-opt no-new-privileges img";
     QTest::newRow("an inlined seccomp profile quoted from inspect removes the profile file option")
         << "--security-opt seccomp=./seccomp-web.json --security-opt no-new-privileges img"
         << Edits{removeValue("--security-opt", "seccomp={\"defaultAction\":\"SCMP_ACT_ALLOW\"}")}
         << "--security-opt no-new-privileges img";
     QTest::newRow("removing the log driver removes its options")
-        << "--log-driver splunk --log-opt 'splunk-token=<redacted>' --name a img" << Edits{removeFlag("--log-driver")}
-        << "--name a img";
+        << "--log-driver splunk --log-opt 'splunk-token=<redacted>' --name a img"
+        << Edits{removeFlag("--log-driver")} << "--name a img";
     QTest::newRow("a device is removed by its host path")
-        << "--device /dev/sda:/dev/xvda:rwm --device /dev/ttyUSB0 img" << Edits{removeValue("--device", "/dev/sda")}
-        << "--device /dev/ttyUSB0 img";
+        << "--device /dev/sda:/dev/xvda:rwm --device /dev/ttyUSB0 img"
+        << Edits{removeValue("--device", "/dev/sda")} << "--device /dev/ttyUSB0 img";
     QTest::newRow("a sysctl is removed by its key")
         << "--sysctl net.ipv4.ip_forward=1 --sysctl net.core.somaxconn=1024 img"
         << Edits{removeValue("--sysctl", "net.ipv4.ip_forward")} << "--sysctl net.core.somaxconn=1024 img";
     QTest::newRow("a group is removed and the others stay")
-        << "--group-add 0 --group-add audio img" << Edits{removeValue("--group-add", "0")} << "--group-add audio img";
+        << "--group-add 0 --group-add audio img" << Edits{removeValue("--group-add", "0")}
+        << "--group-add audio img";
 
     QTest::newRow("the docker socket bind is removed by its container path")
         << "--volume /var/run/docker.sock:/var/run/docker.sock --volume data:/data img"
         << Edits{op(O::RemoveMount, "/var/run/docker.sock")} << "--volume data:/data img";
     QTest::newRow("a --mount is removed by its target")
-        << "--mount type=bind,src=/run/docker.sock,dst=/sock img" << Edits{op(O::RemoveMount, "/sock/")} << "img";
+        << "--mount type=bind,src=/run/docker.sock,dst=/sock img" << Edits{op(O::RemoveMount, "/sock/")}
+        << "img";
     QTest::newRow("a bind becomes read-only")
         << "--volume /etc:/host/etc img" << Edits{op(O::ReadOnlyMount, "/host/etc")}
         << "--volume /etc:/host/etc:ro img";
     QTest::newRow("rw turns into ro and the other mode words stay")
-        << "--volume /srv:/srv:rw,Z img" << Edits{op(O::ReadOnlyMount, "/srv")} << "--volume /srv:/srv:ro,Z img";
+        << "--volume /srv:/srv:rw,Z img" << Edits{op(O::ReadOnlyMount, "/srv")}
+        << "--volume /srv:/srv:ro,Z img";
     QTest::newRow("a --mount gains readonly")
         << "--mount type=bind,src=/a,dst=/b img" << Edits{op(O::ReadOnlyMount, "/b")}
         << "--mount type=bind,src=/a,dst=/b,readonly img";
@@ -194,12 +217,13 @@ void TestRunCommandHardener::edit_data()
         << "--mount type=volume,src=cache,dst=/cache,readonly img";
 
     QTest::newRow("a published port moves to loopback")
-        << "--publish 8080:80 img" << Edits{op(O::BindPortToLoopback, "80/tcp")} << "--publish 127.0.0.1:8080:80 img";
+        << "--publish 8080:80 img" << Edits{op(O::BindPortToLoopback, "80/tcp")}
+        << "--publish 127.0.0.1:8080:80 img";
     QTest::newRow("a random host port moves to loopback")
         << "--publish 80 img" << Edits{op(O::BindPortToLoopback, "80")} << "--publish 127.0.0.1::80 img";
     QTest::newRow("IPv4 and IPv6 wildcard bindings merge into one loopback binding")
-        << "--publish 0.0.0.0:8080:80 --publish [::]:8080:80 img" << Edits{op(O::BindPortToLoopback, "80/tcp")}
-        << "--publish 127.0.0.1:8080:80 img";
+        << "--publish 0.0.0.0:8080:80 --publish [::]:8080:80 img"
+        << Edits{op(O::BindPortToLoopback, "80/tcp")} << "--publish 127.0.0.1:8080:80 img";
     QTest::newRow("an address chosen by the user stays")
         << "--publish 192.168.1.5:8080:80 img" << Edits{op(O::BindPortToLoopback, "80/tcp")}
         << "--publish 192.168.1.5:8080:80 img";
@@ -207,17 +231,25 @@ void TestRunCommandHardener::edit_data()
         << "--publish 53:53/udp --publish 53:53 img" << Edits{op(O::BindPortToLoopback, "53/udp")}
         << "--publish 127.0.0.1:53:53/udp --publish 53:53 img";
     QTest::newRow("a port stops being published")
-        << "--publish 8080:80 --publish 8443:443 img" << Edits{op(O::RemovePort, "80/tcp")} << "--publish 8443:443 img";
+        << "--publish 8080:80 --publish 8443:443 img" << Edits{op(O::RemovePort, "80/tcp")}
+        << "--publish 8443:443 img";
 
     QTest::newRow("an env secret becomes a file")
-        << "--env 'DB_PASSWORD=<redacted>' --env MODE=prod img" << Edits{op(O::ReplaceEnvSecret, "DB_PASSWORD")}
+        << "--env 'DB_PASSWORD=<redacted>' --env MODE=prod img"
+        << Edits{op(O::ReplaceEnvSecret, "DB_PASSWORD")}
         << "--env DB_PASSWORD_FILE=/run/secrets/db_password --env MODE=prod "
            "--volume /srv/secrets/db_password:/run/secrets/db_password:ro img";
     QTest::newRow("several edits together")
-        << "--privileged --cap-add SYS_ADMIN --publish 8080:80 --volume /var/run/docker.sock:/var/run/docker.sock img"
-        << Edits{removeFlag("--privileged"), removeValue("--cap-add", "SYS_ADMIN"), add("--cap-drop", "ALL"),
-                 add("--read-only"), op(O::RemoveMount, "/var/run/docker.sock"), op(O::BindPortToLoopback, "80/tcp"),
-                 add("--security-opt", "no-new-privileges:true"), add("--user", "10001:10001")}
+        << "--privileged --cap-add SYS_ADMIN --publish 8080:80 --volume "
+           "/var/run/docker.sock:/var/run/docker.sock img"
+        << Edits{removeFlag("--privileged"),
+                 removeValue("--cap-add", "SYS_ADMIN"),
+                 add("--cap-drop", "ALL"),
+                 add("--read-only"),
+                 op(O::RemoveMount, "/var/run/docker.sock"),
+                 op(O::BindPortToLoopback, "80/tcp"),
+                 add("--security-opt", "no-new-privileges:true"),
+                 add("--user", "10001:10001")}
         << "--user 10001:10001 --read-only --cap-add NET_BIND_SERVICE --cap-drop ALL "
            "--security-opt no-new-privileges:true --publish 127.0.0.1:8080:80 "
            "--tmpfs /tmp:rw,noexec,nosuid,size=64m img";
@@ -277,8 +309,9 @@ void TestRunCommandHardener::secretReplacementKeepsTheValueOut()
     QVERIFY(!contains(out.render(), "again"));
     QCOMPARE(out.values("--env"), StringList{"API_TOKEN_FILE=/run/secrets/api_token"});
     QCOMPARE(out.values("--volume"), StringList{"/srv/secrets/api_token:/run/secrets/api_token:ro"});
-    QCOMPARE(out.notes, StringList{"Put the secret for API_TOKEN in /srv/secrets/api_token (chmod 600, owned by the "
-                                   "UID the container runs as); the application must read API_TOKEN_FILE."});
+    QCOMPARE(out.notes,
+             StringList{"Put the secret for API_TOKEN in /srv/secrets/api_token (chmod 600, owned by the "
+                        "UID the container runs as); the application must read API_TOKEN_FILE."});
 }
 
 void TestRunCommandHardener::redactionNoteLeavesWithTheLastPlaceholder()
@@ -287,21 +320,27 @@ void TestRunCommandHardener::redactionNoteLeavesWithTheLastPlaceholder()
     cmd.notes = {std::string(kRedactionNote)};
     const RunCommandHardener hardener;
     const RunCommand partly = hardener.apply(cmd, {op(RunEdit::Op::ReplaceEnvSecret, "A_PASSWORD")});
-    QVERIFY(std::find(partly.notes.begin(), partly.notes.end(), std::string(kRedactionNote)) != partly.notes.end());
+    QVERIFY(std::find(partly.notes.begin(), partly.notes.end(), std::string(kRedactionNote)) !=
+            partly.notes.end());
     const RunCommand fully = hardener.apply(partly, {op(RunEdit::Op::ReplaceEnvSecret, "B_TOKEN")});
-    QVERIFY(std::find(fully.notes.begin(), fully.notes.end(), std::string(kRedactionNote)) == fully.notes.end());
+    QVERIFY(std::find(fully.notes.begin(), fully.notes.end(), std::string(kRedactionNote)) ==
+            fully.notes.end());
 }
 
 void TestRunCommandHardener::anonymousVolumesGetANote()
 {
     const RunCommandHardener hardener;
-    const RunCommand onCommandLine = hardener.apply(parse("--volume /data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
-    QCOMPARE(onCommandLine.notes, StringList{"The anonymous volume at /data cannot be mounted read-only; name it "
-                                             "(--volume NAME:/data:ro) if it must be."});
-    const RunCommand fromImage = hardener.apply(parse("img"), {op(RunEdit::Op::ReadOnlyMount, "/var/lib/app")});
+    const RunCommand onCommandLine =
+        hardener.apply(parse("--volume /data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
+    QCOMPARE(onCommandLine.notes,
+             StringList{"The anonymous volume at /data cannot be mounted read-only; name it "
+                        "(--volume NAME:/data:ro) if it must be."});
+    const RunCommand fromImage =
+        hardener.apply(parse("img"), {op(RunEdit::Op::ReadOnlyMount, "/var/lib/app")});
     QCOMPARE(fromImage.notes.size(), std::size_t(1));
     QCOMPARE(fromImage.argv(), (StringList{"run", "img"}));
-    const RunCommand bind = hardener.apply(parse("--volume /a:/data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
+    const RunCommand bind =
+        hardener.apply(parse("--volume /a:/data img"), {op(RunEdit::Op::ReadOnlyMount, "/data")});
     QVERIFY(bind.notes.empty());
 }
 

@@ -29,20 +29,34 @@ void TestShellQuote::quote_data()
 {
     QTest::addColumn<QString>("word");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("a plain word stays bare") << "nginx" << "nginx";
-    QTest::newRow("flags, paths and key=value stay bare") << "--env=A:b,c/d.e@f%g+h" << "--env=A:b,c/d.e@f%g+h";
-    QTest::newRow("the empty string becomes two quotes") << "" << "''";
-    QTest::newRow("a space is quoted") << "hello world" << "'hello world'";
-    QTest::newRow("a single quote leaves and re-enters the quotes") << "it's" << "'it'\\''s'";
-    QTest::newRow("a double quote is quoted") << "say \"hi\"" << "'say \"hi\"'";
-    QTest::newRow("a dollar is quoted so nothing expands") << "$HOME" << "'$HOME'";
-    QTest::newRow("a backtick is quoted") << "`id`" << "'`id`'";
-    QTest::newRow("a newline stays inside the quotes") << "a\nb" << "'a\nb'";
-    QTest::newRow("glob characters are quoted") << "*.txt" << "'*.txt'";
-    QTest::newRow("a semicolon is quoted") << "a;rm -rf /" << "'a;rm -rf /'";
-    QTest::newRow("a tilde is quoted") << "~/x" << "'~/x'";
-    QTest::newRow("unicode is quoted") << QString::fromUtf8("caf\xc3\xa9") << QString::fromUtf8("'caf\xc3\xa9'");
-    QTest::newRow("a leading hash is quoted") << "#c" << "'#c'";
+    QTest::newRow("a plain word stays bare") << "nginx"
+                                             << "nginx";
+    QTest::newRow("flags, paths and key=value stay bare") << "--env=A:b,c/d.e@f%g+h"
+                                                          << "--env=A:b,c/d.e@f%g+h";
+    QTest::newRow("the empty string becomes two quotes") << ""
+                                                         << "''";
+    QTest::newRow("a space is quoted") << "hello world"
+                                       << "'hello world'";
+    QTest::newRow("a single quote leaves and re-enters the quotes") << "it's"
+                                                                    << "'it'\\''s'";
+    QTest::newRow("a double quote is quoted") << "say \"hi\""
+                                              << "'say \"hi\"'";
+    QTest::newRow("a dollar is quoted so nothing expands") << "$HOME"
+                                                           << "'$HOME'";
+    QTest::newRow("a backtick is quoted") << "`id`"
+                                          << "'`id`'";
+    QTest::newRow("a newline stays inside the quotes") << "a\nb"
+                                                       << "'a\nb'";
+    QTest::newRow("glob characters are quoted") << "*.txt"
+                                                << "'*.txt'";
+    QTest::newRow("a semicolon is quoted") << "a;rm -rf /"
+                                           << "'a;rm -rf /'";
+    QTest::newRow("a tilde is quoted") << "~/x"
+                                       << "'~/x'";
+    QTest::newRow("unicode is quoted")
+        << QString::fromUtf8("caf\xc3\xa9") << QString::fromUtf8("'caf\xc3\xa9'");
+    QTest::newRow("a leading hash is quoted") << "#c"
+                                              << "'#c'";
 }
 
 void TestShellQuote::quote()
@@ -58,10 +72,12 @@ void TestShellQuote::roundTrip_data()
     QTest::newRow("plain words") << StringList{"docker", "run", "--rm", "nginx"};
     QTest::newRow("empty words survive") << StringList{"", "a", "", ""};
     QTest::newRow("quotes of both kinds") << StringList{"it's", "\"q\"", "'", "\"", "''"};
-    QTest::newRow("shell metacharacters") << StringList{"$(id)", "`id`", "a|b", "a&&b", "a;b", "<x>", "!!", "*"};
+    QTest::newRow("shell metacharacters")
+        << StringList{"$(id)", "`id`", "a|b", "a&&b", "a;b", "<x>", "!!", "*"};
     QTest::newRow("backslashes") << StringList{"\\", "a\\b", "\\'", "\\\""};
     QTest::newRow("whitespace of every kind") << StringList{" ", "\t", "\n", "a b\tc\nd", "trailing "};
-    QTest::newRow("unicode and control bytes") << StringList{"caf\xc3\xa9", "\xe2\x80\xa8", "\x1b[31m", "\x7f"};
+    QTest::newRow("unicode and control bytes")
+        << StringList{"caf\xc3\xa9", "\xe2\x80\xa8", "\x1b[31m", "\x7f"};
     QTest::newRow("a NUL byte inside a word") << StringList{std::string("a\0b", 3)};
     QTest::newRow("an env assignment with a URL") << StringList{"--env", "URL=https://u:p@h/x?y=1&z=2"};
 }
@@ -116,9 +132,10 @@ void TestShellQuote::split_data()
     QTest::newRow("double quotes honour four escapes")
         << "\"a\\\\b\\\"c\\$d\\`e\"" << StringList{"a\\b\"c$d`e"};
     QTest::newRow("other backslashes inside double quotes stay") << "\"a\\nb\"" << StringList{"a\\nb"};
-    QTest::newRow("a backslash outside quotes escapes the next character") << "a\\ b \\'" << StringList{"a b", "'"};
-    QTest::newRow("a backslash-newline continues the line") << "docker run \\\n  --rm x"
-                                                            << StringList{"docker", "run", "--rm", "x"};
+    QTest::newRow("a backslash outside quotes escapes the next character")
+        << "a\\ b \\'" << StringList{"a b", "'"};
+    QTest::newRow("a backslash-newline continues the line")
+        << "docker run \\\n  --rm x" << StringList{"docker", "run", "--rm", "x"};
     QTest::newRow("adjacent quoted parts form one word") << "a'b'\"c\"d" << StringList{"abcd"};
     QTest::newRow("empty quotes make an empty word") << "'' \"\"" << StringList{"", ""};
     QTest::newRow("an empty line has no words") << "   " << StringList{};
@@ -137,10 +154,14 @@ void TestShellQuote::splitRejects_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("message");
-    QTest::newRow("an unterminated single quote") << "echo 'abc" << "single quote";
-    QTest::newRow("an unterminated double quote") << "echo \"abc" << "double quote";
-    QTest::newRow("a double quote ending in an escaped quote") << "echo \"abc\\\"" << "double quote";
-    QTest::newRow("a lone trailing backslash") << "echo abc\\" << "backslash";
+    QTest::newRow("an unterminated single quote") << "echo 'abc"
+                                                  << "single quote";
+    QTest::newRow("an unterminated double quote") << "echo \"abc"
+                                                  << "double quote";
+    QTest::newRow("a double quote ending in an escaped quote") << "echo \"abc\\\""
+                                                               << "double quote";
+    QTest::newRow("a lone trailing backslash") << "echo abc\\"
+                                               << "backslash";
 }
 
 void TestShellQuote::splitRejects()

@@ -16,7 +16,10 @@ using namespace drydock;
 
 namespace {
 
-std::string str(const StringList& list) { return "[" + join(list, ", ") + "]"; }
+std::string str(const StringList& list)
+{
+    return "[" + join(list, ", ") + "]";
+}
 
 std::string str(const std::vector<PortMapping>& ports)
 {
@@ -76,8 +79,7 @@ std::string str(const std::optional<Healthcheck>& h)
            std::to_string(h->startPeriodNs) + " " + std::to_string(h->retries);
 }
 
-template <typename T>
-std::string str(const std::optional<T>& v)
+template <typename T> std::string str(const std::optional<T>& v)
 {
     return v ? std::to_string(*v) : std::string("null");
 }
@@ -124,10 +126,11 @@ StringList describe(const Container& c)
         "Dns: " + str(h.dns) + str(h.dnsOptions) + str(h.dnsSearch),
         "ExtraHosts: " + str(h.extraHosts),
         "GroupAdd: " + str(h.groupAdd),
-        "Namespaces: pid=" + h.pidMode + " ipc=" + h.ipcMode + " uts=" + h.utsMode + " userns=" + h.usernsMode +
-            " cgroupns=" + h.cgroupnsMode,
+        "Namespaces: pid=" + h.pidMode + " ipc=" + h.ipcMode + " uts=" + h.utsMode +
+            " userns=" + h.usernsMode + " cgroupns=" + h.cgroupnsMode,
         "OomScoreAdj: " + std::to_string(h.oomScoreAdj) + " OomKillDisable: " + str(h.oomKillDisable),
-        "Privileged: " + std::to_string(h.privileged) + " ReadonlyRootfs: " + std::to_string(h.readonlyRootfs),
+        "Privileged: " + std::to_string(h.privileged) +
+            " ReadonlyRootfs: " + std::to_string(h.readonlyRootfs),
         "SecurityOpt: " + str(h.securityOpt),
         "MaskedPaths: " + (h.maskedPaths ? str(*h.maskedPaths) : "null"),
         "Tmpfs: " + str(h.tmpfs),
@@ -193,7 +196,8 @@ int runShell(const std::string& script, const QString& workDir, QString* err)
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin:") + env.value(QStringLiteral("PATH")));
     sh.setProcessEnvironment(env);
     sh.setWorkingDirectory(workDir);
-    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-e"), QStringLiteral("-c"), QString::fromStdString(script)});
+    sh.start(QStringLiteral("/bin/sh"),
+             {QStringLiteral("-e"), QStringLiteral("-c"), QString::fromStdString(script)});
     if (!sh.waitForFinished(120000)) {
         sh.kill();
         sh.waitForFinished();
@@ -231,8 +235,9 @@ private:
 void TestRunCommandRoundTrip::initTestCase()
 {
     m_client = test::connectPrivateDaemon();
-    QVERIFY2(m_client, "no connection to the private dockerd (see the warning above); run through ctest, which "
-                       "starts it (fixture dockerd_start)");
+    QVERIFY2(m_client,
+             "no connection to the private dockerd (see the warning above); run through ctest, which "
+             "starts it (fixture dockerd_start)");
     QVERIFY(m_workDir.isValid());
     for (const char* net : {"front", "back"}) {
         const QString name = test::uniqueName(QString::fromLatin1(net));
@@ -270,8 +275,8 @@ QString TestRunCommandRoundTrip::create(const QStringList& options, const QStrin
 {
     const QString name = test::uniqueName(QStringLiteral("rt"));
     QString err;
-    const int rc = test::docker(QStringList{QStringLiteral("create"), QStringLiteral("--name"), name} + options +
-                                    QStringList{QStringLiteral("drydock-test/busybox:1")} + command,
+    const int rc = test::docker(QStringList{QStringLiteral("create"), QStringLiteral("--name"), name} +
+                                    options + QStringList{QStringLiteral("drydock-test/busybox:1")} + command,
                                 nullptr, &err);
     if (rc != 0) {
         qWarning("docker create failed: %s", qPrintable(err));
@@ -288,28 +293,117 @@ void TestRunCommandRoundTrip::recreatesTheSameContainer_data()
     QTest::addColumn<bool>("connectBack");
     const QString front = QStringLiteral("front");
     QTest::newRow("a service with identity, limits, mounts, logging and a health check")
-        << QStringList{"--hostname", "h1", "--user", "1000:1000", "--workdir", "/tmp", "--env", "FOO=bar", "--env",
-                       "QUOTED=it's $x `y`", "--label", "a=b c", "--restart", "on-failure:3", "--read-only",
-                       "--cap-add", "net_admin", "--cap-drop", "MKNOD", "--security-opt", "no-new-privileges:true",
-                       "--publish", "127.0.0.1:18080:80", "--publish", "5353:53/udp", "--publish", "9000", "--expose",
-                       "7000", "--volume", "/etc/hostname:/host-hostname:ro", "--volume", "/anon", "--mount",
-                       "type=tmpfs,dst=/scratch,tmpfs-size=1048576", "--tmpfs", "/run:rw,size=16m", "--memory", "64m",
-                       "--memory-reservation", "32m", "--cpus", "0.5", "--cpu-shares", "512", "--pids-limit", "100",
-                       "--ulimit", "nofile=1024:2048", "--oom-score-adj", "100", "--shm-size", "128m", "--log-opt",
-                       "max-size=1m", "--log-opt", "max-file=2", "--dns", "192.0.2.53", "--dns-option", "ndots:2",
-                       "--dns-search", "example.internal", "--add-host", "x:192.0.2.2", "--group-add", "10",
-                       "--sysctl", "net.core.somaxconn=1024", "--init", "--stop-signal", "SIGINT", "--stop-timeout",
-                       "20", "--health-cmd", "echo ok", "--health-interval", "30s", "--health-retries", "2", "--tty",
+        << QStringList{"--hostname",
+                       "h1",
+                       "--user",
+                       "1000:1000",
+                       "--workdir",
+                       "/tmp",
+                       "--env",
+                       "FOO=bar",
+                       "--env",
+                       "QUOTED=it's $x `y`",
+                       "--label",
+                       "a=b c",
+                       "--restart",
+                       "on-failure:3",
+                       "--read-only",
+                       "--cap-add",
+                       "net_admin",
+                       "--cap-drop",
+                       "MKNOD",
+                       "--security-opt",
+                       "no-new-privileges:true",
+                       "--publish",
+                       "127.0.0.1:18080:80",
+                       "--publish",
+                       "5353:53/udp",
+                       "--publish",
+                       "9000",
+                       "--expose",
+                       "7000",
+                       "--volume",
+                       "/etc/hostname:/host-hostname:ro",
+                       "--volume",
+                       "/anon",
+                       "--mount",
+                       "type=tmpfs,dst=/scratch,tmpfs-size=1048576",
+                       "--tmpfs",
+                       "/run:rw,size=16m",
+                       "--memory",
+                       "64m",
+                       "--memory-reservation",
+                       "32m",
+                       "--cpus",
+                       "0.5",
+                       "--cpu-shares",
+                       "512",
+                       "--pids-limit",
+                       "100",
+                       "--ulimit",
+                       "nofile=1024:2048",
+                       "--oom-score-adj",
+                       "100",
+                       "--shm-size",
+                       "128m",
+                       "--log-opt",
+                       "max-size=1m",
+                       "--log-opt",
+                       "max-file=2",
+                       "--dns",
+                       "192.0.2.53",
+                       "--dns-option",
+                       "ndots:2",
+                       "--dns-search",
+                       "example.internal",
+                       "--add-host",
+                       "x:192.0.2.2",
+                       "--group-add",
+                       "10",
+                       "--sysctl",
+                       "net.core.somaxconn=1024",
+                       "--init",
+                       "--stop-signal",
+                       "SIGINT",
+                       "--stop-timeout",
+                       "20",
+                       "--health-cmd",
+                       "echo ok",
+                       "--health-interval",
+                       "30s",
+                       "--health-retries",
+                       "2",
+                       "--tty",
                        "--interactive"}
         << QStringList{"sleep", "3600"} << false;
     QTest::newRow("a container on a user network with aliases and a second network")
         << QStringList{"--network", front, "--network-alias", "api", "--entrypoint", "/bin/sh"}
         << QStringList{"-c", "sleep 3600"} << true;
     QTest::newRow("a container with shared namespaces, no health check and swap unlimited")
-        << QStringList{"--pid", "host", "--ipc", "shareable", "--uts", "host", "--no-healthcheck", "--memory", "32m",
-                       "--memory-swap", "-1", "--cpu-quota", "50000", "--cpu-period", "100000", "--restart", "always",
-                       "--security-opt", "seccomp=unconfined", "--security-opt", "systempaths=unconfined",
-                       "--device", "/dev/null:/dev/mynull:r", "--oom-kill-disable"}
+        << QStringList{"--pid",
+                       "host",
+                       "--ipc",
+                       "shareable",
+                       "--uts",
+                       "host",
+                       "--no-healthcheck",
+                       "--memory",
+                       "32m",
+                       "--memory-swap",
+                       "-1",
+                       "--cpu-quota",
+                       "50000",
+                       "--cpu-period",
+                       "100000",
+                       "--restart",
+                       "always",
+                       "--security-opt",
+                       "seccomp=unconfined",
+                       "--security-opt",
+                       "systempaths=unconfined",
+                       "--device",
+                       "/dev/null:/dev/mynull:r",
+                       "--oom-kill-disable"}
         << QStringList{"sleep", "3600"} << false;
 }
 
@@ -327,8 +421,8 @@ void TestRunCommandRoundTrip::recreatesTheSameContainer()
     const QString name = create(options, command);
     QVERIFY(!name.isEmpty());
     if (connectBack) {
-        QCOMPARE(test::docker({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("--alias"),
-                               QStringLiteral("be"), m_networks.at(1), name}),
+        QCOMPARE(test::docker({QStringLiteral("network"), QStringLiteral("connect"),
+                               QStringLiteral("--alias"), QStringLiteral("be"), m_networks.at(1), name}),
                  0);
     }
     const Container original = inspect(name.toStdString());
@@ -342,7 +436,8 @@ void TestRunCommandRoundTrip::recreatesTheSameContainer()
     m_containers << copyName;
     QString err;
     const std::string script = asCreate(cmd, name.toStdString(), copyName.toStdString());
-    QVERIFY2(runShell(script, m_workDir.path(), &err) == 0, qPrintable(QString::fromStdString(script) + "\n" + err));
+    QVERIFY2(runShell(script, m_workDir.path(), &err) == 0,
+             qPrintable(QString::fromStdString(script) + "\n" + err));
 
     const Container copy = inspect(copyName.toStdString());
     const StringList want = describe(original);
@@ -375,25 +470,32 @@ void TestRunCommandRoundTrip::hardenedCommandIsAccepted()
     const auto image = m_client->inspectImage(original.config.image);
     QVERIFY(image.ok());
     using O = RunEdit::Op;
-    const std::vector<RunEdit> edits{
-        {O::RemoveFlag, "--privileged", ""},       {O::RemoveValue, "--cap-add", "CAP_SYS_ADMIN"},
-        {O::AddFlag, "--cap-drop", "ALL"},          {O::AddFlag, "--read-only", ""},
-        {O::AddFlag, "--security-opt", "no-new-privileges:true"}, {O::AddFlag, "--memory", "64m"},
-        {O::AddFlag, "--memory-swap", "64m"},       {O::AddFlag, "--pids-limit", "256"},
-        {O::AddFlag, "--user", "10001:10001"},      {O::ReadOnlyMount, "", "/host-etc"},
-        {O::BindPortToLoopback, "", "80/tcp"},      {O::ReplaceEnvSecret, "", "DB_PASSWORD"},
-        {O::AddFlag, "--restart", "on-failure:5"}};
-    const RunCommand hardened = RunCommandHardener().apply(RunCommandBuilder().build(original, &image.value()), edits);
+    const std::vector<RunEdit> edits{{O::RemoveFlag, "--privileged", ""},
+                                     {O::RemoveValue, "--cap-add", "CAP_SYS_ADMIN"},
+                                     {O::AddFlag, "--cap-drop", "ALL"},
+                                     {O::AddFlag, "--read-only", ""},
+                                     {O::AddFlag, "--security-opt", "no-new-privileges:true"},
+                                     {O::AddFlag, "--memory", "64m"},
+                                     {O::AddFlag, "--memory-swap", "64m"},
+                                     {O::AddFlag, "--pids-limit", "256"},
+                                     {O::AddFlag, "--user", "10001:10001"},
+                                     {O::ReadOnlyMount, "", "/host-etc"},
+                                     {O::BindPortToLoopback, "", "80/tcp"},
+                                     {O::ReplaceEnvSecret, "", "DB_PASSWORD"},
+                                     {O::AddFlag, "--restart", "on-failure:5"}};
+    const RunCommand hardened =
+        RunCommandHardener().apply(RunCommandBuilder().build(original, &image.value()), edits);
     const std::string text = hardened.render();
     QVERIFY2(!contains(text, "hunter2hunter2"), text.c_str());
 
-    // The secret file itself is the person's job (a note says where); `docker create` accepts the bind without it,
-    // so the test never writes to the host's /srv.
+    // The secret file itself is the person's job (a note says where); `docker create` accepts the bind
+    // without it, so the test never writes to the host's /srv.
     const QString copyName = name + QStringLiteral("-hardened");
     m_containers << copyName;
     QString err;
     const std::string script = asCreate(hardened, name.toStdString(), copyName.toStdString());
-    QVERIFY2(runShell(script, m_workDir.path(), &err) == 0, qPrintable(QString::fromStdString(script) + "\n" + err));
+    QVERIFY2(runShell(script, m_workDir.path(), &err) == 0,
+             qPrintable(QString::fromStdString(script) + "\n" + err));
     const Container copy = inspect(copyName.toStdString());
     const HostConfig& h = copy.hostConfig;
     QVERIFY(!h.privileged);
@@ -404,8 +506,8 @@ void TestRunCommandRoundTrip::hardenedCommandIsAccepted()
     QCOMPARE(h.tmpfs.count("/tmp"), std::size_t(1));
     QCOMPARE(copy.config.user, std::string("10001:10001"));
     QVERIFY(std::find(h.binds.begin(), h.binds.end(), "/etc:/host-etc:ro") != h.binds.end());
-    QVERIFY(std::find(h.binds.begin(), h.binds.end(), "/srv/secrets/db_password:/run/secrets/db_password:ro") !=
-            h.binds.end());
+    QVERIFY(std::find(h.binds.begin(), h.binds.end(),
+                      "/srv/secrets/db_password:/run/secrets/db_password:ro") != h.binds.end());
     for (const auto& e : copy.config.env) {
         QVERIFY2(!startsWith(e, "DB_PASSWORD="), e.c_str());
     }
