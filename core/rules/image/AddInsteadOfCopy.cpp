@@ -12,9 +12,10 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis("4.9"),
     .title = "ADD used instead of COPY",
-    .rationale = "ADD silently unpacks local archives and fetches remote URLs without any checksum or signature "
-                 "check, so what lands in the image is less predictable than with COPY, and a remote source "
-                 "can be swapped under you.",
+    .rationale =
+        "ADD silently unpacks local archives and fetches remote URLs without any checksum or signature "
+        "check, so what lands in the image is less predictable than with COPY, and a remote source "
+        "can be swapped under you.",
     .fix = "Use COPY for local files. Download remote files in a RUN step that verifies a checksum, or use "
            "ADD --checksum with BuildKit.",
     .practice = "Prefer COPY over ADD"};
@@ -34,11 +35,13 @@ std::string destinationOf(const std::string& body)
 
 bool namesRemoteSource(const std::string& body)
 {
-    return containsIgnoreCase(body, "http://") || containsIgnoreCase(body, "https://") || contains(body, "git@");
+    return containsIgnoreCase(body, "http://") || containsIgnoreCase(body, "https://") ||
+           contains(body, "git@");
 }
 
 // Flags ADD steps. The oldest ADD into "/" is the base image's root file system (`ADD file:… in /`), which
-// every image built FROM a distribution has and nobody downstream can change, so it is skipped; a later ADD into
+// every image built FROM a distribution has and nobody downstream can change, so it is skipped; a later ADD
+// into
 // "/" is reported like any other. A remote URL raises the finding to medium.
 class AddInsteadOfCopy final : public ImageRule
 {
@@ -65,13 +68,16 @@ protected:
             remote = remote || fromUrl;
             matches.push_back({&line, line.body(), fromUrl ? Severity::Medium : info().defaultSeverity, {}});
         }
-        reportHistoryMatches(info(), image, matches, std::string(remote ? kRemoteDockerfile : kCopyDockerfile),
-                             out);
+        reportHistoryMatches(info(), image, matches,
+                             std::string(remote ? kRemoteDockerfile : kCopyDockerfile), out);
     }
 };
 
 } // namespace
 
-std::unique_ptr<Rule> makeAddInsteadOfCopyRule() { return std::make_unique<AddInsteadOfCopy>(); }
+std::unique_ptr<Rule> makeAddInsteadOfCopyRule()
+{
+    return std::make_unique<AddInsteadOfCopy>();
+}
 
 } // namespace drydock

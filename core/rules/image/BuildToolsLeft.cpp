@@ -17,10 +17,12 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis("4.3"),
     .title = "Large image or build tools left in the final image",
-    .rationale = "Compilers, build systems and development dependencies are not needed to run the service, but "
-                 "they make the image bigger, slower to ship and scan, and hand an intruder a ready toolchain.",
-    .fix = "Use a multi-stage build: compile in a build stage and copy only the artefacts into a slim runtime "
-           "stage; install production dependencies only.",
+    .rationale =
+        "Compilers, build systems and development dependencies are not needed to run the service, but "
+        "they make the image bigger, slower to ship and scan, and hand an intruder a ready toolchain.",
+    .fix =
+        "Use a multi-stage build: compile in a build stage and copy only the artefacts into a slim runtime "
+        "stage; install production dependencies only.",
     .practice = "Keep images minimal (multi-stage builds)"};
 
 constexpr std::string_view kDockerfile = "FROM golang:1.22 AS build\n"
@@ -33,10 +35,28 @@ constexpr std::string_view kDockerfile = "FROM golang:1.22 AS build\n"
                                          "USER 10001:10001\n"
                                          "ENTRYPOINT [\"/app/app\"]\n";
 
-constexpr std::array<std::string_view, 22> kBuildTools{
-    "gcc",   "g++",   "gcc-c++", "c++",   "make",  "build-essential", "build-base", "cmake",
-    "golang", "golang-go", "go",  "rust",  "rustc", "cargo",  "maven",  "gradle",
-    "clang", "autoconf", "automake", "libtool", "development tools", "@development-tools"};
+constexpr std::array<std::string_view, 22> kBuildTools{"gcc",
+                                                       "g++",
+                                                       "gcc-c++",
+                                                       "c++",
+                                                       "make",
+                                                       "build-essential",
+                                                       "build-base",
+                                                       "cmake",
+                                                       "golang",
+                                                       "golang-go",
+                                                       "go",
+                                                       "rust",
+                                                       "rustc",
+                                                       "cargo",
+                                                       "maven",
+                                                       "gradle",
+                                                       "clang",
+                                                       "autoconf",
+                                                       "automake",
+                                                       "libtool",
+                                                       "development tools",
+                                                       "@development-tools"};
 
 // Versioned packages count as the tool: gcc-12, g++-12, clang-15, golang-1.21-go.
 constexpr std::array<std::string_view, 4> kVersionedTools{"gcc-", "g++-", "clang-", "golang-"};
@@ -48,7 +68,8 @@ std::optional<std::string> buildTool(std::string_view argument)
         return name;
     }
     for (const auto prefix : kVersionedTools) {
-        if (startsWith(name, prefix) && name.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(name[prefix.size()]))) {
+        if (startsWith(name, prefix) && name.size() > prefix.size() &&
+            std::isdigit(static_cast<unsigned char>(name[prefix.size()]))) {
             return name;
         }
     }
@@ -104,18 +125,19 @@ bool installsDevDependencies(const std::vector<std::string>& words, bool nodeEnv
                 namedPackages = true;
             }
         }
-        const bool npmInstall = std::string_view(tool) == "npm" && (verb == "install" || verb == "i" || verb == "ci");
+        const bool npmInstall =
+            std::string_view(tool) == "npm" && (verb == "install" || verb == "i" || verb == "ci");
         const bool yarnInstall = std::string_view(tool) == "yarn" && verb == "install";
         if ((!npmInstall && !yarnInstall) || (namedPackages && verb != "ci")) {
             continue;
         }
-        const bool production = nodeEnvProduction || hasWord(words, "NODE_ENV=production") ||
-                                hasWord(words, "--production") || hasWord(words, "--prod") ||
-                                hasWord(words, "--only=prod") || hasWord(words, "--only=production") ||
-                                hasWord(words, "--omit=dev") ||
-                                std::adjacent_find(words.begin(), words.end(), [](const auto& a, const auto& b) {
-                                    return a == "--omit" && b == "dev";
-                                }) != words.end();
+        const bool production =
+            nodeEnvProduction || hasWord(words, "NODE_ENV=production") || hasWord(words, "--production") ||
+            hasWord(words, "--prod") || hasWord(words, "--only=prod") ||
+            hasWord(words, "--only=production") || hasWord(words, "--omit=dev") ||
+            std::adjacent_find(words.begin(), words.end(), [](const auto& a, const auto& b) {
+                return a == "--omit" && b == "dev";
+            }) != words.end();
         const bool global = hasWord(words, "-g") || hasWord(words, "--global");
         if (!production && !global) {
             return true;
@@ -148,11 +170,11 @@ std::string sizeText(std::int64_t bytes)
     return buffer;
 }
 
-// Two findings, told apart by discriminator: "size" when the image is above ScanSettings::maxImageSizeBytes, and
-// "build-tools" when history installs compilers or build systems (or npm devDependencies) that no later step
-// removes. Removal counts when a later command of the same package manager names the tool or its apk --virtual
-// group, uses a variable (`apt-get purge -y $buildDeps`, benefit of the doubt), or auto-removes after
-// `apt-mark auto` (the official images' pattern).
+// Two findings, told apart by discriminator: "size" when the image is above ScanSettings::maxImageSizeBytes,
+// and "build-tools" when history installs compilers or build systems (or npm devDependencies) that no later
+// step removes. Removal counts when a later command of the same package manager names the tool or its apk
+// --virtual group, uses a variable (`apt-get purge -y $buildDeps`, benefit of the doubt), or auto-removes
+// after `apt-mark auto` (the official images' pattern).
 class BuildToolsLeft final : public ImageRule
 {
 public:
@@ -183,7 +205,8 @@ protected:
                 }
                 continue;
             }
-            matches.push_back({tool.line, tool.line->segments()[tool.segment], info().defaultSeverity, tool.name});
+            matches.push_back(
+                {tool.line, tool.line->segments()[tool.segment], info().defaultSeverity, tool.name});
         }
         for (auto& match : matches) {
             match.note = "Build tools " + match.note + " left";
@@ -221,7 +244,8 @@ private:
                     continue;
                 }
                 if (command->action == PackageAction::Install) {
-                    const std::string group = command->family == PackageFamily::Apk ? virtualGroup(words) : "";
+                    const std::string group =
+                        command->family == PackageFamily::Apk ? virtualGroup(words) : "";
                     for (const auto& argument : command->arguments) {
                         if (argument == group) {
                             continue;
@@ -238,7 +262,8 @@ private:
         return installed;
     }
 
-    static void remove(std::vector<InstalledTool>& installed, const PackageCommand& command, bool aptMarkedAuto)
+    static void remove(std::vector<InstalledTool>& installed, const PackageCommand& command,
+                       bool aptMarkedAuto)
     {
         const auto& args = command.arguments;
         const bool variable =
@@ -262,6 +287,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeBuildToolsLeftRule() { return std::make_unique<BuildToolsLeft>(); }
+std::unique_ptr<Rule> makeBuildToolsLeftRule()
+{
+    return std::make_unique<BuildToolsLeft>();
+}
 
 } // namespace drydock

@@ -11,14 +11,16 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis(""),
     .title = "dist-upgrade in the build",
-    .rationale = "A distribution upgrade inside the build can move the image to a new major release on any "
-                 "rebuild, so the result is not reproducible and may break in ways the base image maintainers "
-                 "never tested.",
+    .rationale =
+        "A distribution upgrade inside the build can move the image to a new major release on any "
+        "rebuild, so the result is not reproducible and may break in ways the base image maintainers "
+        "never tested.",
     .fix = "Start from a newer base image tag instead of upgrading the distribution inside the image.",
     .practice = "Keep builds reproducible"};
 
-constexpr std::string_view kDockerfile = "# Instead of RUN apt-get dist-upgrade, move FROM to the newer release:\n"
-                                         "FROM debian:12-slim\n";
+constexpr std::string_view kDockerfile =
+    "# Instead of RUN apt-get dist-upgrade, move FROM to the newer release:\n"
+    "FROM debian:12-slim\n";
 
 // Flags apt dist-upgrade/full-upgrade (and zypper dist-upgrade/dup, the same thing on SUSE) in RUN lines.
 class DistUpgrade final : public ImageRule
@@ -45,6 +47,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDistUpgradeRule() { return std::make_unique<DistUpgrade>(); }
+std::unique_ptr<Rule> makeDistUpgradeRule()
+{
+    return std::make_unique<DistUpgrade>();
+}
 
 } // namespace drydock

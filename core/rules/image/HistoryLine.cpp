@@ -12,19 +12,21 @@ namespace drydock {
 namespace {
 
 constexpr std::array<std::string_view, 18> kInstructions{
-    "RUN",     "ADD",  "COPY",    "ENV",         "ARG",     "LABEL", "CMD",    "ENTRYPOINT", "USER",
+    "RUN",     "ADD",         "COPY",    "ENV",   "ARG",    "LABEL",  "CMD",        "ENTRYPOINT", "USER",
     "WORKDIR", "HEALTHCHECK", "ONBUILD", "SHELL", "EXPOSE", "VOLUME", "STOPSIGNAL", "MAINTAINER", "FROM"};
 
-constexpr std::array<std::string_view, 11> kShells{"sh",  "bash",    "ash", "dash",       "zsh", "ksh",
+constexpr std::array<std::string_view, 11> kShells{"sh",   "bash",    "ash", "dash",       "zsh", "ksh",
                                                    "mksh", "busybox", "cmd", "powershell", "pwsh"};
 
-template <std::size_t N>
-bool oneOf(const std::array<std::string_view, N>& list, std::string_view word)
+template <std::size_t N> bool oneOf(const std::array<std::string_view, N>& list, std::string_view word)
 {
     return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isSpace(char c)
+{
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string_view trimLeft(std::string_view text)
 {
@@ -102,8 +104,8 @@ std::optional<std::string_view> afterShellPrefix(std::string_view text)
 }
 
 // Drops the build-arg prefix the builders write in front of RUN (`|2 A=x B=y /bin/sh -c …`). Values are not
-// quoted and may hold spaces, so the command starts at the first shell prefix after the N assignments; without
-// one (exec form) it starts right after them.
+// quoted and may hold spaces, so the command starts at the first shell prefix after the N assignments;
+// without one (exec form) it starts right after them.
 std::string_view withoutBuildArgs(std::string_view text)
 {
     if (text.empty() || text.front() != '|') {
@@ -164,8 +166,8 @@ std::string runCommandOf(std::string_view text)
     return execFormAsCommand(trimView(command));
 }
 
-// Splits a shell command into simple commands on unquoted `&&`, `||`, `;`, `&` and newlines. Pipes stay inside a
-// command (IMG-015 needs them); redirections such as `2>&1` and `&>` are not separators.
+// Splits a shell command into simple commands on unquoted `&&`, `||`, `;`, `&` and newlines. Pipes stay
+// inside a command (IMG-015 needs them); redirections such as `2>&1` and `&>` are not separators.
 std::vector<std::string> splitSegments(std::string_view text)
 {
     std::vector<std::string> segments;
@@ -315,7 +317,8 @@ std::vector<std::string> shellWords(std::string_view command)
         if (quote) {
             if (c == quote) {
                 quote = 0;
-            } else if (c == '\\' && quote == '"' && (next == '"' || next == '\\' || next == '$' || next == '`')) {
+            } else if (c == '\\' && quote == '"' &&
+                       (next == '"' || next == '\\' || next == '$' || next == '`')) {
                 current += next;
                 ++i;
             } else {
@@ -351,7 +354,8 @@ std::string commandName(std::string_view word)
                              word.front() == '`' || word.front() == '{')) {
         word.remove_prefix(1);
     }
-    while (!word.empty() && (word.back() == ')' || word.back() == '`' || word.back() == '}' || word.back() == ';')) {
+    while (!word.empty() &&
+           (word.back() == ')' || word.back() == '`' || word.back() == '}' || word.back() == ';')) {
         word.remove_suffix(1);
     }
     const std::size_t slash = word.rfind('/');
@@ -377,52 +381,79 @@ struct VerbAction
     PackageAction action;
 };
 
-constexpr VerbAction kAptVerbs[] = {
-    {"update", PackageAction::Refresh},       {"install", PackageAction::Install},
-    {"reinstall", PackageAction::Install},    {"build-dep", PackageAction::Install},
-    {"satisfy", PackageAction::Install},      {"upgrade", PackageAction::Upgrade},
-    {"dist-upgrade", PackageAction::DistUpgrade}, {"full-upgrade", PackageAction::DistUpgrade},
-    {"remove", PackageAction::Remove},        {"purge", PackageAction::Remove},
-    {"autoremove", PackageAction::Remove},    {"autopurge", PackageAction::Remove},
-    {"clean", PackageAction::Clean},          {"autoclean", PackageAction::Clean},
-    {"download", PackageAction::Other},       {"source", PackageAction::Other},
-    {"show", PackageAction::Other},           {"list", PackageAction::Other},
-    {"search", PackageAction::Other},         {"policy", PackageAction::Other},
-    {"check", PackageAction::Other},          {"changelog", PackageAction::Other}};
+constexpr VerbAction kAptVerbs[] = {{"update", PackageAction::Refresh},
+                                    {"install", PackageAction::Install},
+                                    {"reinstall", PackageAction::Install},
+                                    {"build-dep", PackageAction::Install},
+                                    {"satisfy", PackageAction::Install},
+                                    {"upgrade", PackageAction::Upgrade},
+                                    {"dist-upgrade", PackageAction::DistUpgrade},
+                                    {"full-upgrade", PackageAction::DistUpgrade},
+                                    {"remove", PackageAction::Remove},
+                                    {"purge", PackageAction::Remove},
+                                    {"autoremove", PackageAction::Remove},
+                                    {"autopurge", PackageAction::Remove},
+                                    {"clean", PackageAction::Clean},
+                                    {"autoclean", PackageAction::Clean},
+                                    {"download", PackageAction::Other},
+                                    {"source", PackageAction::Other},
+                                    {"show", PackageAction::Other},
+                                    {"list", PackageAction::Other},
+                                    {"search", PackageAction::Other},
+                                    {"policy", PackageAction::Other},
+                                    {"check", PackageAction::Other},
+                                    {"changelog", PackageAction::Other}};
 
-constexpr VerbAction kApkVerbs[] = {
-    {"update", PackageAction::Refresh}, {"add", PackageAction::Install},   {"upgrade", PackageAction::Upgrade},
-    {"fix", PackageAction::Upgrade},    {"del", PackageAction::Remove},    {"cache", PackageAction::Clean},
-    {"info", PackageAction::Other},     {"search", PackageAction::Other},  {"fetch", PackageAction::Other},
-    {"version", PackageAction::Other},  {"verify", PackageAction::Other},  {"stats", PackageAction::Other},
-    {"policy", PackageAction::Other},   {"manifest", PackageAction::Other}, {"audit", PackageAction::Other}};
+constexpr VerbAction kApkVerbs[] = {{"update", PackageAction::Refresh},  {"add", PackageAction::Install},
+                                    {"upgrade", PackageAction::Upgrade}, {"fix", PackageAction::Upgrade},
+                                    {"del", PackageAction::Remove},      {"cache", PackageAction::Clean},
+                                    {"info", PackageAction::Other},      {"search", PackageAction::Other},
+                                    {"fetch", PackageAction::Other},     {"version", PackageAction::Other},
+                                    {"verify", PackageAction::Other},    {"stats", PackageAction::Other},
+                                    {"policy", PackageAction::Other},    {"manifest", PackageAction::Other},
+                                    {"audit", PackageAction::Other}};
 
-// For yum and dnf, `update` is an upgrade (it installs newer packages), not an index refresh; the refresh-only
-// verbs are makecache and check-update.
-constexpr VerbAction kRpmVerbs[] = {
-    {"makecache", PackageAction::Refresh},   {"check-update", PackageAction::Refresh},
-    {"install", PackageAction::Install},     {"groupinstall", PackageAction::Install},
-    {"localinstall", PackageAction::Install}, {"reinstall", PackageAction::Install},
-    {"builddep", PackageAction::Install},    {"update", PackageAction::Upgrade},
-    {"upgrade", PackageAction::Upgrade},     {"distro-sync", PackageAction::Upgrade},
-    {"upgrade-minimal", PackageAction::Upgrade}, {"remove", PackageAction::Remove},
-    {"erase", PackageAction::Remove},        {"autoremove", PackageAction::Remove},
-    {"groupremove", PackageAction::Remove},  {"clean", PackageAction::Clean},
-    {"info", PackageAction::Other},          {"list", PackageAction::Other},
-    {"search", PackageAction::Other},        {"provides", PackageAction::Other},
-    {"repolist", PackageAction::Other},      {"config-manager", PackageAction::Other},
-    {"module", PackageAction::Other},        {"history", PackageAction::Other},
-    {"download", PackageAction::Other},      {"group", PackageAction::Other},
-    {"groups", PackageAction::Other}};
+// For yum and dnf, `update` is an upgrade (it installs newer packages), not an index refresh; the
+// refresh-only verbs are makecache and check-update.
+constexpr VerbAction kRpmVerbs[] = {{"makecache", PackageAction::Refresh},
+                                    {"check-update", PackageAction::Refresh},
+                                    {"install", PackageAction::Install},
+                                    {"groupinstall", PackageAction::Install},
+                                    {"localinstall", PackageAction::Install},
+                                    {"reinstall", PackageAction::Install},
+                                    {"builddep", PackageAction::Install},
+                                    {"update", PackageAction::Upgrade},
+                                    {"upgrade", PackageAction::Upgrade},
+                                    {"distro-sync", PackageAction::Upgrade},
+                                    {"upgrade-minimal", PackageAction::Upgrade},
+                                    {"remove", PackageAction::Remove},
+                                    {"erase", PackageAction::Remove},
+                                    {"autoremove", PackageAction::Remove},
+                                    {"groupremove", PackageAction::Remove},
+                                    {"clean", PackageAction::Clean},
+                                    {"info", PackageAction::Other},
+                                    {"list", PackageAction::Other},
+                                    {"search", PackageAction::Other},
+                                    {"provides", PackageAction::Other},
+                                    {"repolist", PackageAction::Other},
+                                    {"config-manager", PackageAction::Other},
+                                    {"module", PackageAction::Other},
+                                    {"history", PackageAction::Other},
+                                    {"download", PackageAction::Other},
+                                    {"group", PackageAction::Other},
+                                    {"groups", PackageAction::Other}};
 
 constexpr VerbAction kZypperVerbs[] = {
-    {"refresh", PackageAction::Refresh},  {"ref", PackageAction::Refresh},   {"install", PackageAction::Install},
-    {"in", PackageAction::Install},       {"update", PackageAction::Upgrade}, {"up", PackageAction::Upgrade},
-    {"patch", PackageAction::Upgrade},    {"dist-upgrade", PackageAction::DistUpgrade},
-    {"dup", PackageAction::DistUpgrade},  {"remove", PackageAction::Remove}, {"rm", PackageAction::Remove},
-    {"clean", PackageAction::Clean},      {"cc", PackageAction::Clean},      {"addrepo", PackageAction::Other},
-    {"ar", PackageAction::Other},         {"search", PackageAction::Other},  {"se", PackageAction::Other},
-    {"info", PackageAction::Other},       {"repos", PackageAction::Other},   {"lr", PackageAction::Other}};
+    {"refresh", PackageAction::Refresh}, {"ref", PackageAction::Refresh},
+    {"install", PackageAction::Install}, {"in", PackageAction::Install},
+    {"update", PackageAction::Upgrade},  {"up", PackageAction::Upgrade},
+    {"patch", PackageAction::Upgrade},   {"dist-upgrade", PackageAction::DistUpgrade},
+    {"dup", PackageAction::DistUpgrade}, {"remove", PackageAction::Remove},
+    {"rm", PackageAction::Remove},       {"clean", PackageAction::Clean},
+    {"cc", PackageAction::Clean},        {"addrepo", PackageAction::Other},
+    {"ar", PackageAction::Other},        {"search", PackageAction::Other},
+    {"se", PackageAction::Other},        {"info", PackageAction::Other},
+    {"repos", PackageAction::Other},     {"lr", PackageAction::Other}};
 
 std::optional<PackageFamily> familyOf(std::string_view program)
 {
@@ -455,10 +486,14 @@ std::optional<PackageAction> lookUp(const VerbAction (&table)[N], std::string_vi
 std::optional<PackageAction> actionOf(PackageFamily family, std::string_view verb)
 {
     switch (family) {
-    case PackageFamily::Apt: return lookUp(kAptVerbs, verb);
-    case PackageFamily::Apk: return lookUp(kApkVerbs, verb);
-    case PackageFamily::Rpm: return lookUp(kRpmVerbs, verb);
-    case PackageFamily::Zypper: return lookUp(kZypperVerbs, verb);
+    case PackageFamily::Apt:
+        return lookUp(kAptVerbs, verb);
+    case PackageFamily::Apk:
+        return lookUp(kApkVerbs, verb);
+    case PackageFamily::Rpm:
+        return lookUp(kRpmVerbs, verb);
+    case PackageFamily::Zypper:
+        return lookUp(kZypperVerbs, verb);
     }
     return std::nullopt;
 }
@@ -470,8 +505,8 @@ bool isRedirection(std::string_view word)
 
 bool containsRedirection(std::string_view word)
 {
-    return startsWith(word, ">") || startsWith(word, "<") || startsWith(word, "2>") || startsWith(word, "1>") ||
-           startsWith(word, "&>");
+    return startsWith(word, ">") || startsWith(word, "<") || startsWith(word, "2>") ||
+           startsWith(word, "1>") || startsWith(word, "&>");
 }
 
 } // namespace
@@ -511,7 +546,8 @@ std::optional<PackageCommand> packageCommand(const std::vector<std::string>& wor
                     cmd.verb = w;
                     cmd.action = *action;
                     // `dnf group install …` installs like groupinstall.
-                    if ((w == "group" || w == "groups") && j + 1 < words.size() && words[j + 1] == "install") {
+                    if ((w == "group" || w == "groups") && j + 1 < words.size() &&
+                        words[j + 1] == "install") {
                         cmd.action = PackageAction::Install;
                         ++j;
                     }

@@ -21,7 +21,8 @@ public:
     // Empty CreatedBy (imported images, `docker import`) gives nullopt: there is nothing to judge.
     static std::optional<HistoryLine> parse(std::string_view createdBy, int layer = 0);
 
-    // "RUN", "ADD", "COPY", "ENV", …; empty for lines that are no instruction (e.g. `# debian.sh …` comments).
+    // "RUN", "ADD", "COPY", "ENV", …; empty for lines that are no instruction (e.g. `# debian.sh …`
+    // comments).
     const std::string& instruction() const { return m_instruction; }
     bool isRun() const { return m_instruction == "RUN"; }
     // RUN: the shell command without shell prefix and build args; others: the instruction's arguments.
@@ -29,7 +30,8 @@ public:
     // RUN: the simple commands of body(), split on unquoted `&&`, `||`, `;`, `&` and newlines, trimmed.
     const std::vector<std::string>& segments() const { return m_segments; }
     bool isBuildKit() const { return m_buildKit; }
-    // Position in build order, 1 for the oldest history entry (the numbering `docker history` shows reversed).
+    // Position in build order, 1 for the oldest history entry (the numbering `docker history` shows
+    // reversed).
     int layer() const { return m_layer; }
 
     // Evidence text, e.g. "history: RUN apt-get update (layer 3)"; part defaults to body(). Masked and short.
@@ -57,21 +59,21 @@ std::optional<std::size_t> findCommand(const std::vector<std::string>& words, st
 // The package-manager families whose commands the image rules understand.
 enum class PackageFamily
 {
-    Apt,  // apt-get, apt, aptitude
-    Apk,  // apk
-    Rpm,  // yum, dnf, microdnf, tdnf
+    Apt, // apt-get, apt, aptitude
+    Apk, // apk
+    Rpm, // yum, dnf, microdnf, tdnf
     Zypper
 };
 
 // What a package-manager command does, by its verb.
 enum class PackageAction
 {
-    Refresh, // apt-get update, apk update, dnf makecache, zypper refresh
-    Install, // apt-get install, apk add, dnf install, zypper in
-    Upgrade, // apt-get upgrade, apk upgrade, yum update, zypper up
+    Refresh,     // apt-get update, apk update, dnf makecache, zypper refresh
+    Install,     // apt-get install, apk add, dnf install, zypper in
+    Upgrade,     // apt-get upgrade, apk upgrade, yum update, zypper up
     DistUpgrade, // apt-get dist-upgrade / full-upgrade
-    Remove,  // apt-get purge/remove/autoremove, apk del, dnf remove, zypper rm
-    Clean,   // apt-get clean, yum clean all, zypper clean
+    Remove,      // apt-get purge/remove/autoremove, apk del, dnf remove, zypper rm
+    Clean,       // apt-get clean, yum clean all, zypper clean
     Other
 };
 

@@ -11,7 +11,10 @@ namespace drydock {
 
 namespace {
 
-bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isSpace(char c)
+{
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string_view unquoted(std::string_view word)
 {
@@ -48,7 +51,10 @@ std::string maskAssignment(std::string_view word, std::size_t eq)
     return std::string(word.substr(0, eq + 1)) + maskSecret(value);
 }
 
-bool isTokenChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
+bool isTokenChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+}
 
 struct TokenShape
 {
@@ -56,10 +62,10 @@ struct TokenShape
     std::size_t minTail; // characters after the prefix before it counts as a token
 };
 
-constexpr TokenShape kTokenShapes[] = {{"github_pat_", 20}, {"ghp_", 20}, {"gho_", 20}, {"ghu_", 20},
-                                       {"ghs_", 20},        {"ghr_", 20}, {"glpat-", 16}, {"xoxa-", 10},
-                                       {"xoxb-", 10},       {"xoxp-", 10}, {"xoxr-", 10}, {"sk_live_", 16},
-                                       {"AKIA", 16},        {"ASIA", 16}, {"eyJ", 20}};
+constexpr TokenShape kTokenShapes[] = {{"github_pat_", 20}, {"ghp_", 20},  {"gho_", 20},   {"ghu_", 20},
+                                       {"ghs_", 20},        {"ghr_", 20},  {"glpat-", 16}, {"xoxa-", 10},
+                                       {"xoxb-", 10},       {"xoxp-", 10}, {"xoxr-", 10},  {"sk_live_", 16},
+                                       {"AKIA", 16},        {"ASIA", 16},  {"eyJ", 20}};
 
 // Masks well-known token shapes wherever they sit inside a word.
 std::string maskTokenShapes(std::string_view word)
@@ -156,7 +162,10 @@ std::string maskCommandText(std::string_view input)
     return out;
 }
 
-std::string evidenceText(std::string_view text) { return truncateUtf8(maskCommandText(text), kEvidenceBytes); }
+std::string evidenceText(std::string_view text)
+{
+    return truncateUtf8(maskCommandText(text), kEvidenceBytes);
+}
 
 std::string listText(const StringList& items)
 {
@@ -180,10 +189,10 @@ void reportHistoryMatches(const RuleInfo& rule, const Image& image, const std::v
         return;
     }
     // Matches arrive oldest first, so max_element's first-of-equals rule keeps the oldest on a tie.
-    const auto worst = std::max_element(matches.begin(), matches.end(),
-                                        [](const HistoryMatch& a, const HistoryMatch& b) {
-                                            return a.severity < b.severity;
-                                        });
+    const auto worst =
+        std::max_element(matches.begin(), matches.end(), [](const HistoryMatch& a, const HistoryMatch& b) {
+            return a.severity < b.severity;
+        });
     std::string evidence = worst->line->describe(worst->part);
     if (!worst->note.empty()) {
         evidence = truncateUtf8(evidenceText(worst->note) + " in " + evidence, kEvidenceBytes);
@@ -202,9 +211,9 @@ void reportHistoryMatches(const RuleInfo& rule, const Image& image, const std::v
     out.add(rule, std::move(draft));
 }
 
-void forEachRunCommand(const std::vector<HistoryLine>& lines,
-                       const std::function<void(const HistoryLine&, std::size_t,
-                                                const std::vector<std::string>&)>& visit)
+void forEachRunCommand(
+    const std::vector<HistoryLine>& lines,
+    const std::function<void(const HistoryLine&, std::size_t, const std::vector<std::string>&)>& visit)
 {
     for (const auto& line : lines) {
         if (!line.isRun()) {

@@ -15,9 +15,10 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Medium,
     .cis = cis("4.1"),
     .title = "Image starts as root by default",
-    .rationale = "The image sets no unprivileged USER, so every container started from it without --user runs "
-                 "its process as UID 0. A compromise of that process then starts with root inside the "
-                 "container, one kernel bug or loose mount away from root on the host.",
+    .rationale =
+        "The image sets no unprivileged USER, so every container started from it without --user runs "
+        "its process as UID 0. A compromise of that process then starts with root inside the "
+        "container, one kernel bug or loose mount away from root on the host.",
     .fix = "Create a dedicated user with a fixed UID in the image and switch to it with USER after the steps "
            "that need root.",
     .practice = "Run containers as a non-root user"};
@@ -61,6 +62,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageRunsAsRootRule() { return std::make_unique<ImageRunsAsRoot>(); }
+std::unique_ptr<Rule> makeImageRunsAsRootRule()
+{
+    return std::make_unique<ImageRunsAsRoot>();
+}
 
 } // namespace drydock

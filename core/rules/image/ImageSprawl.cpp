@@ -35,8 +35,8 @@ bool isDangling(const Image& image)
 
 // Reports dangling images and images no container (running or stopped) was created from. It needs the whole
 // inventory, so it is a BasicRule. An untagged image that is the Parent of another image is an intermediate
-// build layer, not sprawl. A dangling image a container still runs is reported with that context: pruning will
-// not remove it, recreating the container from the current tag will.
+// build layer, not sprawl. A dangling image a container still runs is reported with that context: pruning
+// will not remove it, recreating the container from the current tag will.
 class ImageSprawl final : public BasicRule
 {
 public:
@@ -83,6 +83,9 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageSprawlRule() { return std::make_unique<ImageSprawl>(); }
+std::unique_ptr<Rule> makeImageSprawlRule()
+{
+    return std::make_unique<ImageSprawl>();
+}
 
 } // namespace drydock

@@ -21,8 +21,8 @@ const RuleInfo kRuleInfo{
 constexpr std::string_view kDockerfile =
     "HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD [\"/app/health\"]\n";
 
-// Flags images without a working health check. HEALTHCHECK NONE counts as missing (docker-bench passes it) and so
-// does a Test list with nothing to run.
+// Flags images without a working health check. HEALTHCHECK NONE counts as missing (docker-bench passes it)
+// and so does a Test list with nothing to run.
 class MissingHealthcheck final : public ImageRule
 {
 public:
@@ -52,6 +52,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMissingHealthcheckRule() { return std::make_unique<MissingHealthcheck>(); }
+std::unique_ptr<Rule> makeMissingHealthcheckRule()
+{
+    return std::make_unique<MissingHealthcheck>();
+}
 
 } // namespace drydock

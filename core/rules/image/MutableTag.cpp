@@ -40,7 +40,8 @@ protected:
         std::string evidence;
         if (tags.empty()) {
             evidence = "RepoTags is empty (untagged image)";
-        } else if (std::all_of(tags.begin(), tags.end(), [](const std::string& t) { return endsWith(t, ":latest"); })) {
+        } else if (std::all_of(tags.begin(), tags.end(),
+                               [](const std::string& t) { return endsWith(t, ":latest"); })) {
             evidence = "RepoTags = " + listText(tags);
         } else {
             return;
@@ -55,6 +56,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMutableTagRule() { return std::make_unique<MutableTag>(); }
+std::unique_ptr<Rule> makeMutableTagRule()
+{
+    return std::make_unique<MutableTag>();
+}
 
 } // namespace drydock

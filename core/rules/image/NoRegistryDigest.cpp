@@ -19,10 +19,10 @@ const RuleInfo kRuleInfo{
     .fix = "Push the image to a registry, pull it by digest where it runs, and sign it.",
     .practice = "Use trusted, signed images"};
 
-constexpr std::string_view kDockerfile = "# Build FROM a base pinned by digest, push the result, and deploy it "
-                                         "by digest:\n"
-                                         "FROM debian:12.5-slim@sha256:<digest>\n"
-                                         "# docker pull repo/app@sha256:<digest>\n";
+constexpr std::string_view kDockerfile =
+    "# Build FROM a base pinned by digest, push the result, and deploy it by digest:\n"
+    "FROM debian:12.5-slim@sha256:<digest>\n"
+    "# docker pull repo/app@sha256:<digest>\n";
 
 // Reports images without a RepoDigest ("<none>@<none>" is no digest): context for the provenance checks.
 class NoRegistryDigest final : public ImageRule
@@ -33,8 +33,9 @@ public:
 protected:
     void check(const RuleContext& /*context*/, const Image& image, FindingCollector& out) const override
     {
-        const bool hasDigest = std::any_of(image.repoDigests.begin(), image.repoDigests.end(),
-                                           [](const std::string& d) { return !d.empty() && d != "<none>@<none>"; });
+        const bool hasDigest =
+            std::any_of(image.repoDigests.begin(), image.repoDigests.end(),
+                        [](const std::string& d) { return !d.empty() && d != "<none>@<none>"; });
         if (hasDigest) {
             return;
         }
@@ -48,6 +49,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeNoRegistryDigestRule() { return std::make_unique<NoRegistryDigest>(); }
+std::unique_ptr<Rule> makeNoRegistryDigestRule()
+{
+    return std::make_unique<NoRegistryDigest>();
+}
 
 } // namespace drydock

@@ -11,15 +11,16 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Info,
     .cis = cis(""),
     .title = "ONBUILD triggers in the image",
-    .rationale = "ONBUILD instructions run inside every build that uses this image as its base, although the "
-                 "child Dockerfile never shows them, so its author cannot see or review what their build does.",
+    .rationale =
+        "ONBUILD instructions run inside every build that uses this image as its base, although the "
+        "child Dockerfile never shows them, so its author cannot see or review what their build does.",
     .fix = "Review the triggers, or replace them with an explicit base image whose steps child builds write "
            "out themselves.",
     .practice = "Make every build step visible"};
 
-constexpr std::string_view kDockerfile = "# Remove the ONBUILD lines from the base image and write the steps in "
-                                         "each child Dockerfile, e.g.:\n"
-                                         "COPY . /app\n";
+constexpr std::string_view kDockerfile =
+    "# Remove the ONBUILD lines from the base image and write the steps in each child Dockerfile, e.g.:\n"
+    "COPY . /app\n";
 
 // Reports images that carry ONBUILD triggers, listing them.
 class OnBuildTriggers final : public ImageRule
@@ -43,6 +44,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeOnBuildTriggersRule() { return std::make_unique<OnBuildTriggers>(); }
+std::unique_ptr<Rule> makeOnBuildTriggersRule()
+{
+    return std::make_unique<OnBuildTriggers>();
+}
 
 } // namespace drydock

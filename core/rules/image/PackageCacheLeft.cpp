@@ -22,22 +22,31 @@ const RuleInfo kRuleInfo{
 std::string_view dockerfileFor(PackageFamily family)
 {
     switch (family) {
-    case PackageFamily::Apk: return "RUN apk add --no-cache pkg\n";
-    case PackageFamily::Rpm: return "RUN dnf install -y pkg && dnf clean all\n";
-    case PackageFamily::Zypper: return "RUN zypper --non-interactive install pkg && zypper clean --all\n";
-    case PackageFamily::Apt: break;
+    case PackageFamily::Apk:
+        return "RUN apk add --no-cache pkg\n";
+    case PackageFamily::Rpm:
+        return "RUN dnf install -y pkg && dnf clean all\n";
+    case PackageFamily::Zypper:
+        return "RUN zypper --non-interactive install pkg && zypper clean --all\n";
+    case PackageFamily::Apt:
+        break;
     }
-    return "RUN apt-get update && apt-get install -y --no-install-recommends pkg && rm -rf /var/lib/apt/lists/*\n";
+    return "RUN apt-get update && apt-get install -y --no-install-recommends pkg && rm -rf "
+           "/var/lib/apt/lists/*\n";
 }
 
 // Directories whose removal by `rm` counts as cleaning up after each package manager.
 std::vector<std::string_view> cacheDirs(PackageFamily family)
 {
     switch (family) {
-    case PackageFamily::Apt: return {"/var/lib/apt/lists"};
-    case PackageFamily::Apk: return {"/var/cache/apk"};
-    case PackageFamily::Rpm: return {"/var/cache/yum", "/var/cache/dnf", "/var/cache/tdnf"};
-    case PackageFamily::Zypper: return {"/var/cache/zypp"};
+    case PackageFamily::Apt:
+        return {"/var/lib/apt/lists"};
+    case PackageFamily::Apk:
+        return {"/var/cache/apk"};
+    case PackageFamily::Rpm:
+        return {"/var/cache/yum", "/var/cache/dnf", "/var/cache/tdnf"};
+    case PackageFamily::Zypper:
+        return {"/var/cache/zypp"};
     }
     return {};
 }
@@ -60,10 +69,10 @@ bool cleansUp(const std::vector<std::string>& words, PackageFamily family)
            removesCache(words, family);
 }
 
-// Flags RUN lines that install packages and leave the cache: apt install without removing /var/lib/apt/lists or
-// `apt-get clean`; `apk add` without --no-cache or removing /var/cache/apk; yum/dnf/microdnf install without a
-// `clean`; zypper install without `zypper clean`. Cleaning must happen later in the same RUN line: a later
-// layer only hides the files.
+// Flags RUN lines that install packages and leave the cache: apt install without removing /var/lib/apt/lists
+// or `apt-get clean`; `apk add` without --no-cache or removing /var/cache/apk; yum/dnf/microdnf install
+// without a `clean`; zypper install without `zypper clean`. Cleaning must happen later in the same RUN line:
+// a later layer only hides the files.
 class PackageCacheLeft final : public ImageRule
 {
 public:
@@ -112,6 +121,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makePackageCacheLeftRule() { return std::make_unique<PackageCacheLeft>(); }
+std::unique_ptr<Rule> makePackageCacheLeftRule()
+{
+    return std::make_unique<PackageCacheLeft>();
+}
 
 } // namespace drydock

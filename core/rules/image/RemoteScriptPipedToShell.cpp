@@ -26,7 +26,7 @@ constexpr std::string_view kDockerfile =
     " && sh /tmp/i.sh && rm /tmp/i.sh /tmp/i.sum\n";
 
 // Programs that run a script they are fed: the shells of the catalogue plus common interpreters.
-constexpr std::array<std::string_view, 12> kRunners{"sh",     "bash", "ash",  "dash", "zsh",  "ksh",
+constexpr std::array<std::string_view, 12> kRunners{"sh",     "bash",    "ash",  "dash", "zsh",  "ksh",
                                                     "python", "python3", "perl", "ruby", "node", "php"};
 
 bool isRunner(const std::string& word)
@@ -93,8 +93,8 @@ bool runsSubstitutedDownload(const std::vector<std::string>& words)
     }
     return std::any_of(words.begin(), words.end(), [](const std::string& w) {
         const std::string name = commandName(w);
-        return name == "eval" || name == "source" || name == "." || (isRunner(w) && !contains(w, "curl") &&
-                                                                     !contains(w, "wget"));
+        return name == "eval" || name == "source" || name == "." ||
+               (isRunner(w) && !contains(w, "curl") && !contains(w, "wget"));
     });
 }
 
@@ -122,6 +122,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRemoteScriptPipedToShellRule() { return std::make_unique<RemoteScriptPipedToShell>(); }
+std::unique_ptr<Rule> makeRemoteScriptPipedToShellRule()
+{
+    return std::make_unique<RemoteScriptPipedToShell>();
+}
 
 } // namespace drydock

@@ -14,22 +14,25 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Medium,
     .cis = cis("4.8"),
     .title = "setuid/setgid bit set during the build",
-    .rationale = "A setuid or setgid program runs with its owner's or group's rights whoever starts it, so a "
-                 "flaw in it lets an unprivileged process in the container become root. (This reads the build "
-                 "commands; the layer check LAY-001 sees the actual file modes.)",
+    .rationale =
+        "A setuid or setgid program runs with its owner's or group's rights whoever starts it, so a "
+        "flaw in it lets an unprivileged process in the container become root. (This reads the build "
+        "commands; the layer check LAY-001 sees the actual file modes.)",
     .fix = "Do not set s-bits; grant the narrow capability the program needs, and run containers with "
            "no-new-privileges.",
     .practice = "Avoid setuid/setgid binaries"};
 
-constexpr std::string_view kDockerfile = "# Remove the chmod that sets the s-bit; if a file must bind a low port, use\n"
-                                         "RUN setcap cap_net_bind_service=+ep /app/server\n"
-                                         "# and run with: --security-opt no-new-privileges:true\n";
+constexpr std::string_view kDockerfile =
+    "# Remove the chmod that sets the s-bit; if a file must bind a low port, use\n"
+    "RUN setcap cap_net_bind_service=+ep /app/server\n"
+    "# and run with: --security-opt no-new-privileges:true\n";
 
 // True for an octal mode whose special digit sets setuid (4) or setgid (2): 4755, 2755, 6755, 04755 and also
 // 3xxx/5xxx/7xxx (the sources only list 2, 4 and 6). Sticky-only 1777 is fine.
 bool octalSetsSpecialBits(std::string_view mode)
 {
-    if (mode.size() < 4 || !std::all_of(mode.begin(), mode.end(), [](char c) { return c >= '0' && c <= '7'; })) {
+    if (mode.size() < 4 ||
+        !std::all_of(mode.begin(), mode.end(), [](char c) { return c >= '0' && c <= '7'; })) {
         return false;
     }
     const int special = mode[mode.size() - 4] - '0';
@@ -62,7 +65,10 @@ bool symbolicSetsSpecialBits(std::string_view mode)
     return false;
 }
 
-bool setsSpecialBits(std::string_view mode) { return octalSetsSpecialBits(mode) || symbolicSetsSpecialBits(mode); }
+bool setsSpecialBits(std::string_view mode)
+{
+    return octalSetsSpecialBits(mode) || symbolicSetsSpecialBits(mode);
+}
 
 // The mode a chmod or install command sets, if it adds setuid/setgid.
 std::optional<std::string> specialMode(const std::vector<std::string>& words)
@@ -129,6 +135,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSetuidInBuildRule() { return std::make_unique<SetuidInBuild>(); }
+std::unique_ptr<Rule> makeSetuidInBuildRule()
+{
+    return std::make_unique<SetuidInBuild>();
+}
 
 } // namespace drydock

@@ -43,6 +43,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSshPortExposedRule() { return std::make_unique<SshPortExposed>(); }
+std::unique_ptr<Rule> makeSshPortExposedRule()
+{
+    return std::make_unique<SshPortExposed>();
+}
 
 } // namespace drydock

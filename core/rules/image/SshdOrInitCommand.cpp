@@ -11,18 +11,20 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Medium,
     .cis = cis("5.7"),
     .title = "Image starts sshd or a full init system",
-    .rationale = "An SSH daemon adds a network service and credentials to manage inside every container; a "
-                 "full init system or supervisor runs many services in one container, which hides failures and "
-                 "widens what one compromise reaches.",
+    .rationale =
+        "An SSH daemon adds a network service and credentials to manage inside every container; a "
+        "full init system or supervisor runs many services in one container, which hides failures and "
+        "widens what one compromise reaches.",
     .fix = "Run one service per container as the entrypoint; use docker exec for access and a minimal init "
            "(docker run --init) for signal handling.",
     .practice = "One service per container; no sshd"};
 
-constexpr std::string_view kDockerfile = "ENTRYPOINT [\"/app/server\"]\n"
-                                         "# for zombie reaping use `docker run --init` instead of a full init\n";
+constexpr std::string_view kDockerfile =
+    "ENTRYPOINT [\"/app/server\"]\n"
+    "# for zombie reaping use `docker run --init` instead of a full init\n";
 
-// sshd is a network service with credentials (medium); a full init or supervisor is only a design smell (info).
-// Minimal inits (tini, dumb-init, docker-init) are fine and not matched.
+// sshd is a network service with credentials (medium); a full init or supervisor is only a design smell
+// (info). Minimal inits (tini, dumb-init, docker-init) are fine and not matched.
 std::optional<Severity> judgeProgram(const std::string& word)
 {
     const std::string name = commandName(word);
@@ -76,6 +78,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSshdOrInitCommandRule() { return std::make_unique<SshdOrInitCommand>(); }
+std::unique_ptr<Rule> makeSshdOrInitCommandRule()
+{
+    return std::make_unique<SshdOrInitCommand>();
+}
 
 } // namespace drydock

@@ -23,9 +23,10 @@ constexpr std::string_view kDockerfile = "# Keep FROM on a maintained tag, then 
 
 constexpr std::int64_t kSecondsPerDay = 24 * 60 * 60;
 
-// Flags images older than ScanSettings::maxImageAgeDays (0 or less switches the rule off). An unknown creation
-// time, Go's zero time or the Unix epoch that reproducible builds (SOURCE_DATE_EPOCH=0) write says nothing
-// about age, so those images are not judged; neither are images "created" in the future by a skewed clock.
+// Flags images older than ScanSettings::maxImageAgeDays (0 or less switches the rule off). An unknown
+// creation time, Go's zero time or the Unix epoch that reproducible builds (SOURCE_DATE_EPOCH=0) write says
+// nothing about age, so those images are not judged; neither are images "created" in the future by a skewed
+// clock.
 class StaleImage final : public ImageRule
 {
 public:
@@ -60,6 +61,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeStaleImageRule() { return std::make_unique<StaleImage>(); }
+std::unique_ptr<Rule> makeStaleImageRule()
+{
+    return std::make_unique<StaleImage>();
+}
 
 } // namespace drydock

@@ -17,10 +17,11 @@ const RuleInfo kRuleInfo{
     .fix = "Do the steps that need root before the USER instruction and do not install or configure sudo.",
     .practice = "Avoid privilege-escalation paths"};
 
-constexpr std::string_view kDockerfile = "# Root steps first, without sudo:\n"
-                                         "RUN apt-get update && apt-get install -y --no-install-recommends pkg "
-                                         "&& rm -rf /var/lib/apt/lists/*\n"
-                                         "USER app\n";
+constexpr std::string_view kDockerfile =
+    "# Root steps first, without sudo:\n"
+    "RUN apt-get update && apt-get install -y --no-install-recommends pkg "
+    "&& rm -rf /var/lib/apt/lists/*\n"
+    "USER app\n";
 
 bool mentionsSudo(const std::vector<std::string>& words)
 {
@@ -56,6 +57,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSudoInBuildRule() { return std::make_unique<SudoInBuild>(); }
+std::unique_ptr<Rule> makeSudoInBuildRule()
+{
+    return std::make_unique<SudoInBuild>();
+}
 
 } // namespace drydock

@@ -14,9 +14,10 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis(""),
     .title = "System path declared as VOLUME",
-    .rationale = "A VOLUME over a system directory puts an anonymous volume where the image's own files "
-                 "should be: it outlives the container, hides changes made there from image scans, and confuses "
-                 "anyone reasoning about what the container sees.",
+    .rationale =
+        "A VOLUME over a system directory puts an anonymous volume where the image's own files "
+        "should be: it outlives the container, hides changes made there from image scans, and confuses "
+        "anyone reasoning about what the container sees.",
     .fix = "Remove the VOLUME instruction for system paths; declare volumes only for application data.",
     .practice = "Keep system paths out of volumes"};
 
@@ -26,8 +27,8 @@ constexpr std::string_view kDockerfile = "# Delete lines such as:\n"
                                          "VOLUME /var/lib/app\n";
 
 // dockle's /proc, /sys and /dev plus our extension of other system roots.
-constexpr std::array<std::string_view, 8> kSystemPaths{"/proc", "/sys", "/dev", "/", "/etc", "/boot", "/run",
-                                                       "/var/run"};
+constexpr std::array<std::string_view, 8> kSystemPaths{"/proc", "/sys",  "/dev", "/",
+                                                       "/etc",  "/boot", "/run", "/var/run"};
 
 // "/dev/", "//dev" and "/dev/." all name /dev.
 std::string normalisePath(std::string_view path)
@@ -81,6 +82,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSystemPathVolumeRule() { return std::make_unique<SystemPathVolume>(); }
+std::unique_ptr<Rule> makeSystemPathVolumeRule()
+{
+    return std::make_unique<SystemPathVolume>();
+}
 
 } // namespace drydock

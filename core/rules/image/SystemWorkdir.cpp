@@ -22,7 +22,8 @@ const RuleInfo kRuleInfo{
 
 constexpr std::string_view kDockerfile = "WORKDIR /app\n";
 
-constexpr std::array<std::string_view, 6> kSystemDirs{"/proc", "/boot", "/dev", "/sys", "/initrd", "/lost+found"};
+constexpr std::array<std::string_view, 6> kSystemDirs{"/proc", "/boot",   "/dev",
+                                                      "/sys",  "/initrd", "/lost+found"};
 
 // Flags a WorkingDir that is one of the system directories or below one ("/proc" and "/proc/1" alike).
 class SystemWorkdir final : public ImageRule
@@ -52,6 +53,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSystemWorkdirRule() { return std::make_unique<SystemWorkdir>(); }
+std::unique_ptr<Rule> makeSystemWorkdirRule()
+{
+    return std::make_unique<SystemWorkdir>();
+}
 
 } // namespace drydock

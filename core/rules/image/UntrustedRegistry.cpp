@@ -82,9 +82,10 @@ bool matchesEntry(std::string_view reference, const std::string& entry)
     if (slash == std::string::npos) {
         return canonicalRegistry(wanted) == registry;
     }
-    std::string prefix = isRegistryHost(std::string_view(wanted).substr(0, slash))
-                             ? canonicalRegistry(std::string_view(wanted).substr(0, slash)) + wanted.substr(slash)
-                             : "docker.io/" + wanted;
+    std::string prefix =
+        isRegistryHost(std::string_view(wanted).substr(0, slash))
+            ? canonicalRegistry(std::string_view(wanted).substr(0, slash)) + wanted.substr(slash)
+            : "docker.io/" + wanted;
     while (endsWith(prefix, "/")) {
         prefix.pop_back();
     }
@@ -97,7 +98,10 @@ bool isTrusted(std::string_view reference, const std::vector<std::string>& trust
                        [&](const std::string& entry) { return matchesEntry(reference, entry); });
 }
 
-bool isReference(const std::string& text) { return !text.empty() && text != "<none>:<none>" && text != "<none>@<none>"; }
+bool isReference(const std::string& text)
+{
+    return !text.empty() && text != "<none>:<none>" && text != "<none>@<none>";
+}
 
 // Checks that every tag and digest of an image names a trusted registry. An image with neither was built or
 // loaded locally: its provenance is the local build, reported for information only.
@@ -147,6 +151,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUntrustedRegistryRule() { return std::make_unique<UntrustedRegistry>(); }
+std::unique_ptr<Rule> makeUntrustedRegistryRule()
+{
+    return std::make_unique<UntrustedRegistry>();
+}
 
 } // namespace drydock

@@ -11,8 +11,9 @@ const RuleInfo kRuleInfo{
     .defaultSeverity = Severity::Low,
     .cis = cis("4.7"),
     .title = "Package index refreshed in a layer that installs nothing",
-    .rationale = "A RUN step that only refreshes the package index is cached on its own. Later builds reuse the "
-                 "stale index, so the install step that follows fetches outdated packages or fails.",
+    .rationale =
+        "A RUN step that only refreshes the package index is cached on its own. Later builds reuse the "
+        "stale index, so the install step that follows fetches outdated packages or fails.",
     .fix = "Refresh the index and install in the same RUN instruction, pin versions, and clean up in that "
            "instruction too.",
     .practice = "Keep images patched and builds reproducible"};
@@ -20,11 +21,15 @@ const RuleInfo kRuleInfo{
 std::string_view dockerfileFor(PackageFamily family)
 {
     switch (family) {
-    case PackageFamily::Apk: return "RUN apk add --no-cache pkg=1.2-r0\n";
-    case PackageFamily::Rpm: return "RUN dnf install -y pkg-1.2 && dnf clean all\n";
-    case PackageFamily::Zypper: return "RUN zypper --non-interactive refresh && zypper --non-interactive install "
-                                       "pkg=1.2 && zypper clean --all\n";
-    case PackageFamily::Apt: break;
+    case PackageFamily::Apk:
+        return "RUN apk add --no-cache pkg=1.2-r0\n";
+    case PackageFamily::Rpm:
+        return "RUN dnf install -y pkg-1.2 && dnf clean all\n";
+    case PackageFamily::Zypper:
+        return "RUN zypper --non-interactive refresh && zypper --non-interactive install "
+               "pkg=1.2 && zypper clean --all\n";
+    case PackageFamily::Apt:
+        break;
     }
     return "RUN apt-get update && apt-get install -y --no-install-recommends pkg=1.2-3 && rm -rf "
            "/var/lib/apt/lists/*\n";
@@ -36,8 +41,9 @@ bool installs(PackageAction action)
            action == PackageAction::DistUpgrade;
 }
 
-// Flags RUN lines that refresh a package index with no install or upgrade of the same package manager later in
-// that line. The whole RUN is looked at, split into commands, instead of grepping the truncated history text.
+// Flags RUN lines that refresh a package index with no install or upgrade of the same package manager later
+// in that line. The whole RUN is looked at, split into commands, instead of grepping the truncated history
+// text.
 class UpdateWithoutInstall final : public ImageRule
 {
 public:
@@ -81,6 +87,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUpdateWithoutInstallRule() { return std::make_unique<UpdateWithoutInstall>(); }
+std::unique_ptr<Rule> makeUpdateWithoutInstallRule()
+{
+    return std::make_unique<UpdateWithoutInstall>();
+}
 
 } // namespace drydock

@@ -18,8 +18,9 @@ const RuleInfo kRuleInfo{
     .title = "Package or TLS verification switched off in the build",
     .rationale = "With signature or certificate checks off, anyone who can tamper with the network path or a "
                  "mirror during the build can slip their own packages or scripts into the image.",
-    .fix = "Keep signature and TLS checks on: import the repository key or CA certificate properly instead of "
-           "disabling verification.",
+    .fix =
+        "Keep signature and TLS checks on: import the repository key or CA certificate properly instead of "
+        "disabling verification.",
     .practice = "Keep signature and TLS verification on"};
 
 constexpr std::string_view kDockerfile =
@@ -28,23 +29,37 @@ constexpr std::string_view kDockerfile =
     "# or add the CA: COPY corp-ca.crt /usr/local/share/ca-certificates/ && RUN update-ca-certificates\n";
 
 // Flags that turn verification off wherever they appear in a command (compared case-insensitively).
-constexpr std::array<std::string_view, 10> kFlags{
-    "--allow-unauthenticated", "--force-yes",    "--nogpgcheck",  "--no-gpg-checks",   "--allow-untrusted",
-    "--no-check-certificate",  "--insecure",     "--no-verify-ssl", "--allow-insecure-repositories",
-    "--trusted-host"};
+constexpr std::array<std::string_view, 10> kFlags{"--allow-unauthenticated",
+                                                  "--force-yes",
+                                                  "--nogpgcheck",
+                                                  "--no-gpg-checks",
+                                                  "--allow-untrusted",
+                                                  "--no-check-certificate",
+                                                  "--insecure",
+                                                  "--no-verify-ssl",
+                                                  "--allow-insecure-repositories",
+                                                  "--trusted-host"};
 
 // Settings that do the same, found inside a word (`--setopt=gpgcheck=0`, `echo gpgcheck=0 >> …`, apt -o …).
-constexpr std::array<std::string_view, 13> kSettings{
-    "gpgcheck=0",          "gpgcheck=false",          "sslverify=0",
-    "sslverify=false",     "trusted=yes",             "strict-ssl=false",
-    "verify-peer=false",   "allowunauthenticated=true", "allowinsecurerepositories=true",
-    "node_tls_reject_unauthorized=0", "git_ssl_no_verify=1", "git_ssl_no_verify=true",
-    "pythonhttpsverify=0"};
+constexpr std::array<std::string_view, 13> kSettings{"gpgcheck=0",
+                                                     "gpgcheck=false",
+                                                     "sslverify=0",
+                                                     "sslverify=false",
+                                                     "trusted=yes",
+                                                     "strict-ssl=false",
+                                                     "verify-peer=false",
+                                                     "allowunauthenticated=true",
+                                                     "allowinsecurerepositories=true",
+                                                     "node_tls_reject_unauthorized=0",
+                                                     "git_ssl_no_verify=1",
+                                                     "git_ssl_no_verify=true",
+                                                     "pythonhttpsverify=0"};
 
 bool isShortCluster(const std::string& word)
 {
     return word.size() >= 2 && word[0] == '-' && word[1] != '-' &&
-           std::all_of(word.begin() + 1, word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+           std::all_of(word.begin() + 1, word.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 // The offending flag or setting in one simple command, if any.
@@ -97,7 +112,8 @@ protected:
                 return;
             }
             if (auto what = disabledVerification(words)) {
-                matches.push_back({&line, line.segments()[segment], info().defaultSeverity, std::move(*what)});
+                matches.push_back(
+                    {&line, line.segments()[segment], info().defaultSeverity, std::move(*what)});
                 last = &line;
             }
         });
@@ -107,6 +123,9 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeVerificationDisabledRule() { return std::make_unique<VerificationDisabled>(); }
+std::unique_ptr<Rule> makeVerificationDisabledRule()
+{
+    return std::make_unique<VerificationDisabled>();
+}
 
 } // namespace drydock
