@@ -85,7 +85,10 @@ std::vector<EndpointSettings> readNetworks(const Json* settings)
 
 } // namespace
 
-Result<StringList> parseContainerIds(std::string_view body) { return idList(body, "container list"); }
+Result<StringList> parseContainerIds(std::string_view body)
+{
+    return idList(body, "container list");
+}
 
 Result<Container> parseContainer(std::string_view body)
 {

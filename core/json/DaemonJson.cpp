@@ -153,7 +153,8 @@ Result<void> parseVersion(std::string_view body, DaemonInfo& into)
         if (const Json* components = array(j, "Components")) {
             for (const auto& c : *components) {
                 if (c.is_object()) {
-                    d.components.push_back(ComponentVersion{str(c, "Name"), str(c, "Version"), stringMap(c, "Details")});
+                    d.components.push_back(
+                        ComponentVersion{str(c, "Name"), str(c, "Version"), stringMap(c, "Details")});
                 }
             }
         }

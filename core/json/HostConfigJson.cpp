@@ -36,7 +36,8 @@ std::vector<DeviceMapping> readDevices(const Json& j)
             if (!d.is_object()) {
                 continue;
             }
-            out.push_back(DeviceMapping{str(d, "PathOnHost"), str(d, "PathInContainer"), str(d, "CgroupPermissions")});
+            out.push_back(
+                DeviceMapping{str(d, "PathOnHost"), str(d, "PathInContainer"), str(d, "CgroupPermissions")});
         }
     }
     return out;

@@ -8,7 +8,10 @@ namespace drydock::json {
 
 using namespace detail;
 
-Result<StringList> parseImageIds(std::string_view body) { return idList(body, "image list"); }
+Result<StringList> parseImageIds(std::string_view body)
+{
+    return idList(body, "image list");
+}
 
 Result<Image> parseImage(std::string_view body)
 {

@@ -19,7 +19,8 @@
 //               "cpuCfsQuota", "cpuShares", "cpuSet", "pidsLimit", "ipv4Forwarding", "bridgeNfIptables",
 //               "bridgeNfIp6tables", "oomKillDisable", "containers", "containersRunning",
 //               "containersPaused", "containersStopped", "images", "ncpu", "memTotal",
-//               "swarm": {"localNodeState","nodeId","nodeAddr","controlAvailable","managers","nodes","error"} },
+//               "swarm": {"localNodeState","nodeId","nodeAddr","controlAvailable","managers","nodes","error"}
+//               },
 //   "containers": [{ "id", "name", "created", "path", "args", "imageId", "state": {…, "health": {…}|null},
 //                    "restartCount", "driver", "platform", "appArmorProfile", "processLabel", "mountLabel",
 //                    "execIds", "config": <config>, "hostConfig": {… "pidsLimit": n|null,
@@ -70,7 +71,10 @@ using detail::maskEnv;
 using detail::maskMap;
 using detail::maskText;
 
-Out list(const StringList& items) { return Out(items); }
+Out list(const StringList& items)
+{
+    return Out(items);
+}
 
 Out map(const StringMap& items)
 {
@@ -81,16 +85,17 @@ Out map(const StringMap& items)
     return o;
 }
 
-template <typename T>
-Out optional(const std::optional<T>& v)
+template <typename T> Out optional(const std::optional<T>& v)
 {
     return v ? Out(*v) : Out(nullptr);
 }
 
-Out optionalList(const std::optional<StringList>& v) { return v ? list(*v) : Out(nullptr); }
+Out optionalList(const std::optional<StringList>& v)
+{
+    return v ? list(*v) : Out(nullptr);
+}
 
-template <typename T, typename F>
-Out each(const std::vector<T>& items, F write)
+template <typename T, typename F> Out each(const std::vector<T>& items, F write)
 {
     Out a = Out::array();
     for (const auto& i : items) {
@@ -102,9 +107,10 @@ Out each(const std::vector<T>& items, F write)
 Out portMappings(const std::vector<PortMapping>& ports)
 {
     return each(ports, [](const PortMapping& p) {
-        return Out{{"containerPort", p.containerPort}, {"bindings", each(p.bindings, [](const PortBinding& b) {
-                                                             return Out{{"hostIp", b.hostIp}, {"hostPort", b.hostPort}};
-                                                         })}};
+        return Out{{"containerPort", p.containerPort},
+                   {"bindings", each(p.bindings, [](const PortBinding& b) {
+                        return Out{{"hostIp", b.hostIp}, {"hostPort", b.hostPort}};
+                    })}};
     });
 }
 
@@ -148,7 +154,8 @@ Out hostConfig(const HostConfig& h)
     o["binds"] = list(h.binds);
     o["networkMode"] = h.networkMode;
     o["portBindings"] = portMappings(h.portBindings);
-    o["restartPolicy"] = Out{{"name", h.restartPolicy.name}, {"maximumRetryCount", h.restartPolicy.maximumRetryCount}};
+    o["restartPolicy"] =
+        Out{{"name", h.restartPolicy.name}, {"maximumRetryCount", h.restartPolicy.maximumRetryCount}};
     o["autoRemove"] = h.autoRemove;
     o["volumesFrom"] = list(h.volumesFrom);
     o["capAdd"] = list(h.capAdd);
@@ -186,7 +193,9 @@ Out hostConfig(const HostConfig& h)
     o["cpusetMems"] = h.cpusetMems;
     o["blkioWeight"] = h.blkioWeight;
     o["pidsLimit"] = optional(h.pidsLimit);
-    o["ulimits"] = each(h.ulimits, [](const Ulimit& u) { return Out{{"name", u.name}, {"soft", u.soft}, {"hard", u.hard}}; });
+    o["ulimits"] = each(h.ulimits, [](const Ulimit& u) {
+        return Out{{"name", u.name}, {"soft", u.soft}, {"hard", u.hard}};
+    });
     o["oomKillDisable"] = optional(h.oomKillDisable);
     o["devices"] = each(h.devices, [](const DeviceMapping& d) {
         return Out{{"pathOnHost", d.pathOnHost},
@@ -195,7 +204,10 @@ Out hostConfig(const HostConfig& h)
     });
     o["deviceCgroupRules"] = list(h.deviceCgroupRules);
     o["deviceRequests"] = each(h.deviceRequests, [](const DeviceRequest& d) {
-        return Out{{"driver", d.driver}, {"count", d.count}, {"deviceIds", d.deviceIds}, {"capabilities", d.capabilities}};
+        return Out{{"driver", d.driver},
+                   {"count", d.count},
+                   {"deviceIds", d.deviceIds},
+                   {"capabilities", d.capabilities}};
     });
     o["cgroupParent"] = h.cgroupParent;
     o["maskedPaths"] = optionalList(h.maskedPaths);
@@ -230,7 +242,8 @@ Out state(const ContainerState& s)
     o["error"] = maskText(s.error);
     o["startedAt"] = s.startedAt;
     o["finishedAt"] = s.finishedAt;
-    o["health"] = s.health ? Out{{"status", s.health->status}, {"failingStreak", s.health->failingStreak}} : Out(nullptr);
+    o["health"] = s.health ? Out{{"status", s.health->status}, {"failingStreak", s.health->failingStreak}}
+                           : Out(nullptr);
     return o;
 }
 
@@ -254,9 +267,14 @@ Out container(const Container& c)
     o["config"] = config(c.config);
     o["hostConfig"] = hostConfig(c.hostConfig);
     o["mounts"] = each(c.mounts, [](const MountPoint& m) {
-        return Out{{"type", m.type},           {"name", m.name}, {"source", m.source},
-                   {"destination", m.destination}, {"driver", m.driver}, {"mode", m.mode},
-                   {"propagation", m.propagation}, {"rw", m.rw}};
+        return Out{{"type", m.type},
+                   {"name", m.name},
+                   {"source", m.source},
+                   {"destination", m.destination},
+                   {"driver", m.driver},
+                   {"mode", m.mode},
+                   {"propagation", m.propagation},
+                   {"rw", m.rw}};
     });
     o["networks"] = each(c.networks, [](const EndpointSettings& e) {
         return Out{{"networkName", e.networkName},
@@ -269,7 +287,10 @@ Out container(const Container& c)
                    {"links", e.links}};
     });
     o["effectivePorts"] = portMappings(c.effectivePorts);
-    o["changes"] = c.changes ? each(*c.changes, [](const FileChange& f) { return Out{{"path", f.path}, {"kind", f.kind}}; })
+    o["changes"] = c.changes ? each(*c.changes,
+                                    [](const FileChange& f) {
+                                        return Out{{"path", f.path}, {"kind", f.kind}};
+                                    })
                              : Out(nullptr);
     o["execSessions"] = each(c.execSessions, [](const ExecSession& e) {
         return Out{{"id", e.id},
@@ -405,7 +426,10 @@ Out daemon(const DaemonInfo& d)
     o["logPlugins"] = list(d.logPlugins);
     o["insecureRegistryCidrs"] = list(d.insecureRegistryCidrs);
     o["indexConfigs"] = each(d.indexConfigs, [](const RegistryIndex& r) {
-        return Out{{"name", r.name}, {"secure", r.secure}, {"official", r.official}, {"mirrors", maskUrls(r.mirrors)}};
+        return Out{{"name", r.name},
+                   {"secure", r.secure},
+                   {"official", r.official},
+                   {"mirrors", maskUrls(r.mirrors)}};
     });
     o["registryMirrors"] = maskUrls(d.registryMirrors);
     o["components"] = each(d.components, [](const ComponentVersion& c) {
@@ -543,7 +567,8 @@ std::string inventoryToJson(const Inventory& inventory, int indent)
         o["endpoint"] = maskUrlCredentials(inventory.endpoint);
         o["engineVersion"] = inventory.engineVersion;
         o["apiVersion"] = inventory.apiVersion;
-        o["capturedAt"] = inventory.capturedAtUnix > 0 ? formatRfc3339(inventory.capturedAtUnix) : std::string();
+        o["capturedAt"] =
+            inventory.capturedAtUnix > 0 ? formatRfc3339(inventory.capturedAtUnix) : std::string();
         o["daemon"] = daemon(inventory.daemon);
         o["containers"] = each(inventory.containers, container);
         o["images"] = each(inventory.images, image);
@@ -552,7 +577,8 @@ std::string inventoryToJson(const Inventory& inventory, int indent)
         o["plugins"] = each(inventory.plugins, plugin);
         o["swarm"] = inventory.swarm ? swarm(*inventory.swarm) : Out(nullptr);
         o["problems"] = each(inventory.problems, [](const InventoryProblem& p) {
-            return Out{{"objectType", p.objectType}, {"objectId", p.objectId}, {"message", maskText(p.message)}};
+            return Out{
+                {"objectType", p.objectType}, {"objectId", p.objectId}, {"message", maskText(p.message)}};
         });
         // Model strings come from the daemon; any invalid UTF-8 left in them becomes U+FFFD, never a throw.
         return o.dump(indent < 0 ? -1 : indent, ' ', false, Out::error_handler_t::replace) + "\n";

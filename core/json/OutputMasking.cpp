@@ -13,11 +13,11 @@ namespace {
 
 // Whole words that mark a secret-bearing name.
 constexpr std::array<std::string_view, 17> kSecretTokens = {
-    "password", "passwd", "pwd",     "pass",        "pword", "psw",  "secret",     "token",    "apikey",
+    "password", "passwd",     "pwd",         "pass", "pword",   "psw",        "secret",     "token", "apikey",
     "key",      "credential", "credentials", "auth", "private", "privatekey", "passphrase", "cred"};
 // Words so telling that they count inside a longer word too ("DBPASSWORD", "myApiKey" lower-cased).
-constexpr std::array<std::string_view, 8> kSecretSubstrings = {"password", "passwd",     "secret",    "token",
-                                                               "apikey",   "api_key",    "credential", "privatekey"};
+constexpr std::array<std::string_view, 8> kSecretSubstrings = {
+    "password", "passwd", "secret", "token", "apikey", "api_key", "credential", "privatekey"};
 
 std::vector<std::string> nameTokens(std::string_view name)
 {
@@ -54,16 +54,18 @@ bool hasAwsKeyId(std::string_view v)
             continue;
         }
         const std::string_view rest = v.substr(pos + 4, 16);
-        if (std::all_of(rest.begin(), rest.end(), [](char c) {
-                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            })) {
+        if (std::all_of(rest.begin(), rest.end(),
+                        [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); })) {
             return true;
         }
     }
     return false;
 }
 
-bool hasUrlCredentials(std::string_view v) { return contains(v, "://") && maskUrlCredentials(v) != v; }
+bool hasUrlCredentials(std::string_view v)
+{
+    return contains(v, "://") && maskUrlCredentials(v) != v;
+}
 
 std::string maskValue(std::string_view value)
 {
@@ -118,11 +120,12 @@ bool looksSecretValue(std::string_view v)
         return true;
     }
     // JWT: a base64url JSON header "eyJ…" followed by more dot-separated parts.
-    if (const std::size_t jwt = v.find("eyJ"); jwt != std::string_view::npos && v.find('.', jwt) != std::string_view::npos) {
+    if (const std::size_t jwt = v.find("eyJ");
+        jwt != std::string_view::npos && v.find('.', jwt) != std::string_view::npos) {
         return true;
     }
-    for (const std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xoxa-",
-                                          "xoxb-", "xoxp-", "xoxr-", "sk_live_", "sk-"}) {
+    for (const std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-",
+                                          "xoxa-", "xoxb-", "xoxp-", "xoxr-", "sk_live_", "sk-"}) {
         if (startsWith(v, prefix) && v.size() >= prefix.size() + 8) {
             return true;
         }

@@ -40,7 +40,8 @@ std::vector<ServiceMount> readMounts(const Json& spec)
             if (!m.is_object()) {
                 continue;
             }
-            out.push_back(ServiceMount{str(m, "Type"), str(m, "Source"), str(m, "Target"), boolean(m, "ReadOnly")});
+            out.push_back(
+                ServiceMount{str(m, "Type"), str(m, "Source"), str(m, "Target"), boolean(m, "ReadOnly")});
         }
     }
     return out;
@@ -56,8 +57,8 @@ std::vector<ServicePort> readPorts(const Json* ports)
         if (!p.is_object()) {
             continue;
         }
-        out.push_back(
-            ServicePort{str(p, "Protocol"), i32(p, "TargetPort"), i32(p, "PublishedPort"), str(p, "PublishMode")});
+        out.push_back(ServicePort{str(p, "Protocol"), i32(p, "TargetPort"), i32(p, "PublishedPort"),
+                                  str(p, "PublishMode")});
     }
     return out;
 }

@@ -14,8 +14,7 @@ using drydock::test::readData;
 
 namespace {
 
-template <typename T>
-T must(Result<T> r, const char* what)
+template <typename T> T must(Result<T> r, const char* what)
 {
     if (!r) {
         qFatal("%s: %s", what, r.error().message.c_str());
@@ -23,7 +22,10 @@ T must(Result<T> r, const char* what)
     return std::move(r).value();
 }
 
-Container containerFrom(const char* file) { return must(json::parseContainer(readData(file)), file); }
+Container containerFrom(const char* file)
+{
+    return must(json::parseContainer(readData(file)), file);
+}
 
 Image imageWithHistory(const char* image, const char* history)
 {
@@ -64,7 +66,9 @@ Inventory recordedInventory()
     Volume cifs;
     cifs.name = "share";
     cifs.driver = "local";
-    cifs.options = {{"type", "cifs"}, {"device", "//fs.example/share"}, {"o", "username=bob,password=s3cretcifs,vers=3.0"}};
+    cifs.options = {{"type", "cifs"},
+                    {"device", "//fs.example/share"},
+                    {"o", "username=bob,password=s3cretcifs,vers=3.0"}};
     inv.volumes.push_back(cifs);
 
     SwarmState swarm;
@@ -128,9 +132,9 @@ private slots:
 
     void topLevelShape()
     {
-        QStringList expected{"formatVersion", "endpoint", "engineVersion", "apiVersion", "capturedAt", "daemon",
-                             "containers",    "images",   "networks",      "volumes",    "plugins",    "swarm",
-                             "problems"};
+        QStringList expected{"formatVersion", "endpoint",   "engineVersion", "apiVersion", "capturedAt",
+                             "daemon",        "containers", "images",        "networks",   "volumes",
+                             "plugins",       "swarm",      "problems"};
         expected.sort();
         QCOMPARE(sortedKeys(m_root), expected);
         QCOMPARE(m_root["formatVersion"].toInt(), 1);
@@ -184,16 +188,38 @@ private slots:
         QTest::addColumn<QString>("section");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("expected"); // "null", "empty" or "value"
-        QTest::newRow("a privileged container's masked paths are null")
-            << "priv" << "hostConfig" << "maskedPaths" << "null";
-        QTest::newRow("systempaths=unconfined masked paths are an empty list")
-            << "sysunconf" << "hostConfig" << "maskedPaths" << "empty";
-        QTest::newRow("default masked paths are listed") << "plain" << "hostConfig" << "maskedPaths" << "value";
-        QTest::newRow("an unlimited pids limit is null") << "plain" << "hostConfig" << "pidsLimit" << "null";
-        QTest::newRow("a null entrypoint stays null") << "webapp" << "config" << "entrypoint" << "null";
-        QTest::newRow("an empty entrypoint stays an empty list") << "api-151" << "config" << "entrypoint" << "empty";
-        QTest::newRow("no health check is null") << "plain" << "config" << "healthcheck" << "null";
-        QTest::newRow("changes not fetched are null") << "plain" << "" << "changes" << "null";
+        QTest::newRow("a privileged container's masked paths are null") << "priv"
+                                                                        << "hostConfig"
+                                                                        << "maskedPaths"
+                                                                        << "null";
+        QTest::newRow("systempaths=unconfined masked paths are an empty list") << "sysunconf"
+                                                                               << "hostConfig"
+                                                                               << "maskedPaths"
+                                                                               << "empty";
+        QTest::newRow("default masked paths are listed") << "plain"
+                                                         << "hostConfig"
+                                                         << "maskedPaths"
+                                                         << "value";
+        QTest::newRow("an unlimited pids limit is null") << "plain"
+                                                         << "hostConfig"
+                                                         << "pidsLimit"
+                                                         << "null";
+        QTest::newRow("a null entrypoint stays null") << "webapp"
+                                                      << "config"
+                                                      << "entrypoint"
+                                                      << "null";
+        QTest::newRow("an empty entrypoint stays an empty list") << "api-151"
+                                                                 << "config"
+                                                                 << "entrypoint"
+                                                                 << "empty";
+        QTest::newRow("no health check is null") << "plain"
+                                                 << "config"
+                                                 << "healthcheck"
+                                                 << "null";
+        QTest::newRow("changes not fetched are null") << "plain"
+                                                      << ""
+                                                      << "changes"
+                                                      << "null";
     }
     void nullAndEmptyStayDifferent()
     {
@@ -206,7 +232,9 @@ private slots:
         const QJsonObject owner = section.isEmpty() ? c : c[section].toObject();
         QVERIFY2(owner.contains(key), qPrintable(key));
         const QJsonValue v = owner[key];
-        const QString actual = v.isNull() ? "null" : (v.isArray() && v.toArray().isEmpty()) ? "empty" : "value";
+        const QString actual = v.isNull()                               ? "null"
+                               : (v.isArray() && v.toArray().isEmpty()) ? "empty"
+                                                                        : "value";
         QCOMPARE(actual, expected);
     }
 
@@ -251,7 +279,8 @@ private slots:
         QTest::newRow("the log option key") << "\"splunk-token\"";
         QTest::newRow("a non-secret log option") << "\"https://splunk.example:8088\"";
         QTest::newRow("the build arg name") << "BUILD_TOKEN=";
-        QTest::newRow("volume options keep the user and the other options") << "username=bob,password=s3********,vers=3.0";
+        QTest::newRow("volume options keep the user and the other options")
+            << "username=bob,password=s3********,vers=3.0";
         QTest::newRow("the config name") << "\"app_config\"";
         QTest::newRow("the secret name") << "\"db_password\"";
     }

@@ -17,7 +17,10 @@ using drydock::test::readData;
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 QStringList q(const StringList& list)
 {
@@ -40,7 +43,8 @@ Container container(const QString& file)
 
 const PortMapping* findPort(const std::vector<PortMapping>& ports, const std::string& port)
 {
-    const auto it = std::find_if(ports.begin(), ports.end(), [&](const PortMapping& p) { return p.containerPort == port; });
+    const auto it = std::find_if(ports.begin(), ports.end(),
+                                 [&](const PortMapping& p) { return p.containerPort == port; });
     return it == ports.end() ? nullptr : &*it;
 }
 
@@ -65,8 +69,7 @@ std::string inspectWithHugeLabel(std::size_t bytes)
 
 using Parser = std::function<bool(std::string_view, std::string*)>;
 
-template <typename F>
-Parser wrap(F f)
+template <typename F> Parser wrap(F f)
 {
     return [f](std::string_view body, std::string* message) {
         auto r = f(body);
@@ -105,26 +108,47 @@ private slots:
         QTest::addColumn<QString>("healthcheck"); // "absent", "disabled" or "set"
 
         QTest::newRow("a plain container lands on the default network with default confinement")
-            << "plain" << "plain" << "running" << "default" << false << "" << "private" << QStringList{} << "list"
-            << qint64(-1) << "absent";
+            << "plain"
+            << "plain"
+            << "running"
+            << "default" << false << ""
+            << "private" << QStringList{} << "list" << qint64(-1) << "absent";
         QTest::newRow("the many-options container keeps its user network, limit and health check")
-            << "webapp" << "webapp" << "running" << "appnet" << false << "" << "private"
-            << QStringList{"no-new-privileges:true"} << "list" << qint64(100) << "set";
+            << "webapp"
+            << "webapp"
+            << "running"
+            << "appnet" << false << ""
+            << "private" << QStringList{"no-new-privileges:true"} << "list" << qint64(100) << "set";
         QTest::newRow("a privileged container stays created and has no masked paths at all")
-            << "priv" << "priv" << "created" << "default" << true << "" << "private" << QStringList{"label=disable"}
-            << "null" << qint64(-1) << "absent";
+            << "priv"
+            << "priv"
+            << "created"
+            << "default" << true << ""
+            << "private" << QStringList{"label=disable"} << "null" << qint64(-1) << "absent";
         QTest::newRow("host pid and ipc namespaces are reported as host")
-            << "hostns" << "hostns" << "running" << "default" << false << "host" << "host"
-            << QStringList{"label=disable"} << "list" << qint64(-1) << "absent";
+            << "hostns"
+            << "hostns"
+            << "running"
+            << "default" << false << "host"
+            << "host" << QStringList{"label=disable"} << "list" << qint64(-1) << "absent";
         QTest::newRow("seccomp=unconfined is kept verbatim")
-            << "noseccomp" << "noseccomp" << "running" << "default" << false << "" << "private"
-            << QStringList{"seccomp=unconfined"} << "list" << qint64(-1) << "absent";
+            << "noseccomp"
+            << "noseccomp"
+            << "running"
+            << "default" << false << ""
+            << "private" << QStringList{"seccomp=unconfined"} << "list" << qint64(-1) << "absent";
         QTest::newRow("systempaths=unconfined leaves masked paths present but empty")
-            << "sysunconf" << "sysunconf" << "running" << "default" << false << "" << "private" << QStringList{}
-            << "empty" << qint64(-1) << "disabled";
+            << "sysunconf"
+            << "sysunconf"
+            << "running"
+            << "default" << false << ""
+            << "private" << QStringList{} << "empty" << qint64(-1) << "disabled";
         QTest::newRow("an exited container reads as exited")
-            << "exited" << "exited" << "exited" << "default" << false << "" << "private" << QStringList{} << "list"
-            << qint64(-1) << "absent";
+            << "exited"
+            << "exited"
+            << "exited"
+            << "default" << false << ""
+            << "private" << QStringList{} << "list" << qint64(-1) << "absent";
     }
     void containerBasics()
     {
@@ -186,13 +210,15 @@ private slots:
 
         QCOMPARE(q(h.binds), (QStringList{"appdata:/data", "/etc:/host/etc:ro"}));
         QCOMPARE(c.mounts.size(), std::size_t(2));
-        const auto bind = std::find_if(c.mounts.begin(), c.mounts.end(), [](const MountPoint& m) { return m.type == "bind"; });
+        const auto bind = std::find_if(c.mounts.begin(), c.mounts.end(),
+                                       [](const MountPoint& m) { return m.type == "bind"; });
         QVERIFY(bind != c.mounts.end());
         QCOMPARE(q(bind->source), QString("/etc"));
         QCOMPARE(q(bind->destination), QString("/host/etc"));
         QVERIFY(!bind->rw);
         QCOMPARE(q(bind->propagation), QString("rprivate"));
-        const auto vol = std::find_if(c.mounts.begin(), c.mounts.end(), [](const MountPoint& m) { return m.type == "volume"; });
+        const auto vol = std::find_if(c.mounts.begin(), c.mounts.end(),
+                                      [](const MountPoint& m) { return m.type == "volume"; });
         QVERIFY(vol != c.mounts.end());
         QCOMPARE(q(vol->name), QString("appdata"));
         QCOMPARE(q(vol->driver), QString("local"));
@@ -242,7 +268,8 @@ private slots:
         QCOMPARE(q(h.mounts[1].type), QString("tmpfs"));
         QCOMPARE(h.mounts[1].tmpfsSizeBytes, std::int64_t(1048576));
         // --mount type=tmpfs shows up in Mounts[], unlike --tmpfs.
-        const auto tmpfs = std::find_if(c.mounts.begin(), c.mounts.end(), [](const MountPoint& m) { return m.type == "tmpfs"; });
+        const auto tmpfs = std::find_if(c.mounts.begin(), c.mounts.end(),
+                                        [](const MountPoint& m) { return m.type == "tmpfs"; });
         QVERIFY(tmpfs != c.mounts.end());
         QCOMPARE(q(tmpfs->destination), QString("/scratch"));
     }
@@ -347,8 +374,9 @@ private slots:
         auto history = json::parseHistory(readData("api-1.41/history-app.json"));
         QVERIFY(history.ok());
         QCOMPARE(history->size(), std::size_t(11));
-        const auto run = std::find_if(history->begin(), history->end(),
-                                      [](const ImageHistoryEntry& h) { return startsWith(h.createdBy, "|1 BUILD_TOKEN="); });
+        const auto run = std::find_if(history->begin(), history->end(), [](const ImageHistoryEntry& h) {
+            return startsWith(h.createdBy, "|1 BUILD_TOKEN=");
+        });
         QVERIFY(run != history->end());
         QVERIFY(run->created > 1700000000);
         QCOMPARE(q(history->front().tags), QStringList{"drydock-test/app:1"});
@@ -379,7 +407,8 @@ private slots:
         auto list = json::parseNetworks(readData("api-1.41/networks-list.json"));
         QVERIFY(list.ok());
         QCOMPARE(list->size(), std::size_t(5));
-        const auto ingress = std::find_if(list->begin(), list->end(), [](const Network& n) { return n.name == "ingress"; });
+        const auto ingress =
+            std::find_if(list->begin(), list->end(), [](const Network& n) { return n.name == "ingress"; });
         QVERIFY(ingress != list->end());
         QVERIFY(ingress->ingress);
         QCOMPARE(q(ingress->scope), QString("swarm"));
@@ -400,12 +429,14 @@ private slots:
         auto list = json::parseVolumes(readData("api-1.41/volumes.json"));
         QVERIFY(list.ok());
         QCOMPARE(list->size(), std::size_t(3));
-        const auto tmp = std::find_if(list->begin(), list->end(), [](const Volume& v) { return v.name == "tmpvol"; });
+        const auto tmp =
+            std::find_if(list->begin(), list->end(), [](const Volume& v) { return v.name == "tmpvol"; });
         QVERIFY(tmp != list->end());
         QCOMPARE(q(tmp->options.at("type")), QString("tmpfs"));
         QCOMPARE(q(tmp->options.at("device")), QString("tmpfs"));
         QCOMPARE(q(tmp->options.at("o")), QString("size=1m"));
-        const auto data = std::find_if(list->begin(), list->end(), [](const Volume& v) { return v.name == "appdata"; });
+        const auto data =
+            std::find_if(list->begin(), list->end(), [](const Volume& v) { return v.name == "appdata"; });
         QCOMPARE(q(data->labels.at("purpose")), QString("data"));
         QCOMPARE(q(data->driver), QString("local"));
         auto none = json::parseVolumes(R"({"Volumes":null,"Warnings":null})");
@@ -419,7 +450,8 @@ private slots:
         QVERIFY(empty.ok());
         QVERIFY(empty->empty());
         // Shape from the v1.41 spec: a plugin that asks for host privileges.
-        const char* body = R"([{"Id":"5724e2c8652da337ab2eedd19fc6fc0ec908e4bd907c7421bf6a8dfc70c4c078","Name":"tiborvass/sample-volume-plugin","Enabled":true,
+        const char* body =
+            R"([{"Id":"5724e2c8652da337ab2eedd19fc6fc0ec908e4bd907c7421bf6a8dfc70c4c078","Name":"tiborvass/sample-volume-plugin","Enabled":true,
             "Settings":{"Mounts":[{"Source":"/var/lib/docker/plugins/","Destination":"/mnt/state"}],"Env":["DEBUG=0"],"Args":null,"Devices":null},
             "Config":{"Network":{"Type":"host"},"Linux":{"Capabilities":["sys_admin","CAP_SYS_MODULE"],"AllowAllDevices":true,"Devices":null},
                       "PidHost":true,"IpcHost":false,"Mounts":[{"Source":"/","Destination":"/host"},{"Source":null}]}}])";
@@ -490,11 +522,22 @@ private slots:
     void daemonInfoWithEverythingSet()
     {
         // Hand-made from the spec: fields the sandbox daemon cannot show.
-        const char* body = "{\"ID\":\"x\",\"Warnings\":[\"WARNING: API is accessible on http://0.0.0.0:2375 without encryption.\"],\n"
-            "            \"HttpProxy\":\"http://user:pw123456@proxy:3128\",\"NoProxy\":\"localhost\",\"Debug\":true,\"LiveRestoreEnabled\":true,\n"
-            "            \"Plugins\":{\"Authorization\":[\"authz-broker\"]},\"SwapLimit\":false,\"KernelMemory\":null,\"CgroupVersion\":\"2\",\n"
-            "            \"RegistryConfig\":{\"Mirrors\":[\"https://mirror.example/\"],\"IndexConfigs\":{\"reg.example:5000\":{\"Secure\":false,\"Official\":false,\"Mirrors\":null}}},\n"
-            "            \"InitCommit\":{\"ID\":\"de40ad0\",\"Expected\":\"de40ad0\"},\"Runtimes\":{\"runc\":{\"path\":\"runc\"},\"runsc\":{\"path\":\"/usr/bin/runsc\"}}}";
+        const char* body = "{\"ID\":\"x\",\"Warnings\":[\"WARNING: API is accessible on http://0.0.0.0:2375 "
+                           "without encryption.\"],\n"
+                           "            "
+                           "\"HttpProxy\":\"http://"
+                           "user:pw123456@proxy:3128\",\"NoProxy\":\"localhost\",\"Debug\":true,"
+                           "\"LiveRestoreEnabled\":true,\n"
+                           "            "
+                           "\"Plugins\":{\"Authorization\":[\"authz-broker\"]},\"SwapLimit\":false,"
+                           "\"KernelMemory\":null,\"CgroupVersion\":\"2\",\n"
+                           "            "
+                           "\"RegistryConfig\":{\"Mirrors\":[\"https://mirror.example/"
+                           "\"],\"IndexConfigs\":{\"reg.example:5000\":{\"Secure\":false,\"Official\":false,"
+                           "\"Mirrors\":null}}},\n"
+                           "            "
+                           "\"InitCommit\":{\"ID\":\"de40ad0\",\"Expected\":\"de40ad0\"},\"Runtimes\":{"
+                           "\"runc\":{\"path\":\"runc\"},\"runsc\":{\"path\":\"/usr/bin/runsc\"}}}";
         DaemonInfo d;
         QVERIFY(json::parseInfo(body, d).ok());
         QCOMPARE(d.warnings.size(), std::size_t(1));
@@ -532,7 +575,8 @@ private slots:
         QTest::addColumn<bool>("set");
         QTest::newRow("the recorded answer of an unlocked swarm has no key")
             << QString::fromStdString(readData("api-1.41/unlockkey.json")) << true << false;
-        QTest::newRow("a key present means autolock is on") << R"({"UnlockKey":"SWMKEY-1-notreal"})" << true << true;
+        QTest::newRow("a key present means autolock is on")
+            << R"({"UnlockKey":"SWMKEY-1-notreal"})" << true << true;
         QTest::newRow("a missing key counts as none") << "{}" << true << false;
         QTest::newRow("a key of the wrong type counts as none") << R"({"UnlockKey":42})" << true << false;
         QTest::newRow("an array at the top is an error") << "[]" << false << false;
@@ -569,7 +613,8 @@ private slots:
         auto services = json::parseServices(readData("api-1.41/services.json"));
         QVERIFY(services.ok());
         QCOMPARE(services->size(), std::size_t(2));
-        const auto web = std::find_if(services->begin(), services->end(), [](const SwarmService& s) { return s.name == "web"; });
+        const auto web = std::find_if(services->begin(), services->end(),
+                                      [](const SwarmService& s) { return s.name == "web"; });
         QVERIFY(web != services->end());
         QCOMPARE(q(web->image), QString("drydock-test/busybox:1"));
         QCOMPARE(q(web->env), QStringList{"API_TOKEN=abc123"});
@@ -599,7 +644,8 @@ private slots:
         QCOMPARE(q(web->ports[0].publishMode), QString("ingress"));
         QCOMPARE(q(web->mode), QString("replicated"));
         QCOMPARE(web->replicas, std::uint64_t(2));
-        const auto agent = std::find_if(services->begin(), services->end(), [](const SwarmService& s) { return s.name == "agent"; });
+        const auto agent = std::find_if(services->begin(), services->end(),
+                                        [](const SwarmService& s) { return s.name == "agent"; });
         QVERIFY(agent != services->end());
         QCOMPARE(q(agent->mode), QString("global"));
         QVERIFY(agent->ports.empty());
@@ -608,7 +654,8 @@ private slots:
     void swarmServiceFromSpecOnly()
     {
         // Before the endpoint is set up only Spec.EndpointSpec has the ports; SELinux can be switched off.
-        const char* body = R"([{"ID":"s1","Spec":{"Name":"db","TaskTemplate":{"ContainerSpec":{"Image":"postgres:16",
+        const char* body =
+            R"([{"ID":"s1","Spec":{"Name":"db","TaskTemplate":{"ContainerSpec":{"Image":"postgres:16",
             "Command":["postgres"],"CapabilityDrop":["ALL"],"Privileges":{"SELinuxContext":{"Disable":true}}},
             "Resources":{"Limits":{"NanoCPUs":500000000}}},"Mode":{"ReplicatedJob":{"TotalCompletions":3}},
             "EndpointSpec":{"Ports":[{"Protocol":"tcp","TargetPort":5432,"PublishedPort":5432,"PublishMode":"host"}]}},
@@ -644,18 +691,25 @@ private slots:
     {
         QTest::addColumn<QString>("data");
         QTest::addColumn<QString>("decoded");
-        QTest::newRow("padded base64 decodes") << "aGVsbG8=" << "hello";
-        QTest::newRow("unpadded base64 decodes") << "aGVsbG8" << "hello";
-        QTest::newRow("an empty value stays empty") << "" << "";
-        QTest::newRow("a foreign character keeps the data empty") << "aGVs*G8=" << "";
-        QTest::newRow("data after padding keeps the data empty") << "aGVsbG8=aGVs" << "";
-        QTest::newRow("a lone trailing symbol keeps the data empty") << "aGVsbG8xa" << "";
+        QTest::newRow("padded base64 decodes") << "aGVsbG8="
+                                               << "hello";
+        QTest::newRow("unpadded base64 decodes") << "aGVsbG8"
+                                                 << "hello";
+        QTest::newRow("an empty value stays empty") << ""
+                                                    << "";
+        QTest::newRow("a foreign character keeps the data empty") << "aGVs*G8="
+                                                                  << "";
+        QTest::newRow("data after padding keeps the data empty") << "aGVsbG8=aGVs"
+                                                                 << "";
+        QTest::newRow("a lone trailing symbol keeps the data empty") << "aGVsbG8xa"
+                                                                     << "";
     }
     void configDataDecoding()
     {
         QFETCH(QString, data);
         QFETCH(QString, decoded);
-        const std::string body = "[{\"ID\":\"c\",\"Spec\":{\"Name\":\"n\",\"Data\":\"" + data.toStdString() + "\"}}]";
+        const std::string body =
+            "[{\"ID\":\"c\",\"Spec\":{\"Name\":\"n\",\"Data\":\"" + data.toStdString() + "\"}}]";
         auto configs = json::parseConfigs(body);
         QVERIFY(configs.ok());
         QCOMPARE(q(configs->at(0).data), decoded);
@@ -688,7 +742,8 @@ private slots:
         QCOMPARE(q(events[6].actorId), QString("appdata"));
         QCOMPARE(q(events[11].type), QString("config"));
 
-        auto legacy = json::parseEvent(R"({"status":"die","id":"abc","from":"img","timeNano":1795919306553273344})");
+        auto legacy =
+            json::parseEvent(R"({"status":"die","id":"abc","from":"img","timeNano":1795919306553273344})");
         QVERIFY(legacy.ok());
         QCOMPARE(q(legacy->action), QString("die"));
         QCOMPARE(q(legacy->actorId), QString("abc"));
@@ -700,12 +755,16 @@ private slots:
     {
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("message");
-        QTest::newRow("the daemon's message is returned")
-            << R"({"message":"No such container: x"})" << "No such container: x";
-        QTest::newRow("a body that is not JSON has no message") << "404 page not found" << "";
-        QTest::newRow("a message of the wrong type is ignored") << R"({"message":5})" << "";
-        QTest::newRow("an array has no message") << R"(["message"])" << "";
-        QTest::newRow("an empty body has no message") << "" << "";
+        QTest::newRow("the daemon's message is returned") << R"({"message":"No such container: x"})"
+                                                          << "No such container: x";
+        QTest::newRow("a body that is not JSON has no message") << "404 page not found"
+                                                                << "";
+        QTest::newRow("a message of the wrong type is ignored") << R"({"message":5})"
+                                                                << "";
+        QTest::newRow("an array has no message") << R"(["message"])"
+                                                 << "";
+        QTest::newRow("an empty body has no message") << ""
+                                                      << "";
     }
     void errorMessages()
     {
@@ -723,12 +782,16 @@ private slots:
         QTest::newRow("a truncated inspect is refused")
             << QString::fromStdString(readData("hostile/truncated.json")) << "missing closing quote";
         QTest::newRow("an array where an object belongs is refused")
-            << QString::fromStdString(readData("hostile/wrong-top-level.json")) << "expected an object at the top, got an array";
+            << QString::fromStdString(readData("hostile/wrong-top-level.json"))
+            << "expected an object at the top, got an array";
         QTest::newRow("ten thousand nested objects are refused before parsing")
             << QString::fromStdString(readData("hostile/deep-nesting.json")) << "nests deeper than";
-        QTest::newRow("an empty body is refused") << "" << "the body is empty";
-        QTest::newRow("a bare null is refused") << "null" << "got null";
-        QTest::newRow("an HTML error page is refused") << "<html><body>502 Bad Gateway</body></html>" << "syntax error";
+        QTest::newRow("an empty body is refused") << ""
+                                                  << "the body is empty";
+        QTest::newRow("a bare null is refused") << "null"
+                                                << "got null";
+        QTest::newRow("an HTML error page is refused") << "<html><body>502 Bad Gateway</body></html>"
+                                                       << "syntax error";
     }
     void hostileBodies()
     {
@@ -738,7 +801,8 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::MalformedResponse);
         const QString message = q(r.error().message);
-        QVERIFY2(message.startsWith("The daemon sent a container inspect that is not valid JSON ("), qPrintable(message));
+        QVERIFY2(message.startsWith("The daemon sent a container inspect that is not valid JSON ("),
+                 qPrintable(message));
         QVERIFY2(message.contains(reason), qPrintable(message));
     }
 
@@ -807,8 +871,8 @@ private slots:
 
     void nestingWithinTheLimitIsFine()
     {
-        const std::string deep = R"({"Id":"x","Config":{"Labels":{"l":"v"}},"Extra":)" + std::string(100, '[') +
-                                 std::string(100, ']') + "}";
+        const std::string deep = R"({"Id":"x","Config":{"Labels":{"l":"v"}},"Extra":)" +
+                                 std::string(100, '[') + std::string(100, ']') + "}";
         auto r = json::parseContainer(deep);
         QVERIFY(r.ok());
         QCOMPARE(q(r->config.labels.at("l")), QString("v"));
@@ -850,7 +914,7 @@ private slots:
         QVERIFY(!h.pidsLimit.has_value()); // "100" as a string is not a number
         QVERIFY(!h.privileged);            // "true" as a string is not a boolean
         QCOMPARE(q(h.capAdd), QStringList{"CAP_NET_ADMIN"});
-        QCOMPARE(h.memory, std::int64_t(0));     // 1e300 has no integer value
+        QCOMPARE(h.memory, std::int64_t(0));      // 1e300 has no integer value
         QCOMPARE(h.memorySwap, std::int64_t(-1)); // -1.5 truncates
         QCOMPARE(h.cpuShares, std::numeric_limits<std::int64_t>::max());
         QVERIFY(!h.maskedPaths.has_value());

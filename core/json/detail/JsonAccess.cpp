@@ -106,13 +106,20 @@ bool nestsDeeperThan(std::string_view s, int limit)
 const char* typeName(const Json& j)
 {
     switch (j.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::null: return "null";
-    case Json::value_t::discarded: return "nothing";
-    default: return "a number";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::discarded:
+        return "nothing";
+    default:
+        return "a number";
     }
 }
 
@@ -136,7 +143,8 @@ std::string plainParseMessage(std::string_view what)
 
 Error malformed(std::string_view kind, std::string_view reason)
 {
-    const bool vowel = !kind.empty() && std::string_view("aeiou").find(kind.front()) != std::string_view::npos;
+    const bool vowel =
+        !kind.empty() && std::string_view("aeiou").find(kind.front()) != std::string_view::npos;
     return Error::make(ErrorCode::MalformedResponse,
                        std::string("The daemon sent ") + (vowel ? "an " : "a ") + std::string(kind) +
                            " that is not valid JSON (" + std::string(reason) +
@@ -167,7 +175,8 @@ Result<Json> parseDocument(std::string_view body, std::string_view kind, TopLeve
     }
     const bool ok = expected == TopLevel::Object ? doc.is_object() : doc.is_array();
     if (!ok) {
-        return malformed(kind, std::string("expected ") + (expected == TopLevel::Object ? "an object" : "an array") +
+        return malformed(kind, std::string("expected ") +
+                                   (expected == TopLevel::Object ? "an object" : "an array") +
                                    " at the top, got " + typeName(doc));
     }
     return doc;
@@ -236,7 +245,8 @@ std::string str(const Json& j, std::string_view key, std::string fallback)
 std::optional<std::int64_t> asI64(const Json& v)
 {
     switch (v.type()) {
-    case Json::value_t::number_integer: return v.get<std::int64_t>();
+    case Json::value_t::number_integer:
+        return v.get<std::int64_t>();
     case Json::value_t::number_unsigned: {
         const auto u = v.get<std::uint64_t>();
         return u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
@@ -251,7 +261,8 @@ std::optional<std::int64_t> asI64(const Json& v)
         }
         return static_cast<std::int64_t>(d);
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -300,7 +311,10 @@ std::optional<bool> optBool(const Json& j, std::string_view key)
     return std::nullopt;
 }
 
-bool boolean(const Json& j, std::string_view key, bool fallback) { return optBool(j, key).value_or(fallback); }
+bool boolean(const Json& j, std::string_view key, bool fallback)
+{
+    return optBool(j, key).value_or(fallback);
+}
 
 std::string asText(const Json& v)
 {
@@ -335,7 +349,10 @@ std::optional<StringList> optStrings(const Json& j, std::string_view key)
     return out;
 }
 
-StringList strings(const Json& j, std::string_view key) { return optStrings(j, key).value_or(StringList{}); }
+StringList strings(const Json& j, std::string_view key)
+{
+    return optStrings(j, key).value_or(StringList{});
+}
 
 StringMap stringMap(const Json& j, std::string_view key)
 {

@@ -36,8 +36,7 @@ Error malformed(std::string_view kind, std::string_view reason);
 
 // Runs one parse step and turns anything it throws (nlohmann, bad_alloc) into the same Error, so no
 // exception leaves core. fn returns a Result.
-template <typename F>
-auto guarded(std::string_view kind, F&& fn) -> decltype(fn())
+template <typename F> auto guarded(std::string_view kind, F&& fn) -> decltype(fn())
 {
     try {
         return fn();
@@ -71,9 +70,9 @@ Result<StringList> idList(std::string_view body, std::string_view kind);
 
 // Tolerant readers: a missing key, a null or a value of another type gives the fallback; they never throw.
 // j itself may be of any type (a non-object has no members).
-const Json* member(const Json& j, std::string_view key);                  // nullptr when absent or null
-const Json* object(const Json& j, std::string_view key);                  // nullptr unless an object
-const Json* array(const Json& j, std::string_view key);                   // nullptr unless an array
+const Json* member(const Json& j, std::string_view key);                       // nullptr when absent or null
+const Json* object(const Json& j, std::string_view key);                       // nullptr unless an object
+const Json* array(const Json& j, std::string_view key);                        // nullptr unless an array
 const Json* path(const Json& j, std::initializer_list<std::string_view> keys); // nested objects
 
 std::string str(const Json& j, std::string_view key, std::string fallback = {});
