@@ -55,14 +55,16 @@ Result<ApiVersion> ApiVersion::parse(std::string_view text)
     return ApiVersion(major, minor);
 }
 
-Result<ApiVersion> ApiVersion::negotiate(std::string_view daemonApiVersion, ApiVersion clientMin, ApiVersion clientMax)
+Result<ApiVersion> ApiVersion::negotiate(std::string_view daemonApiVersion, ApiVersion clientMin,
+                                         ApiVersion clientMax)
 {
     auto daemon = parse(daemonApiVersion);
     if (!daemon) {
-        return Error::make(ErrorCode::UnsupportedApiVersion,
-                           "The daemon reported the API version \"" + truncateUtf8(trim(daemonApiVersion), 40) +
-                               "\", which is not a Docker API version Drydock understands. Check that the endpoint "
-                               "is a Docker Engine (not another service on that port).");
+        return Error::make(
+            ErrorCode::UnsupportedApiVersion,
+            "The daemon reported the API version \"" + truncateUtf8(trim(daemonApiVersion), 40) +
+                "\", which is not a Docker API version Drydock understands. Check that the endpoint "
+                "is a Docker Engine (not another service on that port).");
     }
     if (daemon.value() < clientMin) {
         return Error::make(ErrorCode::UnsupportedApiVersion,

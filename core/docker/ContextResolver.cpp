@@ -31,13 +31,17 @@ constexpr std::uintmax_t kMaxConfigBytes = 4 * 1024 * 1024;
 
 bool realIsSocket(const std::string& path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     return ::stat(path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
 bool realFileExists(const std::string& path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
@@ -121,9 +125,8 @@ std::string contextTlsDir(const ResolverEnvironment& env, const std::string& nam
 
 bool parsePort(std::string_view text, int& port)
 {
-    if (text.empty() || text.size() > 5 || !std::all_of(text.begin(), text.end(), [](char c) {
-            return c >= '0' && c <= '9';
-        })) {
+    if (text.empty() || text.size() > 5 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return false;
     }
     std::from_chars(text.data(), text.data() + text.size(), port);
@@ -179,7 +182,8 @@ Result<DockerEndpoint> parseTcp(const std::string& uri, std::string_view address
     if (port.empty()) {
         e.port = tls ? kDefaultTlsPort : kDefaultPlainPort;
     } else if (!parsePort(port, e.port)) {
-        return invalidHost(uri, "has an invalid port \"" + truncateUtf8(port, 20) + "\"; use a number from 1 to 65535.");
+        return invalidHost(uri, "has an invalid port \"" + truncateUtf8(port, 20) +
+                                    "\"; use a number from 1 to 65535.");
     }
     return e;
 }
@@ -197,7 +201,8 @@ Result<DockerEndpoint> parseSsh(const std::string& uri, std::string_view address
         auto user = address.substr(0, at);
         const auto colon = user.find(':');
         if (colon != std::string_view::npos) {
-            return invalidHost(uri, "contains a password; use an SSH key or agent instead of a password in the URL.");
+            return invalidHost(
+                uri, "contains a password; use an SSH key or agent instead of a password in the URL.");
         }
         e.sshUser = std::string(user);
         address = address.substr(at + 1);
@@ -220,12 +225,14 @@ Result<DockerEndpoint> parseHostWithTls(const std::string& uri, bool tls)
 {
     const std::string text = trim(uri);
     if (text.empty()) {
-        return Error::make(ErrorCode::InvalidArgument, "The Docker host is empty; use e.g. unix:///var/run/docker.sock.");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "The Docker host is empty; use e.g. unix:///var/run/docker.sock.");
     }
     const auto sep = text.find("://");
     // Like the docker CLI, a bare "host:port" is TCP.
     const std::string scheme = sep == std::string::npos ? "tcp" : toLower(text.substr(0, sep));
-    const std::string_view rest = sep == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sep + 3);
+    const std::string_view rest =
+        sep == std::string::npos ? std::string_view(text) : std::string_view(text).substr(sep + 3);
 
     if (scheme == "unix") {
         DockerEndpoint e;
@@ -240,15 +247,18 @@ Result<DockerEndpoint> parseHostWithTls(const std::string& uri, bool tls)
         return parseSsh(text, rest);
     }
     if (scheme == "npipe") {
-        return invalidHost(text, "is a Windows named pipe, which does not exist on Linux; use unix:// or tcp://.");
+        return invalidHost(text,
+                           "is a Windows named pipe, which does not exist on Linux; use unix:// or tcp://.");
     }
     if (scheme == "fd") {
-        return invalidHost(text, "is a socket-activation address that only dockerd itself can listen on; connect "
-                                 "to unix:///var/run/docker.sock instead.");
+        return invalidHost(text,
+                           "is a socket-activation address that only dockerd itself can listen on; connect "
+                           "to unix:///var/run/docker.sock instead.");
     }
     if (scheme == "http" || scheme == "https") {
-        return invalidHost(text, "uses " + scheme + "://; the docker CLI and Drydock expect tcp://host:port "
-                                 "(TLS comes from DOCKER_TLS_VERIFY or the context).");
+        return invalidHost(text, "uses " + scheme +
+                                     "://; the docker CLI and Drydock expect tcp://host:port "
+                                     "(TLS comes from DOCKER_TLS_VERIFY or the context).");
     }
     return invalidHost(text, "has the unknown scheme \"" + truncateUtf8(scheme, 20) +
                                  "\"; use unix://, tcp:// or ssh://.");
@@ -311,7 +321,8 @@ struct ContextMeta
     bool skipTlsVerify = false;
 };
 
-Result<ContextMeta> readContextMeta(const ResolverEnvironment& env, const std::string& name, const std::string& origin)
+Result<ContextMeta> readContextMeta(const ResolverEnvironment& env, const std::string& name,
+                                    const std::string& origin)
 {
     const std::string path = contextMetaPath(env, name);
     std::string text;
@@ -341,10 +352,10 @@ Result<ContextMeta> readContextMeta(const ResolverEnvironment& env, const std::s
         }
     }
     if (!docker) {
-        return Error::make(ErrorCode::InvalidArgument,
-                           "The Docker context \"" + truncateUtf8(name, 80) + "\" has no Docker endpoint in " + path +
-                               ". Recreate it with `docker context create " + truncateUtf8(name, 80) +
-                               " --docker host=…`.");
+        return Error::make(ErrorCode::InvalidArgument, "The Docker context \"" + truncateUtf8(name, 80) +
+                                                           "\" has no Docker endpoint in " + path +
+                                                           ". Recreate it with `docker context create " +
+                                                           truncateUtf8(name, 80) + " --docker host=…`.");
     }
     m.host = stringField(*docker, "Host");
     if (const auto skip = docker->find("SkipTLSVerify"); skip != docker->end() && skip->is_boolean()) {
@@ -358,8 +369,8 @@ Result<ContextMeta> readContextMeta(const ResolverEnvironment& env, const std::s
 ResolverEnvironment ResolverEnvironment::fromProcess()
 {
     ResolverEnvironment env;
-    for (const char* name : {"DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY", "DOCKER_TLS",
-                             "DOCKER_CERT_PATH", "XDG_RUNTIME_DIR", "HOME"}) {
+    for (const char* name : {"DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "DOCKER_TLS_VERIFY",
+                             "DOCKER_TLS", "DOCKER_CERT_PATH", "XDG_RUNTIME_DIR", "HOME"}) {
         if (const char* value = std::getenv(name); value && *value) {
             env.variables[name] = value;
         }
@@ -469,7 +480,8 @@ Result<DockerEndpoint> contextEndpoint(const ResolverEnvironment& env, const std
     return e;
 }
 
-// Which context applies when no flag is given: DOCKER_HOST forces "default", then DOCKER_CONTEXT, then config.json.
+// Which context applies when no flag is given: DOCKER_HOST forces "default", then DOCKER_CONTEXT, then
+// config.json.
 std::pair<std::string, std::string> currentContextName(const ResolverEnvironment& env)
 {
     if (!variable(env, "DOCKER_HOST").empty()) {
@@ -486,7 +498,8 @@ std::pair<std::string, std::string> currentContextName(const ResolverEnvironment
 
 } // namespace
 
-Result<DockerEndpoint> ContextResolver::resolve(const std::string& hostFlag, const std::string& contextFlag) const
+Result<DockerEndpoint> ContextResolver::resolve(const std::string& hostFlag,
+                                                const std::string& contextFlag) const
 {
     if (!hostFlag.empty() && !contextFlag.empty()) {
         // The docker CLI refuses this combination rather than silently preferring one.

@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include <array>
 #include <cerrno>
@@ -52,7 +53,8 @@ std::string describeRequest(const HttpRequest& request)
     return request.method + " " + truncateUtf8(request.path, 160);
 }
 
-// Paths are built by DockerClient, already encoded; anything that could split or smuggle a request is refused.
+// Paths are built by DockerClient, already encoded; anything that could split or smuggle a request is
+// refused.
 bool isSafePath(const std::string& path)
 {
     if (path.empty() || path.front() != '/') {
@@ -232,7 +234,8 @@ struct CurlTransport::Impl
     Error overflowError(const HttpRequest& request) const;
 };
 
-std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest& request, bool streaming) const
+std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest& request,
+                                                  bool streaming) const
 {
     if (!isSafePath(request.path)) {
         return Error::make(ErrorCode::InvalidArgument,
@@ -240,13 +243,22 @@ std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest
                                "\" to " + where() + ": it must start with / and be URL-encoded.");
     }
     if (!isSafeMethod(request.method)) {
-        return Error::make(ErrorCode::InvalidArgument, "Refusing to send an HTTP request with an invalid method.");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "Refusing to send an HTTP request with an invalid method.");
+    }
+    if (endpoint.kind == DockerEndpoint::Kind::Unix &&
+        endpoint.socketPath.size() >= sizeof(sockaddr_un::sun_path)) {
+        return Error::make(ErrorCode::InvalidArgument,
+                           "The socket path " + truncateUtf8(endpoint.socketPath, 120) +
+                               " is longer than the " + std::to_string(sizeof(sockaddr_un::sun_path) - 1) +
+                               " bytes a unix socket path may have — use a shorter path (a symlink works).");
     }
     t.request = &request;
     t.maxBytes = maxBytes;
     t.easy = curl_easy_init();
     if (!t.easy) {
-        return Error::make(ErrorCode::Internal, "libcurl could not create a request handle (out of memory?).");
+        return Error::make(ErrorCode::Internal,
+                           "libcurl could not create a request handle (out of memory?).");
     }
     CURL* e = t.easy;
     const std::string url = baseUrl + request.path;
@@ -294,7 +306,8 @@ std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest
     if (endpoint.kind == DockerEndpoint::Kind::Tcp && endpoint.tls) {
         curl_easy_setopt(e, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2));
         if (!endpoint.caFile.empty()) {
-            // Like the docker CLI: a given ca.pem is the only trust anchor, the system store is not consulted.
+            // Like the docker CLI: a given ca.pem is the only trust anchor, the system store is not
+            // consulted.
             curl_easy_setopt(e, CURLOPT_CAINFO, endpoint.caFile.c_str());
             curl_easy_setopt(e, CURLOPT_CAPATH, nullptr);
         }
@@ -317,27 +330,31 @@ std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest
 Error CurlTransport::Impl::clientCertificateRejected(const std::string& detail) const
 {
     if (endpoint.certFile.empty()) {
-        return Error::make(ErrorCode::TlsFailure,
-                           "The Docker daemon at " + where() +
-                               " closed the TLS connection because it requires a client certificate and none is "
-                               "configured (" + detail +
-                               ") — put cert.pem and key.pem beside ca.pem in DOCKER_CERT_PATH, or in the "
-                               "context's TLS files.");
+        return Error::make(
+            ErrorCode::TlsFailure,
+            "The Docker daemon at " + where() +
+                " closed the TLS connection because it requires a client certificate and none is "
+                "configured (" +
+                detail +
+                ") — put cert.pem and key.pem beside ca.pem in DOCKER_CERT_PATH, or in the "
+                "context's TLS files.");
     }
-    return Error::make(ErrorCode::TlsFailure,
-                       "The Docker daemon at " + where() + " rejected the client certificate " + endpoint.certFile +
-                           " (" + detail +
-                           ") — it must be signed by a CA the daemon trusts (its --tlscacert); check cert.pem and "
-                           "key.pem in DOCKER_CERT_PATH or the context's TLS files.");
+    return Error::make(
+        ErrorCode::TlsFailure,
+        "The Docker daemon at " + where() + " rejected the client certificate " + endpoint.certFile + " (" +
+            detail +
+            ") — it must be signed by a CA the daemon trusts (its --tlscacert); check cert.pem and "
+            "key.pem in DOCKER_CERT_PATH or the context's TLS files.");
 }
 
 Error CurlTransport::Impl::overflowError(const HttpRequest& request) const
 {
-    return Error::make(ErrorCode::MalformedResponse,
-                       "The answer of " + where() + " to " + describeRequest(request) + " is larger than " +
-                           sizeText(maxBytes) +
-                           "; Drydock stops reading there to protect memory. Remove unused objects on the daemon "
-                           "or report this as a bug.");
+    return Error::make(
+        ErrorCode::MalformedResponse,
+        "The answer of " + where() + " to " + describeRequest(request) + " is larger than " +
+            sizeText(maxBytes) +
+            "; Drydock stops reading there to protect memory. Remove unused objects on the daemon "
+            "or report this as a bug.");
 }
 
 Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
@@ -352,7 +369,8 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
         return overflowError(request);
     }
     switch (code) {
-    case CURLE_FILESIZE_EXCEEDED: return overflowError(request);
+    case CURLE_FILESIZE_EXCEEDED:
+        return overflowError(request);
     case CURLE_COULDNT_CONNECT: {
         long osErrno = 0;
         curl_easy_getinfo(t.easy, CURLINFO_OS_ERRNO, &osErrno);
@@ -377,23 +395,24 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
                                " — it may be overloaded or hung; try again, or check the daemon's log.");
     }
     case CURLE_SSL_CACERT_BADFILE:
-        return Error::make(ErrorCode::TlsFailure,
-                           "Cannot load the CA certificate " + (endpoint.caFile.empty() ? "store" : endpoint.caFile) +
-                               " for " + where() + " (" + detail +
-                               ") — check that the file exists and is a PEM certificate (DOCKER_CERT_PATH or the "
-                               "context's TLS files).");
+        return Error::make(
+            ErrorCode::TlsFailure,
+            "Cannot load the CA certificate " + (endpoint.caFile.empty() ? "store" : endpoint.caFile) +
+                " for " + where() + " (" + detail +
+                ") — check that the file exists and is a PEM certificate (DOCKER_CERT_PATH or the "
+                "context's TLS files).");
     case CURLE_SSL_CERTPROBLEM:
         return Error::make(ErrorCode::TlsFailure,
                            "Cannot load the client certificate " + endpoint.certFile + " or its key " +
                                endpoint.keyFile + " for " + where() + " (" + detail +
                                ") — check that both files exist, are PEM, and belong together.");
     case CURLE_PEER_FAILED_VERIFICATION:
-        return Error::make(ErrorCode::TlsFailure,
-                           "The TLS certificate of the Docker daemon at " + where() + " could not be verified (" +
-                               detail + ") — check that " +
-                               (endpoint.caFile.empty() ? std::string("the CA") : endpoint.caFile) +
-                               " is the CA that signed the daemon's certificate and that the certificate names "
-                               "this host.");
+        return Error::make(
+            ErrorCode::TlsFailure,
+            "The TLS certificate of the Docker daemon at " + where() + " could not be verified (" + detail +
+                ") — check that " + (endpoint.caFile.empty() ? std::string("the CA") : endpoint.caFile) +
+                " is the CA that signed the daemon's certificate and that the certificate names "
+                "this host.");
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_ISSUER_ERROR:
@@ -408,14 +427,16 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
     case CURLE_USE_SSL_FAILED:
         // Under TLS 1.2 a refused client certificate surfaces as an alert during the handshake.
         if (code == CURLE_SSL_CLIENTCERT || containsIgnoreCase(detail, "alert certificate required") ||
-            containsIgnoreCase(detail, "alert bad certificate") || containsIgnoreCase(detail, "alert unknown ca") ||
+            containsIgnoreCase(detail, "alert bad certificate") ||
+            containsIgnoreCase(detail, "alert unknown ca") ||
             containsIgnoreCase(detail, "certificate unknown")) {
             return clientCertificateRejected(detail);
         }
-        return Error::make(ErrorCode::TlsFailure,
-                           "The TLS handshake with the Docker daemon at " + where() + " failed (" + detail +
-                               ") — check the CA, the client certificate and key, and that the daemon expects "
-                               "TLS on this port.");
+        return Error::make(
+            ErrorCode::TlsFailure,
+            "The TLS handshake with the Docker daemon at " + where() + " failed (" + detail +
+                ") — check the CA, the client certificate and key, and that the daemon expects "
+                "TLS on this port.");
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
         // Under TLS 1.3 the server checks the client certificate after the handshake has finished, so a
@@ -424,31 +445,36 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
             return clientCertificateRejected(detail);
         }
         if (endpoint.kind == DockerEndpoint::Kind::Tcp && !answered) {
-            return Error::make(ErrorCode::DaemonUnreachable,
-                               "The connection to " + where() + " broke before it answered " +
-                                   describeRequest(request) + " (" + detail +
-                                   ") — if that daemon expects TLS, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH "
-                                   "(or use a TLS context); otherwise it may have restarted, so try again.");
+            return Error::make(
+                ErrorCode::DaemonUnreachable,
+                "The connection to " + where() + " broke before it answered " + describeRequest(request) +
+                    " (" + detail +
+                    ") — if that daemon expects TLS, set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH "
+                    "(or use a TLS context); otherwise it may have restarted, so try again.");
         }
-        return Error::make(ErrorCode::DaemonUnreachable,
-                           "The connection to the Docker daemon at " + where() + " broke during " +
-                               describeRequest(request) + " (" + detail +
-                               ") — the daemon may have restarted; try again.");
+        return Error::make(ErrorCode::DaemonUnreachable, "The connection to the Docker daemon at " + where() +
+                                                             " broke during " + describeRequest(request) +
+                                                             " (" + detail +
+                                                             ") — the daemon may have restarted; try again.");
     case CURLE_PARTIAL_FILE:
         return Error::make(ErrorCode::DaemonUnreachable,
-                           "The Docker daemon at " + where() + " closed the connection in the middle of its answer to " +
+                           "The Docker daemon at " + where() +
+                               " closed the connection in the middle of its answer to " +
                                describeRequest(request) + " — it may have restarted or crashed; try again.");
     case CURLE_GOT_NOTHING:
-        return Error::make(ErrorCode::DaemonUnreachable,
-                           where() + " closed the connection without answering " + describeRequest(request) +
-                               " — check that this is a Docker daemon endpoint" +
-                               (tls ? std::string(".") : std::string(" and whether it expects TLS (DOCKER_TLS_VERIFY=1).")));
+        return Error::make(
+            ErrorCode::DaemonUnreachable,
+            where() + " closed the connection without answering " + describeRequest(request) +
+                " — check that this is a Docker daemon endpoint" +
+                (tls ? std::string(".") : std::string(" and whether it expects TLS (DOCKER_TLS_VERIFY=1).")));
     case CURLE_WEIRD_SERVER_REPLY:
     case CURLE_BAD_CONTENT_ENCODING:
     case CURLE_HTTP2:
         return Error::make(ErrorCode::MalformedResponse,
-                           where() + " did not answer like a Docker daemon (" + detail + ") — check the address" +
-                               (tls ? std::string(".") : std::string(", and whether it expects TLS (DOCKER_TLS_VERIFY=1).")));
+                           where() + " did not answer like a Docker daemon (" + detail +
+                               ") — check the address" +
+                               (tls ? std::string(".")
+                                    : std::string(", and whether it expects TLS (DOCKER_TLS_VERIFY=1).")));
     case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_URL_MALFORMAT:
         return Error::make(ErrorCode::InvalidArgument,
@@ -458,9 +484,10 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
     case CURLE_ABORTED_BY_CALLBACK:
         return Error::make(ErrorCode::Cancelled, "The request to " + where() + " was cancelled.");
     default:
-        return Error::make(ErrorCode::DaemonUnreachable,
-                           "Talking to the Docker daemon at " + where() + " failed during " +
-                               describeRequest(request) + " (" + detail + ") — check that the daemon is running.");
+        return Error::make(ErrorCode::DaemonUnreachable, "Talking to the Docker daemon at " + where() +
+                                                             " failed during " + describeRequest(request) +
+                                                             " (" + detail +
+                                                             ") — check that the daemon is running.");
     }
 }
 
@@ -472,11 +499,20 @@ CurlTransport::CurlTransport(DockerEndpoint endpoint)
 
 CurlTransport::~CurlTransport() = default;
 
-const DockerEndpoint& CurlTransport::endpoint() const { return m_impl->endpoint; }
+const DockerEndpoint& CurlTransport::endpoint() const
+{
+    return m_impl->endpoint;
+}
 
-void CurlTransport::setMaxResponseBytes(std::size_t bytes) { m_impl->maxBytes = bytes; }
+void CurlTransport::setMaxResponseBytes(std::size_t bytes)
+{
+    m_impl->maxBytes = bytes;
+}
 
-std::string CurlTransport::describe() const { return m_impl->where(); }
+std::string CurlTransport::describe() const
+{
+    return m_impl->where();
+}
 
 Error CurlTransport::connectError(int osErrno, const DockerEndpoint& endpoint)
 {
@@ -484,7 +520,9 @@ Error CurlTransport::connectError(int osErrno, const DockerEndpoint& endpoint)
     if (endpoint.kind == DockerEndpoint::Kind::Unix) {
         // curl does not always report errno for a unix socket; the file system tells the same story.
         if (osErrno == 0) {
-            struct stat st{};
+            struct stat st
+            {
+            };
             if (::stat(endpoint.socketPath.c_str(), &st) != 0) {
                 osErrno = errno == EACCES ? EACCES : ENOENT;
             } else if (!S_ISSOCK(st.st_mode)) {
@@ -496,45 +534,50 @@ Error CurlTransport::connectError(int osErrno, const DockerEndpoint& endpoint)
         switch (osErrno) {
         case EACCES:
         case EPERM:
-            return Error::make(ErrorCode::PermissionDenied,
-                               "Permission denied on " + endpoint.socketPath +
-                                   " — add your user to the `docker` group (then log in again) or choose another "
-                                   "endpoint.");
+            return Error::make(
+                ErrorCode::PermissionDenied,
+                "Permission denied on " + endpoint.socketPath +
+                    " — add your user to the `docker` group (then log in again) or choose another "
+                    "endpoint.");
         case ENOENT:
             return Error::make(ErrorCode::DaemonUnreachable,
                                "Cannot connect to the Docker daemon at " + where +
                                    " — is dockerd running? The socket does not exist; start the daemon (for "
                                    "example `sudo systemctl start docker`) or choose another endpoint.");
         case ECONNREFUSED:
-            return Error::make(ErrorCode::DaemonUnreachable,
-                               "Cannot connect to the Docker daemon at " + where +
-                                   " — is dockerd running? The socket exists but nothing is listening on it; "
-                                   "start the daemon (for example `sudo systemctl start docker`) or choose another "
-                                   "endpoint.");
+            return Error::make(
+                ErrorCode::DaemonUnreachable,
+                "Cannot connect to the Docker daemon at " + where +
+                    " — is dockerd running? The socket exists but nothing is listening on it; "
+                    "start the daemon (for example `sudo systemctl start docker`) or choose another "
+                    "endpoint.");
         case ENOTSOCK:
             return Error::make(ErrorCode::DaemonUnreachable,
-                               "Cannot connect to the Docker daemon at " + where + " — " + endpoint.socketPath +
+                               "Cannot connect to the Docker daemon at " + where + " — " +
+                                   endpoint.socketPath +
                                    " is not a socket. Check the endpoint (DOCKER_HOST or the context).");
         default:
-            return Error::make(ErrorCode::DaemonUnreachable, "Cannot connect to the Docker daemon at " + where +
-                                                                 " (" + std::strerror(osErrno) +
-                                                                 ") — is dockerd running? Check the endpoint.");
+            return Error::make(ErrorCode::DaemonUnreachable,
+                               "Cannot connect to the Docker daemon at " + where + " (" +
+                                   std::strerror(osErrno) + ") — is dockerd running? Check the endpoint.");
         }
     }
     switch (osErrno) {
     case ECONNREFUSED:
-        return Error::make(ErrorCode::DaemonUnreachable,
-                           "Cannot connect to the Docker daemon at " + where +
-                               " — connection refused. Is dockerd running and listening on that address and port?");
+        return Error::make(
+            ErrorCode::DaemonUnreachable,
+            "Cannot connect to the Docker daemon at " + where +
+                " — connection refused. Is dockerd running and listening on that address and port?");
     case EHOSTUNREACH:
     case ENETUNREACH:
         return Error::make(ErrorCode::DaemonUnreachable,
                            "Cannot connect to the Docker daemon at " + where +
                                " — the host is unreachable. Check the address and your network.");
     case ETIMEDOUT:
-        return Error::make(ErrorCode::Timeout, "Connecting to the Docker daemon at " + where +
-                                                   " timed out — check that the host is up and no firewall drops "
-                                                   "the connection.");
+        return Error::make(ErrorCode::Timeout,
+                           "Connecting to the Docker daemon at " + where +
+                               " timed out — check that the host is up and no firewall drops "
+                               "the connection.");
     case EACCES:
     case EPERM:
         return Error::make(ErrorCode::PermissionDenied, "The system refused the connection to " + where +
@@ -574,7 +617,8 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
 
     if (!multi) {
         for (auto& slot : slots) {
-            slot = Error::make(ErrorCode::Internal, "libcurl could not create a transfer pool (out of memory?).");
+            slot = Error::make(ErrorCode::Internal,
+                               "libcurl could not create a transfer pool (out of memory?).");
         }
     }
     while (multi && (next < requests.size() || !active.empty())) {
@@ -597,8 +641,8 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
         const CURLMcode mc = curl_multi_perform(multi, &running);
         if (mc != CURLM_OK) {
             for (auto& t : active) {
-                slots[t->index] = Error::make(ErrorCode::Internal, std::string("libcurl failed: ") +
-                                                                       curl_multi_strerror(mc));
+                slots[t->index] = Error::make(ErrorCode::Internal,
+                                              std::string("libcurl failed: ") + curl_multi_strerror(mc));
                 curl_multi_remove_handle(multi, t->easy);
             }
             active.clear();
@@ -623,18 +667,21 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
     std::vector<Result<HttpResponse>> results;
     results.reserve(slots.size());
     for (auto& slot : slots) {
-        results.push_back(slot ? std::move(*slot)
-                               : Result<HttpResponse>(Error::make(ErrorCode::Internal, "request was never sent")));
+        results.push_back(
+            slot ? std::move(*slot)
+                 : Result<HttpResponse>(Error::make(ErrorCode::Internal, "request was never sent")));
     }
     return results;
 }
 
-Result<void> CurlTransport::stream(const HttpRequest& request, const std::function<bool(std::string_view)>& onChunk,
+Result<void> CurlTransport::stream(const HttpRequest& request,
+                                   const std::function<bool(std::string_view)>& onChunk,
                                    const CancelToken& cancel)
 {
     MultiHandle own; // separate from the pool, so a stream can follow on another thread
     if (!own.multi) {
-        return Error::make(ErrorCode::Internal, "libcurl could not create a transfer handle (out of memory?).");
+        return Error::make(ErrorCode::Internal,
+                           "libcurl could not create a transfer handle (out of memory?).");
     }
     Transfer t;
     t.onChunk = &onChunk;
@@ -654,7 +701,8 @@ Result<void> CurlTransport::stream(const HttpRequest& request, const std::functi
         int running = 0;
         const CURLMcode mc = curl_multi_perform(own.multi, &running);
         if (mc != CURLM_OK) {
-            failure = Error::make(ErrorCode::Internal, std::string("libcurl failed: ") + curl_multi_strerror(mc));
+            failure =
+                Error::make(ErrorCode::Internal, std::string("libcurl failed: ") + curl_multi_strerror(mc));
             break;
         }
         int queued = 0;
@@ -667,13 +715,13 @@ Result<void> CurlTransport::stream(const HttpRequest& request, const std::functi
             break;
         }
         // A stream may be silent for hours once it runs, but its headers must come within the timeout.
-        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::steady_clock::now() - started);
+        const auto waited =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         if (request.timeoutMs > 0 && t.status() == 0 && waited.count() > request.timeoutMs) {
-            failure = Error::make(ErrorCode::Timeout, "The Docker daemon at " + m_impl->where() +
-                                                          " did not start answering " + describeRequest(request) +
-                                                          " within " + seconds(request.timeoutMs) +
-                                                          " — it may be overloaded or hung; try again.");
+            failure = Error::make(ErrorCode::Timeout,
+                                  "The Docker daemon at " + m_impl->where() + " did not start answering " +
+                                      describeRequest(request) + " within " + seconds(request.timeoutMs) +
+                                      " — it may be overloaded or hung; try again.");
             break;
         }
         curl_multi_poll(own.multi, nullptr, 0, kPollIntervalMs, nullptr);
@@ -699,8 +747,9 @@ Result<void> CurlTransport::stream(const HttpRequest& request, const std::functi
             message = truncateUtf8(trim(t.errorBody), 300);
         }
         return Error::make(ErrorCode::HttpError,
-                           "The Docker daemon at " + m_impl->where() + " answered HTTP " + std::to_string(status) +
-                               " to " + describeRequest(request) + (message.empty() ? "." : ": " + message),
+                           "The Docker daemon at " + m_impl->where() + " answered HTTP " +
+                               std::to_string(status) + " to " + describeRequest(request) +
+                               (message.empty() ? "." : ": " + message),
                            static_cast<int>(status));
     }
     return success();

@@ -25,9 +25,9 @@ Result<void> requireReadOnly(const HttpRequest& request)
 {
     assert(request.method == "GET");
     if (request.method != "GET") {
-        return Error::make(ErrorCode::Internal,
-                           "Drydock's Docker client only reads, but was asked to send " + request.method + " " +
-                               truncateUtf8(request.path, 80) + "; nothing was sent.");
+        return Error::make(ErrorCode::Internal, "Drydock's Docker client only reads, but was asked to send " +
+                                                    request.method + " " + truncateUtf8(request.path, 80) +
+                                                    "; nothing was sent.");
     }
     return success();
 }
@@ -40,7 +40,8 @@ Result<HttpResponse> sendReadOnly(Transport& transport, const HttpRequest& reque
     return transport.send(request);
 }
 
-std::vector<Result<HttpResponse>> sendAllReadOnly(Transport& transport, const std::vector<HttpRequest>& requests)
+std::vector<Result<HttpResponse>> sendAllReadOnly(Transport& transport,
+                                                  const std::vector<HttpRequest>& requests)
 {
     for (const auto& r : requests) {
         if (auto ok = requireReadOnly(r); !ok) {
@@ -75,8 +76,7 @@ std::vector<Result<T>> parseEach(std::vector<Result<std::string>> bodies, Parse 
     return out;
 }
 
-template <typename T, typename Parse>
-Result<T> parseOne(const Result<std::string>& body, Parse parse)
+template <typename T, typename Parse> Result<T> parseOne(const Result<std::string>& body, Parse parse)
 {
     if (!body) {
         return body.error();
@@ -104,7 +104,8 @@ HttpRequest DockerClient::makeGet(const std::string& pathAndQuery) const
     return request;
 }
 
-Result<std::string> DockerClient::checkResponse(const Result<HttpResponse>& response, const std::string& path) const
+Result<std::string> DockerClient::checkResponse(const Result<HttpResponse>& response,
+                                                const std::string& path) const
 {
     if (!response) {
         return response.error();
@@ -118,9 +119,9 @@ Result<std::string> DockerClient::checkResponse(const Result<HttpResponse>& resp
         message = truncateUtf8(trim(r.body), 300);
     }
     return Error::make(ErrorCode::HttpError,
-                       maskUrlCredentials("The Docker daemon at " + m_transport->describe() + " answered HTTP " +
-                                          std::to_string(r.status) + " to GET " + truncateUtf8(path, 160) +
-                                          (message.empty() ? "." : ": " + message)),
+                       maskUrlCredentials("The Docker daemon at " + m_transport->describe() +
+                                          " answered HTTP " + std::to_string(r.status) + " to GET " +
+                                          truncateUtf8(path, 160) + (message.empty() ? "." : ": " + message)),
                        r.status);
 }
 
@@ -141,11 +142,12 @@ Result<ApiVersion> DockerClient::negotiate()
         version.timeoutMs = kPingTimeoutMs;
         auto body = checkResponse(sendReadOnly(*m_transport, version), "/version");
         if (!body) {
-            return Error::make(ErrorCode::UnsupportedApiVersion,
-                               m_transport->describe() +
-                                   " did not say which Docker API version it speaks (no Api-Version header on "
-                                   "/_ping, and /version failed: " + body.error().message +
-                                   ") — check that this endpoint is a Docker Engine.");
+            return Error::make(
+                ErrorCode::UnsupportedApiVersion,
+                m_transport->describe() +
+                    " did not say which Docker API version it speaks (no Api-Version header on "
+                    "/_ping, and /version failed: " +
+                    body.error().message + ") — check that this endpoint is a Docker Engine.");
         }
         DaemonInfo info;
         if (auto parsed = json::parseVersion(body.value(), info); !parsed) {
@@ -158,11 +160,13 @@ Result<ApiVersion> DockerClient::negotiate()
                            m_transport->describe() + " answered but does not say which Docker API version it "
                                                      "speaks — check that this endpoint is a Docker Engine.");
     }
-    auto settled = ApiVersion::negotiate(advertised, ApiVersion::minimumSupported(), ApiVersion::maximumSupported());
+    auto settled =
+        ApiVersion::negotiate(advertised, ApiVersion::minimumSupported(), ApiVersion::maximumSupported());
     if (!settled) {
         Error e = settled.error();
         if (startsWith(e.message, "The daemon ")) {
-            e.message = "The daemon at " + m_transport->describe() + e.message.substr(std::string("The daemon").size());
+            e.message = "The daemon at " + m_transport->describe() +
+                        e.message.substr(std::string("The daemon").size());
         }
         return e;
     }
@@ -211,7 +215,8 @@ Result<DaemonInfo> DockerClient::daemonInfo()
 
 Result<StringList> DockerClient::listContainerIds()
 {
-    // all=1: created, exited and paused containers carry risks too (a privileged container that is merely stopped).
+    // all=1: created, exited and paused containers carry risks too (a privileged container that is merely
+    // stopped).
     return parseOne<StringList>(get("/containers/json?all=1"), json::parseContainerIds);
 }
 
@@ -249,7 +254,8 @@ std::vector<Result<std::vector<FileChange>>> DockerClient::containerChanges(cons
     out.reserve(responses.size());
     for (std::size_t i = 0; i < responses.size(); ++i) {
         out.push_back(parseOne<std::vector<FileChange>>(
-            checkResponse(responses[i], "/containers/" + urlEncode(ids[i]) + "/changes"), json::parseChanges));
+            checkResponse(responses[i], "/containers/" + urlEncode(ids[i]) + "/changes"),
+            json::parseChanges));
     }
     return out;
 }
@@ -411,7 +417,8 @@ Result<std::optional<SwarmState>> DockerClient::swarmState(const DaemonInfo& inf
     return std::optional<SwarmState>(std::move(state));
 }
 
-Result<void> DockerClient::streamEvents(std::int64_t sinceUnix, const std::function<bool(const DockerEvent&)>& onEvent,
+Result<void> DockerClient::streamEvents(std::int64_t sinceUnix,
+                                        const std::function<bool(const DockerEvent&)>& onEvent,
                                         const CancelToken& cancel)
 {
     HttpRequest request = makeGet(sinceUnix > 0 ? "/events?since=" + std::to_string(sinceUnix) : "/events");

@@ -17,7 +17,8 @@ std::string_view stripLine(std::string_view line)
 
 } // namespace
 
-Result<bool> JsonLineSplitter::feed(std::string_view chunk, const std::function<bool(std::string_view)>& onLine)
+Result<bool> JsonLineSplitter::feed(std::string_view chunk,
+                                    const std::function<bool(std::string_view)>& onLine)
 {
     while (!chunk.empty()) {
         const auto newline = chunk.find('\n');

@@ -15,7 +15,9 @@ public:
     // A line longer than this without a newline means the stream is not what we expect.
     static constexpr std::size_t kDefaultMaxLineBytes = std::size_t(4) * 1024 * 1024;
 
-    explicit JsonLineSplitter(std::size_t maxLineBytes = kDefaultMaxLineBytes) : m_maxLineBytes(maxLineBytes) {}
+    explicit JsonLineSplitter(std::size_t maxLineBytes = kDefaultMaxLineBytes) : m_maxLineBytes(maxLineBytes)
+    {
+    }
 
     // Calls onLine for each complete, non-blank line (without "\r\n") until it returns false; returns
     // false when onLine asked to stop, an Error when a line grows beyond the limit.

@@ -107,12 +107,18 @@ private:
     static const char* reason(int status)
     {
         switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 404: return "Not Found";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
-        default: return "Status";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 404:
+            return "Not Found";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
         }
     }
 
@@ -133,7 +139,8 @@ public:
         addr.sun_family = AF_UNIX;
         std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
         ::unlink(path.c_str());
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 128) != 0) {
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::listen(fd, 128) != 0) {
             if (fd >= 0) {
                 ::close(fd);
             }
@@ -150,14 +157,15 @@ public:
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         addr.sin_port = 0;
         socklen_t len = sizeof addr;
-        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 128) != 0 ||
-            ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::listen(fd, 128) != 0 || ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
             if (fd >= 0) {
                 ::close(fd);
             }
             return nullptr;
         }
-        return std::unique_ptr<FakeHttpServer>(new FakeHttpServer(fd, {}, ntohs(addr.sin_port), std::move(handler)));
+        return std::unique_ptr<FakeHttpServer>(
+            new FakeHttpServer(fd, {}, ntohs(addr.sin_port), std::move(handler)));
     }
 
     ~FakeHttpServer()
@@ -233,11 +241,13 @@ private:
         while (lineEnd != std::string::npos) {
             const std::size_t start = lineEnd + 2;
             lineEnd = head.find("\r\n", start);
-            const std::string line = head.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start);
+            const std::string line =
+                head.substr(start, lineEnd == std::string::npos ? std::string::npos : lineEnd - start);
             const auto colon = line.find(':');
             if (colon != std::string::npos) {
                 std::string name = line.substr(0, colon);
-                std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+                std::transform(name.begin(), name.end(), name.begin(),
+                               [](unsigned char c) { return std::tolower(c); });
                 std::string value = line.substr(colon + 1);
                 value.erase(0, value.find_first_not_of(' '));
                 request.headers[name] = value;

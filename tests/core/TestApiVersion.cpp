@@ -29,7 +29,8 @@ private slots:
         QTest::newRow("a sign is junk") << "-1.41" << false << 0 << 0;
         QTest::newRow("a plus sign is junk") << "1.+41" << false << 0 << 0;
         QTest::newRow("letters are junk") << "one.two" << false << 0 << 0;
-        QTest::newRow("a number too long to be a version is junk") << "1.99999999999999999999" << false << 0 << 0;
+        QTest::newRow("a number too long to be a version is junk")
+            << "1.99999999999999999999" << false << 0 << 0;
         QTest::newRow("an empty string is junk") << "" << false << 0 << 0;
     }
 
@@ -62,13 +63,20 @@ private slots:
     {
         QTest::addColumn<QString>("daemon");
         QTest::addColumn<QString>("settled"); // empty: refused
-        QTest::newRow("a 1.41 daemon is spoken to in 1.41") << "1.41" << "1.41";
-        QTest::newRow("a 1.45 daemon is spoken to in 1.45") << "1.45" << "1.45";
-        QTest::newRow("a 1.51 daemon is spoken to in 1.51") << "1.51" << "1.51";
-        QTest::newRow("a newer 1.60 daemon is spoken to in our newest, 1.51") << "1.60" << "1.51";
-        QTest::newRow("a 2.0 daemon is spoken to in 1.51") << "2.0" << "1.51";
-        QTest::newRow("a 1.40 daemon is refused") << "1.40" << "";
-        QTest::newRow("a 1.12 daemon is refused") << "1.12" << "";
+        QTest::newRow("a 1.41 daemon is spoken to in 1.41") << "1.41"
+                                                            << "1.41";
+        QTest::newRow("a 1.45 daemon is spoken to in 1.45") << "1.45"
+                                                            << "1.45";
+        QTest::newRow("a 1.51 daemon is spoken to in 1.51") << "1.51"
+                                                            << "1.51";
+        QTest::newRow("a newer 1.60 daemon is spoken to in our newest, 1.51") << "1.60"
+                                                                              << "1.51";
+        QTest::newRow("a 2.0 daemon is spoken to in 1.51") << "2.0"
+                                                           << "1.51";
+        QTest::newRow("a 1.40 daemon is refused") << "1.40"
+                                                  << "";
+        QTest::newRow("a 1.12 daemon is refused") << "1.12"
+                                                  << "";
     }
 
     void negotiate()
@@ -88,16 +96,19 @@ private slots:
 
     void refusalSaysWhatToUpgrade()
     {
-        const auto v = ApiVersion::negotiate("1.40", ApiVersion::minimumSupported(), ApiVersion::maximumSupported());
+        const auto v =
+            ApiVersion::negotiate("1.40", ApiVersion::minimumSupported(), ApiVersion::maximumSupported());
         QVERIFY(!v.ok());
-        QCOMPARE(QString::fromStdString(v.error().message),
-                 QStringLiteral("The daemon speaks Docker API 1.40; Drydock needs 1.41 or newer (Docker Engine "
-                                "20.10+). Upgrade Docker on that host, or connect to a newer daemon."));
+        QCOMPARE(
+            QString::fromStdString(v.error().message),
+            QStringLiteral("The daemon speaks Docker API 1.40; Drydock needs 1.41 or newer (Docker Engine "
+                           "20.10+). Upgrade Docker on that host, or connect to a newer daemon."));
     }
 
     void junkFromTheDaemonIsUnsupportedNotAcrash()
     {
-        const auto v = ApiVersion::negotiate("<html>", ApiVersion::minimumSupported(), ApiVersion::maximumSupported());
+        const auto v =
+            ApiVersion::negotiate("<html>", ApiVersion::minimumSupported(), ApiVersion::maximumSupported());
         QVERIFY(!v.ok());
         QCOMPARE(v.error().code, ErrorCode::UnsupportedApiVersion);
         QVERIFY(contains(v.error().message, "\"<html>\""));

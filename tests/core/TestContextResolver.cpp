@@ -78,27 +78,71 @@ private slots:
         QTest::addColumn<QString>("currentContext");
         QTest::addColumn<QString>("endpoint");
         QTest::addColumn<QString>("source");
-        QTest::newRow("--host wins over the environment and config.json")
-            << "tcp://10.0.0.1:2375" << "" << "unix:///env.sock" << "ctx-env" << "ctx-config"
-            << "tcp://10.0.0.1:2375" << "--host";
-        QTest::newRow("--context wins over DOCKER_HOST")
-            << "" << "ctx-flag" << "unix:///env.sock" << "ctx-env" << "ctx-config" << "tcp://flag.example:2375"
-            << "--context ctx-flag";
-        QTest::newRow("DOCKER_HOST wins over DOCKER_CONTEXT and config.json")
-            << "" << "" << "unix:///env.sock" << "ctx-env" << "ctx-config" << "unix:///env.sock" << "DOCKER_HOST";
-        QTest::newRow("DOCKER_CONTEXT wins over config.json")
-            << "" << "" << "" << "ctx-env" << "ctx-config" << "unix:///run/env-context.sock" << "DOCKER_CONTEXT ctx-env";
+        QTest::newRow("--host wins over the environment and config.json") << "tcp://10.0.0.1:2375"
+                                                                          << ""
+                                                                          << "unix:///env.sock"
+                                                                          << "ctx-env"
+                                                                          << "ctx-config"
+                                                                          << "tcp://10.0.0.1:2375"
+                                                                          << "--host";
+        QTest::newRow("--context wins over DOCKER_HOST") << ""
+                                                         << "ctx-flag"
+                                                         << "unix:///env.sock"
+                                                         << "ctx-env"
+                                                         << "ctx-config"
+                                                         << "tcp://flag.example:2375"
+                                                         << "--context ctx-flag";
+        QTest::newRow("DOCKER_HOST wins over DOCKER_CONTEXT and config.json") << ""
+                                                                              << ""
+                                                                              << "unix:///env.sock"
+                                                                              << "ctx-env"
+                                                                              << "ctx-config"
+                                                                              << "unix:///env.sock"
+                                                                              << "DOCKER_HOST";
+        QTest::newRow("DOCKER_CONTEXT wins over config.json") << ""
+                                                              << ""
+                                                              << ""
+                                                              << "ctx-env"
+                                                              << "ctx-config"
+                                                              << "unix:///run/env-context.sock"
+                                                              << "DOCKER_CONTEXT ctx-env";
         QTest::newRow("config.json's currentContext applies when nothing else is set")
-            << "" << "" << "" << "" << "ctx-config" << "unix:///run/config-context.sock"
+            << ""
+            << ""
+            << ""
+            << ""
+            << "ctx-config"
+            << "unix:///run/config-context.sock"
             << "context ctx-config (config.json)";
-        QTest::newRow("with nothing configured it is the default socket")
-            << "" << "" << "" << "" << "" << "unix:///var/run/docker.sock" << "default";
-        QTest::newRow("--context default means DOCKER_HOST")
-            << "" << "default" << "unix:///env.sock" << "" << "ctx-config" << "unix:///env.sock" << "DOCKER_HOST";
-        QTest::newRow("DOCKER_CONTEXT=default ignores config.json")
-            << "" << "" << "" << "default" << "ctx-config" << "unix:///var/run/docker.sock" << "DOCKER_CONTEXT default";
+        QTest::newRow("with nothing configured it is the default socket") << ""
+                                                                          << ""
+                                                                          << ""
+                                                                          << ""
+                                                                          << ""
+                                                                          << "unix:///var/run/docker.sock"
+                                                                          << "default";
+        QTest::newRow("--context default means DOCKER_HOST") << ""
+                                                             << "default"
+                                                             << "unix:///env.sock"
+                                                             << ""
+                                                             << "ctx-config"
+                                                             << "unix:///env.sock"
+                                                             << "DOCKER_HOST";
+        QTest::newRow("DOCKER_CONTEXT=default ignores config.json") << ""
+                                                                    << ""
+                                                                    << ""
+                                                                    << "default"
+                                                                    << "ctx-config"
+                                                                    << "unix:///var/run/docker.sock"
+                                                                    << "DOCKER_CONTEXT default";
         QTest::newRow("a bare host:port in DOCKER_HOST is TCP, as for the docker CLI")
-            << "" << "" << "192.168.1.5:2375" << "" << "" << "tcp://192.168.1.5:2375" << "DOCKER_HOST";
+            << ""
+            << ""
+            << "192.168.1.5:2375"
+            << ""
+            << ""
+            << "tcp://192.168.1.5:2375"
+            << "DOCKER_HOST";
     }
 
     void precedence()
@@ -179,7 +223,8 @@ private slots:
     void tlsCertPathDefaultsToTheConfigDir()
     {
         writeFile(dockerDir() + "/ca.pem", "pem");
-        ContextResolver resolver(environment({{"DOCKER_HOST", "tcp://daemon.example:2376"}, {"DOCKER_TLS_VERIFY", "1"}}));
+        ContextResolver resolver(
+            environment({{"DOCKER_HOST", "tcp://daemon.example:2376"}, {"DOCKER_TLS_VERIFY", "1"}}));
         const auto e = resolver.resolve();
         QVERIFY(e.ok());
         QVERIFY(e->tls && e->tlsVerify);
@@ -197,13 +242,23 @@ private slots:
         QTest::addColumn<bool>("expectTls");
         QTest::addColumn<bool>("expectVerify");
         QTest::addColumn<int>("port");
-        QTest::newRow("plain tcp:// without TLS variables uses 2375") << "tcp://h" << "" << "" << false << true << 2375;
+        QTest::newRow("plain tcp:// without TLS variables uses 2375") << "tcp://h"
+                                                                      << ""
+                                                                      << "" << false << true << 2375;
         QTest::newRow("DOCKER_TLS_VERIFY with any value turns verification on, as in the CLI")
-            << "tcp://h" << "0" << "" << true << true << 2376;
+            << "tcp://h"
+            << "0"
+            << "" << true << true << 2376;
         QTest::newRow("DOCKER_TLS alone encrypts without verifying (the user's explicit choice)")
-            << "tcp://h" << "" << "1" << true << false << 2376;
-        QTest::newRow("an explicit port is kept under TLS") << "tcp://h:9999" << "1" << "" << true << true << 9999;
-        QTest::newRow("TLS variables do not apply to a unix socket") << "unix:///x.sock" << "1" << "" << false << true << 0;
+            << "tcp://h"
+            << ""
+            << "1" << true << false << 2376;
+        QTest::newRow("an explicit port is kept under TLS") << "tcp://h:9999"
+                                                            << "1"
+                                                            << "" << true << true << 9999;
+        QTest::newRow("TLS variables do not apply to a unix socket") << "unix:///x.sock"
+                                                                     << "1"
+                                                                     << "" << false << true << 0;
     }
 
     void tlsVariables()
@@ -226,7 +281,8 @@ private slots:
 
     void tlsFromAContext()
     {
-        writeContext(dockerDir(), "secure", "tcp://secure.example:2376", false, {"ca.pem", "cert.pem", "key.pem"});
+        writeContext(dockerDir(), "secure", "tcp://secure.example:2376", false,
+                     {"ca.pem", "cert.pem", "key.pem"});
         writeContext(dockerDir(), "lax", "tcp://lax.example:2376", true);
         ContextResolver resolver(environment({}));
 
@@ -257,17 +313,22 @@ private slots:
         QTest::addColumn<QString>("source");
         const QString run = QStringLiteral("/run/user/1000");
         QTest::newRow("the standard socket is used when it exists, even beside a rootless one")
-            << QStringList{"/var/run/docker.sock", run + "/docker.sock"} << "unix:///var/run/docker.sock" << "default";
+            << QStringList{"/var/run/docker.sock", run + "/docker.sock"} << "unix:///var/run/docker.sock"
+            << "default";
         QTest::newRow("a rootless Docker socket stands in for a missing standard socket")
-            << QStringList{run + "/docker.sock", run + "/podman/podman.sock"} << "unix://" + run + "/docker.sock"
+            << QStringList{run + "/docker.sock", run + "/podman/podman.sock"}
+            << "unix://" + run + "/docker.sock"
             << "rootless Docker";
         QTest::newRow("a rootless Podman socket comes next")
             << QStringList{run + "/podman/podman.sock", "/run/podman/podman.sock"}
-            << "unix://" + run + "/podman/podman.sock" << "Podman (rootless)";
+            << "unix://" + run + "/podman/podman.sock"
+            << "Podman (rootless)";
         QTest::newRow("the system Podman socket comes last")
-            << QStringList{"/run/podman/podman.sock"} << "unix:///run/podman/podman.sock" << "Podman";
+            << QStringList{"/run/podman/podman.sock"} << "unix:///run/podman/podman.sock"
+            << "Podman";
         QTest::newRow("with no socket anywhere the standard path stays, so the error names it")
-            << QStringList{} << "unix:///var/run/docker.sock" << "default";
+            << QStringList{} << "unix:///var/run/docker.sock"
+            << "default";
     }
 
     void socketFallbacks()
@@ -289,8 +350,8 @@ private slots:
     void anExplicitHostIsNeverSwappedForAFallback()
     {
         m_sockets = {"/run/user/1000/docker.sock"};
-        ContextResolver resolver(
-            environment({{"XDG_RUNTIME_DIR", "/run/user/1000"}, {"DOCKER_HOST", "unix:///var/run/docker.sock"}}));
+        ContextResolver resolver(environment(
+            {{"XDG_RUNTIME_DIR", "/run/user/1000"}, {"DOCKER_HOST", "unix:///var/run/docker.sock"}}));
         const auto e = resolver.resolve();
         QVERIFY(e.ok());
         QCOMPARE(e->socketPath, std::string("/var/run/docker.sock"));
@@ -298,12 +359,14 @@ private slots:
 
     void malformedMetaIsAClearError()
     {
-        writeFile(dockerDir() + "/contexts/meta/" + Sha256::hex("broken") + "/meta.json", "{\"Name\":\"broken\",");
+        writeFile(dockerDir() + "/contexts/meta/" + Sha256::hex("broken") + "/meta.json",
+                  "{\"Name\":\"broken\",");
         ContextResolver resolver(environment({{"DOCKER_CONTEXT", "broken"}}));
         const auto e = resolver.resolve();
         QVERIFY(!e.ok());
         QCOMPARE(e.error().code, ErrorCode::InvalidArgument);
-        QVERIFY2(contains(e.error().message, "The Docker context \"broken\" is damaged"), e.error().message.c_str());
+        QVERIFY2(contains(e.error().message, "The Docker context \"broken\" is damaged"),
+                 e.error().message.c_str());
         QVERIFY(contains(e.error().message, Sha256::hex("broken") + "/meta.json is not a valid JSON object"));
     }
 
@@ -363,27 +426,69 @@ private slots:
         QTest::addColumn<QString>("uri");
         QTest::addColumn<QString>("display"); // empty: refused
         QTest::addColumn<QString>("says");
-        QTest::newRow("a unix socket path") << "unix:///run/docker.sock" << "unix:///run/docker.sock" << "";
-        QTest::newRow("unix:// alone is the standard socket") << "unix://" << "unix:///var/run/docker.sock" << "";
-        QTest::newRow("tcp with host and port") << "tcp://10.1.2.3:2376" << "tcp://10.1.2.3:2376" << "";
-        QTest::newRow("tcp without a port uses 2375") << "tcp://daemon" << "tcp://daemon:2375" << "";
-        QTest::newRow("tcp without a host uses localhost") << "tcp://:2375" << "tcp://localhost:2375" << "";
-        QTest::newRow("tcp with a trailing slash") << "tcp://h:2375/" << "tcp://h:2375" << "";
-        QTest::newRow("an upper-case scheme") << "TCP://h:1" << "tcp://h:1" << "";
-        QTest::newRow("a bracketed IPv6 address") << "tcp://[::1]:2376" << "tcp://::1:2376" << "";
-        QTest::newRow("a bare host:port is tcp") << "docker.local:2375" << "tcp://docker.local:2375" << "";
-        QTest::newRow("ssh with user and port") << "ssh://me@build.example:2222" << "ssh://me@build.example:2222" << "";
-        QTest::newRow("ssh with just a host") << "ssh://build.example" << "ssh://build.example" << "";
-        QTest::newRow("npipe is refused on Linux") << "npipe:////./pipe/docker_engine" << "" << "does not exist on Linux";
-        QTest::newRow("fd:// is refused") << "fd://" << "" << "only dockerd itself";
-        QTest::newRow("http:// is refused with a hint") << "http://h:2375" << "" << "expect tcp://host:port";
-        QTest::newRow("an unknown scheme is refused") << "gopher://h" << "" << "unknown scheme";
-        QTest::newRow("a port out of range is refused") << "tcp://h:99999" << "" << "invalid port";
-        QTest::newRow("a port that is not a number is refused") << "tcp://h:https" << "" << "invalid port";
-        QTest::newRow("a path after the port is refused") << "tcp://h:2375/docker" << "" << "has a path";
-        QTest::newRow("an unbracketed IPv6 address is refused") << "tcp://::1:2375" << "" << "too many colons";
-        QTest::newRow("a password in an ssh URL is refused") << "ssh://me:secret@h" << "" << "contains a password";
-        QTest::newRow("an empty host is refused") << "  " << "" << "empty";
+        QTest::newRow("a unix socket path") << "unix:///run/docker.sock"
+                                            << "unix:///run/docker.sock"
+                                            << "";
+        QTest::newRow("unix:// alone is the standard socket") << "unix://"
+                                                              << "unix:///var/run/docker.sock"
+                                                              << "";
+        QTest::newRow("tcp with host and port") << "tcp://10.1.2.3:2376"
+                                                << "tcp://10.1.2.3:2376"
+                                                << "";
+        QTest::newRow("tcp without a port uses 2375") << "tcp://daemon"
+                                                      << "tcp://daemon:2375"
+                                                      << "";
+        QTest::newRow("tcp without a host uses localhost") << "tcp://:2375"
+                                                           << "tcp://localhost:2375"
+                                                           << "";
+        QTest::newRow("tcp with a trailing slash") << "tcp://h:2375/"
+                                                   << "tcp://h:2375"
+                                                   << "";
+        QTest::newRow("an upper-case scheme") << "TCP://h:1"
+                                              << "tcp://h:1"
+                                              << "";
+        QTest::newRow("a bracketed IPv6 address") << "tcp://[::1]:2376"
+                                                  << "tcp://::1:2376"
+                                                  << "";
+        QTest::newRow("a bare host:port is tcp") << "docker.local:2375"
+                                                 << "tcp://docker.local:2375"
+                                                 << "";
+        QTest::newRow("ssh with user and port") << "ssh://me@build.example:2222"
+                                                << "ssh://me@build.example:2222"
+                                                << "";
+        QTest::newRow("ssh with just a host") << "ssh://build.example"
+                                              << "ssh://build.example"
+                                              << "";
+        QTest::newRow("npipe is refused on Linux") << "npipe:////./pipe/docker_engine"
+                                                   << ""
+                                                   << "does not exist on Linux";
+        QTest::newRow("fd:// is refused") << "fd://"
+                                          << ""
+                                          << "only dockerd itself";
+        QTest::newRow("http:// is refused with a hint") << "http://h:2375"
+                                                        << ""
+                                                        << "expect tcp://host:port";
+        QTest::newRow("an unknown scheme is refused") << "gopher://h"
+                                                      << ""
+                                                      << "unknown scheme";
+        QTest::newRow("a port out of range is refused") << "tcp://h:99999"
+                                                        << ""
+                                                        << "invalid port";
+        QTest::newRow("a port that is not a number is refused") << "tcp://h:https"
+                                                                << ""
+                                                                << "invalid port";
+        QTest::newRow("a path after the port is refused") << "tcp://h:2375/docker"
+                                                          << ""
+                                                          << "has a path";
+        QTest::newRow("an unbracketed IPv6 address is refused") << "tcp://::1:2375"
+                                                                << ""
+                                                                << "too many colons";
+        QTest::newRow("a password in an ssh URL is refused") << "ssh://me:secret@h"
+                                                             << ""
+                                                             << "contains a password";
+        QTest::newRow("an empty host is refused") << "  "
+                                                  << ""
+                                                  << "empty";
     }
 
     void parseHost()
@@ -424,7 +529,8 @@ private slots:
 
     void listContextsWithDockerHostMarksDefault()
     {
-        ContextResolver resolver(environment({{"DOCKER_HOST", "tcp://h:2375"}, {"DOCKER_CONTEXT", "ctx-env"}}));
+        ContextResolver resolver(
+            environment({{"DOCKER_HOST", "tcp://h:2375"}, {"DOCKER_CONTEXT", "ctx-env"}}));
         const auto list = resolver.listContexts();
         QVERIFY(!list.empty());
         QVERIFY(list[0].current);

@@ -1,5 +1,5 @@
-#include "core/docker/CurlTransport.h"
 #include "core/common/Strings.h"
+#include "core/docker/CurlTransport.h"
 #include "tests/core/FakeHttpServer.h"
 
 #include <QDir>
@@ -30,7 +30,10 @@ class TestCurlTransport : public QObject
 private:
     QTemporaryDir m_dir;
 
-    std::string socketPath(const char* name) const { return (m_dir.path() + QLatin1Char('/') + name).toStdString(); }
+    std::string socketPath(const char* name) const
+    {
+        return (m_dir.path() + QLatin1Char('/') + name).toStdString();
+    }
 
     static DockerEndpoint unixEndpoint(const std::string& path)
     {
@@ -73,8 +76,9 @@ private slots:
     void httpErrorStatusIsAnAnswerNotAnError()
     {
         const auto path = socketPath("404.sock");
-        auto server = FakeHttpServer::onUnixSocket(
-            path, [](const FakeRequest&, FakeConnection& c) { c.respond(404, R"({"message":"No such container"})"); });
+        auto server = FakeHttpServer::onUnixSocket(path, [](const FakeRequest&, FakeConnection& c) {
+            c.respond(404, R"({"message":"No such container"})");
+        });
         CurlTransport transport(unixEndpoint(path));
         auto r = transport.send(get("/containers/x/json"));
         QVERIFY(r.ok());
@@ -125,8 +129,8 @@ private slots:
     void reusesTheConnectionAcrossCalls()
     {
         const auto path = socketPath("reuse.sock");
-        auto server =
-            FakeHttpServer::onUnixSocket(path, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "{}"); });
+        auto server = FakeHttpServer::onUnixSocket(
+            path, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "{}"); });
         CurlTransport transport(unixEndpoint(path));
         QVERIFY(transport.send(get("/a")).ok());
         QVERIFY(transport.send(get("/b")).ok());
@@ -172,7 +176,8 @@ private slots:
         auto r = transport.send(get("/info", 300));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::Timeout);
-        QVERIFY2(contains(r.error().message, "did not answer GET /info within 300 ms"), r.error().message.c_str());
+        QVERIFY2(contains(r.error().message, "did not answer GET /info within 300 ms"),
+                 r.error().message.c_str());
     }
 
     void missingSocketIsDaemonUnreachable()
@@ -186,6 +191,15 @@ private slots:
                  r.error().message.c_str());
         QVERIFY(contains(r.error().message, "is dockerd running?"));
         QVERIFY(contains(r.error().message, "does not exist"));
+    }
+
+    void overlongSocketPathIsRefusedClearly()
+    {
+        CurlTransport transport(unixEndpoint("/tmp/" + std::string(200, 'd') + "/docker.sock"));
+        auto r = transport.send(get("/_ping"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(contains(r.error().message, "longer than the 107 bytes"), r.error().message.c_str());
     }
 
     void socketWithoutListenerIsDaemonUnreachable()
@@ -213,12 +227,14 @@ private slots:
         QTest::addColumn<QString>("says");
         QTest::newRow("EACCES on the socket asks to join the docker group")
             << EACCES << int(ErrorCode::PermissionDenied)
-            << QStringLiteral("Permission denied on /var/run/docker.sock — add your user to the `docker` group "
-                              "(then log in again) or choose another endpoint");
+            << QStringLiteral(
+                   "Permission denied on /var/run/docker.sock — add your user to the `docker` group "
+                   "(then log in again) or choose another endpoint");
         QTest::newRow("a missing socket asks whether dockerd runs")
             << ENOENT << int(ErrorCode::DaemonUnreachable)
-            << QStringLiteral("Cannot connect to the Docker daemon at unix:///var/run/docker.sock — is dockerd "
-                              "running? The socket does not exist");
+            << QStringLiteral(
+                   "Cannot connect to the Docker daemon at unix:///var/run/docker.sock — is dockerd "
+                   "running? The socket does not exist");
         QTest::newRow("a refused connection says nothing listens")
             << ECONNREFUSED << int(ErrorCode::DaemonUnreachable) << QStringLiteral("nothing is listening");
     }
@@ -241,8 +257,8 @@ private slots:
         QVERIFY(open.isValid());
         QCOMPARE(::chmod(open.path().toLocal8Bit().constData(), 0755), 0);
         const std::string path = open.path().toStdString() + "/locked.sock";
-        auto server =
-            FakeHttpServer::onUnixSocket(path, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "OK"); });
+        auto server = FakeHttpServer::onUnixSocket(
+            path, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "OK"); });
         QVERIFY(server);
         QCOMPARE(::chmod(path.c_str(), 0600), 0);
 
@@ -336,8 +352,8 @@ private slots:
     {
         QFETCH(QString, path);
         const auto sock = socketPath("paths.sock");
-        auto server =
-            FakeHttpServer::onUnixSocket(sock, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "{}"); });
+        auto server = FakeHttpServer::onUnixSocket(
+            sock, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "{}"); });
         CurlTransport transport(unixEndpoint(sock));
         auto r = transport.send(get(path.toStdString()));
         QVERIFY(!r.ok());
@@ -491,8 +507,9 @@ private slots:
         auto r = transport.send(get("/_ping"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::DaemonUnreachable);
-        QVERIFY2(contains(r.error().message, "tcp://127.0.0.1:" + std::to_string(port) + " — connection refused"),
-                 r.error().message.c_str());
+        QVERIFY2(
+            contains(r.error().message, "tcp://127.0.0.1:" + std::to_string(port) + " — connection refused"),
+            r.error().message.c_str());
     }
 };
 

@@ -81,8 +81,8 @@ private slots:
         m_apiVersionHeader = "1.51";
         m_versionBody.clear();
         m_answers.clear();
-        m_server = FakeHttpServer::onUnixSocket(socketPath(),
-                                                [this](const FakeRequest& r, FakeConnection& c) { handle(r, c); });
+        m_server = FakeHttpServer::onUnixSocket(
+            socketPath(), [this](const FakeRequest& r, FakeConnection& c) { handle(r, c); });
         QVERIFY(m_server);
     }
 
@@ -92,11 +92,16 @@ private slots:
     {
         QTest::addColumn<QString>("advertised");
         QTest::addColumn<QString>("settled"); // empty: refused
-        QTest::newRow("a daemon at 1.41 is spoken to in 1.41") << "1.41" << "1.41";
-        QTest::newRow("a daemon at 1.45 is spoken to in 1.45") << "1.45" << "1.45";
-        QTest::newRow("a daemon at 1.51 is spoken to in 1.51") << "1.51" << "1.51";
-        QTest::newRow("a daemon at 1.60 is spoken to in 1.51") << "1.60" << "1.51";
-        QTest::newRow("a daemon at 1.40 is refused") << "1.40" << "";
+        QTest::newRow("a daemon at 1.41 is spoken to in 1.41") << "1.41"
+                                                               << "1.41";
+        QTest::newRow("a daemon at 1.45 is spoken to in 1.45") << "1.45"
+                                                               << "1.45";
+        QTest::newRow("a daemon at 1.51 is spoken to in 1.51") << "1.51"
+                                                               << "1.51";
+        QTest::newRow("a daemon at 1.60 is spoken to in 1.51") << "1.60"
+                                                               << "1.51";
+        QTest::newRow("a daemon at 1.40 is refused") << "1.40"
+                                                     << "";
     }
 
     void negotiation()
@@ -110,8 +115,10 @@ private slots:
         if (settled.isEmpty()) {
             QVERIFY(!v.ok());
             QCOMPARE(v.error().code, ErrorCode::UnsupportedApiVersion);
-            QVERIFY2(contains(v.error().message, "The daemon at unix://" + socketPath() + " speaks Docker API 1.40; "
-                                                 "Drydock needs 1.41 or newer (Docker Engine 20.10+). Upgrade Docker"),
+            QVERIFY2(contains(v.error().message,
+                              "The daemon at unix://" + socketPath() +
+                                  " speaks Docker API 1.40; "
+                                  "Drydock needs 1.41 or newer (Docker Engine 20.10+). Upgrade Docker"),
                      v.error().message.c_str());
             return;
         }
@@ -130,7 +137,8 @@ private slots:
     {
         DaemonInfo probe;
         if (!json::parseVersion(R"({"ApiVersion":"1.43"})", probe).ok()) {
-            QSKIP("the /version parser is still a stub in this tree; covered once the JSON parsers are merged");
+            QSKIP(
+                "the /version parser is still a stub in this tree; covered once the JSON parsers are merged");
         }
         m_apiVersionHeader.clear();
         m_versionBody = R"({"Version":"24.0.7","ApiVersion":"1.43","MinAPIVersion":"1.12"})";
@@ -148,8 +156,8 @@ private slots:
         auto client = makeClient();
         const auto v = client->negotiate();
         QVERIFY(!v.ok());
-        QVERIFY(v.error().code == ErrorCode::UnsupportedApiVersion || v.error().code == ErrorCode::MalformedResponse ||
-                v.error().code == ErrorCode::Internal);
+        QVERIFY(v.error().code == ErrorCode::UnsupportedApiVersion ||
+                v.error().code == ErrorCode::MalformedResponse || v.error().code == ErrorCode::Internal);
     }
 
     void unreachableDaemonFailsNegotiation()
@@ -324,7 +332,8 @@ private slots:
         m_answers["/events"] = {200, "{\"Type\":\"container\",\"Action\":\"start\"}\n"};
         auto client = makeClient();
         QVERIFY(client->negotiate().ok());
-        const auto r = client->streamEvents(1700000000, [](const DockerEvent&) { return true; }, CancelToken());
+        const auto r = client->streamEvents(
+            1700000000, [](const DockerEvent&) { return true; }, CancelToken());
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
         const auto last = m_server->requests().back();
         QCOMPARE(last.method, std::string("GET"));
@@ -335,7 +344,8 @@ private slots:
     {
         auto client = makeClient();
         QVERIFY(client->negotiate().ok());
-        const auto r = client->streamEvents(0, [](const DockerEvent&) { return true; }, CancelToken());
+        const auto r = client->streamEvents(
+            0, [](const DockerEvent&) { return true; }, CancelToken());
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::HttpError);
         QCOMPARE(r.error().httpStatus, 404);

@@ -10,7 +10,8 @@ class TestJsonLineSplitter : public QObject
     Q_OBJECT
 
 private:
-    static std::vector<std::string> feedAll(JsonLineSplitter& splitter, const std::vector<std::string>& chunks)
+    static std::vector<std::string> feedAll(JsonLineSplitter& splitter,
+                                            const std::vector<std::string>& chunks)
     {
         std::vector<std::string> lines;
         for (const auto& c : chunks) {
@@ -40,8 +41,8 @@ private slots:
             << QStringList{"{\"a\":1}", "\n{\"b\":2}\n"} << QStringList{"{\"a\":1}", "{\"b\":2}"};
         QTest::newRow("CRLF endings and blank lines are dropped")
             << QStringList{"{\"a\":1}\r\n\r\n\n", "{\"b\":2}\r\n"} << QStringList{"{\"a\":1}", "{\"b\":2}"};
-        QTest::newRow("an unfinished last line is held back") << QStringList{"{\"a\":1}\n{\"b\""}
-                                                               << QStringList{"{\"a\":1}"};
+        QTest::newRow("an unfinished last line is held back")
+            << QStringList{"{\"a\":1}\n{\"b\""} << QStringList{"{\"a\":1}"};
         QTest::newRow("a newline inside a chunk boundary pair")
             << QStringList{"{}\n", "\n", "{}\n"} << QStringList{"{}", "{}"};
     }
@@ -65,7 +66,8 @@ private slots:
 
     void everyCutOfAStreamGivesTheSameLines()
     {
-        const std::string stream = "{\"Type\":\"container\",\"Action\":\"start\"}\n{\"Type\":\"image\"}\n{\"x\":\"é\"}\n";
+        const std::string stream =
+            "{\"Type\":\"container\",\"Action\":\"start\"}\n{\"Type\":\"image\"}\n{\"x\":\"é\"}\n";
         for (std::size_t cut = 0; cut <= stream.size(); ++cut) {
             JsonLineSplitter splitter;
             const auto out = feedAll(splitter, {stream.substr(0, cut), stream.substr(cut)});

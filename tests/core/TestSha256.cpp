@@ -22,8 +22,9 @@ private slots:
             << QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
             << "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
         QTest::newRow("the 896-bit message")
-            << QByteArray("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqr"
-                          "lmnopqrsmnopqrstnopqrstu")
+            << QByteArray(
+                   "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqr"
+                   "lmnopqrsmnopqrstnopqrstu")
             << "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1";
         QTest::newRow("exactly 55 bytes (the longest single-block message)")
             << QByteArray(55, 'a') << "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318";
@@ -39,7 +40,8 @@ private slots:
     {
         QFETCH(QByteArray, input);
         QFETCH(QString, hex);
-        QCOMPARE(QString::fromStdString(Sha256::hex(std::string_view(input.constData(), std::size_t(input.size())))),
+        QCOMPARE(QString::fromStdString(
+                     Sha256::hex(std::string_view(input.constData(), std::size_t(input.size())))),
                  hex);
     }
 

@@ -69,8 +69,9 @@ private:
     bool makeCa(const QString& name) const
     {
         return run("openssl",
-                   {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
-                    name + ".key", "-out", name + ".pem", "-days", "1", "-subj", "/CN=Drydock test " + name},
+                   {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", name + ".key", "-out", name + ".pem", "-days", "1", "-subj",
+                    "/CN=Drydock test " + name},
                    m_pki.path());
     }
 
@@ -102,7 +103,8 @@ private:
         return ok;
     }
 
-    DockerEndpoint tlsEndpoint(const char* ca, const char* cert, const char* key, const std::string& host = "127.0.0.1")
+    DockerEndpoint tlsEndpoint(const char* ca, const char* cert, const char* key,
+                               const std::string& host = "127.0.0.1")
     {
         DockerEndpoint e;
         e.kind = DockerEndpoint::Kind::Tcp;
@@ -142,10 +144,12 @@ private slots:
 
         m_tlsPort = freeLoopbackPort();
         QVERIFY(m_tlsPort > 0);
-        const QString listen = QStringLiteral("OPENSSL-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork,cert=%2,key=%3,cafile=%4,verify=1")
-                                   .arg(m_tlsPort)
-                                   .arg(QString::fromStdString(pki("server.pem")), QString::fromStdString(pki("server.key")),
-                                        QString::fromStdString(pki("ca.pem")));
+        const QString listen =
+            QStringLiteral(
+                "OPENSSL-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork,cert=%2,key=%3,cafile=%4,verify=1")
+                .arg(m_tlsPort)
+                .arg(QString::fromStdString(pki("server.pem")), QString::fromStdString(pki("server.key")),
+                     QString::fromStdString(pki("ca.pem")));
         m_tlsFront.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_tlsFront.start("socat", {listen, "UNIX-CONNECT:" + test::privateDaemonSocket()});
         QVERIFY(m_tlsFront.waitForStarted(10000));
@@ -186,7 +190,8 @@ private slots:
         test::docker({"rm", "-f", name});
         QVERIFY2(list.ok(), list.ok() ? "" : list.error().message.c_str());
         QVERIFY(startsWith(trim(list.value()), "["));
-        QVERIFY2(contains(list.value(), "/" + name.toStdString()), "a created (never started) container is listed");
+        QVERIFY2(contains(list.value(), "/" + name.toStdString()),
+                 "a created (never started) container is listed");
     }
 
     void anEncodedImageReferenceResolves()
@@ -321,7 +326,8 @@ private slots:
         const auto v = negotiateAt(e);
         QVERIFY(!v.ok());
         qInfo("%s", v.error().message.c_str());
-        QVERIFY2(contains(v.error().message, "tcp://127.0.0.1:" + std::to_string(m_tlsPort)), v.error().message.c_str());
+        QVERIFY2(contains(v.error().message, "tcp://127.0.0.1:" + std::to_string(m_tlsPort)),
+                 v.error().message.c_str());
         QVERIFY2(contains(v.error().message, "DOCKER_TLS_VERIFY=1"), v.error().message.c_str());
     }
 };
