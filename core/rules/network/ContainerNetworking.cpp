@@ -1,11 +1,19 @@
 #include "core/rules/network/ContainerNetworking.h"
 
+#include "core/common/Strings.h"
+
 namespace drydock {
 
 bool usesDefaultBridgeMode(const Container& container)
 {
     const std::string& mode = container.hostConfig.networkMode;
     return mode.empty() || mode == "default" || mode == "bridge";
+}
+
+bool bypassesDockerNetworks(const Container& container)
+{
+    const std::string& mode = container.hostConfig.networkMode;
+    return mode == "host" || mode == "none" || startsWith(mode, "container:");
 }
 
 std::string dedicatedNetworkName(const Container& container)

@@ -10,6 +10,10 @@ namespace drydock {
 // True when the network mode puts the container on docker0: "default" (a plain docker run) or "bridge".
 bool usesDefaultBridgeMode(const Container& container);
 
+// True for the modes that give the container no Docker network of its own ("host", "none",
+// "container:<id>"): nothing is published and no bridge is joined.
+bool bypassesDockerNetworks(const Container& container);
+
 // "<container>-net": the dedicated network both NET-002 and NET-007 move a container to, so that their
 // edits agree when both are applied.
 std::string dedicatedNetworkName(const Container& container);

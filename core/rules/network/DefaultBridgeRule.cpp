@@ -1,4 +1,3 @@
-#include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/network/ContainerNetworking.h"
 #include "core/rules/network/NetworkRuleFactories.h"
@@ -30,10 +29,10 @@ public:
 protected:
     void check(const RuleContext&, const Container& container, FindingCollector& out) const override
     {
-        const std::string& mode = container.hostConfig.networkMode;
-        if (mode == "host" || mode == "none" || startsWith(mode, "container:")) {
+        if (bypassesDockerNetworks(container)) {
             return;
         }
+        const std::string& mode = container.hostConfig.networkMode;
         FindingDraft draft;
         draft.object = refOf(container);
         if (usesDefaultBridgeMode(container)) {

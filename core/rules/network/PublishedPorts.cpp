@@ -1,6 +1,7 @@
 #include "core/rules/network/PublishedPorts.h"
 
 #include "core/common/Strings.h"
+#include "core/rules/network/ContainerNetworking.h"
 
 #include <charconv>
 
@@ -16,7 +17,7 @@ std::string defaultBindingAddress(const Inventory& inventory, const Container& c
 {
     const std::string& mode = container.hostConfig.networkMode;
     const Network* network = nullptr;
-    if (mode.empty() || mode == "default" || mode == "bridge") {
+    if (usesDefaultBridgeMode(container)) {
         network = inventory.defaultBridge();
     } else {
         for (const auto& n : inventory.networks) {
@@ -33,11 +34,6 @@ std::string defaultBindingAddress(const Inventory& inventory, const Container& c
         }
     }
     return "0.0.0.0";
-}
-
-bool publishesNothing(const std::string& networkMode)
-{
-    return networkMode == "host" || networkMode == "none" || startsWith(networkMode, "container:");
 }
 
 std::string hostPortOf(const PortBinding& binding) { return binding.hostPort == "0" ? "" : binding.hostPort; }
@@ -87,7 +83,7 @@ std::string PublishedPort::evidence() const
 std::vector<PublishedPort> publishedPorts(const Inventory& inventory, const Container& container)
 {
     std::vector<PublishedPort> ports;
-    if (publishesNothing(container.hostConfig.networkMode)) {
+    if (bypassesDockerNetworks(container)) {
         return ports;
     }
     if (container.state.running) {
