@@ -1,5 +1,6 @@
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <set>
@@ -46,12 +47,7 @@ protected:
                 if (!seen.insert(match.label() + '\n' + match.kind).second) {
                     continue;
                 }
-                FindingDraft draft;
-                draft.object = refOf(c);
-                draft.evidence = std::string(source) + " " + match.describe();
-                draft.discriminator = match.label();
-                draft.titleSuffix = ": " + match.label();
-                out.add(info(), std::move(draft));
+                out.add(info(), secretfacts::secretDraft(refOf(c), source, match));
             }
         };
         report("Path/Args", commandText(c.path, c.args));

@@ -40,11 +40,7 @@ protected:
             if (!match) {
                 continue;
             }
-            FindingDraft draft;
-            draft.object = refOf(c);
-            draft.evidence = "Config.Env " + match->describe();
-            draft.discriminator = match->name;
-            draft.titleSuffix = ": " + match->name;
+            FindingDraft draft = secretfacts::secretDraft(refOf(c), "Config.Env", *match);
             draft.edits.push_back({RunEdit::Op::ReplaceEnvSecret, "--env", match->name});
             out.add(info(), std::move(draft));
         }

@@ -36,11 +36,7 @@ protected:
             if (!match) {
                 continue;
             }
-            FindingDraft draft;
-            draft.object = refOf(image);
-            draft.evidence = "Config.Env " + match->describe();
-            draft.discriminator = match->name;
-            draft.titleSuffix = ": " + match->name;
+            FindingDraft draft = secretfacts::secretDraft(refOf(image), "Config.Env", *match);
             draft.dockerfile = secretfacts::secretDockerfile("ENV", match->name);
             out.add(info(), std::move(draft));
         }

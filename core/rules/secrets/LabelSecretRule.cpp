@@ -29,7 +29,7 @@ public:
         for (const auto& image : context.inventory().images) {
             for (const auto& [key, value] : image.config.labels) {
                 if (const auto match = m_detector.inspectVariable(key, value)) {
-                    FindingDraft draft = draftFor(refOf(image), *match);
+                    FindingDraft draft = secretfacts::secretDraft(refOf(image), "Config.Labels", *match);
                     draft.dockerfile = secretfacts::secretDockerfile("LABEL", key);
                     out.add(info(), std::move(draft));
                 }
@@ -45,23 +45,13 @@ public:
                     }
                 }
                 if (const auto match = m_detector.inspectVariable(key, value)) {
-                    out.add(info(), draftFor(refOf(c), *match));
+                    out.add(info(), secretfacts::secretDraft(refOf(c), "Config.Labels", *match));
                 }
             }
         }
     }
 
 private:
-    static FindingDraft draftFor(ObjectRef object, const SecretMatch& match)
-    {
-        FindingDraft draft;
-        draft.object = std::move(object);
-        draft.evidence = "Config.Labels " + match.describe();
-        draft.discriminator = match.name;
-        draft.titleSuffix = ": " + match.name;
-        return draft;
-    }
-
     SecretDetector m_detector;
 };
 

@@ -1,6 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <array>
@@ -43,15 +44,9 @@ protected:
                     }
                 }
             }
-            if (!match) {
-                continue;
+            if (match) {
+                out.add(info(), secretfacts::secretDraft(refOf(c), "HostConfig.LogConfig.Config", *match));
             }
-            FindingDraft draft;
-            draft.object = refOf(c);
-            draft.evidence = "HostConfig.LogConfig.Config " + match->describe();
-            draft.discriminator = key;
-            draft.titleSuffix = ": " + key;
-            out.add(info(), std::move(draft));
         }
     }
 

@@ -18,6 +18,16 @@ bool listContains(const StringList& list, std::string_view entry)
     return std::find(list.begin(), list.end(), entry) != list.end();
 }
 
+FindingDraft secretDraft(ObjectRef object, std::string_view where, const SecretMatch& match)
+{
+    FindingDraft draft;
+    draft.object = std::move(object);
+    draft.evidence = std::string(where) + " " + match.describe();
+    draft.discriminator = match.label();
+    draft.titleSuffix = ": " + match.label();
+    return draft;
+}
+
 std::string secretId(std::string_view name)
 {
     std::string id;

@@ -37,12 +37,8 @@ public:
                 if (!match) {
                     continue;
                 }
-                FindingDraft draft;
-                draft.object = refOf(service);
-                draft.evidence = "TaskTemplate.ContainerSpec.Env " + match->describe();
-                draft.discriminator = match->name;
-                draft.titleSuffix = ": " + match->name;
-                out.add(info(), std::move(draft));
+                out.add(info(),
+                        secretfacts::secretDraft(refOf(service), "TaskTemplate.ContainerSpec.Env", *match));
             }
         }
     }
