@@ -7,15 +7,11 @@
 
 #include <QApplication>
 
-// The .qrc lives in the static drydock_ui library, so its resources must be registered by hand.
-static void initResources() { Q_INIT_RESOURCE(drydock); }
-
 namespace drydock::app {
 
 int runGui(int argc, char** argv, const ParsedArgs& args)
 {
     QApplication app(argc, argv);
-    initResources();
     QApplication::setApplicationName(QStringLiteral("drydock"));
     QApplication::setApplicationDisplayName(QStringLiteral("Drydock"));
     QApplication::setOrganizationName(QStringLiteral("drydock"));

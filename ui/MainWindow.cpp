@@ -23,11 +23,15 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+// The .qrc is compiled into the static drydock_ui library, so its resources are registered by hand.
+static void initUiResources() { Q_INIT_RESOURCE(drydock); }
+
 namespace drydock::ui {
 
 MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     : QMainWindow(parent), m_services(std::move(services))
 {
+    initUiResources();
     setWindowTitle(tr("Drydock"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/drydock.svg")));
     resize(1280, 820);

@@ -1,6 +1,7 @@
 #include "core/remediation/SecretLikeness.h"
 
 #include "core/common/Strings.h"
+#include "core/rules/secrets/SecretDetector.h"
 
 #include <algorithm>
 #include <array>
@@ -260,11 +261,37 @@ bool SecretLikeness::hasSecretValue(std::string_view text)
 
 std::string SecretLikeness::redactValues(std::string_view text)
 {
-    const std::vector<Span> spans = findSecretSpans(text);
+    std::vector<Span> spans = findSecretSpans(text);
+    // The rules' full detector sees more (mysql -p, curl -u, --password=, high-entropy values): anything it
+    // finds is hidden too, so a command never shows a secret a rule reported.
+    static const SecretDetector detector;
+    for (const auto& m : detector.inspectText(text)) {
+        if (m.kind == "url-credentials") {
+            continue; // findSecretSpans already hides just the password and keeps user and host readable
+        }
+        std::size_t begin = m.offset;
+        const std::size_t end = std::min(text.size(), m.offset + m.length);
+        // Keep a leading flag or NAME= so the command still reads; hide what follows it.
+        if (!m.name.empty() && text.substr(begin, m.name.size()) == m.name) {
+            begin += m.name.size();
+            while (begin < end && (text[begin] == '=' || text[begin] == ' ' || text[begin] == ':')) {
+                ++begin;
+            }
+        }
+        if (begin < end) {
+            spans.push_back({begin, end});
+        }
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
     std::string out;
     std::size_t pos = 0;
     for (const auto& s : spans) {
-        out.append(text.substr(pos, s.begin - pos));
+        if (s.end <= pos) {
+            continue; // inside a span already hidden
+        }
+        if (s.begin > pos) {
+            out.append(text.substr(pos, s.begin - pos));
+        }
         out.append(kRedactedPlaceholder);
         pos = s.end;
     }
@@ -283,7 +310,8 @@ std::string SecretLikeness::redactAssignment(std::string_view entry)
 
 std::string SecretLikeness::redactValueOf(std::string_view key, std::string_view value)
 {
-    if (isSecretName(key) && !isHarmlessValue(value)) {
+    static const SecretDetector detector;
+    if ((isSecretName(key) && !isHarmlessValue(value)) || detector.inspectVariable(key, value)) {
         return std::string(kRedactedPlaceholder);
     }
     return redactValues(value);

@@ -68,10 +68,12 @@ private:
         return std::move(result.value());
     }
 
-    static const Finding* findFinding(const ScanResult& r, const QString& container, const QString& ruleId)
+    static const Finding* findFinding(const ScanResult& r, const QString& container, const QString& ruleId,
+                                      const std::string* discriminator = nullptr)
     {
         for (const auto& f : r.findings.all()) {
-            if (QString::fromStdString(f.object.name) == container && QString::fromStdString(f.ruleId) == ruleId) {
+            if (QString::fromStdString(f.object.name) == container && QString::fromStdString(f.ruleId) == ruleId &&
+                (!discriminator || f.discriminator == *discriminator)) {
                 return &f;
             }
         }
@@ -222,28 +224,40 @@ private slots:
         QVERIFY(f);
         // Create (not run) the remediated container under a new name; the command must be valid shell.
         const QString fixedName = name(container) + QStringLiteral("-fixed-") + ruleId.toLower();
-        QString command = QString::fromStdString(f->remediation.runCommand);
-        QVERIFY(command.startsWith(QStringLiteral("docker run")));
+        QTemporaryDir work; // secret files the remediation asks for land here instead of /srv/secrets
+        QString command;
+        // Notes come first as shell comments; the command itself starts at "docker run".
+        for (const QString& line : QString::fromStdString(f->remediation.runCommand).split(QLatin1Char('\n'))) {
+            if (!line.startsWith(QLatin1Char('#'))) {
+                command += line + QLatin1Char('\n');
+            }
+        }
+        QVERIFY2(command.startsWith(QStringLiteral("docker run")), qPrintable(command));
         command.replace(QStringLiteral("docker run"), QStringLiteral("docker create"));
+        command.replace(QStringLiteral("--detach \\\n  "), QString()); // create takes no --detach
         command.replace(QStringLiteral("--name ") + name(container), QStringLiteral("--name ") + fixedName);
-        QTemporaryDir work; // relative secret files and profiles land here
+        command.replace(QStringLiteral("/srv/secrets/"), work.path() + QStringLiteral("/secrets/"));
         QProcess sh;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DOCKER_HOST"), QStringLiteral("unix://") + test::privateDaemonSocket());
         env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin:/usr/sbin:/sbin"));
         sh.setProcessEnvironment(env);
         sh.setWorkingDirectory(work.path());
-        // A secret moved to a file needs the file to exist: create every ./secrets/* the command names.
+        // A secret moved to a file needs the file to exist: create every secrets/* file the command names.
         sh.start(QStringLiteral("sh"),
                  {QStringLiteral("-c"),
-                  QStringLiteral("mkdir -p secrets && for f in $(printf '%s' \"$1\" | grep -o './secrets/[A-Za-z0-9_.-]*' "
-                                 "| sort -u); do echo placeholder > $f; done; eval \"$1\""),
+                  QStringLiteral("mkdir -p secrets && for f in $(printf '%s' \"$1\" | grep -o '/secrets/[A-Za-z0-9_.-]*' "
+                                 "| sort -u); do echo placeholder > \"$PWD$f\"; done; eval \"$1\""),
                   QStringLiteral("sh"), command});
         QVERIFY(sh.waitForFinished(60000));
         m_created << fixedName;
         QVERIFY2(sh.exitCode() == 0, qPrintable(command + QStringLiteral("\n") + QString::fromUtf8(sh.readAllStandardError())));
+        // The remediated container must also start (privileged ones cannot start in this sandbox at all).
+        QString startErr;
+        const int started = test::docker({"start", fixedName}, nullptr, &startErr);
+        QVERIFY2(started == 0 || startErr.contains(QStringLiteral("operation not permitted")), qPrintable(startErr));
         const ScanResult after = scan();
-        QVERIFY2(!findFinding(after, fixedName, ruleId), qPrintable(command));
+        QVERIFY2(!findFinding(after, fixedName, ruleId, &f->discriminator), qPrintable(command));
         bool exists = false;
         for (const auto& c : after.inventory.containers) {
             exists = exists || QString::fromStdString(c.name) == fixedName;

@@ -10,6 +10,7 @@
 #include <QTest>
 
 using namespace drydock;
+using drydock::ui::PdfExporter;
 
 namespace {
 

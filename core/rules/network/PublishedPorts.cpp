@@ -86,7 +86,14 @@ std::vector<PublishedPort> publishedPorts(const Inventory& inventory, const Cont
     if (bypassesDockerNetworks(container)) {
         return ports;
     }
-    if (container.state.running) {
+    // A running container's live bindings are the truth when there are any. A running container with none
+    // although it asked for some sits on a network that could not publish (e.g. a daemon started with
+    // --bridge none): its request is judged instead, since it takes effect as soon as that network can.
+    bool anyEffective = false;
+    for (const auto& mapping : container.effectivePorts) {
+        anyEffective = anyEffective || !mapping.bindings.empty();
+    }
+    if (container.state.running && anyEffective) {
         for (const auto& mapping : container.effectivePorts) {
             for (const auto& binding : mapping.bindings) {
                 const std::string address = binding.hostIp.empty() ? "0.0.0.0" : binding.hostIp;
