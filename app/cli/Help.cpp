@@ -63,6 +63,7 @@ Benchmark references, fixes and a remediated `docker run` command.
   --rule-severity ID=SEV    change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)
   --only AREA[,AREA…]       only these areas: image, container, runtime, network, secrets, daemon, swarm
   --verbose                 text format: evidence, CIS reference and fix under each finding
+  --list-rules              print the rule catalogue as a Markdown table and exit
   --db FILE                 history database (default: $XDG_DATA_HOME/drydock/history.db)
   --no-history              do not store this scan
   --baseline last|SCAN_ID   compare with an earlier scan of the same endpoint (new / resolved)

@@ -84,7 +84,7 @@ int runScan(const std::vector<std::string>& words)
     const CommandSpec spec{"scan",
                            {"--host", "--context", "--format", "--output", "--fail-on", "--rule-severity", "--only",
                             "--db", "--baseline", "--fail-on-new"},
-                           {"--help", "-h", "--verbose", "--no-history"},
+                           {"--help", "-h", "--verbose", "--no-history", "--list-rules"},
                            0};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
@@ -95,6 +95,20 @@ int runScan(const std::vector<std::string>& words)
     if (args->has("--help") || args->has("-h")) {
         std::fputs(scanHelp().c_str(), stdout);
         return ExitOk;
+    }
+    if (args->has("--list-rules")) {
+        // The catalogue as a Markdown table: the README's table of practices and rules is generated from it.
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        std::string table = "| Rule | Area | Default severity | CIS Docker Benchmark | Practice | Check |\n"
+                            "|---|---|---|---|---|---|\n";
+        for (const auto& rule : catalogue.rules()) {
+            const RuleInfo& i = rule->info();
+            auto cell = [](std::string text) { return replaceAll(replaceAll(std::move(text), "|", "\\|"), "\n", " "); };
+            table += "| " + i.id + " | " + displayName(i.area) + " | " + toString(i.defaultSeverity) + " | " +
+                     (i.cis.id.empty() ? std::string("–") : i.cis.version + " " + i.cis.id) + " | " + cell(i.practice) +
+                     " | " + cell(i.title) + " |\n";
+        }
+        return writeOutput(args->last("--output").value_or("-"), table) ? ExitOk : ExitLocalError;
     }
     const auto outputs = outputRequests(*args, error);
     ScanSettings settings;
