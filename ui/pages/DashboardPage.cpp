@@ -223,6 +223,7 @@ void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)
         auto* line = new QLineSeries(chart);
         line->setName(severityText(s));
         line->setColor(severityColor(s));
+        line->setPointsVisible(true); // one scan is one point: without markers a single day draws nothing
         for (const auto& p : trend) {
             const int v = p.counts[static_cast<std::size_t>(s)];
             maxValue = std::max(maxValue, v);

@@ -8,6 +8,7 @@ SeverityBadge::SeverityBadge(QWidget* parent) : QLabel(parent)
 {
     setAlignment(Qt::AlignCenter);
     setMinimumWidth(72);
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 }
 
 void SeverityBadge::setSeverity(Severity severity, int count)
