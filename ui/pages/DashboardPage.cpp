@@ -224,6 +224,7 @@ void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)
         line->setName(severityText(s));
         line->setColor(severityColor(s));
         line->setPointsVisible(true); // one scan is one point: without markers a single day draws nothing
+        line->setMarkerSize(8);
         for (const auto& p : trend) {
             const int v = p.counts[static_cast<std::size_t>(s)];
             maxValue = std::max(maxValue, v);
@@ -235,7 +236,9 @@ void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)
     }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 first = trend.empty() ? now - 7 * 86400 : trend.front().dayStartUnix;
-    axisX->setRange(QDateTime::fromSecsSinceEpoch(std::min(first, now - 86400)), QDateTime::fromSecsSinceEpoch(now + 86400));
+    const qint64 start = std::min(first, now - 86400);
+    axisX->setRange(QDateTime::fromSecsSinceEpoch(start), QDateTime::fromSecsSinceEpoch(now + 86400));
+    axisX->setTickCount(static_cast<int>(std::clamp<qint64>((now + 86400 - start) / 86400 + 1, 2, 8)));
     axisY->setRange(0, maxValue + 1);
     // Whole numbers only: counts of findings have no fractions.
     axisY->setTickType(QValueAxis::TicksDynamic);
