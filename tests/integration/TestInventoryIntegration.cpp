@@ -131,6 +131,23 @@ private slots:
         QCOMPARE(QString::fromStdString(image->displayName()), QStringLiteral("drydock-test/busybox:1"));
     }
 
+    void aRealDebianImageIsInspected()
+    {
+        const Image* debian = nullptr;
+        for (const auto& i : m_inventory.images) {
+            for (const auto& t : i.repoTags) {
+                debian = t == "drydock-test/debian:bookworm" ? &i : debian;
+            }
+        }
+        if (!debian) {
+            QSKIP("drydock-test/debian:bookworm is missing: mmdebstrap could not build it (see the fixture's log)");
+        }
+        QVERIFY(debian->size > 50 * 1024 * 1024);
+        QCOMPARE(QString::fromStdString(debian->os), QStringLiteral("linux"));
+        QCOMPARE(debian->config.cmd, StringList{"bash"});
+        QVERIFY(!debian->history.empty());
+    }
+
     void networksAndVolumesAreListed()
     {
         bool net = false;
