@@ -24,6 +24,8 @@ class Scanner
 {
 public:
     Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock& clock);
+    // The scanner keeps a reference to the clock: a temporary one would dangle.
+    Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock&& clock) = delete;
     Result<ScanResult> scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel);
 
 private:

@@ -58,7 +58,8 @@ private:
 
     ScanResult scan()
     {
-        Scanner scanner(*m_client, m_catalogue, SystemClock());
+        const SystemClock clock;
+        Scanner scanner(*m_client, m_catalogue, clock);
         NullProgressSink progress;
         auto result = scanner.scan(ScanSettings{}, progress, CancelToken());
         if (!result) {

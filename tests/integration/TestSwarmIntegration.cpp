@@ -64,7 +64,8 @@ private slots:
                                "drydock-test/busybox:1", "sleep", "3600"},
                               nullptr, &err) == 0,
                  qPrintable(err));
-        Scanner scanner(*m_client, m_catalogue, SystemClock());
+        const SystemClock clock;
+        Scanner scanner(*m_client, m_catalogue, clock);
         NullProgressSink progress;
         auto result = scanner.scan(ScanSettings{}, progress, CancelToken());
         QVERIFY2(result, result ? "" : result.error().message.c_str());
