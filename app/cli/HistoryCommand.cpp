@@ -22,14 +22,7 @@ int fail(int code, const std::string& message)
     return code;
 }
 
-std::string clean(std::string_view text, std::size_t max = 80)
-{
-    std::string out;
-    for (unsigned char c : text) {
-        out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-    }
-    return truncateUtf8(out, max);
-}
+std::string clean(std::string_view text, std::size_t max = 80) { return terminalText(text, max); }
 
 std::string countsText(const std::array<int, severityCount>& c)
 {

@@ -102,4 +102,14 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
     return std::string(text.substr(0, cut)) + "\xE2\x80\xA6"; // …
 }
 
+std::string terminalText(std::string_view text, std::size_t maxBytes)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+    }
+    return truncateUtf8(out, maxBytes);
+}
+
 } // namespace drydock

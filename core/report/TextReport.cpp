@@ -11,15 +11,7 @@ namespace drydock {
 namespace {
 
 // Terminal text must not carry control characters from the daemon (escape sequences could rewrite the screen).
-std::string clean(std::string_view text, std::size_t maxBytes = 120)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text) {
-        out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-    }
-    return truncateUtf8(out, maxBytes);
-}
+std::string clean(std::string_view text, std::size_t maxBytes = 120) { return terminalText(text, maxBytes); }
 
 const char* severityLabel(Severity s)
 {
