@@ -5,7 +5,8 @@
 _drydock()
 {
     local cur prev words cword
-    _init_completion -n = || return
+    # '=' and ':' stay inside words: --rule-severity ID=SEV, unix:///path.
+    _init_completion -n =: || return
 
     local formats_report="text json html pdf sarif csv"
     local severities="critical high medium low info"
@@ -39,6 +40,7 @@ _drydock()
     --host)
         COMPREPLY=($(compgen -W "unix:///var/run/docker.sock unix:// tcp://" -- "$cur"))
         compopt -o nospace 2>/dev/null
+        declare -F __ltrim_colon_completions >/dev/null && __ltrim_colon_completions "$cur"
         return
         ;;
     --context)
