@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package and the .tar.gz from the already built tree (cpack packs, it does not
-# compile), unpacks the .deb into a private staging root without touching the system, and checks it as a
-# user would meet it: package metadata and dependencies, the files and where they land, the installed
-# `drydock --version` and `drydock scan --format json` against the private test daemon, the desktop entry,
-# the AppStream metadata, the man page and the completion.
+# compile), installs the .deb with dpkg into a private staging root without touching the system, and
+# checks it as a user would meet it: package metadata and dependencies, the files and where they land,
+# the installed `drydock --version` and `drydock scan --format json` against the private test daemon, the
+# desktop entry, the AppStream metadata, the man page, the completion, and a clean purge.
 # Usage: check-package.sh BUILD_DIR STATE_DIR WITH_GUI(ON|OFF) VERSION
 set -euo pipefail
 build=${1:?build dir}
@@ -91,9 +91,19 @@ awk '{print $2}' "$work/contents" | grep -v '^root/root$' && fail "files not own
 awk '{print $6}' "$work/contents" | grep -v '^\./usr/' | grep -v '^\./$' && fail "files outside /usr"
 grep ' ./usr/bin/drydock$' "$work/contents" | grep -q '^-rwxr-xr-x' || fail "/usr/bin/drydock is not mode 0755"
 
-step "unpack into a staging root (dpkg-deb -x, nothing installed on the system)"
+step "install with dpkg into a staging root (own --instdir and --admindir: the system is not touched)"
 root=$work/root
-dpkg-deb -x "$deb" "$root"
+admin=$work/dpkg
+mkdir -p "$root" "$admin/updates" "$admin/info"
+: >"$admin/status"
+# Dependencies are not in the staging root; they were checked against this machine above.
+staged_dpkg() {
+  PATH=$PATH:/usr/sbin:/sbin dpkg --instdir="$root" --admindir="$admin" --log=/dev/null --force-not-root \
+    --force-depends "$@" >>"$work/dpkg.log" 2>&1
+}
+staged_dpkg --install "$deb" || { cat "$work/dpkg.log" >&2; fail "dpkg --install into the staging root failed"; }
+status=$(dpkg-query --admindir="$admin" -W -f='${Status}' drydock 2>/dev/null || true)
+[ "$status" = "install ok installed" ] || fail "package status after install is '$status'"
 drydock=$root/usr/bin/drydock
 file -b "$drydock" | grep -q 'stripped' && ! file -b "$drydock" | grep -q 'not stripped' || fail "binary is not stripped"
 if ldd "$drydock" | grep -q 'not found'; then
@@ -159,6 +169,11 @@ got=$(bash -c '_init_completion() { words=("${COMP_WORDS[@]}"); cword=$COMP_CWOR
   source "$1"; COMP_WORDS=(drydock sc); COMP_CWORD=1; _drydock; echo "${COMPREPLY[*]}"' _ \
   "$root/usr/share/bash-completion/completions/drydock")
 [ "$got" = scan ] || fail "completion of 'drydock sc' gives '$got'"
+
+step "dpkg --purge leaves nothing behind"
+staged_dpkg --purge drydock || { cat "$work/dpkg.log" >&2; fail "dpkg --purge failed"; }
+left=$(find "$root" -type f -o -type l)
+[ -z "$left" ] || fail "files left after purge: $left"
 
 step "tarball"
 if [ -f "$tgz" ]; then
