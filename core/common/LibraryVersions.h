@@ -28,7 +28,7 @@ BuildInfo buildInfo();
 
 // The libraries core links, with the versions they report at run time (curl_version_info,
 // sqlite3_libversion, archive_version_string), so a package running against newer shared libraries says
-// so. nlohmann/json is header-only: its version is the one compiled in. libarchive is listed as not used
+// so. The JSON library is header-only: its version is the one compiled in. libarchive is listed as not used
 // unless the binary links it.
 std::vector<LibraryVersion> coreLibraryVersions();
 
