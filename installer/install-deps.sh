@@ -15,6 +15,7 @@ RUNTIME_PKGS=(
 TEST_PKGS=(
   docker.io busybox-static mmdebstrap socat openssl
   poppler-utils xvfb xauth curl ca-certificates python3 procps
+  dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
 )
 
 wanted=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")

@@ -3,6 +3,7 @@
 #include "core/findings/Waiver.h"
 #include "ui/bridge/HistoryController.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/dialogs/AboutDialog.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
@@ -181,6 +182,11 @@ void MainWindow::createActions()
         QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Drydock"), this, [this] { AboutDialog::showFor(this); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));

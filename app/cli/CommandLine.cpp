@@ -3,6 +3,7 @@
 #include "app/cli/ArgParser.h"
 #include "app/cli/Commands.h"
 #include "app/cli/ExitCode.h"
+#include "core/common/LibraryVersions.h"
 
 #include <cstdio>
 #include <string>
@@ -10,15 +11,28 @@
 
 #ifdef DRYDOCK_WITH_GUI
 #include "app/GuiMain.h"
+#include "ui/dialogs/AboutDialog.h"
 #endif
 
 namespace drydock::app {
+
+namespace {
+// `drydock --version`: the libraries the process runs with; Qt's only when the desktop application is built.
+std::string versionText()
+{
+#ifdef DRYDOCK_WITH_GUI
+    return versionReport(buildInfo(), ui::runtimeLibraryVersions());
+#else
+    return versionReport(buildInfo(), coreLibraryVersions());
+#endif
+}
+} // namespace
 
 int runMain(int argc, char** argv)
 {
     std::vector<std::string> words(argv + 1, argv + argc);
     if (!words.empty() && (words[0] == "--version" || words[0] == "version")) {
-        std::printf("drydock %s\n", DRYDOCK_VERSION);
+        std::fputs(versionText().c_str(), stdout);
         return ExitOk;
     }
     if (!words.empty() && (words[0] == "--help" || words[0] == "-h" || words[0] == "help")) {

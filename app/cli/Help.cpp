@@ -28,7 +28,8 @@ Usage:
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
-  drydock --version | --help
+  drydock --version                            version, build, and the libraries in use with their licences
+  drydock --help
   drydock COMMAND --help                       help for one command
 
 Drydock only reads from the daemon; nothing is changed unless you explicitly apply a fix.

@@ -1,0 +1,154 @@
+# bash completion for drydock                                   -*- shell-script -*-
+# Installed as share/bash-completion/completions/drydock. Keep it true to `drydock COMMAND --help`:
+# tests/support/check-cli-docs.sh fails when an option of the help texts is missing here.
+
+_drydock()
+{
+    local cur prev words cword
+    # '=' and ':' stay inside words: --rule-severity ID=SEV, unix:///path.
+    _init_completion -n =: || return
+
+    local formats_report="text json html pdf sarif csv"
+    local severities="critical high medium low info"
+    local areas="image container runtime network secrets daemon swarm"
+    local endpoint_opts="--host --context"
+
+    # The command is the first word that is not an option or an option's value.
+    local command="" sub="" subsub="" i w
+    for ((i = 1; i < cword; i++)); do
+        w=${words[i]}
+        case $w in
+        --host | --context | --db | --format | --output | --fail-on | --rule-severity | --only | --baseline | \
+            --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
+            --reason | --author | --expires)
+            ((i++))
+            continue
+            ;;
+        -*) continue ;;
+        esac
+        if [[ -z $command ]]; then
+            command=$w
+        elif [[ -z $sub ]]; then
+            sub=$w
+        elif [[ -z $subsub ]]; then
+            subsub=$w
+        fi
+    done
+
+    # Values of options.
+    case $prev in
+    --host)
+        COMPREPLY=($(compgen -W "unix:///var/run/docker.sock unix:// tcp://" -- "$cur"))
+        compopt -o nospace 2>/dev/null
+        declare -F __ltrim_colon_completions >/dev/null && __ltrim_colon_completions "$cur"
+        return
+        ;;
+    --context)
+        local contexts
+        contexts=$(docker context ls --format '{{.Name}}' 2>/dev/null)
+        COMPREPLY=($(compgen -W "$contexts" -- "$cur"))
+        return
+        ;;
+    --format)
+        if [[ $command == inventory || $command == history ]]; then
+            COMPREPLY=($(compgen -W "text json" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "$formats_report" -- "$cur"))
+        fi
+        return
+        ;;
+    --output | --db)
+        _filedir
+        return
+        ;;
+    --fail-on | --fail-on-new)
+        COMPREPLY=($(compgen -W "$severities" -- "$cur"))
+        return
+        ;;
+    --only)
+        # A comma-separated list: complete the part after the last comma.
+        local done_part="" last=$cur
+        if [[ $cur == *,* ]]; then
+            done_part=${cur%,*},
+            last=${cur##*,}
+        fi
+        COMPREPLY=($(compgen -P "$done_part" -W "$areas" -- "$last"))
+        compopt -o nospace 2>/dev/null
+        return
+        ;;
+    --baseline)
+        if [[ $command == report ]]; then
+            COMPREPLY=($(compgen -W "previous" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "last" -- "$cur"))
+        fi
+        return
+        ;;
+    --rule-severity)
+        # ID=SEVERITY: after the '=' offer severities.
+        if [[ $cur == *=* ]]; then
+            COMPREPLY=($(compgen -P "${cur%%=*}=" -W "$severities" -- "${cur#*=}"))
+        fi
+        return
+        ;;
+    --since | --older-than)
+        COMPREPLY=($(compgen -W "7d 30d 90d 180d 365d" -- "$cur"))
+        return
+        ;;
+    --expires)
+        COMPREPLY=($(compgen -W "30d 90d 180d" -- "$cur"))
+        return
+        ;;
+    --endpoint | --limit | --object | --rule | --pattern | --reason | --author)
+        return
+        ;;
+    esac
+
+    case $command in
+    "")
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
+        else
+            COMPREPLY=($(compgen -W "inventory scan history report help version" -- "$cur"))
+        fi
+        ;;
+    inventory)
+        COMPREPLY=($(compgen -W "$endpoint_opts --format --output --help -h" -- "$cur"))
+        ;;
+    scan)
+        COMPREPLY=($(compgen -W "$endpoint_opts --format --output --fail-on --rule-severity --only --verbose
+            --list-rules --db --no-history --baseline --fail-on-new --help -h" -- "$cur"))
+        ;;
+    report)
+        COMPREPLY=($(compgen -W "--db --format --output --baseline --no-waived --no-remediation --verbose
+            --help -h" -- "$cur"))
+        ;;
+    history)
+        if [[ -z $sub ]]; then
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--db --format --help -h" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "list show diff trend prune waivers reset" -- "$cur"))
+            fi
+            return
+        fi
+        local opts="--db --format --help -h"
+        case $sub in
+        list) opts+=" --endpoint --limit" ;;
+        trend) opts+=" --since --endpoint --object" ;;
+        prune) opts+=" --older-than" ;;
+        waivers)
+            if [[ -z $subsub ]]; then
+                [[ $cur != -* ]] && opts="list add remove export import"
+            elif [[ $subsub == add ]]; then
+                opts+=" --rule --object --pattern --reason --expires --author --endpoint"
+            elif [[ $subsub == export || $subsub == import ]]; then
+                [[ $cur != -* ]] && { _filedir json; return; }
+            fi
+            ;;
+        esac
+        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        ;;
+    esac
+} &&
+    complete -F _drydock drydock
