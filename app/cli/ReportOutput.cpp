@@ -54,7 +54,7 @@ Result<void> writeReport(const std::string& format, const std::string& path, con
     }
     std::string text;
     if (format == "json") {
-        text = json::scanToJson(*data.scan);
+        text = json::scanToJson(data);
     } else if (format == "html") {
         text = HtmlReportWriter::write(data);
     } else if (format == "sarif") {
