@@ -11,6 +11,7 @@ namespace {
 
 // Long untrusted values (a 1 MB label in evidence) are cut on a UTF-8 boundary; real values are far shorter.
 constexpr std::size_t kMaxText = 65536;
+constexpr std::size_t kMaxCommand = 16384; // a run command carries every label of its container
 
 nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
 {
@@ -25,11 +26,11 @@ nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
     j["rationale"] = f.rationale;
     j["fix"] = f.fix;
     if (includeRemediation) {
-        j["remediation"] = {{"runCommand", reportText(f.remediation.runCommand, kMaxText)},
+        j["remediation"] = {{"runCommand", reportText(f.remediation.runCommand, kMaxCommand)},
                             {"addFlags", f.remediation.addFlags},
                             {"removeFlags", f.remediation.removeFlags},
-                            {"compose", reportText(f.remediation.compose, kMaxText)},
-                            {"dockerfile", reportText(f.remediation.dockerfile, kMaxText)}};
+                            {"compose", reportText(f.remediation.compose, kMaxCommand)},
+                            {"dockerfile", reportText(f.remediation.dockerfile, kMaxCommand)}};
     } else {
         j["remediation"] = nullptr;
     }

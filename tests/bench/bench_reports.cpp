@@ -1,7 +1,8 @@
 // Report writing at scale: 10,000 findings over 500 objects (arguments change both) written as HTML, PDF,
 // JSON, SARIF and CSV. Each format runs in its own child process (this program re-run with --one FORMAT),
 // so the peak memory it prints is that format's alone: the growth of the child's maximum resident set
-// from just before rendering to the end. Targets: HTML under 1 s, PDF under 10 s.
+// from just before rendering to the end. It prints wall and CPU time: on a loaded machine the CPU time is
+// the figure to compare with the targets (HTML under 1 s, PDF under 10 s).
 #include "core/report/ReportScope.h"
 #include "core/rules/RuleCatalogue.h"
 #include "tests/bench/BenchSupport.h"
@@ -82,6 +83,12 @@ int runOne(const std::string& format, int findings, int objects, const std::stri
     data.scanId = 42;
     const std::string path = dir + "/report." + format;
     const long before = bench::peakRssKb();
+    const auto cpuNow = [] {
+        rusage u{};
+        getrusage(RUSAGE_SELF, &u);
+        return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+    };
+    const double cpuBefore = cpuNow();
     const bench::Stopwatch watch;
     if (format == "pdf") {
         auto written = ui::PdfExporter::write(data, QString::fromStdString(path));
@@ -102,13 +109,14 @@ int runOne(const std::string& format, int findings, int objects, const std::stri
         }
     }
     const double ms = watch.ms();
+    const double cpu = cpuNow() - cpuBefore;
     const long after = bench::peakRssKb();
     struct stat st
     {
     };
     ::stat(path.c_str(), &st);
-    std::printf("%-6s %6d findings  %9.0f ms  peak memory +%6.1f MB (process %6.1f MB)  file %7.2f MB\n",
-                format.c_str(), findings, ms, (after - before) / 1024.0, after / 1024.0,
+    std::printf("%-6s %6d findings  %8.0f ms wall  %8.0f ms CPU  peak memory +%6.1f MB (process %6.1f MB)  file %7.2f MB\n",
+                format.c_str(), findings, ms, cpu, (after - before) / 1024.0, after / 1024.0,
                 static_cast<double>(st.st_size) / (1024.0 * 1024.0));
     std::remove(path.c_str());
     return 0;

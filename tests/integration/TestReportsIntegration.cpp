@@ -141,19 +141,32 @@ private slots:
         QVERIFY2(!test::privateDaemonSocket().isEmpty(), "the private dockerd fixture is not running");
         m_host = QStringLiteral("unix://") + test::privateDaemonSocket();
         m_db = m_dir.filePath(QStringLiteral("history.db"));
-        // A 1 MB label, too long for a command line: from a label file.
-        QFile labels(m_dir.filePath(QStringLiteral("big.labels")));
-        QVERIFY(labels.open(QIODevice::WriteOnly));
-        labels.write("big=" + QByteArray(1 << 20, 'L') + "\n");
-        labels.close();
-        QCOMPARE(test::docker({"create", "--name", m_prefix + QStringLiteral("-web"), "--privileged", "-e",
-                               QStringLiteral("API_PASSWORD=") + m_secret, "-e",
-                               QStringLiteral("\"><img src=x onerror=alert(1)>_TOKEN=") + m_secret, "-l",
-                               QStringLiteral("note=<script>alert(1)</script>"), "-l",
-                               QStringLiteral("html=\"><img src=x onerror=alert(2)>"), "-l",
-                               QStringLiteral("api_token=") + m_labelSecret, "--label-file",
-                               labels.fileName(), "drydock-test/busybox:1", "sleep", "60"}),
-                 0);
+        // A 1 MB label is too long for a command line or a docker label file: the container is created
+        // through the API (POST is the test's doing; Drydock itself only reads).
+        QJsonObject labels{{QStringLiteral("note"), QStringLiteral("<script>alert(1)</script>")},
+                           {QStringLiteral("html"), QStringLiteral("\"><img src=x onerror=alert(2)>")},
+                           {QStringLiteral("api_token"), QLatin1String(m_labelSecret)},
+                           {QStringLiteral("big"), QString(1 << 20, QLatin1Char('L'))}};
+        const QJsonObject body{
+            {QStringLiteral("Image"), QStringLiteral("drydock-test/busybox:1")},
+            {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sleep"), QStringLiteral("60")}},
+            {QStringLiteral("Env"), QJsonArray{QStringLiteral("API_PASSWORD=") + QLatin1String(m_secret),
+                                               QStringLiteral("\"><img src=x onerror=alert(1)>_TOKEN=") +
+                                                   QLatin1String(m_secret)}},
+            {QStringLiteral("Labels"), labels},
+            {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Privileged"), true}}}};
+        QFile request(m_dir.filePath(QStringLiteral("create.json")));
+        QVERIFY(request.open(QIODevice::WriteOnly));
+        request.write(QJsonDocument(body).toJson(QJsonDocument::Compact));
+        request.close();
+        const Ran created = run(QStringLiteral("curl"),
+                                {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\nHTTP %{http_code}"),
+                                 QStringLiteral("--unix-socket"), test::privateDaemonSocket(), QStringLiteral("-H"),
+                                 QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"),
+                                 QLatin1Char('@') + request.fileName(),
+                                 QStringLiteral("http://localhost/containers/create?name=") + m_prefix +
+                                     QStringLiteral("-web")});
+        QVERIFY2(created.out.contains(QStringLiteral("HTTP 201")), qPrintable(created.out));
         QCOMPARE(test::docker({"create", "--name", m_prefix + QStringLiteral("-plain"), "--user", "10001",
                                "drydock-test/busybox:1", "sleep", "60"}),
                  0);
@@ -253,7 +266,7 @@ private slots:
     void plantedSecretsAppearInNoFormat_data()
     {
         QTest::addColumn<QString>("path");
-        for (const QString set : {QStringLiteral("scan"), QStringLiteral("report")}) {
+        for (const QString& set : {QStringLiteral("scan"), QStringLiteral("report")}) {
             for (const char* f : kFormats) {
                 QTest::addRow("%s from %s", f, qPrintable(set)) << file(set, f);
             }
