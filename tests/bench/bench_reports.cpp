@@ -86,7 +86,8 @@ int runOne(const std::string& format, int findings, int objects, const std::stri
     const auto cpuNow = [] {
         rusage u{};
         getrusage(RUSAGE_SELF, &u);
-        return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+        return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 +
+               (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
     };
     const double cpuBefore = cpuNow();
     const bench::Stopwatch watch;
@@ -115,7 +116,8 @@ int runOne(const std::string& format, int findings, int objects, const std::stri
     {
     };
     ::stat(path.c_str(), &st);
-    std::printf("%-6s %6d findings  %8.0f ms wall  %8.0f ms CPU  peak memory +%6.1f MB (process %6.1f MB)  file %7.2f MB\n",
+    std::printf("%-6s %6d findings  %8.0f ms wall  %8.0f ms CPU  peak memory +%6.1f MB (process %6.1f MB)  "
+                "file %7.2f MB\n",
                 format.c_str(), findings, ms, cpu, (after - before) / 1024.0, after / 1024.0,
                 static_cast<double>(st.st_size) / (1024.0 * 1024.0));
     std::remove(path.c_str());

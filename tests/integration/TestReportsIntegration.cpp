@@ -158,13 +158,13 @@ private slots:
         QVERIFY(request.open(QIODevice::WriteOnly));
         request.write(QJsonDocument(body).toJson(QJsonDocument::Compact));
         request.close();
-        const Ran created = run(QStringLiteral("curl"),
-                                {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\nHTTP %{http_code}"),
-                                 QStringLiteral("--unix-socket"), test::privateDaemonSocket(), QStringLiteral("-H"),
-                                 QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"),
-                                 QLatin1Char('@') + request.fileName(),
-                                 QStringLiteral("http://localhost/containers/create?name=") + m_prefix +
-                                     QStringLiteral("-web")});
+        const Ran created = run(
+            QStringLiteral("curl"),
+            {QStringLiteral("-s"), QStringLiteral("-w"), QStringLiteral("\nHTTP %{http_code}"),
+             QStringLiteral("--unix-socket"), test::privateDaemonSocket(), QStringLiteral("-H"),
+             QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"),
+             QLatin1Char('@') + request.fileName(),
+             QStringLiteral("http://localhost/containers/create?name=") + m_prefix + QStringLiteral("-web")});
         QVERIFY2(created.out.contains(QStringLiteral("HTTP 201")), qPrintable(created.out));
         QCOMPARE(test::docker({"create", "--name", m_prefix + QStringLiteral("-plain"), "--user", "10001",
                                "drydock-test/busybox:1", "sleep", "60"}),
@@ -250,7 +250,7 @@ private slots:
         QCOMPARE(html.value(QStringLiteral("findings")).toInt(), total - waived);
         QCOMPARE(html.value(QStringLiteral("waivedRows")).toInt(), waived);
 
-        // The PDF's title page and its finding blocks (an "Evidence" row opens each one).
+        // The PDF's title page and its finding blocks (an "Evidence:" line opens each one).
         const QString text = pdfText(set);
         const QString line = QStringLiteral("Critical %1 · High %2 · Medium %3 · Low %4 · Info %5")
                                  .arg(summary.value(QStringLiteral("critical")).toInt())
@@ -259,7 +259,7 @@ private slots:
                                  .arg(summary.value(QStringLiteral("low")).toInt())
                                  .arg(summary.value(QStringLiteral("info")).toInt());
         QVERIFY2(text.contains(line), qPrintable(line));
-        QCOMPARE(int(text.count(QRegularExpression(QStringLiteral("(^|\\n) *Evidence  ")))), total - waived);
+        QCOMPARE(int(text.count(QRegularExpression(QStringLiteral("(^|\\n) *Evidence: ")))), total - waived);
     }
 
     void plantedSecretsAppearInNoFormat_data()
