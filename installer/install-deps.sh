@@ -16,11 +16,14 @@ TEST_PKGS=(
   docker.io busybox-static mmdebstrap socat openssl
   poppler-utils xvfb xauth curl ca-certificates python3 procps
   dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
+  python3-jsonschema
 )
 
 wanted=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")
 if [[ "${1:-}" == "--with-tests" ]]; then
   wanted+=("${TEST_PKGS[@]}")
+  # npm fetches Microsoft's SARIF validator below; Debian's npm only when there is no npm at all.
+  command -v npm >/dev/null 2>&1 || wanted+=(npm)
 fi
 
 missing=()
@@ -29,11 +32,27 @@ for p in "${wanted[@]}"; do
     missing+=("$p")
   fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ ${#missing[@]} -gt 0 ]]; then
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  echo "Installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-SUDO=""
-if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
-echo "Installing: ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The official SARIF 2.1.0 schema and Microsoft's SARIF validator (a self-contained binary, ~43 MB), which
+# the report tests validate Drydock's SARIF with. Fetched once into the user's cache, never committed.
+SARIF_TOOL_VERSION=5.7.0
+SARIF_DIR="$HOME/.cache/drydock-tests/sarif-multitool"
+if [[ "${1:-}" == "--with-tests" && ! -x "$SARIF_DIR/package/Sarif.Multitool" ]]; then
+  echo "Fetching @microsoft/sarif-multitool-linux@$SARIF_TOOL_VERSION into $SARIF_DIR" >&2
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  (cd "$tmp" && npm pack --silent "@microsoft/sarif-multitool-linux@$SARIF_TOOL_VERSION" >/dev/null)
+  mkdir -p "$SARIF_DIR"
+  tar -xzf "$tmp"/microsoft-sarif-multitool-linux-*.tgz -C "$tmp"
+  rm -rf "$SARIF_DIR/package"
+  mv "$tmp/package" "$SARIF_DIR/package"
+  chmod +x "$SARIF_DIR/package/Sarif.Multitool"
+fi

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/findings/Waiver.h"
+#include "core/report/ReportScope.h"
 #include "ui/bridge/HistoryController.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/dialogs/AboutDialog.h"
@@ -13,12 +14,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -101,6 +104,8 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
             [this](const QString& text) { m_message->showMessage(InlineMessage::Kind::Warning, text); });
     connect(m_historyController, &HistoryController::scanOpened, this,
             [this](const std::shared_ptr<const StoredScan>& scan) {
+                m_shownScan = std::make_shared<const ScanResult>(scanFromStored(*scan));
+                m_shownScanId = scan->summary.id;
                 auto findings = std::shared_ptr<const std::vector<Finding>>(scan, &scan->findings);
                 m_findings->setFindings(findings, tr("Stored scan %1 of %2 from %3 (read-only)")
                                                       .arg(scan->summary.id)
@@ -111,6 +116,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     connect(m_historyController, &HistoryController::compared, this,
             [this](const std::shared_ptr<const DeltaView>& view) {
                 if (view->later.id == m_lastScanId) {
+                    m_lastDelta = view;
                     m_dashboard->setDelta(&view->delta);
                 }
                 m_history->showDelta(*view);
@@ -155,6 +161,9 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::chooseEndpoint);
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportReport);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -245,6 +254,9 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     }
     m_lastScan = outcome.result;
     m_lastScanId = outcome.scanId;
+    m_shownScan = outcome.result;
+    m_shownScanId = outcome.scanId;
+    m_lastDelta.reset();
     m_dashboard->setScan(*outcome.result);
     m_dashboard->setDelta(nullptr);
     m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
@@ -256,6 +268,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
 void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
 {
     m_history->setScans(snapshot.scans);
+    m_historyScans = snapshot.scans;
     m_dashboard->setTrend(snapshot.trend);
     if (m_lastScan && m_lastScanId) {
         // The previous scan of the same endpoint, for "changes since the previous scan".
@@ -266,6 +279,45 @@ void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
             }
         }
     }
+}
+
+ExportSources MainWindow::exportSources() const
+{
+    ExportSources sources;
+    sources.catalogue = m_services.catalogue;
+    sources.scan = m_lastScan;
+    sources.scanId = m_lastScanId;
+    if (m_lastDelta && m_lastDelta->later.id == m_lastScanId) {
+        sources.delta = m_lastDelta->delta;
+        sources.baselineScanId = m_lastDelta->baseline.id;
+    }
+    if (m_shownScan) {
+        auto filtered = std::make_shared<ScanResult>(scopedScan(*m_shownScan, [](const Finding&) { return false; }));
+        filtered->findings = FindingSet(m_findings->visibleFindings());
+        sources.filtered = filtered;
+        sources.filteredScanId = m_shownScanId;
+        if (m_shownScanId && m_shownScanId != m_lastScanId) {
+            sources.filterDescription = tr("stored scan %1").arg(m_shownScanId);
+        }
+    }
+    if (const Finding* f = m_findings->currentFinding(); f && m_shownScan == m_lastScan) {
+        sources.preselectedObjectId = f->object.id;
+    }
+    sources.history = m_historyScans;
+    sources.databasePath = m_services.databasePath;
+    sources.directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (sources.directory.isEmpty() || !QDir(sources.directory).exists()) {
+        sources.directory = QDir::homePath();
+    }
+    return sources;
+}
+
+void MainWindow::exportReport()
+{
+    ExportDialog dialog(exportSources(), m_services.reportOpener, this);
+    connect(&dialog, &ExportDialog::exported, this,
+            [this](const QString& path) { m_statusLabel->setText(tr("Report written to %1").arg(path)); });
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

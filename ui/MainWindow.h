@@ -3,6 +3,7 @@
 #include "core/rules/RuleCatalogue.h"
 #include "ui/bridge/ScanController.h"
 #include "ui/dialogs/ConnectDialog.h"
+#include "ui/dialogs/ExportDialog.h"
 #include "ui/dialogs/WaiverDialog.h"
 
 #include <QMainWindow>
@@ -24,6 +25,7 @@ class HistoryPage;
 class InlineMessage;
 class InventoryPage;
 struct HistorySnapshot;
+struct DeltaView;
 
 // What the composition root hands the window: no singletons, everything injectable for tests.
 struct MainWindowServices
@@ -35,6 +37,7 @@ struct MainWindowServices
     bool scanOnStart = true;
     ConnectPrompt connectPrompt = defaultConnectPrompt();
     WaiverPrompt waiverPrompt = defaultWaiverPrompt();
+    ReportOpener reportOpener = defaultReportOpener();
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -62,6 +65,9 @@ public:
     HistoryController* historyController() const { return m_historyController; }
     QAction* scanAction() const { return m_scanAction; }
     QAction* cancelAction() const { return m_cancelAction; }
+    QAction* exportAction() const { return m_exportAction; }
+    // What File ▸ Export… offers right now (the dialog is built from it).
+    ExportSources exportSources() const;
     int currentPage() const;
     std::shared_ptr<const ScanResult> lastScan() const { return m_lastScan; }
 
@@ -69,6 +75,7 @@ public slots:
     void startScan();
     void showPage(int page);
     void chooseEndpoint();
+    void exportReport();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -96,6 +103,11 @@ private:
     QAction* m_cancelAction = nullptr;
     std::shared_ptr<const ScanResult> m_lastScan;
     qint64 m_lastScanId = 0;
+    QAction* m_exportAction = nullptr;
+    std::shared_ptr<const ScanResult> m_shownScan; // what the Findings page shows: the last scan or a stored one
+    qint64 m_shownScanId = 0;
+    std::vector<ScanSummary> m_historyScans;
+    std::shared_ptr<const DeltaView> m_lastDelta;
 };
 
 } // namespace drydock::ui

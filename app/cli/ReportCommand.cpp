@@ -3,6 +3,7 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/ReportOutput.h"
+#include "core/report/ReportScope.h"
 
 #include <cstdio>
 
@@ -51,15 +52,7 @@ int runReport(const std::vector<std::string>& words)
         return stored.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError;
     }
     // A stored scan has findings and counts but no inventory: the report says what it can from the summary.
-    ScanResult scan;
-    scan.startedAtUnix = stored->summary.startedAtUnix;
-    scan.finishedAtUnix = stored->summary.finishedAtUnix;
-    scan.catalogueVersion = stored->summary.catalogueVersion;
-    scan.inventory.endpoint = stored->summary.endpoint;
-    scan.inventory.engineVersion = stored->summary.engineVersion;
-    scan.inventory.apiVersion = stored->summary.apiVersion;
-    scan.findings = FindingSet(std::move(stored->findings));
-    scan.findings.sort();
+    const ScanResult scan = scanFromStored(stored.value());
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     ReportData report;
     report.scan = &scan;

@@ -10,7 +10,6 @@
 #ifdef DRYDOCK_WITH_GUI
 #include "ui/export/PdfExporter.h"
 #include <QGuiApplication>
-#include <memory>
 #endif
 
 namespace drydock::app {
@@ -18,16 +17,18 @@ namespace drydock::app {
 namespace {
 
 #ifdef DRYDOCK_WITH_GUI
-// PDF rendering needs a Qt application; headless commands get one on the offscreen platform, made once.
+// PDF rendering needs a Qt application; headless commands get one on the offscreen platform, made once and
+// deliberately never destroyed: a QGuiApplication destroyed by exit-time static destructors runs after Qt's
+// own statics are gone and crashes (exit status 139 after a complete PDF). It stays reachable, so it is no leak.
 void ensureGuiApplication()
 {
-    static std::unique_ptr<QGuiApplication> app;
     if (!QGuiApplication::instance()) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         static int argc = 1;
         static char name[] = "drydock";
         static char* argv[] = {name, nullptr};
-        app = std::make_unique<QGuiApplication>(argc, argv);
+        static QGuiApplication* app = new QGuiApplication(argc, argv);
+        Q_UNUSED(app);
     }
 }
 #endif
@@ -54,7 +55,7 @@ Result<void> writeReport(const std::string& format, const std::string& path, con
     }
     std::string text;
     if (format == "json") {
-        text = json::scanToJson(*data.scan);
+        text = json::scanToJson(data);
     } else if (format == "html") {
         text = HtmlReportWriter::write(data);
     } else if (format == "sarif") {

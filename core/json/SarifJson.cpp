@@ -37,6 +37,24 @@ const char* securitySeverity(Severity s)
     return "0.0";
 }
 
+// A reportingDescriptor's name is for people and must differ from its opaque id (SARIF 3.49.7; Microsoft's
+// validator warns SARIF1001 otherwise): "Privileged container" -> "PrivilegedContainer".
+std::string ruleName(const std::string& title)
+{
+    std::string name;
+    bool upper = true;
+    for (char c : title) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            upper = true;
+            continue;
+        }
+        name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        upper = false;
+    }
+    return name;
+}
+
 } // namespace
 
 std::string scanToSarif(const ReportData& data)
@@ -49,7 +67,7 @@ std::string scanToSarif(const ReportData& data)
             const RuleInfo& i = r->info();
             ordered rule;
             rule["id"] = i.id;
-            rule["name"] = i.id;
+            rule["name"] = ruleName(i.title);
             rule["shortDescription"] = {{"text", i.title}};
             rule["fullDescription"] = {{"text", i.rationale}};
             rule["help"] = {{"text", i.fix}};

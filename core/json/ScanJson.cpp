@@ -1,6 +1,7 @@
 #include "core/json/ScanJson.h"
 
 #include "core/common/Time.h"
+#include "core/report/ReportData.h"
 
 #include <nlohmann/json.hpp>
 
@@ -8,23 +9,31 @@ namespace drydock::json {
 
 namespace {
 
-nlohmann::ordered_json findingToJson(const Finding& f)
+// Long untrusted values (a 1 MB label in evidence) are cut on a UTF-8 boundary; real values are far shorter.
+constexpr std::size_t kMaxText = 65536;
+constexpr std::size_t kMaxCommand = 16384; // a run command carries every label of its container
+
+nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
 {
     nlohmann::ordered_json j;
     j["ruleId"] = f.ruleId;
     j["area"] = toString(f.area);
     j["severity"] = toString(f.severity);
     j["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
-    j["object"] = {{"type", toString(f.object.type)}, {"id", f.object.id}, {"name", f.object.name}};
+    j["object"] = {{"type", toString(f.object.type)}, {"id", f.object.id}, {"name", reportText(f.object.name, kMaxText)}};
     j["title"] = f.title;
-    j["evidence"] = f.evidence;
+    j["evidence"] = reportText(f.evidence, kMaxText);
     j["rationale"] = f.rationale;
     j["fix"] = f.fix;
-    j["remediation"] = {{"runCommand", f.remediation.runCommand},
-                        {"addFlags", f.remediation.addFlags},
-                        {"removeFlags", f.remediation.removeFlags},
-                        {"compose", f.remediation.compose},
-                        {"dockerfile", f.remediation.dockerfile}};
+    if (includeRemediation) {
+        j["remediation"] = {{"runCommand", reportText(f.remediation.runCommand, kMaxCommand)},
+                            {"addFlags", f.remediation.addFlags},
+                            {"removeFlags", f.remediation.removeFlags},
+                            {"compose", reportText(f.remediation.compose, kMaxCommand)},
+                            {"dockerfile", reportText(f.remediation.dockerfile, kMaxCommand)}};
+    } else {
+        j["remediation"] = nullptr;
+    }
     if (f.waiver) {
         j["waiver"] = {{"id", f.waiver->waiverId},
                        {"reason", f.waiver->reason},
@@ -38,7 +47,14 @@ nlohmann::ordered_json findingToJson(const Finding& f)
 
 } // namespace
 
-std::string scanToJson(const ScanResult& result, int indent)
+std::string scanToJson(const ScanResult& result, int indent) { return scanToJson(result, true, true, indent); }
+
+std::string scanToJson(const ReportData& data, int indent)
+{
+    return scanToJson(*data.scan, data.includeWaived, data.includeRemediation, indent);
+}
+
+std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent)
 {
     nlohmann::ordered_json root;
     root["schemaVersion"] = 1;
@@ -63,7 +79,10 @@ std::string scanToJson(const ScanResult& result, int indent)
     root["summary"] = summary;
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (const auto& f : result.findings.all()) {
-        findings.push_back(findingToJson(f));
+        if (f.waiver && !includeWaived) {
+            continue;
+        }
+        findings.push_back(findingToJson(f, includeRemediation));
     }
     root["findings"] = std::move(findings);
     nlohmann::ordered_json problems = nlohmann::ordered_json::array();

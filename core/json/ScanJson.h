@@ -1,4 +1,5 @@
 #pragma once
+#include "core/report/ReportData.h"
 #include "core/scan/Scanner.h"
 
 #include <string>
@@ -17,5 +18,9 @@ namespace drydock::json {
 //   "problems": [ { "objectType", "objectId", "message" } ] }
 // Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced, never passed through.
 std::string scanToJson(const ScanResult& result, int indent = 2);
+// The same schema for a report: waived findings left out of "findings" unless data.includeWaived (the summary
+// still counts them), "remediation": null unless data.includeRemediation.
+std::string scanToJson(const ReportData& data, int indent = 2);
+std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent);
 
 } // namespace drydock::json

@@ -29,6 +29,33 @@ const char* colour(Severity s)
 
 std::string esc(const std::string& s, std::size_t max = 4096) { return htmlEscape(reportText(s, max)); }
 
+// A command for people to read: every line cut to a size a page can show (a 1 MB label would otherwise fill
+// hundreds of PDF pages), saying how much was left out.
+std::string escCommand(const std::string& command)
+{
+    constexpr std::size_t kLine = 400;
+    const std::string text = reportText(command, 16384);
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        const std::string line = text.substr(start, end - start);
+        const std::string cut = reportText(line, kLine);
+        out += htmlEscape(cut);
+        if (cut.size() < line.size()) {
+            out += " \xE2\x80\xA6 [" + std::to_string(line.size() - cut.size()) + " more bytes left out]";
+        }
+        if (end < text.size()) {
+            out += '\n';
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 const char* kCss = R"css(
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1f2937; margin: 2em auto; max-width: 1100px; line-height: 1.45; }
 h1 { font-size: 1.8em; margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #e5e7eb; padding-bottom: 0.2em; margin-top: 1.6em; }
@@ -83,27 +110,41 @@ void findingBlock(std::ostringstream& o, const Finding& f, const ReportData& dat
 {
     o << "<div class=\"finding\">";
     o << "<h3>" << badge(f.severity, print) << " " << esc(f.ruleId) << " &mdash; " << esc(f.title, 512) << "</h3>";
-    o << "<table><tr><th width=\"18%\">Evidence</th><td>" << esc(f.evidence) << "</td></tr>";
-    if (!f.cis.id.empty()) {
-        o << "<tr><th>CIS Docker Benchmark</th><td>" << esc(f.cis.version) << " &sect;" << esc(f.cis.id) << "</td></tr>";
+    if (print) {
+        // Paragraphs, not a table per finding: Qt's text layout is several times slower with thousands of
+        // tables, and paragraphs break across pages cleanly.
+        const auto row = [&o](const char* name, const std::string& html) {
+            o << "<p class=\"field\"><b>" << name << ":</b> " << html << "</p>";
+        };
+        row("Evidence", esc(f.evidence));
+        if (!f.cis.id.empty()) {
+            row("CIS Docker Benchmark", esc(f.cis.version) + " &sect;" + esc(f.cis.id));
+        }
+        row("Why it matters", esc(f.rationale));
+        row("How to fix", esc(f.fix));
+    } else {
+        o << "<table><tr><th width=\"18%\">Evidence</th><td>" << esc(f.evidence) << "</td></tr>";
+        if (!f.cis.id.empty()) {
+            o << "<tr><th>CIS Docker Benchmark</th><td>" << esc(f.cis.version) << " &sect;" << esc(f.cis.id) << "</td></tr>";
+        }
+        o << "<tr><th>Why it matters</th><td>" << esc(f.rationale) << "</td></tr>";
+        o << "<tr><th>How to fix</th><td>" << esc(f.fix) << "</td></tr>";
+        if (f.waiver) {
+            o << "<tr><th>Waived</th><td>" << esc(f.waiver->reason)
+              << (f.waiver->expiresAtUnix ? " (until " + formatRfc3339(*f.waiver->expiresAtUnix).substr(0, 10) + ")" : "")
+              << "</td></tr>";
+        }
+        o << "</table>";
     }
-    o << "<tr><th>Why it matters</th><td>" << esc(f.rationale) << "</td></tr>";
-    o << "<tr><th>How to fix</th><td>" << esc(f.fix) << "</td></tr>";
-    if (f.waiver) {
-        o << "<tr><th>Waived</th><td>" << esc(f.waiver->reason)
-          << (f.waiver->expiresAtUnix ? " (until " + formatRfc3339(*f.waiver->expiresAtUnix).substr(0, 10) + ")" : "")
-          << "</td></tr>";
-    }
-    o << "</table>";
     if (data.includeRemediation) {
         if (!f.remediation.runCommand.empty()) {
-            o << "<p><b>Remediated command</b></p><pre>" << esc(f.remediation.runCommand, 16384) << "</pre>";
+            o << "<p><b>Remediated command</b></p><pre>" << escCommand(f.remediation.runCommand) << "</pre>";
         }
         if (!f.remediation.compose.empty()) {
-            o << "<p><b>Compose</b></p><pre>" << esc(f.remediation.compose, 16384) << "</pre>";
+            o << "<p><b>Compose</b></p><pre>" << escCommand(f.remediation.compose) << "</pre>";
         }
         if (!f.remediation.dockerfile.empty()) {
-            o << "<p><b>Dockerfile</b></p><pre>" << esc(f.remediation.dockerfile, 16384) << "</pre>";
+            o << "<p><b>Dockerfile</b></p><pre>" << escCommand(f.remediation.dockerfile) << "</pre>";
         }
     }
     o << "</div>\n";

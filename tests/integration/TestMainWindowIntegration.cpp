@@ -100,6 +100,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.history()->table()->model()->rowCount() >= 1, 10000);
     }
 
+    void ctrlEOffersTheScanItsFilterAndTheHistoryForExport()
+    {
+        MainWindow w(services(true));
+        w.show();
+        QVERIFY(waitForScan(w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.history()->table()->model()->rowCount() >= 1, 10000);
+        QCOMPARE(w.exportAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        w.findings()->severityFilter()->setCurrentIndex(3); // high and above
+        const ExportSources s = w.exportSources();
+        QCOMPARE(s.scan, w.lastScan());
+        QVERIFY(s.filtered);
+        QCOMPARE(int(s.filtered->findings.size()), w.findings()->table()->model()->rowCount());
+        QVERIFY(s.filtered->findings.size() < s.scan->findings.size());
+        for (const auto& f : s.filtered->findings.all()) {
+            QVERIFY(f.severity >= Severity::High);
+        }
+        QVERIFY(!s.history.empty());
+    }
+
     void f5ScansAndTheKeyboardSwitchesPages()
     {
         MainWindow w(services(false));

@@ -12,6 +12,8 @@
 #include <QTextBlock>
 #include <QTextDocument>
 
+#include <cstdio>
+
 namespace drydock::ui {
 
 namespace {
@@ -56,7 +58,7 @@ QString tocHtml(const std::vector<TocEntry>& toc, int firstBodyPage)
 
 } // namespace
 
-Result<void> PdfExporter::write(const ReportData& data, const QString& path)
+Result<void> PdfExporter::write(const ReportData& data, const QString& path, const Progress& progress)
 {
     if (QFontDatabase::families().isEmpty()) {
         return Error::make(ErrorCode::Io, "No fonts are installed, so the PDF would have no text. Install "
@@ -72,7 +74,8 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path)
         writer.setCreator(QStringLiteral("Drydock " DRYDOCK_VERSION));
         QPainter painter;
         if (!painter.begin(&writer)) {
-            return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() + ".");
+            return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() +
+                                                  ": the folder does not exist or is not writable. Choose another place.");
         }
         const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
         const int headerHeight = 40;
@@ -116,8 +119,13 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path)
                              Qt::AlignCenter, QStringLiteral("Page %1 of %2").arg(pageNumber).arg(total));
             painter.restore();
         };
+        bool cancelled = false;
         auto drawPages = [&](QTextDocument& doc, int count, int firstNumber) {
-            for (int i = 0; i < count; ++i) {
+            for (int i = 0; i < count && !cancelled; ++i) {
+                if (progress && !progress(firstNumber + i - 1, total)) {
+                    cancelled = true;
+                    break;
+                }
                 writer.newPage();
                 decorate(firstNumber + i);
                 painter.save();
@@ -162,12 +170,21 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path)
 
         drawPages(contents, tocPages, 2);
         drawPages(body, bodyPages, 2 + tocPages);
-        if (!painter.end()) {
+        const bool ended = painter.end();
+        if (cancelled) {
+            QFile::remove(partPath);
+            return Error::make(ErrorCode::Cancelled, "The export was cancelled; nothing was written.");
+        }
+        if (!ended) {
+            QFile::remove(partPath);
             return Error::make(ErrorCode::Io, "Cannot finish the PDF " + path.toStdString() + ".");
         }
+        if (progress) {
+            progress(total, total);
+        }
     }
-    QFile::remove(path);
-    if (!QFile::rename(partPath, path)) {
+    // rename(2) replaces an existing report atomically: the old one stays until the new one is complete.
+    if (std::rename(QFile::encodeName(partPath).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(partPath);
         return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() + ".");
     }

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace drydock::ui {
 
 // Writes the report as a paginated PDF with Qt: a title page, a table of contents with page numbers, a
@@ -13,7 +15,11 @@ namespace drydock::ui {
 class PdfExporter
 {
 public:
-    static Result<void> write(const ReportData& data, const QString& path);
+    // Called after each page with (pages done, pages in all); returning false cancels the export.
+    using Progress = std::function<bool(int done, int total)>;
+    // Writes to a temporary file beside path and renames it when complete: a failed or cancelled export
+    // leaves nothing behind (ErrorCode::Cancelled when progress said stop).
+    static Result<void> write(const ReportData& data, const QString& path, const Progress& progress = {});
 };
 
 } // namespace drydock::ui

@@ -134,6 +134,23 @@ void FindingsPage::showObject(const QString& objectName)
 
 void FindingsPage::copyCurrentCommand() { m_details->copyCurrentCommand(); }
 
+std::vector<Finding> FindingsPage::visibleFindings() const
+{
+    std::vector<Finding> out;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        if (const Finding* f = m_model->findingAt(m_filter->mapToSource(m_filter->index(row, 0)).row())) {
+            out.push_back(*f);
+        }
+    }
+    return out;
+}
+
+const Finding* FindingsPage::currentFinding() const
+{
+    const QModelIndex source = m_filter->mapToSource(m_table->currentIndex());
+    return source.isValid() ? m_model->findingAt(source.row()) : nullptr;
+}
+
 void FindingsPage::updateCount()
 {
     m_count->setText(tr("%1 of %2").arg(m_filter->rowCount()).arg(m_model->rowCount()));

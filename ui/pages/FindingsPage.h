@@ -31,6 +31,9 @@ public:
     void focusSearch();
     void showObject(const QString& objectName);
     void copyCurrentCommand();
+    // What the Export dialog offers: the findings the filters let through (in table order), the selected one.
+    std::vector<Finding> visibleFindings() const;
+    const Finding* currentFinding() const;
 
     QTableView* table() const { return m_table; }
     FindingsFilterModel* filterModel() const { return m_filter; }
