@@ -50,7 +50,8 @@ std::string column(std::string text, std::size_t width)
 std::string packagesText(const Image& image, const ImageContents& c)
 {
     std::string out = "Image " + terminalText(image.displayName(), 200) + " (" + image.id + ")\n";
-    out += "OS: " + (c.os.prettyName.empty() ? std::string("unknown") : terminalText(c.os.prettyName, 200)) + "\n";
+    out += "OS: " + (c.os.prettyName.empty() ? std::string("unknown") : terminalText(c.os.prettyName, 200)) +
+           "\n";
     out += std::to_string(c.layers.size()) + " layer(s), " + std::to_string(c.files.size()) + " paths, " +
            std::to_string(c.bytesRead / (1024 * 1024)) + " MiB read\n\n";
     out += std::to_string(c.packages.size()) + " package(s)\n";
@@ -89,7 +90,8 @@ int runInventoryContents(const ParsedArgs& args)
         return ExitUsage;
     }
     if (!sbom && format != "text" && format != "json") {
-        std::fprintf(stderr, "drydock: unknown format '%s' for --packages (use text or json)\n", format.c_str());
+        std::fprintf(stderr, "drydock: unknown format '%s' for --packages (use text or json)\n",
+                     format.c_str());
         return ExitUsage;
     }
     if (sbom && !args.has("--output")) {
@@ -128,7 +130,8 @@ int runInventoryContents(const ParsedArgs& args)
     std::string text;
     if (sbom) {
         text = json::writeCycloneDx(image.value(), contents.value(), randomUuid(),
-                                    formatRfc3339(static_cast<std::int64_t>(std::time(nullptr))), DRYDOCK_VERSION);
+                                    formatRfc3339(static_cast<std::int64_t>(std::time(nullptr))),
+                                    DRYDOCK_VERSION);
     } else if (format == "json") {
         text = json::writePackagesJson(image.value(), contents.value());
     } else {

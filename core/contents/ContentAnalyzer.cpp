@@ -30,8 +30,8 @@ bool reportIsAbout(const json::ScannerReport& report, const Image& image)
         return true;
     }
     for (const auto& tag : image.repoTags) {
-        if (tag == report.artifact || tag == report.artifact + ":latest" || "docker.io/" + tag == report.artifact ||
-            "docker.io/library/" + tag == report.artifact) {
+        if (tag == report.artifact || tag == report.artifact + ":latest" ||
+            "docker.io/" + tag == report.artifact || "docker.io/library/" + tag == report.artifact) {
             return true;
         }
     }
@@ -41,8 +41,9 @@ bool reportIsAbout(const json::ScannerReport& report, const Image& image)
 void addUnique(ImageContents& contents, std::vector<Vulnerability> found)
 {
     for (auto& v : found) {
-        const bool dup = std::any_of(contents.vulnerabilities.begin(), contents.vulnerabilities.end(),
-                                     [&](const Vulnerability& x) { return x.id == v.id && x.package == v.package; });
+        const bool dup =
+            std::any_of(contents.vulnerabilities.begin(), contents.vulnerabilities.end(),
+                        [&](const Vulnerability& x) { return x.id == v.id && x.package == v.package; });
         if (!dup) {
             contents.vulnerabilities.push_back(std::move(v));
         }
@@ -64,9 +65,9 @@ Result<std::string> readLocalFile(const std::string& path, std::size_t maxBytes)
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
         if (out.size() + n > maxBytes) {
             std::fclose(f);
-            return Error::make(ErrorCode::InvalidArgument, path + " is larger than " +
-                                                               std::to_string(maxBytes / (1024 * 1024)) +
-                                                               " MiB; it is not a report Drydock can import.");
+            return Error::make(ErrorCode::InvalidArgument,
+                               path + " is larger than " + std::to_string(maxBytes / (1024 * 1024)) +
+                                   " MiB; it is not a report Drydock can import.");
         }
         out.append(buffer, n);
     }
@@ -92,10 +93,11 @@ Result<void> ContentAnalyzer::prepare(const CancelToken& cancel)
             return db.error();
         }
         if (db->size() == 0) {
-            return Error::make(ErrorCode::InvalidArgument,
-                               "The vulnerability database " + m_options.vulnDbPath +
-                                   " holds no OSV advisories for Linux distributions; give the OSV all.zip of "
-                                   "your images' distribution (Debian, Alpine, Ubuntu).");
+            return Error::make(
+                ErrorCode::InvalidArgument,
+                "The vulnerability database " + m_options.vulnDbPath +
+                    " holds no OSV advisories for Linux distributions; give the OSV all.zip of "
+                    "your images' distribution (Debian, Alpine, Ubuntu).");
         }
         m_database = std::move(db.value());
     }
@@ -119,7 +121,8 @@ Result<void> ContentAnalyzer::prepare(const CancelToken& cancel)
     return importAll(m_options.grypeReports, false);
 }
 
-void ContentAnalyzer::addVulnerabilities(const Image& image, ImageContents& contents, const CancelToken& cancel)
+void ContentAnalyzer::addVulnerabilities(const Image& image, ImageContents& contents,
+                                         const CancelToken& cancel)
 {
     if (m_database) {
         const std::string ecosystem = packages::osvEcosystem(contents.os);
@@ -157,7 +160,8 @@ void ContentAnalyzer::addVulnerabilities(const Image& image, ImageContents& cont
     }
 }
 
-Result<ImageContents> ContentAnalyzer::analyze(const Image& image, ProgressSink& progress, const CancelToken& cancel)
+Result<ImageContents> ContentAnalyzer::analyze(const Image& image, ProgressSink& progress,
+                                               const CancelToken& cancel)
 {
     LayerReader reader(m_options.limits);
     Result<ImageContents> contents = [&]() -> Result<ImageContents> {

@@ -20,7 +20,8 @@ class ContentAnalyzer
 public:
     ContentAnalyzer(DockerClient& client, ContentScanOptions options);
 
-    // Loads the OSV database and the imported reports; an unreadable file is an Error before any image is read.
+    // Loads the OSV database and the imported reports; an unreadable file is an Error before any image is
+    // read.
     Result<void> prepare(const CancelToken& cancel);
     Result<ImageContents> analyze(const Image& image, ProgressSink& progress, const CancelToken& cancel);
 

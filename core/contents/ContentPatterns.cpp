@@ -36,25 +36,34 @@ SecretFileKind secretFileKind(std::string_view path)
     if (startsWith(path, "etc/ssh/ssh_host_") && endsWith(path, "_key")) {
         return SecretFileKind::PrivateKey;
     }
-    static constexpr std::array<std::string_view, 10> keyExt{".pem", ".key", ".p12", ".pfx", ".jks", ".keystore",
-                                                             ".ppk", ".ovpn", ".private_key", ".p8"};
+    static constexpr std::array<std::string_view, 10> keyExt{
+        ".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".ppk", ".ovpn", ".private_key", ".p8"};
     for (const auto e : keyExt) {
         if (endsWith(base, e) && base.size() > e.size()) {
             return SecretFileKind::PrivateKey;
         }
     }
     static constexpr std::array<std::string_view, 12> credPaths{
-        ".docker/config.json", ".aws/credentials", ".kube/config", ".config/gcloud/credentials.db",
-        ".config/gcloud/application_default_credentials.json", ".azure/accessTokens.json",
-        ".azure/msal_token_cache.json", ".vault-token", ".git-credentials", ".netrc", ".npmrc", ".pypirc"};
+        ".docker/config.json",
+        ".aws/credentials",
+        ".kube/config",
+        ".config/gcloud/credentials.db",
+        ".config/gcloud/application_default_credentials.json",
+        ".azure/accessTokens.json",
+        ".azure/msal_token_cache.json",
+        ".vault-token",
+        ".git-credentials",
+        ".netrc",
+        ".npmrc",
+        ".pypirc"};
     for (const auto c : credPaths) {
         if (path == c || endsWith(path, std::string("/") + std::string(c))) {
             return SecretFileKind::Credentials;
         }
     }
-    static constexpr std::array<std::string_view, 9> credNames{"credentials.json", "credential.json", ".pgpass",
-                                                               ".my.cnf", ".htpasswd", "password.txt",
-                                                               "secret_token.rb", "credentials.xml", "wp-config.php"};
+    static constexpr std::array<std::string_view, 9> credNames{
+        "credentials.json", "credential.json", ".pgpass",         ".my.cnf",      ".htpasswd",
+        "password.txt",     "secret_token.rb", "credentials.xml", "wp-config.php"};
     for (const auto c : credNames) {
         if (base == c) {
             return SecretFileKind::Credentials;

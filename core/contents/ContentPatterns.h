@@ -8,9 +8,9 @@ namespace drydock {
 enum class SecretFileKind
 {
     None,
-    PrivateKey,    // id_rsa…, *.pem, *.key, *.p12, …: confirmed by a PEM private-key header when readable
-    Credentials,   // .docker/config.json, .aws/credentials, .npmrc, .netrc, .git-credentials, …
-    EnvFile        // .env, .env.production (not .env.example)
+    PrivateKey,  // id_rsa…, *.pem, *.key, *.p12, …: confirmed by a PEM private-key header when readable
+    Credentials, // .docker/config.json, .aws/credentials, .npmrc, .netrc, .git-credentials, …
+    EnvFile      // .env, .env.production (not .env.example)
 };
 SecretFileKind secretFileKind(std::string_view path);
 

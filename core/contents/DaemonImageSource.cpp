@@ -4,7 +4,8 @@
 
 namespace drydock {
 
-DaemonImageSource::DaemonImageSource(DockerClient& client, const std::string& imageIdOrName, const CancelToken& cancel)
+DaemonImageSource::DaemonImageSource(DockerClient& client, const std::string& imageIdOrName,
+                                     const CancelToken& cancel)
 {
     HttpRequest request;
     request.method = "GET"; // read-only, like every DockerClient call

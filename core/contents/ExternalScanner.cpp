@@ -33,8 +33,8 @@ std::string findProgram(const std::string& program)
     return {};
 }
 
-Result<std::string> run(const std::vector<std::string>& argv, const std::vector<std::string>& env, int timeoutSeconds,
-                        std::size_t maxBytes, const CancelToken& cancel)
+Result<std::string> run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                        int timeoutSeconds, std::size_t maxBytes, const CancelToken& cancel)
 {
     if (argv.empty()) {
         return Error::make(ErrorCode::InvalidArgument, "No program to run.");
@@ -89,16 +89,17 @@ Result<std::string> run(const std::vector<std::string>& argv, const std::vector<
             break;
         }
         if (std::chrono::steady_clock::now() > deadline) {
-            failure = Error::make(ErrorCode::Timeout, argv[0] + " did not finish within " +
-                                                          std::to_string(timeoutSeconds) +
-                                                          " s and was stopped; run it yourself and import its JSON "
-                                                          "report instead.");
+            failure = Error::make(ErrorCode::Timeout,
+                                  argv[0] + " did not finish within " + std::to_string(timeoutSeconds) +
+                                      " s and was stopped; run it yourself and import its JSON "
+                                      "report instead.");
             break;
         }
         pollfd p{out[0], POLLIN, 0};
         const int ready = ::poll(&p, 1, 200);
         if (ready < 0 && errno != EINTR) {
-            failure = Error::make(ErrorCode::Io, std::string("Waiting for the scanner failed: ") + std::strerror(errno));
+            failure = Error::make(ErrorCode::Io,
+                                  std::string("Waiting for the scanner failed: ") + std::strerror(errno));
             break;
         }
         if (ready <= 0) {
@@ -112,9 +113,9 @@ Result<std::string> run(const std::vector<std::string>& argv, const std::vector<
             break;
         }
         if (output.size() + static_cast<std::size_t>(n) > maxBytes) {
-            failure = Error::make(ErrorCode::MalformedResponse,
-                                  argv[0] + " wrote more than " + std::to_string(maxBytes / (1024 * 1024)) +
-                                      " MiB of output; it was stopped.");
+            failure = Error::make(ErrorCode::MalformedResponse, argv[0] + " wrote more than " +
+                                                                    std::to_string(maxBytes / (1024 * 1024)) +
+                                                                    " MiB of output; it was stopped.");
             break;
         }
         output.append(buffer, static_cast<std::size_t>(n));
@@ -148,8 +149,8 @@ std::string dockerHost(const DockerEndpoint& endpoint)
 
 Error notInstalled(const std::string& program, const std::string& how)
 {
-    return Error::make(ErrorCode::NotFound, program + " is not installed (not found on PATH), so it was not run. " +
-                                                how);
+    return Error::make(ErrorCode::NotFound,
+                       program + " is not installed (not found on PATH), so it was not run. " + how);
 }
 
 } // namespace
@@ -159,8 +160,9 @@ Result<std::string> runTrivy(const std::string& image, const DockerEndpoint& end
 {
     const std::string trivy = findProgram("trivy");
     if (trivy.empty()) {
-        return notInstalled("trivy", "Install Trivy (https://trivy.dev) or import a report made elsewhere with "
-                                     "--import-trivy FILE.");
+        return notInstalled("trivy",
+                            "Install Trivy (https://trivy.dev) or import a report made elsewhere with "
+                            "--import-trivy FILE.");
     }
     return run({trivy, "image", "--format", "json", "--quiet", "--skip-db-update", "--skip-java-db-update",
                 "--offline-scan", "--docker-host", dockerHost(endpoint), image},
@@ -172,11 +174,13 @@ Result<std::string> runGrype(const std::string& image, const DockerEndpoint& end
 {
     const std::string grype = findProgram("grype");
     if (grype.empty()) {
-        return notInstalled("grype", "Install Grype (https://github.com/anchore/grype) or import a report made "
-                                     "elsewhere with --import-grype FILE.");
+        return notInstalled("grype",
+                            "Install Grype (https://github.com/anchore/grype) or import a report made "
+                            "elsewhere with --import-grype FILE.");
     }
     return run({grype, "docker:" + image, "-o", "json", "-q"},
-               {"GRYPE_DB_AUTO_UPDATE=false", "GRYPE_CHECK_FOR_APP_UPDATE=false", "DOCKER_HOST=" + dockerHost(endpoint)},
+               {"GRYPE_DB_AUTO_UPDATE=false", "GRYPE_CHECK_FOR_APP_UPDATE=false",
+                "DOCKER_HOST=" + dockerHost(endpoint)},
                timeoutSeconds, kMaxReportBytes, cancel);
 }
 

@@ -16,8 +16,8 @@ namespace external {
 std::string findProgram(const std::string& program);
 
 // Runs argv with extra environment entries, capturing stdout (at most maxBytes); kills it after timeout.
-Result<std::string> run(const std::vector<std::string>& argv, const std::vector<std::string>& env, int timeoutSeconds,
-                        std::size_t maxBytes, const CancelToken& cancel);
+Result<std::string> run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                        int timeoutSeconds, std::size_t maxBytes, const CancelToken& cancel);
 
 // `trivy image --format json --quiet --skip-db-update --offline-scan --docker-host … IMAGE`.
 Result<std::string> runTrivy(const std::string& image, const DockerEndpoint& endpoint, int timeoutSeconds,

@@ -45,7 +45,8 @@ struct LayerRecord
 {
     std::vector<LayerItem> items;
     std::int64_t bytes = 0;
-    std::optional<std::string> failure; // the member is not a tar we can read (fatal only if the manifest lists it)
+    std::optional<std::string>
+        failure; // the member is not a tar we can read (fatal only if the manifest lists it)
 };
 
 std::string shortMember(const std::string& member)
@@ -165,7 +166,8 @@ public:
     {
         ArchivePtr outer(archive_read_new());
         if (!outer) {
-            return Error::make(ErrorCode::Internal, "libarchive could not allocate a reader (out of memory?).");
+            return Error::make(ErrorCode::Internal,
+                               "libarchive could not allocate a reader (out of memory?).");
         }
         archive_read_support_format_tar(outer.get());
         archive_read_support_format_gnutar(outer.get());
@@ -233,7 +235,8 @@ private:
         if (type == AE_IFLNK) {
             const char* link = archive_entry_symlink(entry);
             const std::string dir(dirName(*name));
-            auto target = LayerReader::normalisePath((dir.empty() ? "" : dir + "/") + (link ? link : ""), m_limits);
+            auto target =
+                LayerReader::normalisePath((dir.empty() ? "" : dir + "/") + (link ? link : ""), m_limits);
             if (target) {
                 m_aliases[*name] = *target;
             }
@@ -248,7 +251,8 @@ private:
         }
         const std::int64_t declared = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
         if (declared > m_limits.maxTotalBytes) {
-            return hostile("The saved image", "member " + shortMember(*name) + " declares " + sizeText(declared) +
+            return hostile("The saved image", "member " + shortMember(*name) + " declares " +
+                                                  sizeText(declared) +
                                                   ", more than the content-analysis limit of " +
                                                   sizeText(m_limits.maxTotalBytes));
         }
@@ -297,8 +301,9 @@ private:
                 return outerFailure(outer, "The saved image archive is damaged inside " + shortMember(name));
             }
             if (static_cast<std::int64_t>(data.size() + size) > m_limits.maxMetadataBytes) {
-                return hostile("The saved image", "metadata member " + shortMember(name) + " is larger than " +
-                                                      std::to_string(m_limits.maxMetadataBytes / kMiB) + " MiB");
+                return hostile("The saved image",
+                               "metadata member " + shortMember(name) + " is larger than " +
+                                   std::to_string(m_limits.maxMetadataBytes / kMiB) + " MiB");
             }
             data.append(static_cast<const char*>(block), size);
         }
@@ -317,7 +322,8 @@ private:
         state.peek = std::move(peek);
         ArchivePtr inner(archive_read_new());
         if (!inner) {
-            return Error::make(ErrorCode::Internal, "libarchive could not allocate a reader (out of memory?).");
+            return Error::make(ErrorCode::Internal,
+                               "libarchive could not allocate a reader (out of memory?).");
         }
         archive_read_support_format_tar(inner.get());
         archive_read_support_format_gnutar(inner.get());
@@ -346,7 +352,8 @@ private:
                     return *m_outer.error;
                 }
                 const char* msg = archive_error_string(inner.get());
-                return hostile(where, std::string("the layer tar is damaged (") + (msg ? msg : "unknown") + ")");
+                return hostile(where,
+                               std::string("the layer tar is damaged (") + (msg ? msg : "unknown") + ")");
             }
             if (auto ok = layerMember(inner.get(), entry, where, record); !ok) {
                 return ok.error();
@@ -357,7 +364,8 @@ private:
         return success();
     }
 
-    Result<void> layerMember(archive* inner, archive_entry* entry, const std::string& where, LayerRecord& record)
+    Result<void> layerMember(archive* inner, archive_entry* entry, const std::string& where,
+                             LayerRecord& record)
     {
         if (m_cancel.isCancelled()) {
             return Error::make(ErrorCode::Cancelled, "Content analysis was cancelled.");
@@ -402,8 +410,8 @@ private:
         FileEntry& e = item.entry;
         const std::int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
         if (size < 0 || size > m_limits.maxTotalBytes) {
-            return hostile(where, "'" + printable(rawName) + "' declares an impossible size (" + std::to_string(size) +
-                                      " bytes)");
+            return hostile(where, "'" + printable(rawName) + "' declares an impossible size (" +
+                                      std::to_string(size) + " bytes)");
         }
         e.size = size;
         e.mode = static_cast<std::uint32_t>(archive_entry_perm(entry)) & 07777u;
@@ -457,7 +465,8 @@ private:
                     std::string content(static_cast<std::size_t>(want), '\0');
                     std::size_t got = 0;
                     while (got < content.size()) {
-                        const la_ssize_t n = archive_read_data(inner, content.data() + got, content.size() - got);
+                        const la_ssize_t n =
+                            archive_read_data(inner, content.data() + got, content.size() - got);
                         if (n < 0) {
                             if (m_outer.error) {
                                 return *m_outer.error;
@@ -485,7 +494,8 @@ private:
     {
         FileTree& tree = out.files;
         const auto remember = [&](FileTree::iterator it) {
-            if (it->second.type == FileEntry::Type::Regular && secretFileKind(it->first) != SecretFileKind::None) {
+            if (it->second.type == FileEntry::Type::Regular &&
+                secretFileKind(it->first) != SecretFileKind::None) {
                 out.removedFiles.push_back({it->first, it->second, layer});
             }
             return tree.erase(it);
@@ -518,16 +528,18 @@ private:
     {
         const auto manifestIt = m_metadata.find("manifest.json");
         if (manifestIt == m_metadata.end()) {
-            return Error::make(ErrorCode::MalformedResponse,
-                               "The saved image has no manifest.json, so its layer order is unknown. Is it the "
-                               "output of `docker save` (or GET /images/{name}/get)?");
+            return Error::make(
+                ErrorCode::MalformedResponse,
+                "The saved image has no manifest.json, so its layer order is unknown. Is it the "
+                "output of `docker save` (or GET /images/{name}/get)?");
         }
         auto manifests = json::parseSavedImageManifest(manifestIt->second);
         if (!manifests) {
             return manifests.error();
         }
         if (manifests->empty()) {
-            return Error::make(ErrorCode::MalformedResponse, "The saved image's manifest.json lists no image.");
+            return Error::make(ErrorCode::MalformedResponse,
+                               "The saved image's manifest.json lists no image.");
         }
         const json::SavedImageManifest& manifest = manifests->front();
         ImageContents out;
@@ -552,9 +564,10 @@ private:
             const std::string resolved = resolveAlias(*member);
             const auto it = m_layers.find(resolved);
             if (it == m_layers.end()) {
-                return Error::make(ErrorCode::MalformedResponse,
-                                   "The saved image's manifest.json lists layer " + shortMember(*member) +
-                                       " but the archive does not contain it; the stream is incomplete — try again.");
+                return Error::make(
+                    ErrorCode::MalformedResponse,
+                    "The saved image's manifest.json lists layer " + shortMember(*member) +
+                        " but the archive does not contain it; the stream is incomplete — try again.");
             }
             if (it->second.failure) {
                 return hostile("Layer " + shortMember(*member),
@@ -614,16 +627,17 @@ private:
 Result<std::string> LayerReader::normalisePath(std::string_view raw, const ContentLimits& limits)
 {
     if (raw.size() > limits.maxPathLength) {
-        return Error::make(ErrorCode::InvalidArgument, "a member name is longer than " +
-                                                           std::to_string(limits.maxPathLength) + " bytes");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "a member name is longer than " + std::to_string(limits.maxPathLength) + " bytes");
     }
     if (raw.find('\0') != std::string_view::npos) {
         return Error::make(ErrorCode::InvalidArgument, "a member name contains a NUL byte");
     }
     if (!raw.empty() && raw.front() == '/') {
         return Error::make(ErrorCode::InvalidArgument,
-                           "member '" + printable(raw) + "' has an absolute name, which would write outside the "
-                                                         "image root");
+                           "member '" + printable(raw) +
+                               "' has an absolute name, which would write outside the "
+                               "image root");
     }
     std::string out;
     out.reserve(raw.size());
@@ -631,16 +645,19 @@ Result<std::string> LayerReader::normalisePath(std::string_view raw, const Conte
     std::size_t pos = 0;
     while (pos <= raw.size()) {
         const auto slash = raw.find('/', pos);
-        const std::string_view part = raw.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
+        const std::string_view part =
+            raw.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
         if (part == "..") {
             return Error::make(ErrorCode::InvalidArgument,
-                               "member '" + printable(raw) + "' contains '..' and would escape the image root "
-                                                             "(path traversal)");
+                               "member '" + printable(raw) +
+                                   "' contains '..' and would escape the image root "
+                                   "(path traversal)");
         }
         if (!part.empty() && part != ".") {
             if (++depth > limits.maxPathDepth) {
                 return Error::make(ErrorCode::InvalidArgument, "a member name nests deeper than " +
-                                                                   std::to_string(limits.maxPathDepth) + " directories");
+                                                                   std::to_string(limits.maxPathDepth) +
+                                                                   " directories");
             }
             if (!out.empty()) {
                 out += '/';

@@ -84,16 +84,18 @@ Result<OsvDatabase> OsvDatabase::load(const std::string& path, const std::set<st
             return;
         }
         auto& a = advisory.value();
-        a.affected.erase(std::remove_if(a.affected.begin(), a.affected.end(),
-                                        [&](const AdvisoryPackage& p) { return !wanted(ecosystems, p.ecosystem); }),
-                         a.affected.end());
+        a.affected.erase(
+            std::remove_if(a.affected.begin(), a.affected.end(),
+                           [&](const AdvisoryPackage& p) { return !wanted(ecosystems, p.ecosystem); }),
+            a.affected.end());
         if (!a.affected.empty()) {
             db.add(std::move(a));
         }
     };
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-        for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+        for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+             end;
              !ec && it != end; it.increment(ec)) {
             if (cancel.isCancelled()) {
                 return Error::make(ErrorCode::Cancelled, "Loading the OSV database was cancelled.");
@@ -111,17 +113,18 @@ Result<OsvDatabase> OsvDatabase::load(const std::string& path, const std::set<st
             consider(text.str());
         }
         if (ec) {
-            return Error::make(ErrorCode::Io, "Cannot read the OSV database directory " + path + ": " + ec.message() +
-                                                  ".");
+            return Error::make(ErrorCode::Io,
+                               "Cannot read the OSV database directory " + path + ": " + ec.message() + ".");
         }
         return db;
     }
     if (!fs::is_regular_file(path, ec)) {
-        return Error::make(ErrorCode::NotFound,
-                           "The vulnerability database " + path +
-                               " does not exist. Download an OSV export (for example the Debian all.zip from "
-                               "https://osv-vulnerabilities.storage.googleapis.com/Debian/all.zip) and give its "
-                               "path or the directory it was unpacked into.");
+        return Error::make(
+            ErrorCode::NotFound,
+            "The vulnerability database " + path +
+                " does not exist. Download an OSV export (for example the Debian all.zip from "
+                "https://osv-vulnerabilities.storage.googleapis.com/Debian/all.zip) and give its "
+                "path or the directory it was unpacked into.");
     }
     std::unique_ptr<archive, decltype(&archive_read_free)> zip(archive_read_new(), &archive_read_free);
     archive_read_support_format_zip(zip.get());
@@ -129,8 +132,8 @@ Result<OsvDatabase> OsvDatabase::load(const std::string& path, const std::set<st
     archive_read_support_filter_all(zip.get());
     if (archive_read_open_filename(zip.get(), path.c_str(), 1 << 20) != ARCHIVE_OK) {
         const char* msg = archive_error_string(zip.get());
-        return Error::make(ErrorCode::Io, "Cannot open the vulnerability database " + path + " as a zip archive (" +
-                                              (msg ? msg : "unknown error") +
+        return Error::make(ErrorCode::Io, "Cannot open the vulnerability database " + path +
+                                              " as a zip archive (" + (msg ? msg : "unknown error") +
                                               "). Give the OSV all.zip or a directory of OSV JSON files.");
     }
     archive_entry* entry = nullptr;
@@ -175,14 +178,15 @@ bool OsvDatabase::affects(const AdvisoryPackage& affected, const std::string& ve
     for (const auto& range : affected.ranges) {
         auto events = range.events;
         // OSV: evaluate events in version order, "introduced: 0" meaning before every version.
-        std::stable_sort(events.begin(), events.end(), [&](const AdvisoryRange::Event& a, const AdvisoryRange::Event& b) {
-            const bool aZero = a.kind == AdvisoryRange::Event::Kind::Introduced && a.version == "0";
-            const bool bZero = b.kind == AdvisoryRange::Event::Kind::Introduced && b.version == "0";
-            if (aZero != bZero) {
-                return aZero;
-            }
-            return compareVersions(scheme, a.version, b.version) < 0;
-        });
+        std::stable_sort(
+            events.begin(), events.end(), [&](const AdvisoryRange::Event& a, const AdvisoryRange::Event& b) {
+                const bool aZero = a.kind == AdvisoryRange::Event::Kind::Introduced && a.version == "0";
+                const bool bZero = b.kind == AdvisoryRange::Event::Kind::Introduced && b.version == "0";
+                if (aZero != bZero) {
+                    return aZero;
+                }
+                return compareVersions(scheme, a.version, b.version) < 0;
+            });
         bool inside = false;
         std::string fix;
         for (const auto& e : events) {

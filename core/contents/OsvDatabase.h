@@ -27,7 +27,8 @@ public:
     // Installed packages of one OS ecosystem against the ranges (ECOSYSTEM introduced / fixed /
     // last_affected events, and explicit version lists). Debian advisories name source packages, so
     // packages match by source name and source version, once per source package.
-    std::vector<Vulnerability> match(const std::string& ecosystem, const std::vector<InstalledPackage>& packages) const;
+    std::vector<Vulnerability> match(const std::string& ecosystem,
+                                     const std::vector<InstalledPackage>& packages) const;
 
     std::size_t size() const { return m_advisories.size(); }
     std::size_t skippedFiles() const { return m_skipped; }

@@ -38,7 +38,8 @@ std::string field(std::string_view record, std::string_view name)
             end = record.size();
         }
         const std::string_view line = record.substr(pos, end - pos);
-        if (line.size() > name.size() && line.compare(0, name.size(), name) == 0 && line[name.size()] == ':') {
+        if (line.size() > name.size() && line.compare(0, name.size(), name) == 0 &&
+            line[name.size()] == ':') {
             return trim(line.substr(name.size() + 1));
         }
         pos = end + 1;
@@ -74,7 +75,7 @@ std::vector<InstalledPackage> parseDpkgStatus(std::string_view text, bool requir
             if (paren != std::string::npos) {
                 const auto close = source.find(')', paren);
                 p.sourceVersion = source.substr(paren + 2, close == std::string::npos ? std::string::npos
-                                                                                        : close - paren - 2);
+                                                                                      : close - paren - 2);
             }
         }
         out.push_back(std::move(p));
@@ -134,7 +135,8 @@ OsRelease parseOsRelease(std::string_view text)
         }
         const std::string key = line.substr(0, eq);
         std::string value = line.substr(eq + 1);
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front()) {
             value = value.substr(1, value.size() - 2);
         }
         if (key == "ID") {
@@ -171,8 +173,9 @@ void collect(ImageContents& contents)
     if (const auto* status = text("var/lib/dpkg/status")) {
         found = parseDpkgStatus(*status);
         if (static_cast<std::int64_t>(status->size()) < contents.files.at("var/lib/dpkg/status").size) {
-            contents.notes.push_back("The dpkg status file is larger than the content-analysis limit; only the "
-                                     "packages in its first part were read.");
+            contents.notes.push_back(
+                "The dpkg status file is larger than the content-analysis limit; only the "
+                "packages in its first part were read.");
         }
     }
     for (auto it = contents.files.lower_bound("var/lib/dpkg/status.d/");
@@ -189,9 +192,10 @@ void collect(ImageContents& contents)
     for (const char* rpmDb : {"var/lib/rpm/Packages", "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages.db",
                               "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db"}) {
         if (contents.files.count(rpmDb)) {
-            contents.notes.push_back(std::string("An RPM database (/") + rpmDb +
-                                     ") is present but Drydock does not read RPM databases yet; import a Trivy "
-                                     "or Grype report (--import-trivy, --import-grype) for this image's packages.");
+            contents.notes.push_back(
+                std::string("An RPM database (/") + rpmDb +
+                ") is present but Drydock does not read RPM databases yet; import a Trivy "
+                "or Grype report (--import-trivy, --import-grype) for this image's packages.");
             break;
         }
     }

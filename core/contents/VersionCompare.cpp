@@ -9,8 +9,14 @@ namespace drydock {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 int order(char c)
 {
@@ -103,14 +109,17 @@ DebVersion splitDebian(std::string_view v)
     return out;
 }
 
-int sign(int x) { return (x > 0) - (x < 0); }
+int sign(int x)
+{
+    return (x > 0) - (x < 0);
+}
 
 // apk: suffix ranks around "no suffix" (0).
 int suffixRank(std::string_view s)
 {
-    static const std::pair<std::string_view, int> ranks[] = {{"alpha", -4}, {"beta", -3}, {"pre", -2}, {"rc", -1},
-                                                             {"cvs", 1},    {"svn", 2},   {"git", 3},  {"hg", 4},
-                                                             {"p", 5}};
+    static const std::pair<std::string_view, int> ranks[] = {{"alpha", -4}, {"beta", -3}, {"pre", -2},
+                                                             {"rc", -1},    {"cvs", 1},   {"svn", 2},
+                                                             {"git", 3},    {"hg", 4},    {"p", 5}};
     for (const auto& [name, rank] : ranks) {
         if (s == name) {
             return rank;

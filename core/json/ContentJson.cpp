@@ -172,9 +172,10 @@ Result<ScannerReport> parseTrivyReport(std::string_view body)
         }
         const Json& j = *doc;
         if (!detail::member(j, "ArtifactName") && !detail::member(j, "Results")) {
-            return Error::make(ErrorCode::MalformedResponse,
-                               "The file is JSON but not a Trivy report (no ArtifactName or Results); create it "
-                               "with `trivy image --format json --output FILE IMAGE`.");
+            return Error::make(
+                ErrorCode::MalformedResponse,
+                "The file is JSON but not a Trivy report (no ArtifactName or Results); create it "
+                "with `trivy image --format json --output FILE IMAGE`.");
         }
         ScannerReport out;
         out.artifact = detail::str(j, "ArtifactName");
@@ -305,8 +306,8 @@ std::string purlEncode(const std::string& s)
 
 std::string purlOf(const InstalledPackage& p, const OsRelease& os)
 {
-    std::string purl = "pkg:" + purlType(p.ecosystem) + "/" + purlEncode(os.id.empty() ? "unknown" : os.id) + "/" +
-                       purlEncode(p.name) + "@" + purlEncode(p.version);
+    std::string purl = "pkg:" + purlType(p.ecosystem) + "/" + purlEncode(os.id.empty() ? "unknown" : os.id) +
+                       "/" + purlEncode(p.name) + "@" + purlEncode(p.version);
     std::string q;
     if (!p.arch.empty()) {
         q += "arch=" + purlEncode(p.arch);
@@ -328,16 +329,14 @@ std::string writeCycloneDx(const Image& image, const ImageContents& contents, co
     bom["serialNumber"] = "urn:uuid:" + serialUuid;
     bom["version"] = 1;
     const std::string imageRef = "image:" + image.id;
-    Json component = {{"type", "container"},
-                      {"bom-ref", imageRef},
-                      {"name", image.displayName()},
-                      {"version", image.id}};
-    bom["metadata"] = {{"timestamp", timestamp},
-                       {"tools",
-                        {{"components", Json::array({{{"type", "application"},
-                                                      {"name", "drydock"},
-                                                      {"version", toolVersion}}})}}},
-                       {"component", component}};
+    Json component = {
+        {"type", "container"}, {"bom-ref", imageRef}, {"name", image.displayName()}, {"version", image.id}};
+    bom["metadata"] = {
+        {"timestamp", timestamp},
+        {"tools",
+         {{"components",
+           Json::array({{{"type", "application"}, {"name", "drydock"}, {"version", toolVersion}}})}}},
+        {"component", component}};
     Json components = Json::array();
     Json dependsOn = Json::array();
     if (!contents.os.id.empty()) {
@@ -349,7 +348,8 @@ std::string writeCycloneDx(const Image& image, const ImageContents& contents, co
     }
     for (const auto& p : contents.packages) {
         const std::string purl = purlOf(p, contents.os);
-        Json c = {{"type", "library"}, {"bom-ref", purl}, {"name", p.name}, {"version", p.version}, {"purl", purl}};
+        Json c = {
+            {"type", "library"}, {"bom-ref", purl}, {"name", p.name}, {"version", p.version}, {"purl", purl}};
         if (!p.license.empty()) {
             c["licenses"] = Json::array({{{"license", {{"name", p.license}}}}});
         }

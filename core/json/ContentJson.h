@@ -11,8 +11,8 @@ namespace drydock::json {
 // manifest.json of a saved image (docker save): one item per image in the archive.
 struct SavedImageManifest
 {
-    std::string config;  // member name of the image config ("<id>.json" or "blobs/sha256/<hex>")
-    StringList layers;   // member names of the layer tars, bottom first
+    std::string config; // member name of the image config ("<id>.json" or "blobs/sha256/<hex>")
+    StringList layers;  // member names of the layer tars, bottom first
     StringList repoTags;
 };
 Result<std::vector<SavedImageManifest>> parseSavedImageManifest(std::string_view body);
@@ -42,7 +42,8 @@ Result<ScannerReport> parseGrypeReport(std::string_view body);
 // CycloneDX 1.5 JSON SBOM of one image's OS packages. serial is a UUID; timestamp RFC 3339.
 std::string writeCycloneDx(const Image& image, const ImageContents& contents, const std::string& serialUuid,
                            const std::string& timestamp, const std::string& toolVersion);
-// Packages of one image as JSON: {"image":…, "os":{…}, "packages":[{name, version, …}], "vulnerabilities":[…]}
+// Packages of one image as JSON: {"image":…, "os":{…}, "packages":[{name, version, …}],
+// "vulnerabilities":[…]}
 std::string writePackagesJson(const Image& image, const ImageContents& contents);
 
 } // namespace drydock::json

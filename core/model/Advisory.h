@@ -29,7 +29,7 @@ struct AdvisoryPackage
     std::string ecosystem;
     std::string name;
     std::vector<AdvisoryRange> ranges;
-    StringList versions; // explicit affected versions
+    StringList versions;  // explicit affected versions
     std::string severity; // ecosystem-specific severity when the database gives one
 };
 

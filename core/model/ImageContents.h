@@ -25,8 +25,8 @@ struct FileEntry
     std::int64_t uid = 0;
     std::int64_t gid = 0;
     std::int64_t size = 0;
-    std::string linkTarget;  // symlink target as written, or the hard link's source path (normalised)
-    int layer = 0;           // index in the image's layer list of the layer that last wrote this path
+    std::string linkTarget;       // symlink target as written, or the hard link's source path (normalised)
+    int layer = 0;                // index in the image's layer list of the layer that last wrote this path
     bool hasCapabilities = false; // PAX SCHILY.xattr.security.capability present
     std::optional<std::string> content; // kept only for the small files the checks read
 };
@@ -46,9 +46,9 @@ struct RemovedFile
 // One layer as the saved image lists it.
 struct LayerSummary
 {
-    std::string path;   // member name in the saved tar ("<id>/layer.tar" or "blobs/sha256/<hex>")
-    std::string diffId; // "sha256:…" when the image config names it
-    std::string createdBy; // the history line that made the layer, when known
+    std::string path;       // member name in the saved tar ("<id>/layer.tar" or "blobs/sha256/<hex>")
+    std::string diffId;     // "sha256:…" when the image config names it
+    std::string createdBy;  // the history line that made the layer, when known
     std::int64_t bytes = 0; // uncompressed tar bytes read
     std::int64_t files = 0;
 };
@@ -57,11 +57,11 @@ struct LayerSummary
 struct InstalledPackage
 {
     std::string name;
-    std::string version;      // as the package manager writes it ("1:2.36-9+deb12u4", "1.36.1-r15")
-    std::string sourceName;   // Debian source package (vulnerability databases are keyed by source)
-    std::string sourceVersion;// when the source version differs from the binary version
+    std::string version;       // as the package manager writes it ("1:2.36-9+deb12u4", "1.36.1-r15")
+    std::string sourceName;    // Debian source package (vulnerability databases are keyed by source)
+    std::string sourceVersion; // when the source version differs from the binary version
     std::string arch;
-    std::string ecosystem;    // "deb", "apk", "rpm"
+    std::string ecosystem; // "deb", "apk", "rpm"
     std::string license;
 };
 
@@ -76,7 +76,7 @@ struct OsRelease
 // A known vulnerability affecting one installed package.
 struct Vulnerability
 {
-    std::string id;        // "CVE-2023-4911" or the advisory id
+    std::string id; // "CVE-2023-4911" or the advisory id
     std::string package;
     std::string installedVersion;
     std::string fixedVersion; // empty: no fix published
@@ -84,7 +84,7 @@ struct Vulnerability
     double cvssScore = 0.0;
     std::string cvssVector;
     std::string title;
-    std::string source;       // "osv", "trivy", "grype"
+    std::string source; // "osv", "trivy", "grype"
 };
 
 // What content analysis learnt about one image. Produced only on request (it reads every layer).

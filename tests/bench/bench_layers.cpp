@@ -9,8 +9,8 @@
 #include "tests/support/TarBuilder.h"
 
 #include <cstdio>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 
 using namespace drydock;
 
@@ -94,8 +94,8 @@ void report(const char* what, const Result<ImageContents>& result, double ms)
     for (const auto& l : result->layers) {
         files += l.files;
     }
-    std::printf("%-44s %8.1f MB %8lld files %8.0f ms %8.0f MB/s %10.0f files/s  peak RSS %6ld MiB\n", what, mb,
-                static_cast<long long>(files), ms, mb / (ms / 1000.0), double(files) / (ms / 1000.0),
+    std::printf("%-44s %8.1f MB %8lld files %8.0f ms %8.0f MB/s %10.0f files/s  peak RSS %6ld MiB\n", what,
+                mb, static_cast<long long>(files), ms, mb / (ms / 1000.0), double(files) / (ms / 1000.0),
                 bench::peakRssKb() / 1024);
 }
 
@@ -117,8 +117,8 @@ int main()
             bench::Stopwatch sw;
             DaemonImageSource source(client, "drydock-test/debian:bookworm", CancelToken());
             auto result = LayerReader().read(source, progress, CancelToken());
-            report(run == 0 ? "Debian minbase from the daemon (cold)" : "Debian minbase from the daemon", result,
-                   sw.ms());
+            report(run == 0 ? "Debian minbase from the daemon (cold)" : "Debian minbase from the daemon",
+                   result, sw.ms());
         }
         // The same bytes from a file, to separate the reader's speed from the daemon's `docker save` speed.
         const std::string file = "/tmp/drydock-bench-layers-" + std::to_string(::getpid()) + ".tar";
@@ -133,7 +133,8 @@ int main()
             std::remove(file.c_str());
         }
     } else {
-        std::printf("DRYDOCK_BENCH_SOCKET not set: skipping the daemon image (tests/bench/run-benchmarks.sh sets it)\n");
+        std::printf("DRYDOCK_BENCH_SOCKET not set: skipping the daemon image (tests/bench/run-benchmarks.sh "
+                    "sets it)\n");
     }
     struct Case
     {

@@ -80,19 +80,22 @@ Analysed analysedImage()
                                        "\n-----END RSA PRIVATE KEY-----\n");
     c.files["etc/ssl/certs/ca.pem"] = withContent(file(0644, 0), "-----BEGIN CERTIFICATE-----\nMIIB\n");
     c.files["app/cert.pem"] = withContent(file(0644, 2), "-----BEGIN CERTIFICATE-----\nMIIB\n");
-    c.files["root/.docker/config.json"] =
-        withContent(file(0600, 2), "{\"auths\":{\"registry.example.com\":{\"auth\":\"dXNlcjpTM2NyZXRQYXNzd29yZA==\"}}}");
+    c.files["root/.docker/config.json"] = withContent(
+        file(0600, 2), "{\"auths\":{\"registry.example.com\":{\"auth\":\"dXNlcjpTM2NyZXRQYXNzd29yZA==\"}}}");
     c.files["home/app/.npmrc"] = withContent(file(0644, 2), "save-exact=true\n");
-    c.removedFiles.push_back({"tmp/id_ed25519",
-                              withContent(file(0600, 1), std::string("-----BEGIN OPENSSH PRIVATE KEY-----\n") +
-                                                             kKeyBody + "\n-----END OPENSSH PRIVATE KEY-----\n"),
-                              2});
-    c.vulnerabilities.push_back({"CVE-2099-0001", "glibc", "2.36-9", "2.36-9+deb12u3", "critical", 9.8, "", "test", "osv"});
+    c.removedFiles.push_back(
+        {"tmp/id_ed25519",
+         withContent(file(0600, 1), std::string("-----BEGIN OPENSSH PRIVATE KEY-----\n") + kKeyBody +
+                                        "\n-----END OPENSSH PRIVATE KEY-----\n"),
+         2});
+    c.vulnerabilities.push_back(
+        {"CVE-2099-0001", "glibc", "2.36-9", "2.36-9+deb12u3", "critical", 9.8, "", "test", "osv"});
     c.vulnerabilities.push_back({"CVE-2099-0002", "zlib", "1:1.2.13", "", "unknown", 0, "", "", "osv"});
     return {image, std::move(c)};
 }
 
-std::vector<Finding> evaluate(const Analysed& analysed, const std::string& ruleId, const ScanSettings& settings = {})
+std::vector<Finding> evaluate(const Analysed& analysed, const std::string& ruleId,
+                              const ScanSettings& settings = {})
 {
     static const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     std::vector<Finding> out;
@@ -118,24 +121,54 @@ private slots:
         QTest::addColumn<QString>("ruleId");
         QTest::addColumn<QString>("discriminatorOrEvidence");
         QTest::addColumn<QString>("severity");
-        QTest::newRow("a setuid shell outside the bins is high") << "IMG-101" << "app/sh" << "high";
-        QTest::newRow("passwd keeps its needed s-bit at low") << "IMG-101" << "usr/bin/passwd" << "low";
-        QTest::newRow("shells are found through /bin -> usr/bin and sh -> dash") << "IMG-103" << "/usr/bin/dash"
-                                                                                << "info";
-        QTest::newRow("a package manager") << "IMG-104" << "dpkg" << "low";
-        QTest::newRow("a download tool") << "IMG-105" << "curl" << "low";
-        QTest::newRow("strace raises the build tools to medium") << "IMG-106" << "gcc" << "medium";
-        QTest::newRow("the build tools name the layer that installed them") << "IMG-106" << "apt-get install -y gcc"
+        QTest::newRow("a setuid shell outside the bins is high") << "IMG-101"
+                                                                 << "app/sh"
+                                                                 << "high";
+        QTest::newRow("passwd keeps its needed s-bit at low") << "IMG-101"
+                                                              << "usr/bin/passwd"
+                                                              << "low";
+        QTest::newRow("shells are found through /bin -> usr/bin and sh -> dash") << "IMG-103"
+                                                                                 << "/usr/bin/dash"
+                                                                                 << "info";
+        QTest::newRow("a package manager") << "IMG-104"
+                                           << "dpkg"
+                                           << "low";
+        QTest::newRow("a download tool") << "IMG-105"
+                                         << "curl"
+                                         << "low";
+        QTest::newRow("strace raises the build tools to medium") << "IMG-106"
+                                                                 << "gcc"
+                                                                 << "medium";
+        QTest::newRow("the build tools name the layer that installed them") << "IMG-106"
+                                                                            << "apt-get install -y gcc"
                                                                             << "medium";
-        QTest::newRow("a PEM private key is high") << "IMG-107" << "root/.ssh/id_rsa" << "high";
-        QTest::newRow("a docker login is high") << "IMG-108" << "root/.docker/config.json" << "high";
-        QTest::newRow("a .env with a password is high") << "IMG-109" << "app/.env" << "high";
-        QTest::newRow("a .git directory with its size") << "IMG-110" << "app/.git" << "medium";
-        QTest::newRow("a world-writable directory without sticky bit") << "IMG-111" << "app/uploads" << "medium";
-        QTest::newRow("system files owned by a non-root user") << "IMG-112" << "/usr/local/bin/tool" << "medium";
-        QTest::newRow("a rated vulnerability keeps its rating") << "IMG-113" << "CVE-2099-0001/glibc" << "critical";
-        QTest::newRow("an unrated vulnerability counts as medium") << "IMG-113" << "CVE-2099-0002/zlib" << "medium";
-        QTest::newRow("a key deleted in a later layer") << "IMG-114" << "tmp/id_ed25519" << "high";
+        QTest::newRow("a PEM private key is high") << "IMG-107"
+                                                   << "root/.ssh/id_rsa"
+                                                   << "high";
+        QTest::newRow("a docker login is high") << "IMG-108"
+                                                << "root/.docker/config.json"
+                                                << "high";
+        QTest::newRow("a .env with a password is high") << "IMG-109"
+                                                        << "app/.env"
+                                                        << "high";
+        QTest::newRow("a .git directory with its size") << "IMG-110"
+                                                        << "app/.git"
+                                                        << "medium";
+        QTest::newRow("a world-writable directory without sticky bit") << "IMG-111"
+                                                                       << "app/uploads"
+                                                                       << "medium";
+        QTest::newRow("system files owned by a non-root user") << "IMG-112"
+                                                               << "/usr/local/bin/tool"
+                                                               << "medium";
+        QTest::newRow("a rated vulnerability keeps its rating") << "IMG-113"
+                                                                << "CVE-2099-0001/glibc"
+                                                                << "critical";
+        QTest::newRow("an unrated vulnerability counts as medium") << "IMG-113"
+                                                                   << "CVE-2099-0002/zlib"
+                                                                   << "medium";
+        QTest::newRow("a key deleted in a later layer") << "IMG-114"
+                                                        << "tmp/id_ed25519"
+                                                        << "high";
     }
 
     void rulesFireOnThePlantedFiles()
@@ -150,7 +183,8 @@ private slots:
                 QString::fromStdString(f.evidence).contains(discriminatorOrEvidence)) {
                 seen = true;
                 QCOMPARE(QString::fromLatin1(toString(f.severity)), severity);
-                QVERIFY2(f.evidence.find("layer") != std::string::npos || ruleId == "IMG-113", f.evidence.c_str());
+                QVERIFY2(f.evidence.find("layer") != std::string::npos || ruleId == "IMG-113",
+                         f.evidence.c_str());
             }
         }
         QVERIFY2(seen, qPrintable(ruleId + " did not report " + discriminatorOrEvidence));
@@ -160,11 +194,16 @@ private slots:
     {
         QTest::addColumn<QString>("ruleId");
         QTest::addColumn<QString>("path");
-        QTest::newRow("a sticky /tmp is fine") << "IMG-111" << "tmp";
-        QTest::newRow("a certificate in the trust store is not a key") << "IMG-107" << "etc/ssl/certs/ca.pem";
-        QTest::newRow("a certificate named .pem is not a key") << "IMG-107" << "app/cert.pem";
-        QTest::newRow(".env.example is documentation") << "IMG-109" << "app/.env.example";
-        QTest::newRow("an .npmrc without a token") << "IMG-108" << "home/app/.npmrc";
+        QTest::newRow("a sticky /tmp is fine") << "IMG-111"
+                                               << "tmp";
+        QTest::newRow("a certificate in the trust store is not a key") << "IMG-107"
+                                                                       << "etc/ssl/certs/ca.pem";
+        QTest::newRow("a certificate named .pem is not a key") << "IMG-107"
+                                                               << "app/cert.pem";
+        QTest::newRow(".env.example is documentation") << "IMG-109"
+                                                       << "app/.env.example";
+        QTest::newRow("an .npmrc without a token") << "IMG-108"
+                                                   << "home/app/.npmrc";
     }
 
     void harmlessLookalikesDoNotFire()
@@ -182,7 +221,8 @@ private slots:
             for (const auto& f : evaluate(analysedImage(), id)) {
                 QVERIFY2(f.evidence.find("s3cretKeyBytes") == std::string::npos, f.evidence.c_str());
                 QVERIFY2(f.evidence.find("Hx9vQ2kLp7Zr4TsW") == std::string::npos, f.evidence.c_str());
-                QVERIFY2(f.evidence.find("dXNlcjpTM2NyZXRQYXNzd29yZA") == std::string::npos, f.evidence.c_str());
+                QVERIFY2(f.evidence.find("dXNlcjpTM2NyZXRQYXNzd29yZA") == std::string::npos,
+                         f.evidence.c_str());
             }
         }
     }

@@ -16,7 +16,10 @@ using drydock::test::readData;
 
 namespace {
 
-std::vector<InstalledPackage> bookwormPackages() { return packages::parseDpkgStatus(readData("dpkg/status-excerpt")); }
+std::vector<InstalledPackage> bookwormPackages()
+{
+    return packages::parseDpkgStatus(readData("dpkg/status-excerpt"));
+}
 
 QSet<QString> ids(const std::vector<Vulnerability>& found)
 {
@@ -40,13 +43,16 @@ private slots:
     {
         const auto pkgs = bookwormPackages();
         QCOMPARE(int(pkgs.size()), 6); // oldlib has only config files left
-        const auto bash = std::find_if(pkgs.begin(), pkgs.end(), [](const auto& p) { return p.name == "bash"; });
+        const auto bash =
+            std::find_if(pkgs.begin(), pkgs.end(), [](const auto& p) { return p.name == "bash"; });
         QVERIFY(bash != pkgs.end());
         QCOMPARE(QString::fromStdString(bash->version), QString("5.2.15-2+b13"));
         QCOMPARE(QString::fromStdString(bash->sourceName), QString("bash"));
         QCOMPARE(QString::fromStdString(bash->sourceVersion), QString("5.2.15-2"));
-        const auto tar = std::find_if(pkgs.begin(), pkgs.end(), [](const auto& p) { return p.name == "tar"; });
-        QCOMPARE(QString::fromStdString(tar->sourceName), QString("tar")); // no Source: the package is its own
+        const auto tar =
+            std::find_if(pkgs.begin(), pkgs.end(), [](const auto& p) { return p.name == "tar"; });
+        QCOMPARE(QString::fromStdString(tar->sourceName),
+                 QString("tar")); // no Source: the package is its own
     }
 
     void apkInstalledIsRead()
@@ -63,18 +69,23 @@ private slots:
         QTest::addColumn<QString>("osRelease");
         QTest::addColumn<QString>("ecosystem");
         QTest::newRow("Debian 12 with quoted values")
-            << "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n" << "Debian:12";
-        QTest::newRow("Alpine's point release maps to its branch") << "ID=alpine\nVERSION_ID=3.19.1\n" << "Alpine:v3.19";
-        QTest::newRow("Ubuntu keeps its year.month") << "ID=ubuntu\nVERSION_ID=\"22.04\"\n" << "Ubuntu:22.04";
-        QTest::newRow("an unknown distribution has none") << "ID=plan9\nVERSION_ID=4\n" << "";
+            << "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n"
+            << "Debian:12";
+        QTest::newRow("Alpine's point release maps to its branch") << "ID=alpine\nVERSION_ID=3.19.1\n"
+                                                                   << "Alpine:v3.19";
+        QTest::newRow("Ubuntu keeps its year.month") << "ID=ubuntu\nVERSION_ID=\"22.04\"\n"
+                                                     << "Ubuntu:22.04";
+        QTest::newRow("an unknown distribution has none") << "ID=plan9\nVERSION_ID=4\n"
+                                                          << "";
     }
 
     void osReleaseGivesTheOsvEcosystem()
     {
         QFETCH(QString, osRelease);
         QFETCH(QString, ecosystem);
-        QCOMPARE(QString::fromStdString(packages::osvEcosystem(packages::parseOsRelease(osRelease.toStdString()))),
-                 ecosystem);
+        QCOMPARE(
+            QString::fromStdString(packages::osvEcosystem(packages::parseOsRelease(osRelease.toStdString()))),
+            ecosystem);
     }
 
     void osvAdvisoriesMatchOnlyAffectedVersions_data()
@@ -95,7 +106,8 @@ private slots:
         QCOMPARE(ids(found), expected);
         for (const auto& v : found) {
             if (v.id == "CVE-2099-0001") {
-                QCOMPARE(QString::fromStdString(v.package), QString("glibc")); // once per source, not per binary
+                QCOMPARE(QString::fromStdString(v.package),
+                         QString("glibc")); // once per source, not per binary
                 QCOMPARE(QString::fromStdString(v.fixedVersion), QString("2.36-9+deb12u9999"));
                 QCOMPARE(QString::fromStdString(v.severity), QString("high"));
             }
@@ -140,8 +152,8 @@ private slots:
         ImageContents contents;
         contents.os = packages::parseOsRelease("ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian 12\"\n");
         contents.packages = bookwormPackages();
-        contents.vulnerabilities.push_back({"CVE-2099-0001", "glibc", "2.36-9+deb12u14", "2.36-9+deb12u9999", "high", 7.8,
-                                            "", "", "osv"});
+        contents.vulnerabilities.push_back(
+            {"CVE-2099-0001", "glibc", "2.36-9+deb12u14", "2.36-9+deb12u9999", "high", 7.8, "", "", "osv"});
         const std::string text = json::writeCycloneDx(image, contents, "3e671687-395b-41f5-a30f-a58921a69b79",
                                                       "2026-11-29T05:00:00Z", "0.1.0");
         QJsonParseError error;
@@ -150,7 +162,8 @@ private slots:
         const QJsonObject bom = doc.object();
         QCOMPARE(bom["bomFormat"].toString(), QString("CycloneDX"));
         QCOMPARE(bom["specVersion"].toString(), QString("1.5"));
-        QVERIFY(QRegularExpression("^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+        QVERIFY(QRegularExpression(
+                    "^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
                     .match(bom["serialNumber"].toString())
                     .hasMatch());
         QCOMPARE(bom["version"].toInt(), 1);
@@ -170,7 +183,8 @@ private slots:
             }
         }
         QCOMPARE(libraries, 6);
-        QVERIFY(refs.contains("pkg:deb/debian/login@1%3A4.13%2Bdfsg1-1%2Bdeb12u2?arch=amd64&distro=debian-12"));
+        QVERIFY(
+            refs.contains("pkg:deb/debian/login@1%3A4.13%2Bdfsg1-1%2Bdeb12u2?arch=amd64&distro=debian-12"));
         // Every dependency and every affected ref points at a declared component or the image itself.
         refs.insert(bom["metadata"].toObject()["component"].toObject()["bom-ref"].toString());
         for (const auto& d : bom["dependencies"].toArray()) {
@@ -181,7 +195,8 @@ private slots:
         }
         const QJsonArray vulns = bom["vulnerabilities"].toArray();
         QCOMPARE(vulns.size(), 1);
-        QCOMPARE(vulns[0].toObject()["ratings"].toArray()[0].toObject()["severity"].toString(), QString("high"));
+        QCOMPARE(vulns[0].toObject()["ratings"].toArray()[0].toObject()["severity"].toString(),
+                 QString("high"));
         QVERIFY(refs.contains(vulns[0].toObject()["affects"].toArray()[0].toObject()["ref"].toString()));
     }
 };

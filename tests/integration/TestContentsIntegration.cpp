@@ -66,10 +66,10 @@ private:
     {
         QString out;
         QString err;
-        const int code = test::drydock(QStringList{"scan", "--contents", "--image", image, "--format", "json",
-                                                   "--no-history"} +
-                                           hostArgs(),
-                                       &out, &err);
+        const int code = test::drydock(
+            QStringList{"scan", "--contents", "--image", image, "--format", "json", "--no-history"} +
+                hostArgs(),
+            &out, &err);
         [&] { QVERIFY2(code == 0 || code == 1, qPrintable(err)); }();
         if (raw) {
             *raw = out;
@@ -96,19 +96,21 @@ private slots:
         QVERIFY(writeFile(ctx + "/id_rsa", fakePem(m_keyLines)));
         QVERIFY(writeFile(ctx + "/deploy.pem", fakePem(m_keyLines)));
         QVERIFY(writeFile(ctx + "/gcc", "#!/bin/sh\necho 'gcc (fake) 12.2.0'\n",
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup |
-                              QFile::ReadOther | QFile::ExeOther));
-        QVERIFY(writeFile(ctx + "/Dockerfile",
-                          "FROM drydock-test/debian:bookworm\n"
-                          "COPY id_rsa /root/.ssh/id_rsa\n"
-                          "COPY gcc /usr/local/bin/gcc\n"
-                          "RUN cp /bin/bash /opt/rootbash && chmod 4755 /opt/rootbash \\\n"
-                          " && mkdir -p /srv/app/.git/refs && echo 'ref: refs/heads/main' > /srv/app/.git/HEAD \\\n"
-                          " && mkdir -p /srv/drop && chmod 0777 /srv/drop\n"
-                          "COPY deploy.pem /tmp/deploy.pem\n"
-                          "RUN rm /tmp/deploy.pem\n"));
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                              QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(writeFile(
+            ctx + "/Dockerfile",
+            "FROM drydock-test/debian:bookworm\n"
+            "COPY id_rsa /root/.ssh/id_rsa\n"
+            "COPY gcc /usr/local/bin/gcc\n"
+            "RUN cp /bin/bash /opt/rootbash && chmod 4755 /opt/rootbash \\\n"
+            " && mkdir -p /srv/app/.git/refs && echo 'ref: refs/heads/main' > /srv/app/.git/HEAD \\\n"
+            " && mkdir -p /srv/drop && chmod 0777 /srv/drop\n"
+            "COPY deploy.pem /tmp/deploy.pem\n"
+            "RUN rm /tmp/deploy.pem\n"));
         QString err;
-        QVERIFY2(test::docker({"build", "-q", "--network", "none", "-t", m_image, ctx}, nullptr, &err, 300000) == 0,
+        QVERIFY2(test::docker({"build", "-q", "--network", "none", "-t", m_image, ctx}, nullptr, &err,
+                              300000) == 0,
                  qPrintable(err));
     }
 
@@ -119,15 +121,30 @@ private slots:
         QTest::addColumn<QString>("ruleId");
         QTest::addColumn<QString>("pathInEvidence");
         QTest::addColumn<QString>("severity");
-        QTest::newRow("the setuid copy of bash outside the bins is high") << "IMG-101" << "/opt/rootbash" << "high";
-        QTest::newRow("the private key is found and its layer named") << "IMG-107" << "/root/.ssh/id_rsa" << "high";
-        QTest::newRow("the compiler-like binary suggests a multi-stage build") << "IMG-106" << "/usr/local/bin/gcc"
-                                                                                << "low";
-        QTest::newRow("the .git directory is found with its size") << "IMG-110" << "/srv/app/.git" << "medium";
-        QTest::newRow("the world-writable directory without sticky bit") << "IMG-111" << "/srv/drop" << "medium";
-        QTest::newRow("the key deleted in a later layer is still reported") << "IMG-114" << "/tmp/deploy.pem" << "high";
-        QTest::newRow("the shells of the Debian base") << "IMG-103" << "/usr/bin/bash" << "info";
-        QTest::newRow("apt and dpkg") << "IMG-104" << "dpkg" << "low";
+        QTest::newRow("the setuid copy of bash outside the bins is high") << "IMG-101"
+                                                                          << "/opt/rootbash"
+                                                                          << "high";
+        QTest::newRow("the private key is found and its layer named") << "IMG-107"
+                                                                      << "/root/.ssh/id_rsa"
+                                                                      << "high";
+        QTest::newRow("the compiler-like binary suggests a multi-stage build") << "IMG-106"
+                                                                               << "/usr/local/bin/gcc"
+                                                                               << "low";
+        QTest::newRow("the .git directory is found with its size") << "IMG-110"
+                                                                   << "/srv/app/.git"
+                                                                   << "medium";
+        QTest::newRow("the world-writable directory without sticky bit") << "IMG-111"
+                                                                         << "/srv/drop"
+                                                                         << "medium";
+        QTest::newRow("the key deleted in a later layer is still reported") << "IMG-114"
+                                                                            << "/tmp/deploy.pem"
+                                                                            << "high";
+        QTest::newRow("the shells of the Debian base") << "IMG-103"
+                                                       << "/usr/bin/bash"
+                                                       << "info";
+        QTest::newRow("apt and dpkg") << "IMG-104"
+                                      << "dpkg"
+                                      << "low";
     }
 
     void theBuiltImageShowsEveryPlantedProblem()
@@ -136,13 +153,15 @@ private slots:
         QFETCH(QString, pathInEvidence);
         QFETCH(QString, severity);
         const auto findings = scanFindings(m_image);
-        QVERIFY2(findings.contains(ruleId), qPrintable(ruleId + " missing; got " + findings.uniqueKeys().join(',')));
+        QVERIFY2(findings.contains(ruleId),
+                 qPrintable(ruleId + " missing; got " + findings.uniqueKeys().join(',')));
         bool seen = false;
         for (const QJsonObject& f : findings.values(ruleId)) {
             if (f["evidence"].toString().contains(pathInEvidence)) {
                 seen = true;
                 QCOMPARE(f["severity"].toString(), severity);
-                QVERIFY2(f["evidence"].toString().contains(QStringLiteral("layer")), qPrintable(f["evidence"].toString()));
+                QVERIFY2(f["evidence"].toString().contains(QStringLiteral("layer")),
+                         qPrintable(f["evidence"].toString()));
             }
         }
         QVERIFY2(seen, qPrintable(pathInEvidence + " not in the evidence of " + ruleId));
@@ -170,8 +189,8 @@ private slots:
                                       QStringLiteral("csv"), QStringLiteral("html")}) {
             QString out;
             QString err;
-            const int code = test::drydock(QStringList{"scan", "--contents", "--image", m_image, "--format", format,
-                                                       "--verbose", "--db", db} +
+            const int code = test::drydock(QStringList{"scan", "--contents", "--image", m_image, "--format",
+                                                       format, "--verbose", "--db", db} +
                                                hostArgs(),
                                            &out, &err);
             QVERIFY2(code == 0 || code == 1, qPrintable(err));
@@ -192,9 +211,10 @@ private slots:
     {
         QString out;
         QString err;
-        QCOMPARE(test::drydock(QStringList{"inventory", "--packages", kDebian, "--format", "json"} + hostArgs(), &out,
-                               &err),
-                 0);
+        QCOMPARE(
+            test::drydock(QStringList{"inventory", "--packages", kDebian, "--format", "json"} + hostArgs(),
+                          &out, &err),
+            0);
         const QJsonObject doc = QJsonDocument::fromJson(out.toUtf8()).object();
         QCOMPARE(doc["os"].toObject()["id"].toString(), QStringLiteral("debian"));
         QCOMPARE(doc["os"].toObject()["versionId"].toString(), QStringLiteral("12"));
@@ -212,13 +232,15 @@ private slots:
     {
         QString out;
         QString err;
-        QCOMPARE(test::drydock(QStringList{"inventory", "--packages", kDebian, "--format", "json", "--vuln-db",
-                                           test::dataPath(QStringLiteral("osv/debian-all.zip")), "--import-trivy",
-                                           test::dataPath(QStringLiteral("scanners/trivy-debian.json")),
-                                           "--import-grype", test::dataPath(QStringLiteral("scanners/grype-debian.json"))} +
-                                   hostArgs(),
-                               &out, &err),
-                 0);
+        QCOMPARE(
+            test::drydock(QStringList{"inventory", "--packages", kDebian, "--format", "json", "--vuln-db",
+                                      test::dataPath(QStringLiteral("osv/debian-all.zip")), "--import-trivy",
+                                      test::dataPath(QStringLiteral("scanners/trivy-debian.json")),
+                                      "--import-grype",
+                                      test::dataPath(QStringLiteral("scanners/grype-debian.json"))} +
+                              hostArgs(),
+                          &out, &err),
+            0);
         QSet<QString> ids;
         for (const auto& v : QJsonDocument::fromJson(out.toUtf8()).object()["vulnerabilities"].toArray()) {
             ids.insert(v.toObject()["id"].toString());
@@ -233,8 +255,8 @@ private slots:
         QString out;
         QString err;
         const int code = test::drydock(QStringList{"scan", "--contents", "--image", kDebian, "--vuln-db",
-                                                   test::dataPath(QStringLiteral("osv/debian")), "--format", "json",
-                                                   "--no-history"} +
+                                                   test::dataPath(QStringLiteral("osv/debian")), "--format",
+                                                   "json", "--no-history"} +
                                            hostArgs(),
                                        &out, &err);
         QVERIFY2(code == 0 || code == 1, qPrintable(err));
@@ -256,7 +278,8 @@ private slots:
     {
         const QString path = m_dir.filePath(QStringLiteral("sbom.json"));
         QString err;
-        QCOMPARE(test::drydock(QStringList{"inventory", "--sbom", kDebian, "--output", path} + hostArgs(), nullptr, &err),
+        QCOMPARE(test::drydock(QStringList{"inventory", "--sbom", kDebian, "--output", path} + hostArgs(),
+                               nullptr, &err),
                  0);
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -272,18 +295,23 @@ private slots:
         QString err;
         // trivy and grype are not installed on the test machine: the packages are still listed, with a note.
         if (QStandardPaths::findExecutable(QStringLiteral("trivy")).isEmpty()) {
-            QCOMPARE(test::drydock(QStringList{"inventory", "--packages", kDebian, "--run-trivy"} + hostArgs(), &out,
-                                   &err),
-                     0);
+            QCOMPARE(
+                test::drydock(QStringList{"inventory", "--packages", kDebian, "--run-trivy"} + hostArgs(),
+                              &out, &err),
+                0);
             QVERIFY2(out.contains(QStringLiteral("trivy is not installed")), qPrintable(out.right(500)));
         }
-        QCOMPARE(test::drydock(QStringList{"scan", "--vuln-db", "x.zip", "--no-history"} + hostArgs(), nullptr, &err), 2);
-        QVERIFY(err.contains(QStringLiteral("need --contents")));
-        QCOMPARE(test::drydock(QStringList{"scan", "--contents", "--vuln-db", "/nonexistent/all.zip", "--no-history"} +
-                                   hostArgs(),
+        QCOMPARE(test::drydock(QStringList{"scan", "--vuln-db", "x.zip", "--no-history"} + hostArgs(),
                                nullptr, &err),
+                 2);
+        QVERIFY(err.contains(QStringLiteral("need --contents")));
+        QCOMPARE(test::drydock(
+                     QStringList{"scan", "--contents", "--vuln-db", "/nonexistent/all.zip", "--no-history"} +
+                         hostArgs(),
+                     nullptr, &err),
                  4);
-        QCOMPARE(test::drydock(QStringList{"inventory", "--packages", "no-such-image:404"} + hostArgs(), nullptr, &err),
+        QCOMPARE(test::drydock(QStringList{"inventory", "--packages", "no-such-image:404"} + hostArgs(),
+                               nullptr, &err),
                  3);
         QVERIFY(err.startsWith(QStringLiteral("drydock: ")));
     }

@@ -26,7 +26,8 @@ public:
         std::vector<std::pair<std::string, std::string>> pax; // extra PAX records (e.g. xattrs)
     };
 
-    TarBuilder& file(const std::string& name, const std::string& content, unsigned mode = 0644, unsigned uid = 0)
+    TarBuilder& file(const std::string& name, const std::string& content, unsigned mode = 0644,
+                     unsigned uid = 0)
     {
         return add({name, content, '0', mode, uid, 0, {}, -1, {}});
     }
@@ -94,8 +95,8 @@ private:
         }
         field[width - 1] = '\0';
     }
-    void header(const std::string& name, char type, unsigned mode, unsigned uid, unsigned gid, const std::string& link,
-                std::int64_t size)
+    void header(const std::string& name, char type, unsigned mode, unsigned uid, unsigned gid,
+                const std::string& link, std::int64_t size)
     {
         char h[512];
         std::memset(h, 0, sizeof h);

@@ -8,16 +8,17 @@
 
 namespace drydock {
 
-const char* const kMultiStageDockerfile = "FROM debian:12 AS build\n"
-                                          "RUN apt-get update && apt-get install -y --no-install-recommends build-essential\n"
-                                          "WORKDIR /src\n"
-                                          "COPY . .\n"
-                                          "RUN make\n"
-                                          "\n"
-                                          "FROM gcr.io/distroless/base-debian12\n"
-                                          "COPY --from=build /src/app /app\n"
-                                          "USER 10001:10001\n"
-                                          "ENTRYPOINT [\"/app\"]\n";
+const char* const kMultiStageDockerfile =
+    "FROM debian:12 AS build\n"
+    "RUN apt-get update && apt-get install -y --no-install-recommends build-essential\n"
+    "WORKDIR /src\n"
+    "COPY . .\n"
+    "RUN make\n"
+    "\n"
+    "FROM gcr.io/distroless/base-debian12\n"
+    "COPY --from=build /src/app /app\n"
+    "USER 10001:10001\n"
+    "ENTRYPOINT [\"/app\"]\n";
 
 std::vector<Finding> evaluateContentRules(const RuleCatalogue& catalogue, const ScanSettings& settings,
                                           const Image& image, const ImageContents& contents)
@@ -62,7 +63,7 @@ std::string bytesText(std::int64_t bytes)
 
 bool isBinDirectory(std::string_view dir)
 {
-    static constexpr std::array<std::string_view, 6> bins{"bin",     "sbin",          "usr/bin",
+    static constexpr std::array<std::string_view, 6> bins{"bin",      "sbin",          "usr/bin",
                                                           "usr/sbin", "usr/local/bin", "usr/local/sbin"};
     for (const auto b : bins) {
         if (dir == b) {
@@ -74,9 +75,9 @@ bool isBinDirectory(std::string_view dir)
 
 bool isSystemCodePath(std::string_view path)
 {
-    static constexpr std::array<std::string_view, 10> roots{"bin/",     "sbin/",    "usr/bin/",   "usr/sbin/",
-                                                            "usr/local/bin/", "usr/local/sbin/", "lib/", "lib64/",
-                                                            "usr/lib/", "usr/lib64/"};
+    static constexpr std::array<std::string_view, 10> roots{
+        "bin/", "sbin/",  "usr/bin/", "usr/sbin/", "usr/local/bin/", "usr/local/sbin/",
+        "lib/", "lib64/", "usr/lib/", "usr/lib64/"};
     for (const auto r : roots) {
         if (startsWith(path, r)) {
             return true;
@@ -87,8 +88,8 @@ bool isSystemCodePath(std::string_view path)
 
 std::string fileEvidence(const ImageContents& contents, const std::string& path, const FileEntry& entry)
 {
-    return "/" + evidenceText(path) + " (added in " + layerText(contents, entry.layer) + "; " + bytesText(entry.size) +
-           ")";
+    return "/" + evidenceText(path) + " (added in " + layerText(contents, entry.layer) + "; " +
+           bytesText(entry.size) + ")";
 }
 
 } // namespace drydock

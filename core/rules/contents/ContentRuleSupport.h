@@ -17,7 +17,8 @@ class ContentRule : public BasicRule
 public:
     using BasicRule::BasicRule;
     void evaluate(const RuleContext&, FindingCollector&) const final {}
-    virtual void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const = 0;
+    virtual void checkContents(const Image& image, const ImageContents& contents,
+                               FindingCollector& out) const = 0;
 };
 
 // Every content rule of the catalogue that the settings let run, over one analysed image.

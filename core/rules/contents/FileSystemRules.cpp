@@ -27,8 +27,9 @@ const RuleInfo kWorldWritable{
     .defaultSeverity = Severity::Medium,
     .cis = cis(""),
     .title = "World-writable path without the sticky bit",
-    .rationale = "Any user in the container can create, replace or delete files in a world-writable directory "
-                 "without the sticky bit; in the system directories that means planting code that others run.",
+    .rationale =
+        "Any user in the container can create, replace or delete files in a world-writable directory "
+        "without the sticky bit; in the system directories that means planting code that others run.",
     .fix = "Remove write access for others (RUN chmod o-w <path>), or set the sticky bit on shared scratch "
            "directories (chmod 1777).",
     .practice = "Keep system paths out of the application's way"};
@@ -39,9 +40,10 @@ const RuleInfo kOwner{
     .defaultSeverity = Severity::Medium,
     .cis = cis(""),
     .title = "System files owned by a non-root user",
-    .rationale = "Code in /bin, /usr/bin, /lib and configuration in /etc owned by another user can be replaced "
-                 "by a process running as that user, so a non-root container user can still change what root "
-                 "runs.",
+    .rationale =
+        "Code in /bin, /usr/bin, /lib and configuration in /etc owned by another user can be replaced "
+        "by a process running as that user, so a non-root container user can still change what root "
+        "runs.",
     .fix = "Make system files root-owned and read-only: COPY --chown=root:root and no chown of system paths.",
     .practice = "Run containers as a non-root user"};
 
@@ -56,11 +58,13 @@ public:
     GitDirectoryRule() : ContentRule(kGit) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         for (auto it = contents.files.begin(); it != contents.files.end(); ++it) {
             const auto& [path, entry] = *it;
-            if (entry.type != FileEntry::Type::Directory || baseName(path) != ".git" || underDependencyTree(path)) {
+            if (entry.type != FileEntry::Type::Directory || baseName(path) != ".git" ||
+                underDependencyTree(path)) {
                 continue;
             }
             std::int64_t bytes = 0;
@@ -71,9 +75,15 @@ public:
                 bytes += sub->second.size;
                 ++files;
             }
-            out.add(kGit, {.object = refOf(image), .evidence = "/" + evidenceText(path) + " (added in " + layerText(contents, entry.layer) +
-                                       "): " + std::to_string(files) + " entries, " + bytesText(bytes) +
-                                       " that could be saved", .severity = std::nullopt, .discriminator = path, .edits = {}, .dockerfile = "# .dockerignore\n.git\n", .titleSuffix = ": /" + path});
+            out.add(kGit, {.object = refOf(image),
+                           .evidence = "/" + evidenceText(path) + " (added in " +
+                                       layerText(contents, entry.layer) + "): " + std::to_string(files) +
+                                       " entries, " + bytesText(bytes) + " that could be saved",
+                           .severity = std::nullopt,
+                           .discriminator = path,
+                           .edits = {},
+                           .dockerfile = "# .dockerignore\n.git\n",
+                           .titleSuffix = ": /" + path});
         }
     }
 };
@@ -84,7 +94,8 @@ public:
     WorldWritableRule() : ContentRule(kWorldWritable) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         for (const auto& [path, entry] : contents.files) {
             if (entry.type == FileEntry::Type::Symlink || (entry.mode & 0002u) == 0) {
@@ -93,13 +104,20 @@ public:
             const bool system = isSystemCodePath(path + "/");
             const bool dir = entry.type == FileEntry::Type::Directory;
             if (!system && (!dir || (entry.mode & 01000u) != 0)) {
-                continue; // sticky scratch directories (/tmp) and writable files outside system paths are fine
+                continue; // sticky scratch directories (/tmp) and writable files outside system paths are
+                          // fine
             }
             char mode[16];
             std::snprintf(mode, sizeof mode, "%04o", entry.mode);
-            out.add(kWorldWritable, {.object = refOf(image), .evidence = std::string(dir ? "directory" : "file") + " mode " + mode + ": /" +
-                                                 evidenceText(path) + " (added in " + layerText(contents, entry.layer) +
-                                                 ")", .severity = system ? Severity::High : Severity::Medium, .discriminator = path, .edits = {}, .dockerfile = "RUN chmod o-w /" + path + "\n", .titleSuffix = ": /" + path});
+            out.add(kWorldWritable,
+                    {.object = refOf(image),
+                     .evidence = std::string(dir ? "directory" : "file") + " mode " + mode + ": /" +
+                                 evidenceText(path) + " (added in " + layerText(contents, entry.layer) + ")",
+                     .severity = system ? Severity::High : Severity::Medium,
+                     .discriminator = path,
+                     .edits = {},
+                     .dockerfile = "RUN chmod o-w /" + path + "\n",
+                     .titleSuffix = ": /" + path});
         }
     }
 };
@@ -110,7 +128,8 @@ public:
     SystemPathOwnerRule() : ContentRule(kOwner) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         std::vector<std::string> examples;
         std::size_t count = 0;
@@ -129,15 +148,31 @@ public:
         if (count == 0) {
             return;
         }
-        out.add(kOwner, {.object = refOf(image), .evidence = std::to_string(count) + " system path(s) owned by a non-root user, e.g. " +
-                                     evidenceText(join(examples, "; ")), .severity = std::nullopt, .discriminator = {}, .edits = {}, .dockerfile = "COPY --chown=root:root --chmod=0755 app /usr/local/bin/app\n", .titleSuffix = {}});
+        out.add(kOwner,
+                {.object = refOf(image),
+                 .evidence = std::to_string(count) + " system path(s) owned by a non-root user, e.g. " +
+                             evidenceText(join(examples, "; ")),
+                 .severity = std::nullopt,
+                 .discriminator = {},
+                 .edits = {},
+                 .dockerfile = "COPY --chown=root:root --chmod=0755 app /usr/local/bin/app\n",
+                 .titleSuffix = {}});
     }
 };
 
 } // namespace
 
-std::unique_ptr<Rule> makeGitDirectoryRule() { return std::make_unique<GitDirectoryRule>(); }
-std::unique_ptr<Rule> makeWorldWritableRule() { return std::make_unique<WorldWritableRule>(); }
-std::unique_ptr<Rule> makeSystemPathOwnerRule() { return std::make_unique<SystemPathOwnerRule>(); }
+std::unique_ptr<Rule> makeGitDirectoryRule()
+{
+    return std::make_unique<GitDirectoryRule>();
+}
+std::unique_ptr<Rule> makeWorldWritableRule()
+{
+    return std::make_unique<WorldWritableRule>();
+}
+std::unique_ptr<Rule> makeSystemPathOwnerRule()
+{
+    return std::make_unique<SystemPathOwnerRule>();
+}
 
 } // namespace drydock

@@ -20,8 +20,9 @@ const RuleInfo kPrivateKey{
     .title = "Private key stored in the image",
     .rationale = "Everyone who can pull the image gets the key. A baked SSH host key is shared by every "
                  "container made from the image.",
-    .fix = "Remove the key from the image and rotate it; give it to the container at run time (a secret mount), "
-           "and use RUN --mount=type=secret when the build needs it.",
+    .fix =
+        "Remove the key from the image and rotate it; give it to the container at run time (a secret mount), "
+        "and use RUN --mount=type=secret when the build needs it.",
     .practice = "Keep secrets out of images"};
 
 const RuleInfo kCredentials{
@@ -32,8 +33,9 @@ const RuleInfo kCredentials{
     .title = "Credential file stored in the image",
     .rationale = "Registry logins (.docker/config.json), package-registry tokens (.npmrc, .pypirc), cloud "
                  "credentials and password files in an image are readable by everyone who can pull it.",
-    .fix = "Remove the file and rotate what it holds; add it to .dockerignore and pass credentials at run time "
-           "or with RUN --mount=type=secret during the build.",
+    .fix =
+        "Remove the file and rotate what it holds; add it to .dockerignore and pass credentials at run time "
+        "or with RUN --mount=type=secret during the build.",
     .practice = "Keep secrets out of images"};
 
 const RuleInfo kEnvFile{
@@ -42,8 +44,9 @@ const RuleInfo kEnvFile{
     .defaultSeverity = Severity::Low,
     .cis = cis("4.10"),
     .title = ".env file stored in the image",
-    .rationale = "A .env file usually holds the application's passwords and tokens; copied into the image, it "
-                 "ships them to everyone who can pull it.",
+    .rationale =
+        "A .env file usually holds the application's passwords and tokens; copied into the image, it "
+        "ships them to everyone who can pull it.",
     .fix = "Add .env to .dockerignore and inject the settings at run time (--env-file on the host, secrets).",
     .practice = "Keep secrets out of images"};
 
@@ -94,8 +97,9 @@ std::optional<std::string> pemPrivateKey(std::string_view content)
 // "key": "value" pairs whose key speaks of authentication, in JSON or ini-style text; masked.
 std::optional<std::string> authValue(std::string_view content)
 {
-    static const char* const keys[] = {"\"auth\"", "\"identitytoken\"", "_authToken=", "_auth=", "_password=",
-                                       "password =", "password=", "aws_secret_access_key"};
+    static const char* const keys[] = {
+        "\"auth\"",   "\"identitytoken\"", "_authToken=", "_auth=",
+        "_password=", "password =",        "password=",   "aws_secret_access_key"};
     for (const char* key : keys) {
         const auto at = content.find(key);
         if (at == std::string_view::npos) {
@@ -178,7 +182,8 @@ public:
     SecretFileRule(const RuleInfo& info, SecretFileKind kind) : ContentRule(info), m_kind(kind) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         for (const auto& [path, entry] : contents.files) {
             if (entry.type != FileEntry::Type::Regular || secretFileKind(path) != m_kind) {
@@ -189,8 +194,15 @@ public:
                 continue;
             }
             std::string evidence = fileEvidence(contents, path, entry);
-            evidence += verdict->what.empty() ? ": found by name; content not recognised" : ": " + verdict->what;
-            out.add(info(), {.object = refOf(image), .evidence = evidence, .severity = verdict->severity, .discriminator = path, .edits = {}, .dockerfile = kSecretMountDockerfile, .titleSuffix = ": /" + path});
+            evidence +=
+                verdict->what.empty() ? ": found by name; content not recognised" : ": " + verdict->what;
+            out.add(info(), {.object = refOf(image),
+                             .evidence = evidence,
+                             .severity = verdict->severity,
+                             .discriminator = path,
+                             .edits = {},
+                             .dockerfile = kSecretMountDockerfile,
+                             .titleSuffix = ": /" + path});
         }
     }
 
@@ -204,7 +216,8 @@ public:
     DeletedSecretRule() : ContentRule(kDeletedSecret) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         for (const auto& removed : contents.removedFiles) {
             const auto verdict = judge(secretFileKind(removed.path), removed.path, removed.entry);
@@ -218,7 +231,14 @@ public:
             if (!verdict->what.empty()) {
                 evidence += ": " + verdict->what;
             }
-            out.add(kDeletedSecret, {.object = refOf(image), .evidence = evidence, .severity = verdict->severity == Severity::Low ? Severity::Low : Severity::High, .discriminator = removed.path, .edits = {}, .dockerfile = kSecretMountDockerfile, .titleSuffix = ": /" + removed.path});
+            out.add(kDeletedSecret,
+                    {.object = refOf(image),
+                     .evidence = evidence,
+                     .severity = verdict->severity == Severity::Low ? Severity::Low : Severity::High,
+                     .discriminator = removed.path,
+                     .edits = {},
+                     .dockerfile = kSecretMountDockerfile,
+                     .titleSuffix = ": /" + removed.path});
         }
     }
 };
@@ -233,7 +253,13 @@ std::unique_ptr<Rule> makeCredentialFileRule()
 {
     return std::make_unique<SecretFileRule>(kCredentials, SecretFileKind::Credentials);
 }
-std::unique_ptr<Rule> makeEnvFileRule() { return std::make_unique<SecretFileRule>(kEnvFile, SecretFileKind::EnvFile); }
-std::unique_ptr<Rule> makeDeletedSecretRule() { return std::make_unique<DeletedSecretRule>(); }
+std::unique_ptr<Rule> makeEnvFileRule()
+{
+    return std::make_unique<SecretFileRule>(kEnvFile, SecretFileKind::EnvFile);
+}
+std::unique_ptr<Rule> makeDeletedSecretRule()
+{
+    return std::make_unique<DeletedSecretRule>();
+}
 
 } // namespace drydock

@@ -35,13 +35,16 @@ const RuleInfo kCapabilities{
     .practice = "Avoid setuid/setgid binaries"};
 
 // Programs that need their s-bit for their job; still listed, at low, so a reviewer sees them.
-constexpr std::array<std::string_view, 16> kKnownNeeded{
-    "usr/bin/passwd",  "bin/su",          "usr/bin/su",       "usr/bin/chsh",   "usr/bin/chfn",
-    "usr/bin/newgrp",  "usr/bin/gpasswd", "bin/mount",        "usr/bin/mount",  "bin/umount",
-    "usr/bin/umount",  "usr/lib/openssh/ssh-keysign", "sbin/unix_chkpwd", "usr/sbin/unix_chkpwd",
-    "usr/bin/chage",   "usr/bin/expiry"};
+constexpr std::array<std::string_view, 16> kKnownNeeded{"usr/bin/passwd",   "bin/su",
+                                                        "usr/bin/su",       "usr/bin/chsh",
+                                                        "usr/bin/chfn",     "usr/bin/newgrp",
+                                                        "usr/bin/gpasswd",  "bin/mount",
+                                                        "usr/bin/mount",    "bin/umount",
+                                                        "usr/bin/umount",   "usr/lib/openssh/ssh-keysign",
+                                                        "sbin/unix_chkpwd", "usr/sbin/unix_chkpwd",
+                                                        "usr/bin/chage",    "usr/bin/expiry"};
 
-constexpr std::array<std::string_view, 16> kShells{"sh",   "bash", "dash", "ash",    "zsh",     "ksh",
+constexpr std::array<std::string_view, 16> kShells{"sh",   "bash", "dash", "ash",     "zsh",    "ksh",
                                                    "fish", "csh",  "tcsh", "busybox", "python", "python3",
                                                    "perl", "ruby", "node", "env"};
 
@@ -54,7 +57,8 @@ Severity grade(const std::string& path)
     }
     const std::string_view base = baseName(path);
     for (const auto s : kShells) {
-        if (base == s || (startsWith(base, s) && base.size() > s.size() && std::isdigit(static_cast<unsigned char>(base[s.size()])))) {
+        if (base == s || (startsWith(base, s) && base.size() > s.size() &&
+                          std::isdigit(static_cast<unsigned char>(base[s.size()])))) {
             return Severity::High;
         }
     }
@@ -71,7 +75,8 @@ public:
     SetuidFilesRule() : ContentRule(kSetuid) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         for (const auto& [path, entry] : contents.files) {
             if (entry.type != FileEntry::Type::Regular && entry.type != FileEntry::Type::HardLink) {
@@ -85,8 +90,15 @@ public:
             const char* bits = (entry.mode & 04000u) && (entry.mode & 02000u) ? "setuid+setgid"
                                : (entry.mode & 04000u)                        ? "setuid"
                                                                               : "setgid";
-            out.add(kSetuid, {.object = refOf(image), .evidence = std::string(bits) + " mode " + mode + " owner " + std::to_string(entry.uid) +
-                                          ": " + fileEvidence(contents, path, entry), .severity = grade(path), .discriminator = path, .edits = {}, .dockerfile = "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +\n", .titleSuffix = ": /" + path});
+            out.add(kSetuid,
+                    {.object = refOf(image),
+                     .evidence = std::string(bits) + " mode " + mode + " owner " + std::to_string(entry.uid) +
+                                 ": " + fileEvidence(contents, path, entry),
+                     .severity = grade(path),
+                     .discriminator = path,
+                     .edits = {},
+                     .dockerfile = "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +\n",
+                     .titleSuffix = ": /" + path});
         }
     }
 };
@@ -97,11 +109,19 @@ public:
     FileCapabilitiesRule() : ContentRule(kCapabilities) {}
 
 public:
-    void checkContents(const Image& image, const ImageContents& contents, FindingCollector& out) const override
+    void checkContents(const Image& image, const ImageContents& contents,
+                       FindingCollector& out) const override
     {
         for (const auto& [path, entry] : contents.files) {
             if (entry.hasCapabilities) {
-                out.add(kCapabilities, {.object = refOf(image), .evidence = "security.capability set on " + fileEvidence(contents, path, entry), .severity = std::nullopt, .discriminator = path, .edits = {}, .dockerfile = "RUN setcap -r /" + path + "\n", .titleSuffix = ": /" + path});
+                out.add(kCapabilities,
+                        {.object = refOf(image),
+                         .evidence = "security.capability set on " + fileEvidence(contents, path, entry),
+                         .severity = std::nullopt,
+                         .discriminator = path,
+                         .edits = {},
+                         .dockerfile = "RUN setcap -r /" + path + "\n",
+                         .titleSuffix = ": /" + path});
             }
         }
     }
@@ -109,7 +129,13 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSetuidFilesRule() { return std::make_unique<SetuidFilesRule>(); }
-std::unique_ptr<Rule> makeFileCapabilitiesRule() { return std::make_unique<FileCapabilitiesRule>(); }
+std::unique_ptr<Rule> makeSetuidFilesRule()
+{
+    return std::make_unique<SetuidFilesRule>();
+}
+std::unique_ptr<Rule> makeFileCapabilitiesRule()
+{
+    return std::make_unique<FileCapabilitiesRule>();
+}
 
 } // namespace drydock
