@@ -175,6 +175,16 @@ void MainWindow::createActions()
     m_cancelAction = scan->addAction(tr("&Cancel scan"), m_scans, &ScanController::cancel);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelAction->setEnabled(false);
+    QAction* contentsAction = scan->addAction(tr("Analyse image &contents (slow)"));
+    contentsAction->setObjectName(QStringLiteral("contentsAction"));
+    contentsAction->setCheckable(true);
+    contentsAction->setToolTip(
+        tr("Also read every image's layers: setuid files, tools, keys, packages (IMG-101 … IMG-114)"));
+    connect(contentsAction, &QAction::toggled, this, [this](bool on) {
+        ContentScanOptions options = m_scans->contentOptions();
+        options.enabled = on;
+        m_scans->setContentOptions(options);
+    });
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* find = edit->addAction(tr("&Find findings"), this, [this] {

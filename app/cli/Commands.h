@@ -9,6 +9,9 @@ int runInventory(const std::vector<std::string>& words);
 int runScan(const std::vector<std::string>& words);
 int runHistory(const std::vector<std::string>& words);
 int runReport(const std::vector<std::string>& words);
+struct ParsedArgs;
+// `inventory --packages IMAGE` and `inventory --sbom IMAGE`: what is installed inside one image.
+int runInventoryContents(const ParsedArgs& args);
 
 // Usage texts.
 std::string mainHelp();

@@ -40,12 +40,21 @@ Drydock only reads from the daemon; nothing is changed unless you explicitly app
 std::string inventoryHelp()
 {
     return std::string(R"(Usage: drydock inventory [--host URI | --context NAME] [--format text|json] [--output FILE]
+       drydock inventory --packages IMAGE [--format text|json] [--output FILE] [vulnerability options]
+       drydock inventory --sbom IMAGE --output FILE [vulnerability options]
 
 Prints one snapshot of the daemon: containers (all states), images with history, networks, volumes,
 plugins, daemon settings and Swarm objects. Secret-looking values are masked in every format.
 
   --format text|json  text (default): counts and one line per object; json: the full model
   --output FILE       write to FILE instead of standard output
+  --packages IMAGE    read the image's layers and list its OS and installed packages (dpkg, apk)
+  --sbom IMAGE        write the image's packages as a CycloneDX 1.5 JSON SBOM to --output
+  --vuln-db PATH      match packages against an OSV database (directory or all.zip), offline
+  --import-trivy FILE add vulnerabilities from a Trivy JSON report (repeatable)
+  --import-grype FILE add vulnerabilities from a Grype JSON report (repeatable)
+  --run-trivy         run `trivy image` (when installed, without updating its database)
+  --run-grype         run `grype` (when installed, without updating its database)
 
 )") + kEndpointHelp + "\n" + kExitCodes;
 }
@@ -69,6 +78,13 @@ Benchmark references, fixes and a remediated `docker run` command.
   --no-history              do not store this scan
   --baseline last|SCAN_ID   compare with an earlier scan of the same endpoint (new / resolved)
   --fail-on-new SEVERITY    exit 1 only when a finding at or above SEVERITY is new since --baseline
+  --contents                also read every image's layers (slow): setuid files, shells and tools, keys and
+                            credentials, .git, world-writable paths, packages (rules IMG-101 … IMG-114)
+  --image NAME              with --contents: analyse only this image (repeatable)
+  --vuln-db PATH            with --contents: match packages against an OSV database (directory or all.zip)
+  --import-trivy FILE       with --contents: add vulnerabilities from a Trivy JSON report (repeatable)
+  --import-grype FILE       with --contents: add vulnerabilities from a Grype JSON report (repeatable)
+  --run-trivy, --run-grype  with --contents: run the installed scanner on each image (no database update)
 
 Every scan is stored in the history unless --no-history is given. Active waivers from the history
 database mark findings as waived: they are still listed, but no longer count for --fail-on.

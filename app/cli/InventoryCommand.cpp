@@ -14,7 +14,11 @@ namespace drydock::app {
 
 int runInventory(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"inventory", {"--host", "--context", "--format", "--output"}, {"--help", "-h"}, 0};
+    const CommandSpec spec{"inventory",
+                           {"--host", "--context", "--format", "--output", "--packages", "--sbom", "--vuln-db",
+                            "--import-trivy", "--import-grype"},
+                           {"--help", "-h", "--run-trivy", "--run-grype"},
+                           0};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
     if (!args) {
@@ -24,6 +28,9 @@ int runInventory(const std::vector<std::string>& words)
     if (args->has("--help") || args->has("-h")) {
         std::fputs(inventoryHelp().c_str(), stdout);
         return ExitOk;
+    }
+    if (args->has("--packages") || args->has("--sbom")) {
+        return runInventoryContents(*args);
     }
     const std::string format = args->last("--format").value_or("text");
     if (format != "text" && format != "json") {

@@ -13,6 +13,7 @@
 #include "core/scan/Scanner.h"
 
 #include <cstdio>
+#include <filesystem>
 
 namespace drydock::app {
 
@@ -53,7 +54,7 @@ std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args,
     return requests;
 }
 
-bool applySettings(const ParsedArgs& args, ScanSettings& settings, std::string& error)
+bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOptions& contents, std::string& error)
 {
     for (const auto& spec : args.all("--rule-severity")) {
         const auto eq = spec.find('=');
@@ -74,6 +75,20 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, std::string& 
             settings.onlyAreas.insert(*area);
         }
     }
+    contents.images = args.all("--image");
+    contents.vulnDbPath = args.last("--vuln-db").value_or("");
+    contents.trivyReports = args.all("--import-trivy");
+    contents.grypeReports = args.all("--import-grype");
+    contents.runTrivy = args.has("--run-trivy");
+    contents.runGrype = args.has("--run-grype");
+    contents.enabled = args.has("--contents");
+    const bool contentOption = !contents.images.empty() || !contents.vulnDbPath.empty() ||
+                               !contents.trivyReports.empty() || !contents.grypeReports.empty() ||
+                               contents.runTrivy || contents.runGrype;
+    if (contentOption && !contents.enabled) {
+        error = "--image, --vuln-db, --import-trivy, --import-grype, --run-trivy and --run-grype need --contents";
+        return false;
+    }
     return true;
 }
 
@@ -83,8 +98,10 @@ int runScan(const std::vector<std::string>& words)
 {
     const CommandSpec spec{"scan",
                            {"--host", "--context", "--format", "--output", "--fail-on", "--rule-severity", "--only",
-                            "--db", "--baseline", "--fail-on-new"},
-                           {"--help", "-h", "--verbose", "--no-history", "--list-rules"},
+                            "--db", "--baseline", "--fail-on-new", "--image", "--vuln-db", "--import-trivy",
+                            "--import-grype"},
+                           {"--help", "-h", "--verbose", "--no-history", "--list-rules", "--contents", "--run-trivy",
+                            "--run-grype"},
                            0};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
@@ -112,6 +129,7 @@ int runScan(const std::vector<std::string>& words)
     }
     const auto outputs = outputRequests(*args, error);
     ScanSettings settings;
+    ContentScanOptions contentOptions;
     std::optional<Severity> failOn;
     if (const auto f = args->last("--fail-on")) {
         failOn = severityFromString(*f);
@@ -131,9 +149,25 @@ int runScan(const std::vector<std::string>& words)
     if (args->has("--no-history") && args->has("--baseline")) {
         error = "--baseline reads the history; it cannot be combined with --no-history";
     }
-    if (!outputs || !error.empty() || !applySettings(*args, settings, error)) {
+    if (!outputs || !error.empty() || !applySettings(*args, settings, contentOptions, error)) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
+    }
+
+    // Local inputs of content analysis are checked before the daemon is asked anything.
+    for (const auto& file : [&] {
+             auto files = contentOptions.trivyReports;
+             files.insert(files.end(), contentOptions.grypeReports.begin(), contentOptions.grypeReports.end());
+             if (!contentOptions.vulnDbPath.empty()) {
+                 files.push_back(contentOptions.vulnDbPath);
+             }
+             return files;
+         }()) {
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) {
+            std::fprintf(stderr, "drydock: %s does not exist\n", file.c_str());
+            return ExitLocalError;
+        }
     }
 
     // Open the history first: a damaged database is reported before the daemon is asked anything.
@@ -155,6 +189,7 @@ int runScan(const std::vector<std::string>& words)
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     const SystemClock clock;
     Scanner scanner(*client.value(), catalogue, clock);
+    scanner.setContentOptions(contentOptions);
     NullProgressSink progress;
     auto result = scanner.scan(settings, progress, CancelToken());
     if (!result) {

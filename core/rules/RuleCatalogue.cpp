@@ -1,6 +1,7 @@
 #include "core/rules/RuleCatalogue.h"
 
 #include "core/rules/container/ContainerRules.h"
+#include "core/rules/contents/ContentRuleFactories.h"
 #include "core/rules/daemon/DaemonRules.h"
 #include "core/rules/image/ImageRules.h"
 #include "core/rules/network/NetworkRules.h"
@@ -45,6 +46,7 @@ RuleCatalogue RuleCatalogue::builtIn()
     registerSecretsRules(c);
     registerDaemonRules(c);
     registerSwarmRules(c);
+    registerContentRules(c);
     return c;
 }
 

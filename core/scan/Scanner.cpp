@@ -1,13 +1,66 @@
 #include "core/scan/Scanner.h"
 
+#include "core/contents/ContentAnalyzer.h"
+#include "core/rules/contents/ContentRuleSupport.h"
 #include "core/scan/InventoryLoader.h"
 #include "core/scan/RuleEngine.h"
+
+#include <algorithm>
 
 namespace drydock {
 
 Scanner::Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock& clock)
     : m_client(client), m_catalogue(catalogue), m_clock(clock)
 {
+}
+
+Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
+                                     const CancelToken& cancel)
+{
+    const ContentScanOptions& options = m_contentOptions;
+    ContentAnalyzer analyzer(m_client, options);
+    if (auto ok = analyzer.prepare(cancel); !ok) {
+        return ok;
+    }
+    std::vector<const Image*> chosen;
+    for (const auto& image : result.inventory.images) {
+        bool wanted = options.images.empty();
+        for (const auto& name : options.images) {
+            const auto& tags = image.repoTags;
+            wanted = wanted || name == image.id || name == image.shortId() || ("sha256:" + name) == image.id ||
+                     std::find(tags.begin(), tags.end(), name) != tags.end() ||
+                     std::find(tags.begin(), tags.end(), name + ":latest") != tags.end();
+        }
+        if (wanted) {
+            chosen.push_back(&image);
+        }
+    }
+    if (!options.images.empty() && chosen.empty()) {
+        return Error::make(ErrorCode::NotFound, "None of the images named for content analysis (" +
+                                                    options.images.front() + (options.images.size() > 1 ? ", …" : "") +
+                                                    ") exists on this daemon; check the name with `docker images`.");
+    }
+    const int total = static_cast<int>(chosen.size());
+    std::vector<Finding>& findings = result.findings.mutableAll();
+    for (int i = 0; i < total; ++i) {
+        progress.progress("image contents", i, total);
+        const Image& image = *chosen[static_cast<std::size_t>(i)];
+        auto contents = analyzer.analyze(image, progress, cancel);
+        if (!contents) {
+            if (contents.error().code == ErrorCode::Cancelled) {
+                return contents.error();
+            }
+            result.inventory.problems.push_back(
+                {"image", image.id, "Content analysis failed: " + contents.error().message});
+            continue;
+        }
+        auto found = evaluateContentRules(m_catalogue, settings, image, contents.value());
+        findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        result.imageContents.push_back(std::move(contents.value()));
+    }
+    result.findings.sort();
+    progress.progress("image contents", total, total);
+    return success();
 }
 
 Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel)
@@ -28,6 +81,11 @@ Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& pro
     }
     progress.progress("checks", 0, 1);
     result.findings = RuleEngine(m_catalogue).evaluate(result.inventory, effective, result.startedAtUnix);
+    if (m_contentOptions.enabled) {
+        if (auto ok = analyseContents(result, effective, progress, cancel); !ok) {
+            return ok.error();
+        }
+    }
     progress.progress("checks", 1, 1);
     result.finishedAtUnix = m_clock.nowUnix();
     return result;

@@ -3,8 +3,10 @@
 #include "core/common/Clock.h"
 #include "core/common/ProgressSink.h"
 #include "core/common/Result.h"
+#include "core/contents/ContentScanOptions.h"
 #include "core/docker/DockerClient.h"
 #include "core/findings/FindingSet.h"
+#include "core/model/ImageContents.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
 
@@ -17,6 +19,8 @@ struct ScanResult
     Inventory inventory;
     FindingSet findings;
     std::string catalogueVersion;
+    // What content analysis found inside each analysed image (empty unless it was asked for).
+    std::vector<ImageContents> imageContents;
 };
 
 // Endpoint -> Inventory -> FindingSet, with progress and cancel. The one engine behind GUI and CLI.
@@ -27,11 +31,18 @@ public:
     // The scanner keeps a reference to the clock: a temporary one would dangle.
     Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock&& clock) = delete;
     Result<ScanResult> scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel);
+    // Content analysis (layers, packages, vulnerabilities) for the next scans: off unless asked for, because
+    // it reads every layer of every chosen image.
+    void setContentOptions(ContentScanOptions options) { m_contentOptions = std::move(options); }
 
 private:
+    Result<void> analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
+                                 const CancelToken& cancel);
+
     DockerClient& m_client;
     const RuleCatalogue& m_catalogue;
     const Clock& m_clock;
+    ContentScanOptions m_contentOptions;
 };
 
 } // namespace drydock

@@ -58,6 +58,7 @@ void ScanController::start()
     const CancelToken cancel = m_cancel;
     const DockerEndpoint endpoint = m_endpoint;
     const ScanSettings settings = m_settings;
+    const ContentScanOptions contentOptions = m_contentOptions;
     const std::string dbPath = m_databasePath.toStdString();
     const RuleCatalogue* catalogue = &m_catalogue;
     auto sink = std::make_shared<QueuedProgress>(this);
@@ -76,6 +77,7 @@ void ScanController::start()
         }
         const SystemClock clock;
         Scanner scanner(client, *catalogue, clock);
+        scanner.setContentOptions(contentOptions);
         auto result = scanner.scan(settings, *sink, cancel);
         if (!result) {
             outcome.cancelled = result.error().code == ErrorCode::Cancelled;

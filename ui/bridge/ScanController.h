@@ -31,6 +31,9 @@ public:
 
     void setEndpoint(const DockerEndpoint& endpoint) { m_endpoint = endpoint; }
     void setSettings(const ScanSettings& settings) { m_settings = settings; }
+    // Content analysis (layers, packages) for the next scans; off by default because it is slow.
+    void setContentOptions(const ContentScanOptions& options) { m_contentOptions = options; }
+    const ContentScanOptions& contentOptions() const { return m_contentOptions; }
     bool isRunning() const { return m_watcher.isRunning(); }
 
 public slots:
@@ -47,6 +50,7 @@ private:
     QString m_databasePath;
     DockerEndpoint m_endpoint;
     ScanSettings m_settings;
+    ContentScanOptions m_contentOptions;
     CancelToken m_cancel;
     QFutureWatcher<ScanOutcome> m_watcher;
 };
