@@ -270,15 +270,16 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
     }
     buildOverview(plan, relevant);
 
-    HardeningChange* readOnly = nullptr;
+    // An index, not a pointer: plan.changes grows while we go.
+    std::optional<std::size_t> readOnlyIndex;
     for (const Finding* f : relevant) {
         if (f->object.type == ObjectType::Image) {
             plan.changes.push_back(imageChange(*f));
             continue;
         }
         // Both the writable-root check and the drift check ask for --read-only: one change resolves both.
-        if ((f->ruleId == "CTR-016" || f->ruleId == "RUN-014") && readOnly != nullptr) {
-            readOnly->ruleIds.push_back(f->ruleId);
+        if ((f->ruleId == "CTR-016" || f->ruleId == "RUN-014") && readOnlyIndex) {
+            plan.changes[*readOnlyIndex].ruleIds.push_back(f->ruleId);
             continue;
         }
         HardeningChange ch;
@@ -338,14 +339,14 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
         ch.choice = ch.defaultChoice;
         plan.changes.push_back(std::move(ch));
         if (plan.changes.back().id == "read-only") {
-            readOnly = &plan.changes.back();
+            readOnlyIndex = plan.changes.size() - 1;
         }
     }
 
     // The paths the container writes to stay writable as tmpfs, one change each, so that a read-only root
     // keeps behaviour. Writes into system directories cannot move to a tmpfs (it would hide the image's
     // files there): then the read-only change defaults to skip and says why.
-    if (readOnly != nullptr) {
+    if (readOnlyIndex) {
         std::set<std::string> leaves;
         for (const auto& ch : changes) {
             if (ch.kind == 2 || underMount(c, ch.path)) {
@@ -368,9 +369,8 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
                 dirs.insert(dir);
             }
         }
-        const std::string readOnlyId = readOnly->id;
-        const StringList readOnlyRules = readOnly->ruleIds;
         if (!systemWrites.empty()) {
+            HardeningChange* readOnly = &plan.changes[*readOnlyIndex];
             readOnly->defaultChoice = readOnly->choice = ChangeChoice::Skip;
             readOnly->risk += " The container changed system files (" + join(systemWrites, ", ") +
                               "); a read-only root would break that, so this defaults to skip.";
@@ -389,8 +389,6 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
             t.defaultChoice = t.choice = ChangeChoice::Apply;
             plan.changes.push_back(std::move(t));
         }
-        (void)readOnlyId;
-        (void)readOnlyRules;
     }
     sortChanges(plan.changes);
     if (!plan.running) {

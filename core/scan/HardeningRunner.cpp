@@ -199,7 +199,11 @@ WatchReport HardeningRunner::watch(const std::string& id, const Prepared& p, con
                 tail = replaceAll(std::move(tail), f.content, maskSecret(f.content));
             }
         }
-        report.logTail = terminalText(tail, 4000);
+        StringList lines = split(trim(tail), '\n');
+        for (auto& line : lines) {
+            line = terminalText(line, 400);
+        }
+        report.logTail = join(lines, "\n");
     }
     report.stayedUp = !failed;
     if (report.stayedUp) {
