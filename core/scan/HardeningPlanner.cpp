@@ -361,8 +361,27 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
         }
         std::set<std::string> dirs;
         StringList systemWrites;
+        std::map<std::string, int> kinds;
+        for (const auto& ch : changes) {
+            kinds[ch.path] = ch.kind;
+        }
         for (const auto& leaf : leaves) {
-            const std::string dir = writableDirFor(leaf);
+            // A directory the application created itself (added, under changed parents) becomes the tmpfs:
+            // it does not exist in the image, so the tmpfs starts empty with the mode we ask for. Files added
+            // to a directory of the image need that directory, copied up into the tmpfs with its owner.
+            std::string dir;
+            std::string prefix;
+            for (const auto& part : split(leaf.substr(1), '/')) {
+                prefix += "/" + part;
+                const auto kind = kinds.find(prefix);
+                if (kind != kinds.end() && kind->second == 1) {
+                    dir = prefix;
+                    break;
+                }
+            }
+            if (dir.empty() || dir == leaf) {
+                dir = writableDirFor(leaf);
+            }
             if (isSystemPath(dir)) {
                 systemWrites.push_back(leaf);
             } else if (dir != "/tmp") {
