@@ -4,6 +4,7 @@
 #include "ui/bridge/ScanController.h"
 #include "ui/dialogs/ConnectDialog.h"
 #include "ui/dialogs/WaiverDialog.h"
+#include "ui/wizard/HardeningWizard.h"
 
 #include <QMainWindow>
 
@@ -35,6 +36,7 @@ struct MainWindowServices
     bool scanOnStart = true;
     ConnectPrompt connectPrompt = defaultConnectPrompt();
     WaiverPrompt waiverPrompt = defaultWaiverPrompt();
+    ConfirmPrompt hardenConfirm = defaultConfirmPrompt();
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -69,6 +71,8 @@ public slots:
     void startScan();
     void showPage(int page);
     void chooseEndpoint();
+    // Opens the guided hardening walkthrough on a container (name) or image (reference or id).
+    HardeningWizard* openHardeningWizard(const QString& objectName);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
