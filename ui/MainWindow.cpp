@@ -284,6 +284,7 @@ HardeningWizard* MainWindow::openHardeningWizard(const QString& objectName)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     // After an apply the window rescans, so the resolved findings close here too.
     connect(wizard, &HardeningWizard::applyFinished, this, &MainWindow::startScan);
+    connect(wizard, &HardeningWizard::waiverRequested, m_historyController, &HistoryController::addWaiver);
     wizard->show();
     wizard->loadPlan();
     return wizard;

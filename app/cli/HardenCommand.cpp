@@ -134,8 +134,15 @@ int removeBackups(DockerClient& client, const std::string& target, HistoryStore*
     DockerWriter writer(client.transport(), client.apiVersion(), {});
     HardeningRunner runner(client, writer, clock, [&](const HardeningAction& a) {
         if (history != nullptr) {
-            (void)history->actions().add({0, client.endpoint().display(), "container", {}, target,
-                                          "remove backup: " + a.step, a.outcome, a.details, clock.nowUnix()});
+            (void)history->actions().add({0,
+                                          client.endpoint().display(),
+                                          "container",
+                                          {},
+                                          target,
+                                          "remove backup: " + a.step,
+                                          a.outcome,
+                                          a.details,
+                                          clock.nowUnix()});
         }
     });
     for (const auto& n : names) {
@@ -152,10 +159,11 @@ int removeBackups(DockerClient& client, const std::string& target, HistoryStore*
 
 int runHarden(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"harden",
-                           {"--host", "--context", "--db", "--only", "--choose", "--format", "--output", "--watch"},
-                           {"--help", "--trial", "--apply", "--yes", "--remove-backup", "--no-history"},
-                           1};
+    const CommandSpec spec{
+        "harden",
+        {"--host", "--context", "--db", "--only", "--choose", "--format", "--output", "--watch"},
+        {"--help", "--trial", "--apply", "--yes", "--remove-backup", "--no-history"},
+        1};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
     if (!args) {
@@ -173,12 +181,14 @@ int runHarden(const std::vector<std::string>& words)
     const std::string target = args->positionals.front();
     const std::string format = args->last("--format").value_or("text");
     if (format != "text" && format != "json" && format != "script" && format != "markdown") {
-        std::fprintf(stderr, "drydock harden: unknown format '%s' (use text, json, script or markdown)\n", format.c_str());
+        std::fprintf(stderr, "drydock harden: unknown format '%s' (use text, json, script or markdown)\n",
+                     format.c_str());
         return ExitUsage;
     }
     if (args->has("--apply") && !args->has("--yes")) {
-        std::fprintf(stderr, "drydock harden: --apply changes the container (stop, keep as backup, recreate); "
-                             "add --yes to confirm\n");
+        std::fprintf(stderr,
+                     "drydock harden: --apply changes the container (stop, keep as backup, recreate); "
+                     "add --yes to confirm\n");
         return ExitUsage;
     }
     int watchSeconds = 5;
@@ -214,7 +224,8 @@ int runHarden(const std::vector<std::string>& words)
 
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     NullProgressSink progress;
-    auto loaded = HardeningLoader::load(docker, catalogue, clock, ScanSettings{}, target, progress, CancelToken());
+    auto loaded =
+        HardeningLoader::load(docker, catalogue, clock, ScanSettings{}, target, progress, CancelToken());
     if (!loaded) {
         say("drydock: " + loaded.error().message);
         return loaded.error().code == ErrorCode::NotFound ? ExitUsage : ExitDaemon;
@@ -225,8 +236,9 @@ int runHarden(const std::vector<std::string>& words)
         return ExitUsage;
     }
     if ((args->has("--apply") || args->has("--trial")) && !plan.isContainer()) {
-        std::fprintf(stderr, "drydock harden: an image is hardened in its Dockerfile; --trial and --apply work on "
-                             "containers\n");
+        std::fprintf(stderr,
+                     "drydock harden: an image is hardened in its Dockerfile; --trial and --apply work on "
+                     "containers\n");
         return ExitUsage;
     }
 
@@ -235,8 +247,8 @@ int runHarden(const std::vector<std::string>& words)
         return [&, phase](const HardeningAction& a) {
             if (history) {
                 auto r = history->actions().add({0, endpoint, toString(plan.object.type), plan.object.id,
-                                                 plan.object.name, phase + ": " + a.step, a.outcome, a.details,
-                                                 clock.nowUnix()});
+                                                 plan.object.name, phase + ": " + a.step, a.outcome,
+                                                 a.details, clock.nowUnix()});
                 if (!r) {
                     say("drydock: could not record the action in the history: " + r.error().message);
                 }
@@ -300,8 +312,8 @@ int runHarden(const std::vector<std::string>& words)
         applied = r.value();
         if (applied->applied) {
             say("Applied: " + plan.object.name + " runs hardened. " + applied->watch.summary +
-                "\nThe original is kept, stopped, as " + applied->backupName +
-                " (drydock harden " + plan.object.name + " --remove-backup removes it; volumes are kept).");
+                "\nThe original is kept, stopped, as " + applied->backupName + " (drydock harden " +
+                plan.object.name + " --remove-backup removes it; volumes are kept).");
             // A rescan closes what the apply resolved.
             Scanner scanner(docker, catalogue, clock);
             auto rescan = scanner.scan(ScanSettings{}, progress, CancelToken());

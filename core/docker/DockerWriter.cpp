@@ -72,8 +72,8 @@ bool DockerWriter::isAllowed(const std::string& method, const std::string& fullP
     return false;
 }
 
-Result<std::string> DockerWriter::send(const std::string& method, const std::string& pathAndQuery, std::string body,
-                                       const std::string& contentType, long timeoutMs)
+Result<std::string> DockerWriter::send(const std::string& method, const std::string& pathAndQuery,
+                                       std::string body, const std::string& contentType, long timeoutMs)
 {
     HttpRequest request;
     request.method = method;
@@ -124,8 +124,8 @@ Result<std::string> DockerWriter::send(const std::string& method, const std::str
 
 Result<std::string> DockerWriter::createContainer(const std::string& name, const std::string& body)
 {
-    auto answer = send("POST", "containers/create?name=" + urlEncode(name), body, "application/json",
-                       kWriteTimeoutMs);
+    auto answer =
+        send("POST", "containers/create?name=" + urlEncode(name), body, "application/json", kWriteTimeoutMs);
     if (!answer) {
         return answer.error();
     }
@@ -166,7 +166,8 @@ Result<void> DockerWriter::removeContainer(const std::string& id)
     return r ? success() : Result<void>(r.error());
 }
 
-Result<void> DockerWriter::putArchive(const std::string& id, const std::string& directory, const std::string& tar)
+Result<void> DockerWriter::putArchive(const std::string& id, const std::string& directory,
+                                      const std::string& tar)
 {
     auto r = send("PUT", "containers/" + urlEncode(id) + "/archive?path=" + urlEncode(directory), tar,
                   "application/x-tar", kWriteTimeoutMs);
@@ -177,7 +178,8 @@ Result<void> DockerWriter::connectNetwork(const std::string& network, const std:
                                           const std::string& body)
 {
     (void)containerId; // named in the body; kept in the signature so call sites read clearly
-    auto r = send("POST", "networks/" + urlEncode(network) + "/connect", body, "application/json", kWriteTimeoutMs);
+    auto r = send("POST", "networks/" + urlEncode(network) + "/connect", body, "application/json",
+                  kWriteTimeoutMs);
     return r ? success() : Result<void>(r.error());
 }
 

@@ -13,8 +13,8 @@ namespace drydock {
 struct WriteRecord
 {
     std::string method;
-    std::string path;   // versioned path and query, as sent
-    int status = 0;     // HTTP status; 0 when nothing was sent or the transport failed
+    std::string path; // versioned path and query, as sent
+    int status = 0;   // HTTP status; 0 when nothing was sent or the transport failed
     bool ok = false;
     std::string message; // the daemon's or transport's message on failure
 };
@@ -38,7 +38,8 @@ public:
     Result<void> removeContainer(const std::string& id);
     // PUT /containers/{id}/archive?path=DIR with a tar stream (its content is never logged).
     Result<void> putArchive(const std::string& id, const std::string& directory, const std::string& tar);
-    Result<void> connectNetwork(const std::string& network, const std::string& containerId, const std::string& body);
+    Result<void> connectNetwork(const std::string& network, const std::string& containerId,
+                                const std::string& body);
 
     // The allow-list: method and versioned path the writer may send. Exposed for tests.
     static bool isAllowed(const std::string& method, const std::string& path);

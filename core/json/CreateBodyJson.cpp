@@ -142,9 +142,7 @@ std::string readOnlyBind(const std::string& bind)
 class BodyEditor
 {
 public:
-    BodyEditor(Json& config, Json& host, CreateBody& out) : m_config(config), m_host(host), m_out(out)
-    {
-    }
+    BodyEditor(Json& config, Json& host, CreateBody& out) : m_config(config), m_host(host), m_out(out) {}
 
     // Returns false when the edit is not one this builder knows how to apply.
     bool apply(const RunEdit& raw)
@@ -180,21 +178,21 @@ public:
         const RunEdit e = normalisedEdit(raw);
         switch (e.op) {
         case RunEdit::Op::AddFlag:
-            return isOneOf(e.flag, {"--user", "--cap-drop", "--cap-add", "--read-only", "--tmpfs", "--security-opt",
-                                    "--memory", "--memory-swap", "--cpus", "--pids-limit", "--restart", "--log-opt",
-                                    "--health-cmd", "--cgroupns", "--ipc"});
+            return isOneOf(e.flag, {"--user", "--cap-drop", "--cap-add", "--read-only", "--tmpfs",
+                                    "--security-opt", "--memory", "--memory-swap", "--cpus", "--pids-limit",
+                                    "--restart", "--log-opt", "--health-cmd", "--cgroupns", "--ipc"});
         case RunEdit::Op::RemoveFlag:
             if (!e.value.empty()) {
-                return isOneOf(e.flag, {"--cap-add", "--cap-drop", "--security-opt", "--sysctl", "--group-add",
-                                        "--device"});
+                return isOneOf(e.flag, {"--cap-add", "--cap-drop", "--security-opt", "--sysctl",
+                                        "--group-add", "--device"});
             }
             return isOneOf(e.flag, {"--privileged", "--pid", "--ipc", "--uts", "--userns", "--cgroupns",
                                     "--memory-swap", "--pids-limit", "--restart", "--publish-all",
                                     "--no-healthcheck", "--oom-kill-disable", "--oom-score-adj", "--link",
                                     "--cgroup-parent", "--log-driver"});
         case RunEdit::Op::RemoveValue:
-            return isOneOf(e.flag, {"--cap-add", "--cap-drop", "--security-opt", "--sysctl", "--group-add",
-                                    "--device"});
+            return isOneOf(
+                e.flag, {"--cap-add", "--cap-drop", "--security-opt", "--sysctl", "--group-add", "--device"});
         default:
             return true;
         }
@@ -209,8 +207,9 @@ public:
             for (auto& f : m_out.secretFiles) {
                 f.intoVolume = true;
             }
-            m_out.notes.push_back("The root filesystem is read-only, so the secret files live in an anonymous "
-                                  "volume at /run/secrets; it stays when the container is removed.");
+            m_out.notes.push_back(
+                "The root filesystem is read-only, so the secret files live in an anonymous "
+                "volume at /run/secrets; it stays when the container is removed.");
         }
     }
 
@@ -262,7 +261,8 @@ private:
         } else if (flag == "--memory-swap") {
             m_host["MemorySwap"] = value == "-1" ? std::int64_t{-1} : parseBytes(value);
         } else if (flag == "--cpus") {
-            m_host["NanoCpus"] = static_cast<std::int64_t>(std::llround(std::strtod(value.c_str(), nullptr) * 1e9));
+            m_host["NanoCpus"] =
+                static_cast<std::int64_t>(std::llround(std::strtod(value.c_str(), nullptr) * 1e9));
         } else if (flag == "--pids-limit") {
             m_host["PidsLimit"] = std::strtoll(value.c_str(), nullptr, 10);
         } else if (flag == "--restart") {
@@ -275,7 +275,8 @@ private:
         } else if (flag == "--log-opt") {
             Json& log = objectAt(m_host, "LogConfig");
             const std::size_t eq = value.find('=');
-            objectAt(log, "Config")[value.substr(0, eq)] = eq == std::string::npos ? "" : value.substr(eq + 1);
+            objectAt(log, "Config")[value.substr(0, eq)] =
+                eq == std::string::npos ? "" : value.substr(eq + 1);
         } else if (flag == "--cgroupns") {
             m_host["CgroupnsMode"] = value;
         } else if (flag == "--ipc") {
@@ -291,7 +292,8 @@ private:
 
     static bool hasCap(const Json& list, const std::string& cap)
     {
-        return std::any_of(list.begin(), list.end(), [&](const Json& c) { return capName(str(c)) == capName(cap); });
+        return std::any_of(list.begin(), list.end(),
+                           [&](const Json& c) { return capName(str(c)) == capName(cap); });
     }
 
     void ensureTmp()
@@ -382,8 +384,9 @@ private:
             eraseIf(arrayAt(m_host, "GroupAdd"), [&](const Json& g) { return str(g) == value; });
         } else if (flag == "--device") {
             const std::string path = value.substr(0, value.find(':'));
-            eraseIf(arrayAt(m_host, "Devices"),
-                    [&](const Json& d) { return d.is_object() && str(d.value("PathOnHost", Json())) == path; });
+            eraseIf(arrayAt(m_host, "Devices"), [&](const Json& d) {
+                return d.is_object() && str(d.value("PathOnHost", Json())) == path;
+            });
         } else {
             return false;
         }
@@ -421,7 +424,8 @@ private:
             }
         }
         for (auto& m : arrayAt(m_host, "Mounts")) {
-            if (m.is_object() && samePath(str(m.value("Target", Json())), path) && str(m.value("Type", Json())) != "tmpfs") {
+            if (m.is_object() && samePath(str(m.value("Target", Json())), path) &&
+                str(m.value("Type", Json())) != "tmpfs") {
                 m["ReadOnly"] = true;
                 found = true;
             }
@@ -484,7 +488,8 @@ private:
 };
 
 // Aliases the daemon adds itself (short id, hostname) would be wrong on a new container.
-Json endpointConfig(const Json& endpoint, const std::string& containerId, const std::string& hostname, bool trial)
+Json endpointConfig(const Json& endpoint, const std::string& containerId, const std::string& hostname,
+                    bool trial)
 {
     Json out = Json::object();
     if (!trial) {
@@ -564,8 +569,11 @@ Result<CreateBody> buildCreateBody(std::string_view inspectBody, const std::vect
             if (name.empty() || dest.empty() || targets.count(dest) > 0) {
                 continue;
             }
-            arrayAt(host, "Mounts").push_back({{"Type", "volume"}, {"Source", name}, {"Target", dest},
-                                               {"ReadOnly", !m.value("RW", true)}});
+            arrayAt(host, "Mounts")
+                .push_back({{"Type", "volume"},
+                            {"Source", name},
+                            {"Target", dest},
+                            {"ReadOnly", !m.value("RW", true)}});
             targets.insert(dest);
         }
 
@@ -594,9 +602,10 @@ Result<CreateBody> buildCreateBody(std::string_view inspectBody, const std::vect
                     m["ReadOnly"] = true;
                 }
             }
-            out.notes.push_back("The trial publishes no ports and mounts volumes and bind mounts read-only, so "
-                                "the original's data cannot change; an application that must write to them may "
-                                "fail the trial although it would run once applied.");
+            out.notes.push_back(
+                "The trial publishes no ports and mounts volumes and bind mounts read-only, so "
+                "the original's data cannot change; an application that must write to them may "
+                "fail the trial although it would run once applied.");
         }
 
         // Networks: the one of NetworkMode goes into the create body, others are connected afterwards.

@@ -23,11 +23,13 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
 {
     ordered root;
     root["schemaVersion"] = 1;
-    root["object"] = {{"type", toString(plan.object.type)}, {"id", plan.object.id}, {"name", plan.object.name}};
+    root["object"] = {
+        {"type", toString(plan.object.type)}, {"id", plan.object.id}, {"name", plan.object.name}};
     root["image"] = plan.imageRef;
     root["overview"] = ordered::array();
     for (const auto& o : plan.overview) {
-        root["overview"].push_back({{"area", toString(o.area)}, {"attackerToday", o.attackerToday}, {"findings", o.findings}});
+        root["overview"].push_back(
+            {{"area", toString(o.area)}, {"attackerToday", o.attackerToday}, {"findings", o.findings}});
     }
     root["changes"] = ordered::array();
     for (const auto& c : plan.changes) {
@@ -49,8 +51,9 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
                                    {"dockerfile", c.dockerfile}});
     }
     const HardeningPreview p = makePreview(plan);
-    root["preview"] = {{"before", p.beforeCommand}, {"after", p.afterCommand},     {"diff", p.diff},
-                       {"compose", p.compose},      {"dockerfile", p.dockerfile}, {"manualSteps", p.manualSteps}};
+    root["preview"] = {
+        {"before", p.beforeCommand}, {"after", p.afterCommand},    {"diff", p.diff},
+        {"compose", p.compose},      {"dockerfile", p.dockerfile}, {"manualSteps", p.manualSteps}};
     root["notes"] = plan.notes;
     root["trial"] = trial ? watchJson(*trial) : ordered();
     if (apply) {
@@ -73,8 +76,9 @@ namespace drydock::json {
 
 std::string actionToJsonLine(const ActionRecord& a)
 {
-    const ordered j{{"at", formatRfc3339(a.atUnix)}, {"endpoint", a.endpoint}, {"objectType", a.objectType},
-                    {"objectId", a.objectId},        {"objectName", a.objectName}, {"step", a.step},
+    const ordered j{{"at", formatRfc3339(a.atUnix)}, {"endpoint", a.endpoint},
+                    {"objectType", a.objectType},    {"objectId", a.objectId},
+                    {"objectName", a.objectName},    {"step", a.step},
                     {"outcome", a.outcome},          {"details", a.details}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -16,7 +16,8 @@ namespace drydock::json {
 //   "notes": [],
 //   "trial": null | { "stayedUp", "state", "exitCode", "health", "summary", "logTail" },
 //   "apply": null | { "applied", "rolledBack", "backupName", "watch": {…}, "notes": [] } }
-std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<WatchReport>& trial = std::nullopt,
+std::string hardeningPlanToJson(const HardeningPlan& plan,
+                                const std::optional<WatchReport>& trial = std::nullopt,
                                 const std::optional<ApplyOutcome>& apply = std::nullopt, int indent = 2);
 
 } // namespace drydock::json

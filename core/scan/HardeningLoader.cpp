@@ -30,8 +30,9 @@ const Container* HardeningLoader::findContainer(const Inventory& inventory, cons
 const Image* HardeningLoader::findImage(const Inventory& inventory, const std::string& refOrId)
 {
     for (const auto& i : inventory.images) {
-        const bool tagged = std::find(i.repoTags.begin(), i.repoTags.end(), refOrId) != i.repoTags.end() ||
-                            std::find(i.repoTags.begin(), i.repoTags.end(), refOrId + ":latest") != i.repoTags.end();
+        const bool tagged =
+            std::find(i.repoTags.begin(), i.repoTags.end(), refOrId) != i.repoTags.end() ||
+            std::find(i.repoTags.begin(), i.repoTags.end(), refOrId + ":latest") != i.repoTags.end();
         if (tagged || i.id == refOrId || i.id == "sha256:" + refOrId ||
             (refOrId.size() >= 4 && startsWith(i.id, "sha256:" + refOrId))) {
             return &i;
@@ -42,7 +43,8 @@ const Image* HardeningLoader::findImage(const Inventory& inventory, const std::s
 
 std::string HardeningLoader::readPasswd(DockerClient& client, const std::string& containerId)
 {
-    auto tar = client.get("/containers/" + urlEncode(containerId) + "/archive?path=" + urlEncode("/etc/passwd"));
+    auto tar =
+        client.get("/containers/" + urlEncode(containerId) + "/archive?path=" + urlEncode("/etc/passwd"));
     if (!tar) {
         return {};
     }
@@ -72,7 +74,8 @@ Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCa
                 changes = std::move(fetched.value());
             }
         }
-        target.plan = HardeningPlanner().planContainer(*c, image, findings, changes, readPasswd(client, c->id));
+        target.plan =
+            HardeningPlanner().planContainer(*c, image, findings, changes, readPasswd(client, c->id));
         return target;
     }
     if (const Image* image = findImage(inv, nameOrId)) {

@@ -21,9 +21,10 @@ struct HardeningTarget
 class HardeningLoader
 {
 public:
-    static Result<HardeningTarget> load(DockerClient& client, const RuleCatalogue& catalogue, const Clock& clock,
-                                        const ScanSettings& settings, const std::string& nameOrId,
-                                        ProgressSink& progress, const CancelToken& cancel);
+    static Result<HardeningTarget> load(DockerClient& client, const RuleCatalogue& catalogue,
+                                        const Clock& clock, const ScanSettings& settings,
+                                        const std::string& nameOrId, ProgressSink& progress,
+                                        const CancelToken& cancel);
     // The container's /etc/passwd (read-only: GET /containers/{id}/archive); empty when it has none.
     static std::string readPasswd(DockerClient& client, const std::string& containerId);
     static const Container* findContainer(const Inventory& inventory, const std::string& nameOrId);

@@ -193,7 +193,8 @@ HardeningPreview makePreview(const HardeningPlan& plan)
             continue;
         }
         if (!c.dockerfile.empty()) {
-            p.dockerfile += "# " + c.id + ": " + c.title + "\n" + c.dockerfile + (endsWith(c.dockerfile, "\n") ? "" : "\n");
+            p.dockerfile += "# " + c.id + ": " + c.title + "\n" + c.dockerfile +
+                            (endsWith(c.dockerfile, "\n") ? "" : "\n");
         } else if (!c.automatic) {
             p.manualSteps.push_back(c.title + (c.edits.empty() ? ": " + c.risk : ": " + editText(c)));
         }
@@ -204,7 +205,8 @@ HardeningPreview makePreview(const HardeningPlan& plan)
 std::string renderPlanText(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
-    std::string out = "Hardening plan for " + std::string(toString(plan.object.type)) + " " + plan.object.name + "\n";
+    std::string out =
+        "Hardening plan for " + std::string(toString(plan.object.type)) + " " + plan.object.name + "\n";
     if (!plan.imageRef.empty() && plan.isContainer()) {
         out += "Image: " + plan.imageRef + "\n";
     }
@@ -252,8 +254,11 @@ std::string renderPlanText(const HardeningPlan& plan)
 std::string renderPlanMarkdown(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
-    const auto cell = [](std::string s) { return replaceAll(replaceAll(std::move(s), "|", "\\|"), "\n", " "); };
-    std::string out = "# Hardening plan for " + std::string(toString(plan.object.type)) + " `" + plan.object.name + "`\n\n";
+    const auto cell = [](std::string s) {
+        return replaceAll(replaceAll(std::move(s), "|", "\\|"), "\n", " ");
+    };
+    std::string out =
+        "# Hardening plan for " + std::string(toString(plan.object.type)) + " `" + plan.object.name + "`\n\n";
     if (!plan.overview.empty()) {
         out += "## Today\n\n";
         for (const auto& o : plan.overview) {
@@ -291,10 +296,11 @@ std::string renderPlanMarkdown(const HardeningPlan& plan)
 std::string renderPlanScript(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
-    std::string out = "#!/bin/sh\n# Drydock hardening plan for " + plan.object.name +
-                      ". Review it, fill in any placeholder, then run it.\n"
-                      "# It stops the container, keeps it as a backup, runs the hardened one under the same name\n"
-                      "# and rolls back if that does not stay up for 10 seconds. Volumes are never removed.\n";
+    std::string out =
+        "#!/bin/sh\n# Drydock hardening plan for " + plan.object.name +
+        ". Review it, fill in any placeholder, then run it.\n"
+        "# It stops the container, keeps it as a backup, runs the hardened one under the same name\n"
+        "# and rolls back if that does not stay up for 10 seconds. Volumes are never removed.\n";
     if (!plan.isContainer()) {
         out += "# An image is changed in its Dockerfile; the changes are:\n";
         for (const auto& line : split(p.dockerfile, '\n')) {
@@ -312,7 +318,8 @@ std::string renderPlanScript(const HardeningPlan& plan)
     out += "set -u\nname=" + shellQuote(plan.object.name) +
            "\nbackup=\"$name-drydock-backup-$(date +%Y%m%d%H%M%S)\"\n"
            "rollback() {\n  echo \"drydock: the hardened container did not stay up; restoring $name\" >&2\n"
-           "  docker rm -f \"$name\" >/dev/null 2>&1\n  docker rename \"$backup\" \"$name\" && docker start \"$name\"\n"
+           "  docker rm -f \"$name\" >/dev/null 2>&1\n  docker rename \"$backup\" \"$name\" && docker start "
+           "\"$name\"\n"
            "  exit 1\n}\n"
            "docker stop \"$name\" || exit 1\ndocker rename \"$name\" \"$backup\" || exit 1\n";
     std::string run;
@@ -327,7 +334,8 @@ std::string renderPlanScript(const HardeningPlan& plan)
         out += f + " || rollback\n";
     }
     out += "sleep 10\n[ \"$(docker inspect -f '{{.State.Running}}' \"$name\")\" = true ] || rollback\n"
-           "echo \"drydock: $name is hardened; the original is kept as $backup (docker rm \\\"$backup\\\" when you no "
+           "echo \"drydock: $name is hardened; the original is kept as $backup (docker rm \\\"$backup\\\" "
+           "when you no "
            "longer need it)\"\n";
     return out;
 }

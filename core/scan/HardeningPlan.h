@@ -39,8 +39,8 @@ struct HardeningChange
 };
 
 // The guide's five areas the walkthrough goes through, in order.
-inline constexpr std::array<Area, 5> kHardeningAreas{Area::Image, Area::Container, Area::Runtime, Area::Network,
-                                                     Area::Secrets};
+inline constexpr std::array<Area, 5> kHardeningAreas{Area::Image, Area::Container, Area::Runtime,
+                                                     Area::Network, Area::Secrets};
 
 struct AreaOverview
 {

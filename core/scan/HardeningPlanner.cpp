@@ -30,37 +30,49 @@ struct RuleAdvice
 const std::map<std::string, RuleAdvice>& adviceTable()
 {
     static const std::map<std::string, RuleAdvice> table{
-        {"CTR-002", {ChangeChoice::Skip, "Privileged mode is usually there for device or kernel access; without "
-                                         "it such an application stops working. Find what it needs first."}},
-        {"CTR-003", {ChangeChoice::Skip, "The capability was added on purpose; the feature that needs it (e.g. "
-                                         "network administration) stops working without it."}},
-        {"CTR-004", {ChangeChoice::Apply, "Processes that switch user, change file ownership or bind ports below "
-                                          "1024 need capabilities back (SETUID, SETGID, CHOWN, NET_BIND_SERVICE). "
-                                          "Ports below 1024 are kept automatically."}},
+        {"CTR-002",
+         {ChangeChoice::Skip, "Privileged mode is usually there for device or kernel access; without "
+                              "it such an application stops working. Find what it needs first."}},
+        {"CTR-003",
+         {ChangeChoice::Skip, "The capability was added on purpose; the feature that needs it (e.g. "
+                              "network administration) stops working without it."}},
+        {"CTR-004",
+         {ChangeChoice::Apply, "Processes that switch user, change file ownership or bind ports below "
+                               "1024 need capabilities back (SETUID, SETGID, CHOWN, NET_BIND_SERVICE). "
+                               "Ports below 1024 are kept automatically."}},
         {"CTR-005", {ChangeChoice::Skip, "Monitoring agents that must see host processes stop working."}},
         {"CTR-006", {ChangeChoice::Skip, "Programs sharing memory with the host stop working."}},
         {"CTR-007", {ChangeChoice::Skip, "The container gets its own hostname."}},
         {"CTR-014", {ChangeChoice::Skip, "The application can no longer write to the host directory."}},
-        {"CTR-016", {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail with "
-                                          "'Read-only file system'."}},
+        {"CTR-016",
+         {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail with "
+                               "'Read-only file system'."}},
         {"RUN-001", {ChangeChoice::Skip, "System calls outside Docker's default profile fail."}},
         {"RUN-002", {ChangeChoice::Skip, "System calls outside Docker's default profile fail."}},
         {"RUN-003", {ChangeChoice::Skip, "Fails to start on a host without AppArmor."}},
-        {"RUN-005", {ChangeChoice::Apply, "setuid programs such as sudo or ping can no longer raise privileges."}},
-        {"RUN-006", {ChangeChoice::Apply, "The container is killed (out of memory) if it needs more than the limit."}},
+        {"RUN-005",
+         {ChangeChoice::Apply, "setuid programs such as sudo or ping can no longer raise privileges."}},
+        {"RUN-006",
+         {ChangeChoice::Apply, "The container is killed (out of memory) if it needs more than the limit."}},
         {"RUN-007", {ChangeChoice::Apply, "The container can no longer use swap beyond its memory limit."}},
-        {"RUN-008", {ChangeChoice::Apply, "The container gets at most the CPU time of the limit under load."}},
+        {"RUN-008",
+         {ChangeChoice::Apply, "The container gets at most the CPU time of the limit under load."}},
         {"RUN-009", {ChangeChoice::Apply, "Creating more processes or threads than the limit fails."}},
         {"RUN-011", {ChangeChoice::Apply, "After the retry limit a crashing container stays stopped."}},
-        {"RUN-012", {ChangeChoice::Skip, "The suggested probe is a guess: a wrong one marks a healthy container "
-                                         "unhealthy. Check the command first."}},
+        {"RUN-012",
+         {ChangeChoice::Skip, "The suggested probe is a guess: a wrong one marks a healthy container "
+                              "unhealthy. Check the command first."}},
         {"RUN-014", {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail."}},
         {"RUN-015", {ChangeChoice::Apply, "Old log lines beyond the size limit are rotated away."}},
-        {"NET-003", {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
-        {"NET-006", {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
-        {"NET-005", {ChangeChoice::Skip, "Ports not published explicitly are no longer reachable from the host."}},
-        {"SEC-001", {ChangeChoice::Skip, "The application must read the secret from the file named in NAME_FILE; "
-                                         "many do (official database images), others need a change first."}},
+        {"NET-003",
+         {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
+        {"NET-006",
+         {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
+        {"NET-005",
+         {ChangeChoice::Skip, "Ports not published explicitly are no longer reachable from the host."}},
+        {"SEC-001",
+         {ChangeChoice::Skip, "The application must read the secret from the file named in NAME_FILE; "
+                              "many do (official database images), others need a change first."}},
     };
     return table;
 }
@@ -69,13 +81,16 @@ std::string attackerToday(Area area)
 {
     switch (area) {
     case Area::Image:
-        return "Whatever the image carries runs with the container's rights: tools, secrets and weaknesses baked "
+        return "Whatever the image carries runs with the container's rights: tools, secrets and weaknesses "
+               "baked "
                "into it are there for anyone who gets in.";
     case Area::Container:
-        return "Code that breaks into the process gets root and the kernel capabilities listed here; from there "
+        return "Code that breaks into the process gets root and the kernel capabilities listed here; from "
+               "there "
                "an escape to the host is a few steps away.";
     case Area::Runtime:
-        return "A compromised or runaway process can exhaust the host's memory, CPU or process table, and change "
+        return "A compromised or runaway process can exhaust the host's memory, CPU or process table, and "
+               "change "
                "its own files to stay.";
     case Area::Network:
         return "Services reachable on every interface can be attacked from the whole network.";
@@ -88,7 +103,8 @@ std::string attackerToday(Area area)
 
 bool isSystemPath(const std::string& dir)
 {
-    for (const char* p : {"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/root", "/opt", "/srv"}) {
+    for (const char* p :
+         {"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/root", "/opt", "/srv"}) {
         if (dir == p || startsWith(dir, std::string(p) + "/")) {
             return true;
         }
@@ -168,7 +184,8 @@ std::pair<int, int> resolveUser(const std::string& user, const std::vector<Passw
     const std::string& name = parts[0];
     int uid = 0;
     int gid = 0;
-    if (!name.empty() && std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    if (!name.empty() &&
+        std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
         uid = std::atoi(name.c_str());
         gid = uid;
     } else {
@@ -261,10 +278,11 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
 
     std::vector<const Finding*> relevant;
     for (const auto& f : findings) {
-        const bool mine = (f.object.type == ObjectType::Container && (f.object.id == c.id || f.object.name == c.name)) ||
-                          (f.object.type == ObjectType::Image && image != nullptr && f.object.id == image->id);
-        if (mine && !f.waiver && std::find(kHardeningAreas.begin(), kHardeningAreas.end(), f.area) !=
-                                     kHardeningAreas.end()) {
+        const bool mine =
+            (f.object.type == ObjectType::Container && (f.object.id == c.id || f.object.name == c.name)) ||
+            (f.object.type == ObjectType::Image && image != nullptr && f.object.id == image->id);
+        if (mine && !f.waiver &&
+            std::find(kHardeningAreas.begin(), kHardeningAreas.end(), f.area) != kHardeningAreas.end()) {
             relevant.push_back(&f);
         }
     }
@@ -308,8 +326,9 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
             plan.chosenGid = pick != nullptr ? pick->gid : 10001;
             ch.edits = {{RunEdit::Op::AddFlag, "--user", user}};
             ch.title = "Run as " + (pick != nullptr ? "the image's user " + pick->name + " (" + user + ")"
-                                                     : "UID " + user);
-            ch.risk = "Files the application writes must be writable by UID " + std::to_string(plan.chosenUid) +
+                                                    : "UID " + user);
+            ch.risk = "Files the application writes must be writable by UID " +
+                      std::to_string(plan.chosenUid) +
                       " (volumes owned by root refuse writes), and it can no longer bind ports below 1024 or "
                       "change file ownership.";
             ch.defaultChoice = pick != nullptr ? ChangeChoice::Apply : ChangeChoice::Skip;
@@ -326,9 +345,9 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
                         {RunEdit::Op::AddFlag, "--tmpfs", "/tmp:" + std::string(kTmpOptions)}};
             ch.area = Area::Container;
         }
-        ch.automatic = !ch.edits.empty() && std::all_of(ch.edits.begin(), ch.edits.end(), [](const RunEdit& e) {
-            return json::isAutomaticEdit(e);
-        });
+        ch.automatic =
+            !ch.edits.empty() && std::all_of(ch.edits.begin(), ch.edits.end(),
+                                             [](const RunEdit& e) { return json::isAutomaticEdit(e); });
         if (ch.edits.empty()) {
             ch.title += " (by hand)";
             ch.risk = f->fix;
@@ -399,9 +418,11 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
             t.id = "tmpfs:" + dir;
             t.area = Area::Container;
             t.title = "Keep " + dir + " writable (tmpfs)";
-            t.reason = "The container writes to " + dir + " (seen in its changes); with a read-only root it "
+            t.reason = "The container writes to " + dir +
+                       " (seen in its changes); with a read-only root it "
                        "needs a writable place there.";
-            t.risk = "What the application keeps in " + dir + " is lost when the container restarts; make it a "
+            t.risk = "What the application keeps in " + dir +
+                     " is lost when the container restarts; make it a "
                      "volume if it must survive.";
             t.edits = {{RunEdit::Op::AddFlag, "--tmpfs", dir + ":" + std::string(kTmpfsOptions)}};
             t.ruleIds = {};
@@ -435,8 +456,9 @@ HardeningPlan HardeningPlanner::planImage(const Image& image, const std::vector<
         plan.changes.push_back(std::move(ch));
     }
     sortChanges(plan.changes);
-    plan.notes.push_back("An image cannot be changed in place: put these lines in its Dockerfile, rebuild, and "
-                         "recreate the containers that use it.");
+    plan.notes.push_back(
+        "An image cannot be changed in place: put these lines in its Dockerfile, rebuild, and "
+        "recreate the containers that use it.");
     return plan;
 }
 

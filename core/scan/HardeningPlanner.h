@@ -19,8 +19,9 @@ class HardeningPlanner
 public:
     // findings: those of the container and of its image (others are ignored). passwd: the image's
     // /etc/passwd text, empty when unknown.
-    HardeningPlan planContainer(const Container& container, const Image* image, const std::vector<Finding>& findings,
-                                const std::vector<FileChange>& changes, const std::string& passwd) const;
+    HardeningPlan planContainer(const Container& container, const Image* image,
+                                const std::vector<Finding>& findings, const std::vector<FileChange>& changes,
+                                const std::string& passwd) const;
     HardeningPlan planImage(const Image& image, const std::vector<Finding>& findings) const;
 };
 

@@ -42,7 +42,8 @@ std::string demuxLogs(const std::string& raw)
         if (b(0) > 2 || b(1) != 0 || b(2) != 0 || b(3) != 0) {
             return raw; // not framed: a TTY stream
         }
-        const std::size_t size = (std::size_t{b(4)} << 24) | (std::size_t{b(5)} << 16) | (std::size_t{b(6)} << 8) | b(7);
+        const std::size_t size =
+            (std::size_t{b(4)} << 24) | (std::size_t{b(5)} << 16) | (std::size_t{b(6)} << 8) | b(7);
         pos += 8;
         out.append(raw, pos, std::min(size, raw.size() - pos));
         pos += size;
@@ -90,9 +91,10 @@ void HardeningRunner::step(const std::string& what, const std::string& outcome, 
 Result<HardeningRunner::Prepared> HardeningRunner::prepare(const HardeningPlan& plan, bool trial)
 {
     if (!plan.isContainer()) {
-        return Error::make(ErrorCode::InvalidArgument,
-                           "An image cannot be hardened in place: put the Dockerfile changes into its build and "
-                           "recreate its containers.");
+        return Error::make(
+            ErrorCode::InvalidArgument,
+            "An image cannot be hardened in place: put the Dockerfile changes into its build and "
+            "recreate its containers.");
     }
     auto raw = m_client.get("/containers/" + urlEncode(plan.object.id) + "/json");
     if (!raw) {
@@ -178,7 +180,8 @@ WatchReport HardeningRunner::watch(const std::string& id, const Prepared& p, con
         report.exitCode = c->state.exitCode;
         report.health = c->state.health ? c->state.health->status : std::string();
         if (!c->state.running || c->state.restarting) {
-            report.summary = "The container " + std::string(c->state.restarting ? "keeps restarting" : "stopped") +
+            report.summary = "The container " +
+                             std::string(c->state.restarting ? "keeps restarting" : "stopped") +
                              " with exit code " + std::to_string(c->state.exitCode) +
                              (c->state.error.empty() ? "" : " (" + c->state.error + ")") + ".";
             failed = true;
@@ -244,9 +247,10 @@ Result<WatchReport> HardeningRunner::trial(const HardeningPlan& plan, const Canc
     auto removed = m_writer.removeContainer(id.value());
     step("remove trial container", removed ? "ok" : "failed", removed ? p.name : removed.error().message);
     if (!removed) {
-        return Error::make(removed.error().code, "The trial ran (" + report.summary + ") but its container " + p.name +
-                                                      " could not be removed: " + removed.error().message +
-                                                      " Remove it with: docker rm -f " + p.name);
+        return Error::make(removed.error().code, "The trial ran (" + report.summary + ") but its container " +
+                                                     p.name +
+                                                     " could not be removed: " + removed.error().message +
+                                                     " Remove it with: docker rm -f " + p.name);
     }
     return report;
 }
@@ -266,7 +270,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
 
     if (wasRunning) {
         auto stopped = m_writer.stopContainer(original.id, kStopTimeoutSeconds);
-        step("stop original", stopped ? "ok" : "failed", original.name + (stopped ? "" : ": " + stopped.error().message));
+        step("stop original", stopped ? "ok" : "failed",
+             original.name + (stopped ? "" : ": " + stopped.error().message));
         if (!stopped) {
             return stopped.error();
         }
@@ -299,19 +304,23 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
         auto back = m_writer.renameContainer(original.id, original.name);
         step("rename original back", back ? "ok" : "failed", backup + " -> " + original.name);
         if (!back) {
-            return Error::make(back.error().code,
-                               "The hardened container failed (" + why + ") and the original could not be renamed "
-                               "back: " + back.error().message + " It is kept, stopped, as " + backup +
-                               ". Restore it with: docker rm -f " + original.name + "; docker rename " + backup +
-                               " " + original.name + " && docker start " + original.name);
+            return Error::make(back.error().code, "The hardened container failed (" + why +
+                                                      ") and the original could not be renamed "
+                                                      "back: " +
+                                                      back.error().message + " It is kept, stopped, as " +
+                                                      backup + ". Restore it with: docker rm -f " +
+                                                      original.name + "; docker rename " + backup + " " +
+                                                      original.name + " && docker start " + original.name);
         }
         if (wasRunning) {
             auto started = m_writer.startContainer(original.id);
             step("start original", started ? "ok" : "failed", original.name);
             if (!started) {
-                return Error::make(started.error().code, "The hardened container failed (" + why +
-                                                             ") and the original, back under its name, did not "
-                                                             "start: " + started.error().message);
+                return Error::make(started.error().code,
+                                   "The hardened container failed (" + why +
+                                       ") and the original, back under its name, did not "
+                                       "start: " +
+                                       started.error().message);
             }
         }
         if (!ok) {
@@ -352,12 +361,14 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
             return rollback(outcome.watch.summary);
         }
     } else {
-        outcome.watch.summary = "The original was not running, so the hardened container was created but not started.";
+        outcome.watch.summary =
+            "The original was not running, so the hardened container was created but not started.";
     }
     outcome.applied = true;
     outcome.backupName = backup;
     if (original.hostConfig.restartPolicy.name == "always") {
-        outcome.notes.push_back("The backup " + backup + " keeps restart policy 'always': the daemon starts it again "
+        outcome.notes.push_back("The backup " + backup +
+                                " keeps restart policy 'always': the daemon starts it again "
                                 "when it restarts. Remove the backup once you are satisfied.");
     }
     return outcome;
@@ -367,8 +378,9 @@ Result<void> HardeningRunner::removeBackup(const std::string& backupName)
 {
     if (!isBackupName(backupName)) {
         return Error::make(ErrorCode::InvalidArgument,
-                           "'" + backupName + "' is not a Drydock backup (its name has no -drydock-backup-); "
-                           "nothing was removed.");
+                           "'" + backupName +
+                               "' is not a Drydock backup (its name has no -drydock-backup-); "
+                               "nothing was removed.");
     }
     auto r = m_writer.removeContainer(backupName);
     step("remove backup", r ? "ok" : "failed", backupName + (r ? "" : ": " + r.error().message));

@@ -15,9 +15,9 @@ namespace drydock {
 struct WatchReport
 {
     bool stayedUp = false;
-    std::string state;  // running, exited, restarting, …
+    std::string state; // running, exited, restarting, …
     int exitCode = 0;
-    std::string health; // healthy, unhealthy, starting; empty without a health check
+    std::string health;  // healthy, unhealthy, starting; empty without a health check
     std::string logTail; // last log lines, secret values of the plan masked
     std::string summary; // one sentence for people
 };
@@ -50,7 +50,8 @@ public:
     using Sleep = std::function<void(int milliseconds)>;
     using StepLog = std::function<void(const HardeningAction&)>;
 
-    HardeningRunner(DockerClient& client, DockerWriter& writer, const Clock& clock, StepLog log, Sleep sleep = {});
+    HardeningRunner(DockerClient& client, DockerWriter& writer, const Clock& clock, StepLog log,
+                    Sleep sleep = {});
     HardeningRunner(DockerClient&, DockerWriter&, const Clock&&, StepLog, Sleep = {}) = delete;
 
     void setWatchSeconds(int seconds) { m_watchSeconds = seconds; }

@@ -4,8 +4,9 @@ namespace drydock {
 
 Result<std::int64_t> ActionRepository::add(const ActionRecord& a)
 {
-    auto q = m_db.prepare("INSERT INTO actions (endpoint, object_type, object_id, object_name, step, outcome, details, "
-                          "at) VALUES (?,?,?,?,?,?,?,?)");
+    auto q = m_db.prepare(
+        "INSERT INTO actions (endpoint, object_type, object_id, object_name, step, outcome, details, "
+        "at) VALUES (?,?,?,?,?,?,?,?)");
     if (!q) {
         return q.error();
     }
@@ -25,8 +26,9 @@ Result<std::int64_t> ActionRepository::add(const ActionRecord& a)
 
 Result<std::vector<ActionRecord>> ActionRepository::list(const std::string& objectName, int limit)
 {
-    auto q = m_db.prepare("SELECT id, endpoint, object_type, object_id, object_name, step, outcome, details, at FROM "
-                          "actions WHERE (?1 = '' OR object_name = ?1) ORDER BY id DESC LIMIT ?2");
+    auto q = m_db.prepare(
+        "SELECT id, endpoint, object_type, object_id, object_name, step, outcome, details, at FROM "
+        "actions WHERE (?1 = '' OR object_name = ?1) ORDER BY id DESC LIMIT ?2");
     if (!q) {
         return q.error();
     }

@@ -39,31 +39,40 @@ private slots:
     void editsReachTheBody_data()
     {
         QTest::addColumn<std::vector<RunEdit>>("edits");
-        QTest::addColumn<QString>("path"); // "HostConfig.CapDrop" or "User"
+        QTest::addColumn<QString>("path");     // "HostConfig.CapDrop" or "User"
         QTest::addColumn<QString>("expected"); // compact JSON of the value
 
         using Op = RunEdit::Op;
         QTest::newRow("a non-root user becomes Config.User")
-            << std::vector<RunEdit>{{Op::AddFlag, "--user", "10001:10001"}} << "User" << "\"10001:10001\"";
+            << std::vector<RunEdit>{{Op::AddFlag, "--user", "10001:10001"}} << "User"
+            << "\"10001:10001\"";
         QTest::newRow("dropping all capabilities replaces CapDrop")
-            << std::vector<RunEdit>{{Op::AddFlag, "--cap-drop", "ALL"}} << "HostConfig.CapDrop" << "[\"ALL\"]";
+            << std::vector<RunEdit>{{Op::AddFlag, "--cap-drop", "ALL"}} << "HostConfig.CapDrop"
+            << "[\"ALL\"]";
         QTest::newRow("removing an added capability takes it out of CapAdd")
-            << std::vector<RunEdit>{{Op::RemoveValue, "--cap-add", "CAP_NET_ADMIN"}} << "HostConfig.CapAdd" << "[]";
+            << std::vector<RunEdit>{{Op::RemoveValue, "--cap-add", "CAP_NET_ADMIN"}} << "HostConfig.CapAdd"
+            << "[]";
         QTest::newRow("a read-only root keeps /tmp writable")
             << std::vector<RunEdit>{{Op::AddFlag, "--read-only", ""}} << "HostConfig.Tmpfs"
             << "{\"/run\":\"rw,size=16m\",\"/tmp\":\"rw,noexec,nosuid,size=64m\"}";
         QTest::newRow("a memory limit is written in bytes")
-            << std::vector<RunEdit>{{Op::AddFlag, "--memory", "512m"}} << "HostConfig.Memory" << "536870912";
+            << std::vector<RunEdit>{{Op::AddFlag, "--memory", "512m"}} << "HostConfig.Memory"
+            << "536870912";
         QTest::newRow("a CPU limit is written in nano CPUs")
-            << std::vector<RunEdit>{{Op::AddFlag, "--cpus", "1.5"}} << "HostConfig.NanoCpus" << "1500000000";
+            << std::vector<RunEdit>{{Op::AddFlag, "--cpus", "1.5"}} << "HostConfig.NanoCpus"
+            << "1500000000";
         QTest::newRow("a pids limit is a number")
-            << std::vector<RunEdit>{{Op::AddFlag, "--pids-limit", "256"}} << "HostConfig.PidsLimit" << "256";
+            << std::vector<RunEdit>{{Op::AddFlag, "--pids-limit", "256"}} << "HostConfig.PidsLimit"
+            << "256";
         QTest::newRow("no-new-privileges is written in its canonical form")
             << std::vector<RunEdit>{{Op::AddFlag, "--security-opt", "no-new-privileges:true"}}
-            << "HostConfig.SecurityOpt" << "[\"no-new-privileges=true\"]";
+            << "HostConfig.SecurityOpt"
+            << "[\"no-new-privileges=true\"]";
         QTest::newRow("a published port moves to loopback")
-            << std::vector<RunEdit>{{Op::BindPortToLoopback, "--publish", "80/tcp"}} << "HostConfig.PortBindings"
-            << "{\"5432/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"5432\"}],\"80/tcp\":[{\"HostIp\":\"127.0.0.1\","
+            << std::vector<RunEdit>{{Op::BindPortToLoopback, "--publish", "80/tcp"}}
+            << "HostConfig.PortBindings"
+            << "{\"5432/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"5432\"}],\"80/"
+               "tcp\":[{\"HostIp\":\"127.0.0.1\","
                "\"HostPort\":\"8080\"}]}";
         QTest::newRow("a writable bind mount becomes read-only")
             << std::vector<RunEdit>{{Op::ReadOnlyMount, "--volume", "/data"}} << "HostConfig.Binds"
@@ -84,10 +93,14 @@ private slots:
         for (const auto& part : path.split(QLatin1Char('.'))) {
             value = value.toObject().value(part);
         }
-        const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-        const QString actual = value.isArray() || value.isObject()
-                                   ? QString::fromUtf8(doc.toJson(QJsonDocument::Compact))
-                                   : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        const QJsonDocument doc =
+            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+        const QString actual =
+            value.isArray() || value.isObject()
+                ? QString::fromUtf8(doc.toJson(QJsonDocument::Compact))
+                : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                      .mid(1)
+                      .chopped(1);
         QCOMPARE(actual, expected);
     }
 
@@ -96,8 +109,9 @@ private slots:
         const QJsonObject body = bodyOf({});
         const QJsonObject host = body.value(QStringLiteral("HostConfig")).toObject();
         QCOMPARE(body.value(QStringLiteral("Image")).toString(), QStringLiteral("drydock-test/busybox:1"));
-        QCOMPARE(host.value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
-                 QStringLiteral("on-failure"));
+        QCOMPARE(
+            host.value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
+            QStringLiteral("on-failure"));
         QCOMPARE(host.value(QStringLiteral("Binds")).toArray().size(), 2);
         // The default hostname was the old container's id: the new container gets its own.
         QVERIFY(!body.contains(QStringLiteral("Hostname")));
@@ -107,13 +121,15 @@ private slots:
                                          .toObject()
                                          .value(QStringLiteral("appnet"))
                                          .toObject();
-        QCOMPARE(endpoint.value(QStringLiteral("Aliases")).toArray(), QJsonArray{QStringLiteral("web-alias")});
+        QCOMPARE(endpoint.value(QStringLiteral("Aliases")).toArray(),
+                 QJsonArray{QStringLiteral("web-alias")});
     }
 
     void aSecretLeavesTheEnvironmentForAFile()
     {
         CreateBody out;
-        const QJsonObject body = bodyOf({{RunEdit::Op::ReplaceEnvSecret, "--env", "DB_PASSWORD"}}, false, &out);
+        const QJsonObject body =
+            bodyOf({{RunEdit::Op::ReplaceEnvSecret, "--env", "DB_PASSWORD"}}, false, &out);
         const QJsonArray env = body.value(QStringLiteral("Env")).toArray();
         QVERIFY(env.contains(QStringLiteral("DB_PASSWORD_FILE=/run/secrets/db_password")));
         for (const auto& e : env) {
@@ -134,10 +150,12 @@ private slots:
                                          {RunEdit::Op::ReplaceEnvSecret, "--env", "DB_PASSWORD"}},
                                         false, &out);
         QVERIFY(out.secretFiles.at(0).intoVolume);
-        const QJsonArray mounts = body.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("Mounts")).toArray();
+        const QJsonArray mounts =
+            body.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("Mounts")).toArray();
         bool found = false;
         for (const auto& m : mounts) {
-            found = found || m.toObject().value(QStringLiteral("Target")).toString() == QStringLiteral("/run/secrets");
+            found = found ||
+                    m.toObject().value(QStringLiteral("Target")).toString() == QStringLiteral("/run/secrets");
         }
         QVERIFY(found);
     }
@@ -147,8 +165,9 @@ private slots:
         const QJsonObject body = bodyOf({}, true);
         const QJsonObject host = body.value(QStringLiteral("HostConfig")).toObject();
         QVERIFY(host.value(QStringLiteral("PortBindings")).toObject().isEmpty());
-        QCOMPARE(host.value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
-                 QStringLiteral("no"));
+        QCOMPARE(
+            host.value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
+            QStringLiteral("no"));
         for (const auto& b : host.value(QStringLiteral("Binds")).toArray()) {
             QVERIFY2(b.toString().endsWith(QStringLiteral(":ro")), qPrintable(b.toString()));
         }

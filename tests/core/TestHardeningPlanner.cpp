@@ -45,8 +45,9 @@ private slots:
         Container c = webapp();
         c.config.user = "";
         const auto plan = HardeningPlanner().planContainer(
-            c, nullptr, {finding(c, "CTR-001", Area::Container, {{RunEdit::Op::AddFlag, "--user", "10001:10001"}})},
-            {}, kPasswd);
+            c, nullptr,
+            {finding(c, "CTR-001", Area::Container, {{RunEdit::Op::AddFlag, "--user", "10001:10001"}})}, {},
+            kPasswd);
         const HardeningChange* user = plan.find("CTR-001");
         QVERIFY(user != nullptr);
         QCOMPARE(user->choice, ChangeChoice::Apply);
@@ -111,9 +112,11 @@ private slots:
         Container c = webapp();
         const auto plan = HardeningPlanner().planContainer(
             c, nullptr,
-            {finding(c, "CTR-003", Area::Container, {{RunEdit::Op::RemoveValue, "--cap-add", "NET_ADMIN"}}, "NET_ADMIN"),
+            {finding(c, "CTR-003", Area::Container, {{RunEdit::Op::RemoveValue, "--cap-add", "NET_ADMIN"}},
+                     "NET_ADMIN"),
              finding(c, "RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
-             finding(c, "SEC-001", Area::Secrets, {{RunEdit::Op::ReplaceEnvSecret, "--env", "DB_PASSWORD"}}, "DB_PASSWORD"),
+             finding(c, "SEC-001", Area::Secrets, {{RunEdit::Op::ReplaceEnvSecret, "--env", "DB_PASSWORD"}},
+                     "DB_PASSWORD"),
              finding(c, "NET-002", Area::Network, {{RunEdit::Op::AddFlag, "--network", "webapp-net"}})},
             {}, kPasswd);
         QCOMPARE(plan.find("CTR-003:NET_ADMIN")->choice, ChangeChoice::Skip);
@@ -135,19 +138,33 @@ private slots:
         QTest::addColumn<QString>("method");
         QTest::addColumn<QString>("path");
         QTest::addColumn<bool>("allowed");
-        QTest::newRow("creating a named container") << "POST" << "/v1.45/containers/create?name=web" << true;
-        QTest::newRow("starting a container") << "POST" << "/v1.45/containers/abc/start" << true;
-        QTest::newRow("renaming a container") << "POST" << "/v1.45/containers/abc/rename?name=web-b" << true;
-        QTest::newRow("removing a container by force, volumes kept") << "DELETE" << "/v1.45/containers/abc?force=1" << true;
+        QTest::newRow("creating a named container") << "POST"
+                                                    << "/v1.45/containers/create?name=web" << true;
+        QTest::newRow("starting a container") << "POST"
+                                              << "/v1.45/containers/abc/start" << true;
+        QTest::newRow("renaming a container") << "POST"
+                                              << "/v1.45/containers/abc/rename?name=web-b" << true;
+        QTest::newRow("removing a container by force, volumes kept")
+            << "DELETE"
+            << "/v1.45/containers/abc?force=1" << true;
         QTest::newRow("removing a container with its volumes is refused")
-            << "DELETE" << "/v1.45/containers/abc?force=1&v=1" << false;
-        QTest::newRow("removing a container without force is refused") << "DELETE" << "/v1.45/containers/abc" << false;
-        QTest::newRow("removing an image is refused") << "DELETE" << "/v1.45/images/abc?force=1" << false;
-        QTest::newRow("removing a volume is refused") << "DELETE" << "/v1.45/volumes/data" << false;
-        QTest::newRow("pruning is refused") << "POST" << "/v1.45/containers/prune" << false;
-        QTest::newRow("exec is refused") << "POST" << "/v1.45/containers/abc/exec" << false;
-        QTest::newRow("a path that climbs is refused") << "POST" << "/v1.45/containers/../images/start" << false;
-        QTest::newRow("putting an archive into a container") << "PUT" << "/v1.45/containers/abc/archive?path=%2F" << true;
+            << "DELETE"
+            << "/v1.45/containers/abc?force=1&v=1" << false;
+        QTest::newRow("removing a container without force is refused") << "DELETE"
+                                                                       << "/v1.45/containers/abc" << false;
+        QTest::newRow("removing an image is refused") << "DELETE"
+                                                      << "/v1.45/images/abc?force=1" << false;
+        QTest::newRow("removing a volume is refused") << "DELETE"
+                                                      << "/v1.45/volumes/data" << false;
+        QTest::newRow("pruning is refused") << "POST"
+                                            << "/v1.45/containers/prune" << false;
+        QTest::newRow("exec is refused") << "POST"
+                                         << "/v1.45/containers/abc/exec" << false;
+        QTest::newRow("a path that climbs is refused") << "POST"
+                                                       << "/v1.45/containers/../images/start" << false;
+        QTest::newRow("putting an archive into a container")
+            << "PUT"
+            << "/v1.45/containers/abc/archive?path=%2F" << true;
     }
 
     void theWriterAllowsOnlyItsOwnRequests()

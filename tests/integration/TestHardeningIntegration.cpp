@@ -31,7 +31,8 @@ QString inspectField(const QString& name, const QString& format)
 QStringList containerNames()
 {
     QString out;
-    test::docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"), QStringLiteral("{{.Names}}")},
+    test::docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
+                  QStringLiteral("{{.Names}}")},
                  &out);
     return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
@@ -53,8 +54,8 @@ private:
     HardeningPlan plan(const QString& name)
     {
         NullProgressSink progress;
-        auto loaded = HardeningLoader::load(*m_client, m_catalogue, m_clock, ScanSettings{}, name.toStdString(),
-                                            progress, CancelToken());
+        auto loaded = HardeningLoader::load(*m_client, m_catalogue, m_clock, ScanSettings{},
+                                            name.toStdString(), progress, CancelToken());
         if (!loaded) {
             qWarning("%s", loaded.error().message.c_str());
             return {};
@@ -117,7 +118,8 @@ private slots:
         QCOMPARE(test::docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
                                QStringLiteral("--cap-add"), QStringLiteral("NET_ADMIN"), QStringLiteral("-e"),
                                QStringLiteral("DB_PASSWORD=") + kSecret, QStringLiteral("-v"),
-                               volume + QStringLiteral(":/data"), kBusybox, QStringLiteral("sh"), QStringLiteral("-c"),
+                               volume + QStringLiteral(":/data"), kBusybox, QStringLiteral("sh"),
+                               QStringLiteral("-c"),
                                QStringLiteral("trap 'exit 0' TERM; echo kept > /data/log; "
                                               "while true; do date > /tmp/x; mkdir -p /var/cache/app; "
                                               "date > /var/cache/app/y; sleep 1; done")}),
@@ -129,15 +131,18 @@ private slots:
         QVERIFY(p.isContainer());
         QVERIFY(p.find("CTR-001") != nullptr);
         QVERIFY(p.find("tmpfs:/var/cache/app") != nullptr);
-        QCOMPARE(p.find("SEC-001:DB_PASSWORD")->choice, ChangeChoice::Skip); // the app must read a file: opt-in
+        QCOMPARE(p.find("SEC-001:DB_PASSWORD")->choice,
+                 ChangeChoice::Skip); // the app must read a file: opt-in
         p.chooseAll(ChangeChoice::Apply);
         const StringList targeted = p.resolvedRuleIds();
-        for (const char* rule : {"CTR-001", "CTR-003", "CTR-004", "CTR-016", "RUN-005", "RUN-006", "RUN-009", "SEC-001"}) {
+        for (const char* rule :
+             {"CTR-001", "CTR-003", "CTR-004", "CTR-016", "RUN-005", "RUN-006", "RUN-009", "SEC-001"}) {
             QVERIFY2(std::find(targeted.begin(), targeted.end(), rule) != targeted.end(), rule);
         }
 
         auto w = writer();
-        HardeningRunner runner(*m_client, *w, m_clock, [this](const HardeningAction& a) { m_actions.push_back(a); });
+        HardeningRunner runner(*m_client, *w, m_clock,
+                               [this](const HardeningAction& a) { m_actions.push_back(a); });
         runner.setWatchSeconds(3);
 
         // The trial runs beside the original and leaves nothing behind.
@@ -158,20 +163,24 @@ private slots:
         QCOMPARE(inspectField(backup, QStringLiteral("{{.State.Running}}")), QStringLiteral("false"));
         QCOMPARE(inspectField(name, QStringLiteral("{{.State.Running}}")), QStringLiteral("true"));
         QCOMPARE(inspectField(name, QStringLiteral("{{.Config.User}}")), QStringLiteral("10001:10001"));
-        QCOMPARE(inspectField(name, QStringLiteral("{{.HostConfig.ReadonlyRootfs}}")), QStringLiteral("true"));
+        QCOMPARE(inspectField(name, QStringLiteral("{{.HostConfig.ReadonlyRootfs}}")),
+                 QStringLiteral("true"));
         QVERIFY(!inspectField(name, QStringLiteral("{{json .Config.Env}}")).contains(kSecret));
 
         // The data in the volume is there, the secret is a file only the new user reads, writes still work.
         QString out;
-        QCOMPARE(test::docker({QStringLiteral("exec"), name, QStringLiteral("cat"), QStringLiteral("/data/log"),
-                               QStringLiteral("/run/secrets/db_password")},
+        QCOMPARE(test::docker({QStringLiteral("exec"), name, QStringLiteral("cat"),
+                               QStringLiteral("/data/log"), QStringLiteral("/run/secrets/db_password")},
                               &out),
                  0);
         QCOMPARE(out, QStringLiteral("kept\n") + kSecret);
-        QCOMPARE(test::docker({QStringLiteral("exec"), name, QStringLiteral("cat"), QStringLiteral("/var/cache/app/y")}), 0);
+        QCOMPARE(test::docker({QStringLiteral("exec"), name, QStringLiteral("cat"),
+                               QStringLiteral("/var/cache/app/y")}),
+                 0);
 
         const StringList open = openRules(name);
-        for (const char* rule : {"CTR-001", "CTR-003", "CTR-004", "CTR-016", "RUN-005", "RUN-006", "RUN-009", "SEC-001"}) {
+        for (const char* rule :
+             {"CTR-001", "CTR-003", "CTR-004", "CTR-016", "RUN-005", "RUN-006", "RUN-009", "SEC-001"}) {
             QVERIFY2(std::find(open.begin(), open.end(), rule) == open.end(), rule);
         }
 
@@ -197,8 +206,8 @@ private slots:
         QCOMPARE(test::docker({QStringLiteral("volume"), QStringLiteral("create"), volume}), 0);
         // It must write to /var: read-only without the tmpfs makes it exit.
         QCOMPARE(test::docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
-                               QStringLiteral("-v"), volume + QStringLiteral(":/data"), kBusybox, QStringLiteral("sh"),
-                               QStringLiteral("-c"),
+                               QStringLiteral("-v"), volume + QStringLiteral(":/data"), kBusybox,
+                               QStringLiteral("sh"), QStringLiteral("-c"),
                                QStringLiteral("trap 'exit 0' TERM; echo precious >> /data/log; "
                                               "while true; do date > /var/x || exit 3; sleep 1; done")}),
                  0);
@@ -212,14 +221,16 @@ private slots:
         p.find("tmpfs:/var")->choice = ChangeChoice::Skip; // forced to break
 
         auto w = writer();
-        HardeningRunner runner(*m_client, *w, m_clock, [this](const HardeningAction& a) { m_actions.push_back(a); });
+        HardeningRunner runner(*m_client, *w, m_clock,
+                               [this](const HardeningAction& a) { m_actions.push_back(a); });
         runner.setWatchSeconds(4);
         auto applied = runner.apply(p, CancelToken());
         QVERIFY2(applied, applied ? "" : applied.error().message.c_str());
         QVERIFY(!applied->applied);
         QVERIFY(applied->rolledBack);
         QCOMPARE(applied->watch.exitCode, 3);
-        QVERIFY(QString::fromStdString(applied->watch.logTail).contains(QStringLiteral("Read-only file system")));
+        QVERIFY(
+            QString::fromStdString(applied->watch.logTail).contains(QStringLiteral("Read-only file system")));
 
         // The original is back under its name, running, with its data; no backup and no hardened copy remain.
         QCOMPARE(inspectField(name, QStringLiteral("{{.Id}}")), originalId);
@@ -228,10 +239,14 @@ private slots:
             QVERIFY2(!n.startsWith(name + QStringLiteral("-drydock-")), qPrintable(n));
         }
         QString out;
-        QCOMPARE(test::docker({QStringLiteral("exec"), name, QStringLiteral("cat"), QStringLiteral("/data/log")}, &out), 0);
+        QCOMPARE(
+            test::docker({QStringLiteral("exec"), name, QStringLiteral("cat"), QStringLiteral("/data/log")},
+                         &out),
+            0);
         QVERIFY(out.contains(QStringLiteral("precious")));
-        const bool rolledBack = std::any_of(m_actions.begin(), m_actions.end(),
-                                            [](const HardeningAction& a) { return a.outcome == "rolled back"; });
+        const bool rolledBack = std::any_of(m_actions.begin(), m_actions.end(), [](const HardeningAction& a) {
+            return a.outcome == "rolled back";
+        });
         QVERIFY(rolledBack);
         test::docker({QStringLiteral("rm"), QStringLiteral("-f"), name});
         test::docker({QStringLiteral("volume"), QStringLiteral("rm"), volume});
@@ -240,10 +255,11 @@ private slots:
     void theCommandLinePlansAndAppliesOnlyWhenConfirmed()
     {
         const QString name = test::uniqueName(QStringLiteral("harden-cli"));
-        QCOMPARE(test::docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, kBusybox,
-                               QStringLiteral("sh"), QStringLiteral("-c"),
-                               QStringLiteral("trap 'exit 0' TERM; while true; do date > /tmp/x; sleep 1; done")}),
-                 0);
+        QCOMPARE(
+            test::docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
+                          kBusybox, QStringLiteral("sh"), QStringLiteral("-c"),
+                          QStringLiteral("trap 'exit 0' TERM; while true; do date > /tmp/x; sleep 1; done")}),
+            0);
         QTest::qWait(1500);
         const QString originalId = inspectField(name, QStringLiteral("{{.Id}}"));
         const QString host = QStringLiteral("unix://") + test::privateDaemonSocket();
@@ -251,33 +267,38 @@ private slots:
 
         QString out;
         QString err;
-        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host, QStringLiteral("--format"),
-                                QStringLiteral("json")},
+        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host,
+                                QStringLiteral("--format"), QStringLiteral("json")},
                                &out, &err),
                  0);
         const QJsonObject plan = QJsonDocument::fromJson(out.toUtf8()).object();
         QCOMPARE(plan.value(QStringLiteral("schemaVersion")).toInt(), 1);
         QVERIFY(!plan.value(QStringLiteral("changes")).toArray().isEmpty());
-        QVERIFY(plan.value(QStringLiteral("preview")).toObject().value(QStringLiteral("diff")).toString().contains(
-            QStringLiteral("+ --read-only")));
+        QVERIFY(plan.value(QStringLiteral("preview"))
+                    .toObject()
+                    .value(QStringLiteral("diff"))
+                    .toString()
+                    .contains(QStringLiteral("+ --read-only")));
 
         // --apply without --yes is a usage error and changes nothing.
-        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host, QStringLiteral("--apply")},
+        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host,
+                                QStringLiteral("--apply")},
                                &out, &err),
                  2);
         QCOMPARE(inspectField(name, QStringLiteral("{{.Id}}")), originalId);
 
-        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host, QStringLiteral("--apply"),
-                                QStringLiteral("--yes"), QStringLiteral("--watch"), QStringLiteral("3"),
-                                QStringLiteral("--db"), db},
+        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host,
+                                QStringLiteral("--apply"), QStringLiteral("--yes"), QStringLiteral("--watch"),
+                                QStringLiteral("3"), QStringLiteral("--db"), db},
                                &out, &err),
                  0);
         QVERIFY2(err.contains(QStringLiteral("Applied")), qPrintable(err));
         QVERIFY(inspectField(name, QStringLiteral("{{.Id}}")) != originalId);
-        QCOMPARE(inspectField(name, QStringLiteral("{{.HostConfig.ReadonlyRootfs}}")), QStringLiteral("true"));
+        QCOMPARE(inspectField(name, QStringLiteral("{{.HostConfig.ReadonlyRootfs}}")),
+                 QStringLiteral("true"));
 
-        QCOMPARE(test::drydock({QStringLiteral("history"), QStringLiteral("actions"), QStringLiteral("--db"), db,
-                                QStringLiteral("--object"), name},
+        QCOMPARE(test::drydock({QStringLiteral("history"), QStringLiteral("actions"), QStringLiteral("--db"),
+                                db, QStringLiteral("--object"), name},
                                &out, &err),
                  0);
         QVERIFY(out.contains(QStringLiteral("apply: create hardened container  ok")));

@@ -6,6 +6,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,7 +34,8 @@ HardeningPlan recordedPlan()
     };
     return HardeningPlanner().planContainer(
         container, nullptr,
-        {finding("CTR-001", Area::Container, {}), finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
+        {finding("CTR-001", Area::Container, {}),
+         finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
          finding("RUN-009", Area::Runtime, {{RunEdit::Op::AddFlag, "--pids-limit", "256"}})},
         {}, "app:x:10001:10001::/home/app:/bin/sh\n");
 }
@@ -72,7 +74,8 @@ private:
             o.applied = !rollBack;
             o.rolledBack = rollBack;
             o.backupName = rollBack ? "" : "webapp-drydock-backup-1";
-            o.watch.summary = rollBack ? "The container stopped with exit code 3." : "The container stayed up for 5 s.";
+            o.watch.summary =
+                rollBack ? "The container stopped with exit code 3." : "The container stayed up for 5 s.";
             return o;
         };
         s.confirm = [this](QWidget*, const QString&) { return m_confirm; };
@@ -105,9 +108,9 @@ private slots:
             w->next();
             visited << w->currentId();
         }
-        const QList<int> expected{HardeningWizard::OverviewPage, HardeningWizard::ContainerAreaPage,
+        const QList<int> expected{HardeningWizard::OverviewPage,    HardeningWizard::ContainerAreaPage,
                                   HardeningWizard::RuntimeAreaPage, HardeningWizard::PreviewPage,
-                                  HardeningWizard::TrialPage, HardeningWizard::ApplyPage};
+                                  HardeningWizard::TrialPage,       HardeningWizard::ApplyPage};
         QCOMPARE(visited, expected);
     }
 
@@ -165,6 +168,25 @@ private slots:
         w->button(QWizard::CancelButton)->click();
         QVERIFY(!w->isVisible());
         QCOMPARE(m_trials->load(), 0);
+        QCOMPARE(m_applies->load(), 0);
+    }
+
+    void aWaivedChangeBecomesAWaiverOnFinish()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy waivers(w.get(), &HardeningWizard::waiverRequested);
+        auto* combo = w->findChild<QComboBox*>(QStringLiteral("choice:RUN-009"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(int(ChangeChoice::Waive)));
+        auto* reason = w->findChild<QLineEdit*>(QStringLiteral("reason:RUN-009"));
+        QVERIFY(reason);
+        QTest::keyClicks(reason, QStringLiteral("forks by design"));
+        w->accept();
+        QCOMPARE(waivers.size(), 1);
+        const auto waiver = waivers.at(0).at(0).value<Waiver>();
+        QCOMPARE(waiver.ruleId, std::string("RUN-009"));
+        QCOMPARE(waiver.reason, std::string("forks by design"));
         QCOMPARE(m_applies->load(), 0);
     }
 

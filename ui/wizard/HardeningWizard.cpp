@@ -28,7 +28,10 @@ namespace drydock::ui {
 
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 // Skips area pages without changes, so the walkthrough only shows what concerns this object.
 class WizardPage : public QWizardPage
@@ -60,8 +63,9 @@ Result<std::unique_ptr<DockerClient>> connectTo(const DockerEndpoint& endpoint)
 }
 
 // Runs a trial or apply in the worker thread, recording each step in the history when a database is set.
-template <typename Fn> auto withRunner(const HardeningWizardServices& s, const HardeningPlan& plan,
-                                       const std::string& phase, Fn fn) -> decltype(fn(std::declval<HardeningRunner&>()))
+template <typename Fn>
+auto withRunner(const HardeningWizardServices& s, const HardeningPlan& plan, const std::string& phase, Fn fn)
+    -> decltype(fn(std::declval<HardeningRunner&>()))
 {
     if (!s.endpoint) {
         return Error::make(ErrorCode::DaemonUnreachable, "No Docker endpoint is chosen; connect first.");
@@ -82,8 +86,9 @@ template <typename Fn> auto withRunner(const HardeningWizardServices& s, const H
     DockerWriter writer(client.value()->transport(), client.value()->apiVersion(), {});
     HardeningRunner runner(*client.value(), writer, clock, [&](const HardeningAction& a) {
         if (store) {
-            (void)store->actions().add({0, endpoint, toString(plan.object.type), plan.object.id, plan.object.name,
-                                        phase + ": " + a.step, a.outcome, a.details, clock.nowUnix()});
+            (void)store->actions().add({0, endpoint, toString(plan.object.type), plan.object.id,
+                                        plan.object.name, phase + ": " + a.step, a.outcome, a.details,
+                                        clock.nowUnix()});
         }
     });
     runner.setWatchSeconds(s.watchSeconds);
@@ -96,7 +101,8 @@ ConfirmPrompt defaultConfirmPrompt()
 {
     return [](QWidget* parent, const QString& question) {
         return QMessageBox::question(parent, QObject::tr("Apply the hardening"), question,
-                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
     };
 }
 
@@ -110,9 +116,11 @@ SavePathPrompt defaultSavePathPrompt()
 HardeningWizardServices HardeningWizard::withDefaults(HardeningWizardServices s)
 {
     if (!s.load) {
-        s.load = [endpoint = s.endpoint, catalogue = s.catalogue](const std::string& object) -> Result<HardeningPlan> {
+        s.load = [endpoint = s.endpoint,
+                  catalogue = s.catalogue](const std::string& object) -> Result<HardeningPlan> {
             if (!endpoint || catalogue == nullptr) {
-                return Error::make(ErrorCode::DaemonUnreachable, "No Docker endpoint is chosen; connect first.");
+                return Error::make(ErrorCode::DaemonUnreachable,
+                                   "No Docker endpoint is chosen; connect first.");
             }
             auto client = connectTo(*endpoint);
             if (!client) {
@@ -120,8 +128,8 @@ HardeningWizardServices HardeningWizard::withDefaults(HardeningWizardServices s)
             }
             const SystemClock clock;
             NullProgressSink progress;
-            auto target = HardeningLoader::load(*client.value(), *catalogue, clock, ScanSettings{}, object, progress,
-                                                CancelToken());
+            auto target = HardeningLoader::load(*client.value(), *catalogue, clock, ScanSettings{}, object,
+                                                progress, CancelToken());
             if (!target) {
                 return target.error();
             }
@@ -130,12 +138,14 @@ HardeningWizardServices HardeningWizard::withDefaults(HardeningWizardServices s)
     }
     if (!s.trial) {
         s.trial = [s](const HardeningPlan& plan) {
-            return withRunner(s, plan, "trial", [&](HardeningRunner& r) { return r.trial(plan, CancelToken()); });
+            return withRunner(s, plan, "trial",
+                              [&](HardeningRunner& r) { return r.trial(plan, CancelToken()); });
         };
     }
     if (!s.apply) {
         s.apply = [s](const HardeningPlan& plan) {
-            return withRunner(s, plan, "apply", [&](HardeningRunner& r) { return r.apply(plan, CancelToken()); });
+            return withRunner(s, plan, "apply",
+                              [&](HardeningRunner& r) { return r.apply(plan, CancelToken()); });
         };
     }
     return s;
@@ -169,7 +179,8 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
             m_trialResult->setText(tr("The trial could not run: %1").arg(qs(result.error().message)));
         } else {
             m_trial = result.value();
-            m_trialResult->setText((m_trial->stayedUp ? tr("Trial passed: ") : tr("Trial failed: ")) + qs(m_trial->summary));
+            m_trialResult->setText((m_trial->stayedUp ? tr("Trial passed: ") : tr("Trial failed: ")) +
+                                   qs(m_trial->summary));
             m_trialLog->setPlainText(qs(m_trial->logTail));
         }
         emit trialFinished();
@@ -182,11 +193,13 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
         } else {
             m_applied = result.value();
             if (m_applied->applied) {
-                m_applyResult->setText(tr("Applied. %1 The original is kept, stopped, as %2; remove it with "
-                                          "`drydock harden %3 --remove-backup` once you are satisfied.")
-                                           .arg(qs(m_applied->watch.summary), qs(m_applied->backupName), m_objectName));
+                m_applyResult->setText(
+                    tr("Applied. %1 The original is kept, stopped, as %2; remove it with "
+                       "`drydock harden %3 --remove-backup` once you are satisfied.")
+                        .arg(qs(m_applied->watch.summary), qs(m_applied->backupName), m_objectName));
             } else {
-                m_applyResult->setText(tr("Rolled back: %1 runs as before. %2").arg(m_objectName, qs(m_applied->watch.summary)));
+                m_applyResult->setText(
+                    tr("Rolled back: %1 runs as before. %2").arg(m_objectName, qs(m_applied->watch.summary)));
             }
         }
         emit applyFinished();
@@ -269,7 +282,8 @@ void HardeningWizard::buildPages()
 
     auto* preview = new WizardPage({});
     preview->setTitle(tr("Preview"));
-    preview->setSubTitle(tr("The docker run command before and after, the compose snippet and the Dockerfile changes."));
+    preview->setSubTitle(
+        tr("The docker run command before and after, the compose snippet and the Dockerfile changes."));
     auto* pl = new QVBoxLayout(preview);
     auto* tabs = new QTabWidget(preview);
     m_diff = new CommandView(tabs);
@@ -300,8 +314,9 @@ void HardeningWizard::buildPages()
 
     auto* trial = new WizardPage({});
     trial->setTitle(tr("Trial (optional)"));
-    trial->setSubTitle(tr("Runs the hardened container beside the original under a temporary name, without published "
-                          "ports and with volumes read-only, watches it, then removes it. Nothing existing is touched."));
+    trial->setSubTitle(
+        tr("Runs the hardened container beside the original under a temporary name, without published "
+           "ports and with volumes read-only, watches it, then removes it. Nothing existing is touched."));
     auto* tl = new QVBoxLayout(trial);
     m_trialButton = new QPushButton(tr("Run the trial"), trial);
     m_trialButton->setObjectName(QStringLiteral("trialButton"));
@@ -318,9 +333,10 @@ void HardeningWizard::buildPages()
 
     auto* apply = new WizardPage([] { return -1; });
     apply->setTitle(tr("Apply"));
-    apply->setSubTitle(tr("Stops the container, keeps it as a backup, starts the hardened one under the same name with "
-                          "the same volumes and networks, and rolls back automatically if it does not stay up. "
-                          "Volumes are never removed."));
+    apply->setSubTitle(
+        tr("Stops the container, keeps it as a backup, starts the hardened one under the same name with "
+           "the same volumes and networks, and rolls back automatically if it does not stay up. "
+           "Volumes are never removed."));
     auto* al = new QVBoxLayout(apply);
     m_applyButton = new QPushButton(tr("Apply…"), apply);
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
@@ -346,13 +362,16 @@ void HardeningWizard::loadPlan()
 void HardeningWizard::setPlan(HardeningPlan plan)
 {
     m_plan = std::move(plan);
-    QString html = tr("<p><b>%1</b> %2</p>").arg(QString::fromUtf8(toString(m_plan.object.type)),
-                                                  m_plan.object.name.empty() ? m_objectName : qs(m_plan.object.name).toHtmlEscaped());
+    QString html =
+        tr("<p><b>%1</b> %2</p>")
+            .arg(QString::fromUtf8(toString(m_plan.object.type)),
+                 m_plan.object.name.empty() ? m_objectName : qs(m_plan.object.name).toHtmlEscaped());
     if (m_plan.overview.empty()) {
         html += tr("<p>No open findings in the five areas: nothing to harden.</p>");
     }
     for (const auto& o : m_plan.overview) {
-        html += QStringLiteral("<h3>%1</h3><p>%2</p><ul>").arg(QString::fromUtf8(displayName(o.area)), qs(o.attackerToday).toHtmlEscaped());
+        html += QStringLiteral("<h3>%1</h3><p>%2</p><ul>")
+                    .arg(QString::fromUtf8(displayName(o.area)), qs(o.attackerToday).toHtmlEscaped());
         for (const auto& f : o.findings) {
             html += QStringLiteral("<li>%1</li>").arg(qs(f).toHtmlEscaped());
         }
@@ -378,7 +397,8 @@ void HardeningWizard::setPlan(HardeningPlan plan)
             form->addRow(tr("Could break"), risk);
             auto* choice = new QComboBox(box);
             choice->setObjectName(qs("choice:" + c->id));
-            choice->addItem(c->automatic ? tr("Apply") : tr("Apply (by hand / in the Dockerfile)"), int(ChangeChoice::Apply));
+            choice->addItem(c->automatic ? tr("Apply") : tr("Apply (by hand / in the Dockerfile)"),
+                            int(ChangeChoice::Apply));
             choice->addItem(tr("Skip"), int(ChangeChoice::Skip));
             choice->addItem(tr("Waive with a reason"), int(ChangeChoice::Waive));
             choice->setCurrentIndex(choice->findData(int(c->choice)));
@@ -434,7 +454,10 @@ void HardeningWizard::refreshPreview()
     m_manual->setText(manual.isEmpty() ? QString() : tr("By hand:\n") + manual.join(QLatin1Char('\n')));
 }
 
-QString HardeningWizard::previewDiff() const { return m_diff->text(); }
+QString HardeningWizard::previewDiff() const
+{
+    return m_diff->text();
+}
 
 QString HardeningWizard::statusText() const
 {
@@ -444,8 +467,9 @@ QString HardeningWizard::statusText() const
 bool HardeningWizard::exportPlan(const QString& format)
 {
     const bool script = format == QStringLiteral("script");
-    const QString path = m_services.savePath(this, script ? tr("Export the plan as a shell script") : tr("Export the plan as Markdown"),
-                                             script ? tr("Shell scripts (*.sh)") : tr("Markdown (*.md)"));
+    const QString path = m_services.savePath(
+        this, script ? tr("Export the plan as a shell script") : tr("Export the plan as Markdown"),
+        script ? tr("Shell scripts (*.sh)") : tr("Markdown (*.md)"));
     if (path.isEmpty()) {
         return false;
     }
@@ -493,6 +517,28 @@ void HardeningWizard::runApply()
     const auto apply = m_services.apply;
     const HardeningPlan plan = m_plan;
     m_applyWatcher.setFuture(QtConcurrent::run([apply, plan] { return apply(plan); }));
+}
+
+void HardeningWizard::accept()
+{
+    for (const auto& c : m_plan.changes) {
+        if (c.choice != ChangeChoice::Waive || c.waiveReason.empty()) {
+            continue;
+        }
+        for (const auto& rule : c.ruleIds) {
+            Waiver w;
+            w.scope = Waiver::Scope::Object;
+            w.ruleId = rule;
+            w.objectPattern = m_plan.object.name;
+            w.reason = c.waiveReason;
+            w.createdAtUnix = SystemClock().nowUnix();
+            if (m_services.endpoint) {
+                w.endpoint = m_services.endpoint->display();
+            }
+            emit waiverRequested(w);
+        }
+    }
+    QWizard::accept();
 }
 
 } // namespace drydock::ui

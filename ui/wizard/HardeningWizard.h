@@ -1,5 +1,6 @@
 #pragma once
 #include "core/docker/DockerEndpoint.h"
+#include "core/findings/Waiver.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/HardeningPlan.h"
 #include "core/scan/HardeningRunner.h"
@@ -83,6 +84,11 @@ signals:
     void loadFailed(const QString& message);
     void trialFinished();
     void applyFinished();
+    // On Finish, one per rule of each change the person waived (stored by the window's history).
+    void waiverRequested(const drydock::Waiver& waiver);
+
+public:
+    void accept() override;
 
 private:
     void buildPages();
