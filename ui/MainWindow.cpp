@@ -128,6 +128,8 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     connect(m_history, &HistoryPage::openRequested, m_historyController, &HistoryController::openScan);
     connect(m_history, &HistoryPage::compareRequested, m_historyController, &HistoryController::compare);
     connect(m_findings, &FindingsPage::waiverRequested, m_historyController, &HistoryController::addWaiver);
+    connect(m_findings, &FindingsPage::hardenRequested, this, &MainWindow::openHardeningWizard);
+    connect(m_inventory, &InventoryPage::hardenRequested, this, &MainWindow::openHardeningWizard);
     const auto showObject = [this](const QString& name) {
         m_findings->showObject(name);
         showPage(FindingsPageIndex);
@@ -337,6 +339,23 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     QMainWindow::closeEvent(event);
+}
+
+HardeningWizard* MainWindow::openHardeningWizard(const QString& objectName)
+{
+    HardeningWizardServices services;
+    services.endpoint = m_services.endpoint;
+    services.catalogue = m_services.catalogue;
+    services.databasePath = m_services.databasePath;
+    services.confirm = m_services.hardenConfirm;
+    auto* wizard = new HardeningWizard(std::move(services), objectName, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // After an apply the window rescans, so the resolved findings close here too.
+    connect(wizard, &HardeningWizard::applyFinished, this, &MainWindow::startScan);
+    connect(wizard, &HardeningWizard::waiverRequested, m_historyController, &HistoryController::addWaiver);
+    wizard->show();
+    wizard->loadPlan();
+    return wizard;
 }
 
 } // namespace drydock::ui

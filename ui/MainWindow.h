@@ -5,6 +5,7 @@
 #include "ui/dialogs/ConnectDialog.h"
 #include "ui/dialogs/ExportDialog.h"
 #include "ui/dialogs/WaiverDialog.h"
+#include "ui/wizard/HardeningWizard.h"
 
 #include <QMainWindow>
 
@@ -38,6 +39,7 @@ struct MainWindowServices
     ConnectPrompt connectPrompt = defaultConnectPrompt();
     WaiverPrompt waiverPrompt = defaultWaiverPrompt();
     ReportOpener reportOpener = defaultReportOpener();
+    ConfirmPrompt hardenConfirm = defaultConfirmPrompt();
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -76,6 +78,8 @@ public slots:
     void showPage(int page);
     void chooseEndpoint();
     void exportReport();
+    // Opens the guided hardening walkthrough on a container (name) or image (reference or id).
+    HardeningWizard* openHardeningWizard(const QString& objectName);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -12,6 +12,7 @@ int runReport(const std::vector<std::string>& words);
 struct ParsedArgs;
 // `inventory --packages IMAGE` and `inventory --sbom IMAGE`: what is installed inside one image.
 int runInventoryContents(const ParsedArgs& args);
+int runHarden(const std::vector<std::string>& words);
 
 // Usage texts.
 std::string mainHelp();
@@ -19,5 +20,6 @@ std::string inventoryHelp();
 std::string scanHelp();
 std::string historyHelp();
 std::string reportHelp();
+std::string hardenHelp();
 
 } // namespace drydock::app

@@ -28,11 +28,13 @@ Usage:
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
+  drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
   drydock --version                            version, build, and the libraries in use with their licences
   drydock --help
   drydock COMMAND --help                       help for one command
 
-Drydock only reads from the daemon; nothing is changed unless you explicitly apply a fix.
+Drydock only reads from the daemon; nothing is changed unless you explicitly apply a fix
+(`drydock harden … --trial` or `--apply --yes`).
 
 )") + kEndpointHelp + "\n" + kExitCodes;
 }
@@ -122,6 +124,7 @@ std::string historyHelp()
                                          accept a finding on one object, on matching objects, or everywhere
   waivers remove WAIVER_ID
   waivers export FILE | import FILE      share waivers as a small JSON file next to your compose files
+  actions [--object NAME]                what `drydock harden` trials and applies did, step by step
   reset                                  after a damaged-database message: move the file aside, start afresh
 
 )") + kExitCodes;

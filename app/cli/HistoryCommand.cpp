@@ -6,6 +6,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
+#include "core/json/HardeningJson.h"
 #include "core/json/HistoryJson.h"
 
 #include <cstdio>
@@ -270,6 +271,22 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
     return fail(ExitUsage, "history waivers wants list, add, remove, export FILE or import FILE");
 }
 
+// What the hardening walkthrough changed on the daemon, oldest first.
+int actions(HistoryStore& store, const ParsedArgs& args, bool json)
+{
+    auto list = store.actions().list(args.last("--object").value_or(""));
+    if (!list) {
+        return fail(ExitLocalError, list.error().message);
+    }
+    for (const auto& a : list.value()) {
+        const std::string line = json ? json::actionToJsonLine(a)
+                                      : formatRfc3339(a.atUnix) + "  " + a.objectName + "  " + a.step + "  " +
+                                            a.outcome + (a.details.empty() ? "" : "  " + a.details);
+        std::printf("%s\n", terminalText(line, 8000).c_str());
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runHistory(const std::vector<std::string>& words)
@@ -324,7 +341,10 @@ int runHistory(const std::vector<std::string>& words)
     if (sub == "waivers") {
         return waivers(*store.value(), *args, json);
     }
-    return fail(ExitUsage, "unknown history command '" + sub + "' (list, show, diff, trend, prune, waivers, reset)");
+    if (sub == "actions") {
+        return actions(*store.value(), *args, json);
+    }
+    return fail(ExitUsage, "unknown history command '" + sub + "' (list, show, diff, trend, prune, waivers, actions, reset)");
 }
 
 } // namespace drydock::app

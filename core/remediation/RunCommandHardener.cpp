@@ -709,6 +709,16 @@ RunCommand RunCommandHardener::apply(RunCommand command, const std::vector<RunEd
     return command;
 }
 
+RunEdit normalisedEdit(RunEdit edit)
+{
+    return normalised(std::move(edit));
+}
+
+std::string secretFileNameFor(std::string_view envName)
+{
+    return secretFileName(envName);
+}
+
 void renderEditFlags(Remediation& remediation)
 {
     remediation.addFlags.clear();

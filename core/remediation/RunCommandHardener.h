@@ -18,3 +18,13 @@ public:
 void renderEditFlags(Remediation& remediation);
 
 } // namespace drydock
+
+namespace drydock {
+
+// The canonical form of an edit as the hardener reads it: long flag names, "--cap-drop ALL" written in the
+// flag alone split into flag and value. Shared with the create-body builder so both read edits alike.
+RunEdit normalisedEdit(RunEdit edit);
+// "DB_PASSWORD" -> "db_password": the secret's file name under /run/secrets (and /srv/secrets on the host).
+std::string secretFileNameFor(std::string_view envName);
+
+} // namespace drydock

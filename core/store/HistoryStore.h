@@ -1,5 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
+#include "core/store/ActionRepository.h"
 #include "core/store/ScanRepository.h"
 #include "core/store/SqliteDatabase.h"
 #include "core/store/WaiverRepository.h"
@@ -23,6 +24,7 @@ public:
 
     ScanRepository& scans() { return m_scans; }
     WaiverRepository& waivers() { return m_waivers; }
+    ActionRepository& actions() { return m_actions; }
     SqliteDatabase& database() { return *m_db; }
 
 private:
@@ -30,6 +32,7 @@ private:
     std::unique_ptr<SqliteDatabase> m_db;
     ScanRepository m_scans;
     WaiverRepository m_waivers;
+    ActionRepository m_actions;
 };
 
 } // namespace drydock

@@ -76,6 +76,22 @@ CREATE TABLE waivers (
     endpoint       TEXT NOT NULL DEFAULT ''
 );
 )sql",
+        // 2: actions the hardening walkthrough took on an object (trial, apply, rollback, backup removal).
+        // Details are written by Drydock and never hold a secret value.
+        R"sql(
+CREATE TABLE actions (
+    id          INTEGER PRIMARY KEY,
+    endpoint    TEXT NOT NULL DEFAULT '',
+    object_type TEXT NOT NULL,
+    object_id   TEXT NOT NULL DEFAULT '',
+    object_name TEXT NOT NULL,
+    step        TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    details     TEXT NOT NULL DEFAULT '',
+    at          INTEGER NOT NULL
+);
+CREATE INDEX actions_by_object ON actions(object_name, at);
+)sql",
     };
     return list;
 }

@@ -84,6 +84,9 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
                 const QModelIndex source = m_filter->mapToSource(current);
                 m_details->showFinding(source.isValid() ? m_model->findingAt(source.row()) : nullptr);
             });
+    connect(m_details, &FindingDetailsPanel::hardenRequested, this, [this](const Finding& f) {
+        emit hardenRequested(QString::fromStdString(f.object.type == ObjectType::Image ? f.object.id : f.object.name));
+    });
     connect(m_details, &FindingDetailsPanel::waiveRequested, this, [this](const Finding& f) {
         if (auto w = m_prompt(this, f)) {
             emit waiverRequested(*w);

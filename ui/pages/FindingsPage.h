@@ -43,6 +43,8 @@ public:
 
 signals:
     void waiverRequested(const drydock::Waiver& waiver);
+    // The walkthrough for the object of the shown finding (a container name or an image reference/id).
+    void hardenRequested(const QString& objectName);
 
 private:
     void updateCount();

@@ -1,5 +1,7 @@
 #include "ui/pages/InventoryPage.h"
 
+#include <QAction>
+
 #include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
 #include "ui/bridge/QtConvert.h"
@@ -103,6 +105,18 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
         connect(table, &QTableView::activated, this, [this, proxy](const QModelIndex& index) {
             emit objectActivated(proxy->data(index, InventoryTableModel::ObjectNameRole).toString());
         });
+        if (k == Kind::Containers) {
+            auto* harden = new QAction(tr("Harden…"), table);
+            harden->setObjectName(QStringLiteral("hardenContainerAction"));
+            connect(harden, &QAction::triggered, this, [this, table, proxy] {
+                const QModelIndex index = table->currentIndex();
+                if (index.isValid()) {
+                    emit hardenRequested(proxy->data(index, InventoryTableModel::ObjectNameRole).toString());
+                }
+            });
+            table->addAction(harden);
+            table->setContextMenuPolicy(Qt::ActionsContextMenu);
+        }
         m_stack->addWidget(table);
         m_models.push_back(model);
         m_tables.push_back(table);

@@ -28,6 +28,8 @@ public:
 
 signals:
     void objectActivated(const QString& objectName);
+    // "Harden…" from a container's context menu.
+    void hardenRequested(const QString& objectName);
 
 private:
     QListWidget* m_nav;

@@ -62,9 +62,19 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
         }
     });
 
+    m_harden = new QPushButton(tr("Harden…"), this);
+    m_harden->setObjectName(QStringLiteral("hardenButton"));
+    m_harden->setToolTip(tr("Walk through the changes that harden this container or image, with trial and apply"));
+    connect(m_harden, &QPushButton::clicked, this, [this] {
+        if (m_hasCurrent) {
+            emit hardenRequested(m_current);
+        }
+    });
+
     auto* header = new QHBoxLayout;
     header->addWidget(m_badge, 0, Qt::AlignTop);
     header->addWidget(m_title, 1);
+    header->addWidget(m_harden, 0, Qt::AlignTop);
     header->addWidget(m_waive, 0, Qt::AlignTop);
     auto* form = new QFormLayout;
     form->addRow(tr("Evidence"), m_evidence);
@@ -104,6 +114,7 @@ void FindingDetailsPanel::showFinding(const Finding* f)
         m_compose->setText({});
         m_dockerfile->setText({});
         m_waive->setEnabled(false);
+        m_harden->setEnabled(false);
         return;
     }
     m_current = *f;
@@ -142,6 +153,7 @@ void FindingDetailsPanel::showFinding(const Finding* f)
         }
     }
     m_waive->setEnabled(!f->waiver);
+    m_harden->setEnabled(f->object.type == ObjectType::Container || f->object.type == ObjectType::Image);
 }
 
 void FindingDetailsPanel::copyCurrentCommand()

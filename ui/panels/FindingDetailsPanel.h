@@ -28,6 +28,7 @@ public slots:
 
 signals:
     void waiveRequested(const drydock::Finding& finding);
+    void hardenRequested(const drydock::Finding& finding);
 
 private:
     Finding m_current;
@@ -44,6 +45,7 @@ private:
     CommandView* m_compose;
     CommandView* m_dockerfile;
     QPushButton* m_waive;
+    QPushButton* m_harden;
 };
 
 } // namespace drydock::ui

@@ -1,0 +1,411 @@
+#include "app/cli/ArgParser.h"
+#include "app/cli/Commands.h"
+#include "app/cli/Connection.h"
+#include "app/cli/ExitCode.h"
+#include "app/cli/HistoryAccess.h"
+#include "app/cli/OutputFile.h"
+#include "core/common/Clock.h"
+#include "core/common/Strings.h"
+#include "core/docker/DockerWriter.h"
+#include "core/findings/Waiver.h"
+#include "core/json/HardeningJson.h"
+#include "core/json/ModelParser.h"
+#include "core/scan/HardeningLoader.h"
+#include "core/scan/HardeningRunner.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+namespace drydock::app {
+
+namespace {
+
+// Exit code when the hardened container did not stay up: the trial failed, or apply rolled back.
+constexpr int kExitDidNotStayUp = ExitFindings;
+
+// Text from the daemon (log tails, names) may hold escape sequences: each line is made terminal-safe.
+std::string safeLines(const std::string& text)
+{
+    StringList lines = split(text, '\n');
+    for (auto& line : lines) {
+        line = terminalText(line, 4000);
+    }
+    return join(lines, "\n");
+}
+
+void say(const std::string& text)
+{
+    std::fputs(safeLines(text).c_str(), stderr);
+    std::fputc('\n', stderr);
+}
+
+bool applyChoices(const ParsedArgs& args, HardeningPlan& plan, std::string& error)
+{
+    std::set<Area> only;
+    for (const auto& list : args.all("--only")) {
+        for (const auto& word : split(list, ',')) {
+            const auto area = areaFromString(trim(word));
+            if (!area) {
+                error = "unknown area '" + word + "' (use image, container, runtime, network, secrets)";
+                return false;
+            }
+            only.insert(*area);
+        }
+    }
+    if (!only.empty()) {
+        std::vector<HardeningChange> kept;
+        for (auto& c : plan.changes) {
+            if (only.count(c.area) > 0) {
+                kept.push_back(std::move(c));
+            }
+        }
+        plan.changes = std::move(kept);
+    }
+    for (const auto& spec : args.all("--choose")) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            error = "--choose wants ID=apply|skip|waive:REASON, e.g. CTR-001=skip (got '" + spec + "')";
+            return false;
+        }
+        const std::string id = trim(spec.substr(0, eq));
+        std::string value = trim(spec.substr(eq + 1));
+        std::string reason;
+        if (startsWith(value, "waive:")) {
+            reason = trim(value.substr(6));
+            value = "waive";
+        }
+        const auto choice = changeChoiceFromString(value);
+        if (!choice || (*choice == ChangeChoice::Waive && reason.empty())) {
+            error = "--choose " + id + "= wants apply, skip or waive:REASON (got '" + spec + "')";
+            return false;
+        }
+        if (id == "all") {
+            for (auto& c : plan.changes) {
+                if (c.automatic || *choice != ChangeChoice::Apply) {
+                    c.choice = *choice;
+                    c.waiveReason = reason;
+                }
+            }
+            continue;
+        }
+        HardeningChange* change = plan.find(id);
+        if (change == nullptr) {
+            error = "the plan has no change '" + id + "' (the plan lists the ids in brackets)";
+            return false;
+        }
+        change->choice = *choice;
+        change->waiveReason = reason;
+    }
+    return true;
+}
+
+std::string watchText(const WatchReport& w)
+{
+    std::string out = w.summary;
+    if (!w.logTail.empty()) {
+        out += "\nLast log lines:\n" + w.logTail;
+    }
+    return out;
+}
+
+int removeBackups(DockerClient& client, const std::string& target, HistoryStore* history, const Clock& clock)
+{
+    StringList names;
+    if (HardeningRunner::isBackupName(target)) {
+        names.push_back(target);
+    } else {
+        auto ids = client.listContainerIds();
+        if (!ids) {
+            say("drydock: " + ids.error().message);
+            return ExitDaemon;
+        }
+        for (auto& c : client.inspectContainers(ids.value())) {
+            if (c && startsWith(c->name, target + "-drydock-backup-")) {
+                names.push_back(c->name);
+            }
+        }
+    }
+    if (names.empty()) {
+        say("drydock: no Drydock backup of '" + target + "' was found; nothing was removed.");
+        return ExitOk;
+    }
+    int code = ExitOk;
+    DockerWriter writer(client.transport(), client.apiVersion(), {});
+    HardeningRunner runner(client, writer, clock, [&](const HardeningAction& a) {
+        if (history != nullptr) {
+            (void)history->actions().add({0,
+                                          client.endpoint().display(),
+                                          "container",
+                                          {},
+                                          target,
+                                          "remove backup: " + a.step,
+                                          a.outcome,
+                                          a.details,
+                                          clock.nowUnix()});
+        }
+    });
+    for (const auto& n : names) {
+        auto r = runner.removeBackup(n);
+        say(r ? "Removed the backup " + n + " (its volumes are kept)." : "drydock: " + r.error().message);
+        if (!r) {
+            code = ExitDaemon;
+        }
+    }
+    return code;
+}
+
+} // namespace
+
+int runHarden(const std::vector<std::string>& words)
+{
+    const CommandSpec spec{
+        "harden",
+        {"--host", "--context", "--db", "--only", "--choose", "--format", "--output", "--watch"},
+        {"--help", "--trial", "--apply", "--yes", "--remove-backup", "--no-history"},
+        1};
+    std::string error;
+    const auto args = ArgParser::parse(spec, words, error);
+    if (!args) {
+        std::fprintf(stderr, "drydock harden: %s\n", error.c_str());
+        return ExitUsage;
+    }
+    if (args->has("--help")) {
+        std::fputs(hardenHelp().c_str(), stdout);
+        return ExitOk;
+    }
+    if (args->positionals.empty()) {
+        std::fprintf(stderr, "drydock harden: name a container or an image (see drydock harden --help)\n");
+        return ExitUsage;
+    }
+    const std::string target = args->positionals.front();
+    const std::string format = args->last("--format").value_or("text");
+    if (format != "text" && format != "json" && format != "script" && format != "markdown") {
+        std::fprintf(stderr, "drydock harden: unknown format '%s' (use text, json, script or markdown)\n",
+                     format.c_str());
+        return ExitUsage;
+    }
+    if (args->has("--apply") && !args->has("--yes")) {
+        std::fprintf(stderr,
+                     "drydock harden: --apply changes the container (stop, keep as backup, recreate); "
+                     "add --yes to confirm\n");
+        return ExitUsage;
+    }
+    int watchSeconds = 5;
+    if (const auto w = args->last("--watch")) {
+        watchSeconds = std::atoi(w->c_str());
+        if (watchSeconds < 1 || watchSeconds > 600) {
+            std::fprintf(stderr, "drydock harden: --watch wants seconds between 1 and 600\n");
+            return ExitUsage;
+        }
+    }
+
+    std::unique_ptr<HistoryStore> history;
+    const bool changes = args->has("--apply") || args->has("--trial") || args->has("--remove-backup") ||
+                         !args->all("--choose").empty();
+    if (changes && !args->has("--no-history")) {
+        auto store = openHistory(*args);
+        if (!store) {
+            say("drydock: " + store.error().message);
+            return ExitLocalError;
+        }
+        history = std::move(store.value());
+    }
+    auto client = connectFromArgs(*args);
+    if (!client) {
+        say("drydock: " + client.error().message);
+        return ExitDaemon;
+    }
+    DockerClient& docker = *client.value();
+    const SystemClock clock;
+    if (args->has("--remove-backup")) {
+        return removeBackups(docker, target, history.get(), clock);
+    }
+
+    const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+    NullProgressSink progress;
+    auto loaded =
+        HardeningLoader::load(docker, catalogue, clock, ScanSettings{}, target, progress, CancelToken());
+    if (!loaded) {
+        say("drydock: " + loaded.error().message);
+        return loaded.error().code == ErrorCode::NotFound ? ExitUsage : ExitDaemon;
+    }
+    HardeningPlan& plan = loaded->plan;
+    if (!applyChoices(*args, plan, error)) {
+        std::fprintf(stderr, "drydock harden: %s\n", error.c_str());
+        return ExitUsage;
+    }
+    if ((args->has("--apply") || args->has("--trial")) && !plan.isContainer()) {
+        std::fprintf(stderr,
+                     "drydock harden: an image is hardened in its Dockerfile; --trial and --apply work on "
+                     "containers\n");
+        return ExitUsage;
+    }
+
+    const std::string endpoint = docker.endpoint().display();
+    const auto record = [&](const std::string& phase) {
+        return [&, phase](const HardeningAction& a) {
+            if (history) {
+                auto r = history->actions().add({0, endpoint, toString(plan.object.type), plan.object.id,
+                                                 plan.object.name, phase + ": " + a.step, a.outcome,
+                                                 a.details, clock.nowUnix()});
+                if (!r) {
+                    say("drydock: could not record the action in the history: " + r.error().message);
+                }
+            }
+        };
+    };
+    // Waivers chosen in the plan are stored like `history waivers add` would.
+    if (history) {
+        for (const auto& c : plan.changes) {
+            if (c.choice != ChangeChoice::Waive) {
+                continue;
+            }
+            for (const auto& rule : c.ruleIds) {
+                Waiver w;
+                w.scope = Waiver::Scope::Object;
+                w.ruleId = rule;
+                w.objectPattern = plan.object.name;
+                w.reason = c.waiveReason;
+                w.createdAtUnix = clock.nowUnix();
+                w.endpoint = endpoint;
+                if (auto r = history->waivers().add(w); !r) {
+                    say("drydock: could not store the waiver for " + rule + ": " + r.error().message);
+                    return ExitLocalError;
+                }
+            }
+        }
+    }
+
+    std::optional<WatchReport> trial;
+    std::optional<ApplyOutcome> applied;
+    int code = ExitOk;
+    DockerWriter writer(docker.transport(), docker.apiVersion(), {});
+    if (args->has("--trial")) {
+        HardeningRunner runner(docker, writer, clock, record("trial"));
+        runner.setWatchSeconds(watchSeconds);
+        auto r = runner.trial(plan, CancelToken());
+        if (!r) {
+            say("drydock: the trial failed: " + r.error().message);
+            return ExitDaemon;
+        }
+        trial = r.value();
+        say(std::string(trial->stayedUp ? "Trial passed: " : "Trial FAILED: ") + watchText(*trial));
+        if (!trial->stayedUp) {
+            code = kExitDidNotStayUp;
+        }
+    }
+    if (args->has("--apply") && code == ExitOk) {
+        if (history) {
+            if (auto saved = history->scans().save(loaded->scan); !saved) {
+                say("drydock: could not store the scan before applying: " + saved.error().message);
+                return ExitLocalError;
+            }
+        }
+        HardeningRunner runner(docker, writer, clock, record("apply"));
+        runner.setWatchSeconds(watchSeconds);
+        auto r = runner.apply(plan, CancelToken());
+        if (!r) {
+            say("drydock: " + r.error().message);
+            return ExitDaemon;
+        }
+        applied = r.value();
+        if (applied->applied) {
+            say("Applied: " + plan.object.name + " runs hardened. " + applied->watch.summary +
+                "\nThe original is kept, stopped, as " + applied->backupName + " (drydock harden " +
+                plan.object.name + " --remove-backup removes it; volumes are kept).");
+            // A rescan closes what the apply resolved.
+            Scanner scanner(docker, catalogue, clock);
+            auto rescan = scanner.scan(ScanSettings{}, progress, CancelToken());
+            if (rescan) {
+                StringList still;
+                for (const auto& f : rescan->findings.all()) {
+                    if (f.object.type == ObjectType::Container && f.object.name == plan.object.name) {
+                        for (const auto& rule : plan.resolvedRuleIds()) {
+                            if (f.ruleId == rule) {
+                                still.push_back(rule);
+                            }
+                        }
+                    }
+                }
+                say("Rescan: " + std::to_string(plan.resolvedRuleIds().size() - still.size()) + " of " +
+                    std::to_string(plan.resolvedRuleIds().size()) + " targeted rules no longer fire" +
+                    (still.empty() ? "." : "; still open: " + join(still, ", ") + "."));
+                if (history) {
+                    if (auto saved = history->scans().save(rescan.value()); !saved) {
+                        say("drydock: could not store the rescan: " + saved.error().message);
+                    }
+                }
+            } else {
+                say("drydock: the rescan after applying failed: " + rescan.error().message);
+            }
+        } else {
+            say("Rolled back: " + plan.object.name + " runs as before. " + watchText(applied->watch));
+            code = kExitDidNotStayUp;
+        }
+        for (const auto& n : applied->notes) {
+            say("Note: " + n);
+        }
+    }
+
+    std::string text;
+    if (format == "json") {
+        text = json::hardeningPlanToJson(plan, trial, applied);
+    } else if (format == "script") {
+        text = renderPlanScript(plan);
+    } else if (format == "markdown") {
+        text = renderPlanMarkdown(plan);
+    } else {
+        text = safeLines(renderPlanText(plan));
+    }
+    const std::string output = args->last("--output").value_or("-");
+    if (output != "-" || !(args->has("--apply") || args->has("--trial")) || args->has("--format")) {
+        if (auto w = writeOutput(output, text); !w) {
+            say("drydock: " + w.error().message);
+            return ExitLocalError;
+        }
+    }
+    return code;
+}
+
+std::string hardenHelp()
+{
+    return R"(Usage: drydock harden CONTAINER|IMAGE [--only AREA,…] [--choose ID=apply|skip|waive:REASON]…
+                      [--format text|json|script|markdown] [--output FILE]
+                      [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup] [--db FILE] [--no-history]
+
+The guided hardening walkthrough, headless. Plans the changes that remove a container's (or an image's)
+findings, area by area (image, container, runtime, network, secrets), each with the reason, what it could
+break, and a default that keeps behaviour: paths the container writes to stay writable (tmpfs), a non-root
+user comes from the image's /etc/passwd, needed capabilities are kept, and changes that are often deliberate
+default to skip. Without --trial or --apply nothing is changed.
+
+  --only AREA,…         plan only these areas
+  --choose ID=CHOICE    override a change's default (ids are shown in brackets); ID "all" sets every change;
+                        waive:REASON stores a waiver for the findings of that change
+  --format F            text (default), json (schemaVersion 1), script (a POSIX shell script that applies the
+                        plan with the docker CLI and rolls back), markdown
+  --output FILE         write the plan to FILE (with --trial/--apply the plan is printed only when asked)
+  --trial               create the hardened container under a temporary name (no published ports, volumes
+                        read-only), start it, watch it, show state, exit code, health and log tail, remove it;
+                        nothing existing is touched
+  --apply --yes         stop the container, keep it as NAME-drydock-backup-TIMESTAMP, create and start the
+                        hardened one as NAME with the same volumes and networks; if it does not start, exits,
+                        restarts or turns unhealthy within the watch window, roll back automatically; then
+                        rescan. Volumes and the original are never removed
+  --watch SECONDS       watch window for --trial and --apply (default 5)
+  --remove-backup       remove the backups the apply kept for CONTAINER (never their volumes)
+  --no-history          do not record the actions and the rescan in the history database
+
+Every step of a trial or apply is recorded in the history (`drydock history actions`).
+
+Exit codes:
+  0  success (the plan was printed; the trial passed; the apply succeeded)
+  1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original
+  2  usage error, or no such container or image
+  3  cannot reach or talk to the Docker daemon, or a change on the daemon failed
+  4  cannot write an output file or open the local database
+)";
+}
+
+} // namespace drydock::app

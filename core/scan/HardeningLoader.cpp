@@ -1,0 +1,90 @@
+#include "core/scan/HardeningLoader.h"
+
+#include "core/common/Strings.h"
+#include "core/common/TarArchive.h"
+#include "core/docker/UrlEncoding.h"
+#include "core/scan/HardeningPlanner.h"
+
+#include <algorithm>
+
+namespace drydock {
+
+const Container* HardeningLoader::findContainer(const Inventory& inventory, const std::string& nameOrId)
+{
+    const std::string wanted = startsWith(nameOrId, "/") ? nameOrId.substr(1) : nameOrId;
+    for (const auto& c : inventory.containers) {
+        if (c.name == wanted || c.id == wanted) {
+            return &c;
+        }
+    }
+    if (wanted.size() >= 4) {
+        for (const auto& c : inventory.containers) {
+            if (startsWith(c.id, wanted)) {
+                return &c;
+            }
+        }
+    }
+    return nullptr;
+}
+
+const Image* HardeningLoader::findImage(const Inventory& inventory, const std::string& refOrId)
+{
+    for (const auto& i : inventory.images) {
+        const bool tagged =
+            std::find(i.repoTags.begin(), i.repoTags.end(), refOrId) != i.repoTags.end() ||
+            std::find(i.repoTags.begin(), i.repoTags.end(), refOrId + ":latest") != i.repoTags.end();
+        if (tagged || i.id == refOrId || i.id == "sha256:" + refOrId ||
+            (refOrId.size() >= 4 && startsWith(i.id, "sha256:" + refOrId))) {
+            return &i;
+        }
+    }
+    return nullptr;
+}
+
+std::string HardeningLoader::readPasswd(DockerClient& client, const std::string& containerId)
+{
+    auto tar =
+        client.get("/containers/" + urlEncode(containerId) + "/archive?path=" + urlEncode("/etc/passwd"));
+    if (!tar) {
+        return {};
+    }
+    return readTarFile(tar.value(), "passwd").value_or(std::string());
+}
+
+Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCatalogue& catalogue,
+                                              const Clock& clock, const ScanSettings& settings,
+                                              const std::string& nameOrId, ProgressSink& progress,
+                                              const CancelToken& cancel)
+{
+    Scanner scanner(client, catalogue, clock);
+    auto scan = scanner.scan(settings, progress, cancel);
+    if (!scan) {
+        return scan.error();
+    }
+    HardeningTarget target;
+    target.scan = std::move(scan.value());
+    const Inventory& inv = target.scan.inventory;
+    const auto& findings = target.scan.findings.all();
+    if (const Container* c = findContainer(inv, nameOrId)) {
+        const Image* image = inv.findImage(c->imageId);
+        std::vector<FileChange> changes = c->changes.value_or(std::vector<FileChange>{});
+        if (!c->changes && c->state.running) {
+            auto fetched = client.containerChanges(c->id);
+            if (fetched) {
+                changes = std::move(fetched.value());
+            }
+        }
+        target.plan =
+            HardeningPlanner().planContainer(*c, image, findings, changes, readPasswd(client, c->id));
+        return target;
+    }
+    if (const Image* image = findImage(inv, nameOrId)) {
+        target.plan = HardeningPlanner().planImage(*image, findings);
+        return target;
+    }
+    return Error::make(ErrorCode::NotFound, "There is no container or image called '" + nameOrId + "' on " +
+                                                client.endpoint().display() +
+                                                ". `drydock inventory` lists what is there.");
+}
+
+} // namespace drydock

@@ -1,0 +1,240 @@
+#include "core/json/ModelParser.h"
+#include "core/scan/HardeningPlanner.h"
+#include "tests/support/TestSupport.h"
+#include "ui/wizard/HardeningWizard.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+
+using namespace drydock;
+using namespace drydock::ui;
+
+namespace {
+
+HardeningPlan recordedPlan()
+{
+    auto c = json::parseContainer(test::readData(QStringLiteral("api-1.41/container-webapp.json")));
+    Container container = c ? c.value() : Container{};
+    container.config.user.clear();
+    const auto finding = [&](const std::string& rule, Area area, std::vector<RunEdit> edits) {
+        Finding f;
+        f.ruleId = rule;
+        f.area = area;
+        f.object = {ObjectType::Container, container.id, container.name};
+        f.title = rule;
+        f.remediation.edits = std::move(edits);
+        return f;
+    };
+    return HardeningPlanner().planContainer(
+        container, nullptr,
+        {finding("CTR-001", Area::Container, {}),
+         finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
+         finding("RUN-009", Area::Runtime, {{RunEdit::Op::AddFlag, "--pids-limit", "256"}})},
+        {}, "app:x:10001:10001::/home/app:/bin/sh\n");
+}
+
+} // namespace
+
+// The walkthrough offscreen: every page, choices, export, cancel, trial, confirmed apply and rollback.
+class TestHardeningWizard : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<std::atomic<int>> m_trials;
+    std::shared_ptr<std::atomic<int>> m_applies;
+    bool m_confirm = true;
+    bool m_rollBack = false;
+    QString m_savePath;
+
+    std::unique_ptr<HardeningWizard> makeWizard()
+    {
+        HardeningWizardServices s;
+        auto trials = m_trials;
+        auto applies = m_applies;
+        const bool rollBack = m_rollBack;
+        s.load = [](const std::string&) -> Result<HardeningPlan> { return recordedPlan(); };
+        s.trial = [trials](const HardeningPlan&) -> Result<WatchReport> {
+            ++*trials;
+            WatchReport r;
+            r.stayedUp = true;
+            r.summary = "The container stayed up for 5 s.";
+            return r;
+        };
+        s.apply = [applies, rollBack](const HardeningPlan&) -> Result<ApplyOutcome> {
+            ++*applies;
+            ApplyOutcome o;
+            o.applied = !rollBack;
+            o.rolledBack = rollBack;
+            o.backupName = rollBack ? "" : "webapp-drydock-backup-1";
+            o.watch.summary =
+                rollBack ? "The container stopped with exit code 3." : "The container stayed up for 5 s.";
+            return o;
+        };
+        s.confirm = [this](QWidget*, const QString&) { return m_confirm; };
+        s.savePath = [this](QWidget*, const QString&, const QString&) { return m_savePath; };
+        auto wizard = std::make_unique<HardeningWizard>(std::move(s), QStringLiteral("webapp"));
+        QSignalSpy loaded(wizard.get(), &HardeningWizard::planLoaded);
+        wizard->show();
+        wizard->loadPlan();
+        if (!loaded.wait(10000)) {
+            return nullptr;
+        }
+        return wizard;
+    }
+
+private slots:
+    void init()
+    {
+        m_trials = std::make_shared<std::atomic<int>>(0);
+        m_applies = std::make_shared<std::atomic<int>>(0);
+        m_confirm = true;
+        m_rollBack = false;
+    }
+
+    void everyPageInOrderSkippingEmptyAreas()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QList<int> visited{w->currentId()};
+        while (w->currentId() != HardeningWizard::ApplyPage && visited.size() < 20) {
+            w->next();
+            visited << w->currentId();
+        }
+        const QList<int> expected{HardeningWizard::OverviewPage,    HardeningWizard::ContainerAreaPage,
+                                  HardeningWizard::RuntimeAreaPage, HardeningWizard::PreviewPage,
+                                  HardeningWizard::TrialPage,       HardeningWizard::ApplyPage};
+        QCOMPARE(visited, expected);
+    }
+
+    void aChoiceChangesThePreview()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QVERIFY(w->previewDiff().contains(QStringLiteral("+ --memory 512m")));
+        auto* combo = w->findChild<QComboBox*>(QStringLiteral("choice:RUN-006"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(int(ChangeChoice::Skip)));
+        QVERIFY(!w->previewDiff().contains(QStringLiteral("+ --memory 512m")));
+        QCOMPARE(w->plan().find("RUN-006")->choice, ChangeChoice::Skip);
+        QVERIFY(w->previewDiff().contains(QStringLiteral("+ --pids-limit 256")));
+    }
+
+    void exportWritesTheScriptAndTheMarkdown()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QTemporaryDir dir;
+        m_savePath = dir.filePath(QStringLiteral("plan.sh"));
+        QVERIFY(w->exportPlan(QStringLiteral("script")));
+        QFile script(m_savePath);
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(script.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("#!/bin/sh")));
+        QVERIFY(text.contains(QStringLiteral("rollback")));
+        QVERIFY(!text.contains(QStringLiteral("hunter2")));
+        m_savePath = dir.filePath(QStringLiteral("plan.md"));
+        QVERIFY(w->exportPlan(QStringLiteral("markdown")));
+        m_savePath.clear();
+        QVERIFY(!w->exportPlan(QStringLiteral("markdown"))); // the person cancelled the file dialog
+    }
+
+    void cancelAtAnyPageChangesNothing_data()
+    {
+        QTest::addColumn<int>("steps");
+        QTest::newRow("cancel on the overview") << 0;
+        QTest::newRow("cancel on the first area") << 1;
+        QTest::newRow("cancel on the second area") << 2;
+        QTest::newRow("cancel on the preview") << 3;
+        QTest::newRow("cancel on the trial page") << 4;
+        QTest::newRow("cancel on the apply page") << 5;
+    }
+
+    void cancelAtAnyPageChangesNothing()
+    {
+        QFETCH(int, steps);
+        auto w = makeWizard();
+        QVERIFY(w);
+        for (int i = 0; i < steps; ++i) {
+            w->next();
+        }
+        w->button(QWizard::CancelButton)->click();
+        QVERIFY(!w->isVisible());
+        QCOMPARE(m_trials->load(), 0);
+        QCOMPARE(m_applies->load(), 0);
+    }
+
+    void aWaivedChangeBecomesAWaiverOnFinish()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy waivers(w.get(), &HardeningWizard::waiverRequested);
+        auto* combo = w->findChild<QComboBox*>(QStringLiteral("choice:RUN-009"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(int(ChangeChoice::Waive)));
+        auto* reason = w->findChild<QLineEdit*>(QStringLiteral("reason:RUN-009"));
+        QVERIFY(reason);
+        QTest::keyClicks(reason, QStringLiteral("forks by design"));
+        w->accept();
+        QCOMPARE(waivers.size(), 1);
+        const auto waiver = waivers.at(0).at(0).value<Waiver>();
+        QCOMPARE(waiver.ruleId, std::string("RUN-009"));
+        QCOMPARE(waiver.reason, std::string("forks by design"));
+        QCOMPARE(m_applies->load(), 0);
+    }
+
+    void theTrialShowsItsResult()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy done(w.get(), &HardeningWizard::trialFinished);
+        w->runTrial();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(m_trials->load(), 1);
+        QVERIFY(w->statusText().startsWith(QStringLiteral("Trial passed")));
+    }
+
+    void applyWaitsForConfirmation()
+    {
+        m_confirm = false;
+        auto w = makeWizard();
+        QVERIFY(w);
+        w->runApply();
+        QTest::qWait(100);
+        QCOMPARE(m_applies->load(), 0);
+        QVERIFY(w->statusText().contains(QStringLiteral("nothing was changed")));
+    }
+
+    void anAppliedPlanNamesTheBackup()
+    {
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy done(w.get(), &HardeningWizard::applyFinished);
+        w->runApply();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(m_applies->load(), 1);
+        QVERIFY(w->statusText().contains(QStringLiteral("webapp-drydock-backup-1")));
+    }
+
+    void aRollbackSaysTheOriginalRunsAsBefore()
+    {
+        m_rollBack = true;
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy done(w.get(), &HardeningWizard::applyFinished);
+        w->runApply();
+        QVERIFY(done.wait(10000));
+        QVERIFY(w->statusText().startsWith(QStringLiteral("Rolled back")));
+        QVERIFY(w->statusText().contains(QStringLiteral("exit code 3")));
+    }
+};
+
+QTEST_MAIN(TestHardeningWizard)
+#include "TestHardeningWizard.moc"

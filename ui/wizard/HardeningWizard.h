@@ -1,0 +1,124 @@
+#pragma once
+#include "core/docker/DockerEndpoint.h"
+#include "core/findings/Waiver.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/scan/HardeningPlan.h"
+#include "core/scan/HardeningRunner.h"
+
+#include <QFutureWatcher>
+#include <QWizard>
+
+#include <functional>
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace drydock::ui {
+
+class CommandView;
+
+// Seams for the wizard's modal questions and its daemon work, so tests answer and fake them.
+using ConfirmPrompt = std::function<bool(QWidget* parent, const QString& question)>;
+using SavePathPrompt = std::function<QString(QWidget* parent, const QString& title, const QString& filter)>;
+ConfirmPrompt defaultConfirmPrompt();
+SavePathPrompt defaultSavePathPrompt();
+
+struct HardeningWizardServices
+{
+    std::optional<DockerEndpoint> endpoint;
+    const RuleCatalogue* catalogue = nullptr;
+    QString databasePath; // actions are recorded here; empty = not recorded
+    int watchSeconds = 5;
+    ConfirmPrompt confirm = defaultConfirmPrompt();
+    SavePathPrompt savePath = defaultSavePathPrompt();
+    // Run in a worker thread. Defaults talk to the endpoint (and record actions); tests replace them.
+    std::function<Result<HardeningPlan>(const std::string& object)> load;
+    std::function<Result<WatchReport>(const HardeningPlan& plan)> trial;
+    std::function<Result<ApplyOutcome>(const HardeningPlan& plan)> apply;
+};
+
+// The guided hardening walkthrough on one container or image: overview, one page per area with a choice
+// per change (apply, skip, waive with a reason), preview with copyable diff and snippets and export, an
+// optional trial, and a confirmed apply with automatic rollback. Daemon work runs off the GUI thread.
+class HardeningWizard : public QWizard
+{
+    Q_OBJECT
+public:
+    enum PageId
+    {
+        OverviewPage,
+        ImageAreaPage,
+        ContainerAreaPage,
+        RuntimeAreaPage,
+        NetworkAreaPage,
+        SecretsAreaPage,
+        PreviewPage,
+        TrialPage,
+        ApplyPage
+    };
+
+    HardeningWizard(HardeningWizardServices services, QString objectName, QWidget* parent = nullptr);
+    ~HardeningWizard() override;
+
+    // Loads the plan (off the GUI thread); planLoaded or loadFailed follows.
+    void loadPlan();
+    void setPlan(HardeningPlan plan);
+    const HardeningPlan& plan() const { return m_plan; }
+    bool isBusy() const;
+
+    // For tests and the pages.
+    void setChoice(const std::string& changeId, ChangeChoice choice, const QString& waiveReason = {});
+    QString previewDiff() const;
+    QString statusText() const;
+    bool exportPlan(const QString& format); // "script" or "markdown"
+    void runTrial();
+    void runApply();
+    std::optional<WatchReport> trialResult() const { return m_trial; }
+    std::optional<ApplyOutcome> applyResult() const { return m_applied; }
+
+signals:
+    void planLoaded();
+    void loadFailed(const QString& message);
+    void trialFinished();
+    void applyFinished();
+    // On Finish, one per rule of each change the person waived (stored by the window's history).
+    void waiverRequested(const drydock::Waiver& waiver);
+
+public:
+    void accept() override;
+
+private:
+    void buildPages();
+    void refreshPreview();
+    void setBusy(bool busy, const QString& text);
+    static HardeningWizardServices withDefaults(HardeningWizardServices services);
+
+    HardeningWizardServices m_services;
+    QString m_objectName;
+    HardeningPlan m_plan;
+    std::optional<WatchReport> m_trial;
+    std::optional<ApplyOutcome> m_applied;
+    QFutureWatcher<Result<HardeningPlan>> m_loadWatcher;
+    QFutureWatcher<Result<WatchReport>> m_trialWatcher;
+    QFutureWatcher<Result<ApplyOutcome>> m_applyWatcher;
+
+    QLabel* m_overview = nullptr;
+    std::vector<QWidget*> m_areaBodies; // one per area page, rebuilt when the plan arrives
+    CommandView* m_diff = nullptr;
+    CommandView* m_after = nullptr;
+    CommandView* m_compose = nullptr;
+    CommandView* m_dockerfile = nullptr;
+    QLabel* m_manual = nullptr;
+    QLabel* m_status = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_trialButton = nullptr;
+    QPushButton* m_applyButton = nullptr;
+    QLabel* m_trialResult = nullptr;
+    QLabel* m_applyResult = nullptr;
+    QPlainTextEdit* m_trialLog = nullptr;
+};
+
+} // namespace drydock::ui
