@@ -181,6 +181,8 @@ void MainWindow::createActions()
         QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
+    view->addSeparator();
+    setUpLiveUpdates(view);
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -198,6 +200,7 @@ void MainWindow::setEndpoint(const DockerEndpoint& endpoint)
 {
     m_services.endpoint = endpoint;
     m_scans->setEndpoint(endpoint);
+    followEvents(); // stops following the old endpoint; the next scan starts on the new one
     m_endpointLabel->setText(qs(endpoint.display()));
     m_scanAction->setEnabled(!m_scans->isRunning());
 }
@@ -244,6 +247,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(outcome.result, &outcome.result->findings.all()));
     m_statusLabel->setText(tr("Scan finished: %1 findings.").arg(outcome.result->findings.size()));
+    followEvents();
     m_historyController->refresh();
 }
 
@@ -265,6 +269,8 @@ void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_scans->cancel();
+    m_liveAction->setEnabled(false);
+    followEvents(); // disabled action: stops the event thread
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -12,13 +12,17 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QProgressBar;
 class QStackedWidget;
 
 namespace drydock::ui {
 
 class DashboardPage;
+class EventWatcher;
 class FindingsPage;
+class LiveUpdater;
+struct LiveUpdate;
 class HistoryController;
 class HistoryPage;
 class InlineMessage;
@@ -62,6 +66,9 @@ public:
     HistoryController* historyController() const { return m_historyController; }
     QAction* scanAction() const { return m_scanAction; }
     QAction* cancelAction() const { return m_cancelAction; }
+    EventWatcher* eventWatcher() const { return m_events; }
+    LiveUpdater* liveUpdater() const { return m_live; }
+    QAction* liveUpdatesAction() const { return m_liveAction; }
     int currentPage() const;
     std::shared_ptr<const ScanResult> lastScan() const { return m_lastScan; }
 
@@ -78,6 +85,10 @@ private:
     void onScanFinished(const ScanOutcome& outcome);
     void onHistoryRefreshed(const HistorySnapshot& snapshot);
     void setEndpoint(const DockerEndpoint& endpoint);
+    // Live updates (MainWindowLive.cpp): follow the daemon's events after a scan, apply re-evaluations.
+    void setUpLiveUpdates(QMenu* viewMenu);
+    void followEvents();
+    void applyLiveUpdate(const LiveUpdate& update);
 
     MainWindowServices m_services;
     ScanController* m_scans = nullptr;
@@ -94,6 +105,10 @@ private:
     QProgressBar* m_progress = nullptr;
     QAction* m_scanAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    EventWatcher* m_events = nullptr;
+    LiveUpdater* m_live = nullptr;
+    QAction* m_liveAction = nullptr;
+    QLabel* m_liveLabel = nullptr;
     std::shared_ptr<const ScanResult> m_lastScan;
     qint64 m_lastScanId = 0;
 };

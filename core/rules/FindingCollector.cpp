@@ -6,6 +6,9 @@ namespace drydock {
 
 void FindingCollector::add(const RuleInfo& rule, FindingDraft draft)
 {
+    if (m_only && (draft.object.type != m_only->first || draft.object.id != m_only->second)) {
+        return;
+    }
     Finding f;
     f.ruleId = rule.id;
     f.area = rule.area;

@@ -27,21 +27,27 @@ ObjectRef swarmRef(const Inventory& inventory)
 void ContainerRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& c : context.inventory().containers) {
-        check(context, c, out);
+        if (context.inFocus(ObjectType::Container, c.id)) {
+            check(context, c, out);
+        }
     }
 }
 
 void ImageRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& i : context.inventory().images) {
-        check(context, i, out);
+        if (context.inFocus(ObjectType::Image, i.id)) {
+            check(context, i, out);
+        }
     }
 }
 
 void NetworkRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& n : context.inventory().networks) {
-        check(context, n, out);
+        if (context.inFocus(ObjectType::Network, n.id)) {
+            check(context, n, out);
+        }
     }
 }
 

@@ -84,6 +84,12 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
                 const QModelIndex source = m_filter->mapToSource(current);
                 m_details->showFinding(source.isValid() ? m_model->findingAt(source.row()) : nullptr);
             });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        const QModelIndex current = m_filter->mapToSource(m_table->currentIndex());
+        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row()) {
+            m_details->showFinding(m_model->findingAt(current.row()));
+        }
+    });
     connect(m_details, &FindingDetailsPanel::waiveRequested, this, [this](const Finding& f) {
         if (auto w = m_prompt(this, f)) {
             emit waiverRequested(*w);
@@ -120,6 +126,17 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
     m_table->resizeColumnToContents(FindingsModel::RuleColumn);
     updateCount();
 }
+
+void FindingsPage::replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings)
+{
+    if (showsStoredScan()) {
+        return;
+    }
+    m_model->replaceObjectFindings(type, objectId, std::move(findings));
+    updateCount();
+}
+
+bool FindingsPage::showsStoredScan() const { return !m_readOnly->text().isEmpty(); }
 
 void FindingsPage::focusSearch()
 {

@@ -27,6 +27,9 @@ public:
 
     // readOnlyLabel non-empty: a stored scan is shown (no waiving), with the label saying which.
     void setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel = {});
+    // Live update of one object's findings; ignored while a stored scan is shown.
+    void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
+    bool showsStoredScan() const;
     void setWaiverPrompt(WaiverPrompt prompt) { m_prompt = std::move(prompt); }
     void focusSearch();
     void showObject(const QString& objectName);

@@ -27,6 +27,9 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& image : context.inventory().images) {
+            if (!context.inFocus(ObjectType::Image, image.id)) {
+                continue;
+            }
             for (const auto& [key, value] : image.config.labels) {
                 if (const auto match = m_detector.inspectVariable(key, value)) {
                     FindingDraft draft = secretfacts::secretDraft(refOf(image), "Config.Labels", *match);
@@ -36,6 +39,9 @@ public:
             }
         }
         for (const auto& c : context.inventory().containers) {
+            if (!context.inFocus(ObjectType::Container, c.id)) {
+                continue;
+            }
             const Image* image = context.imageOf(c);
             for (const auto& [key, value] : c.config.labels) {
                 if (image) {

@@ -28,6 +28,9 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& volume : context.inventory().volumes) {
+            if (!context.inFocus(ObjectType::Volume, volume.name)) {
+                continue;
+            }
             std::set<std::string> seen;
             for (const auto& [key, value] : volume.options) {
                 std::vector<SecretMatch> matches;
