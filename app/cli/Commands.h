@@ -9,6 +9,8 @@ int runInventory(const std::vector<std::string>& words);
 int runScan(const std::vector<std::string>& words);
 int runHistory(const std::vector<std::string>& words);
 int runReport(const std::vector<std::string>& words);
+// `drydock demo`: argc/argv go to the GUI it opens.
+int runDemo(const std::vector<std::string>& words, int argc, char** argv);
 
 // Usage texts.
 std::string mainHelp();
@@ -16,5 +18,6 @@ std::string inventoryHelp();
 std::string scanHelp();
 std::string historyHelp();
 std::string reportHelp();
+std::string demoHelp();
 
 } // namespace drydock::app

@@ -28,6 +28,7 @@ Usage:
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
+  drydock demo [--no-gui]                      a sandbox daemon full of insecure containers (root)
   drydock --version | --help
   drydock COMMAND --help                       help for one command
 

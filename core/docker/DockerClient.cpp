@@ -348,16 +348,6 @@ Result<std::vector<Volume>> DockerClient::listVolumes()
     return parseOne<std::vector<Volume>>(get("/volumes"), json::parseVolumes);
 }
 
-Result<Network> DockerClient::inspectNetwork(const std::string& idOrName)
-{
-    return parseOne<Network>(get("/networks/" + urlEncode(idOrName)), json::parseNetwork);
-}
-
-Result<Volume> DockerClient::inspectVolume(const std::string& name)
-{
-    return parseOne<Volume>(get("/volumes/" + urlEncode(name)), json::parseVolume);
-}
-
 Result<std::vector<Plugin>> DockerClient::listPlugins()
 {
     return parseOne<std::vector<Plugin>>(get("/plugins"), json::parsePlugins);

@@ -49,8 +49,6 @@ public:
     Result<Image> inspectImage(const std::string& idOrName);
     Result<std::vector<Network>> listNetworks(); // list + inspect each (for members)
     Result<std::vector<Volume>> listVolumes();
-    Result<Network> inspectNetwork(const std::string& idOrName); // GET /networks/{id}
-    Result<Volume> inspectVolume(const std::string& name);       // GET /volumes/{name}
     Result<std::vector<Plugin>> listPlugins();
     // Swarm objects when info says the node is active; nullopt when swarm is inactive.
     Result<std::optional<SwarmState>> swarmState(const DaemonInfo& info);

@@ -1,4 +1,5 @@
 #include "core/rules/FindingCollector.h"
+#include "core/rules/RuleFocus.h"
 
 #include "core/remediation/RunCommandHardener.h"
 
@@ -6,7 +7,7 @@ namespace drydock {
 
 void FindingCollector::add(const RuleInfo& rule, FindingDraft draft)
 {
-    if (m_only && (draft.object.type != m_only->first || draft.object.id != m_only->second)) {
+    if (!inRuleFocus(draft.object.type, draft.object.id)) {
         return;
     }
     Finding f;

@@ -4,7 +4,6 @@
 
 #include <map>
 #include <optional>
-#include <utility>
 #include <vector>
 
 namespace drydock {
@@ -27,15 +26,12 @@ class FindingCollector
 public:
     explicit FindingCollector(const std::map<std::string, Severity>* overrides = nullptr) : m_overrides(overrides) {}
     void add(const RuleInfo& rule, FindingDraft draft);
-    // Keeps only findings about this object (re-evaluating one object); others are dropped on arrival.
-    void keepOnly(ObjectType type, std::string id) { m_only.emplace(type, std::move(id)); }
     const std::vector<Finding>& findings() const { return m_findings; }
     std::vector<Finding> take() { return std::move(m_findings); }
 
 private:
     const std::map<std::string, Severity>* m_overrides;
     std::vector<Finding> m_findings;
-    std::optional<std::pair<ObjectType, std::string>> m_only;
 };
 
 } // namespace drydock

@@ -29,8 +29,6 @@ const Container* RuleContext::containerById(const std::string& id) const
     return it == m_containersById.end() ? nullptr : it->second;
 }
 
-void RuleContext::setFocus(ObjectType type, std::string id) { m_focus.emplace(type, std::move(id)); }
-
 bool RuleContext::daemonRemapsRoot() const
 {
     return m_inventory.daemon.hasSecurityOption("userns") || m_inventory.daemon.hasSecurityOption("rootless");

@@ -3,8 +3,6 @@
 #include "core/rules/ScanSettings.h"
 
 #include <cstdint>
-#include <optional>
-#include <utility>
 #include <string>
 #include <unordered_map>
 
@@ -27,23 +25,12 @@ public:
     // True when the daemon remaps users (userns) or runs rootless: container root is not host root.
     bool daemonRemapsRoot() const;
 
-    // Re-evaluating one object (live updates): rules that walk containers, images or networks look only at
-    // the focused object, while every lookup still sees the whole snapshot, so its findings are exactly
-    // those a full scan would give it. No focus: every object.
-    void setFocus(ObjectType type, std::string id);
-    bool inFocus(ObjectType type, const std::string& id) const
-    {
-        return !m_focus || (m_focus->first == type && m_focus->second == id);
-    }
-    const std::optional<std::pair<ObjectType, std::string>>& focus() const { return m_focus; }
-
 private:
     const Inventory& m_inventory;
     const ScanSettings& m_settings;
     std::int64_t m_now;
     std::unordered_map<std::string, const Image*> m_imagesById;
     std::unordered_map<std::string, const Container*> m_containersById;
-    std::optional<std::pair<ObjectType, std::string>> m_focus;
 };
 
 } // namespace drydock

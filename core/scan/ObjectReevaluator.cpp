@@ -1,5 +1,7 @@
 #include "core/scan/ObjectReevaluator.h"
 
+#include "core/docker/UrlEncoding.h"
+#include "core/json/ModelParser.h"
 #include "core/rules/RuleSupport.h"
 #include "core/scan/RuleEngine.h"
 
@@ -35,6 +37,15 @@ template <typename T, typename Same> std::optional<T> erase(std::vector<T>& item
     T old = std::move(*it);
     items.erase(it);
     return old;
+}
+
+template <typename T, typename Parse> Result<T> readOne(DockerClient& client, const std::string& path, Parse parse)
+{
+    auto body = client.get(path);
+    if (!body) {
+        return body.error();
+    }
+    return parse(body.value());
 }
 
 bool matches(const std::string& id, const std::string& name, const std::string& key)
@@ -189,7 +200,7 @@ Result<Reevaluation> ObjectReevaluator::reevaluate(const Inventory& current, Obj
         break;
     }
     case ObjectType::Network: {
-        auto network = m_client.inspectNetwork(id);
+        auto network = readOne<Network>(m_client, "/networks/" + urlEncode(id), json::parseNetwork);
         if (!network) {
             if (!isGone(network.error())) {
                 return network.error();
@@ -201,7 +212,7 @@ Result<Reevaluation> ObjectReevaluator::reevaluate(const Inventory& current, Obj
         break;
     }
     case ObjectType::Volume: {
-        auto volume = m_client.inspectVolume(id);
+        auto volume = readOne<Volume>(m_client, "/volumes/" + urlEncode(id), json::parseVolume);
         if (!volume) {
             if (!isGone(volume.error())) {
                 return volume.error();

@@ -5,6 +5,7 @@
 #include "core/remediation/RunCommandHardener.h"
 #include "core/rules/FindingCollector.h"
 #include "core/rules/RuleContext.h"
+#include "core/rules/RuleFocus.h"
 
 #include <unordered_map>
 
@@ -22,10 +23,9 @@ FindingSet RuleEngine::evaluate(const Inventory& inventory, const ScanSettings& 
 std::vector<Finding> RuleEngine::evaluateObject(const Inventory& inventory, const ScanSettings& settings,
                                                 std::int64_t nowUnix, ObjectType type, const std::string& id) const
 {
-    RuleContext context(inventory, settings, nowUnix);
-    context.setFocus(type, id);
+    const RuleFocusScope focus(type, id);
+    const RuleContext context(inventory, settings, nowUnix);
     FindingCollector collector(&settings.severityOverrides);
-    collector.keepOnly(type, id);
     FindingSet set(run(context, collector));
     set.sort();
     return std::move(set.mutableAll());

@@ -11,6 +11,8 @@
 #include "ui/pages/InventoryPage.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -54,6 +56,15 @@ private:
         return n;
     }
 
+    // Filters are remembered between runs (and tests): start from "everything".
+    static void showAllFindings(MainWindow& w)
+    {
+        for (auto* box : w.findings()->findChildren<QComboBox*>()) {
+            box->setCurrentIndex(0);
+        }
+        w.findings()->searchField()->clear();
+    }
+
     static int containerRow(MainWindow& w, const QString& name)
     {
         QAbstractItemModel* m = w.inventory()->containersTable()->model();
@@ -85,6 +96,7 @@ private slots:
         QSignalSpy scans(w.scanController(), &ScanController::finished);
         QVERIFY(scans.wait(60000));
         QVERIFY(w.lastScan());
+        showAllFindings(w);
         QVERIFY(w.liveUpdatesAction()->isChecked());
         QTRY_COMPARE_WITH_TIMEOUT(w.eventWatcher()->state(), EventWatcher::State::Live, 20000);
         auto* label = w.findChild<QLabel*>(QStringLiteral("liveUpdatesLabel"));
@@ -118,6 +130,7 @@ private slots:
         QSignalSpy scans(w.scanController(), &ScanController::finished);
         QVERIFY(scans.wait(60000));
         QTRY_COMPARE_WITH_TIMEOUT(w.eventWatcher()->state(), EventWatcher::State::Live, 20000);
+        showAllFindings(w);
         w.liveUpdatesAction()->trigger();
         QVERIFY(!w.liveUpdatesAction()->isChecked());
         QCOMPARE(w.eventWatcher()->state(), EventWatcher::State::Off);

@@ -3,6 +3,7 @@
 #include "ui/bridge/QtConvert.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 
 namespace drydock::ui {
 
@@ -121,10 +122,10 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn) {
-            return QBrush(severityColor(f->severity));
+            return QBrush(severityTextColor(f->severity, QGuiApplication::palette()));
         }
         if (f->waiver) {
-            return QBrush(Qt::gray);
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         }
         break;
     case Qt::ToolTipRole:

@@ -5,6 +5,7 @@
 #include "ui/bridge/QtConvert.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 
 #include <unordered_map>
 
@@ -210,7 +211,7 @@ QVariant InventoryTableModel::data(const QModelIndex& index, int role) const
     case WorstSeverityRole: return r.worst ? static_cast<int>(*r.worst) : -1;
     case Qt::ForegroundRole:
         if (index.column() == 0 && r.worst) {
-            return QBrush(severityColor(*r.worst));
+            return QBrush(severityTextColor(*r.worst, QGuiApplication::palette()));
         }
         break;
     default: break;

@@ -1,5 +1,6 @@
 #include "ui/pages/FindingsPage.h"
 
+#include "ui/bridge/QtConvert.h"
 #include "ui/models/FindingsFilterModel.h"
 #include "ui/models/FindingsModel.h"
 #include "ui/panels/FindingDetailsPanel.h"
@@ -10,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -47,7 +49,9 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     m_count = new QLabel(this);
     m_readOnly = new QLabel(this);
     m_readOnly->setObjectName(QStringLiteral("readOnlyBanner"));
-    m_readOnly->setStyleSheet(QStringLiteral("QLabel { background: #fef7e0; color: #202124; padding: 4px 8px; border-radius: 4px; }"));
+    m_readOnly->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 4px 8px; border-radius: 4px; }")
+                                  .arg(tintedBackground(palette(), QColor(0xf9, 0xab, 0x00)).name(),
+                                       palette().color(QPalette::WindowText).name()));
     m_readOnly->hide();
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &FindingsFilterModel::setSearchText);
@@ -113,6 +117,38 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     updateCount();
+    restoreLayout(splitter);
+}
+
+// The filters (not the search text, which is a question of the moment), the splitter and the columns are
+// remembered between runs, under the XDG config dir like every QSettings value of the application.
+void FindingsPage::restoreLayout(QSplitter* splitter)
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("findingsPage"));
+    const auto restoreCombo = [&](QComboBox* box, const QString& key) {
+        const int i = settings.value(key, 0).toInt();
+        if (i >= 0 && i < box->count()) {
+            box->setCurrentIndex(i);
+        }
+        connect(box, &QComboBox::currentIndexChanged, this, [key](int index) {
+            QSettings().setValue(QStringLiteral("findingsPage/") + key, index);
+        });
+    };
+    restoreCombo(m_severity, QStringLiteral("severity"));
+    restoreCombo(m_area, QStringLiteral("area"));
+    restoreCombo(m_status, QStringLiteral("status"));
+    splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    settings.endGroup();
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter] { QSettings().setValue(QStringLiteral("findingsPage/splitter"), splitter->saveState()); });
+    const auto saveColumns = [this] {
+        QSettings().setValue(QStringLiteral("findingsPage/columns"), m_table->horizontalHeader()->saveState());
+    };
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, saveColumns);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionMoved, this, saveColumns);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, saveColumns);
 }
 
 void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel)

@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSplitter;
 class QTableView;
 
 namespace drydock::ui {
@@ -46,6 +47,7 @@ signals:
 
 private:
     void updateCount();
+    void restoreLayout(QSplitter* splitter);
     FindingsModel* m_model;
     FindingsFilterModel* m_filter;
     QTableView* m_table;

@@ -1,4 +1,5 @@
 #include "core/rules/RuleSupport.h"
+#include "core/rules/RuleFocus.h"
 #include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
@@ -27,7 +28,7 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& image : context.inventory().images) {
-            if (!context.inFocus(ObjectType::Image, image.id)) {
+            if (!inRuleFocus(ObjectType::Image, image.id)) {
                 continue;
             }
             for (const auto& [key, value] : image.config.labels) {
@@ -39,7 +40,7 @@ public:
             }
         }
         for (const auto& c : context.inventory().containers) {
-            if (!context.inFocus(ObjectType::Container, c.id)) {
+            if (!inRuleFocus(ObjectType::Container, c.id)) {
                 continue;
             }
             const Image* image = context.imageOf(c);

@@ -1,4 +1,5 @@
 #include "core/rules/RuleSupport.h"
+#include "core/rules/RuleFocus.h"
 #include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
 
@@ -28,7 +29,7 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& volume : context.inventory().volumes) {
-            if (!context.inFocus(ObjectType::Volume, volume.name)) {
+            if (!inRuleFocus(ObjectType::Volume, volume.name)) {
                 continue;
             }
             std::set<std::string> seen;
