@@ -184,12 +184,21 @@ void MainWindow::createActions()
     view->addSeparator();
     setUpLiveUpdates(view);
 
+    // SVG icons: crisp at any device pixel ratio.
+    connectAction->setIcon(QIcon(QStringLiteral(":/icons/connect.svg")));
+    m_scanAction->setIcon(QIcon(QStringLiteral(":/icons/scan.svg")));
+    m_cancelAction->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    find->setIcon(QIcon(QStringLiteral(":/icons/find.svg")));
+    copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_liveAction->setIcon(QIcon(QStringLiteral(":/icons/live.svg")));
+
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->addAction(m_scanAction);
     bar->addAction(m_cancelAction);
     bar->addAction(connectAction);
+    bar->addAction(m_liveAction);
 }
 
 int MainWindow::currentPage() const { return m_pages->currentIndex(); }
