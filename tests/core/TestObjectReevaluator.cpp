@@ -203,7 +203,8 @@ private slots:
         QVERIFY(describeAll(change->findings).join('\n').contains(QStringLiteral("CTR-002|")));
         for (const auto& f : change->findings) {
             QCOMPARE(QString::fromStdString(f.object.id), QString::fromStdString(priv.id));
-            QVERIFY(QString::fromStdString(f.remediation.runCommand).startsWith(QStringLiteral("docker run")));
+            QVERIFY2(QString::fromStdString(f.remediation.runCommand).contains(QStringLiteral("docker run")),
+                     (f.ruleId + ": " + f.remediation.runCommand).c_str());
         }
         for (const auto& m : transport->methods) {
             QCOMPARE(QString::fromStdString(m), QStringLiteral("GET"));

@@ -1,5 +1,5 @@
 // Live updates through the real window, offscreen, against the private dockerd: after one scan, a
-// privileged container started with the docker CLI shows up with its findings, inventory row and badge
+// privileged container created with the docker CLI shows up with its findings, inventory row and badge
 // without a rescan, and disappears again when it is removed; the View menu switches the stream off.
 #include "core/rules/RuleCatalogue.h"
 #include "tests/support/TestSupport.h"
@@ -87,7 +87,10 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY2(!test::privateDaemonSocket().isEmpty(), "the private dockerd fixture is not running");
     }
-    void cleanupTestCase() { test::docker({"rm", "-f", m_name}); }
+    void cleanupTestCase()
+    {
+        test::docker({"rm", "-f", m_name, m_name + QStringLiteral("-renamed"), m_name + QStringLiteral("-up")});
+    }
 
     void aContainerStartedAfterTheScanAppearsAndDisappearsWithoutARescan()
     {
@@ -106,7 +109,8 @@ private slots:
         const int criticalBefore = openCritical(w);
         const int scansBefore = static_cast<int>(scans.count());
 
-        QCOMPARE(test::docker({"run", "-d", "--privileged", "--name", m_name, "drydock-test/busybox:1", "sleep", "600"}),
+        // Created (this machine's sandbox refuses to start privileged containers; the create event is enough).
+        QCOMPARE(test::docker({"create", "--privileged", "--name", m_name, "drydock-test/busybox:1", "sleep", "600"}),
                  0);
         QTRY_VERIFY_WITH_TIMEOUT(findingRows(w, QStringLiteral("CTR-002"), m_name) == 1, 30000);
         QVERIFY(findingRows(w, QStringLiteral("CTR-001"), m_name) == 1); // runs as root, too
@@ -116,6 +120,22 @@ private slots:
         QCOMPARE(badge.data(InventoryTableModel::WorstSeverityRole).toInt(), static_cast<int>(Severity::Critical));
         QVERIFY(badge.data().toString().startsWith(QStringLiteral("Critical")));
         QCOMPARE(openCritical(w), criticalBefore + 1);
+
+        // Renamed: its findings and row follow the new name, still without a rescan.
+        const QString renamed = m_name + QStringLiteral("-renamed");
+        QCOMPARE(test::docker({"rename", m_name, renamed}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(findingRows(w, QStringLiteral("CTR-002"), renamed) == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(containerRow(w, renamed) >= 0, 10000);
+        QCOMPARE(findingRows(w, {}, m_name), 0);
+        QCOMPARE(test::docker({"rename", renamed, m_name}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(findingRows(w, QStringLiteral("CTR-002"), m_name) == 1, 30000);
+
+        // A container that really starts: the start event brings it in too.
+        const QString started = m_name + QStringLiteral("-up");
+        QCOMPARE(test::docker({"run", "-d", "--name", started, "drydock-test/busybox:1", "sleep", "600"}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(findingRows(w, QStringLiteral("CTR-001"), started) == 1, 30000);
+        QCOMPARE(test::docker({"rm", "-f", started}), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(findingRows(w, {}, started) == 0, 30000);
 
         QCOMPARE(test::docker({"rm", "-f", m_name}), 0);
         QTRY_VERIFY_WITH_TIMEOUT(findingRows(w, {}, m_name) == 0, 30000);

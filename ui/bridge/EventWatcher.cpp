@@ -59,7 +59,11 @@ EventWatcher::EventWatcher(QObject* parent) : QObject(parent)
     });
 }
 
-EventWatcher::~EventWatcher() { stop(); }
+EventWatcher::~EventWatcher()
+{
+    blockSignals(true); // receivers may already be half destroyed with the window that owns us
+    stop();
+}
 
 std::vector<ChangedObject> EventWatcher::objectsFor(const DockerEvent& e)
 {
