@@ -103,6 +103,12 @@ int main(int argc, char** argv)
     }
     {
         Stopwatch t;
+        filter.setSearchText(QStringLiteral("cap_sys_admin on web-77"));
+        report(qPrintable(QStringLiteral("another text filter (%1 rows left)").arg(filter.rowCount())), t.ms());
+        filter.setSearchText(QString());
+    }
+    {
+        Stopwatch t;
         filter.setMinimumSeverity(Severity::High);
         report(qPrintable(QStringLiteral("severity filter high+ (%1 rows left)").arg(filter.rowCount())), t.ms());
     }
@@ -119,7 +125,8 @@ int main(int argc, char** argv)
     }
     {
         std::vector<Finding> fresh;
-        for (const Finding* f : FindingSet(*findings).forObject("id-7")) {
+        const FindingSet all(*findings);
+        for (const Finding* f : all.forObject("id-7")) {
             fresh.push_back(*f);
         }
         fresh.pop_back(); // one finding resolved

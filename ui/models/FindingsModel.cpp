@@ -13,6 +13,7 @@ void FindingsModel::setFindings(std::shared_ptr<const std::vector<Finding>> find
 {
     beginResetModel();
     m_rows.clear();
+    m_searchText.clear();
     if (findings) {
         m_rows.reserve(findings->size());
         for (const Finding& f : *findings) {
@@ -22,8 +23,22 @@ void FindingsModel::setFindings(std::shared_ptr<const std::vector<Finding>> find
     endResetModel();
 }
 
+const QString& FindingsModel::searchText(int row) const
+{
+    if (m_searchText.size() != m_rows.size()) {
+        m_searchText.assign(m_rows.size(), QString());
+    }
+    QString& text = m_searchText[static_cast<std::size_t>(row)];
+    if (text.isEmpty()) {
+        const Finding& f = *m_rows[static_cast<std::size_t>(row)];
+        text = qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + f.cis.id).toCaseFolded();
+    }
+    return text;
+}
+
 void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings)
 {
+    m_searchText.clear(); // rows move; rebuilt lazily
     auto fresh = std::make_shared<const std::vector<Finding>>(std::move(findings));
     std::vector<bool> used(fresh->size(), false);
     std::vector<int> stale;

@@ -41,6 +41,9 @@ public:
     // discriminator) is updated in place, the others are removed or appended.
     void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
     const Finding* findingAt(int row) const;
+    // Rule, object, title, evidence and CIS id in one case-folded string, built once per row on first use:
+    // a text filter over 50,000 findings then compares strings instead of assembling them.
+    const QString& searchText(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -49,6 +52,7 @@ public:
 
 private:
     std::vector<std::shared_ptr<const Finding>> m_rows;
+    mutable std::vector<QString> m_searchText; // parallel to m_rows; empty until first asked
 };
 
 } // namespace drydock::ui
