@@ -30,12 +30,12 @@ win=\$(xdotool search --sync --name '^Drydock' | head -1)
 xdotool windowmove "\$win" 0 0 windowsize "\$win" 1300 820 windowactivate --sync "\$win" || true
 xdotool mousemove 700 700; sleep 2
 import -window root '$outdir/dashboard.png'
-xdotool key ctrl+2; sleep 1.5
+xdotool mousemove 40 88 click 1; sleep 1.5   # the page navigator (no window manager: no key focus)
 import -window root '$outdir/inventory.png'
-xdotool key ctrl+3; sleep 1.5
-xdotool mousemove 640 150 click 1; sleep 1.5      # the first finding: the details panel fills
+xdotool mousemove 40 102 click 1; sleep 1.5
+xdotool mousemove 640 132 click 1; sleep 1.5   # the first finding: the details panel fills
 import -window root '$outdir/findings.png'
-xdotool key ctrl+4; sleep 1.5
+xdotool mousemove 40 116 click 1; sleep 1.5
 import -window root '$outdir/history.png'
 kill \$app
 SHOOT
