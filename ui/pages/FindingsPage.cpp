@@ -160,6 +160,8 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
     m_details->setWaiveEnabled(readOnlyLabel.isEmpty());
     m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
     m_table->resizeColumnToContents(FindingsModel::RuleColumn);
+    m_table->resizeColumnToContents(FindingsModel::AreaColumn);
+    m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "container leg…"
     updateCount();
 }
 
