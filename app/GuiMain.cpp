@@ -6,10 +6,11 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QTimer>
 
 namespace drydock::app {
 
-int runGui(int argc, char** argv, const ParsedArgs& args)
+int runGui(int argc, char** argv, const ParsedArgs& args, bool (*shouldQuit)())
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("drydock"));
@@ -31,6 +32,15 @@ int runGui(int argc, char** argv, const ParsedArgs& args)
     }
     ui::MainWindow window(std::move(services));
     window.show();
+    QTimer quitPoll;
+    if (shouldQuit) {
+        QObject::connect(&quitPoll, &QTimer::timeout, &window, [shouldQuit, &window] {
+            if (shouldQuit()) {
+                window.close();
+            }
+        });
+        quitPoll.start(200);
+    }
     return app.exec();
 }
 

@@ -4,6 +4,7 @@
 namespace drydock::app {
 
 // Starts the desktop application on the endpoint the arguments (or the docker CLI rules) name.
-int runGui(int argc, char** argv, const ParsedArgs& args);
+// shouldQuit, when given, is polled a few times a second (drydock demo: a signal asks to tear down).
+int runGui(int argc, char** argv, const ParsedArgs& args, bool (*shouldQuit)() = nullptr);
 
 } // namespace drydock::app

@@ -203,6 +203,16 @@ void MainWindow::createActions()
         QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
+    view->addSeparator();
+    setUpLiveUpdates(view);
+
+    // SVG icons: crisp at any device pixel ratio.
+    connectAction->setIcon(QIcon(QStringLiteral(":/icons/connect.svg")));
+    m_scanAction->setIcon(QIcon(QStringLiteral(":/icons/scan.svg")));
+    m_cancelAction->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    find->setIcon(QIcon(QStringLiteral(":/icons/find.svg")));
+    copy->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_liveAction->setIcon(QIcon(QStringLiteral(":/icons/live.svg")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Drydock"), this, [this] { AboutDialog::showFor(this); });
@@ -215,6 +225,7 @@ void MainWindow::createActions()
     bar->addAction(m_scanAction);
     bar->addAction(m_cancelAction);
     bar->addAction(connectAction);
+    bar->addAction(m_liveAction);
 }
 
 int MainWindow::currentPage() const { return m_pages->currentIndex(); }
@@ -225,6 +236,7 @@ void MainWindow::setEndpoint(const DockerEndpoint& endpoint)
 {
     m_services.endpoint = endpoint;
     m_scans->setEndpoint(endpoint);
+    followEvents(); // stops following the old endpoint; the next scan starts on the new one
     m_endpointLabel->setText(qs(endpoint.display()));
     m_scanAction->setEnabled(!m_scans->isRunning());
 }
@@ -274,6 +286,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(outcome.result, &outcome.result->findings.all()));
     m_statusLabel->setText(tr("Scan finished: %1 findings.").arg(outcome.result->findings.size()));
+    followEvents();
     m_historyController->refresh();
 }
 
@@ -335,6 +348,8 @@ void MainWindow::exportReport()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_scans->cancel();
+    m_liveAction->setEnabled(false);
+    followEvents(); // disabled action: stops the event thread
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -14,13 +14,17 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QProgressBar;
 class QStackedWidget;
 
 namespace drydock::ui {
 
 class DashboardPage;
+class EventWatcher;
 class FindingsPage;
+class LiveUpdater;
+struct LiveUpdate;
 class HistoryController;
 class HistoryPage;
 class InlineMessage;
@@ -70,6 +74,9 @@ public:
     QAction* exportAction() const { return m_exportAction; }
     // What File ▸ Export… offers right now (the dialog is built from it).
     ExportSources exportSources() const;
+    EventWatcher* eventWatcher() const { return m_events; }
+    LiveUpdater* liveUpdater() const { return m_live; }
+    QAction* liveUpdatesAction() const { return m_liveAction; }
     int currentPage() const;
     std::shared_ptr<const ScanResult> lastScan() const { return m_lastScan; }
 
@@ -89,6 +96,10 @@ private:
     void onScanFinished(const ScanOutcome& outcome);
     void onHistoryRefreshed(const HistorySnapshot& snapshot);
     void setEndpoint(const DockerEndpoint& endpoint);
+    // Live updates (MainWindowLive.cpp): follow the daemon's events after a scan, apply re-evaluations.
+    void setUpLiveUpdates(QMenu* viewMenu);
+    void followEvents();
+    void applyLiveUpdate(const LiveUpdate& update);
 
     MainWindowServices m_services;
     ScanController* m_scans = nullptr;
@@ -105,6 +116,10 @@ private:
     QProgressBar* m_progress = nullptr;
     QAction* m_scanAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    EventWatcher* m_events = nullptr;
+    LiveUpdater* m_live = nullptr;
+    QAction* m_liveAction = nullptr;
+    QLabel* m_liveLabel = nullptr;
     std::shared_ptr<const ScanResult> m_lastScan;
     qint64 m_lastScanId = 0;
     QAction* m_exportAction = nullptr;

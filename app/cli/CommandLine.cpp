@@ -57,6 +57,9 @@ int runMain(int argc, char** argv)
         if (command == "harden") {
             return runHarden(rest);
         }
+        if (command == "demo") {
+            return runDemo(rest, argc, argv);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

@@ -13,6 +13,8 @@ struct ParsedArgs;
 // `inventory --packages IMAGE` and `inventory --sbom IMAGE`: what is installed inside one image.
 int runInventoryContents(const ParsedArgs& args);
 int runHarden(const std::vector<std::string>& words);
+// `drydock demo`: argc/argv go to the GUI it opens.
+int runDemo(const std::vector<std::string>& words, int argc, char** argv);
 
 // Usage texts.
 std::string mainHelp();
@@ -21,5 +23,6 @@ std::string scanHelp();
 std::string historyHelp();
 std::string reportHelp();
 std::string hardenHelp();
+std::string demoHelp();
 
 } // namespace drydock::app

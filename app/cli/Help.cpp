@@ -29,6 +29,7 @@ Usage:
   drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
   drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
+  drydock demo [--no-gui]                      a sandbox daemon full of insecure containers (root)
   drydock --version                            version, build, and the libraries in use with their licences
   drydock --help
   drydock COMMAND --help                       help for one command

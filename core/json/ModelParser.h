@@ -22,6 +22,7 @@ Result<std::vector<ImageHistoryEntry>> parseHistory(std::string_view body); // G
 Result<std::vector<Network>> parseNetworks(std::string_view body);   // GET /networks
 Result<Network> parseNetwork(std::string_view body);                 // GET /networks/{id}
 Result<std::vector<Volume>> parseVolumes(std::string_view body);     // GET /volumes ({"Volumes":[…]})
+Result<Volume> parseVolume(std::string_view body);                   // GET /volumes/{name}
 Result<std::vector<Plugin>> parsePlugins(std::string_view body);     // GET /plugins
 Result<void> parseInfo(std::string_view body, DaemonInfo& into);     // GET /info
 Result<void> parseVersion(std::string_view body, DaemonInfo& into);  // GET /version

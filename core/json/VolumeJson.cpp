@@ -7,6 +7,35 @@ namespace drydock::json {
 
 using namespace detail;
 
+namespace {
+
+Volume volumeFrom(const Json& v)
+{
+    Volume vol;
+    vol.name = str(v, "Name");
+    vol.driver = str(v, "Driver");
+    vol.mountpoint = str(v, "Mountpoint");
+    vol.scope = str(v, "Scope");
+    vol.createdAt = str(v, "CreatedAt");
+    vol.options = stringMap(v, "Options");
+    vol.labels = stringMap(v, "Labels");
+    return vol;
+}
+
+} // namespace
+
+Result<Volume> parseVolume(std::string_view body)
+{
+    constexpr std::string_view kind = "volume";
+    return guarded(kind, [&]() -> Result<Volume> {
+        auto doc = parseDocument(body, kind, TopLevel::Object);
+        if (!doc) {
+            return doc.error();
+        }
+        return volumeFrom(*doc);
+    });
+}
+
 Result<std::vector<Volume>> parseVolumes(std::string_view body)
 {
     constexpr std::string_view kind = "volume list";
@@ -21,15 +50,7 @@ Result<std::vector<Volume>> parseVolumes(std::string_view body)
                 if (!v.is_object()) {
                     continue;
                 }
-                Volume vol;
-                vol.name = str(v, "Name");
-                vol.driver = str(v, "Driver");
-                vol.mountpoint = str(v, "Mountpoint");
-                vol.scope = str(v, "Scope");
-                vol.createdAt = str(v, "CreatedAt");
-                vol.options = stringMap(v, "Options");
-                vol.labels = stringMap(v, "Labels");
-                out.push_back(std::move(vol));
+                out.push_back(volumeFrom(v));
             }
         }
         return out;

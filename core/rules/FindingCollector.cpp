@@ -1,4 +1,5 @@
 #include "core/rules/FindingCollector.h"
+#include "core/rules/RuleFocus.h"
 
 #include "core/remediation/RunCommandHardener.h"
 
@@ -6,6 +7,9 @@ namespace drydock {
 
 void FindingCollector::add(const RuleInfo& rule, FindingDraft draft)
 {
+    if (!inRuleFocus(draft.object.type, draft.object.id)) {
+        return;
+    }
     Finding f;
     f.ruleId = rule.id;
     f.area = rule.area;

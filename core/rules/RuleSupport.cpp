@@ -1,4 +1,5 @@
 #include "core/rules/RuleSupport.h"
+#include "core/rules/RuleFocus.h"
 
 namespace drydock {
 
@@ -27,21 +28,27 @@ ObjectRef swarmRef(const Inventory& inventory)
 void ContainerRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& c : context.inventory().containers) {
-        check(context, c, out);
+        if (inRuleFocus(ObjectType::Container, c.id)) {
+            check(context, c, out);
+        }
     }
 }
 
 void ImageRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& i : context.inventory().images) {
-        check(context, i, out);
+        if (inRuleFocus(ObjectType::Image, i.id)) {
+            check(context, i, out);
+        }
     }
 }
 
 void NetworkRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& n : context.inventory().networks) {
-        check(context, n, out);
+        if (inRuleFocus(ObjectType::Network, n.id)) {
+            check(context, n, out);
+        }
     }
 }
 

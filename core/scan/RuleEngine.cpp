@@ -5,6 +5,7 @@
 #include "core/remediation/RunCommandHardener.h"
 #include "core/rules/FindingCollector.h"
 #include "core/rules/RuleContext.h"
+#include "core/rules/RuleFocus.h"
 
 #include <unordered_map>
 
@@ -14,6 +15,25 @@ FindingSet RuleEngine::evaluate(const Inventory& inventory, const ScanSettings& 
 {
     const RuleContext context(inventory, settings, nowUnix);
     FindingCollector collector(&settings.severityOverrides);
+    FindingSet set(run(context, collector));
+    set.sort();
+    return set;
+}
+
+std::vector<Finding> RuleEngine::evaluateObject(const Inventory& inventory, const ScanSettings& settings,
+                                                std::int64_t nowUnix, ObjectType type, const std::string& id) const
+{
+    const RuleFocusScope focus(type, id);
+    const RuleContext context(inventory, settings, nowUnix);
+    FindingCollector collector(&settings.severityOverrides);
+    FindingSet set(run(context, collector));
+    set.sort();
+    return std::move(set.mutableAll());
+}
+
+std::vector<Finding> RuleEngine::run(const RuleContext& context, FindingCollector& collector) const
+{
+    const ScanSettings& settings = context.settings();
     for (const auto& rule : m_catalogue.rules()) {
         const RuleInfo& info = rule->info();
         if (!settings.onlyAreas.empty() && !settings.onlyAreas.count(info.area)) {
@@ -47,9 +67,7 @@ FindingSet RuleEngine::evaluate(const Inventory& inventory, const ScanSettings& 
         f.remediation.runCommand = hardened.render();
         f.remediation.compose = compose.render(container->name, hardened);
     }
-    FindingSet set(std::move(findings));
-    set.sort();
-    return set;
+    return findings;
 }
 
 } // namespace drydock

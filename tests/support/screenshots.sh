@@ -1,21 +1,43 @@
 #!/usr/bin/env bash
-# Takes a screenshot of the dashboard against a private dockerd with a few insecure containers, for the
-# README: tests/support/screenshots.sh BUILD_DIR OUT.png (needs xvfb-run and imagemagick's import).
+# Takes the README's screenshots of every page (dashboard, inventory, findings with the details panel,
+# history) against a private dockerd with a few insecure containers:
+#   tests/support/screenshots.sh [BUILD_DIR] [OUT_DIR]     (default build, resources/screenshots)
+# Needs xvfb-run, xdotool and ImageMagick's import; runs as root (it starts its own private daemon).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
-out=${2:-$root/resources/screenshots/dashboard.png}
+outdir=${2:-$root/resources/screenshots}
 state=/tmp/drydock-shots-$$
 home=$(mktemp -d)
 trap 'bash "$root/tests/support/private-dockerd.sh" stop "$state" >/dev/null; rm -rf "$home"' EXIT
 bash "$root/tests/support/private-dockerd.sh" start "$state" >/dev/null
 export DOCKER_HOST="unix://$state/docker.sock" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
 d=/usr/bin/docker
-$d run -d --name web -p 8080:80 -e DB_PASSWORD=hunter2hunter2 drydock-test/busybox:1 sleep 3600 >/dev/null
+$d run -d --name web -p 127.0.0.1:8080:80 -e DB_PASSWORD=hunter2hunter2 drydock-test/busybox:1 sleep 3600 >/dev/null
 $d create --name legacy-admin --privileged -v /etc:/host/etc drydock-test/busybox:1 sleep 3600 >/dev/null
-$d run -d --name cache --cap-add SYS_ADMIN --pid host drydock-test/busybox:1 sleep 3600 >/dev/null
+$d create --name cache --cap-add SYS_ADMIN --pid host drydock-test/busybox:1 sleep 3600 >/dev/null
 $d network create appnet >/dev/null
-$d run -d --name hardened --user 10001 --read-only --cap-drop ALL --security-opt no-new-privileges:true \
+$d create --name hardened --user 10001 --read-only --cap-drop ALL --security-opt no-new-privileges:true \
   --memory 64m --pids-limit 64 --network appnet drydock-test/busybox:1 sleep 3600 >/dev/null
-xvfb-run -a -s "-screen 0 1300x820x24" bash -c "'$build/app/drydock' & sleep 8; import -window root '$out'; kill %1"
-echo "wrote $out"
+# Started where the host allows it (some sandboxes refuse added capabilities or limits).
+$d start cache hardened >/dev/null 2>&1 || true
+mkdir -p "$outdir"
+cat >"$home/shoot.sh" <<SHOOT
+set -e
+'$build/app/drydock' & app=\$!
+sleep 10
+win=\$(xdotool search --sync --name '^Drydock' | head -1)
+xdotool windowmove "\$win" 0 0 windowsize "\$win" 1300 820 windowactivate --sync "\$win" || true
+xdotool mousemove 700 700; sleep 2
+import -window root '$outdir/dashboard.png'
+xdotool mousemove 40 88 click 1; sleep 1.5   # the page navigator (no window manager: no key focus)
+import -window root '$outdir/inventory.png'
+xdotool mousemove 40 102 click 1; sleep 1.5
+xdotool mousemove 640 132 click 1; sleep 1.5   # the first finding: the details panel fills
+import -window root '$outdir/findings.png'
+xdotool mousemove 40 116 click 1; sleep 1.5
+import -window root '$outdir/history.png'
+kill \$app
+SHOOT
+xvfb-run -a -s "-screen 0 1300x820x24" bash "$home/shoot.sh"
+echo "wrote $outdir/{dashboard,inventory,findings,history}.png"

@@ -6,6 +6,7 @@
 #include "ui/models/InventoryTableModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace drydock;
@@ -147,6 +148,79 @@ private slots:
         QCOMPARE(containers.index(0, 5).data().toString(), QStringLiteral("8080→80/tcp"));
         QCOMPARE(containers.index(1, 6).data().toString(), QStringLiteral("999"));
         QCOMPARE(containers.index(0, 6).data().toString(), QStringLiteral("root (default)"));
+    }
+
+    void aLiveUpdateReplacesOneObjectsRowsInPlace()
+    {
+        FindingsModel model;
+        model.setFindings(sample());
+        FindingsFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(FindingsModel::SeverityColumn, Qt::DescendingOrder);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int resets = 0;
+        connect(&model, &QAbstractItemModel::modelReset, this, [&] { ++resets; });
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        // web: CTR-002 stays (evidence changes), NET-003 is fixed, RUN-009 is new.
+        Finding kept = finding("CTR-002", Area::Container, Severity::Critical, "web");
+        kept.evidence = "renamed";
+        model.replaceObjectFindings(ObjectType::Container, "web-id",
+                                    {kept, finding("RUN-009", Area::Runtime, Severity::Medium, "web")});
+        QCOMPARE(resets, 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.findingAt(0)->evidence, std::string("renamed"));
+        QStringList rules;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            rules << QString::fromStdString(model.findingAt(r)->ruleId);
+        }
+        QVERIFY(!rules.contains(QStringLiteral("NET-003")));
+        QVERIFY(rules.contains(QStringLiteral("RUN-009")));
+        QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Critical")); // still sorted
+
+        // The object is removed: all its rows go, nothing else moves.
+        model.replaceObjectFindings(ObjectType::Container, "web-id", {});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(resets, 0);
+    }
+
+    void aLiveUpdateChangesAddsAndRemovesOneInventoryRow()
+    {
+        Inventory inv;
+        Container web;
+        web.id = "web-id";
+        web.name = "web";
+        inv.containers = {web};
+        InventoryTableModel model(InventoryTableModel::Kind::Containers);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(inv, FindingSet(*sample()));
+        int resets = 0;
+        connect(&model, &QAbstractItemModel::modelReset, this, [&] { ++resets; });
+
+        Container db;
+        db.id = "db-id";
+        db.name = "db";
+        inv.containers.push_back(db);
+        model.updateObject(inv, FindingSet(*sample()), ObjectType::Container, "db-id");
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1, 0).data(InventoryTableModel::WorstSeverityRole).toInt(), int(Severity::Medium));
+
+        // web's findings are gone: its badge clears in place.
+        model.updateObject(inv, FindingSet{}, ObjectType::Container, "web-id");
+        QCOMPARE(model.index(0, 0).data(InventoryTableModel::WorstSeverityRole).toInt(), -1);
+
+        inv.containers.erase(inv.containers.begin());
+        model.updateObject(inv, FindingSet{}, ObjectType::Container, "web-id");
+        QCOMPARE(model.rowCount(), 1);
+        model.updateObject(inv, FindingSet{}, ObjectType::Network, "db-id"); // another kind: ignored
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(resets, 0);
     }
 
     void theHistoryModelListsScans()

@@ -28,6 +28,8 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    // Compares the findings themselves (rank, ids, names) instead of QVariants: sorting 50,000 rows stays fast.
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     Severity m_minimum = Severity::Info;

@@ -3,6 +3,7 @@
 #include "ui/bridge/QtConvert.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 
 namespace drydock::ui {
 
@@ -11,21 +12,100 @@ FindingsModel::FindingsModel(QObject* parent) : QAbstractTableModel(parent) {}
 void FindingsModel::setFindings(std::shared_ptr<const std::vector<Finding>> findings)
 {
     beginResetModel();
-    m_findings = std::move(findings);
+    m_rows.clear();
+    m_searchText.clear();
+    if (findings) {
+        m_rows.reserve(findings->size());
+        for (const Finding& f : *findings) {
+            m_rows.emplace_back(findings, &f); // aliasing: shares ownership of the whole vector
+        }
+    }
     endResetModel();
+}
+
+const QString& FindingsModel::searchText(int row) const
+{
+    if (m_searchText.size() != m_rows.size()) {
+        m_searchText.assign(m_rows.size(), QString());
+    }
+    QString& text = m_searchText[static_cast<std::size_t>(row)];
+    if (text.isEmpty()) {
+        const Finding& f = *m_rows[static_cast<std::size_t>(row)];
+        text = qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + f.cis.id).toCaseFolded();
+    }
+    return text;
+}
+
+void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings)
+{
+    m_searchText.clear(); // rows move; rebuilt lazily
+    auto fresh = std::make_shared<const std::vector<Finding>>(std::move(findings));
+    std::vector<bool> used(fresh->size(), false);
+    std::vector<int> stale;
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (int row = 0; row < static_cast<int>(m_rows.size()); ++row) {
+        const Finding& old = *m_rows[static_cast<std::size_t>(row)];
+        if (old.object.type != type || old.object.id != objectId) {
+            continue;
+        }
+        bool kept = false;
+        for (std::size_t i = 0; i < fresh->size(); ++i) {
+            const Finding& f = (*fresh)[i];
+            if (!used[i] && f.ruleId == old.ruleId && f.discriminator == old.discriminator) {
+                used[i] = true;
+                m_rows[static_cast<std::size_t>(row)] = std::shared_ptr<const Finding>(fresh, &f);
+                firstChanged = firstChanged < 0 ? row : firstChanged;
+                lastChanged = row;
+                kept = true;
+                break;
+            }
+        }
+        if (!kept) {
+            stale.push_back(row);
+        }
+    }
+    if (firstChanged >= 0) {
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+    }
+    // Remove from the back, one signal per run of neighbouring rows.
+    for (int end = static_cast<int>(stale.size()) - 1; end >= 0;) {
+        int begin = end;
+        while (begin > 0 && stale[static_cast<std::size_t>(begin - 1)] == stale[static_cast<std::size_t>(begin)] - 1) {
+            --begin;
+        }
+        const int first = stale[static_cast<std::size_t>(begin)];
+        const int last = stale[static_cast<std::size_t>(end)];
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        end = begin - 1;
+    }
+    std::vector<std::shared_ptr<const Finding>> added;
+    for (std::size_t i = 0; i < fresh->size(); ++i) {
+        if (!used[i]) {
+            added.emplace_back(fresh, &(*fresh)[i]);
+        }
+    }
+    if (!added.empty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        m_rows.insert(m_rows.end(), added.begin(), added.end());
+        endInsertRows();
+    }
 }
 
 const Finding* FindingsModel::findingAt(int row) const
 {
-    if (!m_findings || row < 0 || row >= static_cast<int>(m_findings->size())) {
+    if (row < 0 || row >= static_cast<int>(m_rows.size())) {
         return nullptr;
     }
-    return &(*m_findings)[static_cast<std::size_t>(row)];
+    return m_rows[static_cast<std::size_t>(row)].get();
 }
 
 int FindingsModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() || !m_findings ? 0 : static_cast<int>(m_findings->size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int FindingsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
@@ -57,10 +137,10 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn) {
-            return QBrush(severityColor(f->severity));
+            return QBrush(severityTextColor(f->severity, QGuiApplication::palette()));
         }
         if (f->waiver) {
-            return QBrush(Qt::gray);
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         }
         break;
     case Qt::ToolTipRole:

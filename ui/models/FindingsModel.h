@@ -9,7 +9,9 @@
 namespace drydock::ui {
 
 // Table of findings over a shared, immutable vector (a live scan or a stored one). Display text beside a
-// raw sort value (SortRole) so sorting by severity sorts by rank, not by the word.
+// raw sort value (SortRole) so sorting by severity sorts by rank, not by the word. Rows point into the
+// shared vector (no copies of 50,000 findings); live updates replace one object's rows in place with
+// batched dataChanged / rowsRemoved / rowsInserted, never a reset.
 class FindingsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,8 +37,13 @@ public:
 
     explicit FindingsModel(QObject* parent = nullptr);
     void setFindings(std::shared_ptr<const std::vector<Finding>> findings);
+    // Replaces every row of one object with its new findings: a finding that is still there (same rule and
+    // discriminator) is updated in place, the others are removed or appended.
+    void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
     const Finding* findingAt(int row) const;
-    std::shared_ptr<const std::vector<Finding>> findings() const { return m_findings; }
+    // Rule, object, title, evidence and CIS id in one case-folded string, built once per row on first use:
+    // a text filter over 50,000 findings then compares strings instead of assembling them.
+    const QString& searchText(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -44,7 +51,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::shared_ptr<const std::vector<Finding>> m_findings;
+    std::vector<std::shared_ptr<const Finding>> m_rows;
+    mutable std::vector<QString> m_searchText; // parallel to m_rows; empty until first asked
 };
 
 } // namespace drydock::ui

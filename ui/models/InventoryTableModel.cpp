@@ -5,18 +5,13 @@
 #include "ui/bridge/QtConvert.h"
 
 #include <QBrush>
+#include <QGuiApplication>
 
 #include <unordered_map>
 
 namespace drydock::ui {
 
 namespace {
-
-struct Worst
-{
-    std::optional<Severity> severity;
-    int open = 0;
-};
 
 QString portsOf(const Container& c)
 {
@@ -56,6 +51,76 @@ InventoryTableModel::InventoryTableModel(Kind kind, QObject* parent) : QAbstract
     }
 }
 
+InventoryTableModel::Row InventoryTableModel::makeRow(const std::string& id, const std::string& name, QStringList cells,
+                                                     QVariantList sort, const Worst& w)
+{
+    Row r;
+    r.id = id;
+    r.worst = w.severity;
+    r.openFindings = w.open;
+    r.name = qs(name);
+    cells.prepend(w.open ? QStringLiteral("%1 · %2").arg(severityText(*w.severity)).arg(w.open) : QStringLiteral("—"));
+    sort.prepend(w.severity ? static_cast<int>(*w.severity) * 100000 + w.open : -1);
+    r.text = std::move(cells);
+    r.sort = std::move(sort);
+    return r;
+}
+
+template <typename Add> void InventoryTableModel::forEachRow(const Inventory& inv, const std::string* only, Add add) const
+{
+    const auto wanted = [only](const std::string& id) { return !only || *only == id; };
+    switch (m_kind) {
+    case Kind::Containers:
+        for (const auto& c : inv.containers) {
+            if (!wanted(c.id)) {
+                continue;
+            }
+            const auto created = parseRfc3339(c.created).value_or(0);
+            add(c.id, c.name,
+                QStringList{displayText(c.name, 80), displayText(c.config.image, 80), qs(c.state.status),
+                            dateText(created), portsOf(c),
+                            c.config.user.empty() ? tr("root (default)") : displayText(c.config.user, 40)},
+                QVariantList{qs(c.name), qs(c.config.image), qs(c.state.status), QVariant::fromValue<qint64>(created),
+                             portsOf(c), qs(c.config.user)});
+        }
+        break;
+    case Kind::Images:
+        for (const auto& i : inv.images) {
+            if (!wanted(i.id)) {
+                continue;
+            }
+            add(i.id, i.displayName(),
+                QStringList{displayText(i.displayName(), 80), qs(i.shortId()), dateText(i.createdUnix), bytes(i.size),
+                            i.config.user.empty() ? tr("root (default)") : displayText(i.config.user, 40),
+                            QString::number(i.rootfsLayers.size())},
+                QVariantList{qs(i.displayName()), qs(i.id), QVariant::fromValue<qint64>(i.createdUnix),
+                             QVariant::fromValue<qint64>(i.size), qs(i.config.user),
+                             static_cast<int>(i.rootfsLayers.size())});
+        }
+        break;
+    case Kind::Networks:
+        for (const auto& n : inv.networks) {
+            if (!wanted(n.id)) {
+                continue;
+            }
+            add(n.id, n.name,
+                QStringList{displayText(n.name, 80), qs(n.driver), qs(n.scope), QString::number(n.containers.size()),
+                            n.internal ? tr("yes") : tr("no")},
+                QVariantList{qs(n.name), qs(n.driver), qs(n.scope), static_cast<int>(n.containers.size()), n.internal});
+        }
+        break;
+    case Kind::Volumes:
+        for (const auto& v : inv.volumes) {
+            if (!wanted(v.name)) {
+                continue;
+            }
+            add(v.name, v.name, QStringList{displayText(v.name, 80), qs(v.driver), displayText(v.mountpoint, 120)},
+                QVariantList{qs(v.name), qs(v.driver), qs(v.mountpoint)});
+        }
+        break;
+    }
+}
+
 void InventoryTableModel::setSnapshot(const Inventory& inv, const FindingSet& findings)
 {
     std::unordered_map<std::string, Worst> worst;
@@ -69,57 +134,58 @@ void InventoryTableModel::setSnapshot(const Inventory& inv, const FindingSet& fi
             w.severity = f.severity;
         }
     }
+    std::vector<Row> rows;
+    forEachRow(inv, nullptr, [&](const std::string& id, const std::string& name, QStringList cells, QVariantList sort) {
+        const auto it = worst.find(id);
+        rows.push_back(makeRow(id, name, std::move(cells), std::move(sort), it == worst.end() ? Worst{} : it->second));
+    });
     beginResetModel();
-    m_rows.clear();
-    const auto add = [&](const std::string& id, const std::string& name, QStringList cells, QVariantList sort) {
-        Row r;
-        const Worst w = worst.count(id) ? worst[id] : Worst{};
-        r.worst = w.severity;
-        r.openFindings = w.open;
-        r.name = qs(name);
-        cells.prepend(w.open ? QStringLiteral("%1 · %2").arg(severityText(*w.severity)).arg(w.open) : QStringLiteral("—"));
-        sort.prepend(w.severity ? static_cast<int>(*w.severity) * 100000 + w.open : -1);
-        r.text = cells;
-        r.sort = sort;
-        m_rows.push_back(std::move(r));
-    };
-    switch (m_kind) {
-    case Kind::Containers:
-        for (const auto& c : inv.containers) {
-            const auto created = parseRfc3339(c.created).value_or(0);
-            add(c.id, c.name,
-                {displayText(c.name, 80), displayText(c.config.image, 80), qs(c.state.status), dateText(created),
-                 portsOf(c), c.config.user.empty() ? tr("root (default)") : displayText(c.config.user, 40)},
-                {qs(c.name), qs(c.config.image), qs(c.state.status), QVariant::fromValue<qint64>(created), portsOf(c),
-                 qs(c.config.user)});
-        }
-        break;
-    case Kind::Images:
-        for (const auto& i : inv.images) {
-            add(i.id, i.displayName(),
-                {displayText(i.displayName(), 80), qs(i.shortId()), dateText(i.createdUnix), bytes(i.size),
-                 i.config.user.empty() ? tr("root (default)") : displayText(i.config.user, 40),
-                 QString::number(i.rootfsLayers.size())},
-                {qs(i.displayName()), qs(i.id), QVariant::fromValue<qint64>(i.createdUnix),
-                 QVariant::fromValue<qint64>(i.size), qs(i.config.user), static_cast<int>(i.rootfsLayers.size())});
-        }
-        break;
-    case Kind::Networks:
-        for (const auto& n : inv.networks) {
-            add(n.id, n.name,
-                {displayText(n.name, 80), qs(n.driver), qs(n.scope), QString::number(n.containers.size()),
-                 n.internal ? tr("yes") : tr("no")},
-                {qs(n.name), qs(n.driver), qs(n.scope), static_cast<int>(n.containers.size()), n.internal});
-        }
-        break;
-    case Kind::Volumes:
-        for (const auto& v : inv.volumes) {
-            add(v.name, v.name, {displayText(v.name, 80), qs(v.driver), displayText(v.mountpoint, 120)},
-                {qs(v.name), qs(v.driver), qs(v.mountpoint)});
-        }
-        break;
-    }
+    m_rows = std::move(rows);
     endResetModel();
+}
+
+void InventoryTableModel::updateObject(const Inventory& inv, const FindingSet& findings, ObjectType type,
+                                       const std::string& id)
+{
+    const ObjectType mine[] = {ObjectType::Container, ObjectType::Image, ObjectType::Network, ObjectType::Volume};
+    if (mine[static_cast<int>(m_kind)] != type) {
+        return;
+    }
+    Worst w;
+    for (const Finding* f : findings.forObject(id)) {
+        if (!f->waiver && f->object.type == type) {
+            ++w.open;
+            w.severity = w.severity ? std::max(*w.severity, f->severity) : f->severity;
+        }
+    }
+    std::optional<Row> fresh;
+    forEachRow(inv, &id, [&](const std::string& rid, const std::string& name, QStringList cells, QVariantList sort) {
+        fresh = makeRow(rid, name, std::move(cells), std::move(sort), w);
+    });
+    const int row = rowOf(id);
+    if (fresh && row >= 0) {
+        m_rows[static_cast<std::size_t>(row)] = std::move(*fresh);
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    } else if (fresh) {
+        const int at = static_cast<int>(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rows.push_back(std::move(*fresh));
+        endInsertRows();
+    } else if (row >= 0) {
+        beginRemoveRows({}, row, row);
+        m_rows.erase(m_rows.begin() + row);
+        endRemoveRows();
+    }
+}
+
+int InventoryTableModel::rowOf(const std::string& id) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id == id) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
 }
 
 int InventoryTableModel::rowCount(const QModelIndex& parent) const
@@ -145,7 +211,7 @@ QVariant InventoryTableModel::data(const QModelIndex& index, int role) const
     case WorstSeverityRole: return r.worst ? static_cast<int>(*r.worst) : -1;
     case Qt::ForegroundRole:
         if (index.column() == 0 && r.worst) {
-            return QBrush(severityColor(*r.worst));
+            return QBrush(severityTextColor(*r.worst, QGuiApplication::palette()));
         }
         break;
     default: break;

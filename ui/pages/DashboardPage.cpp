@@ -10,6 +10,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QEvent>
 #include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -27,8 +28,25 @@ namespace drydock::ui {
 
 namespace {
 
+// Charts draw with their own theme; take text and line colours from the widget palette instead, so axis
+// labels and the legend stay readable on dark palettes.
+void applyPalette(QChart* chart, const QPalette& palette)
+{
+    const QColor text = palette.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlphaF(0.18f);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setLinePenColor(grid);
+        axis->setGridLineColor(grid);
+        axis->setTitleBrush(text);
+    }
+    chart->legend()->setLabelColor(text);
+}
+
 void replaceChart(QWidget* holder, QChart* chart)
 {
+    applyPalette(chart, holder->palette());
     auto* layout = holder->layout();
     while (QLayoutItem* item = layout->takeAt(0)) {
         delete item->widget();
@@ -194,6 +212,16 @@ void DashboardPage::setScan(const ScanResult& scan)
         const auto space = ranked[i].second.first.find(' ');
         item->setData(Qt::UserRole, qs(ranked[i].second.first.substr(space == std::string::npos ? 0 : space + 1)));
         m_worst->addItem(item);
+    }
+}
+
+void DashboardPage::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        for (QChartView* view : findChildren<QChartView*>()) {
+            applyPalette(view->chart(), palette());
+        }
     }
 }
 

@@ -30,6 +30,9 @@ public:
 signals:
     void objectActivated(const QString& objectName);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QLabel* m_score;
     QLabel* m_grade;

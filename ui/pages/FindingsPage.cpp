@@ -1,5 +1,6 @@
 #include "ui/pages/FindingsPage.h"
 
+#include "ui/bridge/QtConvert.h"
 #include "ui/models/FindingsFilterModel.h"
 #include "ui/models/FindingsModel.h"
 #include "ui/panels/FindingDetailsPanel.h"
@@ -10,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -47,7 +49,9 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     m_count = new QLabel(this);
     m_readOnly = new QLabel(this);
     m_readOnly->setObjectName(QStringLiteral("readOnlyBanner"));
-    m_readOnly->setStyleSheet(QStringLiteral("QLabel { background: #fef7e0; color: #202124; padding: 4px 8px; border-radius: 4px; }"));
+    m_readOnly->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; padding: 4px 8px; border-radius: 4px; }")
+                                  .arg(tintedBackground(palette(), QColor(0xf9, 0xab, 0x00)).name(),
+                                       palette().color(QPalette::WindowText).name()));
     m_readOnly->hide();
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &FindingsFilterModel::setSearchText);
@@ -87,6 +91,12 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     connect(m_details, &FindingDetailsPanel::hardenRequested, this, [this](const Finding& f) {
         emit hardenRequested(QString::fromStdString(f.object.type == ObjectType::Image ? f.object.id : f.object.name));
     });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        const QModelIndex current = m_filter->mapToSource(m_table->currentIndex());
+        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row()) {
+            m_details->showFinding(m_model->findingAt(current.row()));
+        }
+    });
     connect(m_details, &FindingDetailsPanel::waiveRequested, this, [this](const Finding& f) {
         if (auto w = m_prompt(this, f)) {
             emit waiverRequested(*w);
@@ -110,6 +120,38 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     updateCount();
+    restoreLayout(splitter);
+}
+
+// The filters (not the search text, which is a question of the moment), the splitter and the columns are
+// remembered between runs, under the XDG config dir like every QSettings value of the application.
+void FindingsPage::restoreLayout(QSplitter* splitter)
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("findingsPage"));
+    const auto restoreCombo = [&](QComboBox* box, const QString& key) {
+        const int i = settings.value(key, 0).toInt();
+        if (i >= 0 && i < box->count()) {
+            box->setCurrentIndex(i);
+        }
+        connect(box, &QComboBox::currentIndexChanged, this, [key](int index) {
+            QSettings().setValue(QStringLiteral("findingsPage/") + key, index);
+        });
+    };
+    restoreCombo(m_severity, QStringLiteral("severity"));
+    restoreCombo(m_area, QStringLiteral("area"));
+    restoreCombo(m_status, QStringLiteral("status"));
+    splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
+    settings.endGroup();
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter] { QSettings().setValue(QStringLiteral("findingsPage/splitter"), splitter->saveState()); });
+    const auto saveColumns = [this] {
+        QSettings().setValue(QStringLiteral("findingsPage/columns"), m_table->horizontalHeader()->saveState());
+    };
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, saveColumns);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionMoved, this, saveColumns);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, saveColumns);
 }
 
 void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel)
@@ -121,8 +163,21 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
     m_details->setWaiveEnabled(readOnlyLabel.isEmpty());
     m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
     m_table->resizeColumnToContents(FindingsModel::RuleColumn);
+    m_table->resizeColumnToContents(FindingsModel::AreaColumn);
+    m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "container leg…"
     updateCount();
 }
+
+void FindingsPage::replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings)
+{
+    if (showsStoredScan()) {
+        return;
+    }
+    m_model->replaceObjectFindings(type, objectId, std::move(findings));
+    updateCount();
+}
+
+bool FindingsPage::showsStoredScan() const { return !m_readOnly->text().isEmpty(); }
 
 void FindingsPage::focusSearch()
 {

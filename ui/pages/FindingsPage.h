@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSplitter;
 class QTableView;
 
 namespace drydock::ui {
@@ -27,6 +28,9 @@ public:
 
     // readOnlyLabel non-empty: a stored scan is shown (no waiving), with the label saying which.
     void setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel = {});
+    // Live update of one object's findings; ignored while a stored scan is shown.
+    void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
+    bool showsStoredScan() const;
     void setWaiverPrompt(WaiverPrompt prompt) { m_prompt = std::move(prompt); }
     void focusSearch();
     void showObject(const QString& objectName);
@@ -48,6 +52,7 @@ signals:
 
 private:
     void updateCount();
+    void restoreLayout(QSplitter* splitter);
     FindingsModel* m_model;
     FindingsFilterModel* m_filter;
     QTableView* m_table;

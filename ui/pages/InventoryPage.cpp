@@ -153,13 +153,29 @@ void InventoryPage::setSnapshot(const Inventory& inventory, const FindingSet& fi
     }
     m_daemon->setPlainText(daemonText(inventory));
     m_swarm->setPlainText(swarmText(inventory));
+    updateCounts(inventory);
+    m_nav->item(5)->setHidden(!inventory.swarm.has_value());
+}
+
+void InventoryPage::updateObjects(const Inventory& inventory, const FindingSet& findings,
+                                  const std::vector<std::pair<ObjectType, std::string>>& objects)
+{
+    for (const auto& [type, id] : objects) {
+        for (auto* m : m_models) {
+            m->updateObject(inventory, findings, type, id);
+        }
+    }
+    updateCounts(inventory);
+}
+
+void InventoryPage::updateCounts(const Inventory& inventory)
+{
     const int counts[] = {static_cast<int>(inventory.images.size()), static_cast<int>(inventory.containers.size()),
                           static_cast<int>(inventory.networks.size()), static_cast<int>(inventory.volumes.size())};
     const QString names[] = {tr("Images"), tr("Containers"), tr("Networks"), tr("Volumes")};
     for (int i = 0; i < 4; ++i) {
         m_nav->item(i)->setText(QStringLiteral("%1  (%2)").arg(names[i]).arg(counts[i]));
     }
-    m_nav->item(5)->setHidden(!inventory.swarm.has_value());
 }
 
 } // namespace drydock::ui

@@ -23,6 +23,10 @@ class InventoryPage : public QWidget
 public:
     explicit InventoryPage(QWidget* parent = nullptr);
     void setSnapshot(const Inventory& inventory, const FindingSet& findings);
+    // Live update: only these objects' rows change (in place), and the navigator's counts.
+    void updateObjects(const Inventory& inventory, const FindingSet& findings,
+                       const std::vector<std::pair<ObjectType, std::string>>& objects);
+    InventoryTableModel* model(int kindIndex) const { return m_models[static_cast<std::size_t>(kindIndex)]; }
     QTableView* containersTable() const { return m_tables[1]; }
     QListWidget* navigator() const { return m_nav; }
 
@@ -32,6 +36,7 @@ signals:
     void hardenRequested(const QString& objectName);
 
 private:
+    void updateCounts(const Inventory& inventory);
     QListWidget* m_nav;
     QStackedWidget* m_stack;
     QLineEdit* m_filter;

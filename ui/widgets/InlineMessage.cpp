@@ -1,5 +1,8 @@
 #include "ui/widgets/InlineMessage.h"
 
+#include "ui/bridge/QtConvert.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -27,12 +30,31 @@ InlineMessage::InlineMessage(QWidget* parent) : QFrame(parent)
 
 void InlineMessage::showMessage(Kind kind, const QString& text)
 {
-    const char* colors[] = {"#e8f0fe; border: 1px solid #8ab4f8", "#fef7e0; border: 1px solid #f9ab00",
-                            "#fce8e6; border: 1px solid #d93025"};
-    setStyleSheet(QStringLiteral("#inlineMessage { background: %1; border-radius: 6px; } QLabel { color: #202124; }")
-                      .arg(QLatin1String(colors[static_cast<int>(kind)])));
+    m_kind = kind;
     m_label->setText(text);
+    applyColours();
     show();
+}
+
+void InlineMessage::applyColours()
+{
+    // Colours from the palette (light or dark), tinted with the kind's accent.
+    const QColor accents[] = {QColor(0x1a, 0x73, 0xe8), QColor(0xf9, 0xab, 0x00), QColor(0xd9, 0x30, 0x25)};
+    const QColor accent = accents[static_cast<int>(m_kind)];
+    setStyleSheet(QStringLiteral("#inlineMessage { background: %1; border: 1px solid %2; border-radius: 6px; }"
+                                 " QLabel { color: %3; }")
+                      .arg(tintedBackground(palette(), accent).name(), accent.name(),
+                           palette().color(QPalette::WindowText).name()));
+}
+
+void InlineMessage::changeEvent(QEvent* event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_inPaletteChange) {
+        m_inPaletteChange = true; // setStyleSheet itself sends a palette change
+        applyColours();
+        m_inPaletteChange = false;
+    }
 }
 
 QString InlineMessage::text() const { return isVisible() ? m_label->text() : QString(); }

@@ -20,8 +20,14 @@ public:
     void showMessage(Kind kind, const QString& text);
     QString text() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void applyColours();
     QLabel* m_label;
+    Kind m_kind = Kind::Info;
+    bool m_inPaletteChange = false;
 };
 
 } // namespace drydock::ui

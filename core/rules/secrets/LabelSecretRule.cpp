@@ -1,4 +1,5 @@
 #include "core/rules/RuleSupport.h"
+#include "core/rules/RuleFocus.h"
 #include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
@@ -27,6 +28,9 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& image : context.inventory().images) {
+            if (!inRuleFocus(ObjectType::Image, image.id)) {
+                continue;
+            }
             for (const auto& [key, value] : image.config.labels) {
                 if (const auto match = m_detector.inspectVariable(key, value)) {
                     FindingDraft draft = secretfacts::secretDraft(refOf(image), "Config.Labels", *match);
@@ -36,6 +40,9 @@ public:
             }
         }
         for (const auto& c : context.inventory().containers) {
+            if (!inRuleFocus(ObjectType::Container, c.id)) {
+                continue;
+            }
             const Image* image = context.imageOf(c);
             for (const auto& [key, value] : c.config.labels) {
                 if (image) {

@@ -1,4 +1,5 @@
 #include "core/rules/RuleSupport.h"
+#include "core/rules/RuleFocus.h"
 #include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
 
@@ -28,6 +29,9 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& volume : context.inventory().volumes) {
+            if (!inRuleFocus(ObjectType::Volume, volume.name)) {
+                continue;
+            }
             std::set<std::string> seen;
             for (const auto& [key, value] : volume.options) {
                 std::vector<SecretMatch> matches;
