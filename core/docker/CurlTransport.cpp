@@ -93,6 +93,9 @@ struct Transfer
     HttpResponse response;
     std::size_t maxBytes = CurlTransport::kDefaultMaxResponseBytes;
     bool overflow = false;
+    // Set once a connection is ready (new or reused), so a timeout can say whether connecting or answering
+    // was slow: libcurl's connect time is 0 both for a connect that never finished and for a reused connection.
+    bool connected = false;
 
     // stream() only
     const std::function<bool(std::string_view)>* onChunk = nullptr;
@@ -120,6 +123,12 @@ struct Transfer
         return code;
     }
 };
+
+int onConnected(void* user, char*, char*, int, int)
+{
+    static_cast<Transfer*>(user)->connected = true;
+    return CURL_PREREQFUNC_OK;
+}
 
 std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user)
 {
@@ -286,6 +295,8 @@ std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &onHeader);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
     curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &onConnected);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, &t);
 
     t.headers = curl_slist_append(t.headers, "Expect:");
     if (!request.contentType.empty()) {
@@ -381,9 +392,7 @@ Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
                            "Cannot connect to the Docker daemon at " + where() + " — the host name \"" +
                                endpoint.host + "\" cannot be resolved. Check the spelling, or your DNS.");
     case CURLE_OPERATION_TIMEDOUT: {
-        curl_off_t connectedAfter = 0;
-        curl_easy_getinfo(t.easy, CURLINFO_CONNECT_TIME_T, &connectedAfter);
-        if (connectedAfter == 0) {
+        if (!t.connected) {
             return Error::make(ErrorCode::Timeout, "Connecting to the Docker daemon at " + where() +
                                                        " took longer than " + seconds(kConnectTimeoutMs) +
                                                        " — check that the host is up and no firewall drops "

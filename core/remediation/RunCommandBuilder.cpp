@@ -49,9 +49,25 @@ public:
     void noteRedaction() { m_redacted = true; }
     bool anyRedacted() const { return m_redacted; }
 
+    // A value no one would type (a daemon may hand out megabytes in one label) is left out of the command and
+    // named in a note instead, so every finding's command, the history and the reports stay small.
+    bool leftOutAsTooLong(const char* name, const std::string& key, const std::string& original)
+    {
+        constexpr std::size_t kMaxInlineValue = 4096;
+        if (original.size() <= kMaxInlineValue) {
+            return false;
+        }
+        constexpr std::size_t kMaxKeyInNote = 80;
+        std::string shown = key.substr(0, kMaxKeyInNote) + (key.size() > kMaxKeyInNote ? "…" : "");
+        m_leftOut.push_back(std::string(name) + " " + shown + " (" + std::to_string(original.size() / 1024) + " KiB)");
+        return true;
+    }
+    const StringList& leftOut() const { return m_leftOut; }
+
 private:
     RunCommand& m_command;
     bool m_redacted = false;
+    StringList m_leftOut;
 };
 
 // Sizes in the binary units the CLI parses ("512m" = 512 MiB), falling back to plain bytes.
@@ -374,7 +390,7 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     const std::set<std::string> imageEnv =
         img ? std::set<std::string>(img->env.begin(), img->env.end()) : std::set<std::string>{};
     for (const auto& e : cfg.env) {
-        if (imageEnv.count(e) || isLinkEnv(e, hc.links)) {
+        if (imageEnv.count(e) || isLinkEnv(e, hc.links) || out.leftOutAsTooLong("--env", e.substr(0, e.find('=')), e)) {
             continue;
         }
         out.redacted("--env", e, SecretLikeness::redactAssignment(e));
@@ -385,6 +401,9 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
             if (it != img->labels.end() && it->second == v) {
                 continue;
             }
+        }
+        if (out.leftOutAsTooLong("--label", k, v)) {
+            continue;
         }
         out.redacted("--label", k + "=" + v, k + "=" + SecretLikeness::redactValueOf(k, v));
     }
@@ -678,6 +697,11 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     cmd.image = cfg.image.empty() ? container.imageId : cfg.image;
     if (out.anyRedacted()) {
         cmd.notes.emplace_back(kRedactionNote);
+    }
+    if (!out.leftOut().empty()) {
+        cmd.notes.push_back("Too long to repeat here, copy from `docker inspect` (for example into a --label-file or "
+                            "--env-file): " +
+                            join(out.leftOut(), ", ") + ".");
     }
     return cmd;
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# ThreadSanitizer pass over the tests that cross threads: the GUI bridge (scan/history controllers, live
+# events), the transport's concurrent requests and the scanner. Qt itself is not built with TSan, so reports
+# inside Qt's own code are suppressed (tests/support/tsan.supp); anything in Drydock's code fails the run.
+#   tests/support/run-tsan.sh [ctest -R regex]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+pattern=${1:-"TestCurlTransport|TestDockerClientRaw|TestMisbehavingDaemon|TestScanIntegration|TestMainWindowIntegration|TestModels"}
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_TSAN=ON >/dev/null
+cmake --build build-tsan -j "$(nproc)"
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/support/tsan.supp"
+cd build-tsan
+ctest --output-on-failure -R "$pattern|dockerd_start|dockerd_stop"
