@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io busybox-static mmdebstrap socat openssl
   poppler-utils xvfb xauth curl ca-certificates python3 procps
   dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
-  python3-jsonschema
+  python3-jsonschema xdotool imagemagick util-linux
 )
 
 wanted=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")

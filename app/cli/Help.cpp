@@ -26,7 +26,7 @@ Usage:
   drydock [--host URI | --context NAME]        open the desktop application
   drydock inventory [options]                  print everything the daemon knows
   drydock scan [options]                       check images, containers, networks, secrets, daemon
-  drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
+  drydock history list|show|diff|trend|prune|waivers|actions|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
   drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
   drydock demo [--no-gui]                      a sandbox daemon full of insecure containers (root)

@@ -50,4 +50,31 @@ std::string maskUrlCredentials(std::string_view text)
     return out;
 }
 
+std::vector<EmbeddedAssignment> embeddedAssignments(std::string_view text)
+{
+    const auto isNameChar = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == '-';
+    };
+    const auto endsValue = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ',' || c == ';' ||
+               c == '&' || c == '|' || c == '<' || c == '>';
+    };
+    std::vector<EmbeddedAssignment> found;
+    for (std::size_t eq = text.find('='); eq != std::string_view::npos; eq = text.find('=', eq + 1)) {
+        std::size_t nameBegin = eq;
+        while (nameBegin > 0 && isNameChar(text[nameBegin - 1])) {
+            --nameBegin;
+        }
+        std::size_t valueEnd = eq + 1;
+        while (valueEnd < text.size() && !endsValue(text[valueEnd])) {
+            ++valueEnd;
+        }
+        if (nameBegin < eq && valueEnd > eq + 1) {
+            found.push_back({text.substr(nameBegin, eq - nameBegin), eq + 1, valueEnd});
+        }
+    }
+    return found;
+}
+
 } // namespace drydock

@@ -98,6 +98,22 @@ bool maskPairList(std::string_view value, std::string& out)
 
 } // namespace
 
+std::string maskEmbeddedAssignments(std::string_view text)
+{
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& a : embeddedAssignments(text)) {
+        if (a.valueBegin < pos || !looksSecretName(a.name)) {
+            continue;
+        }
+        out.append(text.substr(pos, a.valueBegin - pos));
+        out.append(maskValue(text.substr(a.valueBegin, a.valueEnd - a.valueBegin)));
+        pos = a.valueEnd;
+    }
+    out.append(text.substr(pos));
+    return out;
+}
+
 bool looksSecretName(std::string_view name)
 {
     const std::string lower = toLower(name);
@@ -150,7 +166,7 @@ std::string maskNamedValue(std::string_view name, std::string_view value)
     if (maskPairList(value, pairs)) {
         return pairs;
     }
-    return std::string(value);
+    return maskEmbeddedAssignments(value);
 }
 
 std::string maskEnvEntry(std::string_view entry)

@@ -1,5 +1,6 @@
 #include "core/remediation/SecretLikeness.h"
 
+#include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
 #include "core/rules/secrets/SecretDetector.h"
 
@@ -152,10 +153,24 @@ void findTokens(std::string_view text, std::vector<Span>& spans)
     }
 }
 
+bool isHarmlessValue(std::string_view value);
+
+// "…>_TOKEN=s3cret" inside a value: the part after a secret-looking NAME=.
+void findEmbeddedAssignments(std::string_view text, std::vector<Span>& spans)
+{
+    for (const auto& a : embeddedAssignments(text)) {
+        if (SecretLikeness::isSecretName(a.name) &&
+            !isHarmlessValue(text.substr(a.valueBegin, a.valueEnd - a.valueBegin))) {
+            spans.push_back({a.valueBegin, a.valueEnd});
+        }
+    }
+}
+
 std::vector<Span> findSecretSpans(std::string_view text)
 {
     std::vector<Span> spans;
     findUrlCredentials(text, spans);
+    findEmbeddedAssignments(text, spans);
     findPrivateKeys(text, spans);
     findTokens(text, spans);
     std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });

@@ -12,6 +12,7 @@ _drydock()
     local severities="critical high medium low info"
     local areas="image container runtime network secrets daemon swarm"
     local endpoint_opts="--host --context"
+    local vuln_opts="--vuln-db --import-trivy --import-grype --run-trivy --run-grype"
 
     # The command is the first word that is not an option or an option's value.
     local command="" sub="" subsub="" i w
@@ -20,7 +21,8 @@ _drydock()
         case $w in
         --host | --context | --db | --format | --output | --fail-on | --rule-severity | --only | --baseline | \
             --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
-            --reason | --author | --expires)
+            --reason | --author | --expires | --choose | --watch | --image | --packages | --sbom | --vuln-db | \
+            --import-trivy | --import-grype)
             ((i++))
             continue
             ;;
@@ -49,8 +51,24 @@ _drydock()
         COMPREPLY=($(compgen -W "$contexts" -- "$cur"))
         return
         ;;
+    --image | --packages | --sbom)
+        local images
+        images=$(docker image ls --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>')
+        COMPREPLY=($(compgen -W "$images" -- "$cur"))
+        declare -F __ltrim_colon_completions >/dev/null && __ltrim_colon_completions "$cur"
+        return
+        ;;
+    --vuln-db | --import-trivy | --import-grype)
+        _filedir
+        return
+        ;;
+    --choose | --watch)
+        return
+        ;;
     --format)
-        if [[ $command == inventory || $command == history ]]; then
+        if [[ $command == harden ]]; then
+            COMPREPLY=($(compgen -W "text json script markdown" -- "$cur"))
+        elif [[ $command == inventory || $command == history ]]; then
             COMPREPLY=($(compgen -W "text json" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$formats_report" -- "$cur"))
@@ -109,15 +127,28 @@ _drydock()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "inventory scan history report help version" -- "$cur"))
+            COMPREPLY=($(compgen -W "inventory scan history report harden demo help version" -- "$cur"))
         fi
         ;;
     inventory)
-        COMPREPLY=($(compgen -W "$endpoint_opts --format --output --help -h" -- "$cur"))
+        COMPREPLY=($(compgen -W "$endpoint_opts --format --output --packages --sbom $vuln_opts --help -h" -- "$cur"))
         ;;
     scan)
         COMPREPLY=($(compgen -W "$endpoint_opts --format --output --fail-on --rule-severity --only --verbose
-            --list-rules --db --no-history --baseline --fail-on-new --help -h" -- "$cur"))
+            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --help -h" -- "$cur"))
+        ;;
+    harden)
+        if [[ -z $sub && $cur != -* ]]; then
+            local containers
+            containers=$(docker ps -a --format '{{.Names}}' 2>/dev/null)
+            COMPREPLY=($(compgen -W "$containers" -- "$cur"))
+            return
+        fi
+        COMPREPLY=($(compgen -W "$endpoint_opts --only --choose --format --output --trial --apply --yes --watch
+            --remove-backup --db --no-history --help -h" -- "$cur"))
+        ;;
+    demo)
+        COMPREPLY=($(compgen -W "--no-gui --help -h" -- "$cur"))
         ;;
     report)
         COMPREPLY=($(compgen -W "--db --format --output --baseline --no-waived --no-remediation --verbose
@@ -128,7 +159,7 @@ _drydock()
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "--db --format --help -h" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "list show diff trend prune waivers reset" -- "$cur"))
+                COMPREPLY=($(compgen -W "list show diff trend prune waivers actions reset" -- "$cur"))
             fi
             return
         fi
@@ -137,6 +168,7 @@ _drydock()
         list) opts+=" --endpoint --limit" ;;
         trend) opts+=" --since --endpoint --object" ;;
         prune) opts+=" --older-than" ;;
+        actions) opts+=" --object" ;;
         waivers)
             if [[ -z $subsub ]]; then
                 [[ $cur != -* ]] && opts="list add remove export import"

@@ -1,3 +1,4 @@
+#include "core/json/detail/OutputMasking.h"
 #include "core/remediation/SecretLikeness.h"
 
 #include <QTest>
@@ -18,6 +19,8 @@ private slots:
     void values();
     void args_data();
     void args();
+    void envEntriesWithArbitraryNames_data();
+    void envEntriesWithArbitraryNames();
 };
 
 void TestSecretLikeness::names_data()
@@ -79,6 +82,10 @@ void TestSecretLikeness::values_data()
                                                          << "glpat-x";
     QTest::newRow("ordinary text stays") << "hello world"
                                          << "hello world";
+    QTest::newRow("a secret assignment inside markup") << "x onerror=alert(1)>_TOKEN=s3cretvalue9"
+                                                       << "x onerror=alert(1)>_TOKEN=<redacted>";
+    QTest::newRow("a harmless value after a secret name stays") << "a>AUTH_REQUIRED=true"
+                                                                << "a>AUTH_REQUIRED=true";
 }
 
 void TestSecretLikeness::values()
@@ -117,6 +124,32 @@ void TestSecretLikeness::args()
     QFETCH(StringList, args);
     QFETCH(StringList, redacted);
     QCOMPARE(SecretLikeness::redactArgs(args), redacted);
+}
+
+// Docker splits an env entry at its first '=', and the daemon accepts any bytes before it: an entry like
+// `"><img src=x onerror=alert(1)>_TOKEN=value` has the "name" `"><img src` and carries the token in its
+// value. Both the command redaction and the output masking must still hide the value.
+void TestSecretLikeness::envEntriesWithArbitraryNames_data()
+{
+    QTest::addColumn<QString>("entry");
+    QTest::addColumn<QString>("secret");
+    QTest::newRow("a token after markup in the name") << "\"><img src=x onerror=alert(1)>_TOKEN=tok3nvalue77"
+                                                      << "tok3nvalue77";
+    QTest::newRow("a password after a space in the name") << "my app DB_PASSWORD=hunter2hunter2"
+                                                          << "hunter2hunter2";
+    QTest::newRow("a key after a quote") << "a'b=c'API_KEY=k3yk3yk3y"
+                                         << "k3yk3yk3y";
+}
+
+void TestSecretLikeness::envEntriesWithArbitraryNames()
+{
+    QFETCH(QString, entry);
+    QFETCH(QString, secret);
+    const std::string redacted = SecretLikeness::redactAssignment(entry.toStdString());
+    QVERIFY2(redacted.find(secret.toStdString()) == std::string::npos, redacted.c_str());
+    const std::string masked = json::detail::maskEnvEntry(entry.toStdString());
+    QVERIFY2(masked.find(secret.toStdString()) == std::string::npos, masked.c_str());
+    QVERIFY2(masked.find("=") != std::string::npos, "the entry keeps its shape");
 }
 
 QTEST_APPLESS_MAIN(TestSecretLikeness)

@@ -19,6 +19,8 @@ bool looksSecretValue(std::string_view value);
 
 // One value under a name: masked whole when either looks secret, URL passwords masked in anything else.
 std::string maskNamedValue(std::string_view name, std::string_view value);
+// Values after secret-looking NAME= anywhere in text ("x onerror=alert(1)>_TOKEN=s3cret"), masked in place.
+std::string maskEmbeddedAssignments(std::string_view text);
 // "NAME=value" as in Config.Env.
 std::string maskEnvEntry(std::string_view entry);
 StringList maskEnv(const StringList& env);
