@@ -4,16 +4,26 @@ namespace drydock {
 
 namespace {
 
-// Length of a valid UTF-8 sequence starting at s[i], or 0 when it is not valid.
+// Length of a valid UTF-8 sequence starting at s[i], or 0 when it is not valid: overlong forms, UTF-16
+// surrogates (U+D800…U+DFFF) and code points above U+10FFFF are invalid too (RFC 3629), so a browser or a
+// PDF reader never meets them.
 std::size_t utf8Length(std::string_view s, std::size_t i)
 {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) {
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2) || c > 0xF4) {
         return 0;
     }
     for (std::size_t k = 1; k < n; ++k) {
         if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    if (n > 1) {
+        // The allowed range of the second byte depends on the first (the table of RFC 3629, section 4).
+        const auto c1 = static_cast<unsigned char>(s[i + 1]);
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 > 0x8F)) {
             return 0;
         }
     }

@@ -88,11 +88,21 @@ private slots:
         QCOMPARE(QString::fromStdString(htmlEscape(input.toStdString())), expected);
     }
 
+    void invalidUtf8NeverReachesHtml_data()
+    {
+        QTest::addColumn<QByteArray>("bad");
+        QTest::newRow("stray bytes and a cut sequence") << QByteArray("ok\xff\xfe\xc3");
+        QTest::newRow("an overlong slash") << QByteArray("a\xe0\x80\xaf" "b");
+        QTest::newRow("a UTF-16 surrogate") << QByteArray("a\xed\xa0\x80" "b");
+        QTest::newRow("a code point above U+10FFFF") << QByteArray("a\xf4\x90\x80\x80" "b");
+        QTest::newRow("an overlong four-byte form") << QByteArray("a\xf0\x8f\xbf\xbf" "b");
+    }
     void invalidUtf8NeverReachesHtml()
     {
-        const std::string bad = "ok\xff\xfe\xc3";
-        const std::string out = htmlEscape(bad);
+        QFETCH(QByteArray, bad);
+        const std::string out = htmlEscape(bad.toStdString());
         QVERIFY(QString::fromUtf8(out.c_str()).toUtf8() == QByteArray::fromStdString(out));
+        QVERIFY(out.find("\xEF\xBF\xBD") != std::string::npos);
     }
 
     void htmlIsSelfContainedAndEscaped()
