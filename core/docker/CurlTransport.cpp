@@ -130,6 +130,14 @@ int onConnected(void* user, char*, char*, int, int)
     return CURL_PREREQFUNC_OK;
 }
 
+// libcurl calls this often while data moves and about once a second while it waits: a cancelled request
+// ends there with CURLE_ABORTED_BY_CALLBACK.
+int onTransferInfo(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+{
+    const auto* t = static_cast<Transfer*>(user);
+    return t->request && t->request->cancel.isCancelled() ? 1 : 0;
+}
+
 std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user)
 {
     auto* t = static_cast<Transfer*>(user);
@@ -297,6 +305,9 @@ std::optional<Error> CurlTransport::Impl::prepare(Transfer& t, const HttpRequest
     curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
     curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &onConnected);
     curl_easy_setopt(e, CURLOPT_PREREQDATA, &t);
+    curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, &onTransferInfo);
+    curl_easy_setopt(e, CURLOPT_XFERINFODATA, &t);
+    curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
 
     t.headers = curl_slist_append(t.headers, "Expect:");
     if (!request.contentType.empty()) {

@@ -101,6 +101,7 @@ HttpRequest DockerClient::makeGet(const std::string& pathAndQuery) const
     HttpRequest request;
     request.method = "GET";
     request.path = "/v" + m_version.toString() + (startsWith(pathAndQuery, "/") ? "" : "/") + pathAndQuery;
+    request.cancel = m_abort;
     return request;
 }
 
@@ -130,6 +131,7 @@ Result<ApiVersion> DockerClient::negotiate()
     HttpRequest ping;
     ping.path = "/_ping";
     ping.timeoutMs = kPingTimeoutMs;
+    ping.cancel = m_abort;
     auto pong = sendReadOnly(*m_transport, ping);
     if (!pong) {
         return pong.error();
@@ -140,6 +142,7 @@ Result<ApiVersion> DockerClient::negotiate()
         HttpRequest version;
         version.path = "/version";
         version.timeoutMs = kPingTimeoutMs;
+        version.cancel = m_abort;
         auto body = checkResponse(sendReadOnly(*m_transport, version), "/version");
         if (!body) {
             return Error::make(

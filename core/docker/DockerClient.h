@@ -61,12 +61,16 @@ public:
     Result<std::string> get(const std::string& pathAndQuery);
     std::vector<Result<std::string>> getAll(const StringList& pathsAndQueries);
 
+    // Every request this client sends from now on is aborted when token is cancelled.
+    void abortRequestsOn(const CancelToken& token) { m_abort = token; }
+
 private:
     HttpRequest makeGet(const std::string& pathAndQuery) const;
     Result<std::string> checkResponse(const Result<HttpResponse>& response, const std::string& path) const;
 
     std::unique_ptr<Transport> m_transport;
     DockerEndpoint m_endpoint;
+    CancelToken m_abort;
     ApiVersion m_version = ApiVersion::minimumSupported();
 };
 

@@ -17,6 +17,9 @@ struct HttpRequest
     std::string body;
     std::string contentType; // for bodies; "application/json" typically
     long timeoutMs = 30000;
+    // Cancelling this token aborts the request while it waits or transfers (within about a second): a
+    // stalled daemon must not hold a cancelled scan for the whole timeout.
+    CancelToken cancel;
 };
 
 struct HttpResponse

@@ -3,6 +3,7 @@
 #include "tests/core/FakeHttpServer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -178,6 +179,33 @@ private slots:
         QCOMPARE(r.error().code, ErrorCode::Timeout);
         QVERIFY2(contains(r.error().message, "did not answer GET /info within 300 ms"),
                  r.error().message.c_str());
+    }
+
+    // A cancelled request ends long before its timeout, in send() and in sendAll() alike.
+    void cancellingAStalledRequestEndsItPromptly()
+    {
+        const auto path = socketPath("stall-cancel.sock");
+        auto server = FakeHttpServer::onUnixSocket(path, [](const FakeRequest&, FakeConnection& c) {
+            c.waitFor(20000);
+            c.respond(200, "too late");
+        });
+        CurlTransport transport(unixEndpoint(path));
+        HttpRequest request = get("/info", 20000);
+        std::thread canceller([token = request.cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            token.cancel();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto r = transport.send(request);
+        auto all = transport.sendAll({request, request});
+        canceller.join();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Cancelled);
+        QCOMPARE(all.size(), std::size_t(2));
+        QVERIFY(!all[0].ok() && !all[1].ok());
+        QCOMPARE(all[0].error().code, ErrorCode::Cancelled);
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void missingSocketIsDaemonUnreachable()

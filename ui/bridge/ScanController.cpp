@@ -71,7 +71,9 @@ void ScanController::start()
             return outcome;
         }
         DockerClient client(std::move(transport.value()), endpoint);
+        client.abortRequestsOn(cancel);
         if (auto v = client.negotiate(); !v) {
+            outcome.cancelled = v.error().code == ErrorCode::Cancelled;
             outcome.error = QString::fromStdString(v.error().message);
             return outcome;
         }
