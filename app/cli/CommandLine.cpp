@@ -40,6 +40,9 @@ int runMain(int argc, char** argv)
         if (command == "report") {
             return runReport(rest);
         }
+        if (command == "endpoints") {
+            return runEndpoints(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

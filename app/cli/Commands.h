@@ -9,6 +9,7 @@ int runInventory(const std::vector<std::string>& words);
 int runScan(const std::vector<std::string>& words);
 int runHistory(const std::vector<std::string>& words);
 int runReport(const std::vector<std::string>& words);
+int runEndpoints(const std::vector<std::string>& words);
 
 // Usage texts.
 std::string mainHelp();
@@ -16,5 +17,6 @@ std::string inventoryHelp();
 std::string scanHelp();
 std::string historyHelp();
 std::string reportHelp();
+std::string endpointsHelp();
 
 } // namespace drydock::app

@@ -4,7 +4,10 @@ namespace drydock::app {
 
 namespace {
 const char* kEndpointHelp = R"(Endpoint (every command, and the GUI):
-  --host URI          unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH)
+  --host URI          unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH),
+                      ssh://user@host[:port] (runs `ssh host docker system dial-stdio` like the docker CLI:
+                      your ssh agent and ~/.ssh/config, batch mode, never a password; extra ssh arguments
+                      from DRYDOCK_SSH_OPTIONS, e.g. "-F /path/ssh_config")
   --context NAME      a Docker context (see `docker context ls`)
   Without them Drydock resolves the daemon exactly as the docker CLI does: DOCKER_HOST, DOCKER_CONTEXT,
   the current context in ~/.docker/config.json, then /var/run/docker.sock (rootless and Podman sockets too).
@@ -13,7 +16,8 @@ const char* kExitCodes = R"(Exit codes:
   0  success (scan: no finding at or above --fail-on)
   1  scan: at least one finding at or above --fail-on
   2  usage error
-  3  cannot reach or talk to the Docker daemon (the reason is printed on stderr)
+  3  cannot reach or talk to the Docker daemon (the reason is printed on stderr); fleet scan: at least
+     one endpoint unreachable (the others are still written and stored)
   4  cannot write an output file or open the local database
 )";
 } // namespace
@@ -28,6 +32,8 @@ Usage:
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
+  drydock scan --host A --host B … | --fleet    scan several endpoints in parallel (see scan --help)
+  drydock endpoints list|add|remove|import-contexts          the saved endpoints for --fleet
   drydock --version | --help
   drydock COMMAND --help                       help for one command
 
@@ -71,6 +77,14 @@ Benchmark references, fixes and a remediated `docker run` command.
 
 Every scan is stored in the history unless --no-history is given. Active waivers from the history
 database mark findings as waived: they are still listed, but no longer count for --fail-on.
+
+Fleet scan: give --host or --context more than once, or --fleet for the saved endpoints (drydock
+endpoints), and every endpoint is scanned in parallel with progress per endpoint on stderr. Each reachable
+endpoint's scan is stored under its own address; the output (text or json only) shows posture per
+endpoint side by side, what changed since each one's last scan, and the worst findings of the fleet.
+An endpoint that cannot be reached is marked unreachable and the others complete; the exit code is then 3.
+  --fleet                   scan every saved endpoint
+  --endpoints-file FILE     another saved endpoint list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)
 
 )") + kEndpointHelp + "\n" + kExitCodes;
 }
