@@ -13,7 +13,7 @@ RUNTIME_PKGS=(
   qt6-qpa-plugins libqt6svg6
 )
 TEST_PKGS=(
-  docker.io busybox-static mmdebstrap socat openssl
+  docker.io busybox-static mmdebstrap socat openssl openssh-server openssh-client
   poppler-utils xvfb xauth curl ca-certificates python3 procps
 )
 
@@ -36,3 +36,9 @@ echo "Installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The ssh:// tests start their own sshd on 127.0.0.1; they need only the binary. When this script is what
+# installed openssh-server, the system-wide ssh service Debian starts with it is stopped and disabled again.
+if [[ " ${missing[*]} " == *" openssh-server "* ]] && command -v systemctl >/dev/null; then
+  $SUDO systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+  echo "openssh-server was installed for the tests; its system ssh service is left disabled" >&2
+fi

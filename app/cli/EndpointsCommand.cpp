@@ -22,19 +22,19 @@ int fail(const std::string& message, int code)
 // drydock endpoints list|add|remove|import-contexts: the saved endpoint list for `drydock scan --fleet`.
 int runEndpoints(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"endpoints",
-                           {"--host", "--context", "--tlscacert", "--tlscert", "--tlskey", "--endpoints-file"},
-                           {"--help", "-h", "--tls-no-verify"},
-                           2};
+    const CommandSpec spec{
+        "endpoints",
+        {"--host", "--context", "--tlscacert", "--tlscert", "--tlskey", "--endpoints-file"},
+        {"--help", "-h", "--tls-no-verify"},
+        2};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
     if (!args) {
         return fail(error, ExitUsage);
     }
     if (args->has("--help") || args->has("-h") || args->positionals.empty()) {
-        std::fputs(endpointsHelp().c_str(), args->positionals.empty() && !args->has("--help") && !args->has("-h")
-                                                ? stderr
-                                                : stdout);
+        std::fputs(endpointsHelp().c_str(),
+                   args->positionals.empty() && !args->has("--help") && !args->has("-h") ? stderr : stdout);
         return args->positionals.empty() && !args->has("--help") && !args->has("-h") ? ExitUsage : ExitOk;
     }
     const std::string sub = args->positionals.front();
@@ -58,7 +58,8 @@ int runEndpoints(const std::vector<std::string>& words)
             if (resolved && resolved->tls) {
                 tls = resolved->tlsVerify ? "  TLS, verified" : "  TLS, NOT verified";
             }
-            std::printf("%-20s %s%s%s\n", terminalText(e.name, 40).c_str(), terminalText(address, 300).c_str(),
+            std::printf("%-20s %s%s%s\n", terminalText(e.name, 40).c_str(),
+                        terminalText(address, 300).c_str(),
                         e.context.empty() ? "" : ("  (context " + terminalText(e.context, 60) + ")").c_str(),
                         tls.c_str());
         }
@@ -66,7 +67,8 @@ int runEndpoints(const std::vector<std::string>& words)
     }
     if (sub == "add") {
         if (args->positionals.size() < 2) {
-            return fail("endpoints add needs a NAME: drydock endpoints add NAME --host URI | --context NAME", ExitUsage);
+            return fail("endpoints add needs a NAME: drydock endpoints add NAME --host URI | --context NAME",
+                        ExitUsage);
         }
         SavedEndpoint e;
         e.name = args->positionals[1];
@@ -77,7 +79,8 @@ int runEndpoints(const std::vector<std::string>& words)
         e.keyFile = args->last("--tlskey").value_or("");
         e.tlsVerify = !args->has("--tls-no-verify");
         if ((!e.certFile.empty() || !e.keyFile.empty()) && e.caFile.empty()) {
-            return fail("--tlscert/--tlskey need --tlscacert (the CA that signed the daemon's certificate)", ExitUsage);
+            return fail("--tlscert/--tlskey need --tlscacert (the CA that signed the daemon's certificate)",
+                        ExitUsage);
         }
         if (auto ok = EndpointStore::validate(e, list); !ok) {
             return fail(ok.error().message, ExitUsage);
@@ -96,7 +99,8 @@ int runEndpoints(const std::vector<std::string>& words)
         const auto before = list.size();
         std::erase_if(list, [&](const SavedEndpoint& e) { return e.name == args->positionals[1]; });
         if (list.size() == before) {
-            return fail("no saved endpoint is named \"" + args->positionals[1] + "\" (see drydock endpoints list)",
+            return fail("no saved endpoint is named \"" + args->positionals[1] +
+                            "\" (see drydock endpoints list)",
                         ExitUsage);
         }
         if (auto ok = store.save(list); !ok) {
@@ -122,7 +126,8 @@ int runEndpoints(const std::vector<std::string>& words)
         std::printf("Added %d Docker context(s); names already saved were kept as they were.\n", added);
         return ExitOk;
     }
-    return fail("unknown endpoints command '" + sub + "' (use list, add, remove or import-contexts)", ExitUsage);
+    return fail("unknown endpoints command '" + sub + "' (use list, add, remove or import-contexts)",
+                ExitUsage);
 }
 
 std::string endpointsHelp()

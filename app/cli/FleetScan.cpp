@@ -67,7 +67,8 @@ std::optional<std::vector<FleetTarget>> collectTargets(const ParsedArgs& args, s
         }
         if (saved->empty()) {
             error = "--fleet scans the saved endpoints, and none are saved in " + store.path() +
-                    " — add some with `drydock endpoints add NAME --host URI` or `drydock endpoints import-contexts`";
+                    " — add some with `drydock endpoints add NAME --host URI` or `drydock endpoints "
+                    "import-contexts`";
             return std::nullopt;
         }
         for (const auto& s : saved.value()) {
@@ -90,19 +91,23 @@ bool isFleetScan(const ParsedArgs& args)
 }
 
 int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::optional<Severity> failOn,
-                 std::optional<Severity> failOnNew, const std::vector<std::pair<std::string, std::string>>& outputs)
+                 std::optional<Severity> failOnNew,
+                 const std::vector<std::pair<std::string, std::string>>& outputs)
 {
     for (const auto& [format, path] : outputs) {
         if (format != "text" && format != "json") {
-            std::fprintf(stderr,
-                         "drydock: a fleet scan writes text or json; for %s, run `drydock report SCAN_ID` on each "
-                         "stored scan\n",
-                         format.c_str());
+            std::fprintf(
+                stderr,
+                "drydock: a fleet scan writes text or json; for %s, run `drydock report SCAN_ID` on each "
+                "stored scan\n",
+                format.c_str());
             return ExitUsage;
         }
     }
     if (const auto b = args.last("--baseline"); b && *b != "last") {
-        std::fprintf(stderr, "drydock: a fleet scan compares each endpoint with its own last scan: use --baseline last\n");
+        std::fprintf(
+            stderr,
+            "drydock: a fleet scan compares each endpoint with its own last scan: use --baseline last\n");
         return ExitUsage;
     }
     std::string error;
@@ -125,7 +130,8 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     const SystemClock clock;
     StderrFleetProgress progress;
-    std::vector<FleetEntry> entries = FleetScanner(catalogue, clock).scan(*targets, settings, progress, CancelToken());
+    std::vector<FleetEntry> entries =
+        FleetScanner(catalogue, clock).scan(*targets, settings, progress, CancelToken());
 
     // Waivers and history per endpoint, on this thread: SQLite is used from one thread only.
     std::vector<std::int64_t> scanIds(entries.size(), 0);
@@ -142,11 +148,12 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
                 continue;
             }
             ScanResult& scan = *entries[i].result;
-            applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint, scan.startedAtUnix);
+            applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint,
+                         scan.startedAtUnix);
             auto saved = history->scans().save(scan);
             if (!saved) {
-                std::fprintf(stderr, "drydock: could not store the scan of %s: %s\n", entries[i].target.name.c_str(),
-                             saved.error().message.c_str());
+                std::fprintf(stderr, "drydock: could not store the scan of %s: %s\n",
+                             entries[i].target.name.c_str(), saved.error().message.c_str());
                 return ExitLocalError;
             }
             scanIds[i] = saved.value();
@@ -181,7 +188,8 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
     }
 
     if (summary.unreachable > 0) {
-        std::fprintf(stderr, "drydock: %d of %zu endpoint(s) could not be scanned (see above); the others were %s.\n",
+        std::fprintf(stderr,
+                     "drydock: %d of %zu endpoint(s) could not be scanned (see above); the others were %s.\n",
                      summary.unreachable, summary.endpoints.size(), history ? "stored" : "reported");
         return ExitDaemon;
     }

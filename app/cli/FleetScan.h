@@ -18,6 +18,7 @@ bool isFleetScan(const ParsedArgs& args);
 // others are still written and stored), else 1 when a finding reaches --fail-on (or a new one reaches
 // --fail-on-new), else 0.
 int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::optional<Severity> failOn,
-                 std::optional<Severity> failOnNew, const std::vector<std::pair<std::string, std::string>>& outputs);
+                 std::optional<Severity> failOnNew,
+                 const std::vector<std::pair<std::string, std::string>>& outputs);
 
 } // namespace drydock::app

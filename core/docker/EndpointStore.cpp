@@ -51,7 +51,8 @@ Result<void> EndpointStore::save(const std::vector<SavedEndpoint>& endpoints) co
 {
     const std::string dir = parentDir(m_path);
     if (!AppPaths::ensureDir(dir)) {
-        return Error::make(ErrorCode::Io, "Cannot create the directory " + dir + " for the saved endpoint list.");
+        return Error::make(ErrorCode::Io,
+                           "Cannot create the directory " + dir + " for the saved endpoint list.");
     }
     const std::string data = json::savedEndpointsToJson(endpoints);
     const std::string temp = m_path + ".tmp";
@@ -78,13 +79,15 @@ Result<void> EndpointStore::save(const std::vector<SavedEndpoint>& endpoints) co
 
 Result<void> EndpointStore::validate(const SavedEndpoint& entry, const std::vector<SavedEndpoint>& existing)
 {
-    if (entry.name.empty() || entry.name.size() > 64 || entry.name.find_first_of(" \t\n/\\") != std::string::npos) {
+    if (entry.name.empty() || entry.name.size() > 64 ||
+        entry.name.find_first_of(" \t\n/\\") != std::string::npos) {
         return Error::make(ErrorCode::InvalidArgument,
                            "An endpoint name must be 1 to 64 characters without spaces or slashes (got \"" +
                                entry.name.substr(0, 64) + "\").");
     }
     if (entry.host.empty() == entry.context.empty()) {
-        return Error::make(ErrorCode::InvalidArgument, "Give an endpoint either --host URI or --context NAME.");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "Give an endpoint either --host URI or --context NAME.");
     }
     if (!entry.host.empty()) {
         auto parsed = ContextResolver::parseHost(entry.host);
@@ -94,9 +97,10 @@ Result<void> EndpointStore::validate(const SavedEndpoint& entry, const std::vect
     }
     for (const auto& e : existing) {
         if (e.name == entry.name) {
-            return Error::make(ErrorCode::InvalidArgument, "An endpoint named \"" + entry.name +
-                                                               "\" is already saved; remove it first or choose "
-                                                               "another name.");
+            return Error::make(ErrorCode::InvalidArgument,
+                               "An endpoint named \"" + entry.name +
+                                   "\" is already saved; remove it first or choose "
+                                   "another name.");
         }
     }
     return success();
@@ -104,7 +108,8 @@ Result<void> EndpointStore::validate(const SavedEndpoint& entry, const std::vect
 
 Result<DockerEndpoint> EndpointStore::resolve(const SavedEndpoint& entry, const ContextResolver& resolver)
 {
-    auto endpoint = entry.context.empty() ? resolver.resolve(entry.host, "") : resolver.resolve("", entry.context);
+    auto endpoint =
+        entry.context.empty() ? resolver.resolve(entry.host, "") : resolver.resolve("", entry.context);
     if (!endpoint) {
         return endpoint.error();
     }

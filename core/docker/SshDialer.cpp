@@ -94,8 +94,12 @@ struct SshDialer::Impl
 
     std::vector<std::string> argv() const
     {
-        std::vector<std::string> args{options.sshProgram, "-o", "BatchMode=yes", "-o",
-                                      "ConnectTimeout=" + std::to_string(options.connectTimeoutSeconds), "-T"};
+        std::vector<std::string> args{options.sshProgram,
+                                      "-o",
+                                      "BatchMode=yes",
+                                      "-o",
+                                      "ConnectTimeout=" + std::to_string(options.connectTimeoutSeconds),
+                                      "-T"};
         args.insert(args.end(), options.extraArguments.begin(), options.extraArguments.end());
         if (!endpoint.sshUser.empty()) {
             args.insert(args.end(), {"-l", endpoint.sshUser});
@@ -210,7 +214,8 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
     // then stops its children itself.
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     pid_t pid = -1;
-    const int spawned = ::posix_spawnp(&pid, options.sshProgram.c_str(), &actions, &attr, cargs.data(), environ);
+    const int spawned =
+        ::posix_spawnp(&pid, options.sshProgram.c_str(), &actions, &attr, cargs.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     if (spawned != 0) {
@@ -293,7 +298,8 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
             if (got <= 0) {
                 errOpen = false;
             } else if (errText.size() < kMaxStderrBytes) {
-                errText.append(buffer.data(), std::min(static_cast<std::size_t>(got), kMaxStderrBytes - errText.size()));
+                errText.append(buffer.data(),
+                               std::min(static_cast<std::size_t>(got), kMaxStderrBytes - errText.size()));
             }
         }
     }
@@ -363,7 +369,8 @@ Result<void> SshDialer::start()
         ::listen(d.listenFd, 64) != 0 || ::pipe2(d.wake, O_CLOEXEC) != 0) {
         const std::string why = std::strerror(errno);
         stop();
-        return Error::make(ErrorCode::Io, "Cannot open a private socket for the ssh connection (" + why + ").");
+        return Error::make(ErrorCode::Io,
+                           "Cannot open a private socket for the ssh connection (" + why + ").");
     }
     d.started = true;
     d.acceptThread = std::thread([&d] { d.acceptLoop(); });
@@ -451,7 +458,8 @@ std::vector<std::string> SshDialer::splitOptions(const std::string& text)
 Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
 {
     const std::string where = endpoint.display();
-    const std::string login = (endpoint.sshUser.empty() ? std::string() : endpoint.sshUser + "@") + endpoint.host;
+    const std::string login =
+        (endpoint.sshUser.empty() ? std::string() : endpoint.sshUser + "@") + endpoint.host;
     const std::string said = failure.message.empty() ? std::string("(ssh printed nothing)") : failure.message;
     const std::string quoted = " (ssh said: \"" + said + "\")";
     const std::string& m = failure.message;
@@ -467,9 +475,11 @@ Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
                                "` once to check and accept it. Drydock runs ssh in batch mode and never "
                                "accepts a host key for you.");
     }
-    if (m.find("Permission denied (") != std::string::npos || containsIgnoreCase(m, "Too many authentication")) {
+    if (m.find("Permission denied (") != std::string::npos ||
+        containsIgnoreCase(m, "Too many authentication")) {
         return Error::make(ErrorCode::PermissionDenied,
-                           "Cannot reach " + where + ": " + endpoint.host + " refused the ssh login" + quoted +
+                           "Cannot reach " + where + ": " + endpoint.host + " refused the ssh login" +
+                               quoted +
                                " — load your key into ssh-agent (`ssh-add`) or name it in ~/.ssh/config "
                                "(IdentityFile), and check that `ssh " +
                                login + " docker version` works. Drydock never asks for a password.");
@@ -485,15 +495,15 @@ Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
     }
     if (containsIgnoreCase(m, "permission denied while trying to connect") ||
         containsIgnoreCase(m, "Cannot connect to the Docker daemon") || containsIgnoreCase(m, "dial unix")) {
-        return Error::make(ErrorCode::DaemonUnreachable,
-                           "The ssh login to " + endpoint.host +
-                               " worked, but docker there cannot reach its daemon" + quoted +
-                               " — start dockerd on that host, or add the remote user to the `docker` group.");
+        return Error::make(
+            ErrorCode::DaemonUnreachable,
+            "The ssh login to " + endpoint.host + " worked, but docker there cannot reach its daemon" +
+                quoted + " — start dockerd on that host, or add the remote user to the `docker` group.");
     }
     if (containsIgnoreCase(m, "Could not resolve hostname")) {
         return Error::make(ErrorCode::DaemonUnreachable, "Cannot reach " + where + ": the host name \"" +
-                                                             endpoint.host + "\" cannot be resolved" + quoted +
-                                                             " — check the spelling, or your DNS.");
+                                                             endpoint.host + "\" cannot be resolved" +
+                                                             quoted + " — check the spelling, or your DNS.");
     }
     if (containsIgnoreCase(m, "Connection refused") || containsIgnoreCase(m, "timed out") ||
         containsIgnoreCase(m, "No route to host") || containsIgnoreCase(m, "Network is unreachable")) {

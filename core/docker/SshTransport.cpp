@@ -4,7 +4,8 @@
 
 namespace drydock {
 
-Result<std::unique_ptr<SshTransport>> SshTransport::open(const DockerEndpoint& endpoint, SshDialer::Options options)
+Result<std::unique_ptr<SshTransport>> SshTransport::open(const DockerEndpoint& endpoint,
+                                                         SshDialer::Options options)
 {
     auto dialer = std::make_unique<SshDialer>(endpoint, std::move(options));
     if (auto started = dialer->start(); !started) {
@@ -67,7 +68,8 @@ std::vector<Result<HttpResponse>> SshTransport::sendAll(const std::vector<HttpRe
     return results;
 }
 
-Result<void> SshTransport::stream(const HttpRequest& request, const std::function<bool(std::string_view)>& onChunk,
+Result<void> SshTransport::stream(const HttpRequest& request,
+                                  const std::function<bool(std::string_view)>& onChunk,
                                   const CancelToken& cancel)
 {
     auto result = m_curl->stream(request, onChunk, cancel);

@@ -16,7 +16,8 @@ public:
     // sshd drops unauthenticated connections beyond MaxStartups (10 by default).
     static constexpr int kMaxConnections = 4;
 
-    static Result<std::unique_ptr<SshTransport>> open(const DockerEndpoint& endpoint, SshDialer::Options options);
+    static Result<std::unique_ptr<SshTransport>> open(const DockerEndpoint& endpoint,
+                                                      SshDialer::Options options);
     ~SshTransport() override;
 
     Result<HttpResponse> send(const HttpRequest& request) override;
@@ -28,7 +29,8 @@ public:
     const SshDialer& dialer() const { return *m_dialer; }
 
 private:
-    SshTransport(DockerEndpoint endpoint, std::unique_ptr<SshDialer> dialer, std::unique_ptr<CurlTransport> curl);
+    SshTransport(DockerEndpoint endpoint, std::unique_ptr<SshDialer> dialer,
+                 std::unique_ptr<CurlTransport> curl);
     Error translate(Error error);
 
     DockerEndpoint m_endpoint;

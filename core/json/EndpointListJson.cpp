@@ -44,7 +44,8 @@ std::string savedEndpointsToJson(const std::vector<SavedEndpoint>& endpoints)
 Result<std::vector<SavedEndpoint>> savedEndpointsFromJson(const std::string& input, const std::string& file)
 {
     const auto root = nlohmann::json::parse(input, nullptr, false);
-    if (root.is_discarded() || !root.is_object() || !root.contains("endpoints") || !root["endpoints"].is_array()) {
+    if (root.is_discarded() || !root.is_object() || !root.contains("endpoints") ||
+        !root["endpoints"].is_array()) {
         return Error::make(ErrorCode::MalformedResponse,
                            "The saved endpoint list " + file +
                                " is not valid JSON of the expected shape — fix or remove the file (it only "
@@ -52,7 +53,8 @@ Result<std::vector<SavedEndpoint>> savedEndpointsFromJson(const std::string& inp
     }
     if (root.contains("version") && root["version"].is_number_integer() && root["version"].get<int>() > 1) {
         return Error::make(ErrorCode::MalformedResponse,
-                           "The saved endpoint list " + file + " was written by a newer Drydock; update Drydock.");
+                           "The saved endpoint list " + file +
+                               " was written by a newer Drydock; update Drydock.");
     }
     std::vector<SavedEndpoint> out;
     for (const auto& o : root["endpoints"]) {

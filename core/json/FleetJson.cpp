@@ -8,7 +8,8 @@ namespace drydock::json {
 
 namespace {
 
-constexpr Severity kOrder[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info};
+constexpr Severity kOrder[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
+                               Severity::Info};
 
 nlohmann::ordered_json counts(const std::array<int, severityCount>& open)
 {
@@ -47,8 +48,9 @@ std::string fleetToJson(const FleetSummary& summary, std::int64_t generatedAtUni
         j["durationMs"] = e.durationMs;
         j["engineVersion"] = e.engineVersion;
         j["objects"] = e.objects;
-        j["posture"] = e.reachable ? nlohmann::ordered_json{{"score", e.posture.score}, {"grade", e.posture.grade()}}
-                                   : nlohmann::ordered_json(nullptr);
+        j["posture"] = e.reachable
+                           ? nlohmann::ordered_json{{"score", e.posture.score}, {"grade", e.posture.grade()}}
+                           : nlohmann::ordered_json(nullptr);
         j["open"] = counts(e.open);
         j["waived"] = e.waived;
         if (e.baselineScanId) {

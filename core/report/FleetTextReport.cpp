@@ -28,9 +28,9 @@ std::string seconds(std::int64_t ms)
 
 std::string FleetTextReport::render(const FleetSummary& s)
 {
-    std::string out = "Fleet scan of " + std::to_string(s.endpoints.size()) + " endpoint(s): " +
-                      std::to_string(s.reachable) + " scanned, " + std::to_string(s.unreachable) +
-                      " unreachable.\n\n";
+    std::string out = "Fleet scan of " + std::to_string(s.endpoints.size()) +
+                      " endpoint(s): " + std::to_string(s.reachable) + " scanned, " +
+                      std::to_string(s.unreachable) + " unreachable.\n\n";
     std::size_t nameWidth = 8;
     std::size_t addressWidth = 8;
     for (const auto& e : s.endpoints) {
@@ -40,19 +40,21 @@ std::string FleetTextReport::render(const FleetSummary& s)
     out += pad("ENDPOINT", nameWidth + 2) + pad("ADDRESS", addressWidth + 2) +
            "SCORE  CRIT  HIGH   MED   LOW  INFO  SINCE LAST   TIME\n";
     for (const auto& e : s.endpoints) {
-        out += pad(terminalText(e.name, 60), nameWidth + 2) + pad(terminalText(e.address, 60), addressWidth + 2);
+        out +=
+            pad(terminalText(e.name, 60), nameWidth + 2) + pad(terminalText(e.address, 60), addressWidth + 2);
         if (!e.reachable) {
             out += "unreachable\n";
             continue;
         }
         char line[160];
         const auto n = [&e](Severity sev) { return e.open[static_cast<int>(sev)]; };
-        const std::string since = e.baselineScanId ? "+" + std::to_string(e.newFindings) + " -" +
-                                                         std::to_string(e.resolvedFindings)
-                                                   : std::string("first");
+        const std::string since =
+            e.baselineScanId ? "+" + std::to_string(e.newFindings) + " -" + std::to_string(e.resolvedFindings)
+                             : std::string("first");
         std::snprintf(line, sizeof line, "%3d %s %5d %5d %5d %5d %5d  %-11s %s\n", e.posture.score,
-                      e.posture.grade().c_str(), n(Severity::Critical), n(Severity::High), n(Severity::Medium),
-                      n(Severity::Low), n(Severity::Info), since.c_str(), seconds(e.durationMs).c_str());
+                      e.posture.grade().c_str(), n(Severity::Critical), n(Severity::High),
+                      n(Severity::Medium), n(Severity::Low), n(Severity::Info), since.c_str(),
+                      seconds(e.durationMs).c_str());
         out += line;
     }
     if (s.unreachable > 0) {

@@ -49,8 +49,9 @@ FleetScanner::FleetScanner(const RuleCatalogue& catalogue, const Clock& clock, T
     }
 }
 
-std::vector<FleetEntry> FleetScanner::scan(const std::vector<FleetTarget>& targets, const ScanSettings& settings,
-                                           FleetProgress& progress, const CancelToken& cancel) const
+std::vector<FleetEntry> FleetScanner::scan(const std::vector<FleetTarget>& targets,
+                                           const ScanSettings& settings, FleetProgress& progress,
+                                           const CancelToken& cancel) const
 {
     std::vector<FleetEntry> entries(targets.size());
     auto scanOne = [&](std::size_t i) {
@@ -92,7 +93,8 @@ std::vector<FleetEntry> FleetScanner::scan(const std::vector<FleetTarget>& targe
             }
         } catch (const std::exception& e) {
             // A thread must not let an exception escape (std::terminate); it becomes this endpoint's error.
-            entry.error = Error::make(ErrorCode::Internal, std::string("Scanning failed unexpectedly: ") + e.what());
+            entry.error =
+                Error::make(ErrorCode::Internal, std::string("Scanning failed unexpectedly: ") + e.what());
         }
         finish();
     };

@@ -20,7 +20,7 @@ struct FleetSummary
         std::string name;
         std::string address; // DockerEndpoint::display()
         bool reachable = false;
-        std::string error;   // why not, when unreachable
+        std::string error;       // why not, when unreachable
         std::int64_t scanId = 0; // 0 when not stored
         std::int64_t durationMs = 0;
         std::string engineVersion;

@@ -30,7 +30,8 @@ public:
 class RecordingProgress final : public FleetProgress
 {
 public:
-    void endpointStage(std::size_t index, const FleetTarget&, const std::string& stage, const std::string&) override
+    void endpointStage(std::size_t index, const FleetTarget&, const std::string& stage,
+                       const std::string&) override
     {
         const std::lock_guard lock(mutex);
         stages.emplace_back(index, stage);
@@ -77,7 +78,8 @@ private:
 
     std::vector<FleetEntry> scanFleet(const std::vector<FleetTarget>& targets, RecordingProgress& progress)
     {
-        return FleetScanner(m_catalogue, m_clock, scripted(6)).scan(targets, ScanSettings{}, progress, CancelToken());
+        return FleetScanner(m_catalogue, m_clock, scripted(6))
+            .scan(targets, ScanSettings{}, progress, CancelToken());
     }
 
 private slots:
@@ -146,7 +148,8 @@ private slots:
         s.endpoints[0].scanId = 42;
         s.endpoints[0].baselineScanId = 41;
         s.endpoints[0].newFindings = 2;
-        const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(json::fleetToJson(s, m_clock.nowUnix())));
+        const auto doc =
+            QJsonDocument::fromJson(QByteArray::fromStdString(json::fleetToJson(s, m_clock.nowUnix())));
         const auto root = doc.object();
         QCOMPARE(root.value("schemaVersion").toInt(), 1);
         QCOMPARE(root.value("kind").toString(), QStringLiteral("fleet"));
@@ -177,7 +180,8 @@ private slots:
         auto empty = store.load();
         QVERIFY(empty.ok());
         QVERIFY(empty->empty());
-        SavedEndpoint tls{"staging", "tcp://10.0.0.5:2376", "", "/c/ca.pem", "/c/cert.pem", "/c/key.pem", true};
+        SavedEndpoint tls{"staging",     "tcp://10.0.0.5:2376", "",  "/c/ca.pem",
+                          "/c/cert.pem", "/c/key.pem",          true};
         SavedEndpoint ctx{"prod", "", "prod-context", "", "", "", true};
         QVERIFY(store.save({tls, ctx}).ok());
         struct stat st
@@ -227,14 +231,30 @@ private slots:
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("context");
         QTest::addColumn<bool>("valid");
-        QTest::newRow("a name and an ssh host are fine") << "build" << "ssh://me@build.example" << "" << true;
-        QTest::newRow("a name and a context are fine") << "ctx" << "" << "other" << true;
-        QTest::newRow("a name already saved is refused") << "existing" << "unix:///x.sock" << "" << false;
-        QTest::newRow("a name with a space is refused") << "my host" << "unix:///x.sock" << "" << false;
-        QTest::newRow("neither host nor context is refused") << "nothing" << "" << "" << false;
-        QTest::newRow("both host and context is refused") << "both" << "unix:///x.sock" << "c" << false;
-        QTest::newRow("a password in an ssh URL is refused") << "pw" << "ssh://me:secret@h" << "" << false;
-        QTest::newRow("an unknown scheme is refused") << "web" << "https://h" << "" << false;
+        QTest::newRow("a name and an ssh host are fine") << "build"
+                                                         << "ssh://me@build.example"
+                                                         << "" << true;
+        QTest::newRow("a name and a context are fine") << "ctx"
+                                                       << ""
+                                                       << "other" << true;
+        QTest::newRow("a name already saved is refused") << "existing"
+                                                         << "unix:///x.sock"
+                                                         << "" << false;
+        QTest::newRow("a name with a space is refused") << "my host"
+                                                        << "unix:///x.sock"
+                                                        << "" << false;
+        QTest::newRow("neither host nor context is refused") << "nothing"
+                                                             << ""
+                                                             << "" << false;
+        QTest::newRow("both host and context is refused") << "both"
+                                                          << "unix:///x.sock"
+                                                          << "c" << false;
+        QTest::newRow("a password in an ssh URL is refused") << "pw"
+                                                             << "ssh://me:secret@h"
+                                                             << "" << false;
+        QTest::newRow("an unknown scheme is refused") << "web"
+                                                      << "https://h"
+                                                      << "" << false;
     }
 
     void validate()

@@ -29,7 +29,10 @@ class TestSshDialer : public QObject
 private:
     QTemporaryDir m_dir;
 
-    std::string path(const char* name) const { return (m_dir.path() + QLatin1Char('/') + name).toStdString(); }
+    std::string path(const char* name) const
+    {
+        return (m_dir.path() + QLatin1Char('/') + name).toStdString();
+    }
 
     // A fake ssh: records its arguments, then runs body.
     std::string fakeSsh(const char* name, const std::string& body) const
@@ -84,9 +87,11 @@ private slots:
         QTest::newRow("a bare host runs ssh in batch mode with the host after --")
             << std::string() << 0 << std::vector<std::string>{} << with({});
         QTest::newRow("user and port become -l and -p")
-            << std::string("deploy") << 2222 << std::vector<std::string>{} << with({"-l", "deploy", "-p", "2222"});
+            << std::string("deploy") << 2222 << std::vector<std::string>{}
+            << with({"-l", "deploy", "-p", "2222"});
         QTest::newRow("extra options come before the login")
-            << std::string("me") << 0 << std::vector<std::string>{"-F", "/cfg"} << with({"-F", "/cfg", "-l", "me"});
+            << std::string("me") << 0 << std::vector<std::string>{"-F", "/cfg"}
+            << with({"-F", "/cfg", "-l", "me"});
     }
 
     void commandLine()
@@ -121,11 +126,12 @@ private slots:
             << std::string("Host key verification failed.") << 255 << int(ErrorCode::TlsFailure)
             << std::string("run `ssh deploy@10.0.0.5` once");
         QTest::newRow("docker missing remotely says to install it there")
-            << std::string("bash: line 1: docker: command not found") << 127 << int(ErrorCode::DaemonUnreachable)
-            << std::string("docker CLI is not available");
+            << std::string("bash: line 1: docker: command not found") << 127
+            << int(ErrorCode::DaemonUnreachable) << std::string("docker CLI is not available");
         QTest::newRow("a remote daemon that is down is told apart from ssh")
-            << std::string("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker "
-                           "daemon running?")
+            << std::string(
+                   "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker "
+                   "daemon running?")
             << 1 << int(ErrorCode::DaemonUnreachable) << std::string("ssh login to 10.0.0.5 worked");
         QTest::newRow("no sshd listening says to check host and port")
             << std::string("ssh: connect to host 10.0.0.5 port 22: Connection refused") << 255
@@ -194,9 +200,9 @@ private slots:
     void sshFailureBecomesTheErrorInsteadOfAClosedConnection()
     {
         SshDialer::Options options;
-        options.sshProgram = fakeSsh("refusing-ssh",
-                                     "echo \"Warning: Permanently added '[h]:22' (ED25519) to the list of known "
-                                     "hosts.\" >&2\necho 'deploy@h: Permission denied (publickey).' >&2\nexit 255");
+        options.sshProgram = fakeSsh(
+            "refusing-ssh", "echo \"Warning: Permanently added '[h]:22' (ED25519) to the list of known "
+                            "hosts.\" >&2\necho 'deploy@h: Permission denied (publickey).' >&2\nexit 255");
         auto transport = SshTransport::open(sshEndpoint("deploy", "h", 0), options);
         QVERIFY(transport.ok());
         const auto r = transport.value()->send(get("/_ping"));

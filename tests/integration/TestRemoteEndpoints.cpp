@@ -39,7 +39,8 @@ private:
 
     QStringList tlsEnv(const QString& certDir = QStringLiteral("client")) const
     {
-        return {QStringLiteral("DOCKER_TLS_VERIFY=1"), QStringLiteral("DOCKER_CERT_PATH=") + m_tlsDir + "/" + certDir};
+        return {QStringLiteral("DOCKER_TLS_VERIFY=1"),
+                QStringLiteral("DOCKER_CERT_PATH=") + m_tlsDir + "/" + certDir};
     }
 
     QString sshOptions(const QString& config = QStringLiteral("ssh_config")) const
@@ -71,8 +72,9 @@ private:
     {
         QString out;
         test::drydock({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--db"), db,
-                 QStringLiteral("--endpoint"), endpoint, QStringLiteral("--format"), QStringLiteral("json")},
-                &out);
+                       QStringLiteral("--endpoint"), endpoint, QStringLiteral("--format"),
+                       QStringLiteral("json")},
+                      &out);
         return static_cast<int>(
             QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("scans")).toArray().size());
     }
@@ -86,7 +88,8 @@ private slots:
         m_tlsHost = readLine(m_tlsDir + "/host");
         m_sshHost = readLine(m_sshDir + "/host");
         m_unixHost = QStringLiteral("unix://") + privateDaemonSocket();
-        QVERIFY2(!m_tlsHost.isEmpty(), "the TLS daemon is not running: run through ctest (fixture dockerd_tls)");
+        QVERIFY2(!m_tlsHost.isEmpty(),
+                 "the TLS daemon is not running: run through ctest (fixture dockerd_tls)");
         QVERIFY2(!m_sshHost.isEmpty(), "the private sshd is not running: run through ctest (fixture sshd)");
         QVERIFY2(!privateDaemonSocket().isEmpty(), "the private dockerd is not running");
     }
@@ -94,19 +97,20 @@ private slots:
     void sshInventoryListsTheSameContainersAsTheSocket()
     {
         const QString name = uniqueName(QStringLiteral("ssh"));
-        QCOMPARE(docker({QStringLiteral("create"), QStringLiteral("--name"), name,
-                         QStringLiteral("drydock-test/busybox:1"), QStringLiteral("sleep"), QStringLiteral("1")}),
-                 0);
+        QCOMPARE(
+            docker({QStringLiteral("create"), QStringLiteral("--name"), name,
+                    QStringLiteral("drydock-test/busybox:1"), QStringLiteral("sleep"), QStringLiteral("1")}),
+            0);
         QString direct;
         QString err;
-        QCOMPARE(test::drydock({QStringLiteral("inventory"), QStringLiteral("--host"), m_unixHost, QStringLiteral("--format"),
-                          QStringLiteral("json")},
-                         &direct, &err),
+        QCOMPARE(test::drydock({QStringLiteral("inventory"), QStringLiteral("--host"), m_unixHost,
+                                QStringLiteral("--format"), QStringLiteral("json")},
+                               &direct, &err),
                  0);
         QString overSsh;
         const int code = test::drydock({QStringLiteral("inventory"), QStringLiteral("--host"), m_sshHost,
-                                  QStringLiteral("--format"), QStringLiteral("json")},
-                                 &overSsh, &err, {sshOptions()});
+                                        QStringLiteral("--format"), QStringLiteral("json")},
+                                       &overSsh, &err, {sshOptions()});
         QVERIFY2(code == 0, qPrintable(err));
         const auto viaSocket = containerIds(direct);
         QVERIFY(!viaSocket.isEmpty());
@@ -122,11 +126,14 @@ private slots:
         QTest::addColumn<QString>("config");
         QTest::addColumn<QString>("expected");
         QTest::newRow("a key the server does not accept is a refused login")
-            << "ssh_config_wrongkey" << "refused the ssh login (ssh said: \"root@127.0.0.1: Permission denied (publickey).\")";
+            << "ssh_config_wrongkey"
+            << "refused the ssh login (ssh said: \"root@127.0.0.1: Permission denied (publickey).\")";
         QTest::newRow("an unknown host key is never accepted silently")
-            << "ssh_config_unknown" << "host key of 127.0.0.1 is not known or has changed";
+            << "ssh_config_unknown"
+            << "host key of 127.0.0.1 is not known or has changed";
         QTest::newRow("a remote host without docker says so")
-            << "ssh_config_nodocker" << "the docker CLI is not available on 127.0.0.1";
+            << "ssh_config_nodocker"
+            << "the docker CLI is not available on 127.0.0.1";
     }
 
     void sshFailuresAreExplained()
@@ -135,8 +142,8 @@ private slots:
         QFETCH(QString, expected);
         QString out;
         QString err;
-        const int code = test::drydock({QStringLiteral("inventory"), QStringLiteral("--host"), m_sshHost}, &out, &err,
-                                 {sshOptions(config)});
+        const int code = test::drydock({QStringLiteral("inventory"), QStringLiteral("--host"), m_sshHost},
+                                       &out, &err, {sshOptions(config)});
         QCOMPARE(code, 3);
         QVERIFY2(err.contains(expected), qPrintable(err));
         QVERIFY2(err.contains(m_sshHost), qPrintable(err));
@@ -146,12 +153,14 @@ private slots:
     {
         QString out;
         QString err;
-        const int code = test::drydock({QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--host"),
-                                  m_tlsHost, QStringLiteral("--format"), QStringLiteral("json")},
-                                 &out, &err, tlsEnv());
+        const int code =
+            test::drydock({QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--host"),
+                           m_tlsHost, QStringLiteral("--format"), QStringLiteral("json")},
+                          &out, &err, tlsEnv());
         QVERIFY2(code == 0, qPrintable(err));
         const auto scan = QJsonDocument::fromJson(out.toUtf8()).object();
-        QCOMPARE(scan.value(QStringLiteral("scan")).toObject().value(QStringLiteral("endpoint")).toString(), m_tlsHost);
+        QCOMPARE(scan.value(QStringLiteral("scan")).toObject().value(QStringLiteral("endpoint")).toString(),
+                 m_tlsHost);
         QVERIFY(out.contains(QStringLiteral("dd-tls-privileged")));
         QVERIFY(out.contains(QStringLiteral("\"CTR-002\"")));
     }
@@ -166,17 +175,19 @@ private slots:
         env.remove(QStringLiteral("DOCKER_HOST"));
         env.insert(QStringLiteral("DOCKER_CONFIG"), config);
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral("docker"),
-                {QStringLiteral("context"), QStringLiteral("create"), QStringLiteral("dd-tls"), QStringLiteral("--docker"),
-                 QStringLiteral("host=%1,ca=%2/ca.pem,cert=%2/cert.pem,key=%2/key.pem").arg(m_tlsHost, certs)});
+        p.start(
+            QStringLiteral("docker"),
+            {QStringLiteral("context"), QStringLiteral("create"), QStringLiteral("dd-tls"),
+             QStringLiteral("--docker"),
+             QStringLiteral("host=%1,ca=%2/ca.pem,cert=%2/cert.pem,key=%2/key.pem").arg(m_tlsHost, certs)});
         QVERIFY(p.waitForFinished(30000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QString out;
         QString err;
-        const int code =
-            test::drydock({QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--context"),
-                     QStringLiteral("dd-tls"), QStringLiteral("--format"), QStringLiteral("json")},
-                    &out, &err, {QStringLiteral("DOCKER_CONFIG=") + config, QStringLiteral("DOCKER_HOST=")});
+        const int code = test::drydock(
+            {QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--context"),
+             QStringLiteral("dd-tls"), QStringLiteral("--format"), QStringLiteral("json")},
+            &out, &err, {QStringLiteral("DOCKER_CONFIG=") + config, QStringLiteral("DOCKER_HOST=")});
         QVERIFY2(code == 0, qPrintable(err));
         QVERIFY(out.contains(QStringLiteral("dd-tls-privileged")));
     }
@@ -200,9 +211,9 @@ private slots:
         QFETCH(QString, expected);
         QString out;
         QString err;
-        const int code =
-            test::drydock({QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--host"), m_tlsHost}, &out,
-                    &err, env);
+        const int code = test::drydock(
+            {QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--host"), m_tlsHost},
+            &out, &err, env);
         QCOMPARE(code, 3);
         QVERIFY2(err.contains(expected), qPrintable(err));
         QVERIFY(!out.contains(QStringLiteral("dd-tls-privileged")));
@@ -215,14 +226,16 @@ private slots:
         QString err;
         QStringList env = tlsEnv();
         env << sshOptions();
-        const int code = test::drydock({QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--host"), m_unixHost,
-                                  QStringLiteral("--host"), m_tlsHost, QStringLiteral("--host"), m_sshHost,
-                                  QStringLiteral("--format"), QStringLiteral("json")},
-                                 &out, &err, env);
+        const int code =
+            test::drydock({QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--host"),
+                           m_unixHost, QStringLiteral("--host"), m_tlsHost, QStringLiteral("--host"),
+                           m_sshHost, QStringLiteral("--format"), QStringLiteral("json")},
+                          &out, &err, env);
         QVERIFY2(code == 0, qPrintable(err));
         const auto fleet = QJsonDocument::fromJson(out.toUtf8()).object();
         QCOMPARE(fleet.value(QStringLiteral("kind")).toString(), QStringLiteral("fleet"));
-        QCOMPARE(fleet.value(QStringLiteral("summary")).toObject().value(QStringLiteral("reachable")).toInt(), 3);
+        QCOMPARE(fleet.value(QStringLiteral("summary")).toObject().value(QStringLiteral("reachable")).toInt(),
+                 3);
         for (const QString& host : {m_unixHost, m_tlsHost, m_sshHost}) {
             const auto e = endpointNamed(fleet, host);
             QCOMPARE(e.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
@@ -241,9 +254,10 @@ private slots:
         QVERIFY(sawTlsCritical);
 
         // A second fleet scan compares each endpoint with its own previous scan.
-        QCOMPARE(test::drydock({QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--host"), m_unixHost,
-                          QStringLiteral("--host"), m_tlsHost, QStringLiteral("--format"), QStringLiteral("json")},
-                         &out, &err, env),
+        QCOMPARE(test::drydock({QStringLiteral("scan"), QStringLiteral("--db"), db, QStringLiteral("--host"),
+                                m_unixHost, QStringLiteral("--host"), m_tlsHost, QStringLiteral("--format"),
+                                QStringLiteral("json")},
+                               &out, &err, env),
                  0);
         const auto again = QJsonDocument::fromJson(out.toUtf8()).object();
         QVERIFY(endpointNamed(again, m_tlsHost).value(QStringLiteral("sinceLast")).isObject());
@@ -256,15 +270,16 @@ private slots:
         const QString file = m_tmp.path() + "/endpoints.json";
         const QStringList fileArg{QStringLiteral("--endpoints-file"), file};
         const QString certs = m_tlsDir + "/client";
-        QCOMPARE(test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("add"), QStringLiteral("local"),
-                                     QStringLiteral("--host"), m_unixHost} +
-                         fileArg),
+        QCOMPARE(test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("add"),
+                                           QStringLiteral("local"), QStringLiteral("--host"), m_unixHost} +
+                               fileArg),
                  0);
-        QCOMPARE(test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("add"), QStringLiteral("staging"),
-                                     QStringLiteral("--host"), m_tlsHost, QStringLiteral("--tlscacert"),
-                                     certs + "/ca.pem", QStringLiteral("--tlscert"), certs + "/cert.pem",
-                                     QStringLiteral("--tlskey"), certs + "/key.pem"} +
-                         fileArg),
+        QCOMPARE(test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("add"),
+                                           QStringLiteral("staging"), QStringLiteral("--host"), m_tlsHost,
+                                           QStringLiteral("--tlscacert"), certs + "/ca.pem",
+                                           QStringLiteral("--tlscert"), certs + "/cert.pem",
+                                           QStringLiteral("--tlskey"), certs + "/key.pem"} +
+                               fileArg),
                  0);
         QFile saved(file);
         QVERIFY(saved.open(QIODevice::ReadOnly));
@@ -276,14 +291,16 @@ private slots:
         QString out;
         QString err;
         const int code = test::drydock(QStringList{QStringLiteral("scan"), QStringLiteral("--no-history"),
-                                             QStringLiteral("--fleet"), QStringLiteral("--format"), QStringLiteral("json")} +
-                                     fileArg,
-                                 &out, &err);
+                                                   QStringLiteral("--fleet"), QStringLiteral("--format"),
+                                                   QStringLiteral("json")} +
+                                           fileArg,
+                                       &out, &err);
         QVERIFY2(code == 0, qPrintable(err));
         const auto fleet = QJsonDocument::fromJson(out.toUtf8()).object();
         QCOMPARE(endpointNamed(fleet, QStringLiteral("local")).value(QStringLiteral("status")).toString(),
                  QStringLiteral("ok"));
-        QCOMPARE(endpointNamed(fleet, QStringLiteral("staging")).value(QStringLiteral("endpoint")).toString(), m_tlsHost);
+        QCOMPARE(endpointNamed(fleet, QStringLiteral("staging")).value(QStringLiteral("endpoint")).toString(),
+                 m_tlsHost);
         QCOMPARE(endpointNamed(fleet, QStringLiteral("staging")).value(QStringLiteral("status")).toString(),
                  QStringLiteral("ok"));
     }
@@ -320,20 +337,24 @@ private slots:
         QVERIFY(p.waitForFinished(60000));
         progress += p.readAllStandardError();
         QCOMPARE(p.exitCode(), 3);
-        QVERIFY2(progress.contains((QStringLiteral("[") + m_tlsHost + QStringLiteral("] unreachable")).toUtf8()),
-                 progress.constData());
+        QVERIFY2(
+            progress.contains((QStringLiteral("[") + m_tlsHost + QStringLiteral("] unreachable")).toUtf8()),
+            progress.constData());
 
         QFile f(json);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const auto fleet = QJsonDocument::fromJson(f.readAll()).object();
-        QCOMPARE(fleet.value(QStringLiteral("summary")).toObject().value(QStringLiteral("unreachable")).toInt(), 1);
+        QCOMPARE(
+            fleet.value(QStringLiteral("summary")).toObject().value(QStringLiteral("unreachable")).toInt(),
+            1);
         const auto up = endpointNamed(fleet, m_unixHost);
         QCOMPARE(up.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
         QVERIFY(up.value(QStringLiteral("scanId")).toInt() > 0);
         const auto down = endpointNamed(fleet, m_tlsHost);
         QCOMPARE(down.value(QStringLiteral("status")).toString(), QStringLiteral("unreachable"));
         QVERIFY(!down.value(QStringLiteral("error")).toString().isEmpty());
-        qInfo("the stopped daemon was reported as: %s", qPrintable(down.value(QStringLiteral("error")).toString()));
+        qInfo("the stopped daemon was reported as: %s",
+              qPrintable(down.value(QStringLiteral("error")).toString()));
         QVERIFY(down.value(QStringLiteral("scanId")).isNull());
         QCOMPARE(storedScans(db, m_unixHost), 1);
         QCOMPARE(storedScans(db, m_tlsHost), 0);

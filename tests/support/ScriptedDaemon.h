@@ -23,16 +23,16 @@ public:
     struct Options
     {
         int containers = 5;
-        int latencyMs = 0;     // per round trip; requests of one sendAll run together in batches of 32
+        int latencyMs = 0; // per round trip; requests of one sendAll run together in batches of 32
         bool down = false;
         std::string name = "scripted";
     };
 
     explicit ScriptedDaemon(Options options) : m_options(std::move(options))
     {
-        for (const char* f : {"version", "info", "images-list", "image-busybox", "history-busybox", "networks-list",
-                              "network-appnet", "volumes", "plugins", "container-plain", "container-priv",
-                              "container-webapp", "changes", "exec-plain"}) {
+        for (const char* f : {"version", "info", "images-list", "image-busybox", "history-busybox",
+                              "networks-list", "network-appnet", "volumes", "plugins", "container-plain",
+                              "container-priv", "container-webapp", "changes", "exec-plain"}) {
             m_files[f] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + f + ".json");
         }
     }
@@ -54,7 +54,8 @@ public:
         return out;
     }
 
-    Result<void> stream(const HttpRequest&, const std::function<bool(std::string_view)>&, const CancelToken&) override
+    Result<void> stream(const HttpRequest&, const std::function<bool(std::string_view)>&,
+                        const CancelToken&) override
     {
         return success();
     }
@@ -99,8 +100,8 @@ private:
     {
         ++m_requests;
         if (m_options.down) {
-            return Error::make(ErrorCode::DaemonUnreachable,
-                               "Cannot connect to the Docker daemon at " + describe() + " — is dockerd running?");
+            return Error::make(ErrorCode::DaemonUnreachable, "Cannot connect to the Docker daemon at " +
+                                                                 describe() + " — is dockerd running?");
         }
         std::string path = request.path;
         if (startsWith(path, "/v1.")) {
