@@ -3,6 +3,7 @@
 #include "core/findings/Waiver.h"
 #include "ui/bridge/HistoryController.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/dialogs/FleetDialog.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
@@ -154,6 +155,8 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::chooseEndpoint);
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    file->addAction(tr("&Endpoints and fleet scan…"), this,
+                    [this] { openFleetDialog(this, *m_services.catalogue, m_services.databasePath); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
