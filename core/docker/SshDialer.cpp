@@ -27,6 +27,7 @@ namespace {
 
 constexpr std::size_t kMaxStderrBytes = 8 * 1024;
 constexpr std::size_t kRelayBuffer = 64 * 1024;
+constexpr int kStderrGraceMs = 500;
 
 void closeFd(int& fd)
 {
@@ -259,11 +260,17 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
         if (errOpen) {
             fds[n++] = {errFd, POLLIN, 0};
         }
-        if (::poll(fds, n, -1) < 0) {
+        // Once ssh's output has ended, its stderr gets a moment more: a ControlMaster that ssh forked (for
+        // ControlPersist) can hold stderr open for minutes, and the connection must not wait for it.
+        const int ready = ::poll(fds, n, sshOutOpen ? -1 : kStderrGraceMs);
+        if (ready < 0) {
             if (errno == EINTR) {
                 continue;
             }
             killIt = true;
+            break;
+        }
+        if (ready == 0) {
             break;
         }
         if (fds[wakeIndex].revents != 0) {

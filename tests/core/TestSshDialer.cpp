@@ -213,6 +213,24 @@ private slots:
         QVERIFY2(r.error().message.find("ssh://deploy@h") != std::string::npos, r.error().message.c_str());
     }
 
+    void aForkedChildHoldingStderrDoesNotDelayTheError()
+    {
+        // Like a ControlMaster that ssh forks for ControlPersist: it keeps ssh's stderr open after ssh exits.
+        SshDialer::Options options;
+        options.sshProgram =
+            fakeSsh("forking-ssh", "echo 'deploy@h: Permission denied (publickey).' >&2\n"
+                                   "sleep 30 >/dev/null </dev/null &\necho $! > \"$0.holder\"\nexit 255");
+        auto transport = SshTransport::open(sshEndpoint("deploy", "h", 0), options);
+        QVERIFY(transport.ok());
+        const auto r = transport.value()->send(get("/_ping", 8000));
+        QFile holder(QString::fromStdString(options.sshProgram + ".holder"));
+        if (holder.open(QIODevice::ReadOnly)) {
+            ::kill(pid_t(holder.readAll().trimmed().toInt()), SIGKILL);
+        }
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::PermissionDenied); // not a timeout while stderr stayed open
+    }
+
     void missingSshClientIsSaidPlainly()
     {
         SshDialer::Options options;
