@@ -112,6 +112,8 @@ std::string historyHelp()
   diff BASELINE_ID LATER_ID              new, resolved and unchanged findings between two scans
   trend [--since 90d] [--endpoint URI] [--object NAME]
                                          open findings per day and severity (or for one object)
+  trend --fleet [--since 90d]            open findings per day summed over every endpoint (each with its
+                                         latest scan up to that day)
   prune --older-than 90d                 delete scans older than the duration (all are kept by default)
   waivers list                           accepted risks
   waivers add --rule ID [--object NAME | --pattern GLOB] --reason TEXT [--expires 2027-01-31|30d]

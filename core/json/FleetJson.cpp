@@ -81,4 +81,21 @@ std::string fleetToJson(const FleetSummary& summary, std::int64_t generatedAtUni
     return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+std::string fleetTrendToJson(const std::vector<FleetTrendPoint>& points,
+                             const std::vector<std::string>& endpoints)
+{
+    nlohmann::ordered_json trend = nlohmann::ordered_json::array();
+    for (const auto& p : points) {
+        nlohmann::ordered_json j;
+        j["day"] = formatRfc3339(p.dayStartUnix).substr(0, 10);
+        j["endpoints"] = p.endpoints;
+        j["counts"] = counts(p.counts);
+        trend.push_back(std::move(j));
+    }
+    nlohmann::ordered_json root;
+    root["endpoints"] = endpoints;
+    root["trend"] = std::move(trend);
+    return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 } // namespace drydock::json

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/scan/FleetSummary.h"
+#include "core/store/FleetTrend.h"
 
 #include <cstdint>
 #include <string>
@@ -18,5 +19,11 @@ namespace drydock::json {
 //                        "object": { "type", "id", "name" }, "title", "evidence" } ] }
 // Endpoints are in the order they were given. Evidence arrives masked from the rules.
 std::string fleetToJson(const FleetSummary& summary, std::int64_t generatedAtUnix, int indent = 2);
+
+// `drydock history trend --fleet --format json`:
+// { "endpoints": ["unix:///…", …], "trend": [ { "day": "2026-11-29", "endpoints": n,
+//   "counts": { "critical", "high", "medium", "low", "info" } } ] }
+std::string fleetTrendToJson(const std::vector<FleetTrendPoint>& points,
+                             const std::vector<std::string>& endpoints);
 
 } // namespace drydock::json

@@ -3,6 +3,7 @@
 #include "core/json/FleetJson.h"
 #include "core/scan/FleetScanner.h"
 #include "core/scan/FleetSummary.h"
+#include "core/store/FleetTrend.h"
 #include "tests/support/ScriptedDaemon.h"
 
 #include <QFile>
@@ -170,6 +171,33 @@ private slots:
         const auto worst = root.value("worstFindings").toArray();
         QVERIFY(!worst.isEmpty());
         QCOMPARE(worst[0].toObject().value("endpoint").toString(), QStringLiteral("alpha"));
+    }
+
+    void fleetTrendCarriesEachEndpointForwardToDaysItWasNotScanned()
+    {
+        const std::int64_t day = 86400;
+        auto point = [](std::int64_t d, int critical, int low) {
+            TrendPoint p;
+            p.dayStartUnix = d;
+            p.counts[static_cast<int>(Severity::Critical)] = critical;
+            p.counts[static_cast<int>(Severity::Low)] = low;
+            return p;
+        };
+        const std::map<std::string, std::vector<TrendPoint>> per{
+            {"unix:///a", {point(10 * day, 1, 5), point(12 * day, 0, 4)}},
+            {"tcp://b:2376", {point(11 * day, 2, 1)}},
+        };
+        const auto fleet = FleetTrend::combine(per);
+        QCOMPARE(fleet.size(), std::size_t(3));
+        QCOMPARE(fleet[0].dayStartUnix, 10 * day);
+        QCOMPARE(fleet[0].endpoints, 1); // b not scanned yet
+        QCOMPARE(fleet[0].counts[static_cast<int>(Severity::Critical)], 1);
+        QCOMPARE(fleet[1].endpoints, 2); // a carried from day 10, b from day 11
+        QCOMPARE(fleet[1].counts[static_cast<int>(Severity::Critical)], 3);
+        QCOMPARE(fleet[1].counts[static_cast<int>(Severity::Low)], 6);
+        QCOMPARE(fleet[2].counts[static_cast<int>(Severity::Critical)], 2); // a fixed its critical, b carried
+        QCOMPARE(fleet[2].counts[static_cast<int>(Severity::Low)], 5);
+        QVERIFY(FleetTrend::combine({}).empty());
     }
 
     void savedEndpointsRoundTripWithPathsOnly()

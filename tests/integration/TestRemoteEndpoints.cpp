@@ -263,6 +263,19 @@ private slots:
         QVERIFY(endpointNamed(again, m_tlsHost).value(QStringLiteral("sinceLast")).isObject());
         QCOMPARE(storedScans(db, m_tlsHost), 2);
         QCOMPARE(storedScans(db, m_sshHost), 1);
+
+        // The fleet trend counts each endpoint once per day, with its latest scan.
+        QCOMPARE(
+            test::drydock({QStringLiteral("history"), QStringLiteral("trend"), QStringLiteral("--fleet"),
+                           QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("json")},
+                          &out, &err),
+            0);
+        const auto trend = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(trend.value(QStringLiteral("endpoints")).toArray().size(), 3);
+        const auto today = trend.value(QStringLiteral("trend")).toArray().last().toObject();
+        QCOMPARE(today.value(QStringLiteral("endpoints")).toInt(), 3);
+        QVERIFY(today.value(QStringLiteral("counts")).toObject().value(QStringLiteral("critical")).toInt() >=
+                1);
     }
 
     void savedEndpointsFeedTheFleet()
