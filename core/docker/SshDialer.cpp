@@ -236,7 +236,7 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
 
     int io = pair[0];
     int errFd = errPipe[0];
-    bool clientOpen = true;
+    bool clientOpen = true; // still reading requests from the HTTP client
     bool sshOutOpen = true;
     bool errOpen = true;
     bool killIt = false;
@@ -284,8 +284,9 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
                 clientOpen = false;
                 ::shutdown(io, SHUT_WR);
             } else if (!sendAll(io, buffer.data(), static_cast<std::size_t>(got))) {
-                killIt = true;
-                break;
+                // ssh stopped reading (it failed and is exiting, typically before it read anything): stop
+                // forwarding, but keep draining its output and stderr so its reason is not lost.
+                clientOpen = false;
             }
         }
         if (outIndex != 99 && fds[outIndex].revents != 0) {
@@ -294,7 +295,7 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
                 sshOutOpen = false;
             } else {
                 fromSsh += static_cast<std::size_t>(got);
-                if (!clientOpen || !sendAll(clientFd, buffer.data(), static_cast<std::size_t>(got))) {
+                if (!sendAll(clientFd, buffer.data(), static_cast<std::size_t>(got))) {
                     killIt = true;
                     break;
                 }

@@ -207,10 +207,30 @@ private slots:
         QVERIFY(transport.ok());
         const auto r = transport.value()->send(get("/_ping"));
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(int(r.error().code), int(ErrorCode::PermissionDenied));
         QVERIFY2(r.error().message.find("Permission denied (publickey)") != std::string::npos,
                  r.error().message.c_str());
         QVERIFY2(r.error().message.find("ssh://deploy@h") != std::string::npos, r.error().message.c_str());
+    }
+
+    void sshThatStopsReadingStillGetsItsReasonHeard()
+    {
+        // ssh that fails before reading its input: the relay's write fails once ssh is gone, and what ssh
+        // said must still become the error (a large body makes sure the write happens after that).
+        SshDialer::Options options;
+        options.sshProgram =
+            fakeSsh("deaf-ssh", "exec 0<&- 1>&-\nsleep 0.2\n"
+                                "echo 'deploy@h: Permission denied (publickey).' >&2\nexit 255");
+        auto transport = SshTransport::open(sshEndpoint("deploy", "h", 0), options);
+        QVERIFY(transport.ok());
+        HttpRequest post = get("/v1.45/build");
+        post.method = "POST";
+        post.contentType = "application/octet-stream";
+        post.body.assign(4 * 1024 * 1024, 'x');
+        const auto r = transport.value()->send(post);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.find("Permission denied (publickey)") != std::string::npos,
+                 r.error().message.c_str());
     }
 
     void aForkedChildHoldingStderrDoesNotDelayTheError()
@@ -228,7 +248,8 @@ private slots:
             ::kill(pid_t(holder.readAll().trimmed().toInt()), SIGKILL);
         }
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().code, ErrorCode::PermissionDenied); // not a timeout while stderr stayed open
+        QCOMPARE(int(r.error().code),
+                 int(ErrorCode::PermissionDenied)); // not a timeout while stderr stayed open
     }
 
     void missingSshClientIsSaidPlainly()
@@ -251,7 +272,7 @@ private slots:
         QVERIFY(transport.ok());
         const auto r = transport.value()->send(get("/_ping", 300));
         QVERIFY(!r.ok());
-        QCOMPARE(r.error().code, ErrorCode::Timeout);
+        QCOMPARE(int(r.error().code), int(ErrorCode::Timeout));
         QVERIFY2(r.error().message.find("ssh://h") != std::string::npos, r.error().message.c_str());
         QVERIFY2(r.error().message.find("drydock-ssh-") == std::string::npos, r.error().message.c_str());
         QFile pidFile(QString::fromStdString(options.sshProgram + ".pid"));
@@ -269,7 +290,7 @@ private slots:
         SshDialer dialer(sshEndpoint("", "-oProxyCommand=evil", 0), {});
         const auto started = dialer.start();
         QVERIFY(!started.ok());
-        QCOMPARE(started.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(int(started.error().code), int(ErrorCode::InvalidArgument));
     }
 };
 
