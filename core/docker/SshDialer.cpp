@@ -2,6 +2,7 @@
 
 #include "core/common/Strings.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -67,6 +68,49 @@ std::string meaningfulLine(const std::string& text)
         chosen = line;
     }
     return terminalText(chosen, 300);
+}
+
+// A Drydock that was killed (SIGKILL, a crash) leaves its private directory behind. Directories of ours
+// whose socket nobody listens on any more are removed when the next dialer starts; anything else is left
+// alone.
+void removeStaleDirectories(const std::string& root)
+{
+    DIR* dir = ::opendir(root.c_str());
+    if (!dir) {
+        return;
+    }
+    int checked = 0;
+    while (const dirent* entry = ::readdir(dir)) {
+        if (std::strncmp(entry->d_name, "drydock-ssh-", 12) != 0 || ++checked > 64) {
+            continue;
+        }
+        const std::string path = root + "/" + entry->d_name;
+        struct stat st
+        {
+        };
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) {
+            continue;
+        }
+        const std::string socket = path + "/docker.sock";
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        if (socket.size() >= sizeof(address.sun_path)) {
+            continue;
+        }
+        std::memcpy(address.sun_path, socket.c_str(), socket.size() + 1);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            continue;
+        }
+        const bool listening = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
+        const int why = errno;
+        ::close(fd);
+        if (!listening && (why == ECONNREFUSED || why == ENOENT)) {
+            ::unlink(socket.c_str());
+            ::rmdir(path.c_str()); // fails, harmlessly, when something else is in there
+        }
+    }
+    ::closedir(dir);
 }
 
 } // namespace
@@ -356,6 +400,7 @@ Result<void> SshDialer::start()
         return Error::make(ErrorCode::InvalidArgument, "The ssh endpoint " + d.endpoint.display() +
                                                            " has no usable host name; use ssh://user@host.");
     }
+    removeStaleDirectories(d.options.tempRoot);
     std::string templ = d.options.tempRoot + "/drydock-ssh-XXXXXX";
     if (::mkdtemp(templ.data()) == nullptr) {
         return Error::make(ErrorCode::Io, "Cannot create a private directory under " + d.options.tempRoot +

@@ -2,15 +2,19 @@
 #include "core/docker/SshTransport.h"
 #include "tests/core/FakeHttpServer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include <cerrno>
+#include <cstring>
 
 using namespace drydock;
 using drydock::test::FakeConnection;
@@ -283,6 +287,36 @@ private slots:
         transport.value().reset();
         QCOMPARE(::kill(pid, 0), -1); // reaped: no such process any more
         QCOMPARE(errno, ESRCH);
+    }
+
+    void removesOnlyStaleDirectoriesOfKilledRuns()
+    {
+        // A killed run's directory (socket file, nobody listening) goes; a live dialer's stays.
+        const std::string root = path("tmproot");
+        QVERIFY(QDir().mkpath(QString::fromStdString(root)));
+        SshDialer::Options options;
+        options.tempRoot = root;
+        SshDialer live(sshEndpoint("", "h", 0), options);
+        QVERIFY(live.start().ok());
+        const std::string stale = root + "/drydock-ssh-dead01";
+        QVERIFY(QDir().mkpath(QString::fromStdString(stale)));
+        {
+            const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+            sockaddr_un address{};
+            address.sun_family = AF_UNIX;
+            const std::string sock = stale + "/docker.sock";
+            std::memcpy(address.sun_path, sock.c_str(), sock.size() + 1);
+            QCOMPARE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+            ::close(fd); // bound, never listened: what a killed process leaves
+        }
+        const std::string unrelated = root + "/other-dir";
+        QVERIFY(QDir().mkpath(QString::fromStdString(unrelated)));
+
+        SshDialer next(sshEndpoint("", "h", 0), options);
+        QVERIFY(next.start().ok());
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(stale)));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(live.socketPath())));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(unrelated)));
     }
 
     void refusesAHostThatLooksLikeAnOption()
