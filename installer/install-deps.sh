@@ -14,7 +14,7 @@ RUNTIME_PKGS=(
   qt6-qpa-plugins libqt6svg6
 )
 TEST_PKGS=(
-  docker.io busybox-static mmdebstrap socat openssl
+  docker.io busybox-static mmdebstrap socat openssl openssh-server openssh-client
   poppler-utils xvfb xauth curl ca-certificates python3 procps
   dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
   python3-jsonschema xdotool imagemagick util-linux
@@ -40,6 +40,12 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The ssh:// tests start their own sshd on 127.0.0.1; they need only the binary. When this script is what
+  # installed openssh-server, the system-wide ssh service Debian starts with it is stopped and disabled again.
+  if [[ " ${missing[*]} " == *" openssh-server "* ]] && command -v systemctl >/dev/null; then
+    $SUDO systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    echo "openssh-server was installed for the tests; its system ssh service is left disabled" >&2
+  fi
 fi
 
 # The official SARIF 2.1.0 schema and Microsoft's SARIF validator (a self-contained binary, ~43 MB), which

@@ -5,6 +5,7 @@
 #include "ui/bridge/HistoryController.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/dialogs/AboutDialog.h"
+#include "ui/dialogs/FleetDialog.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
@@ -166,6 +167,8 @@ void MainWindow::createActions()
     m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportReport);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    file->addAction(tr("&Endpoints and fleet scan…"), this,
+                    [this] { openFleetDialog(this, *m_services.catalogue, m_services.databasePath); });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

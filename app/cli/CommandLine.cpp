@@ -60,6 +60,9 @@ int runMain(int argc, char** argv)
         if (command == "demo") {
             return runDemo(rest, argc, argv);
         }
+        if (command == "endpoints") {
+            return runEndpoints(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

@@ -15,6 +15,7 @@ int runInventoryContents(const ParsedArgs& args);
 int runHarden(const std::vector<std::string>& words);
 // `drydock demo`: argc/argv go to the GUI it opens.
 int runDemo(const std::vector<std::string>& words, int argc, char** argv);
+int runEndpoints(const std::vector<std::string>& words);
 
 // Usage texts.
 std::string mainHelp();
@@ -24,5 +25,6 @@ std::string historyHelp();
 std::string reportHelp();
 std::string hardenHelp();
 std::string demoHelp();
+std::string endpointsHelp();
 
 } // namespace drydock::app

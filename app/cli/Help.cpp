@@ -4,7 +4,10 @@ namespace drydock::app {
 
 namespace {
 const char* kEndpointHelp = R"(Endpoint (every command, and the GUI):
-  --host URI          unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH)
+  --host URI          unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH),
+                      ssh://user@host[:port] (runs `ssh host docker system dial-stdio` like the docker CLI:
+                      your ssh agent and ~/.ssh/config, batch mode, never a password; extra ssh arguments
+                      from DRYDOCK_SSH_OPTIONS, e.g. "-F /path/ssh_config")
   --context NAME      a Docker context (see `docker context ls`)
   Without them Drydock resolves the daemon exactly as the docker CLI does: DOCKER_HOST, DOCKER_CONTEXT,
   the current context in ~/.docker/config.json, then /var/run/docker.sock (rootless and Podman sockets too).
@@ -13,7 +16,8 @@ const char* kExitCodes = R"(Exit codes:
   0  success (scan: no finding at or above --fail-on)
   1  scan: at least one finding at or above --fail-on
   2  usage error
-  3  cannot reach or talk to the Docker daemon (the reason is printed on stderr)
+  3  cannot reach or talk to the Docker daemon (the reason is printed on stderr); fleet scan: at least
+     one endpoint unreachable (the others are still written and stored)
   4  cannot write an output file or open the local database
 )";
 } // namespace
@@ -28,6 +32,8 @@ Usage:
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|actions|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
+  drydock scan --host A --host B … | --fleet    scan several endpoints in parallel (see scan --help)
+  drydock endpoints list|add|remove|import-contexts          the saved endpoints for --fleet
   drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
   drydock demo [--no-gui]                      a sandbox daemon full of insecure containers (root)
   drydock --version                            version, build, and the libraries in use with their licences
@@ -92,6 +98,14 @@ Benchmark references, fixes and a remediated `docker run` command.
 Every scan is stored in the history unless --no-history is given. Active waivers from the history
 database mark findings as waived: they are still listed, but no longer count for --fail-on.
 
+Fleet scan: give --host or --context more than once, or --fleet for the saved endpoints (drydock
+endpoints), and every endpoint is scanned in parallel with progress per endpoint on stderr. Each reachable
+endpoint's scan is stored under its own address; the output (text or json only) shows posture per
+endpoint side by side, what changed since each one's last scan, and the worst findings of the fleet.
+An endpoint that cannot be reached is marked unreachable and the others complete; the exit code is then 3.
+  --fleet                   scan every saved endpoint
+  --endpoints-file FILE     another saved endpoint list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)
+
 )") + kEndpointHelp + "\n" + kExitCodes;
 }
 
@@ -118,6 +132,8 @@ std::string historyHelp()
   diff BASELINE_ID LATER_ID              new, resolved and unchanged findings between two scans
   trend [--since 90d] [--endpoint URI] [--object NAME]
                                          open findings per day and severity (or for one object)
+  trend --fleet [--since 90d]            open findings per day summed over every endpoint (each with its
+                                         latest scan up to that day)
   prune --older-than 90d                 delete scans older than the duration (all are kept by default)
   waivers list                           accepted risks
   waivers add --rule ID [--object NAME | --pattern GLOB] --reason TEXT [--expires 2027-01-31|30d]

@@ -7,7 +7,9 @@
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
 #include "core/json/HardeningJson.h"
+#include "core/json/FleetJson.h"
 #include "core/json/HistoryJson.h"
+#include "core/store/FleetTrend.h"
 
 #include <cstdio>
 #include <fstream>
@@ -130,6 +132,24 @@ int trend(HistoryStore& store, const ParsedArgs& args, bool json)
     const auto days = parseDuration(args.last("--since").value_or("90d"));
     if (!days) {
         return fail(ExitUsage, "--since wants a duration such as 90d, 2w or 12h");
+    }
+    if (args.has("--fleet")) {
+        std::vector<std::string> endpoints;
+        auto points = FleetTrend::load(store.scans(), now - *days, &endpoints);
+        if (!points) {
+            return fail(ExitLocalError, points.error().message);
+        }
+        if (json) {
+            return writeOutput("-", json::fleetTrendToJson(points.value(), endpoints)) ? ExitOk : ExitLocalError;
+        }
+        std::ostringstream o;
+        o << "Open findings per day across " << endpoints.size()
+          << " endpoint(s), each counted with its latest scan up to that day\n";
+        for (const auto& p : points.value()) {
+            o << "  " << formatRfc3339(p.dayStartUnix).substr(0, 10) << "  " << countsText(p.counts) << "  ("
+              << p.endpoints << " endpoint(s))\n";
+        }
+        return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
     }
     std::string endpoint = args.last("--endpoint").value_or("");
     if (endpoint.empty()) {
@@ -294,7 +314,7 @@ int runHistory(const std::vector<std::string>& words)
     const CommandSpec spec{"history",
                            {"--db", "--format", "--endpoint", "--limit", "--since", "--object", "--older-than",
                             "--rule", "--pattern", "--reason", "--author", "--expires"},
-                           {"--help", "-h"},
+                           {"--help", "-h", "--fleet"},
                            3};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);

@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/Connection.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/FleetScan.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/OutputFile.h"
 #include "app/cli/ReportOutput.h"
@@ -99,9 +100,9 @@ int runScan(const std::vector<std::string>& words)
     const CommandSpec spec{"scan",
                            {"--host", "--context", "--format", "--output", "--fail-on", "--rule-severity", "--only",
                             "--db", "--baseline", "--fail-on-new", "--image", "--vuln-db", "--import-trivy",
-                            "--import-grype"},
+                            "--import-grype", "--endpoints-file"},
                            {"--help", "-h", "--verbose", "--no-history", "--list-rules", "--contents", "--run-trivy",
-                            "--run-grype"},
+                            "--run-grype", "--fleet"},
                            0};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
@@ -170,6 +171,13 @@ int runScan(const std::vector<std::string>& words)
         }
     }
 
+    if (isFleetScan(*args)) {
+        std::vector<std::pair<std::string, std::string>> fleetOutputs;
+        for (const auto& out : *outputs) {
+            fleetOutputs.emplace_back(out.format, out.path);
+        }
+        return runFleetScan(*args, settings, failOn, failOnNew, fleetOutputs);
+    }
     // Open the history first: a damaged database is reported before the daemon is asked anything.
     std::unique_ptr<HistoryStore> history;
     if (!args->has("--no-history")) {

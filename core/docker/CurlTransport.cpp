@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
@@ -225,6 +226,7 @@ struct CurlTransport::Impl
     DockerEndpoint endpoint;
     std::string baseUrl;
     std::size_t maxBytes = kDefaultMaxResponseBytes;
+    int maxInFlight = kMaxInFlight;
     MultiHandle pool; // owns the connection cache that sendAll and send reuse
 
     explicit Impl(DockerEndpoint e) : endpoint(std::move(e))
@@ -529,6 +531,15 @@ void CurlTransport::setMaxResponseBytes(std::size_t bytes)
     m_impl->maxBytes = bytes;
 }
 
+void CurlTransport::setMaxInFlight(int requests)
+{
+    m_impl->maxInFlight = std::max(1, std::min(requests, int(kMaxInFlight)));
+    if (m_impl->pool.multi) {
+        curl_multi_setopt(m_impl->pool.multi, CURLMOPT_MAX_HOST_CONNECTIONS, long(m_impl->maxInFlight));
+        curl_multi_setopt(m_impl->pool.multi, CURLMOPT_MAXCONNECTS, long(m_impl->maxInFlight));
+    }
+}
+
 std::string CurlTransport::describe() const
 {
     return m_impl->where();
@@ -642,7 +653,7 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
         }
     }
     while (multi && (next < requests.size() || !active.empty())) {
-        while (next < requests.size() && active.size() < std::size_t(kMaxInFlight)) {
+        while (next < requests.size() && active.size() < std::size_t(m_impl->maxInFlight)) {
             auto t = std::make_unique<Transfer>();
             t->index = next;
             if (auto error = m_impl->prepare(*t, requests[next], false)) {

@@ -34,6 +34,9 @@ public:
     const DockerEndpoint& endpoint() const;
     // Bodies larger than this end the request with an error instead of growing without bound.
     void setMaxResponseBytes(std::size_t bytes);
+    // At most this many requests (and connections) at once; for transports where each connection is
+    // expensive, such as one ssh process per connection.
+    void setMaxInFlight(int requests);
 
     // The error a person sees when connect() to this endpoint failed with osErrno (ENOENT, EACCES, …).
     static Error connectError(int osErrno, const DockerEndpoint& endpoint);

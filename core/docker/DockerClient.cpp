@@ -136,6 +136,15 @@ Result<ApiVersion> DockerClient::negotiate()
     if (!pong) {
         return pong.error();
     }
+    // Go's TLS listener answers plain HTTP with this 400: say what it means instead of "not a Docker Engine".
+    if (pong->status == 400 && pong->body.find("HTTP request to an HTTPS server") != std::string::npos) {
+        return Error::make(ErrorCode::TlsFailure,
+                           "The Docker daemon at " + m_transport->describe() +
+                               " expects TLS, but Drydock connected without it — set DOCKER_TLS_VERIFY=1 and "
+                               "DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem), use a TLS context, or save the "
+                               "endpoint with `drydock endpoints add NAME --host URI --tlscacert … --tlscert … "
+                               "--tlskey …`.");
+    }
     std::string advertised = trim(pong->header("api-version"));
     if (advertised.empty()) {
         // Some proxies in front of a daemon drop the header; /version says the same in its body.

@@ -10,7 +10,7 @@ struct DockerEndpoint
     {
         Unix,
         Tcp,
-        Ssh // resolved but only usable through `docker system dial-stdio` (later issue)
+        Ssh // reached through `ssh host docker system dial-stdio` (SshTransport)
     };
 
     Kind kind = Kind::Unix;

@@ -1,6 +1,9 @@
 #include "core/docker/TransportFactory.h"
 
 #include "core/docker/CurlTransport.h"
+#include "core/docker/SshTransport.h"
+
+#include <cstdlib>
 
 namespace drydock {
 
@@ -21,14 +24,23 @@ Result<std::unique_ptr<Transport>> makeTransport(const DockerEndpoint& endpoint)
                                    " needs a host and a port between 1 and 65535.");
         }
         return std::unique_ptr<Transport>(std::make_unique<CurlTransport>(endpoint));
-    case DockerEndpoint::Kind::Ssh:
-        return Error::make(ErrorCode::InvalidArgument,
-                           "ssh:// endpoints are not supported yet; Drydock cannot reach " +
-                               endpoint.display() +
-                               " directly. Forward the remote socket instead (for example `ssh -NL "
-                               "/tmp/docker.sock:/var/run/docker.sock " +
-                               (endpoint.sshUser.empty() ? std::string() : endpoint.sshUser + "@") +
-                               endpoint.host + "`) and connect to unix:///tmp/docker.sock.");
+    case DockerEndpoint::Kind::Ssh: {
+        if (endpoint.host.empty()) {
+            return Error::make(ErrorCode::InvalidArgument,
+                               "The endpoint " + endpoint.display() + " names no host; use ssh://user@host.");
+        }
+        SshDialer::Options options;
+        // Extra ssh arguments (e.g. "-F /path/ssh_config" or "-i /path/key"), for setups and tests that must
+        // not use ~/.ssh; the user's agent and config apply otherwise.
+        if (const char* extra = std::getenv("DRYDOCK_SSH_OPTIONS")) {
+            options.extraArguments = SshDialer::splitOptions(extra);
+        }
+        auto transport = SshTransport::open(endpoint, std::move(options));
+        if (!transport) {
+            return transport.error();
+        }
+        return std::unique_ptr<Transport>(std::move(transport.value()));
+    }
     }
     return Error::make(ErrorCode::InvalidArgument, "Unknown endpoint kind.");
 }

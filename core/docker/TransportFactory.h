@@ -7,7 +7,7 @@
 
 namespace drydock {
 
-// The composition root's way to get a transport for an endpoint (CurlTransport for unix and tcp).
+// The composition root's way to get a transport for an endpoint (CurlTransport for unix and tcp, SshTransport for ssh).
 Result<std::unique_ptr<Transport>> makeTransport(const DockerEndpoint& endpoint);
 
 } // namespace drydock

@@ -459,6 +459,14 @@ void TestSwarmRules::serviceGap_data()
         },
         "CTR-013", "critical", "containerd.sock");
     row(
+        "a writable bind of /etc maps to CTR-012",
+        [](Inventory& i) { firstService(i).mounts = {ServiceMount{"bind", "/etc", "/host-etc", false}}; },
+        "CTR-012", "critical", "/etc -> /host-etc (rw)");
+    row(
+        "a read-only bind of /proc is still CTR-012, at its read-only grade",
+        [](Inventory& i) { firstService(i).mounts = {ServiceMount{"bind", "/proc", "/host/proc", true}}; },
+        "CTR-012", "high", "/proc -> /host/proc (ro)");
+    row(
         "SELinux labels off maps to RUN-004 at high",
         [](Inventory& i) { firstService(i).selinuxDisabled = true; }, "RUN-004", "high",
         "SELinuxContext.Disable = true");

@@ -64,6 +64,13 @@ private slots:
                                "drydock-test/busybox:1", "sleep", "3600"},
                               nullptr, &err) == 0,
                  qPrintable(err));
+        // The same secret handed over the right way (a Docker secret, no env), with a host path bind.
+        QVERIFY2(test::docker({"service", "create", "--detach", "--name", m_prefix + QStringLiteral("-files"),
+                               "--secret", m_prefix + QStringLiteral("-db"), "--mount",
+                               "type=bind,source=/etc,target=/host-etc,readonly", "drydock-test/busybox:1", "sleep",
+                               "3600"},
+                              nullptr, &err) == 0,
+                 qPrintable(err));
         const SystemClock clock;
         Scanner scanner(*m_client, m_catalogue, clock);
         NullProgressSink progress;
@@ -93,6 +100,18 @@ private slots:
         QVERIFY2(has("SEC-010", m_prefix + QStringLiteral("-cfg")), "a config that holds a password");
         QVERIFY2(has("SWM-008", m_prefix + QStringLiteral("-web")), "service hardening gaps");
         QVERIFY2(has("DMN-006"), "no user namespace remapping on this daemon");
+    }
+
+    void taskTemplatesAreCheckedWithTheContainerRules()
+    {
+        const std::string files = (m_prefix + QStringLiteral("-files")).toStdString();
+        bool hostPath = false;
+        for (const auto& f : m_scan.findings.all()) {
+            hostPath |= f.ruleId == "SWM-008" && f.object.name == files && f.discriminator == "CTR-012" &&
+                        f.evidence.find("/etc -> /host-etc (ro)") != std::string::npos;
+            QVERIFY2(!(f.ruleId == "SEC-009" && f.object.name == files), "a Docker secret is not an env secret");
+        }
+        QVERIFY2(hostPath, "the /etc bind in the task template is a CTR-012 gap");
     }
 
     void neitherSecretsNorJoinTokensLeak()

@@ -3,14 +3,26 @@
 # its own socket, data root, exec root and pidfile under STATE_DIR, no bridge, no iptables, so it never
 # touches the host's network. Test images are built locally (no registry): a busybox-static rootfs via
 # `docker import`. Usage: private-dockerd.sh start|stop|env STATE_DIR
+#
+# Second-daemon mode, for the remote-endpoint tests: `start-tls STATE_DIR` starts another private dockerd
+# that listens only on tcp://127.0.0.1:<free port> with --tlsverify, using certificates generated here with
+# openssl (a CA, a server certificate for IP 127.0.0.1, a client certificate). STATE_DIR/client is a
+# DOCKER_CERT_PATH that works; STATE_DIR/wrong-ca trusts another CA (the daemon must be refused);
+# STATE_DIR/rogue-client presents a client certificate the daemon does not trust. `env-tls` prints the
+# variables for the docker CLI. Keep STATE_DIR outside the first daemon's directory (stop unmounts by prefix).
 set -euo pipefail
 
-cmd=${1:?start|stop|env}
+cmd=${1:?start|stop|env|start-tls|env-tls}
 state=${2:?state dir}
 DOCKER=/usr/bin/docker
 [ -x "$DOCKER" ] || DOCKER=$(command -v docker)
 sock="$state/docker.sock"
 export DOCKER_HOST="unix://$sock"
+if [ "$cmd" = start-tls ] || [ "$cmd" = env-tls ]; then
+  if [ -f "$state/port" ]; then
+    export DOCKER_HOST="tcp://127.0.0.1:$(cat "$state/port")" DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="$state/client"
+  fi
+fi
 
 stop_daemon() {
   if [ -f "$state/docker.pid" ]; then
@@ -32,7 +44,86 @@ stop_daemon() {
   fi
 }
 
+# busybox-static rootfs -> drydock-test/busybox:1 (busybox has no `true`: always give a command)
+import_busybox() {
+  local rootfs
+  rootfs=$(mktemp -d)
+  mkdir -p "$rootfs/bin" "$rootfs/tmp" "$rootfs/etc" "$rootfs/var/cache" "$rootfs/root"
+  cp /bin/busybox "$rootfs/bin/busybox"
+  for a in $("$rootfs/bin/busybox" --list); do
+    [ "$a" = busybox ] || ln -sf busybox "$rootfs/bin/$a"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\napp:x:10001:10001:app:/home/app:/bin/sh\n' >"$rootfs/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\napp:x:10001:\n' >"$rootfs/etc/group"
+  chmod 1777 "$rootfs/tmp"
+  tar -C "$rootfs" -c . | "$DOCKER" import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - drydock-test/busybox:1 >/dev/null
+  rm -rf "$rootfs"
+}
+
+# sign NAME CN EXTENSIONS CA_DIR: a key and a certificate signed by the CA in CA_DIR.
+sign() {
+  local name=$1 cn=$2 ext=$3 ca=$4
+  openssl req -newkey rsa:2048 -nodes -keyout "$name-key.pem" -out "$name.csr" -subj "/CN=$cn" 2>/dev/null
+  printf '%s\n' "$ext" >"$name.ext"
+  openssl x509 -req -in "$name.csr" -CA "$ca/ca.pem" -CAkey "$ca/ca-key.pem" -CAcreateserial \
+    -out "$name-cert.pem" -days 2 -extfile "$name.ext" 2>/dev/null
+}
+
+make_certs() {
+  local pki="$state/pki"
+  mkdir -p "$pki/ca" "$pki/other-ca" "$state/client" "$state/wrong-ca" "$state/rogue-client"
+  for ca in ca other-ca; do
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$pki/$ca/ca-key.pem" -out "$pki/$ca/ca.pem" -days 2 \
+      -subj "/CN=drydock test $ca" 2>/dev/null
+  done
+  (cd "$pki" &&
+    sign server 127.0.0.1 "$(printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth')" ca &&
+    sign client drydock-test-client 'extendedKeyUsage=clientAuth' ca &&
+    sign rogue drydock-rogue-client 'extendedKeyUsage=clientAuth' other-ca)
+  cp "$pki/ca/ca.pem" "$state/client/ca.pem"
+  cp "$pki/client-cert.pem" "$state/client/cert.pem"
+  cp "$pki/client-key.pem" "$state/client/key.pem"
+  cp "$pki/other-ca/ca.pem" "$state/wrong-ca/ca.pem"
+  cp "$pki/client-cert.pem" "$state/wrong-ca/cert.pem"
+  cp "$pki/client-key.pem" "$state/wrong-ca/key.pem"
+  cp "$pki/ca/ca.pem" "$state/rogue-client/ca.pem"
+  cp "$pki/rogue-cert.pem" "$state/rogue-client/cert.pem"
+  cp "$pki/rogue-key.pem" "$state/rogue-client/key.pem"
+  chmod 600 "$state"/*/key.pem "$pki"/*-key.pem "$pki"/*/ca-key.pem
+}
+
 case "$cmd" in
+start-tls)
+  stop_daemon
+  rm -rf "$state"
+  mkdir -p "$state"
+  make_certs
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  echo "$port" >"$state/port"
+  dockerd --host "tcp://127.0.0.1:$port" --tlsverify --tlscacert "$state/pki/ca/ca.pem" \
+          --tlscert "$state/pki/server-cert.pem" --tlskey "$state/pki/server-key.pem" \
+          --data-root "$state/data" --exec-root "$state/exec" \
+          --pidfile "$state/docker.pid" --bridge none --iptables=false --ip6tables=false \
+          --ip-masq=false --userland-proxy=false \
+          >"$state/dockerd.log" 2>&1 &
+  export DOCKER_HOST="tcp://127.0.0.1:$port" DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH="$state/client"
+  for _ in $(seq 1 150); do
+    if "$DOCKER" version >/dev/null 2>&1; then break; fi
+    sleep 0.2
+  done
+  if ! "$DOCKER" version >/dev/null 2>&1; then
+    echo "private TLS dockerd did not come up; log follows" >&2
+    tail -n 40 "$state/dockerd.log" >&2
+    exit 1
+  fi
+  import_busybox
+  "$DOCKER" create --name dd-tls-privileged --privileged drydock-test/busybox:1 sleep 1 >/dev/null
+  echo "tcp://127.0.0.1:$port" >"$state/host"
+  echo "private TLS dockerd ready on tcp://127.0.0.1:$port (DOCKER_CERT_PATH=$state/client)"
+  ;;
+env-tls)
+  echo "export DOCKER_HOST=$DOCKER_HOST DOCKER_TLS_VERIFY=1 DOCKER_CERT_PATH=$state/client"
+  ;;
 start)
   stop_daemon
   rm -rf "$state"
@@ -50,18 +141,7 @@ start)
     tail -n 40 "$state/dockerd.log" >&2
     exit 1
   fi
-  # busybox-static rootfs -> drydock-test/busybox:1 (busybox has no `true`: always give a command)
-  rootfs=$(mktemp -d)
-  mkdir -p "$rootfs/bin" "$rootfs/tmp" "$rootfs/etc" "$rootfs/var/cache" "$rootfs/root"
-  cp /bin/busybox "$rootfs/bin/busybox"
-  for a in $("$rootfs/bin/busybox" --list); do
-    [ "$a" = busybox ] || ln -sf busybox "$rootfs/bin/$a"
-  done
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\napp:x:10001:10001:app:/home/app:/bin/sh\n' >"$rootfs/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\napp:x:10001:\n' >"$rootfs/etc/group"
-  chmod 1777 "$rootfs/tmp"
-  tar -C "$rootfs" -c . | "$DOCKER" import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - drydock-test/busybox:1 >/dev/null
-  rm -rf "$rootfs"
+  import_busybox
   # A real Debian minbase (mmdebstrap from the machine's own apt sources), cached between runs because it
   # takes a minute to build. Without mmdebstrap or apt sources the suite goes on; the tests that need the
   # image say so.
@@ -88,7 +168,7 @@ env)
   echo "export DOCKER_HOST=unix://$sock"
   ;;
 *)
-  echo "usage: $0 start|stop|env STATE_DIR" >&2
+  echo "usage: $0 start|stop|env|start-tls|env-tls STATE_DIR" >&2
   exit 2
   ;;
 esac

@@ -27,7 +27,7 @@ ConnectDialog::ConnectDialog(const DockerEndpoint& current, QWidget* parent) : Q
     }
     m_host = new QLineEdit(qs(current.display()), this);
     m_host->setObjectName(QStringLiteral("hostField"));
-    m_host->setPlaceholderText(QStringLiteral("unix:///var/run/docker.sock or tcp://host:2376"));
+    m_host->setPlaceholderText(QStringLiteral("unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host"));
     m_certs = new QLineEdit(qs(current.caFile.empty() ? std::string() : current.caFile.substr(0, current.caFile.rfind('/'))), this);
     m_certs->setPlaceholderText(tr("Folder with ca.pem, cert.pem, key.pem (tcp:// with TLS)"));
     m_error = new QLabel(this);

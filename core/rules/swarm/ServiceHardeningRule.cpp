@@ -1,9 +1,12 @@
 #include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
+#include "core/rules/container/ContainerFacts.h"
 #include "core/rules/swarm/SwarmRuleFactories.h"
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <vector>
 
 namespace drydock {
 namespace {
@@ -16,13 +19,15 @@ const RuleInfo kRuleInfo{
     .title = "Service hardening gap",
     .rationale = "A Swarm service's task template sets up every task it starts, on whichever node. A gap "
                  "there (root user, writable root filesystem, extra capabilities, the Docker socket, no "
-                 "limits, endless restarts) repeats in every replica; each gap carries the severity of the "
+                 "limits, endless restarts, sensitive host paths) repeats in every replica; each gap carries "
+                 "the severity of the "
                  "container or runtime rule it corresponds to.",
     .fix =
         "Fix the task template through service flags, for example:\n"
         "  docker service update --user 10001 --read-only --cap-drop ALL --limit-memory 512M --limit-cpu 1 "
         "--limit-pids 256 --restart-condition on-failure --restart-max-attempts 5 <service>\n"
-        "and remove Docker-socket mounts (--mount-rm <target>), added capabilities (--cap-add) and "
+        "and remove Docker-socket and sensitive host-path mounts (--mount-rm <target>), added capabilities "
+        "(--cap-add) and "
         "--security-opt label=disable equivalents.",
     .practice = "Apply the container hardening rules to services"};
 
@@ -173,6 +178,27 @@ private:
         if (!sockets.empty()) {
             gap(out, service, "CTR-013", Severity::Critical, "runtime socket mounted",
                 "ContainerSpec.Mounts: " + join(sockets, ", "));
+        }
+        // CTR-012: a bind of a sensitive host path (B.3) into every task, on whichever node it lands; the
+        // runtime socket is CTR-013's gap above. The worst mount sets the severity, as for containers.
+        std::optional<Severity> sensitiveSeverity;
+        std::vector<std::string> sensitive;
+        for (const auto& mount : service.mounts) {
+            if (mount.type != "bind" || isRuntimeSocketPath(mount.source) ||
+                isRuntimeSocketPath(mount.target)) {
+                continue;
+            }
+            const auto match = containerfacts::matchSensitivePath(mount.source, !mount.readOnly);
+            if (!match) {
+                continue;
+            }
+            sensitive.push_back(mount.source + " -> " + mount.target + (mount.readOnly ? " (ro)" : " (rw)"));
+            sensitiveSeverity =
+                sensitiveSeverity ? std::max(*sensitiveSeverity, match->severity) : match->severity;
+        }
+        if (sensitiveSeverity) {
+            gap(out, service, "CTR-012", *sensitiveSeverity, "sensitive host path mounted",
+                "ContainerSpec.Mounts: " + join(sensitive, ", "));
         }
         // RUN-004: tasks may land on SELinux nodes even when this one has none, so the opt-out always counts.
         if (service.selinuxDisabled) {

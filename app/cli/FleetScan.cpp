@@ -1,0 +1,215 @@
+#include "app/cli/FleetScan.h"
+
+#include "app/cli/ExitCode.h"
+#include "app/cli/HistoryAccess.h"
+#include "app/cli/OutputFile.h"
+#include "core/common/Clock.h"
+#include "core/common/Strings.h"
+#include "core/docker/ContextResolver.h"
+#include "core/docker/EndpointStore.h"
+#include "core/findings/Waiver.h"
+#include "core/json/FleetJson.h"
+#include "core/report/FleetTextReport.h"
+#include "core/scan/FleetScanner.h"
+#include "core/scan/FleetSummary.h"
+
+#include <cstdio>
+#include <mutex>
+
+namespace drydock::app {
+
+namespace {
+
+// One line per stage change on stderr, so a person (or a CI log) sees which endpoint is where.
+class StderrFleetProgress final : public FleetProgress
+{
+public:
+    void endpointStage(std::size_t, const FleetTarget& target, const std::string& stage,
+                       const std::string& detail) override
+    {
+        const std::lock_guard lock(m_mutex);
+        std::fprintf(stderr, "[%s] %s%s%s\n", terminalText(target.name, 100).c_str(), stage.c_str(),
+                     detail.empty() ? "" : (stage == "unreachable" ? ": " : " "),
+                     terminalText(detail, 600).c_str());
+        std::fflush(stderr);
+    }
+
+private:
+    std::mutex m_mutex;
+};
+
+std::optional<std::vector<FleetTarget>> collectTargets(const ParsedArgs& args, std::string& error)
+{
+    const ContextResolver resolver(ResolverEnvironment::fromProcess());
+    std::vector<FleetTarget> targets;
+    for (const auto& host : args.all("--host")) {
+        auto e = resolver.resolve(host, "");
+        if (!e) {
+            error = e.error().message;
+            return std::nullopt;
+        }
+        targets.push_back({e->display(), e.value()});
+    }
+    for (const auto& context : args.all("--context")) {
+        auto e = resolver.resolve("", context);
+        if (!e) {
+            error = e.error().message;
+            return std::nullopt;
+        }
+        targets.push_back({"context " + context, e.value()});
+    }
+    if (args.has("--fleet")) {
+        const EndpointStore store(args.last("--endpoints-file").value_or(EndpointStore::defaultPath()));
+        auto saved = store.load();
+        if (!saved) {
+            error = saved.error().message;
+            return std::nullopt;
+        }
+        if (saved->empty()) {
+            error = "--fleet scans the saved endpoints, and none are saved in " + store.path() +
+                    " — add some with `drydock endpoints add NAME --host URI` or `drydock endpoints "
+                    "import-contexts`";
+            return std::nullopt;
+        }
+        for (const auto& s : saved.value()) {
+            auto e = EndpointStore::resolve(s, resolver);
+            if (!e) {
+                error = "saved endpoint \"" + s.name + "\": " + e.error().message;
+                return std::nullopt;
+            }
+            targets.push_back({s.name, e.value()});
+        }
+    }
+    return targets;
+}
+
+} // namespace
+
+bool isFleetScan(const ParsedArgs& args)
+{
+    return args.has("--fleet") || args.all("--host").size() + args.all("--context").size() > 1;
+}
+
+int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::optional<Severity> failOn,
+                 std::optional<Severity> failOnNew,
+                 const std::vector<std::pair<std::string, std::string>>& outputs)
+{
+    for (const auto& [format, path] : outputs) {
+        if (format != "text" && format != "json") {
+            std::fprintf(
+                stderr,
+                "drydock: a fleet scan writes text or json; for %s, run `drydock report SCAN_ID` on each "
+                "stored scan\n",
+                format.c_str());
+            return ExitUsage;
+        }
+    }
+    if (const auto b = args.last("--baseline"); b && *b != "last") {
+        std::fprintf(
+            stderr,
+            "drydock: a fleet scan compares each endpoint with its own last scan: use --baseline last\n");
+        return ExitUsage;
+    }
+    std::string error;
+    const auto targets = collectTargets(args, error);
+    if (!targets) {
+        std::fprintf(stderr, "drydock: %s\n", error.c_str());
+        return ExitUsage;
+    }
+    std::unique_ptr<HistoryStore> history;
+    if (!args.has("--no-history")) {
+        auto store = openHistory(args);
+        if (!store) {
+            std::fprintf(stderr, "drydock: %s\n(use --no-history to scan without storing)\n",
+                         store.error().message.c_str());
+            return ExitLocalError;
+        }
+        history = std::move(store.value());
+    }
+
+    const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+    const SystemClock clock;
+    StderrFleetProgress progress;
+    std::vector<FleetEntry> entries =
+        FleetScanner(catalogue, clock).scan(*targets, settings, progress, CancelToken());
+
+    // Waivers and history per endpoint, on this thread: SQLite is used from one thread only.
+    std::vector<std::int64_t> scanIds(entries.size(), 0);
+    std::vector<std::optional<ScanDelta>> deltas(entries.size());
+    std::vector<std::int64_t> baselines(entries.size(), 0);
+    if (history) {
+        auto waivers = history->waivers().list();
+        if (!waivers) {
+            std::fprintf(stderr, "drydock: %s\n", waivers.error().message.c_str());
+            return ExitLocalError;
+        }
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (!entries[i].reachable()) {
+                continue;
+            }
+            ScanResult& scan = *entries[i].result;
+            applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint,
+                         scan.startedAtUnix);
+            auto saved = history->scans().save(scan);
+            if (!saved) {
+                std::fprintf(stderr, "drydock: could not store the scan of %s: %s\n",
+                             entries[i].target.name.c_str(), saved.error().message.c_str());
+                return ExitLocalError;
+            }
+            scanIds[i] = saved.value();
+            auto last = history->scans().latest(scan.inventory.endpoint, saved.value());
+            if (last && last.value()) {
+                auto d = history->scans().delta(*last.value(), saved.value());
+                if (d) {
+                    deltas[i] = std::move(d.value());
+                    baselines[i] = *last.value();
+                }
+            }
+        }
+    }
+
+    FleetSummary summary = FleetSummary::compute(entries);
+    for (std::size_t i = 0; i < summary.endpoints.size(); ++i) {
+        summary.endpoints[i].scanId = scanIds[i];
+        if (deltas[i]) {
+            summary.endpoints[i].baselineScanId = baselines[i];
+            summary.endpoints[i].newFindings = static_cast<int>(deltas[i]->newFindings.size());
+            summary.endpoints[i].resolvedFindings = static_cast<int>(deltas[i]->resolved.size());
+        }
+    }
+    for (const auto& [format, path] : outputs) {
+        const std::string text =
+            format == "json" ? json::fleetToJson(summary, clock.nowUnix()) : FleetTextReport::render(summary);
+        auto written = writeOutput(path, text);
+        if (!written) {
+            std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
+            return ExitLocalError;
+        }
+    }
+
+    if (summary.unreachable > 0) {
+        std::fprintf(stderr,
+                     "drydock: %d of %zu endpoint(s) could not be scanned (see above); the others were %s.\n",
+                     summary.unreachable, summary.endpoints.size(), history ? "stored" : "reported");
+        return ExitDaemon;
+    }
+    for (const auto& e : entries) {
+        if (failOn && e.result->findings.countAtOrAbove(*failOn) > 0) {
+            return ExitFindings;
+        }
+    }
+    if (failOnNew) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            // No earlier scan of an endpoint: every finding counts as new, as for a single scan.
+            const auto& fresh = deltas[i] ? deltas[i]->newFindings : entries[i].result->findings.all();
+            for (const auto& f : fresh) {
+                if (!f.waiver && f.severity >= *failOnNew) {
+                    return ExitFindings;
+                }
+            }
+        }
+    }
+    return ExitOk;
+}
+
+} // namespace drydock::app

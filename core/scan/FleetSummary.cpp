@@ -1,0 +1,61 @@
+#include "core/scan/FleetSummary.h"
+
+#include <algorithm>
+
+namespace drydock {
+
+FleetSummary FleetSummary::compute(const std::vector<FleetEntry>& entries, std::size_t maxWorst)
+{
+    FleetSummary s;
+    std::vector<WorstFinding> candidates;
+    for (const FleetEntry& e : entries) {
+        Endpoint row;
+        row.name = e.target.name;
+        row.address = e.target.endpoint.display();
+        row.durationMs = e.durationMs;
+        row.reachable = e.reachable();
+        if (!e.reachable()) {
+            row.error = e.error ? e.error->message : std::string("not scanned");
+            ++s.unreachable;
+            s.endpoints.push_back(std::move(row));
+            continue;
+        }
+        ++s.reachable;
+        const ScanResult& scan = *e.result;
+        const Inventory& inv = scan.inventory;
+        row.address = inv.endpoint.empty() ? row.address : inv.endpoint;
+        row.engineVersion = inv.engineVersion;
+        row.objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
+                                       inv.volumes.size());
+        row.posture = PostureScore::compute(scan.findings, row.objects);
+        row.open = scan.findings.countsBySeverity();
+        row.waived = scan.findings.waivedCount();
+        for (std::size_t i = 0; i < s.open.size(); ++i) {
+            s.open[i] += row.open[i];
+        }
+        for (const Finding& f : scan.findings.all()) {
+            if (!f.waiver) {
+                candidates.push_back({row.name, f});
+            }
+        }
+        s.endpoints.push_back(std::move(row));
+    }
+    // Most severe first, then rule and object; the same finding on several endpoints keeps the order the
+    // user gave the endpoints, so the list is stable from run to run.
+    std::stable_sort(candidates.begin(), candidates.end(), [](const WorstFinding& a, const WorstFinding& b) {
+        if (a.finding.severity != b.finding.severity) {
+            return a.finding.severity > b.finding.severity;
+        }
+        if (a.finding.ruleId != b.finding.ruleId) {
+            return a.finding.ruleId < b.finding.ruleId;
+        }
+        return a.finding.object.name < b.finding.object.name;
+    });
+    if (candidates.size() > maxWorst) {
+        candidates.resize(maxWorst);
+    }
+    s.worst = std::move(candidates);
+    return s;
+}
+
+} // namespace drydock

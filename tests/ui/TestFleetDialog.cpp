@@ -1,0 +1,98 @@
+// The Endpoints and fleet scan dialog, driven offscreen against scripted daemons: add and remove saved
+// endpoints, scan them in parallel, one unreachable, and the history keeps the reachable one's scan.
+#include "core/store/HistoryStore.h"
+#include "tests/support/ScriptedDaemon.h"
+#include "ui/dialogs/FleetDialog.h"
+#include "ui/widgets/FleetSummaryView.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace drydock;
+using namespace drydock::ui;
+
+class TestFleetDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    const RuleCatalogue m_catalogue = RuleCatalogue::builtIn();
+
+    static FleetScanner::TransportMaker scripted()
+    {
+        return [](const DockerEndpoint& e) -> Result<std::unique_ptr<Transport>> {
+            test::ScriptedDaemon::Options o;
+            o.name = e.socketPath.substr(e.socketPath.rfind('/') + 1);
+            o.containers = 4;
+            o.down = startsWith(o.name, "down");
+            return std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o));
+        };
+    }
+
+    static void add(FleetDialog& d, const QString& name, const QString& host)
+    {
+        d.findChild<QLineEdit*>(QStringLiteral("endpointName"))->setText(name);
+        d.findChild<QLineEdit*>(QStringLiteral("endpointHost"))->setText(host);
+        QTest::mouseClick(d.findChild<QPushButton*>(QStringLiteral("addEndpoint")), Qt::LeftButton);
+    }
+
+private slots:
+    void addsScansAndRemovesEndpoints()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.path() + "/history.db";
+        const QString file = dir.path() + "/endpoints.json";
+        FleetDialog dialog(m_catalogue, db, file, scripted());
+        dialog.show();
+        auto* list = dialog.findChild<QListWidget*>(QStringLiteral("savedEndpoints"));
+        auto* scan = dialog.findChild<QPushButton*>(QStringLiteral("scanFleet"));
+        auto* message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"));
+        QCOMPARE(list->count(), 0);
+        QVERIFY(!scan->isEnabled());
+
+        add(dialog, QStringLiteral("alpha"), QStringLiteral("unix:///scripted/alpha"));
+        add(dialog, QStringLiteral("down-b"), QStringLiteral("unix:///scripted/down-b"));
+        QCOMPARE(list->count(), 2);
+        add(dialog, QStringLiteral("bad name"), QStringLiteral("unix:///scripted/x"));
+        QCOMPARE(list->count(), 2);
+        QVERIFY2(message->text().contains(QStringLiteral("without spaces")), qPrintable(message->text()));
+        QVERIFY(scan->isEnabled());
+
+        QTest::mouseClick(scan, Qt::LeftButton);
+        QTableWidget* table = dialog.summaryView()->endpointTable();
+        QTRY_VERIFY_WITH_TIMEOUT(scan->isEnabled(), 20000);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, FleetSummaryView::NameColumn)->text(), QStringLiteral("alpha"));
+        QVERIFY2(table->item(0, FleetSummaryView::StatusColumn)->text().startsWith(QStringLiteral("scan ")),
+                 qPrintable(table->item(0, FleetSummaryView::StatusColumn)->text()));
+        QVERIFY(!table->item(0, FleetSummaryView::ScoreColumn)->text().isEmpty());
+        QCOMPARE(table->item(1, FleetSummaryView::StatusColumn)->text(), QStringLiteral("unreachable"));
+        QVERIFY(
+            table->item(1, FleetSummaryView::StatusColumn)->toolTip().contains(QStringLiteral("dockerd")));
+        QVERIFY(dialog.summaryView()->worstTable()->rowCount() > 0);
+        QCOMPARE(dialog.summaryView()->worstTable()->item(0, 2)->text(), QStringLiteral("alpha"));
+
+        auto store = HistoryStore::open(db.toStdString());
+        QVERIFY(store.ok());
+        auto scans = store.value()->scans().list();
+        QVERIFY(scans.ok());
+        QCOMPARE(scans->size(), std::size_t(1));
+        QCOMPARE(scans->front().endpoint, std::string("unix:///scripted/alpha"));
+
+        list->setCurrentRow(1);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("removeEndpoint")), Qt::LeftButton);
+        QCOMPARE(list->count(), 1);
+        auto saved = EndpointStore(file.toStdString()).load();
+        QVERIFY(saved.ok());
+        QCOMPARE(saved->size(), std::size_t(1));
+        QCOMPARE(saved->front().name, std::string("alpha"));
+    }
+};
+
+QTEST_MAIN(TestFleetDialog)
+#include "TestFleetDialog.moc"

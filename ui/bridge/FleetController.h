@@ -1,0 +1,50 @@
+#pragma once
+#include "core/rules/RuleCatalogue.h"
+#include "core/scan/FleetScanner.h"
+#include "core/scan/FleetSummary.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace drydock::ui {
+
+// What a fleet scan gave: the summary the GUI shows, and whether the history took every scan.
+struct FleetOutcome
+{
+    std::shared_ptr<const FleetSummary> summary; // null only when nothing was scanned
+    QString historyWarning;                      // scans worked but (some) were not stored
+};
+
+// Runs a fleet scan off the GUI thread (one thread per endpoint inside FleetScanner), stores each reachable
+// endpoint's scan in the history with waivers applied, and reports each endpoint's stage as it changes.
+class FleetController : public QObject
+{
+    Q_OBJECT
+public:
+    FleetController(const RuleCatalogue& catalogue, QString databasePath,
+                    FleetScanner::TransportMaker maker = {}, QObject* parent = nullptr);
+    ~FleetController() override;
+
+    bool isRunning() const { return m_watcher.isRunning(); }
+    void start(const std::vector<FleetTarget>& targets);
+    void cancel();
+
+signals:
+    void stageChanged(int index, const QString& stage, const QString& detail);
+    void finished(const drydock::ui::FleetOutcome& outcome);
+
+private:
+    const RuleCatalogue& m_catalogue;
+    QString m_databasePath;
+    FleetScanner::TransportMaker m_maker;
+    CancelToken m_cancel;
+    QFutureWatcher<FleetOutcome> m_watcher;
+};
+
+} // namespace drydock::ui
+
+Q_DECLARE_METATYPE(drydock::ui::FleetOutcome)

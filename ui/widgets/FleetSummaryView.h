@@ -1,0 +1,49 @@
+#pragma once
+#include "core/scan/FleetSummary.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QTableWidget;
+
+namespace drydock::ui {
+
+// The fleet view: one row per endpoint side by side (stage while scanning, then posture and open findings
+// by severity, or why it is unreachable), and the worst open findings across the fleet below.
+class FleetSummaryView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        NameColumn,
+        AddressColumn,
+        StatusColumn,
+        ScoreColumn,
+        CriticalColumn,
+        HighColumn,
+        MediumColumn,
+        LowColumn,
+        InfoColumn,
+        ColumnCount
+    };
+
+    explicit FleetSummaryView(QWidget* parent = nullptr);
+
+    // A new fleet scan begins: one row per target, all "waiting".
+    void reset(const std::vector<FleetTarget>& targets);
+    void setStage(int index, const QString& stage, const QString& detail);
+    void setSummary(const FleetSummary& summary);
+
+    QTableWidget* endpointTable() const { return m_endpoints; }
+    QTableWidget* worstTable() const { return m_worst; }
+
+private:
+    QLabel* m_headline;
+    QTableWidget* m_endpoints;
+    QTableWidget* m_worst;
+};
+
+} // namespace drydock::ui
