@@ -9,6 +9,7 @@
 #include "core/docker/EndpointStore.h"
 #include "core/findings/Waiver.h"
 #include "core/json/FleetJson.h"
+#include "core/report/FleetHtmlReport.h"
 #include "core/report/FleetTextReport.h"
 #include "core/scan/FleetScanner.h"
 #include "core/scan/FleetSummary.h"
@@ -95,10 +96,10 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
                  const std::vector<std::pair<std::string, std::string>>& outputs)
 {
     for (const auto& [format, path] : outputs) {
-        if (format != "text" && format != "json") {
+        if (format != "text" && format != "json" && format != "html") {
             std::fprintf(
                 stderr,
-                "drydock: a fleet scan writes text or json; for %s, run `drydock report SCAN_ID` on each "
+                "drydock: a fleet scan writes text, json or html; for %s, run `drydock report SCAN_ID` on each "
                 "stored scan\n",
                 format.c_str());
             return ExitUsage;
@@ -178,8 +179,9 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
         }
     }
     for (const auto& [format, path] : outputs) {
-        const std::string text =
-            format == "json" ? json::fleetToJson(summary, clock.nowUnix()) : FleetTextReport::render(summary);
+        const std::string text = format == "json"   ? json::fleetToJson(summary, clock.nowUnix())
+                                 : format == "html" ? FleetHtmlReport::render(summary, clock.nowUnix())
+                                                    : FleetTextReport::render(summary);
         auto written = writeOutput(path, text);
         if (!written) {
             std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());

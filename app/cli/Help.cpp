@@ -100,7 +100,7 @@ database mark findings as waived: they are still listed, but no longer count for
 
 Fleet scan: give --host or --context more than once, or --fleet for the saved endpoints (drydock
 endpoints), and every endpoint is scanned in parallel with progress per endpoint on stderr. Each reachable
-endpoint's scan is stored under its own address; the output (text or json only) shows posture per
+endpoint's scan is stored under its own address; the output (text, json or html) shows posture per
 endpoint side by side, what changed since each one's last scan, and the worst findings of the fleet.
 An endpoint that cannot be reached is marked unreachable and the others complete; the exit code is then 3.
   --fleet                   scan every saved endpoint

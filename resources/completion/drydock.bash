@@ -22,7 +22,7 @@ _drydock()
         --host | --context | --db | --format | --output | --fail-on | --rule-severity | --only | --baseline | \
             --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
             --reason | --author | --expires | --choose | --watch | --image | --packages | --sbom | --vuln-db | \
-            --import-trivy | --import-grype)
+            --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey)
             ((i++))
             continue
             ;;
@@ -58,7 +58,7 @@ _drydock()
         declare -F __ltrim_colon_completions >/dev/null && __ltrim_colon_completions "$cur"
         return
         ;;
-    --vuln-db | --import-trivy | --import-grype)
+    --vuln-db | --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey)
         _filedir
         return
         ;;
@@ -127,7 +127,7 @@ _drydock()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "inventory scan history report harden demo help version" -- "$cur"))
+            COMPREPLY=($(compgen -W "inventory scan history report harden demo endpoints help version" -- "$cur"))
         fi
         ;;
     inventory)
@@ -135,7 +135,7 @@ _drydock()
         ;;
     scan)
         COMPREPLY=($(compgen -W "$endpoint_opts --format --output --fail-on --rule-severity --only --verbose
-            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --help -h" -- "$cur"))
+            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --fleet --endpoints-file --help -h" -- "$cur"))
         ;;
     harden)
         if [[ -z $sub && $cur != -* ]]; then
@@ -149,6 +149,15 @@ _drydock()
         ;;
     demo)
         COMPREPLY=($(compgen -W "--no-gui --help -h" -- "$cur"))
+        ;;
+    endpoints)
+        if [[ -z $sub && $cur != -* ]]; then
+            COMPREPLY=($(compgen -W "list add remove import-contexts" -- "$cur"))
+            return
+        fi
+        local eopts="--endpoints-file --help -h"
+        [[ $sub == add ]] && eopts+=" --host --context --tlscacert --tlscert --tlskey --tls-no-verify"
+        COMPREPLY=($(compgen -W "$eopts" -- "$cur"))
         ;;
     report)
         COMPREPLY=($(compgen -W "--db --format --output --baseline --no-waived --no-remediation --verbose
@@ -166,7 +175,7 @@ _drydock()
         local opts="--db --format --help -h"
         case $sub in
         list) opts+=" --endpoint --limit" ;;
-        trend) opts+=" --since --endpoint --object" ;;
+        trend) opts+=" --since --endpoint --object --fleet" ;;
         prune) opts+=" --older-than" ;;
         actions) opts+=" --object" ;;
         waivers)

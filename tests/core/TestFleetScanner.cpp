@@ -1,6 +1,7 @@
 #include "core/common/Clock.h"
 #include "core/docker/EndpointStore.h"
 #include "core/json/FleetJson.h"
+#include "core/report/FleetHtmlReport.h"
 #include "core/scan/FleetScanner.h"
 #include "core/scan/FleetSummary.h"
 #include "core/store/FleetTrend.h"
@@ -171,6 +172,26 @@ private slots:
         const auto worst = root.value("worstFindings").toArray();
         QVERIFY(!worst.isEmpty());
         QCOMPARE(worst[0].toObject().value("endpoint").toString(), QStringLiteral("alpha"));
+    }
+
+    // The HTML fleet view: every endpoint in the side-by-side table, the unreachable one with its reason,
+    // fleet totals that match the summary, and daemon text escaped (an endpoint named like markup).
+    void fleetHtmlShowsEveryEndpointEscaped()
+    {
+        RecordingProgress progress;
+        const auto entries = scanFleet({target("alpha"), target("down-beta")}, progress);
+        FleetSummary s = FleetSummary::compute(entries);
+        s.endpoints[0].name = "<script>alert(1)</script>";
+        s.worst.front().endpoint = s.endpoints[0].name;
+        const std::string html = FleetHtmlReport::render(s, m_clock.nowUnix());
+        QVERIFY(html.find("<script") == std::string::npos);
+        QVERIFY(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+        QVERIFY(html.find("down-beta") != std::string::npos);
+        QVERIFY(html.find("class=\"unreachable\">unreachable: ") != std::string::npos);
+        QVERIFY(html.find("is dockerd running") != std::string::npos);
+        const std::string totals = "<th class=\"n\">" + std::to_string(s.open[static_cast<int>(Severity::Critical)]) + "</th>";
+        QVERIFY2(html.find("<th colspan=\"3\">Fleet</th>" + totals) != std::string::npos, html.c_str());
+        QVERIFY(html.find("http") == std::string::npos); // nothing fetched
     }
 
     void fleetTrendCarriesEachEndpointForwardToDaysItWasNotScanned()

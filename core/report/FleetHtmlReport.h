@@ -1,0 +1,18 @@
+#pragma once
+#include "core/scan/FleetSummary.h"
+
+#include <cstdint>
+#include <string>
+
+namespace drydock {
+
+// The fleet view as one self-contained HTML file (inline CSS, no script, nothing fetched): posture and open
+// findings per endpoint side by side, change since each endpoint's last scan, why an endpoint was
+// unreachable, and the worst open findings across the fleet. Everything from a daemon is escaped.
+class FleetHtmlReport
+{
+public:
+    static std::string render(const FleetSummary& summary, std::int64_t generatedAtUnix);
+};
+
+} // namespace drydock
