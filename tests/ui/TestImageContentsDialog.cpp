@@ -185,6 +185,26 @@ private slots:
         QVERIFY(dialog.exportButton()->isEnabled());
     }
 
+    void theLicenceColumnShowsOnlyWhenThereAreLicences_data()
+    {
+        QTest::addColumn<bool>("withLicences");
+        QTest::newRow("apk and rpm databases carry licences: the column shows") << true;
+        QTest::newRow("dpkg keeps licences elsewhere: the empty column is hidden") << false;
+    }
+    void theLicenceColumnShowsOnlyWhenThereAreLicences()
+    {
+        QFETCH(bool, withLicences);
+        auto contents = std::make_shared<ImageContents>(*sampleContents());
+        if (!withLicences) {
+            for (auto& p : contents->packages) {
+                p.license.clear();
+            }
+        }
+        ImageContentsDialog dialog(request(contents));
+        dialog.loadOrAnalyse();
+        QCOMPARE(dialog.packageTable()->isColumnHidden(PackageTableModel::LicenseColumn), !withLicences);
+    }
+
     void theSbomIsWrittenAsCycloneDx()
     {
         ImageContentsDialog dialog(request(sampleContents()));

@@ -38,6 +38,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
     table->verticalHeader()->hide();
+    // Compact rows: a package list is long and every row is one line of text.
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
 }
@@ -139,9 +141,9 @@ ImageContentsDialog::ImageContentsDialog(ImageContentsRequest request, QWidget* 
     m_tabs->addTab(packagesPage, tr("Packages"));
     m_vulnerabilityHint = new QLabel(this);
     m_vulnerabilityHint->setWordWrap(true);
-    m_vulnerabilityHint->setText(tr(
-        "No vulnerabilities are recorded for this image. Matching needs an OSV vulnerability database or a "
-        "Trivy/Grype report: drydock scan --contents --vuln-db DIR (or --import-trivy, --import-grype)."));
+    m_vulnerabilityHint->setText(
+        tr("No vulnerabilities are recorded for this image.\nMatching needs an OSV database or a Trivy/Grype "
+           "report: drydock scan --contents --vuln-db DIR"));
     auto* vulnerabilitiesPage = new QWidget(this);
     auto* vulnerabilitiesLayout = new QVBoxLayout(vulnerabilitiesPage);
     vulnerabilitiesLayout->addWidget(m_vulnerabilityHint);
@@ -281,11 +283,16 @@ void ImageContentsDialog::showContents(std::shared_ptr<const ImageContents> cont
     m_os->setText(!os.prettyName.empty() ? displayText(os.prettyName, 120)
                   : !os.id.empty()       ? displayText(os.id + " " + os.versionId, 120)
                                          : tr("unknown (no /etc/os-release)"));
-    m_layers->setText(
-        tr("%1 layers, %2 MiB of layer data").arg(m_contents->layers.size()).arg(mib(m_contents->bytesRead)));
+    const auto layers = static_cast<int>(m_contents->layers.size());
+    m_layers->setText((layers == 1 ? tr("1 layer") : tr("%1 layers").arg(layers)) +
+                      tr(", %1 MiB of layer data").arg(mib(m_contents->bytesRead)));
     m_counts->setText(tr("%1 packages, %2 known vulnerabilities").arg(packages).arg(vulnerabilities));
     // No vulnerabilities can also mean nothing was matched: the hint says what matching needs.
     m_vulnerabilityHint->setVisible(vulnerabilities == 0);
+    // dpkg keeps licences outside its database: an all-empty column would only look broken.
+    const bool anyLicense = std::any_of(m_contents->packages.begin(), m_contents->packages.end(),
+                                        [](const InstalledPackage& p) { return !p.license.empty(); });
+    m_packageTable->setColumnHidden(PackageTableModel::LicenseColumn, !anyLicense);
     m_packageTable->resizeColumnsToContents();
     m_vulnerabilityTable->resizeColumnsToContents();
     m_export->setEnabled(true);
