@@ -120,8 +120,13 @@ void imageBlock(std::ostringstream& o, const ImageContents& c, const Inventory& 
     }
 
     if (!c.packages.empty()) {
+        // dpkg keeps licences outside its status file: a column that would be empty for every row is left
+        // out.
+        const bool licences = std::any_of(c.packages.begin(), c.packages.end(),
+                                          [](const InstalledPackage& p) { return !p.license.empty(); });
         const std::string header =
-            "<tr><th>Name</th><th>Version</th><th>Source</th><th>Arch</th><th>Licence</th></tr>";
+            std::string("<tr><th>Name</th><th>Version</th><th>Source</th><th>Arch</th>") +
+            (licences ? "<th>Licence</th>" : "") + "</tr>";
         if (print) {
             o << "<h4>Packages (" << c.packages.size()
               << ")</h4>\n<table class=\"packages\" cellpadding=\"1\">" << header;
@@ -134,7 +139,7 @@ void imageBlock(std::ostringstream& o, const ImageContents& c, const Inventory& 
             const bool ownSource = p.sourceName.empty() || p.sourceName == p.name;
             o << "<tr><td>" << esc(p.name, 256) << "</td><td>" << esc(p.version, 256) << "</td><td>"
               << (ownSource ? std::string() : esc(p.sourceName, 256)) << "</td><td>" << esc(p.arch, 64)
-              << "</td><td>" << esc(p.license, 256) << "</td></tr>";
+              << "</td>" << (licences ? "<td>" + esc(p.license, 256) + "</td>" : std::string()) << "</tr>";
         }
         o << "</table>\n" << (print ? "" : "</details>\n");
     }

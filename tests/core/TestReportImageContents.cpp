@@ -167,6 +167,21 @@ private slots:
         QVERIFY(count(out, "&lt;script&gt;alert(1)&lt;/script&gt;") >= 6);
     }
 
+    void theLicenceColumnAppearsOnlyWhenAPackageHasALicence()
+    {
+        QVERIFY(html(HtmlReportWriter::Variant::Browser, m_scan).find("<th>Licence</th>") !=
+                std::string::npos);
+        ScanResult dpkgOnly = m_scan;
+        for (auto& p : dpkgOnly.imageContents.front().packages) {
+            p.license.clear();
+        }
+        for (auto variant : {HtmlReportWriter::Variant::Browser, HtmlReportWriter::Variant::Print}) {
+            const std::string out = html(variant, dpkgOnly);
+            QVERIFY(out.find("<th>Licence</th>") == std::string::npos);
+            QCOMPARE(count(between(out, "<table class=\"packages\"", "</table>"), "<td>"), 4 * 4);
+        }
+    }
+
     void aScanWithoutContentAnalysisHasNoContentsSection()
     {
         ScanResult plain = m_scan;
