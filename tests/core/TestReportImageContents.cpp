@@ -238,6 +238,28 @@ private slots:
         QCOMPARE(image.value(QStringLiteral("notes")).toArray().size(), 1);
     }
 
+    void invalidUtf8InAPackageNameNeverReachesTheHtml_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("an overlong three-byte slash") << QByteArray("\xE0\x80\xAF");
+        QTest::newRow("an overlong four-byte letter") << QByteArray("\xF0\x80\x81\x81");
+        QTest::newRow("a UTF-16 surrogate") << QByteArray("\xED\xA0\x80");
+        QTest::newRow("a code point past U+10FFFF") << QByteArray("\xF4\x90\x80\x80");
+        QTest::newRow("a lone continuation byte") << QByteArray("\x80");
+    }
+    void invalidUtf8InAPackageNameNeverReachesTheHtml()
+    {
+        QFETCH(QByteArray, bytes);
+        ScanResult scan = m_scan;
+        scan.imageContents.front().packages.front().name = "pkg" + bytes.toStdString() + "name";
+        const std::string out = html(HtmlReportWriter::Variant::Browser, scan);
+        QVERIFY(out.find(bytes.toStdString()) == std::string::npos);
+        QVERIFY(out.find("pkg\xEF\xBF\xBD") != std::string::npos); // replaced by U+FFFD
+        // Valid text round-trips through QString unchanged only when it is valid UTF-8.
+        QCOMPARE(QString::fromUtf8(out.data(), static_cast<qsizetype>(out.size())).toUtf8(),
+                 QByteArray::fromStdString(out));
+    }
+
     void invalidUtf8InAPackageNameNeverReachesTheJson()
     {
         ScanResult scan = m_scan;
