@@ -131,6 +131,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     connect(m_findings, &FindingsPage::waiverRequested, m_historyController, &HistoryController::addWaiver);
     connect(m_findings, &FindingsPage::hardenRequested, this, &MainWindow::openHardeningWizard);
     connect(m_inventory, &InventoryPage::hardenRequested, this, &MainWindow::openHardeningWizard);
+    connect(m_inventory, &InventoryPage::contentsRequested, this, &MainWindow::openImageContents);
     const auto showObject = [this](const QString& name) {
         m_findings->showObject(name);
         showPage(FindingsPageIndex);

@@ -27,6 +27,7 @@ class LiveUpdater;
 struct LiveUpdate;
 class HistoryController;
 class HistoryPage;
+class ImageContentsDialog;
 class InlineMessage;
 class InventoryPage;
 struct HistorySnapshot;
@@ -87,6 +88,9 @@ public slots:
     void exportReport();
     // Opens the guided hardening walkthrough on a container (name) or image (reference or id).
     HardeningWizard* openHardeningWizard(const QString& objectName);
+    // Opens an image's packages and contents (MainWindowContents.cpp): the last scan's analysis when it has
+    // one, else the dialog analyses the image itself.
+    ImageContentsDialog* openImageContents(const QString& imageId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

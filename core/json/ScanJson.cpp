@@ -45,6 +45,50 @@ nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
     return j;
 }
 
+nlohmann::ordered_json imageContentsToJson(const ImageContents& c, const Inventory& inventory)
+{
+    nlohmann::ordered_json j;
+    const Image* image = inventory.findImage(c.imageId);
+    j["imageId"] = c.imageId;
+    j["image"] = reportText(image ? image->displayName() : c.imageId, kMaxText);
+    j["os"] = {{"id", reportText(c.os.id, kMaxText)},
+               {"versionId", reportText(c.os.versionId, kMaxText)},
+               {"prettyName", reportText(c.os.prettyName, kMaxText)},
+               {"codename", reportText(c.os.codename, kMaxText)}};
+    j["layers"] = c.layers.size();
+    j["bytesRead"] = c.bytesRead;
+    nlohmann::ordered_json packages = nlohmann::ordered_json::array();
+    for (const auto& p : c.packages) {
+        packages.push_back({{"name", reportText(p.name, kMaxText)},
+                            {"version", reportText(p.version, kMaxText)},
+                            {"source", reportText(p.sourceName, kMaxText)},
+                            {"sourceVersion", reportText(p.sourceVersion, kMaxText)},
+                            {"arch", reportText(p.arch, kMaxText)},
+                            {"ecosystem", p.ecosystem},
+                            {"license", reportText(p.license, kMaxText)}});
+    }
+    j["packages"] = std::move(packages);
+    nlohmann::ordered_json vulnerabilities = nlohmann::ordered_json::array();
+    for (const auto& v : c.vulnerabilities) {
+        vulnerabilities.push_back({{"id", reportText(v.id, kMaxText)},
+                                   {"package", reportText(v.package, kMaxText)},
+                                   {"installedVersion", reportText(v.installedVersion, kMaxText)},
+                                   {"fixedVersion", reportText(v.fixedVersion, kMaxText)},
+                                   {"severity", reportText(v.severity, kMaxText)},
+                                   {"cvss", v.cvssScore},
+                                   {"cvssVector", reportText(v.cvssVector, kMaxText)},
+                                   {"title", reportText(v.title, kMaxText)},
+                                   {"source", v.source}});
+    }
+    j["vulnerabilities"] = std::move(vulnerabilities);
+    nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+    for (const auto& n : c.notes) {
+        notes.push_back(reportText(n, kMaxText));
+    }
+    j["notes"] = std::move(notes);
+    return j;
+}
+
 } // namespace
 
 std::string scanToJson(const ScanResult& result, int indent) { return scanToJson(result, true, true, indent); }
@@ -90,6 +134,11 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
         problems.push_back({{"objectType", p.objectType}, {"objectId", p.objectId}, {"message", p.message}});
     }
     root["problems"] = std::move(problems);
+    nlohmann::ordered_json contents = nlohmann::ordered_json::array();
+    for (const auto& c : result.imageContents) {
+        contents.push_back(imageContentsToJson(c, result.inventory));
+    }
+    root["imageContents"] = std::move(contents);
     return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -15,7 +15,16 @@ namespace drydock::json {
 //                   "object": { "type", "id", "name" }, "title", "evidence", "rationale", "fix",
 //                   "remediation": { "runCommand", "addFlags": [], "removeFlags": [], "compose", "dockerfile" },
 //                   "waiver": null | { "id", "reason", "expiresAt" } } ],
-//   "problems": [ { "objectType", "objectId", "message" } ] }
+//   "problems": [ { "objectType", "objectId", "message" } ],
+//   "imageContents": [ { "imageId", "image", "os": { "id", "versionId", "prettyName", "codename" },
+//                        "layers", "bytesRead",
+//                        "packages": [ { "name", "version", "source", "sourceVersion", "arch", "ecosystem",
+//                                        "license" } ],
+//                        "vulnerabilities": [ { "id", "package", "installedVersion", "fixedVersion", "severity",
+//                                               "cvss", "cvssVector", "title", "source" } ],
+//                        "notes": [] } ] }
+// "imageContents" is empty unless the scan analysed image contents (`scan --contents`, or the GUI's Scan ▸
+// Analyse image contents); it was added within schemaVersion 1 because readers that ignore it lose nothing.
 // Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced, never passed through.
 std::string scanToJson(const ScanResult& result, int indent = 2);
 // The same schema for a report: waived findings left out of "findings" unless data.includeWaived (the summary

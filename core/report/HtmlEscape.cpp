@@ -1,5 +1,7 @@
 #include "core/report/HtmlEscape.h"
 
+#include <cstdint>
+
 namespace drydock {
 
 namespace {
@@ -14,10 +16,18 @@ std::size_t utf8Length(std::string_view s, std::size_t i)
     if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2) || c > 0xF4) {
         return 0;
     }
+    std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
     for (std::size_t k = 1; k < n; ++k) {
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) {
             return 0;
         }
+        cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either: browsers and
+    // parsers disagree about them, so they never reach a report.
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return 0;
     }
     if (n > 1) {
         // The allowed range of the second byte depends on the first (the table of RFC 3629, section 4).

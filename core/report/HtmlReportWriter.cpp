@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/report/HtmlEscape.h"
+#include "core/report/HtmlImageContents.h"
 #include "core/scan/PostureScore.h"
 
 #include <algorithm>
@@ -65,6 +66,7 @@ th { background: #f3f4f6; } .sev { color: #fff; font-weight: bold; padding: 1px 
 pre { background: #f3f4f6; border: 1px solid #e5e7eb; padding: 8px; white-space: pre-wrap; word-break: break-all; font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
 .finding { border: 1px solid #e5e7eb; border-radius: 6px; padding: 8px 12px; margin: 0.8em 0; page-break-inside: avoid; }
 .score { font-size: 2.6em; font-weight: bold; } .waived { color: #6b7280; }
+.packages td { padding: 1px 6px; font-size: 0.9em; } details { margin: 0.6em 0; } summary { cursor: pointer; font-weight: bold; }
 @media print { body { margin: 0; max-width: none; } .finding { break-inside: avoid; } }
 )css";
 
@@ -253,6 +255,8 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
         }
         o << "</table>\n";
     }
+
+    o << imageContentsHtml(scan, print);
 
     // Appendix: practices and CIS ids against results
     if (data.catalogue) {

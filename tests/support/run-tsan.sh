@@ -5,7 +5,7 @@
 #   tests/support/run-tsan.sh [ctest -R regex]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-pattern=${1:-"TestCurlTransport|TestDockerClientRaw|TestMisbehavingDaemon|TestScanIntegration|TestMainWindowIntegration|TestModels"}
+pattern=${1:-"TestCurlTransport|TestDockerClientRaw|TestMisbehavingDaemon|TestScanIntegration|TestMainWindowIntegration|TestMainWindowImageContents|TestModels"}
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_TSAN=ON >/dev/null
 cmake --build build-tsan -j "$(nproc)"
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/support/tsan.supp"

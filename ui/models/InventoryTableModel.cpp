@@ -208,6 +208,7 @@ QVariant InventoryTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: return r.text.value(index.column());
     case SortRole: return r.sort.value(index.column());
     case ObjectNameRole: return r.name;
+    case ObjectIdRole: return QString::fromStdString(r.id);
     case WorstSeverityRole: return r.worst ? static_cast<int>(*r.worst) : -1;
     case Qt::ForegroundRole:
         if (index.column() == 0 && r.worst) {

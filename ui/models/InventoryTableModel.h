@@ -29,7 +29,8 @@ public:
     {
         SortRole = Qt::UserRole + 1,
         ObjectNameRole,
-        WorstSeverityRole // int(Severity), or -1 without findings
+        WorstSeverityRole, // int(Severity), or -1 without findings
+        ObjectIdRole       // the object's id (an image's "sha256:…")
     };
 
     explicit InventoryTableModel(Kind kind, QObject* parent = nullptr);

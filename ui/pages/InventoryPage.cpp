@@ -16,6 +16,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace drydock::ui {
@@ -117,6 +118,25 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
             table->addAction(harden);
             table->setContextMenuPolicy(Qt::ActionsContextMenu);
         }
+        if (k == Kind::Images) {
+            m_contentsAction = new QAction(tr("&Packages and contents…"), table);
+            m_contentsAction->setObjectName(QStringLiteral("imageContentsAction"));
+            m_contentsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+            m_contentsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            m_contentsAction->setToolTip(tr("OS release, layers, installed packages and known vulnerabilities "
+                                            "of the selected image (Ctrl+Shift+P)"));
+            m_contentsAction->setEnabled(false);
+            connect(m_contentsAction, &QAction::triggered, this, [this, table, proxy] {
+                const QModelIndex index = table->currentIndex();
+                if (index.isValid()) {
+                    emit contentsRequested(proxy->data(index, InventoryTableModel::ObjectIdRole).toString());
+                }
+            });
+            connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, m_contentsAction,
+                    [this](const QModelIndex& current) { m_contentsAction->setEnabled(current.isValid()); });
+            table->addAction(m_contentsAction);
+            table->setContextMenuPolicy(Qt::ActionsContextMenu);
+        }
         m_stack->addWidget(table);
         m_models.push_back(model);
         m_tables.push_back(table);
@@ -133,10 +153,23 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_nav->setCurrentRow(1);
 
+    // Above the images table: the button for the selected image's packages (shown on the Images view only).
+    auto* contentsButton = new QToolButton(this);
+    contentsButton->setObjectName(QStringLiteral("imageContentsButton"));
+    contentsButton->setDefaultAction(m_contentsAction);
+    contentsButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    contentsButton->setVisible(false);
+    connect(m_nav, &QListWidget::currentRowChanged, contentsButton, [contentsButton](int row) {
+        contentsButton->setVisible(row == 0);
+    });
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(contentsButton);
+
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_filter);
+    rightLayout->addLayout(filterRow);
     rightLayout->addWidget(m_stack, 1);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(m_nav);

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -29,11 +30,15 @@ public:
     InventoryTableModel* model(int kindIndex) const { return m_models[static_cast<std::size_t>(kindIndex)]; }
     QTableView* containersTable() const { return m_tables[1]; }
     QListWidget* navigator() const { return m_nav; }
+    QTableView* imagesTable() const { return m_tables[0]; }
+    QAction* imageContentsAction() const { return m_contentsAction; }
 
 signals:
     void objectActivated(const QString& objectName);
     // "Harden…" from a container's context menu.
     void hardenRequested(const QString& objectName);
+    // "Packages and contents…" of an image (context menu, the button above the table, Ctrl+Shift+P).
+    void contentsRequested(const QString& imageId);
 
 private:
     void updateCounts(const Inventory& inventory);
@@ -44,6 +49,7 @@ private:
     std::vector<QTableView*> m_tables;
     QPlainTextEdit* m_daemon;
     QPlainTextEdit* m_swarm;
+    QAction* m_contentsAction = nullptr;
 };
 
 } // namespace drydock::ui
