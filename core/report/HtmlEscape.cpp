@@ -24,18 +24,8 @@ std::size_t utf8Length(std::string_view s, std::size_t i)
         }
         cp = (cp << 6) | (cc & 0x3Fu);
     }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 either: browsers and
-    // parsers disagree about them, so they never reach a report.
     if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         return 0;
-    }
-    if (n > 1) {
-        // The allowed range of the second byte depends on the first (the table of RFC 3629, section 4).
-        const auto c1 = static_cast<unsigned char>(s[i + 1]);
-        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-            (c == 0xF4 && c1 > 0x8F)) {
-            return 0;
-        }
     }
     return n;
 }

@@ -191,7 +191,8 @@ private slots:
         QVERIFY(html.find("is dockerd running") != std::string::npos);
         const std::string totals = "<th class=\"n\">" + std::to_string(s.open[static_cast<int>(Severity::Critical)]) + "</th>";
         QVERIFY2(html.find("<th colspan=\"3\">Fleet</th>" + totals) != std::string::npos, html.c_str());
-        QVERIFY(html.find("http") == std::string::npos); // nothing fetched
+        QVERIFY(html.find("<link") == std::string::npos && html.find("url(") == std::string::npos); // nothing fetched
+        QVERIFY(html.find(" src=") == std::string::npos);
     }
 
     void fleetTrendCarriesEachEndpointForwardToDaysItWasNotScanned()

@@ -316,6 +316,23 @@ private slots:
                  m_tlsHost);
         QCOMPARE(endpointNamed(fleet, QStringLiteral("staging")).value(QStringLiteral("status")).toString(),
                  QStringLiteral("ok"));
+
+        // The same fleet as one HTML page: both endpoints side by side.
+        const QString html = m_tmp.path() + "/fleet.html";
+        QCOMPARE(test::drydock(QStringList{QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--fleet"),
+                                           QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--output"),
+                                           html} +
+                                   fileArg,
+                               &out, &err),
+                 0);
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QByteArray bytes = page.readAll();
+        QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
+        QVERIFY(bytes.contains("<td>local</td>"));
+        QVERIFY(bytes.contains("<td>staging</td>"));
+        QVERIFY(!bytes.contains("unreachable: "));
+        QVERIFY(!bytes.contains("<script"));
     }
 
     // Runs last: it kills the TLS daemon.
