@@ -61,14 +61,19 @@ std::vector<EmbeddedAssignment> embeddedAssignments(std::string_view text)
                c == '&' || c == '|' || c == '<' || c == '>';
     };
     std::vector<EmbeddedAssignment> found;
+    // Linear even for a daemon's 50 MB of "=====": names stop at the previous '=', and the values of the '='
+    // inside one value share its end, so no byte is scanned twice.
+    std::size_t valueEnd = 0;
     for (std::size_t eq = text.find('='); eq != std::string_view::npos; eq = text.find('=', eq + 1)) {
         std::size_t nameBegin = eq;
         while (nameBegin > 0 && isNameChar(text[nameBegin - 1])) {
             --nameBegin;
         }
-        std::size_t valueEnd = eq + 1;
-        while (valueEnd < text.size() && !endsValue(text[valueEnd])) {
-            ++valueEnd;
+        if (valueEnd <= eq) {
+            valueEnd = eq + 1;
+            while (valueEnd < text.size() && !endsValue(text[valueEnd])) {
+                ++valueEnd;
+            }
         }
         if (nameBegin < eq && valueEnd > eq + 1) {
             found.push_back({text.substr(nameBegin, eq - nameBegin), eq + 1, valueEnd});
