@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/report/HtmlEscape.h"
+#include "core/report/SeverityColour.h"
 #include "core/report/ReportData.h"
 
 #include <sstream>
@@ -21,18 +22,6 @@ th { background: #f3f4f6; } td.n { text-align: right; font-variant-numeric: tabu
 .sev { color: #fff; font-weight: bold; padding: 1px 8px; border-radius: 8px; white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; } }
 )css";
-
-const char* colour(Severity s)
-{
-    switch (s) {
-    case Severity::Critical: return "#9b1c1c";
-    case Severity::High: return "#c2410c";
-    case Severity::Medium: return "#a16207";
-    case Severity::Low: return "#1d4ed8";
-    case Severity::Info: return "#4b5563";
-    }
-    return "#4b5563";
-}
 
 std::string esc(const std::string& s, std::size_t max = 1024) { return htmlEscape(reportText(s, max)); }
 
@@ -87,7 +76,7 @@ std::string FleetHtmlReport::render(const FleetSummary& s, std::int64_t generate
              "<th>How to fix</th></tr>\n";
         for (const auto& w : s.worst) {
             const Finding& f = w.finding;
-            o << "<tr><td><span class=\"sev\" style=\"background:" << colour(f.severity) << "\">"
+            o << "<tr><td><span class=\"sev\" style=\"background:" << severityColour(f.severity) << "\">"
               << toString(f.severity) << "</span></td><td>" << esc(f.ruleId, 40) << "</td><td>" << esc(w.endpoint, 200)
               << "</td><td>" << toString(f.object.type) << " " << esc(f.object.name, 300) << "</td><td>"
               << esc(f.title, 300) << "<br><small>" << esc(f.evidence, 600) << "</small></td><td>" << esc(f.fix, 800)

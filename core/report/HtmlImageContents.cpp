@@ -2,6 +2,7 @@
 
 #include "core/common/Severity.h"
 #include "core/report/HtmlEscape.h"
+#include "core/report/SeverityColour.h"
 #include "core/report/ReportData.h"
 
 #include <algorithm>
@@ -16,24 +17,6 @@ std::string esc(const std::string& s, std::size_t max = 512)
     return htmlEscape(reportText(s, max));
 }
 
-// Same colours as the findings' badges.
-const char* colour(Severity s)
-{
-    switch (s) {
-    case Severity::Critical:
-        return "#9b1c1c";
-    case Severity::High:
-        return "#c2410c";
-    case Severity::Medium:
-        return "#a16207";
-    case Severity::Low:
-        return "#1d4ed8";
-    case Severity::Info:
-        return "#4b5563";
-    }
-    return "#4b5563";
-}
-
 // Scanner severities are free text ("unknown", "negligible"): only the five known ones get a colour.
 std::string severityCell(const std::string& text, bool print)
 {
@@ -42,9 +25,9 @@ std::string severityCell(const std::string& text, bool print)
         return esc(text.empty() ? std::string("unknown") : text, 32);
     }
     if (print) {
-        return std::string("<b><font color=\"") + colour(*s) + "\">" + toString(*s) + "</font></b>";
+        return std::string("<b><font color=\"") + severityColour(*s) + "\">" + toString(*s) + "</font></b>";
     }
-    return std::string("<span class=\"sev\" style=\"background:") + colour(*s) + "\">" + toString(*s) +
+    return std::string("<span class=\"sev\" style=\"background:") + severityColour(*s) + "\">" + toString(*s) +
            "</span>";
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/report/HtmlEscape.h"
+#include "core/report/SeverityColour.h"
 #include "core/report/HtmlImageContents.h"
 #include "core/scan/PostureScore.h"
 
@@ -15,18 +16,6 @@ namespace {
 
 const Severity kOrder[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info};
 const Area kAreas[] = {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm};
-
-const char* colour(Severity s)
-{
-    switch (s) {
-    case Severity::Critical: return "#9b1c1c";
-    case Severity::High: return "#c2410c";
-    case Severity::Medium: return "#a16207";
-    case Severity::Low: return "#1d4ed8";
-    case Severity::Info: return "#4b5563";
-    }
-    return "#4b5563";
-}
 
 std::string esc(const std::string& s, std::size_t max = 4096) { return htmlEscape(reportText(s, max)); }
 
@@ -73,9 +62,9 @@ pre { background: #f3f4f6; border: 1px solid #e5e7eb; padding: 8px; white-space:
 std::string badge(Severity s, bool print)
 {
     if (print) {
-        return std::string("<b><font color=\"") + colour(s) + "\">" + toString(s) + "</font></b>";
+        return std::string("<b><font color=\"") + severityColour(s) + "\">" + toString(s) + "</font></b>";
     }
-    return std::string("<span class=\"sev\" style=\"background:") + colour(s) + "\">" + toString(s) + "</span>";
+    return std::string("<span class=\"sev\" style=\"background:") + severityColour(s) + "\">" + toString(s) + "</span>";
 }
 
 std::string severityChart(const std::array<int, severityCount>& counts)
@@ -93,7 +82,7 @@ std::string severityChart(const std::array<int, severityCount>& counts)
         const int n = counts[static_cast<std::size_t>(s)];
         const int w = n * 300 / maxCount;
         svg << "<text x=\"0\" y=\"" << y + 14 << "\" font-size=\"12\">" << toString(s) << "</text>"
-            << "<rect x=\"70\" y=\"" << y << "\" width=\"" << w << "\" height=\"18\" fill=\"" << colour(s) << "\"/>"
+            << "<rect x=\"70\" y=\"" << y << "\" width=\"" << w << "\" height=\"18\" fill=\"" << severityColour(s) << "\"/>"
             << "<text x=\"" << 76 + w << "\" y=\"" << y + 14 << "\" font-size=\"12\">" << n << "</text>";
         y += 25;
     }
