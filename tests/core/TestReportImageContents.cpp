@@ -130,15 +130,16 @@ private slots:
             between(out, "<h2 id=\"contents\">Image contents</h2>", "<h2 id=\"appendix\"");
         QVERIFY2(!section.empty(), "no Image contents section before the appendix");
         QVERIFY(section.find("Debian &quot;&gt;&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
-        QVERIFY(section.find("<tr><th>Packages</th><td>4</td></tr>") != std::string::npos);
-        QVERIFY(section.find("<tr><th>Known vulnerabilities</th><td>3</td></tr>") != std::string::npos);
+        // The print variant styles header cells with attributes, so the checks stop at the closing tags.
+        QVERIFY(section.find(">Packages</th><td>4</td></tr>") != std::string::npos);
+        QVERIFY(section.find(">Known vulnerabilities</th><td>3</td></tr>") != std::string::npos);
         QVERIFY(section.find("3 (5 MiB read)") != std::string::npos);
 
-        const std::string packages = between(section, "<table class=\"packages\"", "</table>");
+        const std::string packages = between(section, "class=\"packages\"", "</table>");
         QCOMPARE(count(packages, "<tr>") - 1, 4); // header + one row per package
         QVERIFY(packages.find("base-files") != std::string::npos);
         QVERIFY(packages.find("glibc") != std::string::npos); // libc6's source package
-        const std::string vulns = between(section, "<table class=\"vulns\"", "</table>");
+        const std::string vulns = between(section, "class=\"vulns\"", "</table>");
         QCOMPARE(count(vulns, "<tr>") - 1, 3);
         // Worst first: the critical one leads, the unknown severity comes last.
         QVERIFY(vulns.find("CVE-2099-0001") < vulns.find("CVE-2023-4911"));
@@ -178,7 +179,7 @@ private slots:
         for (auto variant : {HtmlReportWriter::Variant::Browser, HtmlReportWriter::Variant::Print}) {
             const std::string out = html(variant, dpkgOnly);
             QVERIFY(out.find("<th>Licence</th>") == std::string::npos);
-            QCOMPARE(count(between(out, "<table class=\"packages\"", "</table>"), "<td>"), 4 * 4);
+            QCOMPARE(count(between(out, "class=\"packages\"", "</table>"), "<td>"), 4 * 4);
         }
     }
 

@@ -29,6 +29,9 @@ QFont reportFont(int pointSize, bool bold = false)
     QFont f(QStringLiteral("DejaVu Sans"), pointSize);
     f.setBold(bold);
     f.setStyleHint(QFont::SansSerif);
+    // Reports are Latin text and commands: skipping HarfBuzz shaping where the font needs none makes
+    // laying out thousands of pages markedly faster and changes nothing on the page.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 
@@ -85,8 +88,11 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
         QTextDocument body;
         body.documentLayout()->setPaintDevice(&writer);
         body.setDefaultFont(reportFont(9));
-        body.setDefaultStyleSheet(QStringLiteral("pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; } "
-                                                 "th { background-color: #f3f4f6; } h2 { color: #1d4e89; }"));
+        // The print HTML carries no <style> (HtmlReportWriter says it with attributes): Qt matches each rule
+        // against every element, and the browser stylesheet made a 10,000-finding PDF take half as long again.
+        body.setDefaultStyleSheet(QStringLiteral(
+            "pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; background-color: #f3f4f6; white-space: pre-wrap; } "
+            "h2 { color: #1d4e89; }"));
         body.setHtml(QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print)));
         body.setPageSize(bodyRect.size());
         // <pre> must wrap, not run off the page.
