@@ -6,6 +6,7 @@
 #include "ui/bridge/QtConvert.h"
 #include "ui/dialogs/AboutDialog.h"
 #include "ui/dialogs/FleetDialog.h"
+#include "ui/export/FleetReportExport.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
@@ -137,6 +138,13 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         showPage(FindingsPageIndex);
     };
     connect(m_dashboard, &DashboardPage::objectActivated, this, showObject);
+    connect(m_dashboard, &DashboardPage::fleetScanRequested, this,
+            [this] { openFleetDialog(this, *m_services.catalogue, m_services.databasePath); });
+    connect(m_dashboard, &DashboardPage::fleetExportRequested, this, [this] {
+        if (m_dashboard->fleet()) {
+            exportFleetReport(this, *m_dashboard->fleet());
+        }
+    });
     connect(m_inventory, &InventoryPage::objectActivated, this, showObject);
 
     QSettings settings;
@@ -299,6 +307,7 @@ void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
     m_history->setScans(snapshot.scans);
     m_historyScans = snapshot.scans;
     m_dashboard->setTrend(snapshot.trend);
+    m_dashboard->setFleet(snapshot.fleet, snapshot.fleetTrend);
     if (m_lastScan && m_lastScanId) {
         // The previous scan of the same endpoint, for "changes since the previous scan".
         for (const auto& s : snapshot.scans) {

@@ -2,15 +2,12 @@
 
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
-#include "app/cli/OutputFile.h"
+#include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/docker/ContextResolver.h"
 #include "core/docker/EndpointStore.h"
 #include "core/findings/Waiver.h"
-#include "core/json/FleetJson.h"
-#include "core/report/FleetHtmlReport.h"
-#include "core/report/FleetTextReport.h"
 #include "core/scan/FleetScanner.h"
 #include "core/scan/FleetSummary.h"
 
@@ -96,11 +93,11 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
                  const std::vector<std::pair<std::string, std::string>>& outputs)
 {
     for (const auto& [format, path] : outputs) {
-        if (format != "text" && format != "json" && format != "html") {
+        if (!isFleetReportFormat(format)) {
             std::fprintf(
                 stderr,
-                "drydock: a fleet scan writes text, json or html; for %s, run `drydock report SCAN_ID` on each "
-                "stored scan\n",
+                "drydock: a fleet scan writes text, json, html or pdf; for %s, run `drydock report SCAN_ID` on "
+                "each stored scan\n",
                 format.c_str());
             return ExitUsage;
         }
@@ -179,10 +176,7 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
         }
     }
     for (const auto& [format, path] : outputs) {
-        const std::string text = format == "json"   ? json::fleetToJson(summary, clock.nowUnix())
-                                 : format == "html" ? FleetHtmlReport::render(summary, clock.nowUnix())
-                                                    : FleetTextReport::render(summary);
-        auto written = writeOutput(path, text);
+        auto written = writeFleetReport(format, path, summary, clock.nowUnix());
         if (!written) {
             std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
             return ExitLocalError;

@@ -100,7 +100,7 @@ database mark findings as waived: they are still listed, but no longer count for
 
 Fleet scan: give --host or --context more than once, or --fleet for the saved endpoints (drydock
 endpoints), and every endpoint is scanned in parallel with progress per endpoint on stderr. Each reachable
-endpoint's scan is stored under its own address; the output (text, json or html) shows posture per
+endpoint's scan is stored under its own address; the output (text, json, html or pdf) shows posture per
 endpoint side by side, what changed since each one's last scan, and the worst findings of the fleet.
 An endpoint that cannot be reached is marked unreachable and the others complete; the exit code is then 3.
   --fleet                   scan every saved endpoint
@@ -113,12 +113,15 @@ std::string reportHelp()
 {
     return std::string(R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
                       [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation]
+       drydock report --fleet [--since 90d] [--db FILE] --format F --output FILE …
 
 Writes a report of a stored scan (see drydock history list) without asking the daemon anything.
   --format F         html (self-contained), pdf (paginated, fonts embedded), json, sarif (2.1.0), csv, text
   --baseline B       include what changed since scan B ("previous": the scan before it on the same endpoint)
   --no-waived        leave waived findings out
   --no-remediation   leave remediated commands, compose and Dockerfile snippets out
+  --fleet            the fleet view instead: the latest scan of every endpoint scanned within --since
+                     (default 90d) side by side, and the worst open findings across them (text, json, html, pdf)
 
 )") + kExitCodes;
 }

@@ -3,16 +3,60 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/ReportOutput.h"
+#include "core/common/Clock.h"
 #include "core/report/ReportScope.h"
+#include "core/store/FleetHistory.h"
 
 #include <cstdio>
 
 namespace drydock::app {
 
+namespace {
+
+// `report --fleet`: every endpoint's latest stored scan side by side, the dashboard's fleet view.
+int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats, const std::vector<std::string>& outputs)
+{
+    for (const auto& f : formats) {
+        if (!isFleetReportFormat(f)) {
+            std::fprintf(stderr, "drydock: a fleet report is text, json, html or pdf, not '%s'\n", f.c_str());
+            return ExitUsage;
+        }
+    }
+    const auto since = parseDuration(args.last("--since").value_or("90d"));
+    if (!since) {
+        std::fprintf(stderr, "drydock: --since wants a duration such as 90d, 2w or 12h\n");
+        return ExitUsage;
+    }
+    auto store = openHistory(args);
+    if (!store) {
+        std::fprintf(stderr, "drydock: %s\n", store.error().message.c_str());
+        return ExitLocalError;
+    }
+    const std::int64_t now = SystemClock().nowUnix();
+    auto fleet = FleetHistory::latest(store.value()->scans(), now - *since);
+    if (!fleet) {
+        std::fprintf(stderr, "drydock: %s\n", fleet.error().message.c_str());
+        return ExitLocalError;
+    }
+    if (fleet->endpoints.empty()) {
+        std::fprintf(stderr, "drydock: no endpoint was scanned in that time (see drydock history list)\n");
+        return ExitUsage;
+    }
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        if (auto written = writeFleetReport(formats[i], outputs[i], fleet.value(), now); !written) {
+            std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
+            return ExitLocalError;
+        }
+    }
+    return ExitOk;
+}
+
+} // namespace
+
 int runReport(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"report", {"--db", "--format", "--output", "--baseline"},
-                           {"--help", "-h", "--no-waived", "--no-remediation", "--verbose"}, 1};
+    const CommandSpec spec{"report", {"--db", "--format", "--output", "--baseline", "--since"},
+                           {"--help", "-h", "--no-waived", "--no-remediation", "--verbose", "--fleet"}, 1};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
     if (!args) {
@@ -25,6 +69,14 @@ int runReport(const std::vector<std::string>& words)
     }
     const auto formats = args->all("--format");
     const auto outputs = args->all("--output");
+    if (args->has("--fleet")) {
+        if (!args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
+            std::fprintf(stderr, "drydock: report --fleet takes no SCAN_ID and one --output per --format (see "
+                                 "drydock report --help)\n");
+            return ExitUsage;
+        }
+        return fleetReport(*args, formats, outputs);
+    }
     if (args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
         std::fprintf(stderr, "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
         return ExitUsage;

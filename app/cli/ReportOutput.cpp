@@ -1,9 +1,12 @@
 #include "app/cli/ReportOutput.h"
 
 #include "app/cli/OutputFile.h"
+#include "core/json/FleetJson.h"
 #include "core/json/SarifJson.h"
 #include "core/json/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
+#include "core/report/FleetHtmlReport.h"
+#include "core/report/FleetTextReport.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/TextReport.h"
 
@@ -33,6 +36,21 @@ void ensureGuiApplication()
 }
 #endif
 
+// A PDF wants a file (not standard output) and Qt's offscreen application; a build without Qt has none.
+Result<void> preparePdf(const std::string& path)
+{
+#ifdef DRYDOCK_WITH_GUI
+    if (path.empty() || path == "-") {
+        return Error::make(ErrorCode::InvalidArgument, "A PDF needs --output FILE.");
+    }
+    ensureGuiApplication();
+    return success();
+#else
+    (void)path;
+    return Error::make(ErrorCode::InvalidArgument, "This build has no Qt, so it cannot write PDF.");
+#endif
+}
+
 } // namespace
 
 bool isReportFormat(const std::string& f)
@@ -43,14 +61,11 @@ bool isReportFormat(const std::string& f)
 Result<void> writeReport(const std::string& format, const std::string& path, const ReportData& data, bool verbose)
 {
     if (format == "pdf") {
-#ifdef DRYDOCK_WITH_GUI
-        if (path.empty() || path == "-") {
-            return Error::make(ErrorCode::InvalidArgument, "A PDF needs --output FILE.");
+        if (auto ready = preparePdf(path); !ready) {
+            return ready;
         }
-        ensureGuiApplication();
+#ifdef DRYDOCK_WITH_GUI
         return ui::PdfExporter::write(data, QString::fromStdString(path));
-#else
-        return Error::make(ErrorCode::InvalidArgument, "This build has no Qt, so it cannot write PDF.");
 #endif
     }
     std::string text;
@@ -65,6 +80,28 @@ Result<void> writeReport(const std::string& format, const std::string& path, con
     } else {
         text = TextReport::scan(*data.scan, verbose);
     }
+    return writeOutput(path, text);
+}
+
+bool isFleetReportFormat(const std::string& f)
+{
+    return f == "text" || f == "json" || f == "html" || f == "pdf";
+}
+
+Result<void> writeFleetReport(const std::string& format, const std::string& path, const FleetSummary& fleet,
+                              std::int64_t generatedAtUnix)
+{
+    if (format == "pdf") {
+        if (auto ready = preparePdf(path); !ready) {
+            return ready;
+        }
+#ifdef DRYDOCK_WITH_GUI
+        return ui::PdfExporter::writeFleet(fleet, generatedAtUnix, QString::fromStdString(path));
+#endif
+    }
+    const std::string text = format == "json"   ? json::fleetToJson(fleet, generatedAtUnix)
+                             : format == "html" ? FleetHtmlReport::render(fleet, generatedAtUnix)
+                                                : FleetTextReport::render(fleet);
     return writeOutput(path, text);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/report/HtmlEscape.h"
+#include "core/report/PrintMarkup.h"
 #include "core/report/SeverityColour.h"
 #include "core/report/ReportData.h"
 
@@ -27,24 +28,31 @@ std::string esc(const std::string& s, std::size_t max = 1024) { return htmlEscap
 
 } // namespace
 
-std::string FleetHtmlReport::render(const FleetSummary& s, std::int64_t generatedAtUnix)
+std::string FleetHtmlReport::render(const FleetSummary& s, std::int64_t generatedAtUnix, bool print)
 {
     std::ostringstream o;
     o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-      << "<title>Drydock fleet report</title><style>" << kCss << "</style></head><body>\n";
+      << "<title>Drydock fleet report</title><style>" << (print ? "" : kCss) << "</style></head><body>\n";
     o << "<h1>Drydock fleet report</h1>\n<p class=\"meta\">" << s.endpoints.size() << " endpoint(s): " << s.reachable
       << " scanned, " << s.unreachable << " unreachable &middot; generated " << formatRfc3339(generatedAtUnix)
       << "</p>\n";
 
-    o << "<h2 id=\"endpoints\">Posture per endpoint</h2>\n<table><tr><th>Endpoint</th><th>Address</th>"
-         "<th>Score</th>";
+    // Column widths say where the room goes (addresses are long, counts short); without them a paginated
+    // rendering (the PDF) gives every column the same share and breaks words in the headers. An endpoint's
+    // name and address share a column: from the history they are the same.
+    o << "<h2 id=\"endpoints\">Posture per endpoint</h2>\n<table width=\"100%\"><tr><th width=\"21%\">Endpoint</th>"
+         "<th width=\"8%\">Score</th>";
     for (const Severity sev : kOrder) {
-        o << "<th>" << toString(sev) << "</th>";
+        o << "<th width=\"9%\">" << toString(sev) << "</th>";
     }
-    o << "<th>Waived</th><th>Since its last scan</th><th>Scan</th></tr>\n";
+    o << "<th width=\"8%\">Waived</th><th width=\"12%\">Since its last scan</th><th width=\"6%\">Scan</th></tr>\n";
     for (const auto& e : s.endpoints) {
-        o << "<tr><td>" << esc(e.name, 200) << "</td><td>" << esc(e.address, 300) << "</td>";
+        o << "<tr><td><b>" << esc(e.name, 200) << "</b>";
+        if (e.address != e.name) {
+            o << "<br><span class=\"meta\">" << esc(e.address, 300) << "</span>";
+        }
+        o << "</td>";
         if (!e.reachable) {
             o << "<td colspan=\"9\" class=\"unreachable\">unreachable: " << esc(e.error, 600) << "</td></tr>\n";
             continue;
@@ -62,7 +70,7 @@ std::string FleetHtmlReport::render(const FleetSummary& s, std::int64_t generate
         }
         o << "</td><td class=\"n\">" << (e.scanId ? std::to_string(e.scanId) : std::string("not stored")) << "</td></tr>\n";
     }
-    o << "<tr><th colspan=\"3\">Fleet</th>";
+    o << "<tr><th colspan=\"2\">Fleet</th>";
     for (const Severity sev : kOrder) {
         o << "<th class=\"n\">" << s.open[static_cast<std::size_t>(sev)] << "</th>";
     }
@@ -76,8 +84,7 @@ std::string FleetHtmlReport::render(const FleetSummary& s, std::int64_t generate
              "<th>How to fix</th></tr>\n";
         for (const auto& w : s.worst) {
             const Finding& f = w.finding;
-            o << "<tr><td><span class=\"sev\" style=\"background:" << severityColour(f.severity) << "\">"
-              << toString(f.severity) << "</span></td><td>" << esc(f.ruleId, 40) << "</td><td>" << esc(w.endpoint, 200)
+            o << "<tr><td>" << severityBadge(f.severity, print) << "</td><td>" << esc(f.ruleId, 40) << "</td><td>" << esc(w.endpoint, 200)
               << "</td><td>" << toString(f.object.type) << " " << esc(f.object.name, 300) << "</td><td>"
               << esc(f.title, 300) << "<br><small>" << esc(f.evidence, 600) << "</small></td><td>" << esc(f.fix, 800)
               << "</td></tr>\n";
@@ -86,7 +93,7 @@ std::string FleetHtmlReport::render(const FleetSummary& s, std::int64_t generate
     }
     o << "<p class=\"meta\">Secret values are masked. Each endpoint's full report: <code>drydock report SCAN_ID "
          "--format html --output FILE</code>.</p>\n</body></html>\n";
-    return o.str();
+    return print ? withPrintAttributes(o.str()) : o.str();
 }
 
 } // namespace drydock

@@ -24,11 +24,7 @@ std::string severityCell(const std::string& text, bool print)
     if (!s) {
         return esc(text.empty() ? std::string("unknown") : text, 32);
     }
-    if (print) {
-        return std::string("<b><font color=\"") + severityColour(*s) + "\">" + toString(*s) + "</font></b>";
-    }
-    return std::string("<span class=\"sev\" style=\"background:") + severityColour(*s) + "\">" + toString(*s) +
-           "</span>";
+    return severityBadge(*s, print);
 }
 
 int rank(const std::string& severity)

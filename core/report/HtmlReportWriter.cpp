@@ -4,6 +4,7 @@
 #include "core/report/HtmlEscape.h"
 #include "core/report/SeverityColour.h"
 #include "core/report/HtmlImageContents.h"
+#include "core/report/PrintMarkup.h"
 #include "core/scan/PostureScore.h"
 
 #include <algorithm>
@@ -59,14 +60,6 @@ pre { background: #f3f4f6; border: 1px solid #e5e7eb; padding: 8px; white-space:
 @media print { body { margin: 0; max-width: none; } .finding { break-inside: avoid; } }
 )css";
 
-std::string badge(Severity s, bool print)
-{
-    if (print) {
-        return std::string("<b><font color=\"") + severityColour(s) + "\">" + toString(s) + "</font></b>";
-    }
-    return std::string("<span class=\"sev\" style=\"background:") + severityColour(s) + "\">" + toString(s) + "</span>";
-}
-
 std::string severityChart(const std::array<int, severityCount>& counts)
 {
     // A horizontal bar per severity, scaled to the largest count.
@@ -90,35 +83,6 @@ std::string severityChart(const std::array<int, severityCount>& counts)
     return svg.str();
 }
 
-void replaceAll(std::string& text, const std::string& from, const std::string& to)
-{
-    std::string out;
-    out.reserve(text.size() + text.size() / 16);
-    std::size_t start = 0;
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, start)) {
-        out.append(text, start, at - start);
-        out += to;
-        start = at + from.size();
-    }
-    out.append(text, start, std::string::npos);
-    text = std::move(out);
-}
-
-// Qt's rich-text importer matches every style rule against every element of a document that has tens of
-// thousands of them, so the print variant says with HTML attributes what the browser variant's stylesheet
-// says: bordered tables with shaded headers, grey meta lines. Text from the daemon is escaped before this
-// runs ('<' and '"' are entities), so no daemon text can match these patterns.
-std::string withPrintAttributes(std::string html)
-{
-    replaceAll(html, "<table", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                               "style=\"border-collapse: collapse; border-style: solid; border-color: #d1d5db\"");
-    replaceAll(html, "<th>", "<th style=\"background-color: #f3f4f6\">");
-    replaceAll(html, "<th ", "<th style=\"background-color: #f3f4f6\" ");
-    replaceAll(html, "class=\"meta\"", "style=\"color: #4b5563\"");
-    replaceAll(html, "class=\"waived\"", "style=\"color: #6b7280\"");
-    return html;
-}
-
 struct ObjectGroup
 {
     ObjectRef ref;
@@ -129,7 +93,7 @@ struct ObjectGroup
 void findingBlock(std::ostringstream& o, const Finding& f, const ReportData& data, bool print)
 {
     o << "<div class=\"finding\">";
-    o << "<h3>" << badge(f.severity, print) << " " << esc(f.ruleId) << " &mdash; " << esc(f.title, 512) << "</h3>";
+    o << "<h3>" << severityBadge(f.severity, print) << " " << esc(f.ruleId) << " &mdash; " << esc(f.title, 512) << "</h3>";
     if (print) {
         // Paragraphs, not a table per finding: Qt's text layout is several times slower with thousands of
         // tables, and paragraphs break across pages cleanly.
@@ -196,7 +160,7 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
     o << "<p class=\"meta\">" << esc(PostureScore::explanation()) << "</p>\n";
     o << "<table><tr><th>Severity</th><th>Open findings</th></tr>";
     for (Severity s : kOrder) {
-        o << "<tr><td>" << badge(s, print) << "</td><td>" << counts[static_cast<std::size_t>(s)] << "</td></tr>";
+        o << "<tr><td>" << severityBadge(s, print) << "</td><td>" << counts[static_cast<std::size_t>(s)] << "</td></tr>";
     }
     o << "<tr><td>waived</td><td>" << scan.findings.waivedCount() << "</td></tr></table>\n";
     if (!print) {
@@ -222,7 +186,7 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
             o << "<h3>" << (list == &data.delta->newFindings ? "New" : "Resolved") << "</h3><table>"
               << "<tr><th>Severity</th><th>Rule</th><th>Object</th><th>Finding</th></tr>";
             for (const auto& f : *list) {
-                o << "<tr><td>" << badge(f.severity, print) << "</td><td>" << esc(f.ruleId) << "</td><td>"
+                o << "<tr><td>" << severityBadge(f.severity, print) << "</td><td>" << esc(f.ruleId) << "</td><td>"
                   << esc(f.object.name, 256) << "</td><td>" << esc(f.title, 512) << "</td></tr>";
             }
             o << "</table>\n";
@@ -266,7 +230,7 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
         o << "<h2 id=\"waived\">Waived findings</h2>\n<table><tr><th>Severity</th><th>Rule</th><th>Object</th>"
           << "<th>Reason</th><th>Expires</th></tr>";
         for (const Finding* f : waived) {
-            o << "<tr class=\"waived\"><td>" << badge(f->severity, print) << "</td><td>" << esc(f->ruleId) << "</td><td>"
+            o << "<tr class=\"waived\"><td>" << severityBadge(f->severity, print) << "</td><td>" << esc(f->ruleId) << "</td><td>"
               << esc(f->object.name, 256) << "</td><td>" << esc(f->waiver->reason) << "</td><td>"
               << (f->waiver->expiresAtUnix ? formatRfc3339(*f->waiver->expiresAtUnix).substr(0, 10) : std::string("never"))
               << "</td></tr>";

@@ -14,4 +14,13 @@ const char* severityColour(Severity severity)
     return "#4b5563";
 }
 
+std::string severityBadge(Severity severity, bool print)
+{
+    if (print) {
+        return std::string("<b><font color=\"") + severityColour(severity) + "\">" + toString(severity) + "</font></b>";
+    }
+    return std::string("<span class=\"sev\" style=\"background:") + severityColour(severity) + "\">" +
+           toString(severity) + "</span>";
+}
+
 } // namespace drydock

@@ -25,6 +25,7 @@ FleetSummary FleetSummary::compute(const std::vector<FleetEntry>& entries, std::
         const Inventory& inv = scan.inventory;
         row.address = inv.endpoint.empty() ? row.address : inv.endpoint;
         row.engineVersion = inv.engineVersion;
+        row.scannedAtUnix = scan.startedAtUnix;
         row.objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
                                        inv.volumes.size());
         row.posture = PostureScore::compute(scan.findings, row.objects);
@@ -40,8 +41,15 @@ FleetSummary FleetSummary::compute(const std::vector<FleetEntry>& entries, std::
         }
         s.endpoints.push_back(std::move(row));
     }
-    // Most severe first, then rule and object; the same finding on several endpoints keeps the order the
-    // user gave the endpoints, so the list is stable from run to run.
+    s.worst = rankWorst(std::move(candidates), maxWorst);
+    return s;
+}
+
+std::vector<FleetSummary::WorstFinding> FleetSummary::rankWorst(std::vector<WorstFinding> candidates,
+                                                                std::size_t maxWorst)
+{
+    // The same finding on several endpoints keeps the order the endpoints came in, so the list is stable
+    // from run to run.
     std::stable_sort(candidates.begin(), candidates.end(), [](const WorstFinding& a, const WorstFinding& b) {
         if (a.finding.severity != b.finding.severity) {
             return a.finding.severity > b.finding.severity;
@@ -54,8 +62,7 @@ FleetSummary FleetSummary::compute(const std::vector<FleetEntry>& entries, std::
     if (candidates.size() > maxWorst) {
         candidates.resize(maxWorst);
     }
-    s.worst = std::move(candidates);
-    return s;
+    return candidates;
 }
 
 } // namespace drydock

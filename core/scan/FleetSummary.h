@@ -23,6 +23,7 @@ struct FleetSummary
         std::string error;       // why not, when unreachable
         std::int64_t scanId = 0; // 0 when not stored
         std::int64_t durationMs = 0;
+        std::int64_t scannedAtUnix = 0;
         std::string engineVersion;
         int objects = 0;
         PostureScore posture;
@@ -47,6 +48,9 @@ struct FleetSummary
 
     static constexpr std::size_t kDefaultWorst = 20;
     static FleetSummary compute(const std::vector<FleetEntry>& entries, std::size_t maxWorst = kDefaultWorst);
+    // Orders candidates most severe first (then rule, then object; equal ones keep their order) and keeps the
+    // first maxWorst: the one ranking of a fleet scan and of the fleet as the history last saw it.
+    static std::vector<WorstFinding> rankWorst(std::vector<WorstFinding> candidates, std::size_t maxWorst);
 };
 
 } // namespace drydock

@@ -161,7 +161,7 @@ _drydock()
         ;;
     report)
         COMPREPLY=($(compgen -W "--db --format --output --baseline --no-waived --no-remediation --verbose
-            --help -h" -- "$cur"))
+            --fleet --since --help -h" -- "$cur"))
         ;;
     history)
         if [[ -z $sub ]]; then

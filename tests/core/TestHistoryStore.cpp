@@ -2,6 +2,7 @@
 // concurrent writers, on real SQLite files in a temporary directory.
 #include "core/findings/FindingKey.h"
 #include "core/findings/Waiver.h"
+#include "core/store/FleetHistory.h"
 #include "core/store/HistoryStore.h"
 #include "core/store/SchemaMigrator.h"
 
@@ -195,6 +196,45 @@ private slots:
         QCOMPARE(o->at(1).findings, 1);
         QCOMPARE(o->at(1).worst, Severity::Critical);
         QCOMPARE(o->at(2).findings, 0);
+    }
+
+    void theFleetViewTakesEachEndpointsLatestScan()
+    {
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        const std::int64_t day = 86400 * 20000;
+        // b: an old scan with a critical, then a newer clean one; a: one scan with a high and a waived critical.
+        scans.save(scanOf({finding("CTR-002", "x", Severity::Critical)}, day, "tcp://b:2376")).value();
+        const auto bLatest = scans.save(scanOf({finding("CTR-009", "y", Severity::Low)}, day + 600, "tcp://b:2376")).value();
+        Finding waived = finding("CTR-003", "z", Severity::Critical);
+        waived.waiver = WaiverMark{1, "accepted", "ops", std::nullopt};
+        ScanResult a = scanOf({finding("CTR-001", "w", Severity::High), waived}, day + 300, "unix:///a.sock");
+        a.inventory.containers.resize(2);
+        const auto aLatest = scans.save(a).value();
+        scans.save(scanOf({finding("CTR-004", "old", Severity::Critical)}, day - 86400 * 200, "unix:///gone.sock")).value();
+
+        auto fleet = FleetHistory::latest(scans, day - 86400 * 90);
+        QVERIFY2(fleet, fleet ? "" : fleet.error().message.c_str());
+        QCOMPARE(fleet->endpoints.size(), std::size_t(2)); // the endpoint not scanned for 200 days is left out
+        QCOMPARE(QString::fromStdString(fleet->endpoints[0].address), QStringLiteral("tcp://b:2376"));
+        QCOMPARE(fleet->endpoints[0].scanId, bLatest);
+        QCOMPARE(fleet->endpoints[0].scannedAtUnix, day + 600);
+        QCOMPARE(fleet->endpoints[0].open[static_cast<std::size_t>(Severity::Critical)], 0);
+        QCOMPARE(fleet->endpoints[1].scanId, aLatest);
+        QCOMPARE(fleet->endpoints[1].objects, 2);
+        QCOMPARE(fleet->endpoints[1].waived, 1);
+        QVERIFY(fleet->endpoints[1].posture.score < 100);
+        QCOMPARE(fleet->reachable, 2);
+        QCOMPARE(fleet->open[static_cast<std::size_t>(Severity::High)], 1);
+        // Worst first across endpoints, waived findings never among them.
+        QCOMPARE(fleet->worst.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(fleet->worst[0].finding.ruleId), QStringLiteral("CTR-001"));
+        QCOMPARE(QString::fromStdString(fleet->worst[0].endpoint), QStringLiteral("unix:///a.sock"));
+        QCOMPARE(QString::fromStdString(fleet->worst[1].finding.ruleId), QStringLiteral("CTR-009"));
+
+        auto empty = FleetHistory::latest(scans, day + 86400);
+        QVERIFY(empty);
+        QVERIFY(empty->endpoints.empty());
     }
 
     void pruningRemovesOldScansAndTheirFindings()

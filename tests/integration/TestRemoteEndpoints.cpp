@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,15 @@ private:
             ids.insert(c.toObject().value(QStringLiteral("id")).toString());
         }
         return ids;
+    }
+
+    static QString pdfToText(const QString& pdf, bool layout = true)
+    {
+        QProcess p;
+        p.start(QStringLiteral("pdftotext"),
+                layout ? QStringList{QStringLiteral("-layout"), pdf, QStringLiteral("-")} : QStringList{pdf, QStringLiteral("-")});
+        p.waitForFinished(30000);
+        return QString::fromUtf8(p.readAllStandardOutput());
     }
 
     static QJsonObject endpointNamed(const QJsonObject& fleet, const QString& name)
@@ -276,6 +286,26 @@ private slots:
         QCOMPARE(today.value(QStringLiteral("endpoints")).toInt(), 3);
         QVERIFY(today.value(QStringLiteral("counts")).toObject().value(QStringLiteral("critical")).toInt() >=
                 1);
+
+        // The fleet as the history last saw it: each endpoint's latest scan, as the dashboard shows it.
+        const QString report = m_tmp.path() + "/history-fleet.pdf";
+        QCOMPARE(test::drydock({QStringLiteral("report"), QStringLiteral("--fleet"), QStringLiteral("--db"), db,
+                                QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output"),
+                                QStringLiteral("-"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                                QStringLiteral("--output"), report},
+                               &out, &err),
+                 0);
+        const auto latest = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(latest.value(QStringLiteral("endpoints")).toArray().size(), 3);
+        QCOMPARE(endpointNamed(latest, m_tlsHost).value(QStringLiteral("scanId")).toInteger(),
+                 endpointNamed(again, m_tlsHost).value(QStringLiteral("scanId")).toInteger());
+        // A long address wraps inside its table cell: compare without the line breaks.
+        QVERIFY(pdfToText(report, false).remove(QRegularExpression(QStringLiteral("\\s+"))).contains(m_sshHost));
+        QCOMPARE(test::drydock({QStringLiteral("report"), QStringLiteral("--fleet"), QStringLiteral("42"),
+                                QStringLiteral("--db"), db, QStringLiteral("--format"), QStringLiteral("json"),
+                                QStringLiteral("--output"), QStringLiteral("-")},
+                               &out, &err),
+                 2);
     }
 
     void savedEndpointsFeedTheFleet()
@@ -317,20 +347,27 @@ private slots:
         QCOMPARE(endpointNamed(fleet, QStringLiteral("staging")).value(QStringLiteral("status")).toString(),
                  QStringLiteral("ok"));
 
-        // The same fleet as one HTML page: both endpoints side by side.
+        // The same fleet as one HTML page and as a PDF: both endpoints side by side.
         const QString html = m_tmp.path() + "/fleet.html";
+        const QString pdf = m_tmp.path() + "/fleet.pdf";
         QCOMPARE(test::drydock(QStringList{QStringLiteral("scan"), QStringLiteral("--no-history"), QStringLiteral("--fleet"),
                                            QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--output"),
-                                           html} +
+                                           html, QStringLiteral("--format"), QStringLiteral("pdf"),
+                                           QStringLiteral("--output"), pdf} +
                                    fileArg,
                                &out, &err),
                  0);
+        const QString pdfText = pdfToText(pdf);
+        QVERIFY2(pdfText.contains(QStringLiteral("Drydock fleet report")), qPrintable(pdfText.left(300)));
+        QVERIFY(pdfText.contains(QStringLiteral("staging")));
+        QVERIFY(pdfText.contains(m_tlsHost));
+        QVERIFY(pdfText.contains(QStringLiteral("Worst open findings across the fleet")));
         QFile page(html);
         QVERIFY(page.open(QIODevice::ReadOnly));
         const QByteArray bytes = page.readAll();
         QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
-        QVERIFY(bytes.contains("<td>local</td>"));
-        QVERIFY(bytes.contains("<td>staging</td>"));
+        QVERIFY(bytes.contains("<td><b>local</b>"));
+        QVERIFY(bytes.contains("<td><b>staging</b>"));
         QVERIFY(!bytes.contains("unreachable: "));
         QVERIFY(!bytes.contains("<script"));
     }

@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 pattern=${1:-"TestCurlTransport|TestDockerClientRaw|TestMisbehavingDaemon|TestScanIntegration|TestMainWindowIntegration|TestMainWindowImageContents|TestModels"}
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_TSAN=ON >/dev/null
-cmake --build build-tsan -j "$(nproc)"
+# Only what the chosen tests need (and the drydock binary the fixtures and CLI tests run).
+IFS='|' read -r -a targets <<<"$pattern"
+cmake --build build-tsan -j "$(nproc)" --target drydock "${targets[@]}"
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/support/tsan.supp"
 cd build-tsan
 ctest --output-on-failure -R "$pattern|dockerd_start|dockerd_stop"

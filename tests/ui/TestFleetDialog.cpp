@@ -54,6 +54,7 @@ private slots:
         auto* message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"));
         QCOMPARE(list->count(), 0);
         QVERIFY(!scan->isEnabled());
+        QVERIFY(!dialog.exportButton()->isEnabled()); // nothing to export before a fleet scan
 
         add(dialog, QStringLiteral("alpha"), QStringLiteral("unix:///scripted/alpha"));
         add(dialog, QStringLiteral("down-b"), QStringLiteral("unix:///scripted/down-b"));
@@ -66,6 +67,8 @@ private slots:
         QTest::mouseClick(scan, Qt::LeftButton);
         QTableWidget* table = dialog.summaryView()->endpointTable();
         QTRY_VERIFY_WITH_TIMEOUT(scan->isEnabled(), 20000);
+        QVERIFY(dialog.exportButton()->isEnabled());
+        QVERIFY(!table->isColumnHidden(FleetSummaryView::NameColumn)); // saved endpoints have names
         QCOMPARE(table->rowCount(), 2);
         QCOMPARE(table->item(0, FleetSummaryView::NameColumn)->text(), QStringLiteral("alpha"));
         QVERIFY2(table->item(0, FleetSummaryView::StatusColumn)->text().startsWith(QStringLiteral("scan ")),

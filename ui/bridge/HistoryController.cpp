@@ -1,12 +1,40 @@
 #include "ui/bridge/HistoryController.h"
 
 #include "core/common/Clock.h"
+#include "core/store/FleetHistory.h"
 #include "core/store/HistoryStore.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
+#include <set>
+
 namespace drydock::ui {
+
+namespace {
+
+// The fleet view only when the recent history holds more than one endpoint: one endpoint is the dashboard
+// already.
+Result<std::shared_ptr<const FleetSummary>> fleetOf(ScanRepository& repository, const std::vector<ScanSummary>& scans,
+                                                    std::int64_t sinceUnix)
+{
+    std::set<std::string> endpoints;
+    for (const auto& s : scans) {
+        if (s.startedAtUnix >= sinceUnix) {
+            endpoints.insert(s.endpoint);
+        }
+    }
+    if (endpoints.size() < 2) {
+        return std::shared_ptr<const FleetSummary>();
+    }
+    auto fleet = FleetHistory::latest(repository, sinceUnix);
+    if (!fleet) {
+        return fleet.error();
+    }
+    return std::shared_ptr<const FleetSummary>(std::make_shared<FleetSummary>(std::move(fleet.value())));
+}
+
+} // namespace
 
 HistoryController::HistoryController(QString databasePath, QObject* parent)
     : QObject(parent), m_path(std::move(databasePath))
@@ -53,6 +81,16 @@ void HistoryController::refresh()
                     return trend.error();
                 }
                 snap.trend = std::move(trend.value());
+                if (auto fleet = fleetOf(store.scans(), snap.scans, since); !fleet) {
+                    return fleet.error();
+                } else if (fleet.value()) {
+                    snap.fleet = std::move(fleet.value());
+                    auto fleetTrend = FleetTrend::load(store.scans(), since);
+                    if (!fleetTrend) {
+                        return fleetTrend.error();
+                    }
+                    snap.fleetTrend = std::move(fleetTrend.value());
+                }
             }
             auto waivers = store.waivers().list();
             if (!waivers) {

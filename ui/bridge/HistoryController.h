@@ -1,6 +1,8 @@
 #pragma once
 #include "core/findings/ScanDelta.h"
 #include "core/findings/Waiver.h"
+#include "core/scan/FleetSummary.h"
+#include "core/store/FleetTrend.h"
 #include "core/store/ScanRepository.h"
 
 #include <QObject>
@@ -21,6 +23,10 @@ struct HistorySnapshot
     std::vector<ScanSummary> scans;
     std::vector<TrendPoint> trend; // of the newest scan's endpoint, last 90 days
     std::vector<Waiver> waivers;
+    // Set when more than one endpoint was scanned in the last 90 days: each one's latest scan, and the fleet
+    // trend over those days.
+    std::shared_ptr<const FleetSummary> fleet;
+    std::vector<FleetTrendPoint> fleetTrend;
 };
 
 struct DeltaView

@@ -3,6 +3,7 @@
 #include "core/docker/ContextResolver.h"
 #include "ui/bridge/FleetController.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/export/FleetReportExport.h"
 #include "ui/widgets/FleetSummaryView.h"
 
 #include <QDialogButtonBox>
@@ -68,6 +69,15 @@ FleetDialog::FleetDialog(const RuleCatalogue& catalogue, const QString& database
     split->addWidget(top);
     split->addWidget(m_view);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_export = close->addButton(tr("&Export report…"), QDialogButtonBox::ActionRole);
+    m_export->setObjectName(QStringLiteral("exportFleet"));
+    m_export->setToolTip(tr("Save this fleet scan as PDF, HTML or JSON"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        if (m_lastSummary) {
+            exportFleetReport(this, *m_lastSummary);
+        }
+    });
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
@@ -82,7 +92,9 @@ FleetDialog::FleetDialog(const RuleCatalogue& catalogue, const QString& database
         m_scan->setEnabled(true);
         if (outcome.summary) {
             m_view->setSummary(*outcome.summary);
+            m_lastSummary = outcome.summary;
         }
+        m_export->setEnabled(m_lastSummary != nullptr);
         m_message->setText(outcome.historyWarning.isEmpty()
                                ? tr("Fleet scan finished.")
                                : tr("Fleet scan finished, but the history did not store every scan: %1")

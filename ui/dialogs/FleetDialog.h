@@ -2,9 +2,11 @@
 #include "core/docker/EndpointStore.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/FleetScanner.h"
+#include "core/scan/FleetSummary.h"
 
 #include <QDialog>
 
+#include <memory>
 #include <vector>
 
 class QLabel;
@@ -29,6 +31,7 @@ public:
                 FleetScanner::TransportMaker maker = {}, QWidget* parent = nullptr);
 
     FleetSummaryView* summaryView() const { return m_view; }
+    QPushButton* exportButton() const { return m_export; }
 
 private:
     void reload();
@@ -45,6 +48,8 @@ private:
     QPushButton* m_add;
     QPushButton* m_remove;
     QPushButton* m_scan;
+    QPushButton* m_export;
+    std::shared_ptr<const FleetSummary> m_lastSummary; // of the last fleet scan, for Export
     QLabel* m_message;
     FleetSummaryView* m_view;
     FleetController* m_controller;

@@ -1,6 +1,7 @@
 #include "ui/export/PdfExporter.h"
 
 #include "core/common/Time.h"
+#include "core/report/FleetHtmlReport.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/scan/PostureScore.h"
 
@@ -63,6 +64,54 @@ QString tocHtml(const std::vector<TocEntry>& toc, int firstBodyPage)
 
 Result<void> PdfExporter::write(const ReportData& data, const QString& path, const Progress& progress)
 {
+    const ScanResult& scan = *data.scan;
+    const PostureScore score = PostureScore::compute(scan.findings, data.objects());
+    const auto counts = scan.findings.countsBySeverity();
+    Document document;
+    document.title = QString::fromStdString(data.title);
+    document.header = QString::fromStdString(data.title + " — " + scan.inventory.endpoint);
+    document.titleLines =
+        QStringLiteral("%1\nDocker %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
+                       "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12")
+            .arg(QString::fromStdString(scan.inventory.endpoint), QString::fromStdString(scan.inventory.engineVersion),
+                 QString::fromStdString(scan.inventory.apiVersion),
+                 QString::fromStdString(formatRfc3339(scan.startedAtUnix)),
+                 data.scanId ? QStringLiteral(" · scan %1").arg(data.scanId) : QString())
+            .arg(score.score)
+            .arg(QString::fromStdString(score.grade()))
+            .arg(counts[4])
+            .arg(counts[3])
+            .arg(counts[2])
+            .arg(counts[1])
+            .arg(counts[0]);
+    document.bodyHtml = QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print));
+    return writeDocument(document, path, progress);
+}
+
+Result<void> PdfExporter::writeFleet(const FleetSummary& fleet, std::int64_t generatedAtUnix, const QString& path,
+                                     const Progress& progress)
+{
+    Document document;
+    document.title = QStringLiteral("Drydock fleet report");
+    document.header = QStringLiteral("Drydock fleet report — %1 endpoint(s)").arg(fleet.endpoints.size());
+    document.titleLines = QStringLiteral("%1 endpoint(s): %2 scanned, %3 unreachable\nGenerated %4\n\n"
+                                         "Open across the fleet: Critical %5 · High %6 · Medium %7 · Low %8 · Info %9")
+                              .arg(fleet.endpoints.size())
+                              .arg(fleet.reachable)
+                              .arg(fleet.unreachable)
+                              .arg(QString::fromStdString(formatRfc3339(generatedAtUnix)))
+                              .arg(fleet.open[4])
+                              .arg(fleet.open[3])
+                              .arg(fleet.open[2])
+                              .arg(fleet.open[1])
+                              .arg(fleet.open[0]);
+    document.bodyHtml = QString::fromStdString(FleetHtmlReport::render(fleet, generatedAtUnix, true));
+    document.pointSize = 8; // a dozen columns side by side
+    return writeDocument(document, path, progress);
+}
+
+Result<void> PdfExporter::writeDocument(const Document& document, const QString& path, const Progress& progress)
+{
     if (QFontDatabase::families().isEmpty()) {
         return Error::make(ErrorCode::Io, "No fonts are installed, so the PDF would have no text. Install "
                                           "fonts-dejavu-core (installer/install-deps.sh does).");
@@ -73,7 +122,7 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(16, 18, 16, 18), QPageLayout::Millimeter);
         writer.setResolution(144);
-        writer.setTitle(QString::fromStdString(data.title));
+        writer.setTitle(document.title);
         writer.setCreator(QStringLiteral("Drydock " DRYDOCK_VERSION));
         QPainter painter;
         if (!painter.begin(&writer)) {
@@ -87,13 +136,13 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
 
         QTextDocument body;
         body.documentLayout()->setPaintDevice(&writer);
-        body.setDefaultFont(reportFont(9));
+        body.setDefaultFont(reportFont(document.pointSize));
         // The print HTML carries no <style> (HtmlReportWriter says it with attributes): Qt matches each rule
         // against every element, and the browser stylesheet made a 10,000-finding PDF take half as long again.
         body.setDefaultStyleSheet(QStringLiteral(
             "pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; background-color: #f3f4f6; white-space: pre-wrap; } "
             "h2 { color: #1d4e89; }"));
-        body.setHtml(QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print)));
+        body.setHtml(document.bodyHtml);
         body.setPageSize(bodyRect.size());
         // <pre> must wrap, not run off the page.
         QTextOption wrap = body.defaultTextOption();
@@ -112,14 +161,13 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
             contents.setHtml(tocHtml(toc, 2 + tocPages));
         }
         const int total = 1 + tocPages + bodyPages;
-        const QString header = QString::fromStdString(data.title + " — " + data.scan->inventory.endpoint);
 
         auto decorate = [&](int pageNumber) {
             painter.save();
             painter.setFont(reportFont(8));
             painter.setPen(QColor(0x4b, 0x55, 0x63));
             painter.drawText(QRectF(0, 0, page.width(), headerHeight - 10), Qt::AlignLeft | Qt::AlignVCenter,
-                             painter.fontMetrics().elidedText(header, Qt::ElideMiddle, page.width()));
+                             painter.fontMetrics().elidedText(document.header, Qt::ElideMiddle, page.width()));
             painter.drawLine(QPointF(0, headerHeight - 8), QPointF(page.width(), headerHeight - 8));
             painter.drawText(QRectF(0, page.height() - footerHeight + 8, page.width(), footerHeight - 8),
                              Qt::AlignCenter, QStringLiteral("Page %1 of %2").arg(pageNumber).arg(total));
@@ -143,31 +191,14 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
         };
 
         // Title page
-        const ScanResult& scan = *data.scan;
-        const PostureScore score = PostureScore::compute(scan.findings, data.objects());
-        const auto counts = scan.findings.countsBySeverity();
         painter.setPen(QColor(0x1d, 0x4e, 0x89));
         painter.setFont(reportFont(26, true));
         painter.drawText(QRectF(0, page.height() * 0.22, page.width(), 120), Qt::AlignHCenter | Qt::TextWordWrap,
-                         QString::fromStdString(data.title));
+                         document.title);
         painter.setPen(Qt::black);
         painter.setFont(reportFont(12));
-        const QString lines =
-            QStringLiteral("%1\nDocker %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
-                           "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12")
-                .arg(QString::fromStdString(scan.inventory.endpoint), QString::fromStdString(scan.inventory.engineVersion),
-                     QString::fromStdString(scan.inventory.apiVersion),
-                     QString::fromStdString(formatRfc3339(scan.startedAtUnix)),
-                     data.scanId ? QStringLiteral(" · scan %1").arg(data.scanId) : QString())
-                .arg(score.score)
-                .arg(QString::fromStdString(score.grade()))
-                .arg(counts[4])
-                .arg(counts[3])
-                .arg(counts[2])
-                .arg(counts[1])
-                .arg(counts[0]);
         painter.drawText(QRectF(0, page.height() * 0.40, page.width(), page.height() * 0.4),
-                         Qt::AlignHCenter | Qt::TextWordWrap, lines);
+                         Qt::AlignHCenter | Qt::TextWordWrap, document.titleLines);
         painter.setFont(reportFont(8));
         painter.drawText(QRectF(0, page.height() - footerHeight, page.width(), footerHeight), Qt::AlignCenter,
                          QStringLiteral("Generated by Drydock %1 · secret values are masked · page 1 of %2")

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/common/Result.h"
 #include "core/report/ReportData.h"
+#include "core/scan/FleetSummary.h"
 
 #include <QString>
 
@@ -20,6 +21,20 @@ public:
     // Writes to a temporary file beside path and renames it when complete: a failed or cancelled export
     // leaves nothing behind (ErrorCode::Cancelled when progress said stop).
     static Result<void> write(const ReportData& data, const QString& path, const Progress& progress = {});
+    // The fleet view (every endpoint side by side, the worst findings across them) the same way.
+    static Result<void> writeFleet(const FleetSummary& fleet, std::int64_t generatedAtUnix, const QString& path,
+                                   const Progress& progress = {});
+
+    // What one paginated document is made of; both reports above are one.
+    struct Document
+    {
+        QString title;      // the PDF's title and the title page's heading
+        QString header;     // the running header of every page after the title page
+        QString titleLines; // the title page's text under the heading
+        QString bodyHtml;   // print HTML; its <h2> headings make the table of contents
+        int pointSize = 9;  // of the body text
+    };
+    static Result<void> writeDocument(const Document& document, const QString& path, const Progress& progress = {});
 };
 
 } // namespace drydock::ui

@@ -2,6 +2,7 @@
 
 #include "core/scan/PostureScore.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/widgets/FleetSummaryView.h"
 #include "ui/widgets/SeverityBadge.h"
 
 #include <QBarCategoryAxis>
@@ -18,6 +19,8 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -66,6 +69,45 @@ QGroupBox* box(const QString& title, QWidget* parent)
     auto* b = new QGroupBox(title, parent);
     new QVBoxLayout(b);
     return b;
+}
+
+// Open findings per day by severity (critical to low); one marker per day so a single scan shows.
+QChart* trendChart(const std::vector<TrendPoint>& trend)
+{
+    auto* chart = new QChart;
+    auto* axisX = new QDateTimeAxis(chart);
+    axisX->setFormat(QStringLiteral("MMM d"));
+    auto* axisY = new QValueAxis(chart);
+    axisY->setLabelFormat(QStringLiteral("%d"));
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    int maxValue = 1;
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
+        auto* line = new QLineSeries(chart);
+        line->setName(severityText(s));
+        line->setColor(severityColor(s));
+        line->setPointsVisible(true); // one scan is one point: without markers a single day draws nothing
+        line->setMarkerSize(8);
+        for (const auto& p : trend) {
+            const int v = p.counts[static_cast<std::size_t>(s)];
+            maxValue = std::max(maxValue, v);
+            line->append(static_cast<qreal>(p.dayStartUnix) * 1000.0, v);
+        }
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 first = trend.empty() ? now - 7 * 86400 : trend.front().dayStartUnix;
+    const qint64 start = std::min(first, now - 86400);
+    axisX->setRange(QDateTime::fromSecsSinceEpoch(start), QDateTime::fromSecsSinceEpoch(now + 86400));
+    axisX->setTickCount(static_cast<int>(std::clamp<qint64>((now + 86400 - start) / 86400 + 1, 2, 8)));
+    axisY->setRange(0, maxValue + 1);
+    // Whole numbers only: counts of findings have no fractions.
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(std::max(1, (maxValue + 1) / 5));
+    return chart;
 }
 
 } // namespace
@@ -124,18 +166,47 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
             [this](QListWidgetItem* item) { emit objectActivated(item->data(Qt::UserRole).toString()); });
 
     auto* trendBox = box(tr("Trend (last 90 days)"), this);
-    m_trendChartHolder = new QWidget(trendBox);
+    m_trendTabs = new QTabWidget(trendBox);
+    m_trendTabs->setObjectName(QStringLiteral("trendTabs"));
+    m_trendTabs->setDocumentMode(true);
+    m_trendChartHolder = new QWidget(m_trendTabs);
     new QVBoxLayout(m_trendChartHolder);
-    trendBox->layout()->addWidget(m_trendChartHolder);
+    m_fleetTrendHolder = new QWidget(m_trendTabs);
+    new QVBoxLayout(m_fleetTrendHolder);
+    m_trendTabs->addTab(m_trendChartHolder, tr("This endpoint"));
+    m_trendTabs->addTab(m_fleetTrendHolder, tr("Fleet"));
+    m_trendTabs->setTabToolTip(1, tr("Open findings summed over every endpoint, each counted with its latest "
+                                     "scan on or before that day"));
+    trendBox->layout()->addWidget(m_trendTabs);
+
+    m_fleetBox = box(tr("Fleet"), this);
+    m_fleetBox->setObjectName(QStringLiteral("fleetBox"));
+    m_fleetView = new FleetSummaryView(m_fleetBox);
+    auto* fleetButtons = new QHBoxLayout;
+    auto* scanFleet = new QPushButton(tr("Scan the fleet…"), m_fleetBox);
+    scanFleet->setObjectName(QStringLiteral("scanFleet"));
+    scanFleet->setToolTip(tr("Scan every saved endpoint again (File ▸ Endpoints and fleet scan…)"));
+    auto* exportFleet = new QPushButton(tr("Export fleet report…"), m_fleetBox);
+    exportFleet->setObjectName(QStringLiteral("exportFleet"));
+    exportFleet->setToolTip(tr("Save this fleet view as HTML, PDF or JSON"));
+    fleetButtons->addWidget(scanFleet);
+    fleetButtons->addWidget(exportFleet);
+    fleetButtons->addStretch();
+    m_fleetBox->layout()->addWidget(m_fleetView);
+    static_cast<QVBoxLayout*>(m_fleetBox->layout())->addLayout(fleetButtons);
+    connect(scanFleet, &QPushButton::clicked, this, &DashboardPage::fleetScanRequested);
+    connect(exportFleet, &QPushButton::clicked, this, &DashboardPage::fleetExportRequested);
 
     auto* grid = new QGridLayout(this);
     grid->addWidget(scoreBox, 0, 0);
     grid->addWidget(areaBox, 0, 1);
     grid->addWidget(worstBox, 1, 0);
     grid->addWidget(trendBox, 1, 1);
+    grid->addWidget(m_fleetBox, 2, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     setTrend({});
+    setFleet(nullptr, {});
 }
 
 void DashboardPage::setScan(const ScanResult& scan)
@@ -239,40 +310,31 @@ void DashboardPage::setDelta(const ScanDelta* delta)
 
 void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)
 {
-    auto* chart = new QChart;
-    auto* axisX = new QDateTimeAxis(chart);
-    axisX->setFormat(QStringLiteral("MMM d"));
-    auto* axisY = new QValueAxis(chart);
-    axisY->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(axisX, Qt::AlignBottom);
-    chart->addAxis(axisY, Qt::AlignLeft);
-    int maxValue = 1;
-    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
-        auto* line = new QLineSeries(chart);
-        line->setName(severityText(s));
-        line->setColor(severityColor(s));
-        line->setPointsVisible(true); // one scan is one point: without markers a single day draws nothing
-        line->setMarkerSize(8);
-        for (const auto& p : trend) {
-            const int v = p.counts[static_cast<std::size_t>(s)];
-            maxValue = std::max(maxValue, v);
-            line->append(static_cast<qreal>(p.dayStartUnix) * 1000.0, v);
-        }
-        chart->addSeries(line);
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
+    replaceChart(m_trendChartHolder, trendChart(trend));
+}
+
+void DashboardPage::setFleet(std::shared_ptr<const FleetSummary> fleet, const std::vector<FleetTrendPoint>& trend)
+{
+    m_fleet = std::move(fleet);
+    const bool shown = m_fleet && m_fleet->endpoints.size() > 1;
+    m_fleetBox->setVisible(shown);
+    m_trendTabs->setTabEnabled(1, shown);
+    if (!shown) {
+        m_trendTabs->setCurrentIndex(0);
+        return;
     }
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const qint64 first = trend.empty() ? now - 7 * 86400 : trend.front().dayStartUnix;
-    const qint64 start = std::min(first, now - 86400);
-    axisX->setRange(QDateTime::fromSecsSinceEpoch(start), QDateTime::fromSecsSinceEpoch(now + 86400));
-    axisX->setTickCount(static_cast<int>(std::clamp<qint64>((now + 86400 - start) / 86400 + 1, 2, 8)));
-    axisY->setRange(0, maxValue + 1);
-    // Whole numbers only: counts of findings have no fractions.
-    axisY->setTickType(QValueAxis::TicksDynamic);
-    axisY->setTickAnchor(0);
-    axisY->setTickInterval(std::max(1, (maxValue + 1) / 5));
-    replaceChart(m_trendChartHolder, chart);
+    m_fleetBox->setTitle(tr("Fleet: the latest scan of each of %n endpoint(s)", nullptr,
+                            static_cast<int>(m_fleet->endpoints.size())));
+    m_fleetView->setSummary(*m_fleet);
+    std::vector<TrendPoint> points;
+    points.reserve(trend.size());
+    for (const auto& p : trend) {
+        TrendPoint t;
+        t.dayStartUnix = p.dayStartUnix;
+        t.counts = p.counts;
+        points.push_back(t);
+    }
+    replaceChart(m_fleetTrendHolder, trendChart(points));
 }
 
 } // namespace drydock::ui

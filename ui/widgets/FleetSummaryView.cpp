@@ -41,6 +41,7 @@ FleetSummaryView::FleetSummaryView(QWidget* parent) : QWidget(parent)
                                             tr("Critical"), tr("High"), tr("Medium"), tr("Low"), tr("Info")});
     m_endpoints->verticalHeader()->hide();
     m_endpoints->horizontalHeader()->setSectionResizeMode(AddressColumn, QHeaderView::Stretch);
+    m_endpoints->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
     m_endpoints->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_worst = new QTableWidget(0, 5, this);
     m_worst->setObjectName(QStringLiteral("fleetWorst"));
@@ -59,6 +60,7 @@ FleetSummaryView::FleetSummaryView(QWidget* parent) : QWidget(parent)
 
 void FleetSummaryView::reset(const std::vector<FleetTarget>& targets)
 {
+    m_endpoints->setColumnHidden(NameColumn, false);
     m_headline->setText(tr("Scanning %n endpoint(s)…", nullptr, static_cast<int>(targets.size())));
     m_endpoints->setSortingEnabled(false); // rows follow the targets' indices while scanning
     m_endpoints->setRowCount(static_cast<int>(targets.size()));
@@ -90,6 +92,12 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
                             .arg(s.unreachable));
     m_endpoints->setSortingEnabled(false);
     m_endpoints->setRowCount(static_cast<int>(s.endpoints.size()));
+    // From the history an endpoint is known by its address only: one column says it.
+    bool namedByAddress = true;
+    for (const auto& e : s.endpoints) {
+        namedByAddress = namedByAddress && e.name == e.address;
+    }
+    m_endpoints->setColumnHidden(NameColumn, namedByAddress && !s.endpoints.empty());
     for (int row = 0; row < static_cast<int>(s.endpoints.size()); ++row) {
         const auto& e = s.endpoints[static_cast<std::size_t>(row)];
         m_endpoints->setItem(row, NameColumn, cell(displayText(e.name, 80)));
@@ -103,8 +111,11 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
             }
             continue;
         }
-        m_endpoints->setItem(row, StatusColumn,
-                             cell(e.scanId > 0 ? tr("scan %1").arg(e.scanId) : tr("scanned (not stored)")));
+        QString status = e.scanId > 0 ? tr("scan %1").arg(e.scanId) : tr("scanned (not stored)");
+        if (e.scannedAtUnix > 0) {
+            status += QStringLiteral(" · ") + dateText(e.scannedAtUnix);
+        }
+        m_endpoints->setItem(row, StatusColumn, cell(status));
         m_endpoints->setItem(row, ScoreColumn,
                              cell(QStringLiteral("%1 %2").arg(e.posture.score).arg(qs(e.posture.grade()))));
         const Severity order[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
