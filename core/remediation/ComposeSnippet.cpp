@@ -1,6 +1,7 @@
 #include "core/remediation/ComposeSnippet.h"
 
 #include "core/common/Strings.h"
+#include "core/common/Utf8.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/ShellQuote.h"
 
@@ -13,44 +14,6 @@ namespace drydock {
 
 namespace {
 
-// Decodes one UTF-8 sequence at text[i]; returns its length, or 0 when the bytes are not valid UTF-8.
-std::size_t utf8Length(std::string_view text, std::size_t i, std::uint32_t& codePoint)
-{
-    const auto b = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
-    if (b < 0x80) {
-        codePoint = b;
-        return 1;
-    }
-    if ((b & 0xE0) == 0xC0) {
-        len = 2;
-        codePoint = b & 0x1F;
-    } else if ((b & 0xF0) == 0xE0) {
-        len = 3;
-        codePoint = b & 0x0F;
-    } else if ((b & 0xF8) == 0xF0) {
-        len = 4;
-        codePoint = b & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + len > text.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto c = static_cast<unsigned char>(text[i + k]);
-        if ((c & 0xC0) != 0x80) {
-            return 0;
-        }
-        codePoint = (codePoint << 6) | (c & 0x3F);
-    }
-    const std::uint32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (codePoint < minimum[len] || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-        return 0;
-    }
-    return len;
-}
-
 // A YAML double-quoted scalar: the only style in which every string, whatever it holds, stays one line and
 // one value. Control characters, quotes, backslashes and the Unicode line breaks are escaped; invalid UTF-8
 // becomes U+FFFD because a YAML document must be valid Unicode.
@@ -59,7 +22,7 @@ std::string yamlQuote(std::string_view text)
     std::string out = "\"";
     for (std::size_t i = 0; i < text.size();) {
         std::uint32_t cp = 0;
-        const std::size_t len = utf8Length(text, i, cp);
+        const std::size_t len = utf8SequenceLength(text, i, &cp);
         if (len == 0) {
             out += "\\uFFFD";
             ++i;
@@ -138,7 +101,7 @@ std::string comment(std::string_view text)
     std::string out = "# ";
     for (std::size_t i = 0; i < text.size();) {
         std::uint32_t cp = 0;
-        const std::size_t len = utf8Length(text, i, cp);
+        const std::size_t len = utf8SequenceLength(text, i, &cp);
         if (len == 0) {
             out += "\xEF\xBF\xBD";
             ++i;

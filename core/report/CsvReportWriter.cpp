@@ -2,12 +2,14 @@
 
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
+#include "core/common/Utf8.h"
 
 namespace drydock {
 
 std::string CsvReportWriter::cell(const std::string& raw)
 {
-    std::string text = reportText(raw, 32768);
+    // Cut first, then mend: a cut id or label can end in half a character, and daemon text need not be UTF-8.
+    std::string text = replaceInvalidUtf8(reportText(raw, 32768));
     if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
                           text[0] == '\r')) {
         text.insert(text.begin(), '\'');

@@ -1,36 +1,8 @@
 #include "core/report/HtmlEscape.h"
 
-#include <cstdint>
+#include "core/common/Utf8.h"
 
 namespace drydock {
-
-namespace {
-
-// Length of a valid UTF-8 sequence starting at s[i], or 0 when it is not valid: overlong forms, UTF-16
-// surrogates (U+D800…U+DFFF) and code points above U+10FFFF are invalid too (RFC 3629), so a browser or a
-// PDF reader never meets them.
-std::size_t utf8Length(std::string_view s, std::size_t i)
-{
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2) || c > 0xF4) {
-        return 0;
-    }
-    std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
-    }
-    return n;
-}
-
-} // namespace
 
 std::string htmlEscape(std::string_view text)
 {
@@ -54,7 +26,7 @@ std::string htmlEscape(std::string_view text)
             ++i;
             continue;
         }
-        const std::size_t n = utf8Length(text, i);
+        const std::size_t n = utf8SequenceLength(text, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";
             ++i;

@@ -150,6 +150,23 @@ private slots:
         QCOMPARE(QString::fromStdString(CsvReportWriter::cell(cell.toStdString())), expected);
     }
 
+    void csvCellsAreValidUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("raw 0xff bytes") << QByteArray("1a\xff\xff") << QByteArray("\"1a\xEF\xBF\xBD\xEF\xBF\xBD\"");
+        // A 12-byte short id cut through a replacement character (the fuzzer's find).
+        QTest::newRow("half a character") << QByteArray("1a\xEF\xBF") << QByteArray("\"1a\xEF\xBF\xBD\xEF\xBF\xBD\"");
+        QTest::newRow("a surrogate") << QByteArray("x\xED\xA0\x80") << QByteArray("\"x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+        QTest::newRow("valid text stays") << QByteArray("caf\xC3\xA9") << QByteArray("\"caf\xC3\xA9\"");
+    }
+    void csvCellsAreValidUtf8()
+    {
+        QFETCH(QByteArray, raw);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(QByteArray::fromStdString(CsvReportWriter::cell(raw.toStdString())), expected);
+    }
+
     void csvHasOneRowPerFinding()
     {
         const QString csv = QString::fromStdString(CsvReportWriter::write(data()));

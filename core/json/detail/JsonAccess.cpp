@@ -1,6 +1,7 @@
 #include "core/json/detail/JsonAccess.h"
 
 #include "core/common/Strings.h"
+#include "core/common/Utf8.h"
 
 #include <cmath>
 #include <limits>
@@ -8,70 +9,6 @@
 namespace drydock::json::detail {
 
 namespace {
-
-// Length of the valid UTF-8 sequence starting at i, or 0 when the bytes there are not valid UTF-8
-// (overlong forms, surrogates and code points past U+10FFFF count as invalid, as in RFC 3629).
-std::size_t utf8SequenceLength(std::string_view s, std::size_t i)
-{
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) {
-        return 1;
-    }
-    std::size_t len = 0;
-    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size() || b(i + 1) < lo || b(i + 1) > hi) {
-        return 0;
-    }
-    for (std::size_t k = 2; k < len; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) {
-            return 0;
-        }
-    }
-    return len;
-}
-
-bool isValidUtf8(std::string_view s)
-{
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8SequenceLength(s, i);
-        if (n == 0) {
-            return false;
-        }
-        i += n;
-    }
-    return true;
-}
-
-std::string replaceInvalidUtf8(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size() + 16);
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8SequenceLength(s, i);
-        if (n == 0) {
-            out.append("\xEF\xBF\xBD"); // U+FFFD
-            ++i;
-        } else {
-            out.append(s.substr(i, n));
-            i += n;
-        }
-    }
-    return out;
-}
 
 // Deepest nesting of arrays/objects outside strings, stopping as soon as the limit is passed.
 bool nestsDeeperThan(std::string_view s, int limit)
