@@ -1,35 +1,54 @@
 #include "core/report/PrintMarkup.h"
 
+#include <string_view>
+
 namespace drydock {
 
 namespace {
 
-void replaceAll(std::string& text, const std::string& from, const std::string& to)
+struct Replacement
 {
-    std::string out;
-    out.reserve(text.size() + text.size() / 16);
-    std::size_t start = 0;
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, start)) {
-        out.append(text, start, at - start);
-        out += to;
-        start = at + from.size();
-    }
-    out.append(text, start, std::string::npos);
-    text = std::move(out);
-}
+    std::string_view from;
+    std::string_view to;
+};
+
+constexpr Replacement kReplacements[] = {
+    {"<table", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+               "style=\"border-collapse: collapse; border-style: solid; border-color: #d1d5db\""},
+    {"<th>", "<th style=\"background-color: #f3f4f6\">"},
+    {"<th ", "<th style=\"background-color: #f3f4f6\" "},
+    {"class=\"meta\"", "style=\"color: #4b5563\""},
+    {"class=\"waived\"", "style=\"color: #6b7280\""},
+    {"class=\"unreachable\"", "style=\"color: #9b1c1c; font-weight: bold\""},
+};
 
 } // namespace
 
 std::string withPrintAttributes(std::string html)
 {
-    replaceAll(html, "<table", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
-                               "style=\"border-collapse: collapse; border-style: solid; border-color: #d1d5db\"");
-    replaceAll(html, "<th>", "<th style=\"background-color: #f3f4f6\">");
-    replaceAll(html, "<th ", "<th style=\"background-color: #f3f4f6\" ");
-    replaceAll(html, "class=\"meta\"", "style=\"color: #4b5563\"");
-    replaceAll(html, "class=\"waived\"", "style=\"color: #6b7280\"");
-    replaceAll(html, "class=\"unreachable\"", "style=\"color: #9b1c1c; font-weight: bold\"");
-    return html;
+    // One pass: a 10,000-finding report is 15 MB, and every pattern starts with '<' or 'c'.
+    std::string out;
+    out.reserve(html.size() + html.size() / 16);
+    const std::string_view text(html);
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        bool replaced = false;
+        if (c == '<' || c == 'c') {
+            for (const auto& r : kReplacements) {
+                if (text.compare(i, r.from.size(), r.from) == 0) {
+                    out += r.to;
+                    i += r.from.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
 }
 
 } // namespace drydock

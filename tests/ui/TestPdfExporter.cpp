@@ -99,6 +99,39 @@ private slots:
         QVERIFY(joined.contains(QString(300, QLatin1Char('X')) + QStringLiteral("=LONGVALUEWITHOUTSPACES")));
     }
 
+    // Large bodies are laid out in parts on several threads: every finding is still there once, and the
+    // contents send each object to the page it is on.
+    void aLargeReportKeepsEveryFindingAndTrueContents()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("large.pdf"));
+        const ScanResult scan = sampleScan(1500);
+        ReportData data;
+        data.scan = &scan;
+        auto written = PdfExporter::write(data, path);
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        QCOMPARE(text.count(QRegularExpression(QStringLiteral("Finding number \\d+\\b"))), 1500);
+
+        const QRegularExpression entry(QStringLiteral("^\\s*container (web-\\d+)\\s+(\\d+)\\s*$"),
+                                       QRegularExpression::MultilineOption);
+        QList<QPair<QString, int>> entries;
+        for (auto it = entry.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            entries.append({m.captured(1), m.captured(2).toInt()});
+        }
+        QCOMPARE(entries.size(), 500); // one per object
+        // pdftotext ends each page with a form feed: page N is pages[N - 1].
+        const QStringList pages = text.split(QLatin1Char('\f'));
+        for (const auto& [name, page] : std::as_const(entries)) {
+            QVERIFY(page >= 1 && page <= pages.size());
+            const QRegularExpression heading(QStringLiteral("^\\s*container ") + name + QStringLiteral("\\s*$"),
+                                             QRegularExpression::MultilineOption);
+            QVERIFY2(pages.at(page - 1).contains(heading),
+                     qPrintable(name + QStringLiteral(" is not on page ") + QString::number(page)));
+        }
+    }
+
     void anUnwritablePathIsAClearError()
     {
         const ScanResult scan = sampleScan(1);

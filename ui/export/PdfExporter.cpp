@@ -12,8 +12,14 @@
 #include <QPdfWriter>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
+#include <QThread>
+#include <QtConcurrent>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 namespace drydock::ui {
 
@@ -42,8 +48,13 @@ std::vector<TocEntry> tableOfContents(QTextDocument& doc, qreal pageHeight)
     auto* layout = doc.documentLayout();
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() == 2) {
-            const qreal top = layout->blockBoundingRect(b).top();
-            toc.push_back({b.text().trimmed(), static_cast<int>(top / pageHeight)});
+            // The page its first line is drawn on: a heading that does not fit at the foot of a page keeps its
+            // block (and top margin) there while Qt moves its lines to the next page.
+            qreal y = layout->blockBoundingRect(b).top();
+            if (const QTextLayout* lines = b.layout(); lines && lines->lineCount() > 0) {
+                y += lines->lineAt(0).y() + lines->lineAt(0).height() / 2;
+            }
+            toc.push_back({b.text().trimmed(), static_cast<int>(y / pageHeight)});
         }
     }
     return toc;
@@ -58,6 +69,61 @@ QString tocHtml(const std::vector<TocEntry>& toc, int firstBodyPage)
                     .arg(e.page + firstBodyPage);
     }
     return html + QStringLiteral("</table>");
+}
+
+// Bodies larger than this are laid out in parts, one per core, each starting a page: Qt's HTML import and
+// layout are a third of a large PDF's time and run on one thread per document.
+constexpr qsizetype kSplitAbove = 1'000'000; // characters of HTML, about 700 findings
+
+// Cuts the body HTML before <h2> headings near equal shares; Qt reads each part as a document of its own.
+QStringList splitBody(const QString& html, int parts)
+{
+    QStringList out;
+    if (parts < 2 || html.size() <= kSplitAbove) {
+        out << html;
+        return out;
+    }
+    qsizetype start = 0;
+    for (int k = 1; k < parts; ++k) {
+        const qsizetype at = html.indexOf(QLatin1String("<h2"), html.size() * k / parts);
+        if (at <= start) {
+            break;
+        }
+        out << html.mid(start, at - start);
+        start = at;
+    }
+    out << html.mid(start);
+    return out;
+}
+
+struct BodyPart
+{
+    std::shared_ptr<QTextDocument> doc;
+    int pages = 0;
+};
+
+// Imports and lays out one part on the calling thread, then hands the document to owner, which draws it.
+BodyPart layOut(const QString& html, QPaintDevice* device, int pointSize, QSizeF pageSize, QThread* owner)
+{
+    BodyPart part;
+    part.doc = std::make_shared<QTextDocument>();
+    QTextDocument& doc = *part.doc;
+    doc.documentLayout()->setPaintDevice(device);
+    doc.setDefaultFont(reportFont(pointSize));
+    // The print HTML carries no <style> (HtmlReportWriter says it with attributes): Qt matches each rule
+    // against every element, and the browser stylesheet made a 10,000-finding PDF take half as long again.
+    doc.setDefaultStyleSheet(QStringLiteral(
+        "pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; background-color: #f3f4f6; white-space: pre-wrap; } "
+        "h2 { color: #1d4e89; }"));
+    doc.setHtml(html);
+    doc.setPageSize(pageSize);
+    // <pre> must wrap, not run off the page.
+    QTextOption wrap = doc.defaultTextOption();
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    doc.setDefaultTextOption(wrap);
+    part.pages = doc.pageCount(); // the whole layout, here rather than on the drawing thread
+    doc.moveToThread(owner);
+    return part;
 }
 
 } // namespace
@@ -134,22 +200,26 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         const int footerHeight = 40;
         const QRectF bodyRect(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
 
-        QTextDocument body;
-        body.documentLayout()->setPaintDevice(&writer);
-        body.setDefaultFont(reportFont(document.pointSize));
-        // The print HTML carries no <style> (HtmlReportWriter says it with attributes): Qt matches each rule
-        // against every element, and the browser stylesheet made a 10,000-finding PDF take half as long again.
-        body.setDefaultStyleSheet(QStringLiteral(
-            "pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; background-color: #f3f4f6; white-space: pre-wrap; } "
-            "h2 { color: #1d4e89; }"));
-        body.setHtml(document.bodyHtml);
-        body.setPageSize(bodyRect.size());
-        // <pre> must wrap, not run off the page.
-        QTextOption wrap = body.defaultTextOption();
-        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-        body.setDefaultTextOption(wrap);
-        const int bodyPages = body.pageCount();
-        const auto toc = tableOfContents(body, bodyRect.height());
+        // The body, in parts laid out side by side; the table of contents numbers pages across them.
+        const QStringList html = splitBody(document.bodyHtml, std::clamp(QThread::idealThreadCount(), 1, 4));
+        QThread* const self = QThread::currentThread();
+        std::vector<QFuture<BodyPart>> others;
+        for (qsizetype i = 1; i < html.size(); ++i) {
+            others.push_back(QtConcurrent::run(layOut, html[i], &writer, document.pointSize, bodyRect.size(), self));
+        }
+        std::vector<BodyPart> body{layOut(html[0], &writer, document.pointSize, bodyRect.size(), self)};
+        for (auto& f : others) {
+            body.push_back(f.result());
+        }
+        int bodyPages = 0;
+        std::vector<TocEntry> toc;
+        for (const BodyPart& part : body) {
+            for (TocEntry e : tableOfContents(*part.doc, bodyRect.height())) {
+                e.page += bodyPages;
+                toc.push_back(std::move(e));
+            }
+            bodyPages += part.pages;
+        }
 
         QTextDocument contents;
         contents.documentLayout()->setPaintDevice(&writer);
@@ -206,7 +276,11 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                              .arg(total));
 
         drawPages(contents, tocPages, 2);
-        drawPages(body, bodyPages, 2 + tocPages);
+        int firstBodyPage = 2 + tocPages;
+        for (const BodyPart& part : body) {
+            drawPages(*part.doc, part.pages, firstBodyPage);
+            firstBodyPage += part.pages;
+        }
         const bool ended = painter.end();
         if (cancelled) {
             QFile::remove(partPath);
