@@ -127,7 +127,7 @@ private slots:
         QFETCH(bool, folded);
         const std::string out = html(static_cast<HtmlReportWriter::Variant>(variant), m_scan);
         const std::string section =
-            between(out, "<h2 id=\"contents\">Image contents</h2>", "<h2 id=\"appendix\"");
+            between(out, "id=\"contents\">Image contents</h2>", "id=\"appendix\"");
         QVERIFY2(!section.empty(), "no Image contents section before the appendix");
         QVERIFY(section.find("Debian &quot;&gt;&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
         // The print variant styles header cells with attributes, so the checks stop at the closing tags.

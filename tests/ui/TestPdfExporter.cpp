@@ -99,8 +99,8 @@ private slots:
         QVERIFY(joined.contains(QString(300, QLatin1Char('X')) + QStringLiteral("=LONGVALUEWITHOUTSPACES")));
     }
 
-    // Large bodies are laid out in parts on several threads: every finding is still there once, and the
-    // contents send each object to the page it is on.
+    // A long report: every finding is there once, and the contents send each of 500 objects to the page its
+    // heading is drawn on (headings pushed over a page break used to be listed a page early).
     void aLargeReportKeepsEveryFindingAndTrueContents()
     {
         QTemporaryDir dir;

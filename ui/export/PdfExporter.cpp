@@ -13,12 +13,8 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
-#include <QThread>
-#include <QtConcurrent>
 
-#include <algorithm>
 #include <cstdio>
-#include <memory>
 #include <vector>
 
 namespace drydock::ui {
@@ -71,59 +67,22 @@ QString tocHtml(const std::vector<TocEntry>& toc, int firstBodyPage)
     return html + QStringLiteral("</table>");
 }
 
-// Bodies larger than this are laid out in parts, one per core, each starting a page: Qt's HTML import and
-// layout are a third of a large PDF's time and run on one thread per document.
-constexpr qsizetype kSplitAbove = 1'000'000; // characters of HTML, about 700 findings
-
-// Cuts the body HTML before <h2> headings near equal shares; Qt reads each part as a document of its own.
-QStringList splitBody(const QString& html, int parts)
+// Imports the body and lays it out in pages. On the thread that draws it: Qt's font engines belong to the
+// thread that made them, so a document laid out on another thread crashes when drawn once that thread ends
+// (found by the ThreadSanitizer run of an earlier, parallel version).
+void layOut(QTextDocument& doc, const QString& html, QPaintDevice* device, int pointSize, QSizeF pageSize)
 {
-    QStringList out;
-    if (parts < 2 || html.size() <= kSplitAbove) {
-        out << html;
-        return out;
-    }
-    qsizetype start = 0;
-    for (int k = 1; k < parts; ++k) {
-        const qsizetype at = html.indexOf(QLatin1String("<h2"), html.size() * k / parts);
-        if (at <= start) {
-            break;
-        }
-        out << html.mid(start, at - start);
-        start = at;
-    }
-    out << html.mid(start);
-    return out;
-}
-
-struct BodyPart
-{
-    std::shared_ptr<QTextDocument> doc;
-    int pages = 0;
-};
-
-// Imports and lays out one part on the calling thread, then hands the document to owner, which draws it.
-BodyPart layOut(const QString& html, QPaintDevice* device, int pointSize, QSizeF pageSize, QThread* owner)
-{
-    BodyPart part;
-    part.doc = std::make_shared<QTextDocument>();
-    QTextDocument& doc = *part.doc;
     doc.documentLayout()->setPaintDevice(device);
     doc.setDefaultFont(reportFont(pointSize));
-    // The print HTML carries no <style> (HtmlReportWriter says it with attributes): Qt matches each rule
-    // against every element, and the browser stylesheet made a 10,000-finding PDF take half as long again.
-    doc.setDefaultStyleSheet(QStringLiteral(
-        "pre { font-family: 'DejaVu Sans Mono'; font-size: 8pt; background-color: #f3f4f6; white-space: pre-wrap; } "
-        "h2 { color: #1d4e89; }"));
+    // No stylesheet at all: the print HTML says its styling with attributes (core/report/PrintMarkup), because
+    // Qt matches every rule against every element — the browser stylesheet made a 10,000-finding PDF take
+    // half as long again, and even two rules (pre, h2) cost a seventh.
     doc.setHtml(html);
     doc.setPageSize(pageSize);
     // <pre> must wrap, not run off the page.
     QTextOption wrap = doc.defaultTextOption();
     wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     doc.setDefaultTextOption(wrap);
-    part.pages = doc.pageCount(); // the whole layout, here rather than on the drawing thread
-    doc.moveToThread(owner);
-    return part;
 }
 
 } // namespace
@@ -200,26 +159,10 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         const int footerHeight = 40;
         const QRectF bodyRect(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
 
-        // The body, in parts laid out side by side; the table of contents numbers pages across them.
-        const QStringList html = splitBody(document.bodyHtml, std::clamp(QThread::idealThreadCount(), 1, 4));
-        QThread* const self = QThread::currentThread();
-        std::vector<QFuture<BodyPart>> others;
-        for (qsizetype i = 1; i < html.size(); ++i) {
-            others.push_back(QtConcurrent::run(layOut, html[i], &writer, document.pointSize, bodyRect.size(), self));
-        }
-        std::vector<BodyPart> body{layOut(html[0], &writer, document.pointSize, bodyRect.size(), self)};
-        for (auto& f : others) {
-            body.push_back(f.result());
-        }
-        int bodyPages = 0;
-        std::vector<TocEntry> toc;
-        for (const BodyPart& part : body) {
-            for (TocEntry e : tableOfContents(*part.doc, bodyRect.height())) {
-                e.page += bodyPages;
-                toc.push_back(std::move(e));
-            }
-            bodyPages += part.pages;
-        }
+        QTextDocument body;
+        layOut(body, document.bodyHtml, &writer, document.pointSize, bodyRect.size());
+        const int bodyPages = body.pageCount();
+        const auto toc = tableOfContents(body, bodyRect.height());
 
         QTextDocument contents;
         contents.documentLayout()->setPaintDevice(&writer);
@@ -276,11 +219,7 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                              .arg(total));
 
         drawPages(contents, tocPages, 2);
-        int firstBodyPage = 2 + tocPages;
-        for (const BodyPart& part : body) {
-            drawPages(*part.doc, part.pages, firstBodyPage);
-            firstBodyPage += part.pages;
-        }
+        drawPages(body, bodyPages, 2 + tocPages);
         const bool ended = painter.end();
         if (cancelled) {
             QFile::remove(partPath);
