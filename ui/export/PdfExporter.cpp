@@ -79,7 +79,7 @@ void layOut(QTextDocument& doc, const QString& html, QPaintDevice* device, int p
     // half as long again, and even two rules (pre, h2) cost a seventh.
     doc.setHtml(html);
     doc.setPageSize(pageSize);
-    // <pre> must wrap, not run off the page.
+    // A long word (a 300-character env value in a command) wraps instead of running off the page.
     QTextOption wrap = doc.defaultTextOption();
     wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     doc.setDefaultTextOption(wrap);
