@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_model_json fuzz_event_stream fuzz_shell_round_trip fuzz_scan_reports)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_model_json fuzz_event_stream fuzz_shell_round_trip fuzz_scan_reports fuzz_layer_reader)
 
 command -v clang++ >/dev/null || { echo "clang++ is missing: apt-get install clang libclang-rt-dev" >&2; exit 2; }
 build=build-fuzz
