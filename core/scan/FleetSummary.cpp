@@ -20,7 +20,6 @@ FleetSummary FleetSummary::compute(const std::vector<FleetEntry>& entries, std::
             s.endpoints.push_back(std::move(row));
             continue;
         }
-        ++s.reachable;
         const ScanResult& scan = *e.result;
         const Inventory& inv = scan.inventory;
         row.address = inv.endpoint.empty() ? row.address : inv.endpoint;
@@ -28,21 +27,28 @@ FleetSummary FleetSummary::compute(const std::vector<FleetEntry>& entries, std::
         row.scannedAtUnix = scan.startedAtUnix;
         row.objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
                                        inv.volumes.size());
-        row.posture = PostureScore::compute(scan.findings, row.objects);
-        row.open = scan.findings.countsBySeverity();
-        row.waived = scan.findings.waivedCount();
-        for (std::size_t i = 0; i < s.open.size(); ++i) {
-            s.open[i] += row.open[i];
-        }
-        for (const Finding& f : scan.findings.all()) {
-            if (!f.waiver) {
-                candidates.push_back({row.name, f});
-            }
-        }
-        s.endpoints.push_back(std::move(row));
+        s.addScanned(std::move(row), scan.findings, candidates);
     }
     s.worst = rankWorst(std::move(candidates), maxWorst);
     return s;
+}
+
+void FleetSummary::addScanned(Endpoint row, const FindingSet& findings, std::vector<WorstFinding>& candidates)
+{
+    row.reachable = true;
+    row.posture = PostureScore::compute(findings, row.objects);
+    row.open = findings.countsBySeverity();
+    row.waived = findings.waivedCount();
+    for (std::size_t i = 0; i < open.size(); ++i) {
+        open[i] += row.open[i];
+    }
+    for (const Finding& f : findings.all()) {
+        if (!f.waiver) {
+            candidates.push_back({row.name, f});
+        }
+    }
+    ++reachable;
+    endpoints.push_back(std::move(row));
 }
 
 std::vector<FleetSummary::WorstFinding> FleetSummary::rankWorst(std::vector<WorstFinding> candidates,

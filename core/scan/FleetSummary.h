@@ -1,5 +1,6 @@
 #pragma once
 #include "core/findings/Finding.h"
+#include "core/findings/FindingSet.h"
 #include "core/scan/FleetScanner.h"
 #include "core/scan/PostureScore.h"
 
@@ -48,6 +49,10 @@ struct FleetSummary
 
     static constexpr std::size_t kDefaultWorst = 20;
     static FleetSummary compute(const std::vector<FleetEntry>& entries, std::size_t maxWorst = kDefaultWorst);
+    // Adds an endpoint that was scanned: its posture, open and waived counts from its findings, the fleet
+    // totals, and its open findings as candidates for rankWorst. The one place both a fleet scan and the
+    // fleet from the history (FleetHistory) fill a row.
+    void addScanned(Endpoint row, const FindingSet& findings, std::vector<WorstFinding>& candidates);
     // Orders candidates most severe first (then rule, then object; equal ones keep their order) and keeps the
     // first maxWorst: the one ranking of a fleet scan and of the fleet as the history last saw it.
     static std::vector<WorstFinding> rankWorst(std::vector<WorstFinding> candidates, std::size_t maxWorst);

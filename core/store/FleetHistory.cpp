@@ -30,26 +30,12 @@ Result<FleetSummary> FleetHistory::latest(ScanRepository& scans, std::int64_t si
         FleetSummary::Endpoint row;
         row.name = summary.endpoint;
         row.address = summary.endpoint;
-        row.reachable = true;
         row.scanId = summary.id;
         row.scannedAtUnix = summary.startedAtUnix;
         row.durationMs = (summary.finishedAtUnix - summary.startedAtUnix) * 1000;
         row.engineVersion = summary.engineVersion;
         row.objects = summary.objects();
-        row.open = summary.counts;
-        row.waived = summary.waived;
-        const FindingSet findings(std::move(stored.value().findings));
-        row.posture = PostureScore::compute(findings, row.objects);
-        for (std::size_t i = 0; i < s.open.size(); ++i) {
-            s.open[i] += row.open[i];
-        }
-        for (const Finding& f : findings.all()) {
-            if (!f.waiver) {
-                candidates.push_back({row.name, f});
-            }
-        }
-        ++s.reachable;
-        s.endpoints.push_back(std::move(row));
+        s.addScanned(std::move(row), FindingSet(std::move(stored.value().findings)), candidates);
     }
     s.worst = FleetSummary::rankWorst(std::move(candidates), maxWorst);
     return s;
