@@ -7,7 +7,7 @@ BUILD_PKGS=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3
-  libarchive-dev
+  libarchive-dev ccache
 )
 RUNTIME_PKGS=(
   fonts-dejavu-core fontconfig

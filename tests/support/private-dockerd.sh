@@ -60,6 +60,36 @@ import_busybox() {
   rm -rf "$rootfs"
 }
 
+# minbase_is_valid FILE: a regular, non-empty file that tar can list and that holds a shell and dpkg's status.
+minbase_is_valid() {
+  local f=$1 listing
+  [ -f "$f" ] && [ ! -L "$f" ] && [ -s "$f" ] || return 1
+  listing=$(tar -tf "$f" 2>/dev/null) || return 1
+  grep -qxE '\./(usr/)?bin/bash' <<<"$listing" && grep -qx './var/lib/dpkg/status' <<<"$listing"
+}
+
+# build_minbase FILE: mmdebstrap writes a tarball (--format=tar: it would otherwise guess the format from the
+# name, and "x.part" made it write a directory) to FILE.part, which becomes FILE only once it is valid.
+build_minbase() {
+  local f=$1
+  command -v mmdebstrap >/dev/null || { echo "warning: mmdebstrap is not installed (installer/install-deps.sh --with-tests installs it)" >&2; return 1; }
+  [ -f /etc/apt/sources.list.d/debian.sources ] || [ -f /etc/apt/sources.list ] || {
+    echo "warning: no apt sources to build the Debian minbase image from" >&2; return 1; }
+  mkdir -p "$(dirname "$f")"
+  rm -rf "$f.part"
+  echo "private-dockerd: building the Debian minbase image with mmdebstrap (about a minute; cached in $f)" >&2
+  local sources=/etc/apt/sources.list.d/debian.sources
+  [ -f "$sources" ] || sources=/etc/apt/sources.list
+  if mmdebstrap --variant=minbase --format=tar --quiet bookworm "$f.part" "$sources" >"$state/mmdebstrap.log" 2>&1 &&
+     minbase_is_valid "$f.part"; then
+    mv -f "$f.part" "$f"
+    return 0
+  fi
+  rm -rf "$f.part"
+  echo "warning: mmdebstrap did not produce a valid tarball, see $state/mmdebstrap.log" >&2
+  return 1
+}
+
 # sign NAME CN EXTENSIONS CA_DIR: a key and a certificate signed by the CA in CA_DIR.
 sign() {
   local name=$1 cn=$2 ext=$3 ca=$4
@@ -144,17 +174,23 @@ start)
   import_busybox
   # A real Debian minbase (mmdebstrap from the machine's own apt sources), cached between runs because it
   # takes a minute to build. Without mmdebstrap or apt sources the suite goes on; the tests that need the
-  # image say so.
+  # image say so. A cache entry that is not a tarball docker can import is removed and built again.
   cache="${XDG_CACHE_HOME:-$HOME/.cache}/drydock-tests"
   minbase="$cache/debian-minbase.tar"
-  if [ ! -s "$minbase" ] && command -v mmdebstrap >/dev/null && [ -f /etc/apt/sources.list.d/debian.sources ]; then
-    mkdir -p "$cache"
-    mmdebstrap --variant=minbase --quiet bookworm "$minbase.part" /etc/apt/sources.list.d/debian.sources \
-      >"$state/mmdebstrap.log" 2>&1 && mv "$minbase.part" "$minbase" || {
-      rm -f "$minbase.part"; echo "warning: mmdebstrap failed, see $state/mmdebstrap.log" >&2; }
-  fi
-  if [ -s "$minbase" ]; then
-    "$DOCKER" import -c 'CMD ["bash"]' "$minbase" drydock-test/debian:bookworm >/dev/null
+  for attempt in 1 2; do
+    if [ -e "$minbase" ] && ! minbase_is_valid "$minbase"; then
+      echo "private-dockerd: the cached $minbase is not a Debian root file system tarball; removing it and building it again" >&2
+      rm -rf "$minbase"
+    fi
+    [ -e "$minbase" ] || build_minbase "$minbase" || break
+    if "$DOCKER" import -c 'CMD ["bash"]' "$minbase" drydock-test/debian:bookworm >"$state/import.log" 2>&1; then
+      break
+    fi
+    echo "private-dockerd: docker import of $minbase failed ($(tail -n 1 "$state/import.log")); removing the cache entry" >&2
+    rm -rf "$minbase"
+  done
+  if ! "$DOCKER" image inspect drydock-test/debian:bookworm >/dev/null 2>&1; then
+    echo "warning: drydock-test/debian:bookworm is not available; the tests that need it will say so" >&2
   fi
   echo "$sock" >"$state/socket"
   echo "private dockerd ready on unix://$sock"
