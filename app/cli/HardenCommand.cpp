@@ -251,7 +251,8 @@ int runHarden(const std::vector<std::string>& words)
                 const std::lock_guard<std::mutex> lock(shared.mutex);
                 const std::string text =
                     shared.progress ? leftStateText(*shared.progress) : "Nothing had been changed.";
-                say("drydock: " + InterruptGuard::signalName(signalNumber) + " again: quitting at once.\n" + text);
+                say("drydock: " + InterruptGuard::signalName(signalNumber) + " again: quitting at once.\n" +
+                    text);
                 if (shared.recordAbort) {
                     shared.recordAbort(InterruptGuard::signalName(signalNumber) + ": " + text);
                 }
@@ -296,7 +297,8 @@ int runHarden(const std::vector<std::string>& words)
     if (args->has("--apply") && loaded->matchedBy &&
         !ContainerResolver::isExactEnoughToChange(*loaded->matchedBy)) {
         say("drydock: '" + target + "' is only the start of the id of container " + loaded->plan.object.name +
-            " (" + loaded->plan.object.id + "); --apply changes what it names, so give its exact name or its "
+            " (" + loaded->plan.object.id +
+            "); --apply changes what it names, so give its exact name or its "
             "full id. Nothing was changed.");
         return ExitUsage;
     }
@@ -314,7 +316,8 @@ int runHarden(const std::vector<std::string>& words)
 
     const std::string endpoint = docker.endpoint().display();
     std::mutex historyMutex; // the signal thread may record an abort while the runner records a step
-    const auto addAction = [&](const std::string& step, const std::string& outcome, const std::string& details) {
+    const auto addAction = [&](const std::string& step, const std::string& outcome,
+                               const std::string& details) {
         if (history) {
             const std::lock_guard<std::mutex> lock(historyMutex);
             auto r = history->actions().add({0, endpoint, toString(plan.object.type), plan.object.id,
@@ -329,7 +332,8 @@ int runHarden(const std::vector<std::string>& words)
         shared.progress = p;
     };
     const auto record = [&](const std::string& phase) {
-        return [&, phase](const HardeningAction& a) { addAction(phase + ": " + a.step, a.outcome, a.details); };
+        return
+            [&, phase](const HardeningAction& a) { addAction(phase + ": " + a.step, a.outcome, a.details); };
     };
     // The signal thread calls this under shared.mutex: the phase changes under it too.
     std::string phaseNow;
@@ -398,13 +402,16 @@ int runHarden(const std::vector<std::string>& words)
             }
         }
         enterPhase("apply");
-        HardeningRunner runner(docker, writer, clock, record("apply"));
+        const auto recordApply = record("apply");
+        HardeningRunner runner(docker, writer, clock, [&](const HardeningAction& a) {
+            recordApply(a);
+            if (a.step == "start hardened container" && a.outcome == "ok") {
+                say("Started the hardened " + plan.object.name + "; watching it for " +
+                    std::to_string(watchSeconds) + " s (Ctrl-C stops and rolls back).");
+            }
+        });
         runner.setWatchSeconds(watchSeconds);
         runner.setProgressListener(listen);
-        if (plan.running) {
-            say("Applying to " + plan.object.name + "; the hardened container is watched for " +
-                std::to_string(watchSeconds) + " s (Ctrl-C stops and rolls back).");
-        }
         auto r = runner.apply(plan, cancel);
         if (!r) {
             say("drydock: " + r.error().message);
@@ -513,7 +520,8 @@ the full id.
                         same volumes and networks; if it does not start, exits, restarts or turns unhealthy
                         within the watch window, roll back automatically (the original gets its name and
                         restart policy back and runs again); then rescan. Volumes and the original are never
-                        removed. A container started with --rm is refused: stopping it would delete it
+                        removed. A container with AutoRemove (docker run's rm option) is refused:
+                        stopping it would make the daemon delete it and its anonymous volumes
   --watch SECONDS       watch window for --trial and --apply (default 5)
   --remove-backup       remove the backups the apply kept for CONTAINER (never their volumes); refused while
                         a backup holds data its container wrote in its own layer in a directory that is a
@@ -530,8 +538,8 @@ Every step of a trial or apply is recorded in the history (`drydock history acti
 Exit codes:
   0  success (the plan was printed; the trial passed; the apply succeeded)
   1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original
-  2  usage error; no such container or image, or an ambiguous id start; an apply refused (--rm container,
-     id start instead of the name); a backup removal refused because data exists only in the backup
+  2  usage error; no such container or image, or an ambiguous id start; an apply refused (AutoRemove
+     container, id start instead of the name); a backup removal refused (data exists only in the backup)
   3  cannot reach or talk to the Docker daemon, or a change on the daemon failed (if a rollback failed, the
      message says what is left and how to restore it)
   4  cannot write an output file or open the local database

@@ -167,7 +167,8 @@ Result<void> DockerWriter::setRestartPolicy(const std::string& id, const std::st
                                             int maximumRetryCount)
 {
     const std::string body = json::restartPolicyUpdateBody(policyName, maximumRetryCount);
-    auto r = send("POST", "containers/" + urlEncode(id) + "/update", body, "application/json", kWriteTimeoutMs);
+    auto r =
+        send("POST", "containers/" + urlEncode(id) + "/update", body, "application/json", kWriteTimeoutMs);
     return r ? success() : Result<void>(r.error());
 }
 

@@ -37,7 +37,8 @@ public:
     Result<void> renameContainer(const std::string& id, const std::string& newName);
     // POST /containers/{id}/update with a body that holds only RestartPolicy: a backup must not start again
     // by itself when the daemon restarts, and gets its policy back on rollback.
-    Result<void> setRestartPolicy(const std::string& id, const std::string& policyName, int maximumRetryCount);
+    Result<void> setRestartPolicy(const std::string& id, const std::string& policyName,
+                                  int maximumRetryCount);
     // DELETE /containers/{id}?force=1 — never v=1: volumes stay whatever happens.
     Result<void> removeContainer(const std::string& id);
     // PUT /containers/{id}/archive?path=DIR with a tar stream (its content is never logged).

@@ -110,7 +110,8 @@ StringList restoreCommands(const ApplyProgress& p)
         out.push_back("docker rename " + id + " " + shellQuote(p.name));
     }
     if (policyChanged(p)) {
-        out.push_back("docker update --restart " + shellQuote(restartPolicyText(p.originalPolicy)) + " " + id);
+        out.push_back("docker update --restart " + shellQuote(restartPolicyText(p.originalPolicy)) + " " +
+                      id);
     }
     if (originalStopped(p)) {
         out.push_back("docker start " + id);
@@ -124,7 +125,8 @@ std::string leftStateText(const ApplyProgress& p)
     const StringList commands = restoreCommands(p);
     if (!commands.empty()) {
         text += "\nTo restore " + std::string(p.trial ? "the daemon as it was" : "the original") +
-                ", run (docker pointed at the same daemon):\n  " + join(commands, "\n  ");
+                ", run with docker pointed at " + (p.endpoint.empty() ? "the same daemon" : p.endpoint) +
+                ":\n  " + join(commands, "\n  ");
     }
     return text;
 }

@@ -13,12 +13,12 @@ namespace drydock {
 // in flight took effect: each of them is harmless when its step is already undone.
 struct ApplyProgress
 {
-    bool trial = false;       // a trial touches nothing existing: only its own container is left
-    std::string endpoint;     // where the containers are, for the words
-    std::string name;         // the original's name (for a trial: the trial container's name)
-    std::string originalId;   // empty for a trial
-    std::string backupName;   // the name the original gets while the hardened container runs
-    bool wasRunning = false;  // the original was running before the apply
+    bool trial = false;      // a trial touches nothing existing: only its own container is left
+    std::string endpoint;    // where the containers are, for the words
+    std::string name;        // the original's name (for a trial: the trial container's name)
+    std::string originalId;  // empty for a trial
+    std::string backupName;  // the name the original gets while the hardened container runs
+    bool wasRunning = false; // the original was running before the apply
     RestartPolicy originalPolicy;
 
     std::string lastRequest; // the last request sent, in words ("stop the original", …)

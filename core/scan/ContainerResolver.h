@@ -31,7 +31,10 @@ public:
     static Result<std::optional<ContainerMatch>> resolve(const std::vector<Container>& containers,
                                                          const std::string& nameOrId);
     // An apply changes what it finds: only an exact name or the full id may name its target.
-    static bool isExactEnoughToChange(ContainerMatchKind kind) { return kind != ContainerMatchKind::IdPrefix; }
+    static bool isExactEnoughToChange(ContainerMatchKind kind)
+    {
+        return kind != ContainerMatchKind::IdPrefix;
+    }
 };
 
 } // namespace drydock

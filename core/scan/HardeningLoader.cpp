@@ -86,10 +86,9 @@ Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCa
         target.plan = HardeningPlanner().planImage(*image.value(), findings);
         return target;
     }
-    return Error::make(ErrorCode::NotFound, "There is no container or image called '" +
-                                                terminalText(nameOrId, 100) + "' on " +
-                                                client.endpoint().display() +
-                                                ". `drydock inventory` lists what is there.");
+    return Error::make(ErrorCode::NotFound,
+                       "There is no container or image called '" + terminalText(nameOrId, 100) + "' on " +
+                           client.endpoint().display() + ". `drydock inventory` lists what is there.");
 }
 
 } // namespace drydock

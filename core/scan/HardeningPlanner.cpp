@@ -161,10 +161,11 @@ void noteLayerWrites(HardeningChange& change, const std::string& dir, StringList
     }
     StringList shown(written.begin(), written.begin() + std::min<std::ptrdiff_t>(3, std::ssize(written)));
     change.risk += " The container has already written " + std::to_string(written.size()) + " path" +
-                   (written.size() == 1 ? "" : "s") + " in " + dir + " in its own layer (" + join(shown, ", ") +
-                   (written.size() > shown.size() ? ", …" : "") +
+                   (written.size() == 1 ? "" : "s") + " in " + dir + " in its own layer (" +
+                   join(shown, ", ") + (written.size() > shown.size() ? ", …" : "") +
                    "): the tmpfs starts empty, so after an apply they exist only in the backup. Copy them "
-                   "out (docker cp BACKUP:" + dir + " DIR) before removing the backup.";
+                   "out (docker cp BACKUP:" +
+                   dir + " DIR) before removing the backup.";
     change.onlyInBackup = std::move(written);
 }
 
@@ -486,7 +487,8 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
             }
         }
         // The read-only change brings its own tmpfs on /tmp.
-        noteLayerWrites(plan.changes[*readOnlyIndex], "/tmp", layerWritesUnder(changes, "/tmp", mountTargets(c)));
+        noteLayerWrites(plan.changes[*readOnlyIndex], "/tmp",
+                        layerWritesUnder(changes, "/tmp", mountTargets(c)));
         if (!systemWrites.empty()) {
             HardeningChange* readOnly = &plan.changes[*readOnlyIndex];
             readOnly->defaultChoice = readOnly->choice = ChangeChoice::Skip;

@@ -378,8 +378,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
         step("roll back", "started", why);
         const auto failed = [&](const std::string& what, const Error& e) -> Result<ApplyOutcome> {
             step("roll back", "failed", what + ": " + e.message);
-            return Error::make(e.code, "The apply stopped (" + why + ") and the rollback failed: " + what + ": " +
-                                           e.message + "\n" + leftStateText(m_progress));
+            return Error::make(e.code, "The apply stopped (" + why + ") and the rollback failed: " + what +
+                                           ": " + e.message + "\n" + leftStateText(m_progress));
         };
         if (m_progress.hardenedMayExist) {
             std::string id = m_progress.newId;
@@ -404,14 +404,16 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
             update([](ApplyProgress& s) { s.hardenedMayExist = false; });
         }
         if (m_progress.renameSent && !m_progress.renameBackSent) {
-            sending("rename the original back to " + original.name, [](ApplyProgress& s) { s.renameBackSent = true; });
+            sending("rename the original back to " + original.name,
+                    [](ApplyProgress& s) { s.renameBackSent = true; });
             auto back = m_writer.renameContainer(original.id, original.name);
             update([&](ApplyProgress& s) { s.lastRequest.clear(); });
             if (!back) {
                 // A lost forward rename leaves the name in place: that is the state we want.
                 auto now = m_client.inspectContainer(original.id);
                 if (!now || now->name != original.name) {
-                    step("rename original back", "failed", backup + " -> " + original.name + ": " + back.error().message);
+                    step("rename original back", "failed",
+                         backup + " -> " + original.name + ": " + back.error().message);
                     update([](ApplyProgress& s) { s.renameBackSent = false; });
                     return failed("the original could not be renamed back to " + original.name, back.error());
                 }
@@ -423,7 +425,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
             sending("restore the original's restart policy", [](ApplyProgress&) {});
             auto r = m_writer.setRestartPolicy(original.id, policy.name, policy.maximumRetryCount);
             step("restore restart policy", r ? "ok" : "failed",
-                 original.name + ": no -> " + restartPolicyText(policy) + (r ? "" : ": " + r.error().message));
+                 original.name + ": no -> " + restartPolicyText(policy) +
+                     (r ? "" : ": " + r.error().message));
             update([&](ApplyProgress& s) {
                 s.lastRequest.clear();
                 s.policyRestored = bool(r);
@@ -446,7 +449,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
             }
         }
         if (!policyProblem.empty()) {
-            return failed("its restart policy could not be set back", Error::make(ErrorCode::HttpError, policyProblem));
+            return failed("its restart policy could not be set back",
+                          Error::make(ErrorCode::HttpError, policyProblem));
         }
         update([](ApplyProgress& s) { s.finished = true; });
         outcome.rolledBack = true;
@@ -473,8 +477,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
             return rollback("the original could not be stopped: " + stopped.error().message, false);
         }
     }
-    // A stop can delete the container (AutoRemove set meanwhile, or someone else removed it): never go on, and
-    // never claim a backup, without the original.
+    // A stop can delete the container (AutoRemove set meanwhile, or someone else removed it): never go on,
+    // and never claim a backup, without the original.
     auto still = m_client.inspectContainer(original.id);
     step("check original still exists", still ? "ok" : "failed",
          original.name + (still ? "" : ": " + still.error().message));
@@ -491,7 +495,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
         return rollback("could not check that the original still exists: " + still.error().message, false);
     }
     if (still->hostConfig.autoRemove) {
-        return rollback("the original was switched to --rm (AutoRemove) meanwhile; " + autoRemoveRefusal(original),
+        return rollback("the original was switched to --rm (AutoRemove) meanwhile; " +
+                            autoRemoveRefusal(original),
                         false);
     }
     if (cancel.isCancelled()) {
@@ -501,16 +506,19 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
     // A backup that restarts by itself would run beside the hardened container, on the same volumes, the next
     // time the daemon starts.
     if (restartsByItself(policy)) {
-        sending("set the original's restart policy to no", [](ApplyProgress& s) { s.policyChangeSent = true; });
+        sending("set the original's restart policy to no",
+                [](ApplyProgress& s) { s.policyChangeSent = true; });
         auto r = m_writer.setRestartPolicy(original.id, "no", 0);
         step("set backup restart policy", r ? "ok" : "failed",
-             original.name + ": " + restartPolicyText(policy) + " -> no" + (r ? "" : ": " + r.error().message));
+             original.name + ": " + restartPolicyText(policy) + " -> no" +
+                 (r ? "" : ": " + r.error().message));
         answered(r, [](ApplyProgress& s) { s.policyChangeSent = false; });
         if (!r) {
-            return rollback("the original's restart policy could not be set to 'no', and a backup that starts by "
-                            "itself would share the volumes: " +
-                                r.error().message,
-                            false);
+            return rollback(
+                "the original's restart policy could not be set to 'no', and a backup that starts by "
+                "itself would share the volumes: " +
+                    r.error().message,
+                false);
         }
         if (cancel.isCancelled()) {
             return rollback(kInterrupted, true);
@@ -590,14 +598,15 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
     } else {
         const std::string why = kept ? "it is named " + kept->name + " now" : kept.error().message;
         step("check backup", "failed", backup + ": " + why);
-        outcome.notes.push_back("The original " + original.id.substr(0, 12) + " could not be found as " + backup +
-                                " after the apply (" + why + "): there may be no backup of it.");
+        outcome.notes.push_back("The original " + original.id.substr(0, 12) + " could not be found as " +
+                                backup + " after the apply (" + why + "): there may be no backup of it.");
     }
     if (m_progress.policyChangeSent) {
-        outcome.notes.push_back("The backup's restart policy was set to 'no' (it was '" + restartPolicyText(policy) +
-                                "') so that it never starts beside the hardened container when the daemon "
-                                "restarts; restoring it by hand, give it back with: docker update --restart " +
-                                restartPolicyText(policy) + " " + backup);
+        outcome.notes.push_back(
+            "The backup's restart policy was set to 'no' (it was '" + restartPolicyText(policy) +
+            "') so that it never starts beside the hardened container when the daemon "
+            "restarts; restoring it by hand, give it back with: docker update --restart " +
+            restartPolicyText(policy) + " " + backup);
     }
     return outcome;
 }
@@ -652,21 +661,24 @@ Result<void> HardeningRunner::removeBackup(const std::string& backupName, bool f
         const std::string name = originalNameOf(backupName);
         StringList where;
         for (const auto& d : data.value()) {
-            StringList shown(d.paths.begin(), d.paths.begin() + std::min<std::ptrdiff_t>(3, std::ssize(d.paths)));
+            StringList shown(d.paths.begin(),
+                             d.paths.begin() + std::min<std::ptrdiff_t>(3, std::ssize(d.paths)));
             where.push_back(d.directory + " (" + std::to_string(d.paths.size()) + " path" +
                             (d.paths.size() == 1 ? "" : "s") + ": " + join(shown, ", ") +
                             (d.paths.size() > shown.size() ? ", …" : "") + ")");
         }
         const bool orphan = data->size() == 1 && data->front().directory == "/";
         step("remove backup", "refused", backupName + ": data only in the backup in " + join(where, "; "));
-        return Error::make(
-            ErrorCode::InvalidArgument,
-            "The backup " + backupName + " holds data its container wrote in its own layer that exists nowhere "
-                "else: " + join(where, "; ") +
-                (orphan ? ". No container " + name + " exists any more."
-                        : ", where " + name + " now has an empty tmpfs.") +
-                " Copy what you need first (docker cp " + backupName + ":" + data->front().directory +
-                " ./from-backup), then remove it with --force. Nothing was removed.");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "The backup " + backupName +
+                               " holds data its container wrote in its own layer that exists nowhere "
+                               "else: " +
+                               join(where, "; ") +
+                               (orphan ? ". No container " + name + " exists any more."
+                                       : ", where " + name + " now has an empty tmpfs.") +
+                               " Copy what you need first (docker cp " + backupName + ":" +
+                               data->front().directory +
+                               " ./from-backup), then remove it with --force. Nothing was removed.");
     }
     auto r = m_writer.removeContainer(backupName);
     step("remove backup", r ? "ok" : "failed", backupName + (r ? "" : ": " + r.error().message));

@@ -32,7 +32,8 @@ ApplyProgress progressFrom(const QString& spec)
             p.policyChangeSent = true;
             const auto colon = value.find(':');
             p.originalPolicy.name = value.substr(0, colon);
-            p.originalPolicy.maximumRetryCount = colon == std::string::npos ? 0 : std::stoi(value.substr(colon + 1));
+            p.originalPolicy.maximumRetryCount =
+                colon == std::string::npos ? 0 : std::stoi(value.substr(colon + 1));
         } else if (key == QLatin1String("rename")) {
             p.renameSent = true;
         } else if (key == QLatin1String("create")) {
@@ -82,7 +83,8 @@ private slots:
         QTest::newRow("a stopped original is started again")
             << "running stop" << QStringList{"docker start " + id} << "is stopped under its name web";
         QTest::newRow("a stop in flight may or may not have happened: starting is right either way")
-            << "running stop inflight" << QStringList{"docker start " + id} << "may or may not have taken effect";
+            << "running stop inflight" << QStringList{"docker start " + id}
+            << "may or may not have taken effect";
         QTest::newRow("a changed restart policy is given back before the start")
             << "running stop policy=on-failure:3"
             << QStringList{"docker update --restart on-failure:3 " + id, "docker start " + id}
@@ -102,8 +104,8 @@ private slots:
                            "docker update --restart unless-stopped " + id, "docker start " + id}
             << "exists as web";
         QTest::newRow("once the rename back was sent, the name is never removed")
-            << "running stop rename create rename-back"
-            << QStringList{"docker start " + id} << "is stopped under its name web";
+            << "running stop rename create rename-back" << QStringList{"docker start " + id}
+            << "is stopped under its name web";
         QTest::newRow("a rollback that only lacks the start says so")
             << "running stop policy=always rename create id removed rename-back restored"
             << QStringList{"docker start " + id} << "is stopped";
@@ -118,7 +120,8 @@ private slots:
             << "may exist as web-drydock-trial-20261206T200000";
         QTest::newRow("a name a shell would run is quoted")
             << "running stop rename name=web;touch${IFS}PWNED"
-            << QStringList{"docker rename " + id + " 'web;touch${IFS}PWNED'", "docker start " + id} << "PWNED";
+            << QStringList{"docker rename " + id + " 'web;touch${IFS}PWNED'", "docker start " + id}
+            << "PWNED";
     }
 
     void restoreCommands()
@@ -143,7 +146,8 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::newRow("a plain name") << "web";
-        QTest::newRow("a command separator and substitution") << "web;touch PWNED;$(touch PWNED)`touch PWNED`";
+        QTest::newRow("a command separator and substitution")
+            << "web;touch PWNED;$(touch PWNED)`touch PWNED`";
         QTest::newRow("quotes and a newline") << "we'b\"\n#x";
     }
 
@@ -157,7 +161,8 @@ private slots:
         const QString stub = dir.filePath(QStringLiteral("docker"));
         QFile f(stub);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#!/bin/bash\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done >> \"$LOG\"; printf '\\n\\0' >> \"$LOG\"\n");
+        f.write("#!/bin/bash\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done >> \"$LOG\"; printf '\\n\\0' "
+                ">> \"$LOG\"\n");
         f.close();
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const StringList commands = drydock::restoreCommands(p);
@@ -180,10 +185,12 @@ private slots:
         const QList<QByteArray> words = log.readAll().split('\0');
         const QByteArray n = name.toUtf8();
         const QByteArray id = QByteArray::fromStdString(kId);
-        const QList<QByteArray> expected{"rm", "-f", QByteArray::fromStdString(kNewId), "\n",
-                                         "rename", id, n, "\n",
-                                         "update", "--restart", "always", id, "\n",
-                                         "start", id, "\n", ""};
+        const QList<QByteArray> expected{"rm",        "-f",     QByteArray::fromStdString(kNewId),
+                                         "\n",        "rename", id,
+                                         n,           "\n",     "update",
+                                         "--restart", "always", id,
+                                         "\n",        "start",  id,
+                                         "\n",        ""};
         QCOMPARE(words, expected);
     }
 };

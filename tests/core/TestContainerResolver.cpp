@@ -15,13 +15,15 @@ namespace {
 std::vector<Container> recordedContainers(const QString& extraName)
 {
     std::vector<Container> out;
-    const auto list = QJsonDocument::fromJson(QByteArray::fromStdString(
-                                                  test::readData(QStringLiteral("api-1.41/containers-list.json"))))
-                          .array();
+    const auto list =
+        QJsonDocument::fromJson(
+            QByteArray::fromStdString(test::readData(QStringLiteral("api-1.41/containers-list.json"))))
+            .array();
     for (const auto& entry : list) {
         Container c;
         c.id = entry.toObject().value(QStringLiteral("Id")).toString().toStdString();
-        c.name = entry.toObject().value(QStringLiteral("Names")).toArray().at(0).toString().mid(1).toStdString();
+        c.name =
+            entry.toObject().value(QStringLiteral("Names")).toArray().at(0).toString().mid(1).toStdString();
         out.push_back(c);
     }
     if (!extraName.isEmpty()) {
@@ -53,27 +55,52 @@ private slots:
         const int fullId = int(ContainerMatchKind::FullId);
         const int name = int(ContainerMatchKind::Name);
         const int prefix = int(ContainerMatchKind::IdPrefix);
-        QTest::newRow("a full id finds its container") << kWebappId << "" << "webapp" << fullId << "";
-        QTest::newRow("an exact name finds its container") << "webapp" << "" << "webapp" << name << "";
-        QTest::newRow("a name with the API's leading slash finds it") << "/webapp" << "" << "webapp" << name << "";
-        QTest::newRow("a unique id start finds its container") << "730fc7" << "" << "webapp" << prefix << "";
+        QTest::newRow("a full id finds its container") << kWebappId << ""
+                                                       << "webapp" << fullId << "";
+        QTest::newRow("an exact name finds its container") << "webapp"
+                                                           << ""
+                                                           << "webapp" << name << "";
+        QTest::newRow("a name with the API's leading slash finds it") << "/webapp"
+                                                                      << ""
+                                                                      << "webapp" << name << "";
+        QTest::newRow("a unique id start finds its container") << "730fc7"
+                                                               << ""
+                                                               << "webapp" << prefix << "";
         QTest::newRow("a unique id start of one character is enough, as for docker")
-            << "7" << "" << "webapp" << prefix << "";
+            << "7"
+            << ""
+            << "webapp" << prefix << "";
         QTest::newRow("an id start two containers share is refused, naming both")
-            << "1" << "" << "" << 0 << "sysunconf (1a1c190b6471)";
+            << "1"
+            << ""
+            << "" << 0 << "sysunconf (1a1c190b6471)";
         QTest::newRow("an ambiguous start is never resolved to the first container")
-            << "1" << "" << "" << 0 << "agent.wyj2fdmtkdumq20mg9k5b31i0.z8f7tgcs0mofpxfvt2dp42pia (1df1daf70af0)";
-        QTest::newRow("a name wins over another container's id start")
-            << "db45" << "db45" << "db45" << name << "";
+            << "1"
+            << ""
+            << "" << 0 << "agent.wyj2fdmtkdumq20mg9k5b31i0.z8f7tgcs0mofpxfvt2dp42pia (1df1daf70af0)";
+        QTest::newRow("a name wins over another container's id start") << "db45"
+                                                                       << "db45"
+                                                                       << "db45" << name << "";
         QTest::newRow("a full id wins over a container named like it")
             << kWebappId << kWebappId << "webapp" << fullId << "";
-        QTest::newRow("the start of a name finds nothing") << "weba" << "" << "" << 0 << "";
-        QTest::newRow("names are case-sensitive") << "WebApp" << "" << "" << 0 << "";
-        QTest::newRow("an id start in capitals finds nothing, as ids are lower case")
-            << "730FC7" << "" << "" << 0 << "";
-        QTest::newRow("a longer word than any id finds nothing") << kWebappId + "0" << "" << "" << 0 << "";
-        QTest::newRow("an empty word is refused") << "" << "" << "" << 0 << "empty";
-        QTest::newRow("a lone slash is refused") << "/" << "" << "" << 0 << "empty";
+        QTest::newRow("the start of a name finds nothing") << "weba"
+                                                           << ""
+                                                           << "" << 0 << "";
+        QTest::newRow("names are case-sensitive") << "WebApp"
+                                                  << ""
+                                                  << "" << 0 << "";
+        QTest::newRow("an id start in capitals finds nothing, as ids are lower case") << "730FC7"
+                                                                                      << ""
+                                                                                      << "" << 0 << "";
+        QTest::newRow("a longer word than any id finds nothing") << kWebappId + "0"
+                                                                 << ""
+                                                                 << "" << 0 << "";
+        QTest::newRow("an empty word is refused") << ""
+                                                  << ""
+                                                  << "" << 0 << "empty";
+        QTest::newRow("a lone slash is refused") << "/"
+                                                 << ""
+                                                 << "" << 0 << "empty";
     }
 
     void resolve()

@@ -121,9 +121,8 @@ private slots:
         QTest::newRow("a changed file of the image counts")
             << QStringList{"C /var/lib", "C /var/lib/app.db"} << "/var/lib" << QStringList{}
             << QStringList{"/var/lib/app.db"};
-        QTest::newRow("deleted files are not data")
-            << QStringList{"C /var/cache/app", "D /var/cache/app/old"} << "/var/cache/app" << QStringList{}
-            << QStringList{};
+        QTest::newRow("deleted files are not data") << QStringList{"C /var/cache/app", "D /var/cache/app/old"}
+                                                    << "/var/cache/app" << QStringList{} << QStringList{};
         QTest::newRow("a sibling with a longer name is outside the directory")
             << QStringList{"/var/cache/app2", "/var/cache/app2/y"} << "/var/cache/app" << QStringList{}
             << QStringList{};
@@ -142,7 +141,9 @@ private slots:
         QFETCH(QStringList, written);
         std::vector<FileChange> changes;
         for (const auto& p : paths) {
-            const int kind = p.startsWith(QStringLiteral("C ")) ? 0 : p.startsWith(QStringLiteral("D ")) ? 2 : 1;
+            const int kind = p.startsWith(QStringLiteral("C "))   ? 0
+                             : p.startsWith(QStringLiteral("D ")) ? 2
+                                                                  : 1;
             changes.push_back({(kind == 1 ? p : p.mid(2)).toStdString(), kind});
         }
         StringList mountList;
@@ -159,16 +160,17 @@ private slots:
     void thePlanSaysPerDirectoryWhatOnlyTheBackupWillHold()
     {
         Container c = webapp();
-        const std::vector<FileChange> changes{{"/var", 0},          {"/var/cache", 0}, {"/var/cache/app", 1},
-                                              {"/var/cache/app/y", 1}, {"/appdata", 1},
-                                              {"/tmp", 0},          {"/tmp/x", 1}};
+        const std::vector<FileChange> changes{
+            {"/var", 0},     {"/var/cache", 0}, {"/var/cache/app", 1}, {"/var/cache/app/y", 1},
+            {"/appdata", 1}, {"/tmp", 0},       {"/tmp/x", 1}};
         const auto plan = HardeningPlanner().planContainer(
             c, nullptr, {finding(c, "CTR-016", Area::Container, {{RunEdit::Op::AddFlag, "--read-only", ""}})},
             changes, kPasswd);
         const HardeningChange* app = plan.find("tmpfs:/var/cache/app");
         QVERIFY(app != nullptr);
         QCOMPARE(app->onlyInBackup, StringList{"/var/cache/app/y"});
-        QVERIFY2(QString::fromStdString(app->risk).contains(QStringLiteral("(/var/cache/app/y)")), app->risk.c_str());
+        QVERIFY2(QString::fromStdString(app->risk).contains(QStringLiteral("(/var/cache/app/y)")),
+                 app->risk.c_str());
         QVERIFY(QString::fromStdString(app->risk).contains(QStringLiteral("only in the backup")));
         // The read-only change brings the tmpfs on /tmp: what is there now stays behind too.
         QCOMPARE(plan.find("read-only")->onlyInBackup, StringList{"/tmp/x"});

@@ -83,8 +83,8 @@ private:
             r.summary = "The container stayed up for 5 s.";
             return r;
         };
-        s.apply = [applies, rollBack, watchUntilCancelled](const HardeningPlan&,
-                                                           const CancelToken& cancel) -> Result<ApplyOutcome> {
+        s.apply = [applies, rollBack, watchUntilCancelled](
+                      const HardeningPlan&, const CancelToken& cancel) -> Result<ApplyOutcome> {
             ++*applies;
             watchUntilCancelled(cancel);
             ApplyOutcome o;

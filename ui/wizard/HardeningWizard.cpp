@@ -196,9 +196,10 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
         } else {
             m_applied = result.value();
             if (m_applied->interrupted) {
-                m_applyResult->setText(m_applied->rolledBack
-                                           ? tr("Cancelled and rolled back: %1 runs as before.").arg(m_objectName)
-                                           : tr("Cancelled before anything was changed."));
+                m_applyResult->setText(
+                    m_applied->rolledBack
+                        ? tr("Cancelled and rolled back: %1 runs as before.").arg(m_objectName)
+                        : tr("Cancelled before anything was changed."));
             } else if (m_applied->applied) {
                 m_applyResult->setText(
                     tr("Applied. %1 The original is kept, stopped, as %2; remove it with "
@@ -519,7 +520,8 @@ void HardeningWizard::runTrial()
     const auto trial = m_services.trial;
     const HardeningPlan plan = m_plan;
     m_cancel = CancelToken();
-    m_trialWatcher.setFuture(QtConcurrent::run([trial, plan, cancel = m_cancel] { return trial(plan, cancel); }));
+    m_trialWatcher.setFuture(
+        QtConcurrent::run([trial, plan, cancel = m_cancel] { return trial(plan, cancel); }));
     setBusy(true, tr("Running the trial…"));
 }
 
@@ -541,7 +543,8 @@ void HardeningWizard::runApply()
     const auto apply = m_services.apply;
     const HardeningPlan plan = m_plan;
     m_cancel = CancelToken();
-    m_applyWatcher.setFuture(QtConcurrent::run([apply, plan, cancel = m_cancel] { return apply(plan, cancel); }));
+    m_applyWatcher.setFuture(
+        QtConcurrent::run([apply, plan, cancel = m_cancel] { return apply(plan, cancel); }));
     setBusy(true, tr("Applying…"));
 }
 
