@@ -9,7 +9,7 @@ namespace {
 
 bool renamedAway(const ApplyProgress& p)
 {
-    return p.renameSent && !p.renameBackSent;
+    return p.renameSent && !p.renamedBack;
 }
 
 bool policyChanged(const ApplyProgress& p)
@@ -74,7 +74,13 @@ StringList describeLeftState(const ApplyProgress& p)
     }
     std::string original = "The original " + shortId(p.originalId) + " is ";
     original += originalStopped(p) ? "stopped" : (p.wasRunning ? "running" : "not running, as before");
-    original += renamedAway(p) ? " and named " + p.backupName : " under its name " + p.name;
+    if (!renamedAway(p)) {
+        original += " under its name " + p.name;
+    } else if (p.renameBackSent) {
+        original += " and named " + p.backupName + " or, if its rename back went through, " + p.name;
+    } else {
+        original += " and named " + p.backupName;
+    }
     out.push_back(original + ".");
     if (policyChanged(p)) {
         out.push_back("Its restart policy is 'no' (it was '" + restartPolicyText(p.originalPolicy) + "').");

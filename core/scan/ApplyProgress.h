@@ -27,7 +27,8 @@ struct ApplyProgress
     bool renameSent = false;
     bool hardenedMayExist = false; // the create was sent and its container is not known to be removed
     std::string newId;             // known once the create answered
-    bool renameBackSent = false;
+    bool renameBackSent = false; // from then on the name may be the original's again
+    bool renamedBack = false;    // confirmed
     bool policyRestored = false;
     bool originalStarted = false;
     bool finished = false; // the trial or apply returned: nothing is left half done

@@ -403,7 +403,7 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
             }
             update([](ApplyProgress& s) { s.hardenedMayExist = false; });
         }
-        if (m_progress.renameSent && !m_progress.renameBackSent) {
+        if (m_progress.renameSent && !m_progress.renamedBack) {
             sending("rename the original back to " + original.name,
                     [](ApplyProgress& s) { s.renameBackSent = true; });
             auto back = m_writer.renameContainer(original.id, original.name);
@@ -418,6 +418,7 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
                     return failed("the original could not be renamed back to " + original.name, back.error());
                 }
             }
+            update([](ApplyProgress& s) { s.renamedBack = true; });
             step("rename original back", "ok", backup + " -> " + original.name);
         }
         std::string policyProblem;

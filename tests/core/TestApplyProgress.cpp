@@ -12,8 +12,8 @@ namespace {
 const std::string kId = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 const std::string kNewId = "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210";
 
-// A progress from words: "running stop policy=always rename create id rename-back restored started trial
-// finished inflight name=…" (each sets what the apply did before it stopped).
+// A progress from words: "running stop policy=always rename create id removed rename-back renamed-back
+// restored started trial finished inflight name=…" (each sets what the apply did before it stopped).
 ApplyProgress progressFrom(const QString& spec)
 {
     ApplyProgress p;
@@ -44,6 +44,9 @@ ApplyProgress progressFrom(const QString& spec)
             p.hardenedMayExist = false;
         } else if (key == QLatin1String("rename-back")) {
             p.renameBackSent = true;
+        } else if (key == QLatin1String("renamed-back")) {
+            p.renameBackSent = true;
+            p.renamedBack = true;
         } else if (key == QLatin1String("restored")) {
             p.policyRestored = true;
         } else if (key == QLatin1String("started")) {
@@ -104,10 +107,14 @@ private slots:
                            "docker update --restart unless-stopped " + id, "docker start " + id}
             << "exists as web";
         QTest::newRow("once the rename back was sent, the name is never removed")
-            << "running stop rename create rename-back" << QStringList{"docker start " + id}
-            << "is stopped under its name web";
+            << "running stop rename create rename-back"
+            << QStringList{"docker rename " + id + " web", "docker start " + id}
+            << "if its rename back went through, web";
+        QTest::newRow("a rename back in flight is repeated, as it may not have happened")
+            << "running stop rename create id removed rename-back inflight"
+            << QStringList{"docker rename " + id + " web", "docker start " + id} << "may or may not";
         QTest::newRow("a rollback that only lacks the start says so")
-            << "running stop policy=always rename create id removed rename-back restored"
+            << "running stop policy=always rename create id removed renamed-back restored"
             << QStringList{"docker start " + id} << "is stopped";
         QTest::newRow("an original that was not running is not started")
             << "stop rename" << QStringList{"docker rename " + id + " web"} << "not running, as before";
