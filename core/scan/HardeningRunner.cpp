@@ -7,6 +7,7 @@
 #include "core/docker/UrlEncoding.h"
 #include "core/json/CreateBodyJson.h"
 #include "core/json/ModelParser.h"
+#include "core/remediation/ShellQuote.h"
 #include "core/scan/HardeningPlanner.h"
 
 #include <chrono>
@@ -316,7 +317,7 @@ Result<WatchReport> HardeningRunner::trial(const HardeningPlan& plan, const Canc
         return Error::make(removed.error().code, "The trial ran (" + report.summary + ") but its container " +
                                                      p.name +
                                                      " could not be removed: " + removed.error().message +
-                                                     " Remove it with: docker rm -f " + p.name);
+                                                     " Remove it with: docker rm -f " + shellQuote(p.name));
     }
     return report;
 }
@@ -414,7 +415,9 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
                 if (!now || now->name != original.name) {
                     step("rename original back", "failed",
                          backup + " -> " + original.name + ": " + back.error().message);
-                    update([](ApplyProgress& s) { s.renameBackSent = false; });
+                    if (now) {
+                        update([](ApplyProgress& s) { s.renameBackSent = false; }); // confirmed not renamed
+                    }
                     return failed("the original could not be renamed back to " + original.name, back.error());
                 }
             }
