@@ -3,6 +3,7 @@
 #include "app/cli/Connection.h"
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
+#include "app/cli/InterruptGuard.h"
 #include "app/cli/OutputFile.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
@@ -15,6 +16,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <set>
 
 namespace drydock::app {
@@ -23,6 +25,32 @@ namespace {
 
 // Exit code when the hardened container did not stay up: the trial failed, or apply rolled back.
 constexpr int kExitDidNotStayUp = ExitFindings;
+
+// Exit code after SIGINT, SIGTERM or SIGHUP, as a shell reports a command the signal ended.
+int exitInterrupted(int signalNumber)
+{
+    return 128 + signalNumber;
+}
+
+// The latest progress of a trial or apply, shared with the thread that takes a second signal, and how that
+// thread records the abort (set only while the history and the plan it uses exist).
+struct SharedProgress
+{
+    std::mutex mutex;
+    std::optional<ApplyProgress> progress;
+    std::function<void(const std::string& details)> recordAbort;
+};
+
+// Clears SharedProgress::recordAbort when what it refers to goes away.
+struct AbortRecorderScope
+{
+    SharedProgress& shared;
+    ~AbortRecorderScope()
+    {
+        const std::lock_guard<std::mutex> lock(shared.mutex);
+        shared.recordAbort = nullptr;
+    }
+};
 
 // Text from the daemon (log tails, names) may hold escape sequences: each line is made terminal-safe.
 std::string safeLines(const std::string& text)
@@ -109,7 +137,8 @@ std::string watchText(const WatchReport& w)
     return out;
 }
 
-int removeBackups(DockerClient& client, const std::string& target, HistoryStore* history, const Clock& clock)
+int removeBackups(DockerClient& client, const std::string& target, bool force, HistoryStore* history,
+                  const Clock& clock)
 {
     StringList names;
     if (HardeningRunner::isBackupName(target)) {
@@ -146,10 +175,11 @@ int removeBackups(DockerClient& client, const std::string& target, HistoryStore*
         }
     });
     for (const auto& n : names) {
-        auto r = runner.removeBackup(n);
+        auto r = runner.removeBackup(n, force);
         say(r ? "Removed the backup " + n + " (its volumes are kept)." : "drydock: " + r.error().message);
         if (!r) {
-            code = ExitDaemon;
+            // A refusal (data only in the backup) is the user's call, like --apply without --yes.
+            code = r.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitDaemon;
         }
     }
     return code;
@@ -162,7 +192,7 @@ int runHarden(const std::vector<std::string>& words)
     const CommandSpec spec{
         "harden",
         {"--host", "--context", "--db", "--only", "--choose", "--format", "--output", "--watch"},
-        {"--help", "--trial", "--apply", "--yes", "--remove-backup", "--no-history"},
+        {"--help", "--trial", "--apply", "--yes", "--remove-backup", "--force", "--no-history"},
         1};
     std::string error;
     const auto args = ArgParser::parse(spec, words, error);
@@ -191,6 +221,10 @@ int runHarden(const std::vector<std::string>& words)
                      "add --yes to confirm\n");
         return ExitUsage;
     }
+    if (args->has("--force") && !args->has("--remove-backup")) {
+        std::fprintf(stderr, "drydock harden: --force goes with --remove-backup only\n");
+        return ExitUsage;
+    }
     int watchSeconds = 5;
     if (const auto w = args->last("--watch")) {
         watchSeconds = std::atoi(w->c_str());
@@ -198,6 +232,31 @@ int runHarden(const std::vector<std::string>& words)
             std::fprintf(stderr, "drydock harden: --watch wants seconds between 1 and 600\n");
             return ExitUsage;
         }
+    }
+
+    // A trial or apply is cancelled and rolled back on SIGINT, SIGTERM or SIGHUP. The guard comes before the
+    // connection so that every thread started later inherits the blocked signals.
+    const CancelToken cancel;
+    SharedProgress shared;
+    std::optional<InterruptGuard> guard;
+    if (args->has("--apply") || args->has("--trial")) {
+        guard.emplace(
+            cancel,
+            [](int signalNumber) {
+                say("drydock: " + InterruptGuard::signalName(signalNumber) +
+                    " received: stopping and undoing what was changed (a second signal quits at once and "
+                    "prints how to restore by hand).");
+            },
+            [&shared](int signalNumber) {
+                const std::lock_guard<std::mutex> lock(shared.mutex);
+                const std::string text =
+                    shared.progress ? leftStateText(*shared.progress) : "Nothing had been changed.";
+                say("drydock: " + InterruptGuard::signalName(signalNumber) + " again: quitting at once.\n" +
+                    text);
+                if (shared.recordAbort) {
+                    shared.recordAbort(InterruptGuard::signalName(signalNumber) + ": " + text);
+                }
+            });
     }
 
     std::unique_ptr<HistoryStore> history;
@@ -219,16 +278,29 @@ int runHarden(const std::vector<std::string>& words)
     DockerClient& docker = *client.value();
     const SystemClock clock;
     if (args->has("--remove-backup")) {
-        return removeBackups(docker, target, history.get(), clock);
+        return removeBackups(docker, target, args->has("--force"), history.get(), clock);
     }
 
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     NullProgressSink progress;
-    auto loaded =
-        HardeningLoader::load(docker, catalogue, clock, ScanSettings{}, target, progress, CancelToken());
+    auto loaded = HardeningLoader::load(docker, catalogue, clock, ScanSettings{}, target, progress, cancel);
+    if (guard && guard->signalNumber() != 0) {
+        say("drydock: interrupted before anything was changed.");
+        return exitInterrupted(guard->signalNumber());
+    }
     if (!loaded) {
         say("drydock: " + loaded.error().message);
-        return loaded.error().code == ErrorCode::NotFound ? ExitUsage : ExitDaemon;
+        const ErrorCode why = loaded.error().code;
+        return why == ErrorCode::NotFound || why == ErrorCode::InvalidArgument ? ExitUsage : ExitDaemon;
+    }
+    // An apply replaces what the word names: an id prefix might name another container than meant.
+    if (args->has("--apply") && loaded->matchedBy &&
+        !ContainerResolver::isExactEnoughToChange(*loaded->matchedBy)) {
+        say("drydock: '" + target + "' is only the start of the id of container " + loaded->plan.object.name +
+            " (" + loaded->plan.object.id +
+            "); --apply changes what it names, so give its exact name or its "
+            "full id. Nothing was changed.");
+        return ExitUsage;
     }
     HardeningPlan& plan = loaded->plan;
     if (!applyChoices(*args, plan, error)) {
@@ -243,18 +315,36 @@ int runHarden(const std::vector<std::string>& words)
     }
 
     const std::string endpoint = docker.endpoint().display();
-    const auto record = [&](const std::string& phase) {
-        return [&, phase](const HardeningAction& a) {
-            if (history) {
-                auto r = history->actions().add({0, endpoint, toString(plan.object.type), plan.object.id,
-                                                 plan.object.name, phase + ": " + a.step, a.outcome,
-                                                 a.details, clock.nowUnix()});
-                if (!r) {
-                    say("drydock: could not record the action in the history: " + r.error().message);
-                }
+    std::mutex historyMutex; // the signal thread may record an abort while the runner records a step
+    const auto addAction = [&](const std::string& step, const std::string& outcome,
+                               const std::string& details) {
+        if (history) {
+            const std::lock_guard<std::mutex> lock(historyMutex);
+            auto r = history->actions().add({0, endpoint, toString(plan.object.type), plan.object.id,
+                                             plan.object.name, step, outcome, details, clock.nowUnix()});
+            if (!r) {
+                say("drydock: could not record the action in the history: " + r.error().message);
             }
+        }
+    };
+    const auto listen = [&shared](const ApplyProgress& p) {
+        const std::lock_guard<std::mutex> lock(shared.mutex);
+        shared.progress = p;
+    };
+    const auto record = [&](const std::string& phase) {
+        return
+            [&, phase](const HardeningAction& a) { addAction(phase + ": " + a.step, a.outcome, a.details); };
+    };
+    // The signal thread calls this under shared.mutex: the phase changes under it too.
+    std::string phaseNow;
+    const auto enterPhase = [&](const std::string& phase) {
+        const std::lock_guard<std::mutex> lock(shared.mutex);
+        phaseNow = phase;
+        shared.recordAbort = [&](const std::string& details) {
+            addAction(phaseNow + ": aborted", "aborted", details);
         };
     };
+    const AbortRecorderScope abortRecorderScope{shared};
     // Waivers chosen in the plan are stored like `history waivers add` would.
     if (history) {
         for (const auto& c : plan.changes) {
@@ -282,14 +372,23 @@ int runHarden(const std::vector<std::string>& words)
     int code = ExitOk;
     DockerWriter writer(docker.transport(), docker.apiVersion(), {});
     if (args->has("--trial")) {
+        enterPhase("trial");
         HardeningRunner runner(docker, writer, clock, record("trial"));
         runner.setWatchSeconds(watchSeconds);
-        auto r = runner.trial(plan, CancelToken());
+        runner.setProgressListener(listen);
+        auto r = runner.trial(plan, cancel);
         if (!r) {
             say("drydock: the trial failed: " + r.error().message);
             return ExitDaemon;
         }
         trial = r.value();
+        if (guard->signalNumber() != 0) {
+            addAction("trial: interrupted", "interrupted",
+                      InterruptGuard::signalName(guard->signalNumber()) +
+                          ": the trial container was removed; nothing existing was touched");
+            say("Trial interrupted: its container was removed; nothing existing was touched.");
+            return exitInterrupted(guard->signalNumber());
+        }
         say(std::string(trial->stayedUp ? "Trial passed: " : "Trial FAILED: ") + watchText(*trial));
         if (!trial->stayedUp) {
             code = kExitDidNotStayUp;
@@ -302,21 +401,41 @@ int runHarden(const std::vector<std::string>& words)
                 return ExitLocalError;
             }
         }
-        HardeningRunner runner(docker, writer, clock, record("apply"));
+        enterPhase("apply");
+        const auto recordApply = record("apply");
+        HardeningRunner runner(docker, writer, clock, [&](const HardeningAction& a) {
+            recordApply(a);
+            if (a.step == "start hardened container" && a.outcome == "ok") {
+                say("Started the hardened " + plan.object.name + "; watching it for " +
+                    std::to_string(watchSeconds) + " s (Ctrl-C stops and rolls back).");
+            }
+        });
         runner.setWatchSeconds(watchSeconds);
-        auto r = runner.apply(plan, CancelToken());
+        runner.setProgressListener(listen);
+        auto r = runner.apply(plan, cancel);
         if (!r) {
             say("drydock: " + r.error().message);
-            return ExitDaemon;
+            return r.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitDaemon;
         }
         applied = r.value();
+        if (applied->interrupted) {
+            const std::string signal = InterruptGuard::signalName(guard->signalNumber());
+            const std::string what = applied->rolledBack
+                                         ? "rolled back: " + plan.object.name + " runs as before"
+                                         : "nothing had been changed";
+            addAction("apply: interrupted", "interrupted", signal + ": " + what);
+            say("Interrupted (" + signal + "): " + what + ".");
+            return exitInterrupted(guard->signalNumber());
+        }
         if (applied->applied) {
             say("Applied: " + plan.object.name + " runs hardened. " + applied->watch.summary +
-                "\nThe original is kept, stopped, as " + applied->backupName + " (drydock harden " +
-                plan.object.name + " --remove-backup removes it; volumes are kept).");
+                (applied->backupName.empty()
+                     ? std::string("\nNo backup of the original could be confirmed (see the note below).")
+                     : "\nThe original is kept, stopped, as " + applied->backupName + " (drydock harden " +
+                           plan.object.name + " --remove-backup removes it; volumes are kept)."));
             // A rescan closes what the apply resolved.
             Scanner scanner(docker, catalogue, clock);
-            auto rescan = scanner.scan(ScanSettings{}, progress, CancelToken());
+            auto rescan = scanner.scan(ScanSettings{}, progress, cancel);
             if (rescan) {
                 StringList still;
                 for (const auto& f : rescan->findings.all()) {
@@ -336,6 +455,8 @@ int runHarden(const std::vector<std::string>& words)
                         say("drydock: could not store the rescan: " + saved.error().message);
                     }
                 }
+            } else if (cancel.isCancelled()) {
+                say("Rescan skipped: interrupted after the apply had finished.");
             } else {
                 say("drydock: the rescan after applying failed: " + rescan.error().message);
             }
@@ -372,13 +493,18 @@ std::string hardenHelp()
 {
     return R"(Usage: drydock harden CONTAINER|IMAGE [--only AREA,…] [--choose ID=apply|skip|waive:REASON]…
                       [--format text|json|script|markdown] [--output FILE]
-                      [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup] [--db FILE] [--no-history]
+                      [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup [--force]]
+                      [--db FILE] [--no-history]
 
 The guided hardening walkthrough, headless. Plans the changes that remove a container's (or an image's)
 findings, area by area (image, container, runtime, network, secrets), each with the reason, what it could
 break, and a default that keeps behaviour: paths the container writes to stay writable (tmpfs), a non-root
 user comes from the image's /etc/passwd, needed capabilities are kept, and changes that are often deliberate
 default to skip. Without --trial or --apply nothing is changed.
+
+CONTAINER is found as the docker CLI finds it: its full id, its exact name, or the start of its id when
+only one container's id starts so (an ambiguous start is refused). --apply takes only the exact name or
+the full id.
 
   --only AREA,…         plan only these areas
   --choose ID=CHOICE    override a change's default (ids are shown in brackets); ID "all" sets every change;
@@ -389,22 +515,35 @@ default to skip. Without --trial or --apply nothing is changed.
   --trial               create the hardened container under a temporary name (no published ports, volumes
                         read-only), start it, watch it, show state, exit code, health and log tail, remove it;
                         nothing existing is touched
-  --apply --yes         stop the container, keep it as NAME-drydock-backup-TIMESTAMP, create and start the
-                        hardened one as NAME with the same volumes and networks; if it does not start, exits,
-                        restarts or turns unhealthy within the watch window, roll back automatically; then
-                        rescan. Volumes and the original are never removed
+  --apply --yes         stop the container, check it still exists, set its restart policy to "no", keep it
+                        as NAME-drydock-backup-TIMESTAMP, create and start the hardened one as NAME with the
+                        same volumes and networks; if it does not start, exits, restarts or turns unhealthy
+                        within the watch window, roll back automatically (the original gets its name and
+                        restart policy back and runs again); then rescan. Volumes and the original are never
+                        removed. A container with AutoRemove (docker run's rm option) is refused:
+                        stopping it would make the daemon delete it and its anonymous volumes
   --watch SECONDS       watch window for --trial and --apply (default 5)
-  --remove-backup       remove the backups the apply kept for CONTAINER (never their volumes)
+  --remove-backup       remove the backups the apply kept for CONTAINER (never their volumes); refused while
+                        a backup holds data its container wrote in its own layer in a directory that is a
+                        tmpfs in the hardened CONTAINER (the plan lists these paths per directory)
+  --force               with --remove-backup: remove such a backup all the same
   --no-history          do not record the actions and the rescan in the history database
 
-Every step of a trial or apply is recorded in the history (`drydock history actions`).
+SIGINT (Ctrl-C), SIGTERM or SIGHUP during --trial or --apply stops it and undoes what was changed: the
+original runs again under its name. A second signal quits at once and prints what is left on the daemon
+and the docker commands that restore it.
+
+Every step of a trial or apply is recorded in the history (`drydock history actions`), interruptions too.
 
 Exit codes:
   0  success (the plan was printed; the trial passed; the apply succeeded)
   1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original
-  2  usage error, or no such container or image
-  3  cannot reach or talk to the Docker daemon, or a change on the daemon failed
+  2  usage error; no such container or image, or an ambiguous id start; an apply refused (AutoRemove
+     container, id start instead of the name); a backup removal refused (data exists only in the backup)
+  3  cannot reach or talk to the Docker daemon, or a change on the daemon failed (if a rollback failed, the
+     message says what is left and how to restore it)
   4  cannot write an output file or open the local database
+  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM: what had been changed was undone
 )";
 }
 

@@ -61,6 +61,9 @@ bool DockerWriter::isAllowed(const std::string& method, const std::string& fullP
         if (parts[2] == "start" || parts[2] == "stop" || parts[2] == "rename") {
             return method == "POST";
         }
+        if (parts[2] == "update") {
+            return method == "POST" && query.empty();
+        }
         if (parts[2] == "archive") {
             return method == "PUT" && startsWith(query, "path=");
         }
@@ -157,6 +160,15 @@ Result<void> DockerWriter::renameContainer(const std::string& id, const std::str
 {
     auto r = send("POST", "containers/" + urlEncode(id) + "/rename?name=" + urlEncode(newName), {}, {},
                   kWriteTimeoutMs);
+    return r ? success() : Result<void>(r.error());
+}
+
+Result<void> DockerWriter::setRestartPolicy(const std::string& id, const std::string& policyName,
+                                            int maximumRetryCount)
+{
+    const std::string body = json::restartPolicyUpdateBody(policyName, maximumRetryCount);
+    auto r =
+        send("POST", "containers/" + urlEncode(id) + "/update", body, "application/json", kWriteTimeoutMs);
     return r ? success() : Result<void>(r.error());
 }
 

@@ -21,7 +21,8 @@ struct WriteRecord
 
 // The only class in Drydock that changes anything on a daemon, used only by the hardening trial and apply.
 // It can create, start, stop, rename and remove containers (never with v=1, so no volume is ever removed),
-// put a file archive into a created container and connect a container to an existing network. Every call
+// change a container's restart policy (and nothing else it could update), put a file archive into a
+// created container and connect a container to an existing network. Every call
 // goes through an allow-list checked before sending, and is reported to the injected action log.
 class DockerWriter
 {
@@ -34,6 +35,10 @@ public:
     Result<void> startContainer(const std::string& id);
     Result<void> stopContainer(const std::string& id, int timeoutSeconds);
     Result<void> renameContainer(const std::string& id, const std::string& newName);
+    // POST /containers/{id}/update with a body that holds only RestartPolicy: a backup must not start again
+    // by itself when the daemon restarts, and gets its policy back on rollback.
+    Result<void> setRestartPolicy(const std::string& id, const std::string& policyName,
+                                  int maximumRetryCount);
     // DELETE /containers/{id}?force=1 — never v=1: volumes stay whatever happens.
     Result<void> removeContainer(const std::string& id);
     // PUT /containers/{id}/archive?path=DIR with a tar stream (its content is never logged).

@@ -652,6 +652,11 @@ std::string networkConnectBody(const std::string& containerId, const std::string
     return Json({{"Container", containerId}, {"EndpointConfig", ep}}).dump();
 }
 
+std::string restartPolicyUpdateBody(const std::string& policyName, int maximumRetryCount)
+{
+    return Json({{"RestartPolicy", {{"Name", policyName}, {"MaximumRetryCount", maximumRetryCount}}}}).dump();
+}
+
 Result<std::string> parseCreatedId(std::string_view body)
 {
     return detail::guarded("container create answer", [&]() -> Result<std::string> {

@@ -54,6 +54,8 @@ Result<CreateBody> buildCreateBody(std::string_view inspectBody, const std::vect
 bool isAutomaticEdit(const RunEdit& edit);
 // The body of POST /networks/{name}/connect for a container and one of CreateBody::extraNetworks.
 std::string networkConnectBody(const std::string& containerId, const std::string& endpointConfig);
+// The body of POST /containers/{id}/update that changes the restart policy and nothing else.
+std::string restartPolicyUpdateBody(const std::string& policyName, int maximumRetryCount);
 // {"Id": "…", "Warnings": []} of POST /containers/create.
 Result<std::string> parseCreatedId(std::string_view body);
 

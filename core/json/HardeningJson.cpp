@@ -48,7 +48,8 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
                                    {"ruleIds", c.ruleIds},
                                    {"addFlags", r.addFlags},
                                    {"removeFlags", r.removeFlags},
-                                   {"dockerfile", c.dockerfile}});
+                                   {"dockerfile", c.dockerfile},
+                                   {"onlyInBackup", c.onlyInBackup}});
     }
     const HardeningPreview p = makePreview(plan);
     root["preview"] = {
@@ -57,11 +58,9 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
     root["notes"] = plan.notes;
     root["trial"] = trial ? watchJson(*trial) : ordered();
     if (apply) {
-        root["apply"] = {{"applied", apply->applied},
-                         {"rolledBack", apply->rolledBack},
-                         {"backupName", apply->backupName},
-                         {"watch", watchJson(apply->watch)},
-                         {"notes", apply->notes}};
+        root["apply"] = {{"applied", apply->applied},         {"rolledBack", apply->rolledBack},
+                         {"interrupted", apply->interrupted}, {"backupName", apply->backupName},
+                         {"watch", watchJson(apply->watch)},  {"notes", apply->notes}};
     } else {
         root["apply"] = nullptr;
     }

@@ -11,11 +11,12 @@ namespace drydock::json {
 // { "schemaVersion": 1, "object": { "type", "id", "name" }, "image",
 //   "overview": [ { "area", "attackerToday", "findings": [] } ],
 //   "changes": [ { "id", "area", "title", "reason", "risk", "automatic", "default", "choice", "waiveReason",
-//                  "ruleIds": [], "addFlags": [], "removeFlags": [], "dockerfile" } ],
+//                  "ruleIds": [], "addFlags": [], "removeFlags": [], "dockerfile",
+//                  "onlyInBackup": [] (paths written in the container's layer where a tmpfs goes) } ],
 //   "preview": { "before", "after", "diff", "compose", "dockerfile", "manualSteps": [] },
 //   "notes": [],
 //   "trial": null | { "stayedUp", "state", "exitCode", "health", "summary", "logTail" },
-//   "apply": null | { "applied", "rolledBack", "backupName", "watch": {…}, "notes": [] } }
+//   "apply": null | { "applied", "rolledBack", "interrupted", "backupName", "watch": {…}, "notes": [] } }
 std::string hardeningPlanToJson(const HardeningPlan& plan,
                                 const std::optional<WatchReport>& trial = std::nullopt,
                                 const std::optional<ApplyOutcome>& apply = std::nullopt, int indent = 2);

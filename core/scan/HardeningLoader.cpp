@@ -9,36 +9,30 @@
 
 namespace drydock {
 
-const Container* HardeningLoader::findContainer(const Inventory& inventory, const std::string& nameOrId)
-{
-    const std::string wanted = startsWith(nameOrId, "/") ? nameOrId.substr(1) : nameOrId;
-    for (const auto& c : inventory.containers) {
-        if (c.name == wanted || c.id == wanted) {
-            return &c;
-        }
-    }
-    if (wanted.size() >= 4) {
-        for (const auto& c : inventory.containers) {
-            if (startsWith(c.id, wanted)) {
-                return &c;
-            }
-        }
-    }
-    return nullptr;
-}
-
-const Image* HardeningLoader::findImage(const Inventory& inventory, const std::string& refOrId)
+Result<const Image*> HardeningLoader::findImage(const Inventory& inventory, const std::string& refOrId)
 {
     for (const auto& i : inventory.images) {
         const bool tagged =
             std::find(i.repoTags.begin(), i.repoTags.end(), refOrId) != i.repoTags.end() ||
             std::find(i.repoTags.begin(), i.repoTags.end(), refOrId + ":latest") != i.repoTags.end();
-        if (tagged || i.id == refOrId || i.id == "sha256:" + refOrId ||
-            (refOrId.size() >= 4 && startsWith(i.id, "sha256:" + refOrId))) {
+        if (tagged || i.id == refOrId || i.id == "sha256:" + refOrId) {
             return &i;
         }
     }
-    return nullptr;
+    const Image* found = nullptr;
+    if (refOrId.size() >= 4) {
+        for (const auto& i : inventory.images) {
+            if (startsWith(i.id, "sha256:" + refOrId) || startsWith(i.id, refOrId)) {
+                if (found != nullptr) {
+                    return Error::make(ErrorCode::InvalidArgument,
+                                       "'" + terminalText(refOrId, 100) +
+                                           "' is the start of more than one image id; give more of it.");
+                }
+                found = &i;
+            }
+        }
+    }
+    return found;
 }
 
 std::string HardeningLoader::readPasswd(DockerClient& client, const std::string& containerId)
@@ -65,7 +59,13 @@ Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCa
     target.scan = std::move(scan.value());
     const Inventory& inv = target.scan.inventory;
     const auto& findings = target.scan.findings.all();
-    if (const Container* c = findContainer(inv, nameOrId)) {
+    auto match = ContainerResolver::resolve(inv.containers, nameOrId);
+    if (!match) {
+        return match.error();
+    }
+    if (match.value()) {
+        const Container* c = match.value()->container;
+        target.matchedBy = match.value()->kind;
         const Image* image = inv.findImage(c->imageId);
         std::vector<FileChange> changes = c->changes.value_or(std::vector<FileChange>{});
         if (!c->changes && c->state.running) {
@@ -78,13 +78,17 @@ Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCa
             HardeningPlanner().planContainer(*c, image, findings, changes, readPasswd(client, c->id));
         return target;
     }
-    if (const Image* image = findImage(inv, nameOrId)) {
-        target.plan = HardeningPlanner().planImage(*image, findings);
+    auto image = findImage(inv, nameOrId);
+    if (!image) {
+        return image.error();
+    }
+    if (image.value() != nullptr) {
+        target.plan = HardeningPlanner().planImage(*image.value(), findings);
         return target;
     }
-    return Error::make(ErrorCode::NotFound, "There is no container or image called '" + nameOrId + "' on " +
-                                                client.endpoint().display() +
-                                                ". `drydock inventory` lists what is there.");
+    return Error::make(ErrorCode::NotFound,
+                       "There is no container or image called '" + terminalText(nameOrId, 100) + "' on " +
+                           client.endpoint().display() + ". `drydock inventory` lists what is there.");
 }
 
 } // namespace drydock

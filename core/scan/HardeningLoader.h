@@ -5,6 +5,7 @@
 #include "core/docker/DockerClient.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
+#include "core/scan/ContainerResolver.h"
 #include "core/scan/HardeningPlan.h"
 #include "core/scan/Scanner.h"
 
@@ -14,10 +15,13 @@ struct HardeningTarget
 {
     ScanResult scan; // the scan the plan was made from (store it to history before an apply)
     HardeningPlan plan;
+    // How the word named the container (empty for an image): an apply needs an exact name or the full id.
+    std::optional<ContainerMatchKind> matchedBy;
 };
 
 // Everything the walkthrough reads before planning, shared by the CLI and the wizard: a scan, the named
-// container (name, id or id prefix) or image (reference or id), its changes and its image's /etc/passwd.
+// container (as the docker CLI finds it: full id, exact name or unique id prefix) or image (reference, id or
+// unique id prefix), its changes and its image's /etc/passwd.
 class HardeningLoader
 {
 public:
@@ -27,8 +31,8 @@ public:
                                         const CancelToken& cancel);
     // The container's /etc/passwd (read-only: GET /containers/{id}/archive); empty when it has none.
     static std::string readPasswd(DockerClient& client, const std::string& containerId);
-    static const Container* findContainer(const Inventory& inventory, const std::string& nameOrId);
-    static const Image* findImage(const Inventory& inventory, const std::string& refOrId);
+    // nullptr when nothing matches; an error when an id prefix is ambiguous.
+    static Result<const Image*> findImage(const Inventory& inventory, const std::string& refOrId);
 };
 
 } // namespace drydock

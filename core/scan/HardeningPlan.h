@@ -36,6 +36,9 @@ struct HardeningChange
     ChangeChoice defaultChoice = ChangeChoice::Apply;
     ChangeChoice choice = ChangeChoice::Apply;
     std::string waiveReason;
+    // For a change that puts a tmpfs on a directory: what the container already wrote there in its own
+    // layer. The tmpfs starts empty, so after an apply this exists only in the backup.
+    StringList onlyInBackup;
 };
 
 // The guide's five areas the walkthrough goes through, in order.

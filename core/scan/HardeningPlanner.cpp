@@ -153,6 +153,22 @@ bool underMount(const Container& c, const std::string& path)
     return false;
 }
 
+// Says in a change's risk what the container already wrote where the change puts an empty tmpfs.
+void noteLayerWrites(HardeningChange& change, const std::string& dir, StringList written)
+{
+    if (written.empty()) {
+        return;
+    }
+    StringList shown(written.begin(), written.begin() + std::min<std::ptrdiff_t>(3, std::ssize(written)));
+    change.risk += " The container has already written " + std::to_string(written.size()) + " path" +
+                   (written.size() == 1 ? "" : "s") + " in " + dir + " in its own layer (" +
+                   join(shown, ", ") + (written.size() > shown.size() ? ", …" : "") +
+                   "): the tmpfs starts empty, so after an apply they exist only in the backup. Copy them "
+                   "out (docker cp BACKUP:" +
+                   dir + " DIR) before removing the backup.";
+    change.onlyInBackup = std::move(written);
+}
+
 int lowestPort(const std::string& key)
 {
     return std::atoi(key.substr(0, key.find_first_of("/-")).c_str());
@@ -249,6 +265,69 @@ HardeningChange imageChange(const Finding& f)
 }
 
 } // namespace
+
+StringList mountTargets(const Container& c)
+{
+    StringList out;
+    for (const auto& m : c.mounts) {
+        out.push_back(m.destination);
+    }
+    for (const auto& [p, opts] : c.hostConfig.tmpfs) {
+        (void)opts;
+        out.push_back(p);
+    }
+    for (const auto& m : c.hostConfig.mounts) {
+        out.push_back(m.target);
+    }
+    return out;
+}
+
+StringList tmpfsTargets(const Container& c)
+{
+    StringList out;
+    for (const auto& m : c.mounts) {
+        if (m.type == "tmpfs") {
+            out.push_back(m.destination);
+        }
+    }
+    for (const auto& [p, opts] : c.hostConfig.tmpfs) {
+        (void)opts;
+        out.push_back(p);
+    }
+    for (const auto& m : c.hostConfig.mounts) {
+        if (m.type == "tmpfs") {
+            out.push_back(m.target);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+StringList layerWritesUnder(const std::vector<FileChange>& changes, const std::string& dir,
+                            const StringList& mounts)
+{
+    const auto within = [](const std::string& path, const std::string& top) {
+        return top == "/" || path == top || startsWith(path, top + "/");
+    };
+    StringList out;
+    for (const auto& ch : changes) {
+        if (ch.kind == 2 || ch.path == dir || !within(ch.path, dir)) {
+            continue;
+        }
+        const bool mounted = std::any_of(mounts.begin(), mounts.end(), [&](const std::string& m) {
+            return !m.empty() && (within(ch.path, m) || within(m, ch.path));
+        });
+        const bool parent = std::any_of(changes.begin(), changes.end(), [&](const FileChange& other) {
+            return other.kind != 2 && startsWith(other.path, ch.path + "/");
+        });
+        if (!mounted && !parent) {
+            out.push_back(ch.path);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 std::vector<PasswdEntry> parsePasswd(const std::string& text)
 {
@@ -407,6 +486,9 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
                 dirs.insert(dir);
             }
         }
+        // The read-only change brings its own tmpfs on /tmp.
+        noteLayerWrites(plan.changes[*readOnlyIndex], "/tmp",
+                        layerWritesUnder(changes, "/tmp", mountTargets(c)));
         if (!systemWrites.empty()) {
             HardeningChange* readOnly = &plan.changes[*readOnlyIndex];
             readOnly->defaultChoice = readOnly->choice = ChangeChoice::Skip;
@@ -425,6 +507,7 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
                      " is lost when the container restarts; make it a "
                      "volume if it must survive.";
             t.edits = {{RunEdit::Op::AddFlag, "--tmpfs", dir + ":" + std::string(kTmpfsOptions)}};
+            noteLayerWrites(t, dir, layerWritesUnder(changes, dir, mountTargets(c)));
             t.ruleIds = {};
             t.defaultChoice = t.choice = ChangeChoice::Apply;
             plan.changes.push_back(std::move(t));

@@ -35,4 +35,14 @@ struct PasswdEntry
 };
 std::vector<PasswdEntry> parsePasswd(const std::string& text);
 
+// Where the container has something mounted (volumes, binds, tmpfs), and where it has a tmpfs.
+StringList mountTargets(const Container& container);
+StringList tmpfsTargets(const Container& container);
+
+// What the container wrote in its own layer under dir (its changes, deletions left out, one path per
+// written leaf; mount points and what lies under `mounts` left out, as volume data is not in the layer). A
+// new container starts from the image: after an apply these exist only in the backup.
+StringList layerWritesUnder(const std::vector<FileChange>& changes, const std::string& dir,
+                            const StringList& mounts = {});
+
 } // namespace drydock

@@ -7,6 +7,8 @@
 #include "core/docker/UrlEncoding.h"
 #include "core/json/CreateBodyJson.h"
 #include "core/json/ModelParser.h"
+#include "core/remediation/ShellQuote.h"
+#include "core/scan/HardeningPlanner.h"
 
 #include <chrono>
 #include <thread>
@@ -51,6 +53,26 @@ std::string demuxLogs(const std::string& raw)
     return pos == 0 ? raw : out;
 }
 
+// The daemon answered and refused: the request did nothing. A transport failure leaves it unknown.
+bool refusedByDaemon(const Error& e)
+{
+    return e.code == ErrorCode::HttpError;
+}
+
+bool isNotFound(const Error& e)
+{
+    return e.code == ErrorCode::NotFound || (e.code == ErrorCode::HttpError && e.httpStatus == 404);
+}
+
+std::string autoRemoveRefusal(const Container& c)
+{
+    return c.name +
+           " was started with --rm (AutoRemove): stopping it makes the daemon delete it together with its "
+           "anonymous volumes, so no backup could be kept and its data would be lost. Nothing was changed. "
+           "Recreate it without --rm first (the same docker run command without --rm, with named volumes "
+           "for the data it keeps: docker volume create NAME and -v NAME:/path), then harden that container.";
+}
+
 } // namespace
 
 struct HardeningRunner::Prepared
@@ -81,8 +103,23 @@ bool HardeningRunner::isBackupName(const std::string& name)
     return contains(name, kBackupMarker);
 }
 
+std::string HardeningRunner::originalNameOf(const std::string& backupName)
+{
+    const std::size_t at = backupName.rfind(kBackupMarker);
+    return at == std::string::npos ? backupName : backupName.substr(0, at);
+}
+
+void HardeningRunner::update(const std::function<void(ApplyProgress&)>& change)
+{
+    change(m_progress);
+    if (m_listener) {
+        m_listener(m_progress);
+    }
+}
+
 void HardeningRunner::step(const std::string& what, const std::string& outcome, const std::string& details)
 {
+    m_lastStep = what;
     if (m_log) {
         m_log({what, outcome, details});
     }
@@ -218,22 +255,43 @@ WatchReport HardeningRunner::watch(const std::string& id, const Prepared& p, con
 
 Result<WatchReport> HardeningRunner::trial(const HardeningPlan& plan, const CancelToken& cancel)
 {
+    WatchReport report;
+    if (cancel.isCancelled()) {
+        report.summary = "The trial was interrupted before its container was created.";
+        step("interrupted", "interrupted", report.summary);
+        return report;
+    }
     auto prepared = prepare(plan, true);
     if (!prepared) {
         return prepared.error();
     }
     const Prepared& p = prepared.value();
+    update([&](ApplyProgress& s) {
+        s = ApplyProgress{};
+        s.trial = true;
+        s.endpoint = m_client.endpoint().display();
+        s.name = p.name;
+        s.hardenedMayExist = true;
+        s.lastRequest = "create the trial container";
+    });
     auto id = m_writer.createContainer(p.name, p.body.json);
     step("create trial container", id ? "ok" : "failed", p.name + (id ? "" : ": " + id.error().message));
+    update([&](ApplyProgress& s) {
+        s.lastRequest.clear();
+        if (id) {
+            s.newId = id.value();
+        } else if (refusedByDaemon(id.error())) {
+            s.hardenedMayExist = false;
+        }
+    });
     if (!id) {
         return id.error();
     }
-    WatchReport report;
     auto ready = connectNetworks(id.value(), p);
     if (ready) {
         ready = deliverSecrets(id.value(), p);
     }
-    if (ready) {
+    if (ready && !cancel.isCancelled()) {
         ready = m_writer.startContainer(id.value());
         step("start trial container", ready ? "ok" : "failed", ready ? p.name : ready.error().message);
     }
@@ -243,144 +301,388 @@ Result<WatchReport> HardeningRunner::trial(const HardeningPlan& plan, const Canc
         report.summary = "The trial container did not start: " + ready.error().message;
         report.state = "created";
     }
+    if (cancel.isCancelled()) {
+        step("interrupted", "interrupted", "the trial was cancelled; removing its container");
+    }
     step("watch trial container", report.stayedUp ? "ok" : "failed", report.summary);
+    update([](ApplyProgress& s) { s.lastRequest = "remove the trial container"; });
     auto removed = m_writer.removeContainer(id.value());
     step("remove trial container", removed ? "ok" : "failed", removed ? p.name : removed.error().message);
+    update([&](ApplyProgress& s) {
+        s.lastRequest.clear();
+        s.hardenedMayExist = !removed;
+        s.finished = bool(removed);
+    });
     if (!removed) {
         return Error::make(removed.error().code, "The trial ran (" + report.summary + ") but its container " +
                                                      p.name +
                                                      " could not be removed: " + removed.error().message +
-                                                     " Remove it with: docker rm -f " + p.name);
+                                                     " Remove it with: docker rm -f " + shellQuote(p.name));
     }
     return report;
 }
 
 Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const CancelToken& cancel)
 {
+    ApplyOutcome outcome;
+    if (cancel.isCancelled()) {
+        outcome.interrupted = true;
+        outcome.watch.summary = "The apply was interrupted before anything was changed.";
+        step("interrupted", "interrupted", outcome.watch.summary);
+        return outcome;
+    }
     auto prepared = prepare(plan, false);
     if (!prepared) {
         return prepared.error();
     }
     const Prepared& p = prepared.value();
     const Container& original = p.original;
+    if (original.hostConfig.autoRemove) {
+        step("check original", "refused", original.name + " was started with --rm (AutoRemove)");
+        return Error::make(ErrorCode::InvalidArgument, autoRemoveRefusal(original));
+    }
     const bool wasRunning = original.state.running;
-    ApplyOutcome outcome;
+    const RestartPolicy policy = original.hostConfig.restartPolicy;
     outcome.notes = p.body.notes;
     const std::string backup = backupNameFor(original.name, m_clock.nowUnix());
+    update([&](ApplyProgress& s) {
+        s = ApplyProgress{};
+        s.endpoint = m_client.endpoint().display();
+        s.name = original.name;
+        s.originalId = original.id;
+        s.backupName = backup;
+        s.wasRunning = wasRunning;
+        s.originalPolicy = policy;
+    });
+    // Marks a request as sent before it goes out, and clears it afterwards when the daemon refused it.
+    const auto sending = [&](const std::string& words, const std::function<void(ApplyProgress&)>& mark) {
+        update([&](ApplyProgress& s) {
+            s.lastRequest = words;
+            mark(s);
+        });
+    };
+    const auto answered = [&](const Result<void>& r, const std::function<void(ApplyProgress&)>& unmark) {
+        update([&](ApplyProgress& s) {
+            s.lastRequest.clear();
+            if (!r && refusedByDaemon(r.error())) {
+                unmark(s);
+            }
+        });
+    };
+
+    // Every failure and every interruption from here on undoes what the progress says was done, in reverse.
+    const auto rollback = [&](const std::string& why, bool interrupted) -> Result<ApplyOutcome> {
+        if (interrupted) {
+            outcome.interrupted = true;
+            step("interrupted", "interrupted", "cancelled after \"" + m_lastStep + "\"; rolling back");
+        }
+        step("roll back", "started", why);
+        const auto failed = [&](const std::string& what, const Error& e) -> Result<ApplyOutcome> {
+            step("roll back", "failed", what + ": " + e.message);
+            return Error::make(e.code, "The apply stopped (" + why + ") and the rollback failed: " + what +
+                                           ": " + e.message + "\n" + leftStateText(m_progress));
+        };
+        if (m_progress.hardenedMayExist) {
+            std::string id = m_progress.newId;
+            if (id.empty()) {
+                // The create's answer was lost: whatever now carries the name is not the original (renamed).
+                auto named = m_client.inspectContainer(original.name);
+                if (named && named->id != original.id) {
+                    id = named->id;
+                } else if (!named && !isNotFound(named.error())) {
+                    return failed("could not look for the hardened container", named.error());
+                }
+            }
+            if (!id.empty()) {
+                sending("remove the hardened container", [](ApplyProgress&) {});
+                auto r = m_writer.removeContainer(id);
+                step("remove hardened container", r ? "ok" : "failed", r ? original.name : r.error().message);
+                update([&](ApplyProgress& s) { s.lastRequest.clear(); });
+                if (!r && !isNotFound(r.error())) {
+                    return failed("the hardened container could not be removed", r.error());
+                }
+            }
+            update([](ApplyProgress& s) { s.hardenedMayExist = false; });
+        }
+        if (m_progress.renameSent && !m_progress.renamedBack) {
+            sending("rename the original back to " + original.name,
+                    [](ApplyProgress& s) { s.renameBackSent = true; });
+            auto back = m_writer.renameContainer(original.id, original.name);
+            update([&](ApplyProgress& s) { s.lastRequest.clear(); });
+            if (!back) {
+                // A lost forward rename leaves the name in place: that is the state we want.
+                auto now = m_client.inspectContainer(original.id);
+                if (!now || now->name != original.name) {
+                    step("rename original back", "failed",
+                         backup + " -> " + original.name + ": " + back.error().message);
+                    if (now) {
+                        update([](ApplyProgress& s) { s.renameBackSent = false; }); // confirmed not renamed
+                    }
+                    return failed("the original could not be renamed back to " + original.name, back.error());
+                }
+            }
+            update([](ApplyProgress& s) { s.renamedBack = true; });
+            step("rename original back", "ok", backup + " -> " + original.name);
+        }
+        std::string policyProblem;
+        if (m_progress.policyChangeSent && !m_progress.policyRestored) {
+            sending("restore the original's restart policy", [](ApplyProgress&) {});
+            auto r = m_writer.setRestartPolicy(original.id, policy.name, policy.maximumRetryCount);
+            step("restore restart policy", r ? "ok" : "failed",
+                 original.name + ": no -> " + restartPolicyText(policy) +
+                     (r ? "" : ": " + r.error().message));
+            update([&](ApplyProgress& s) {
+                s.lastRequest.clear();
+                s.policyRestored = bool(r);
+            });
+            if (!r) {
+                policyProblem = r.error().message; // still start the original first
+            }
+        }
+        if (wasRunning && m_progress.stopSent && !m_progress.originalStarted) {
+            sending("start the original", [](ApplyProgress&) {});
+            auto started = m_writer.startContainer(original.id);
+            step("start original", started ? "ok" : "failed",
+                 original.name + (started ? "" : ": " + started.error().message));
+            update([&](ApplyProgress& s) {
+                s.lastRequest.clear();
+                s.originalStarted = bool(started);
+            });
+            if (!started) {
+                return failed("the original, back under its name, did not start", started.error());
+            }
+        }
+        if (!policyProblem.empty()) {
+            return failed("its restart policy could not be set back",
+                          Error::make(ErrorCode::HttpError, policyProblem));
+        }
+        update([](ApplyProgress& s) { s.finished = true; });
+        outcome.rolledBack = true;
+        outcome.applied = false;
+        outcome.backupName.clear();
+        outcome.watch.summary = outcome.watch.summary.empty() ? why : outcome.watch.summary;
+        step("roll back", "rolled back",
+             original.name + (wasRunning ? " runs as before" : " is as before") +
+                 (interrupted ? " (the apply was interrupted)" : ""));
+        return outcome;
+    };
+    const std::string kInterrupted = "the apply was interrupted";
 
     if (wasRunning) {
+        sending("stop the original", [](ApplyProgress& s) { s.stopSent = true; });
         auto stopped = m_writer.stopContainer(original.id, kStopTimeoutSeconds);
         step("stop original", stopped ? "ok" : "failed",
              original.name + (stopped ? "" : ": " + stopped.error().message));
+        answered(stopped, [](ApplyProgress& s) { s.stopSent = false; });
         if (!stopped) {
-            return stopped.error();
+            if (m_progress.nothingToRestore()) {
+                return stopped.error();
+            }
+            return rollback("the original could not be stopped: " + stopped.error().message, false);
         }
     }
+    // A stop can delete the container (AutoRemove set meanwhile, or someone else removed it): never go on,
+    // and never claim a backup, without the original.
+    auto still = m_client.inspectContainer(original.id);
+    step("check original still exists", still ? "ok" : "failed",
+         original.name + (still ? "" : ": " + still.error().message));
+    if (!still && isNotFound(still.error())) {
+        update([](ApplyProgress& s) { s.finished = true; });
+        return Error::make(ErrorCode::NotFound,
+                           original.name + " (" + original.id.substr(0, 12) +
+                               ") no longer exists after it was stopped: the daemon removed it (a container "
+                               "started with --rm is deleted with its anonymous volumes when it stops), or "
+                               "someone else did. Drydock created nothing and there is no backup of it; its "
+                               "named volumes are kept (docker volume ls).");
+    }
+    if (!still) {
+        return rollback("could not check that the original still exists: " + still.error().message, false);
+    }
+    if (still->hostConfig.autoRemove) {
+        return rollback("the original was switched to --rm (AutoRemove) meanwhile; " +
+                            autoRemoveRefusal(original),
+                        false);
+    }
+    if (cancel.isCancelled()) {
+        return rollback(kInterrupted, true);
+    }
+
+    // A backup that restarts by itself would run beside the hardened container, on the same volumes, the next
+    // time the daemon starts.
+    if (restartsByItself(policy)) {
+        sending("set the original's restart policy to no",
+                [](ApplyProgress& s) { s.policyChangeSent = true; });
+        auto r = m_writer.setRestartPolicy(original.id, "no", 0);
+        step("set backup restart policy", r ? "ok" : "failed",
+             original.name + ": " + restartPolicyText(policy) + " -> no" +
+                 (r ? "" : ": " + r.error().message));
+        answered(r, [](ApplyProgress& s) { s.policyChangeSent = false; });
+        if (!r) {
+            return rollback(
+                "the original's restart policy could not be set to 'no', and a backup that starts by "
+                "itself would share the volumes: " +
+                    r.error().message,
+                false);
+        }
+        if (cancel.isCancelled()) {
+            return rollback(kInterrupted, true);
+        }
+    }
+
+    sending("rename the original to " + backup, [](ApplyProgress& s) { s.renameSent = true; });
     auto renamed = m_writer.renameContainer(original.id, backup);
     step("rename original", renamed ? "ok" : "failed",
          original.name + " -> " + backup + (renamed ? "" : ": " + renamed.error().message));
+    answered(renamed, [](ApplyProgress& s) { s.renameSent = false; });
     if (!renamed) {
-        if (wasRunning) {
-            auto restarted = m_writer.startContainer(original.id);
-            step("restart original", restarted ? "ok" : "failed", original.name);
-        }
-        return renamed.error();
+        return rollback("the original could not be renamed: " + renamed.error().message, false);
+    }
+    if (cancel.isCancelled()) {
+        return rollback(kInterrupted, true);
     }
 
-    // From here on, any failure restores the original under its own name.
-    std::string newId;
-    const auto rollback = [&](const std::string& why) -> Result<ApplyOutcome> {
-        step("roll back", "started", why);
-        bool ok = true;
-        std::string problems;
-        if (!newId.empty()) {
-            auto r = m_writer.removeContainer(newId);
-            step("remove hardened container", r ? "ok" : "failed", r ? original.name : r.error().message);
-            if (!r) {
-                ok = false;
-                problems += " " + r.error().message;
-            }
-        }
-        auto back = m_writer.renameContainer(original.id, original.name);
-        step("rename original back", back ? "ok" : "failed", backup + " -> " + original.name);
-        if (!back) {
-            return Error::make(back.error().code, "The hardened container failed (" + why +
-                                                      ") and the original could not be renamed "
-                                                      "back: " +
-                                                      back.error().message + " It is kept, stopped, as " +
-                                                      backup + ". Restore it with: docker rm -f " +
-                                                      original.name + "; docker rename " + backup + " " +
-                                                      original.name + " && docker start " + original.name);
-        }
-        if (wasRunning) {
-            auto started = m_writer.startContainer(original.id);
-            step("start original", started ? "ok" : "failed", original.name);
-            if (!started) {
-                return Error::make(started.error().code,
-                                   "The hardened container failed (" + why +
-                                       ") and the original, back under its name, did not "
-                                       "start: " +
-                                       started.error().message);
-            }
-        }
-        if (!ok) {
-            outcome.notes.push_back("The failed hardened container could not be removed:" + problems);
-        }
-        outcome.rolledBack = true;
-        outcome.backupName.clear();
-        outcome.watch.summary = outcome.watch.summary.empty() ? why : outcome.watch.summary;
-        step("roll back", "rolled back", original.name + " runs as before");
-        return outcome;
-    };
-
+    sending("create the hardened container", [](ApplyProgress& s) { s.hardenedMayExist = true; });
     auto created = m_writer.createContainer(original.name, p.body.json);
     step("create hardened container", created ? "ok" : "failed",
          original.name + (created ? "" : ": " + created.error().message));
+    update([&](ApplyProgress& s) {
+        s.lastRequest.clear();
+        if (created) {
+            s.newId = created.value();
+        } else if (refusedByDaemon(created.error())) {
+            s.hardenedMayExist = false;
+        }
+    });
     if (!created) {
-        return rollback("the daemon refused to create it: " + created.error().message);
+        return rollback("the daemon refused to create it: " + created.error().message, false);
     }
-    newId = created.value();
+    const std::string newId = created.value();
     outcome.newId = newId;
+    if (cancel.isCancelled()) {
+        return rollback(kInterrupted, true);
+    }
     if (auto r = connectNetworks(newId, p); !r) {
-        return rollback("a network could not be connected: " + r.error().message);
+        return rollback("a network could not be connected: " + r.error().message, false);
     }
     if (auto r = deliverSecrets(newId, p); !r) {
-        return rollback("a secret file could not be put in place: " + r.error().message);
+        return rollback("a secret file could not be put in place: " + r.error().message, false);
+    }
+    if (cancel.isCancelled()) {
+        return rollback(kInterrupted, true);
     }
     if (wasRunning) {
+        sending("start the hardened container", [](ApplyProgress&) {});
         auto started = m_writer.startContainer(newId);
         step("start hardened container", started ? "ok" : "failed",
              original.name + (started ? "" : ": " + started.error().message));
+        update([](ApplyProgress& s) { s.lastRequest.clear(); });
         if (!started) {
             outcome.watch.summary = "It did not start: " + started.error().message;
-            return rollback(outcome.watch.summary);
+            return rollback(outcome.watch.summary, false);
         }
         outcome.watch = watch(newId, p, cancel);
         step("watch hardened container", outcome.watch.stayedUp ? "ok" : "failed", outcome.watch.summary);
+        if (cancel.isCancelled()) {
+            return rollback(kInterrupted, true);
+        }
         if (!outcome.watch.stayedUp) {
-            return rollback(outcome.watch.summary);
+            return rollback(outcome.watch.summary, false);
         }
     } else {
         outcome.watch.summary =
             "The original was not running, so the hardened container was created but not started.";
     }
+    update([](ApplyProgress& s) { s.finished = true; });
     outcome.applied = true;
-    outcome.backupName = backup;
-    if (original.hostConfig.restartPolicy.name == "always") {
-        outcome.notes.push_back("The backup " + backup +
-                                " keeps restart policy 'always': the daemon starts it again "
-                                "when it restarts. Remove the backup once you are satisfied.");
+    // Only a backup that is really there is announced.
+    auto kept = m_client.inspectContainer(original.id);
+    if (kept && kept->name == backup) {
+        outcome.backupName = backup;
+        step("check backup", "ok", backup);
+    } else {
+        const std::string why = kept ? "it is named " + kept->name + " now" : kept.error().message;
+        step("check backup", "failed", backup + ": " + why);
+        outcome.notes.push_back("The original " + original.id.substr(0, 12) + " could not be found as " +
+                                backup + " after the apply (" + why + "): there may be no backup of it.");
+    }
+    if (m_progress.policyChangeSent) {
+        outcome.notes.push_back(
+            "The backup's restart policy was set to 'no' (it was '" + restartPolicyText(policy) +
+            "') so that it never starts beside the hardened container when the daemon "
+            "restarts; restoring it by hand, give it back with: docker update --restart " +
+            restartPolicyText(policy) + " " + backup);
     }
     return outcome;
 }
 
-Result<void> HardeningRunner::removeBackup(const std::string& backupName)
+Result<std::vector<BackupOnlyData>> HardeningRunner::dataOnlyInBackup(const std::string& backupName)
+{
+    auto backup = m_client.inspectContainer(backupName);
+    if (!backup) {
+        return backup.error();
+    }
+    auto changes = m_client.containerChanges(backup->id);
+    if (!changes) {
+        return changes.error();
+    }
+    // The hardened container starts from the image: what the backup wrote under its tmpfs directories is
+    // only in the backup. Without a container of that name, nothing else holds any of what it wrote.
+    StringList directories;
+    auto current = m_client.inspectContainer(originalNameOf(backupName));
+    if (current && current->id != backup->id) {
+        directories = tmpfsTargets(current.value());
+    } else if (!current && !isNotFound(current.error())) {
+        return current.error();
+    } else {
+        directories = {"/"};
+    }
+    std::vector<BackupOnlyData> out;
+    for (const auto& dir : directories) {
+        StringList paths = layerWritesUnder(changes.value(), dir, mountTargets(backup.value()));
+        if (!paths.empty()) {
+            out.push_back({dir, std::move(paths)});
+        }
+    }
+    return out;
+}
+
+Result<void> HardeningRunner::removeBackup(const std::string& backupName, bool force)
 {
     if (!isBackupName(backupName)) {
         return Error::make(ErrorCode::InvalidArgument,
                            "'" + backupName +
                                "' is not a Drydock backup (its name has no -drydock-backup-); "
                                "nothing was removed.");
+    }
+    auto data = dataOnlyInBackup(backupName);
+    if (!data && !force) {
+        step("remove backup", "refused", backupName + ": " + data.error().message);
+        return Error::make(data.error().code, "Could not check what only the backup " + backupName +
+                                                  " holds (" + data.error().message +
+                                                  "); nothing was removed. --force removes it unchecked.");
+    }
+    if (data && !data->empty() && !force) {
+        const std::string name = originalNameOf(backupName);
+        StringList where;
+        for (const auto& d : data.value()) {
+            StringList shown(d.paths.begin(),
+                             d.paths.begin() + std::min<std::ptrdiff_t>(3, std::ssize(d.paths)));
+            where.push_back(d.directory + " (" + std::to_string(d.paths.size()) + " path" +
+                            (d.paths.size() == 1 ? "" : "s") + ": " + join(shown, ", ") +
+                            (d.paths.size() > shown.size() ? ", …" : "") + ")");
+        }
+        const bool orphan = data->size() == 1 && data->front().directory == "/";
+        step("remove backup", "refused", backupName + ": data only in the backup in " + join(where, "; "));
+        return Error::make(ErrorCode::InvalidArgument,
+                           "The backup " + backupName +
+                               " holds data its container wrote in its own layer that exists nowhere "
+                               "else: " +
+                               join(where, "; ") +
+                               (orphan ? ". No container " + name + " exists any more."
+                                       : ", where " + name + " now has an empty tmpfs.") +
+                               " Copy what you need first (docker cp " + backupName + ":" +
+                               data->front().directory +
+                               " ./from-backup), then remove it with --force. Nothing was removed.");
     }
     auto r = m_writer.removeContainer(backupName);
     step("remove backup", r ? "ok" : "failed", backupName + (r ? "" : ": " + r.error().message));

@@ -145,7 +145,7 @@ _drydock()
             return
         fi
         COMPREPLY=($(compgen -W "$endpoint_opts --only --choose --format --output --trial --apply --yes --watch
-            --remove-backup --db --no-history --help -h" -- "$cur"))
+            --remove-backup --force --db --no-history --help -h" -- "$cur"))
         ;;
     demo)
         COMPREPLY=($(compgen -W "--no-gui --help -h" -- "$cur"))

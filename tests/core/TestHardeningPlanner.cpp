@@ -107,6 +107,81 @@ private slots:
         QCOMPARE(plan.find("read-only")->choice == ChangeChoice::Apply, readOnlyByDefault);
     }
 
+    void layerWritesAreFoundPerDirectory_data()
+    {
+        QTest::addColumn<QStringList>("paths"); // "C " changed, "D " deleted, else added
+        QTest::addColumn<QString>("dir");
+        QTest::addColumn<QStringList>("mounts");
+        QTest::addColumn<QStringList>("written");
+        QTest::newRow("a file the container wrote in a directory it created")
+            << QStringList{"C /var", "C /var/cache", "/var/cache/app", "/var/cache/app/y"} << "/var/cache/app"
+            << QStringList{} << QStringList{"/var/cache/app/y"};
+        QTest::newRow("an empty directory it created holds nothing")
+            << QStringList{"C /var", "/var/cache/app"} << "/var/cache/app" << QStringList{} << QStringList{};
+        QTest::newRow("a changed file of the image counts")
+            << QStringList{"C /var/lib", "C /var/lib/app.db"} << "/var/lib" << QStringList{}
+            << QStringList{"/var/lib/app.db"};
+        QTest::newRow("deleted files are not data") << QStringList{"C /var/cache/app", "D /var/cache/app/old"}
+                                                    << "/var/cache/app" << QStringList{} << QStringList{};
+        QTest::newRow("a sibling with a longer name is outside the directory")
+            << QStringList{"/var/cache/app2", "/var/cache/app2/y"} << "/var/cache/app" << QStringList{}
+            << QStringList{};
+        QTest::newRow("a mount point and what a volume holds are not in the layer")
+            << QStringList{"/data", "/srv", "/srv/x"} << "/" << QStringList{"/data", "/srv"} << QStringList{};
+        QTest::newRow("under the root, everything written counts")
+            << QStringList{"C /etc", "/etc/x", "C /tmp", "/tmp/y"} << "/" << QStringList{}
+            << QStringList{"/etc/x", "/tmp/y"};
+    }
+
+    void layerWritesAreFoundPerDirectory()
+    {
+        QFETCH(QStringList, paths);
+        QFETCH(QString, dir);
+        QFETCH(QStringList, mounts);
+        QFETCH(QStringList, written);
+        std::vector<FileChange> changes;
+        for (const auto& p : paths) {
+            const int kind = p.startsWith(QStringLiteral("C "))   ? 0
+                             : p.startsWith(QStringLiteral("D ")) ? 2
+                                                                  : 1;
+            changes.push_back({(kind == 1 ? p : p.mid(2)).toStdString(), kind});
+        }
+        StringList mountList;
+        for (const auto& m : mounts) {
+            mountList.push_back(m.toStdString());
+        }
+        QStringList actual;
+        for (const auto& w : layerWritesUnder(changes, dir.toStdString(), mountList)) {
+            actual << QString::fromStdString(w);
+        }
+        QCOMPARE(actual, written);
+    }
+
+    void thePlanSaysPerDirectoryWhatOnlyTheBackupWillHold()
+    {
+        Container c = webapp();
+        const std::vector<FileChange> changes{
+            {"/var", 0},     {"/var/cache", 0}, {"/var/cache/app", 1}, {"/var/cache/app/y", 1},
+            {"/appdata", 1}, {"/tmp", 0},       {"/tmp/x", 1}};
+        const auto plan = HardeningPlanner().planContainer(
+            c, nullptr, {finding(c, "CTR-016", Area::Container, {{RunEdit::Op::AddFlag, "--read-only", ""}})},
+            changes, kPasswd);
+        const HardeningChange* app = plan.find("tmpfs:/var/cache/app");
+        QVERIFY(app != nullptr);
+        QCOMPARE(app->onlyInBackup, StringList{"/var/cache/app/y"});
+        QVERIFY2(QString::fromStdString(app->risk).contains(QStringLiteral("(/var/cache/app/y)")),
+                 app->risk.c_str());
+        QVERIFY(QString::fromStdString(app->risk).contains(QStringLiteral("only in the backup")));
+        // The read-only change brings the tmpfs on /tmp: what is there now stays behind too.
+        QCOMPARE(plan.find("read-only")->onlyInBackup, StringList{"/tmp/x"});
+        // A directory the container created but left empty holds nothing to lose.
+        const HardeningChange* empty = plan.find("tmpfs:/appdata");
+        QVERIFY(empty != nullptr);
+        QVERIFY(empty->onlyInBackup.empty());
+        QVERIFY(!QString::fromStdString(empty->risk).contains(QStringLiteral("only in the backup")));
+        QVERIFY(QString::fromStdString(renderPlanText(plan)).contains(QStringLiteral("/var/cache/app/y")));
+    }
+
     void deliberateChangesDefaultToSkipAndLimitsToApply()
     {
         Container c = webapp();
@@ -162,6 +237,13 @@ private slots:
                                          << "/v1.45/containers/abc/exec" << false;
         QTest::newRow("a path that climbs is refused") << "POST"
                                                        << "/v1.45/containers/../images/start" << false;
+        QTest::newRow("changing a container's restart policy (the body holds nothing else)")
+            << "POST"
+            << "/v1.45/containers/abc/update" << true;
+        QTest::newRow("an update with a query is refused") << "POST"
+                                                           << "/v1.45/containers/abc/update?x=1" << false;
+        QTest::newRow("a GET is not a change the writer sends") << "GET"
+                                                                << "/v1.45/containers/abc/update" << false;
         QTest::newRow("putting an archive into a container")
             << "PUT"
             << "/v1.45/containers/abc/archive?path=%2F" << true;

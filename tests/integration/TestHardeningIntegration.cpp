@@ -131,6 +131,10 @@ private slots:
         QVERIFY(p.isContainer());
         QVERIFY(p.find("CTR-001") != nullptr);
         QVERIFY(p.find("tmpfs:/var/cache/app") != nullptr);
+        // What it wrote there is in its own layer: the plan says the tmpfs leaves it in the backup only.
+        const StringList onlyInBackup = p.find("tmpfs:/var/cache/app")->onlyInBackup;
+        QVERIFY(std::find(onlyInBackup.begin(), onlyInBackup.end(), "/var/cache/app/y") !=
+                onlyInBackup.end());
         QCOMPARE(p.find("SEC-001:DB_PASSWORD")->choice,
                  ChangeChoice::Skip); // the app must read a file: opt-in
         p.chooseAll(ChangeChoice::Apply);
@@ -184,8 +188,14 @@ private slots:
             QVERIFY2(std::find(open.begin(), open.end(), rule) == open.end(), rule);
         }
 
-        // Removing the backup keeps the volume.
-        QVERIFY(runner.removeBackup(backup.toStdString()));
+        // The backup holds what the container wrote where the hardened one has an empty tmpfs: removing it
+        // is refused until forced; removing it keeps the volume.
+        auto refused = runner.removeBackup(backup.toStdString());
+        QVERIFY(!refused);
+        QVERIFY2(QString::fromStdString(refused.error().message).contains(QStringLiteral("/var/cache/app/y")),
+                 refused.error().message.c_str());
+        QVERIFY(containerNames().contains(backup));
+        QVERIFY(runner.removeBackup(backup.toStdString(), true));
         QVERIFY(!containerNames().contains(backup));
         QCOMPARE(test::docker({QStringLiteral("volume"), QStringLiteral("inspect"), volume}), 0);
         QVERIFY(!runner.removeBackup(name.toStdString())); // not a backup: refused
@@ -303,8 +313,21 @@ private slots:
                  0);
         QVERIFY(out.contains(QStringLiteral("apply: create hardened container  ok")));
 
+        // It wrote /tmp/x in its own layer, and /tmp is an empty tmpfs in the hardened container: only the
+        // backup has it, so removing the backup takes --force.
         QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host,
                                 QStringLiteral("--remove-backup"), QStringLiteral("--db"), db},
+                               &out, &err),
+                 2);
+        QVERIFY2(err.contains(QStringLiteral("/tmp/x")) && err.contains(QStringLiteral("--force")),
+                 qPrintable(err));
+        const QStringList kept = containerNames();
+        QVERIFY(std::any_of(kept.begin(), kept.end(), [&](const QString& n) {
+            return n.startsWith(name + QStringLiteral("-drydock-backup-"));
+        }));
+        QCOMPARE(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host,
+                                QStringLiteral("--remove-backup"), QStringLiteral("--force"),
+                                QStringLiteral("--db"), db},
                                &out, &err),
                  0);
         for (const auto& n : containerNames()) {

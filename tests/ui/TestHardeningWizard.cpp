@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 
@@ -52,6 +53,9 @@ private:
     std::shared_ptr<std::atomic<int>> m_applies;
     bool m_confirm = true;
     bool m_rollBack = false;
+    // When set, the fake trial and apply run until the wizard cancels them, as the real ones watch.
+    bool m_waitForCancel = false;
+    std::shared_ptr<std::atomic<bool>> m_sawCancel;
     QString m_savePath;
 
     std::unique_ptr<HardeningWizard> makeWizard()
@@ -60,17 +64,36 @@ private:
         auto trials = m_trials;
         auto applies = m_applies;
         const bool rollBack = m_rollBack;
+        const bool waitForCancel = m_waitForCancel;
+        auto sawCancel = m_sawCancel;
+        // Blocks the worker until the token fires (at most 10 s), like the real watch window.
+        const auto watchUntilCancelled = [waitForCancel, sawCancel](const CancelToken& cancel) {
+            for (int i = 0; waitForCancel && i < 1000 && !cancel.isCancelled(); ++i) {
+                QThread::msleep(10);
+            }
+            *sawCancel = cancel.isCancelled();
+        };
         s.load = [](const std::string&) -> Result<HardeningPlan> { return recordedPlan(); };
-        s.trial = [trials](const HardeningPlan&) -> Result<WatchReport> {
+        s.trial = [trials, watchUntilCancelled](const HardeningPlan&,
+                                                const CancelToken& cancel) -> Result<WatchReport> {
             ++*trials;
+            watchUntilCancelled(cancel);
             WatchReport r;
             r.stayedUp = true;
             r.summary = "The container stayed up for 5 s.";
             return r;
         };
-        s.apply = [applies, rollBack](const HardeningPlan&) -> Result<ApplyOutcome> {
+        s.apply = [applies, rollBack, watchUntilCancelled](
+                      const HardeningPlan&, const CancelToken& cancel) -> Result<ApplyOutcome> {
             ++*applies;
+            watchUntilCancelled(cancel);
             ApplyOutcome o;
+            if (cancel.isCancelled()) {
+                o.interrupted = true;
+                o.rolledBack = true;
+                o.watch.summary = "Watching was cancelled.";
+                return o;
+            }
             o.applied = !rollBack;
             o.rolledBack = rollBack;
             o.backupName = rollBack ? "" : "webapp-drydock-backup-1";
@@ -97,6 +120,8 @@ private slots:
         m_applies = std::make_shared<std::atomic<int>>(0);
         m_confirm = true;
         m_rollBack = false;
+        m_waitForCancel = false;
+        m_sawCancel = std::make_shared<std::atomic<bool>>(false);
     }
 
     void everyPageInOrderSkippingEmptyAreas()
@@ -233,6 +258,42 @@ private slots:
         QVERIFY(done.wait(10000));
         QVERIFY(w->statusText().startsWith(QStringLiteral("Rolled back")));
         QVERIFY(w->statusText().contains(QStringLiteral("exit code 3")));
+    }
+
+    void cancelDuringTheApplyRollsBackAndSaysSo()
+    {
+        m_waitForCancel = true;
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy done(w.get(), &HardeningWizard::applyFinished);
+        w->runApply();
+        QTRY_VERIFY(m_applies->load() == 1);
+        QVERIFY(w->isBusy());
+        QVERIFY(w->button(QWizard::CancelButton)->isEnabled());
+        w->button(QWizard::CancelButton)->click();
+        // The wizard stays until the rollback is done, then says how it ended.
+        QVERIFY(w->isVisible());
+        QVERIFY(done.wait(10000));
+        QVERIFY(m_sawCancel->load());
+        QVERIFY(w->isVisible());
+        QVERIFY2(w->statusText().contains(QStringLiteral("rolled back")), qPrintable(w->statusText()));
+        // Now nothing runs: Cancel closes.
+        w->button(QWizard::CancelButton)->click();
+        QVERIFY(!w->isVisible());
+    }
+
+    void closingTheWindowDuringTheTrialRemovesItsContainer()
+    {
+        m_waitForCancel = true;
+        auto w = makeWizard();
+        QVERIFY(w);
+        QSignalSpy done(w.get(), &HardeningWizard::trialFinished);
+        w->runTrial();
+        QTRY_VERIFY(m_trials->load() == 1);
+        w->close();
+        QVERIFY(done.wait(10000));
+        QVERIFY(m_sawCancel->load());
+        QVERIFY(w->statusText().contains(QStringLiteral("cancelled")));
     }
 };
 

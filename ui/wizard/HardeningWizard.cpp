@@ -137,15 +137,13 @@ HardeningWizardServices HardeningWizard::withDefaults(HardeningWizardServices s)
         };
     }
     if (!s.trial) {
-        s.trial = [s](const HardeningPlan& plan) {
-            return withRunner(s, plan, "trial",
-                              [&](HardeningRunner& r) { return r.trial(plan, CancelToken()); });
+        s.trial = [s](const HardeningPlan& plan, const CancelToken& cancel) {
+            return withRunner(s, plan, "trial", [&](HardeningRunner& r) { return r.trial(plan, cancel); });
         };
     }
     if (!s.apply) {
-        s.apply = [s](const HardeningPlan& plan) {
-            return withRunner(s, plan, "apply",
-                              [&](HardeningRunner& r) { return r.apply(plan, CancelToken()); });
+        s.apply = [s](const HardeningPlan& plan, const CancelToken& cancel) {
+            return withRunner(s, plan, "apply", [&](HardeningRunner& r) { return r.apply(plan, cancel); });
         };
     }
     return s;
@@ -179,8 +177,13 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
             m_trialResult->setText(tr("The trial could not run: %1").arg(qs(result.error().message)));
         } else {
             m_trial = result.value();
-            m_trialResult->setText((m_trial->stayedUp ? tr("Trial passed: ") : tr("Trial failed: ")) +
-                                   qs(m_trial->summary));
+            if (m_cancel.isCancelled()) {
+                m_trialResult->setText(
+                    tr("Trial cancelled: its container was removed; nothing existing was touched."));
+            } else {
+                m_trialResult->setText((m_trial->stayedUp ? tr("Trial passed: ") : tr("Trial failed: ")) +
+                                       qs(m_trial->summary));
+            }
             m_trialLog->setPlainText(qs(m_trial->logTail));
         }
         emit trialFinished();
@@ -192,7 +195,12 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
             m_applyResult->setText(tr("The apply failed and needs you: %1").arg(qs(result.error().message)));
         } else {
             m_applied = result.value();
-            if (m_applied->applied) {
+            if (m_applied->interrupted) {
+                m_applyResult->setText(
+                    m_applied->rolledBack
+                        ? tr("Cancelled and rolled back: %1 runs as before.").arg(m_objectName)
+                        : tr("Cancelled before anything was changed."));
+            } else if (m_applied->applied) {
                 m_applyResult->setText(
                     tr("Applied. %1 The original is kept, stopped, as %2; remove it with "
                        "`drydock harden %3 --remove-backup` once you are satisfied.")
@@ -208,7 +216,9 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
 
 HardeningWizard::~HardeningWizard()
 {
-    // A worker still talking to the daemon finishes first; it owns no widget.
+    // A worker still talking to the daemon finishes first (a trial or apply undoing what it did); it owns no
+    // widget.
+    m_cancel.cancel();
     m_loadWatcher.waitForFinished();
     m_trialWatcher.waitForFinished();
     m_applyWatcher.waitForFinished();
@@ -227,7 +237,22 @@ void HardeningWizard::setBusy(bool busy, const QString& text)
     m_applyButton->setEnabled(!busy);
     button(QWizard::BackButton)->setEnabled(!busy);
     button(QWizard::NextButton)->setEnabled(!busy);
-    button(QWizard::CancelButton)->setEnabled(!busy);
+    // During a trial or an apply, Cancel stops it and undoes what it changed.
+    const bool changing = m_trialWatcher.isRunning() || m_applyWatcher.isRunning();
+    button(QWizard::CancelButton)->setEnabled(!busy || changing);
+}
+
+void HardeningWizard::reject()
+{
+    if (m_trialWatcher.isRunning() || m_applyWatcher.isRunning()) {
+        if (!m_cancel.isCancelled()) {
+            m_cancel.cancel();
+            button(QWizard::CancelButton)->setEnabled(false);
+            m_status->setText(tr("Cancelling: undoing what was changed…"));
+        }
+        return; // the finished handler says how it ended; the next Cancel closes
+    }
+    QWizard::reject();
 }
 
 void HardeningWizard::buildPages()
@@ -491,11 +516,13 @@ void HardeningWizard::runTrial()
     if (!m_plan.isContainer() || isBusy()) {
         return;
     }
-    setBusy(true, tr("Running the trial…"));
     m_trialResult->setText(tr("Running the trial container and watching it…"));
     const auto trial = m_services.trial;
     const HardeningPlan plan = m_plan;
-    m_trialWatcher.setFuture(QtConcurrent::run([trial, plan] { return trial(plan); }));
+    m_cancel = CancelToken();
+    m_trialWatcher.setFuture(
+        QtConcurrent::run([trial, plan, cancel = m_cancel] { return trial(plan, cancel); }));
+    setBusy(true, tr("Running the trial…"));
 }
 
 void HardeningWizard::runApply()
@@ -512,11 +539,13 @@ void HardeningWizard::runApply()
         m_applyResult->setText(tr("Not applied: nothing was changed."));
         return;
     }
-    setBusy(true, tr("Applying…"));
     m_applyResult->setText(tr("Applying and watching the hardened container…"));
     const auto apply = m_services.apply;
     const HardeningPlan plan = m_plan;
-    m_applyWatcher.setFuture(QtConcurrent::run([apply, plan] { return apply(plan); }));
+    m_cancel = CancelToken();
+    m_applyWatcher.setFuture(
+        QtConcurrent::run([apply, plan, cancel = m_cancel] { return apply(plan, cancel); }));
+    setBusy(true, tr("Applying…"));
 }
 
 void HardeningWizard::accept()

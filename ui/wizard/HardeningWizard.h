@@ -34,15 +34,18 @@ struct HardeningWizardServices
     int watchSeconds = 5;
     ConfirmPrompt confirm = defaultConfirmPrompt();
     SavePathPrompt savePath = defaultSavePathPrompt();
-    // Run in a worker thread. Defaults talk to the endpoint (and record actions); tests replace them.
+    // Run in a worker thread. Defaults talk to the endpoint (and record actions); tests replace them. The
+    // token fires when the person cancels: the trial removes its container, the apply rolls back.
     std::function<Result<HardeningPlan>(const std::string& object)> load;
-    std::function<Result<WatchReport>(const HardeningPlan& plan)> trial;
-    std::function<Result<ApplyOutcome>(const HardeningPlan& plan)> apply;
+    std::function<Result<WatchReport>(const HardeningPlan& plan, const CancelToken& cancel)> trial;
+    std::function<Result<ApplyOutcome>(const HardeningPlan& plan, const CancelToken& cancel)> apply;
 };
 
 // The guided hardening walkthrough on one container or image: overview, one page per area with a choice
 // per change (apply, skip, waive with a reason), preview with copyable diff and snippets and export, an
-// optional trial, and a confirmed apply with automatic rollback. Daemon work runs off the GUI thread.
+// optional trial, and a confirmed apply with automatic rollback. Daemon work runs off the GUI thread; Cancel
+// (or closing the window) during a trial or an apply stops it and undoes what it changed, and the wizard
+// stays open until that is done so that it can say how it ended.
 class HardeningWizard : public QWizard
 {
     Q_OBJECT
@@ -89,6 +92,7 @@ signals:
 
 public:
     void accept() override;
+    void reject() override;
 
 private:
     void buildPages();
@@ -104,6 +108,7 @@ private:
     QFutureWatcher<Result<HardeningPlan>> m_loadWatcher;
     QFutureWatcher<Result<WatchReport>> m_trialWatcher;
     QFutureWatcher<Result<ApplyOutcome>> m_applyWatcher;
+    CancelToken m_cancel; // a new one for each trial or apply
 
     QLabel* m_overview = nullptr;
     std::vector<QWidget*> m_areaBodies; // one per area page, rebuilt when the plan arrives
