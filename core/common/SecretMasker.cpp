@@ -4,18 +4,6 @@
 
 namespace drydock {
 
-std::string maskSecret(std::string_view value)
-{
-    // Two leading characters help a person recognise which secret it is; the star count is capped so the
-    // mask does not reveal the length of long keys.
-    if (value.size() < 6) {
-        return "****";
-    }
-    std::string out(value.substr(0, 2));
-    out.append(std::min<std::size_t>(value.size() - 2, 8), '*');
-    return out;
-}
-
 std::string maskUrlCredentials(std::string_view text)
 {
     std::string out;
@@ -39,7 +27,7 @@ std::string maskUrlCredentials(std::string_view text)
         out.append(text.substr(pos, authStart - pos));
         if (at != std::string_view::npos && colon != std::string_view::npos && colon < at) {
             out.append(authority.substr(0, colon + 1));
-            out.append(maskSecret(authority.substr(colon + 1, at - colon - 1)));
+            out.append(at > colon + 1 ? "******" : "");
             out.append(authority.substr(at));
         } else {
             out.append(authority);

@@ -219,8 +219,8 @@ std::string mountArgument(const MountSpec& m, bool& redacted)
         arg.add("volume-driver", m.volumeDriver);
     }
     for (const auto& [k, v] : m.volumeDriverOptions) {
-        const std::string safe =
-            SecretLikeness::isSecretName(k) ? std::string(kRedactedPlaceholder) : redactOptionList(v);
+        const std::string safe = SecretLikeness::isSecretName(k) ? SecretLikeness::redactValueOf(k, v)
+                                                                  : redactOptionList(v);
         redacted = redacted || safe != v;
         arg.add("volume-opt", k + "=" + safe);
     }
@@ -615,13 +615,7 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     if (!log.type.empty() && !(log.type == "json-file" && log.config.empty())) {
         out.value("--log-driver", log.type);
         for (const auto& [k, v] : log.config) {
-            const std::string lower = toLower(k);
-            const bool secretKey = contains(lower, "token") || contains(lower, "password") ||
-                                   contains(lower, "secret") || contains(lower, "key");
-            out.redacted("--log-opt", k + "=" + v,
-                         k + "=" +
-                             (secretKey && !v.empty() ? std::string(kRedactedPlaceholder)
-                                                      : SecretLikeness::redactValueOf(k, v)));
+            out.redacted("--log-opt", k + "=" + v, k + "=" + SecretLikeness::redactValueOf(k, v));
         }
     }
 

@@ -1,6 +1,6 @@
 #include "core/scan/HardeningRunner.h"
 
-#include "core/common/SecretMasker.h"
+#include "core/secrets/SecretMask.h"
 #include "core/common/Strings.h"
 #include "core/common/TarArchive.h"
 #include "core/common/Time.h"

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretDetector.h"
+#include "core/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "core/rules/RuleSupport.h"
 #include "core/rules/RuleFocus.h"
-#include "core/rules/secrets/SecretDetector.h"
+#include "core/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <set>
