@@ -17,8 +17,9 @@ std::string maskUrlCredentials(std::string_view text)
         const std::size_t authStart = scheme + 3;
         // The authority ends at the first '/', whitespace or quote; credentials end at the last '@' in it.
         std::size_t authEnd = authStart;
-        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' && text[authEnd] != '\t' &&
-               text[authEnd] != '\n' && text[authEnd] != '"' && text[authEnd] != '\'') {
+        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' &&
+               text[authEnd] != '\t' && text[authEnd] != '\n' && text[authEnd] != '"' &&
+               text[authEnd] != '\'') {
             ++authEnd;
         }
         const std::string_view authority = text.substr(authStart, authEnd - authStart);
@@ -41,12 +42,12 @@ std::string maskUrlCredentials(std::string_view text)
 std::vector<EmbeddedAssignment> embeddedAssignments(std::string_view text)
 {
     const auto isNameChar = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-               c == '-';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '.' || c == '-';
     };
     const auto endsValue = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ',' || c == ';' ||
-               c == '&' || c == '|' || c == '<' || c == '>';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ',' ||
+               c == ';' || c == '&' || c == '|' || c == '<' || c == '>';
     };
     std::vector<EmbeddedAssignment> found;
     // Linear even for a daemon's 50 MB of "=====": names stop at the previous '=', and the values of the '='

@@ -105,7 +105,7 @@ StringList SecretLikeness::redactArgs(const StringList& args)
             }
             if (eq == std::string::npos) {
                 pendingFlag = name;
-                out.push_back(a);
+                out.push_back(redactValues(a)); // "-----BEGIN … PRIVATE KEY-----" starts with a dash too
                 continue;
             }
             const std::string_view value = std::string_view(a).substr(eq + 1);

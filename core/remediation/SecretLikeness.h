@@ -18,7 +18,8 @@ inline constexpr std::string_view kRedactionNote =
 // findings and the inventory export mask.
 struct SecretLikeness
 {
-    // A name the classifier reads as holding a secret (DB_PASSWORD, api-key); *_FILE, *_PATH, *_LENGTH are not.
+    // A name the classifier reads as holding a secret (DB_PASSWORD, api-key); *_FILE, *_PATH, *_LENGTH are
+    // not.
     static bool isSecretName(std::string_view name);
     // True when text holds a private key, a cloud or forge token, a JWT or URL credentials.
     static bool hasSecretValue(std::string_view text);

@@ -1,12 +1,12 @@
 #include "core/scan/HardeningRunner.h"
 
-#include "core/secrets/SecretMask.h"
 #include "core/common/Strings.h"
 #include "core/common/TarArchive.h"
 #include "core/common/Time.h"
 #include "core/docker/UrlEncoding.h"
 #include "core/json/CreateBodyJson.h"
 #include "core/json/ModelParser.h"
+#include "core/secrets/SecretMask.h"
 
 #include <chrono>
 #include <thread>

@@ -154,30 +154,29 @@ constexpr std::array kSecretTokens{
 };
 
 // A token naming the public half, a file or a location: the value is not the secret (B.1).
-constexpr auto kExemptTokens = std::to_array<std::string_view>({"public", "publishable", "pub",  "pubkey", "file",
-                                                         "filename", "path",      "dir",  "url",    "uri",
-                                                         "fingerprint"});
+constexpr auto kExemptTokens =
+    std::to_array<std::string_view>({"public", "publishable", "pub", "pubkey", "file", "filename", "path",
+                                     "dir", "url", "uri", "fingerprint"});
 
 // Words that, among the last two of a name, make it talk *about* a secret: its length, lifetime, name,
 // header, id or policy (PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME, API_KEY_HEADER, KMS_KEY_ID). Official
 // images set many of these; their values are settings, not secrets.
-constexpr auto kDescriptorTokens = std::to_array<std::string_view>({
-    "length",  "len",       "ttl",      "timeout",    "expiry",    "expires",  "expire",   "expiration",
-    "lifetime", "age",      "duration", "interval",   "header",    "headers",  "name",     "names",
-    "id",       "ids",      "ref",      "reference",  "type",      "method",   "methods",  "mode",
-    "algorithm", "algo",    "alg",      "policy",     "provider",  "enabled",  "disabled", "enable",
-    "disable",  "required", "require",  "size",       "bits",      "count",    "rounds",   "iterations",
-    "user",     "username", "prefix",   "field",      "param",     "location", "endpoint", "host",
-    "port",     "backend",  "scheme",   "format",     "version",   "strength", "rotation", "store",
-    "realm",    "issuer",   "audience", "scope",      "role",      "retries",  "server",   "servers",
-    "manager",  "helper",   "complexity", "column",   "scopes",    "roles",    "seconds",  "minutes",
-    "hours",    "days",     "attempts", "score"});
+constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
+    {"length",    "len",      "ttl",        "timeout",   "expiry",   "expires",  "expire",   "expiration",
+     "lifetime",  "age",      "duration",   "interval",  "header",   "headers",  "name",     "names",
+     "id",        "ids",      "ref",        "reference", "type",     "method",   "methods",  "mode",
+     "algorithm", "algo",     "alg",        "policy",    "provider", "enabled",  "disabled", "enable",
+     "disable",   "required", "require",    "size",      "bits",     "count",    "rounds",   "iterations",
+     "user",      "username", "prefix",     "field",     "param",    "location", "endpoint", "host",
+     "port",      "backend",  "scheme",     "format",    "version",  "strength", "rotation", "store",
+     "realm",     "issuer",   "audience",   "scope",     "role",     "retries",  "server",   "servers",
+     "manager",   "helper",   "complexity", "column",    "scopes",   "roles",    "seconds",  "minutes",
+     "hours",     "days",     "attempts",   "score"});
 
 // Words anywhere in a name that make it a switch about a secret rather than the secret
 // (MYSQL_RANDOM_ROOT_PASSWORD=yes, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1, PASSWORD_MIN_LENGTH=12).
-constexpr auto kSwitchTokens = std::to_array<std::string_view>({"allow",    "random", "empty", "onetime", "generate",
-                                                         "skip",     "min",    "max",   "no",      "minimum",
-                                                         "maximum"});
+constexpr auto kSwitchTokens = std::to_array<std::string_view>(
+    {"allow", "random", "empty", "onetime", "generate", "skip", "min", "max", "no", "minimum", "maximum"});
 
 // Secret words that also have harmless meanings (AUTH in GF_AUTH_ANONYMOUS_ORG_ROLE, KEY in KEY_VAULT_NAME):
 // they count as strong only among the last two words of a name.
@@ -195,19 +194,18 @@ constexpr std::array<std::string_view, 2> kPasswordFlags{"requirepass", "mastera
 constexpr std::array<std::string_view, 7> kMysqlPrograms{
     "mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mariadb"};
 
-constexpr auto kInertWords = std::to_array<std::string_view>({"true", "false",   "yes",      "no",     "on",
-                                                       "off",  "enabled", "disabled", "enable", "disable",
-                                                       "null", "nil",     "none",     "y",      "n"});
+constexpr auto kInertWords =
+    std::to_array<std::string_view>({"true", "false", "yes", "no", "on", "off", "enabled", "disabled",
+                                     "enable", "disable", "null", "nil", "none", "y", "n"});
 
 // HTTP header names whose value is the credential (the variable names the header, not the secret).
-constexpr auto kHeaderNames = std::to_array<std::string_view>({"authorization", "proxy-authorization", "cookie",
-                                                       "set-cookie",    "www-authenticate",    "api-key"});
+constexpr auto kHeaderNames = std::to_array<std::string_view>(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "www-authenticate", "api-key"});
 
 // Words that say a value names a secret instead of holding it (SECRET_NAME=db-credentials).
-constexpr auto kSecretNouns = std::to_array<std::string_view>({"credentials", "credential", "creds",   "secret",
-                                                        "secrets",     "password",   "passwords", "token",
-                                                        "tokens",      "key",        "keys",    "cert",
-                                                        "certs"});
+constexpr auto kSecretNouns =
+    std::to_array<std::string_view>({"credentials", "credential", "creds", "secret", "secrets", "password",
+                                     "passwords", "token", "tokens", "key", "keys", "cert", "certs"});
 
 constexpr std::array<std::string_view, 18> kFileExtensions{".pem",  ".key", ".crt",  ".cer",  ".der", ".p12",
                                                            ".pfx",  ".jks", ".json", ".yaml", ".yml", ".txt",
@@ -363,7 +361,8 @@ std::optional<ValueHit> jwtAt(std::string_view t, std::size_t i)
 std::optional<ValueHit> awsSecretKeyAt(std::string_view t, std::size_t i)
 {
     const auto isB64 = [](char c) { return isAlnum(c) || c == '/' || c == '+'; };
-    if (i > 0 && (isB64(t[i - 1]) || t[i - 1] == '=' || t[i - 1] == '_' || t[i - 1] == '-' || t[i - 1] == '.')) {
+    if (i > 0 &&
+        (isB64(t[i - 1]) || t[i - 1] == '=' || t[i - 1] == '_' || t[i - 1] == '-' || t[i - 1] == '.')) {
         return std::nullopt;
     }
     if (runLength(t, i, isB64) != 40) {
@@ -391,15 +390,17 @@ bool isBase64UrlChar(char c)
 }
 
 // password=…, pwd=…, AccountKey=… inside a connection string ("Server=db;User Id=sa;Password=x;",
-// "host=db user=app password=x"): only the value is secret.
+// "host=db user=app password=x") or a mount option list ("username=bob,password=x,vers=3.0"): only the
+// value is secret.
 std::optional<ValueHit> connectionPasswordAt(std::string_view t, std::size_t i)
 {
-    if (i > 0 && !(t[i - 1] == ';' || t[i - 1] == ' ' || t[i - 1] == '?' || t[i - 1] == '&' || t[i - 1] == ',' ||
-                   t[i - 1] == '\t' || t[i - 1] == '"' || t[i - 1] == '\'')) {
+    if (i > 0 && !(t[i - 1] == ';' || t[i - 1] == ' ' || t[i - 1] == '?' || t[i - 1] == '&' ||
+                   t[i - 1] == ',' || t[i - 1] == '\t' || t[i - 1] == '"' || t[i - 1] == '\'')) {
         return std::nullopt;
     }
-    for (const std::string_view key : {std::string_view("password="), std::string_view("pwd="),
-                                       std::string_view("accountkey="), std::string_view("sharedaccesskey=")}) {
+    for (const std::string_view key :
+         {std::string_view("password="), std::string_view("pwd="), std::string_view("accountkey="),
+          std::string_view("sharedaccesskey=")}) {
         if (!istartsWith(t.substr(i), key)) {
             continue;
         }
@@ -412,8 +413,8 @@ std::optional<ValueHit> connectionPasswordAt(std::string_view t, std::size_t i)
                 ++valueEnd;
             }
         } else {
-            while (valueEnd < t.size() && t[valueEnd] != ';' && t[valueEnd] != '&' && !isSpace(t[valueEnd]) &&
-                   t[valueEnd] != '"' && t[valueEnd] != '\'') {
+            while (valueEnd < t.size() && t[valueEnd] != ';' && t[valueEnd] != '&' && t[valueEnd] != ',' &&
+                   !isSpace(t[valueEnd]) && t[valueEnd] != '"' && t[valueEnd] != '\'') {
                 ++valueEnd;
             }
         }
@@ -448,10 +449,10 @@ const auto kPrefixFormats = std::to_array<PrefixFormat>({
     {"GR1348941", "gitlab-token", 20, isTokenChar},
     {"npm_", "npm-token", 36, isAlnum},
     {"pypi-AgE", "pypi-token", 50, isTokenChar},
-    {"sk_live_", "stripe-key", 16, isAlnum},
-    {"sk_test_", "stripe-key", 16, isAlnum},
-    {"rk_live_", "stripe-key", 16, isAlnum},
-    {"rk_test_", "stripe-key", 16, isAlnum},
+    {"sk_live_", "stripe-key", 10, isAlnum},
+    {"sk_test_", "stripe-key", 10, isAlnum},
+    {"rk_live_", "stripe-key", 10, isAlnum},
+    {"rk_test_", "stripe-key", 10, isAlnum},
     {"whsec_", "stripe-key", 24, isAlnum},
     {"sk-proj-", "openai-key", 20, isTokenChar},
     {"sk-ant-", "anthropic-key", 20, isTokenChar},
@@ -669,9 +670,9 @@ bool isNumberOrDuration(std::string_view v)
         const std::size_t unit = runLength(v, i, isAlpha);
         if (unit > 0) {
             const std::string_view u = v.substr(i, unit);
-            if (!iequalsAny(u, std::to_array<std::string_view>({"ms", "s", "m", "h", "d", "w", "y", "sec", "secs",
-                                                                "min", "mins", "hour", "hours", "day", "days",
-                                                                "k", "kb", "mb", "gb"}))) {
+            if (!iequalsAny(u, std::to_array<std::string_view>({"ms", "s", "m", "h", "d", "w", "y", "sec",
+                                                                "secs", "min", "mins", "hour", "hours", "day",
+                                                                "days", "k", "kb", "mb", "gb"}))) {
                 return false;
             }
             i += unit;
@@ -800,8 +801,8 @@ std::optional<std::string_view> harmlessValueReason(std::string_view value, std:
     if (isHeaderName(v)) {
         return "an HTTP header name";
     }
-    // REGISTRY_AUTH=htpasswd, POSTGRES_AUTH=scram-sha-256: a bare AUTH names a mechanism as often as it holds a
-    // credential; a short lower-case word is the mechanism.
+    // REGISTRY_AUTH=htpasswd, POSTGRES_AUTH=scram-sha-256: a bare AUTH names a mechanism as often as it holds
+    // a credential; a short lower-case word is the mechanism.
     if (kind == "auth" && v.size() <= 20 &&
         runLength(v, 0, [](char c) { return isLower(c) || isDigit(c) || c == '-'; }) == v.size()) {
         return "an authentication method name";
@@ -827,7 +828,8 @@ std::string_view verdictName(SecretDetector::NameSignal signal)
     }
 }
 
-SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view value, bool scanValue)
+SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view value, bool scanValue,
+                       SecretPlace where = SecretPlace::Env)
 {
     using NameSignal = SecretDetector::NameSignal;
     SecretJudgement j;
@@ -837,7 +839,8 @@ SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view val
     }
     if (scanValue) {
         scanValuePatterns(value, [&](const ValueHit& hit) {
-            // The AWS secret key has no prefix, only a shape: a name that says public, file or id wins over it.
+            // The AWS secret key has no prefix, only a shape: a name that says public, file or id wins over
+            // it.
             if (hit.kind == "aws-secret-key" &&
                 (verdict.signal == NameSignal::Exempt || verdict.signal == NameSignal::Describes)) {
                 return true;
@@ -845,7 +848,7 @@ SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view val
             j.decision = SecretDecision::Secret;
             j.knownFormat = true;
             j.kind = std::string(hit.kind);
-            j.reason = "known token format (" + std::string(secretKindLabel(hit.kind)) + ")";
+            j.reason = "known token format";
             return false;
         });
         if (j.masked()) {
@@ -864,7 +867,7 @@ SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view val
             return j;
         }
         j.decision = SecretDecision::Secret;
-        j.reason = "secret-looking name (" + std::string(secretKindLabel(verdict.kind)) + ")";
+        j.reason = "secret-looking name";
         return j;
     }
     if ((verdict.signal == NameSignal::Weak || verdict.signal == NameSignal::Describes) &&
@@ -875,15 +878,24 @@ SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view val
         j.reason = "random-looking value under a name that hints at a secret";
         return j;
     }
+    // Driver options run words together (datadogkey, splunk-token): there a hint in the key and a value that
+    // is plainly no setting is a maybe.
+    if (where == SecretPlace::Option && verdict.signal == NameSignal::Weak && trimmed(value).size() >= 8 &&
+        !harmlessValueReason(value, {}) && trimmed(value).find(' ') == std::string_view::npos) {
+        j.decision = SecretDecision::Maybe;
+        j.kind = "credential";
+        j.reason = "an option key that hints at a secret";
+        return j;
+    }
     j.reason = std::string(verdictName(verdict.signal));
     return j;
 }
 
 // What the name and the value say together; scanValue false when the caller has scanned the value already.
 std::optional<SecretMatch> judge(std::string_view name, SecretDetector::NameVerdict verdict,
-                                 std::string_view value, bool scanValue)
+                                 std::string_view value, bool scanValue, SecretPlace where = SecretPlace::Env)
 {
-    const SecretJudgement j = decide(verdict, value, scanValue);
+    const SecretJudgement j = decide(verdict, value, scanValue, where);
     if (!j.masked()) {
         return std::nullopt;
     }
@@ -939,12 +951,12 @@ std::vector<TextToken> tokenize(std::string_view t)
         }
         // The value of NAME=value runs to the next blank: a secret may hold ; & or |, and cutting it there
         // would show the rest (a Dockerfile ENV line is no shell).
-        // A quoted value (NAME="a b c") is one word with its blanks; elsewhere quotes are dropped, not grouped,
-        // so `sh -c "mysql -psecret"` is still read word by word.
+        // A quoted value (NAME="a b c") is one word with its blanks; elsewhere quotes are dropped, not
+        // grouped, so `sh -c "mysql -psecret"` is still read word by word.
         bool pair = false;
         while (i < t.size() && !isSpace(t[i]) && (pair || (t[i] != ';' && t[i] != '&' && t[i] != '|'))) {
-            const bool startsPair = !pair && t[i] == '=' && !token.text.empty() && token.text.front() != '-' &&
-                                    isVariableName(token.text);
+            const bool startsPair = !pair && t[i] == '=' && !token.text.empty() &&
+                                    token.text.front() != '-' && isVariableName(token.text);
             pair = pair || startsPair;
             if (pair && (t[i] == '"' || t[i] == '\'')) {
                 const std::size_t close = t.find(t[i], i + 1);
@@ -992,11 +1004,12 @@ struct CommandContext
 namespace {
 
 // A match for a value of a known shape found with no name to go by.
-SecretMatch knownFormatMatch(std::string_view kind, std::string_view value, std::size_t offset, std::size_t length)
+SecretMatch knownFormatMatch(std::string_view kind, std::string_view value, std::size_t offset,
+                             std::size_t length)
 {
     SecretMatch m = SecretMatch::fromValue({}, kind, value, offset, length);
     m.knownFormat = true;
-    m.reason = "known token format (" + std::string(secretKindLabel(kind)) + ")";
+    m.reason = "known token format";
     return m;
 }
 
@@ -1095,7 +1108,8 @@ SecretDetector::NameVerdict SecretDetector::classifyName(std::string_view name)
             c = lower(c);
         }
         const auto runTogether = [&]() -> std::string_view {
-            if (lowerToken.find("password") != std::string::npos || lowerToken.find("passwd") != std::string::npos ||
+            if (lowerToken.find("password") != std::string::npos ||
+                lowerToken.find("passwd") != std::string::npos ||
                 (lowerToken.size() > 4 && lowerToken.ends_with("pass") && !lowerToken.ends_with("bypass") &&
                  !lowerToken.ends_with("compass"))) {
                 return kPassword;
@@ -1162,9 +1176,10 @@ SecretDetector::NameVerdict SecretDetector::classifyName(std::string_view name)
         };
         // PASSWORD_MIN_LENGTH, TOKEN_TTL_SECONDS, SECRET_NAME: a descriptor word ends the name (or comes just
         // before a last word that is no secret word).
-        const bool describes = switchWord || (!tokens.empty() && iequalsAny(tokens.back(), kDescriptorTokens)) ||
-                               (tokens.size() >= 3 && iequalsAny(tokens[tokens.size() - 2], kDescriptorTokens) &&
-                                !isSecretToken(tokens.back()));
+        const bool describes =
+            switchWord || (!tokens.empty() && iequalsAny(tokens.back(), kDescriptorTokens)) ||
+            (tokens.size() >= 3 && iequalsAny(tokens[tokens.size() - 2], kDescriptorTokens) &&
+             !isSecretToken(tokens.back()));
         if (describes) {
             return {NameSignal::Describes, {}};
         }
@@ -1278,13 +1293,14 @@ bool SecretDetector::looksRandom(std::string_view value)
 
 SecretJudgement SecretDetector::classify(std::string_view name, std::string_view value, SecretPlace where)
 {
-    return decide(where == SecretPlace::Flag ? classifyFlag(name) : classifyName(name), value, true);
+    return decide(where == SecretPlace::Flag ? classifyFlag(name) : classifyName(name), value, true, where);
 }
 
 std::optional<SecretMatch> SecretDetector::inspectVariable(std::string_view name, std::string_view value,
                                                            SecretPlace where) const
 {
-    return judge(name, where == SecretPlace::Flag ? classifyFlag(name) : classifyName(name), value, true);
+    return judge(name, where == SecretPlace::Flag ? classifyFlag(name) : classifyName(name), value, true,
+                 where);
 }
 
 std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) const
@@ -1319,7 +1335,8 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             continue;
         }
         if (word.front() != '-') {
-            // "Authorization: Bearer <token>", "-u user:pw" for Basic: the scheme word announces a credential.
+            // "Authorization: Bearer <token>", "-u user:pw" for Basic: the scheme word announces a
+            // credential.
             if ((iequals(word, "bearer") || iequals(word, "basic")) && nextIsValue) {
                 if (add(word, judge(word, {NameSignal::Strong, "token"}, next->text, true), *next)) {
                     ++k;
@@ -1405,8 +1422,8 @@ std::vector<SecretMatch> SecretDetector::inspectDocument(std::string_view text) 
 {
     std::vector<SecretMatch> out;
     scanValuePatterns(text, [&](const ValueHit& hit) {
-        out.push_back(knownFormatMatch(hit.kind, text.substr(hit.begin, hit.end - hit.begin),
-                                             hit.begin, hit.end - hit.begin));
+        out.push_back(knownFormatMatch(hit.kind, text.substr(hit.begin, hit.end - hit.begin), hit.begin,
+                                       hit.end - hit.begin));
         return true;
     });
     // Assignments in any of the usual forms: KEY=value, key = value, key: value, "key": "value".
@@ -1472,8 +1489,12 @@ std::vector<SecretSpan> findSecretSpans(std::string_view text)
     // Flags, pairs and bare tokens of a command line: the value only, so the flag or NAME= still reads.
     static const SecretDetector detector;
     for (const auto& m : detector.inspectText(text)) {
-        if (m.knownFormat && (m.kind == kUrlCredentials || m.kind == kConnectionString)) {
-            continue; // the scan above hides just the password and keeps user and host readable
+        // The scan above found the exact token (and only a URL's or connection string's password); a secret
+        // name still hides all of its value.
+        if (m.knownFormat &&
+            (m.kind == kUrlCredentials || m.kind == kConnectionString ||
+             SecretDetector::classifyName(m.name).signal != SecretDetector::NameSignal::Strong)) {
+            continue;
         }
         std::size_t begin = m.offset;
         const std::size_t end = std::min(text.size(), m.offset + m.length);
@@ -1508,8 +1529,10 @@ std::vector<SecretSpan> findSecretSpans(std::string_view text)
             spans.push_back({a.valueBegin, a.valueEnd, j.kind});
         }
     }
-    std::sort(spans.begin(), spans.end(),
-              [](const SecretSpan& a, const SecretSpan& b) { return a.begin < b.begin; });
+    // Stable: of two spans that start together, the value scan's (a URL's or connection string's password
+    // shown as bare stars) comes first and names the merged span.
+    std::stable_sort(spans.begin(), spans.end(),
+                     [](const SecretSpan& a, const SecretSpan& b) { return a.begin < b.begin; });
     std::vector<SecretSpan> merged;
     for (auto& s : spans) {
         if (!merged.empty() && s.begin < merged.back().end) {

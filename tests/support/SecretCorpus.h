@@ -63,8 +63,8 @@ struct CorpusScore
     std::size_t falsePositives = 0;
     std::size_t falseNegatives = 0;
     std::size_t trueNegatives = 0;
-    std::size_t tokens = 0;       // entries labelled with a known token format
-    std::size_t tokensFound = 0;  // of those, classified as that format
+    std::size_t tokens = 0;      // entries labelled with a known token format
+    std::size_t tokensFound = 0; // of those, classified as that format
     std::vector<std::string> misclassified;
 
     double precision() const
@@ -109,8 +109,8 @@ inline CorpusScore scoreSecretCorpus(const std::vector<CorpusEntry>& entries)
             if (flagged && j.knownFormat && j.kind == e.kind) {
                 ++score.tokensFound;
             } else {
-                why = "token format not recognised as " + e.kind + " (got " + (j.kind.empty() ? "-" : j.kind) +
-                      ")";
+                why = "token format not recognised as " + e.kind + " (got " +
+                      (j.kind.empty() ? "-" : j.kind) + ")";
             }
         }
         if (!why.empty()) {
