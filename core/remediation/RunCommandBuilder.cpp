@@ -219,8 +219,8 @@ std::string mountArgument(const MountSpec& m, bool& redacted)
         arg.add("volume-driver", m.volumeDriver);
     }
     for (const auto& [k, v] : m.volumeDriverOptions) {
-        const std::string safe = SecretLikeness::isSecretName(k) ? SecretLikeness::redactValueOf(k, v)
-                                                                  : redactOptionList(v);
+        const std::string safe =
+            SecretLikeness::isSecretName(k) ? SecretLikeness::redactValueOf(k, v) : redactOptionList(v);
         redacted = redacted || safe != v;
         arg.add("volume-opt", k + "=" + safe);
     }
@@ -431,8 +431,10 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
         out.value("--cap-drop", capabilityName(c));
     }
     for (const auto& opt : hc.securityOpt) {
-        if (hc.privileged && isLabelDisable(opt)) {
-            continue; // --privileged adds it by itself
+        // --privileged, --pid host and --ipc host make the daemon add label=disable by itself: writing it out
+        // would keep SELinux labelling off after a hardened command removes the host namespace (#17).
+        if ((hc.privileged || hc.pidMode == "host" || hc.ipcMode == "host") && isLabelDisable(opt)) {
+            continue;
         }
         if (isInlineSeccomp(opt)) {
             // The daemon keeps the profile's JSON, not the file it came from; it cannot go on a command line.
