@@ -1522,9 +1522,22 @@ std::vector<SecretSpan> findSecretSpans(std::string_view text)
         }
     }
     // "x onerror=alert(1)>_TOKEN=s3cret": assignments hidden inside other text.
+    // The assignments inside one value share its end (a=b=c=…), so each is judged on at most a bounded head:
+    // token shapes anywhere were found by the scan above, and no harmless value (a number, a path, a header
+    // name) is that long. This keeps hostile input linear.
+    constexpr std::size_t kJudgedHead = 256;
     for (const auto& a : embeddedAssignments(text)) {
         const std::string_view value = text.substr(a.valueBegin, a.valueEnd - a.valueBegin);
-        const SecretJudgement j = SecretDetector::classify(a.name, value, SecretPlace::Text);
+        SecretJudgement j;
+        if (value.size() > kJudgedHead) {
+            const SecretDetector::NameVerdict verdict = SecretDetector::classifyName(a.name);
+            if (verdict.signal == SecretDetector::NameSignal::Strong) {
+                j.decision = SecretDecision::Secret;
+                j.kind = std::string(verdict.kind);
+            }
+        } else {
+            j = SecretDetector::classify(a.name, value, SecretPlace::Text);
+        }
         if (j.masked() && !(j.knownFormat && (j.kind == kUrlCredentials || j.kind == kConnectionString))) {
             spans.push_back({a.valueBegin, a.valueEnd, j.kind});
         }

@@ -110,9 +110,15 @@ template <typename Replace> std::string replaceSpans(std::string_view text, Repl
         pos = s.end;
     }
     out.append(text.substr(std::min(pos, text.size())));
-    // A secret repeated where nothing announced it (admin:admin@host, a password echoed later) goes too.
+    // A secret repeated where nothing announced it (admin:admin@host, a password echoed later) goes too. Each
+    // distinct secret costs a pass over the text, so a hostile text with thousands of them is bounded.
+    std::sort(secrets.begin(), secrets.end());
+    secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
+    constexpr std::size_t kMaxRepeatedSearches = 64;
+    std::size_t searched = 0;
     for (const auto secret : secrets) {
-        if (secret.size() >= 3 && secret.find_first_not_of('*') != std::string_view::npos) {
+        if (secret.size() >= 3 && secret.find_first_not_of('*') != std::string_view::npos &&
+            searched++ < kMaxRepeatedSearches) {
             out = replaceAll(std::move(out), secret, "******");
         }
     }

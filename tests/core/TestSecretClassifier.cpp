@@ -59,6 +59,8 @@ private slots:
     void masksAValueWithoutKeepingACharacter();
     void masksTextInPlace_data();
     void masksTextInPlace();
+    void masksHostileTextInOnePass_data();
+    void masksHostileTextInOnePass();
     void corpusMeetsPrecisionAndRecall();
     void noOutputFormShowsSixCharactersOfACorpusSecret();
 };
@@ -251,6 +253,30 @@ void TestSecretClassifier::masksTextInPlace()
     QFETCH(QString, text);
     QFETCH(QString, shown);
     QCOMPARE(QString::fromStdString(maskSecretsInText(text.toStdString())), shown);
+}
+
+void TestSecretClassifier::masksHostileTextInOnePass_data()
+{
+    QTest::addColumn<QString>("unit"); // repeated to half a megabyte
+    // Each made the assignments inside one value, or the repeated-secret search, go quadratic once.
+    QTest::newRow("repeated password assignments") << "password=";
+    QTest::newRow("repeated short assignments") << "x=y;";
+    QTest::newRow("repeated masked pairs") << "DB_PASSWORD=ab12cd34 ";
+    QTest::newRow("repeated header lines") << "token: ";
+    QTest::newRow("repeated URL credentials") << "a://b:c@";
+}
+
+void TestSecretClassifier::masksHostileTextInOnePass()
+{
+    QFETCH(QString, unit);
+    std::string text;
+    while (text.size() < 512 * 1024) {
+        text += unit.toStdString();
+    }
+    const std::string shown = maskSecretsInText(text);
+    QVERIFY(!shown.empty());
+    QVERIFY(shown.find("ab12cd34") == std::string::npos);
+    QVERIFY(!maskedValue("NOTE", text).empty());
 }
 
 void TestSecretClassifier::corpusMeetsPrecisionAndRecall()
