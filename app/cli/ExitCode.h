@@ -9,7 +9,8 @@ enum ExitCode : int
     ExitFindings = 1,     // scan: findings at or above --fail-on
     ExitUsage = 2,        // bad command line
     ExitDaemon = 3,       // cannot reach or talk to the Docker daemon
-    ExitLocalError = 4    // cannot write an output file or open the local database
+    ExitLocalError = 4,   // cannot write an output file or open the local database
+    ExitNoDisplay = 5     // the desktop application found no display (use a command, or set DISPLAY)
 };
 
 } // namespace drydock::app

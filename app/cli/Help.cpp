@@ -19,6 +19,7 @@ const char* kExitCodes = R"(Exit codes:
   3  cannot reach or talk to the Docker daemon (the reason is printed on stderr); fleet scan: at least
      one endpoint unreachable (the others are still written and stored)
   4  cannot write an output file or open the local database
+  5  drydock without a command: no display for the desktop application (set DISPLAY or QT_QPA_PLATFORM)
 )";
 } // namespace
 

@@ -4,18 +4,6 @@
 
 namespace drydock {
 
-std::string maskSecret(std::string_view value)
-{
-    // Two leading characters help a person recognise which secret it is; the star count is capped so the
-    // mask does not reveal the length of long keys.
-    if (value.size() < 6) {
-        return "****";
-    }
-    std::string out(value.substr(0, 2));
-    out.append(std::min<std::size_t>(value.size() - 2, 8), '*');
-    return out;
-}
-
 std::string maskUrlCredentials(std::string_view text)
 {
     std::string out;
@@ -29,8 +17,9 @@ std::string maskUrlCredentials(std::string_view text)
         const std::size_t authStart = scheme + 3;
         // The authority ends at the first '/', whitespace or quote; credentials end at the last '@' in it.
         std::size_t authEnd = authStart;
-        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' && text[authEnd] != '\t' &&
-               text[authEnd] != '\n' && text[authEnd] != '"' && text[authEnd] != '\'') {
+        while (authEnd < text.size() && text[authEnd] != '/' && text[authEnd] != ' ' &&
+               text[authEnd] != '\t' && text[authEnd] != '\n' && text[authEnd] != '"' &&
+               text[authEnd] != '\'') {
             ++authEnd;
         }
         const std::string_view authority = text.substr(authStart, authEnd - authStart);
@@ -39,7 +28,7 @@ std::string maskUrlCredentials(std::string_view text)
         out.append(text.substr(pos, authStart - pos));
         if (at != std::string_view::npos && colon != std::string_view::npos && colon < at) {
             out.append(authority.substr(0, colon + 1));
-            out.append(maskSecret(authority.substr(colon + 1, at - colon - 1)));
+            out.append(at > colon + 1 ? "******" : "");
             out.append(authority.substr(at));
         } else {
             out.append(authority);
@@ -53,12 +42,12 @@ std::string maskUrlCredentials(std::string_view text)
 std::vector<EmbeddedAssignment> embeddedAssignments(std::string_view text)
 {
     const auto isNameChar = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-               c == '-';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == '.' || c == '-';
     };
     const auto endsValue = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ',' || c == ';' ||
-               c == '&' || c == '|' || c == '<' || c == '>';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ',' ||
+               c == ';' || c == '&' || c == '|' || c == '<' || c == '>';
     };
     std::vector<EmbeddedAssignment> found;
     // Linear even for a daemon's 50 MB of "=====": names stop at the previous '=', and the values of the '='

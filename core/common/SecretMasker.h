@@ -5,16 +5,15 @@
 
 namespace drydock {
 
-// Masks a secret value for display: keeps at most the first two characters, e.g. "hunter2" -> "hu*****".
-// Short values (< 6) become "****" so nothing of them is revealed. Never returns the value itself.
-std::string maskSecret(std::string_view value);
-// Masks the password part of URL credentials "scheme://user:pass@host" anywhere in text.
+// Masks the password part of URL credentials "scheme://user:pass@host" anywhere in text with "******" (no
+// character of it kept). Mechanics for layers below the classifier (transport errors); whether a value is a
+// secret is decided by core/secrets/SecretDetector alone.
 std::string maskUrlCredentials(std::string_view text);
 
-// An assignment inside a longer text: "x onerror=alert(1)>_TOKEN=s3cret" holds NAME "_TOKEN" and value "s3cret".
-// A daemon hands out env entries whose "name" (up to the first '=') is arbitrary text, so the secret may sit in
-// what Docker calls the value. Names are the run of [A-Za-z0-9_.-] just before each '='; values run to the next
-// blank, quote, comma, semicolon, '&', '|', '<' or '>'. Callers judge the names with their own rules.
+// An assignment inside a longer text: "x onerror=alert(1)>_TOKEN=s3cret" holds NAME "_TOKEN" and value
+// "s3cret". A daemon hands out env entries whose "name" (up to the first '=') is arbitrary text, so the
+// secret may sit in what Docker calls the value. Names are the run of [A-Za-z0-9_.-] just before each '=';
+// values run to the next blank, quote, comma, semicolon, '&', '|', '<' or '>'. core/secrets judges the names.
 struct EmbeddedAssignment
 {
     std::string_view name;

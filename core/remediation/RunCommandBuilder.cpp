@@ -220,7 +220,7 @@ std::string mountArgument(const MountSpec& m, bool& redacted)
     }
     for (const auto& [k, v] : m.volumeDriverOptions) {
         const std::string safe =
-            SecretLikeness::isSecretName(k) ? std::string(kRedactedPlaceholder) : redactOptionList(v);
+            SecretLikeness::isSecretName(k) ? SecretLikeness::redactValueOf(k, v) : redactOptionList(v);
         redacted = redacted || safe != v;
         arg.add("volume-opt", k + "=" + safe);
     }
@@ -431,8 +431,10 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
         out.value("--cap-drop", capabilityName(c));
     }
     for (const auto& opt : hc.securityOpt) {
-        if (hc.privileged && isLabelDisable(opt)) {
-            continue; // --privileged adds it by itself
+        // --privileged, --pid host and --ipc host make the daemon add label=disable by itself: writing it out
+        // would keep SELinux labelling off after a hardened command removes the host namespace (#17).
+        if ((hc.privileged || hc.pidMode == "host" || hc.ipcMode == "host") && isLabelDisable(opt)) {
+            continue;
         }
         if (isInlineSeccomp(opt)) {
             // The daemon keeps the profile's JSON, not the file it came from; it cannot go on a command line.
@@ -615,13 +617,7 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     if (!log.type.empty() && !(log.type == "json-file" && log.config.empty())) {
         out.value("--log-driver", log.type);
         for (const auto& [k, v] : log.config) {
-            const std::string lower = toLower(k);
-            const bool secretKey = contains(lower, "token") || contains(lower, "password") ||
-                                   contains(lower, "secret") || contains(lower, "key");
-            out.redacted("--log-opt", k + "=" + v,
-                         k + "=" +
-                             (secretKey && !v.empty() ? std::string(kRedactedPlaceholder)
-                                                      : SecretLikeness::redactValueOf(k, v)));
+            out.redacted("--log-opt", k + "=" + v, k + "=" + SecretLikeness::redactValueOf(k, v));
         }
     }
 

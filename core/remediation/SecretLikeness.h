@@ -13,11 +13,13 @@ inline constexpr std::string_view kRedactionNote =
     "Secret values were replaced by <redacted>: supply them from files (NAME_FILE=/run/secrets/name) "
     "instead of typing them into the command.";
 
-// A small, local subset of Appendix B.1 used to keep secrets out of generated commands. Redaction errs on the
-// side of hiding: a false positive costs the reader one placeholder to fill in, a miss leaks a credential.
+// Keeps secrets out of generated commands and snippets by replacing them with the placeholder. It decides
+// nothing itself: every decision is core/secrets/SecretDetector's, so a command hides exactly what the
+// findings and the inventory export mask.
 struct SecretLikeness
 {
-    // NAME tokens (split on _ - .) such as password, token, key, auth; *_FILE, *_PATH, *_URL … are exempt.
+    // A name the classifier reads as holding a secret (DB_PASSWORD, api-key); *_FILE, *_PATH, *_LENGTH are
+    // not.
     static bool isSecretName(std::string_view name);
     // True when text holds a private key, a cloud or forge token, a JWT or URL credentials.
     static bool hasSecretValue(std::string_view text);

@@ -1,6 +1,5 @@
 #include "core/scan/HardeningRunner.h"
 
-#include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
 #include "core/common/TarArchive.h"
 #include "core/common/Time.h"
@@ -9,6 +8,7 @@
 #include "core/json/ModelParser.h"
 #include "core/remediation/ShellQuote.h"
 #include "core/scan/HardeningPlanner.h"
+#include "core/secrets/SecretMask.h"
 
 #include <chrono>
 #include <thread>

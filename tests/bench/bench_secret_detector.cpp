@@ -3,8 +3,8 @@
 #include "core/rules/FindingCollector.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/RuleContext.h"
-#include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretsRules.h"
+#include "core/secrets/SecretDetector.h"
 
 #include <chrono>
 #include <cstdio>

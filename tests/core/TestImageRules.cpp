@@ -383,7 +383,11 @@ void TestImageRules::configRules_data()
     image.repoTags = {"nginx:1.27", "localhost:5000/app:1"};
     row("one untrusted tag among trusted ones fires", "IMG-020", image, medium, "Registry localhost:5000");
     image.repoTags = {"localhost/app:1"};
-    row("localhost is a registry", "IMG-020", image, medium, "Registry localhost (");
+    row("Podman's localhost/ names a local image, not a registry", "IMG-020", image, info,
+        "built or loaded locally (Podman's localhost/ names)");
+    image.repoTags = {"localhost/app:1", "registry.evil.example/app:1"};
+    row("a local name does not excuse another registry", "IMG-020", image, medium,
+        "Registry registry.evil.example");
     image.repoTags = {};
     image.repoDigests = {};
     row("an image with no tags or digests is locally built", "IMG-020", image, info,

@@ -200,6 +200,20 @@ const std::vector<Case>& cases()
          [](C& c, I&) { c.hostConfig.ipcMode = "host"; },
          {"--ipc", "host"},
          {}},
+        {"the host PID namespace leaves out the label option the daemon added for it",
+         [](C& c, I&) {
+             c.hostConfig.pidMode = "host";
+             c.hostConfig.securityOpt = {"label=disable"};
+         },
+         {"--pid", "host"},
+         {"label=disable", "--security-opt"}},
+        {"the host IPC namespace leaves out the label option the daemon added for it",
+         [](C& c, I&) {
+             c.hostConfig.ipcMode = "host";
+             c.hostConfig.securityOpt = {"label:disable"};
+         },
+         {"--ipc", "host"},
+         {"label:disable", "--security-opt"}},
         {"a shareable IPC namespace is emitted",
          [](C& c, I&) { c.hostConfig.ipcMode = "shareable"; },
          {"--ipc", "shareable"},

@@ -118,6 +118,11 @@ void TestSecretLikeness::args_data()
     QTest::newRow("URL credentials in any argument")
         << StringList{"curl", "https://u:p4ss@h/"} << StringList{"curl", "https://u:<redacted>@h/"};
     QTest::newRow("a lone double dash") << StringList{"cmd", "--", "x"} << StringList{"cmd", "--", "x"};
+    QTest::newRow("a private key argument starts with dashes but is no flag")
+        << StringList{"app", "-----BEGIN RSA PRIVATE KEY-----\nMIIEabc\n-----END RSA PRIVATE KEY-----"}
+        << StringList{"app", "<redacted>"};
+    QTest::newRow("a token after a flag that only describes one stays readable")
+        << StringList{"app", "--token-ttl", "3600"} << StringList{"app", "--token-ttl", "3600"};
 }
 
 void TestSecretLikeness::args()

@@ -268,21 +268,21 @@ void TestSecretsRules::rules_data()
     // SEC-001: container env.
     QTest::newRow("SEC-001 reports a password set with docker run -e, masked")
         << "SEC-001" << containerEnv("DB_PASSWORD=hunter2pw")
-        << 1 << "high" << "web" << "Config.Env DB_PASSWORD=hu******* (password)" << "DB_PASSWORD";
+        << 1 << "medium" << "web" << "Config.Env DB_PASSWORD=****** (8-15 chars, password): secret-looking name" << "DB_PASSWORD";
     QTest::newRow("SEC-001 leaves a secret inherited unchanged from the image to SEC-002")
         << "SEC-001" << both(imageEnv("API_KEY=abcdef123456"), containerEnv("API_KEY=abcdef123456"))
         << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-001 reports a secret the container overrides")
         << "SEC-001" << both(imageEnv("API_KEY=abcdef123456"), containerEnv("API_KEY=zyxwvu987654"))
-        << 1 << "high" << "web" << "Config.Env API_KEY=zy******** (api-key)" << "API_KEY";
+        << 1 << "medium" << "web" << "Config.Env API_KEY=****** (8-15 chars, API key): secret-looking name" << "API_KEY";
     QTest::newRow("SEC-001 reports every secret of a container apart")
         << "SEC-001" << both(containerEnv("DB_PASSWORD=hunter2pw"),
                              containerEnv("STRIPE=sk_live_4eC39HqLyjWDarjtT1zdp7dc"))
-        << 2 << "high" << "web" << "Config.Env DB_PASSWORD=hu******* (password)" << "DB_PASSWORD";
+        << 2 << "medium" << "web" << "Config.Env DB_PASSWORD=****** (8-15 chars, password): secret-looking name" << "DB_PASSWORD";
     QTest::newRow("SEC-001 reports URL credentials under a neutral name")
         << "SEC-001" << containerEnv("DATABASE_URL=postgres://app:s3cretpw@db/app")
         << 1 << "high" << "web"
-        << "Config.Env DATABASE_URL=postgres://app:s3******@db/app (url-credentials)" << "DATABASE_URL";
+        << "Config.Env DATABASE_URL=postgres://app:******@db/app (URL with password): known token format" << "DATABASE_URL";
     QTest::newRow("SEC-001 treats a *_FILE pointer as no secret")
         << "SEC-001" << containerEnv("DB_PASSWORD_FILE=/run/secrets/db")
         << 0 << "" << "" << "" << "";
@@ -295,12 +295,12 @@ void TestSecretsRules::rules_data()
     QTest::newRow("SEC-001 reports the image's secrets too when the image is gone")
         << "SEC-001" << both(containerEnv("API_KEY=abcdef123456"),
                              [](Scenario& s) { s.inventory.images.clear(); })
-        << 1 << "high" << "web" << "Config.Env API_KEY=ab******** (api-key)" << "API_KEY";
+        << 1 << "medium" << "web" << "Config.Env API_KEY=****** (8-15 chars, API key): secret-looking name" << "API_KEY";
 
     // SEC-002: image env.
     QTest::newRow("SEC-002 reports an ENV secret on the image")
         << "SEC-002" << imageEnv("API_KEY=abcdef123456")
-        << 1 << "high" << "drydock-test/app:1.0" << "Config.Env API_KEY=ab******** (api-key)" << "API_KEY";
+        << 1 << "medium" << "drydock-test/app:1.0" << "Config.Env API_KEY=****** (8-15 chars, API key): secret-looking name" << "API_KEY";
     QTest::newRow("SEC-002 keeps GPG_KEYS exempt")
         << "SEC-002" << imageEnv("GPG_KEYS=0xDEADBEEF 0xFEEDFACE")
         << 0 << "" << "" << "" << "";
@@ -311,15 +311,15 @@ void TestSecretsRules::rules_data()
     // SEC-003: history. The clean image has three steps; newestStep adds a fourth on top.
     QTest::newRow("SEC-003 reports a classic build arg on a RUN line")
         << "SEC-003" << newestStep("|1 BUILD_TOKEN=buildsecret123 /bin/sh -c npm ci")
-        << 1 << "high" << "drydock-test/app:1.0"
-        << "History step 4/4 (RUN) BUILD_TOKEN=bu******** (token)" << "4:BUILD_TOKEN";
+        << 1 << "medium" << "drydock-test/app:1.0"
+        << "History step 4/4 (RUN) BUILD_TOKEN=****** (8-15 chars, token): secret-looking name" << "4:BUILD_TOKEN";
     QTest::newRow("SEC-003 reports an ARG default")
         << "SEC-003" << Setup([](Scenario& s) {
                s.image().history.insert(s.image().history.begin() + 2,
                                         step("/bin/sh -c #(nop)  ARG NPM_TOKEN=npm_abcdefgh"));
            })
-        << 1 << "high" << "drydock-test/app:1.0"
-        << "History step 2/4 (ARG) NPM_TOKEN=np******** (token)" << "2:NPM_TOKEN";
+        << 1 << "medium" << "drydock-test/app:1.0"
+        << "History step 2/4 (ARG) NPM_TOKEN=****** (8-15 chars, token): secret-looking name" << "2:NPM_TOKEN";
     QTest::newRow("SEC-003 leaves an ENV still in the image to SEC-002")
         << "SEC-003" << both(imageEnv("API_KEY=abcdef123456"),
                              newestStep("/bin/sh -c #(nop)  ENV API_KEY=abcdef123456"))
@@ -328,23 +328,23 @@ void TestSecretsRules::rules_data()
         << "SEC-003" << both(both(imageEnv("API_KEY="),
                                   newestStep("/bin/sh -c #(nop)  ENV API_KEY=abcdef123456")),
                              newestStep("/bin/sh -c #(nop)  ENV API_KEY="))
-        << 1 << "high" << "drydock-test/app:1.0"
-        << "History step 4/5 (ENV) API_KEY=ab******** (api-key)" << "4:API_KEY";
+        << 1 << "medium" << "drydock-test/app:1.0"
+        << "History step 4/5 (ENV) API_KEY=****** (8-15 chars, API key): secret-looking name" << "4:API_KEY";
     QTest::newRow("SEC-003 reports one finding per step and name")
         << "SEC-003"
         << newestStep("/bin/sh -c curl -u bob:pw1234567 https://a && curl -u bob:pw1234567 https://b")
-        << 1 << "high" << "drydock-test/app:1.0"
-        << "History step 4/4 (RUN) curl -u bob:pw******* (basic-auth)" << "4:curl -u";
+        << 1 << "medium" << "drydock-test/app:1.0"
+        << "History step 4/4 (RUN) curl -u bob:****** (8-15 chars, basic auth password): secret-looking name" << "4:curl -u";
     QTest::newRow("SEC-003 reports URL credentials in a BuildKit RUN")
         << "SEC-003"
         << newestStep("RUN /bin/sh -c git clone https://bob:tok3nvalue@git.example.com/r.git # buildkit")
         << 1 << "high" << "drydock-test/app:1.0"
-        << "History step 4/4 (RUN) https://bob:to********@git.example.com/r.git (url-credentials)"
+        << "History step 4/4 (RUN) https://bob:******@git.example.com/r.git (URL with password): known token format"
         << "4:url-credentials";
     QTest::newRow("SEC-003 reports --password= in a RUN line")
         << "SEC-003" << newestStep("/bin/sh -c ./install.sh --password=hunter2pw")
-        << 1 << "high" << "drydock-test/app:1.0"
-        << "History step 4/4 (RUN) --password hu******* (password)" << "4:--password";
+        << 1 << "medium" << "drydock-test/app:1.0"
+        << "History step 4/4 (RUN) --password ****** (8-15 chars, password): secret-looking name" << "4:--password";
     QTest::newRow("SEC-003 ignores an imported image's empty history")
         << "SEC-003"
         << Setup([](Scenario& s) { s.image().history = {{"sha256:1", 0, "", {}, 0, "Imported from -"}}; })
@@ -357,12 +357,12 @@ void TestSecretsRules::rules_data()
                s.container().config.labels["com.example.api-key"] = "abcdef123456";
            })
         << 1 << "medium" << "drydock-test/app:1.0"
-        << "Config.Labels com.example.api-key=ab******** (api-key)" << "com.example.api-key";
+        << "Config.Labels com.example.api-key=****** (8-15 chars, API key): secret-looking name" << "com.example.api-key";
     QTest::newRow("SEC-004 reports a label set with docker run --label on the container")
         << "SEC-004"
         << Setup([](Scenario& s) { s.container().config.labels["app.db.password"] = "hunter2pw"; })
         << 1 << "medium" << "web"
-        << "Config.Labels app.db.password=hu******* (password)" << "app.db.password";
+        << "Config.Labels app.db.password=****** (8-15 chars, password): secret-looking name" << "app.db.password";
     QTest::newRow("SEC-004 ignores an empty secret label")
         << "SEC-004" << Setup([](Scenario& s) { s.image().config.labels["app.token"] = ""; })
         << 0 << "" << "" << "" << "";
@@ -370,25 +370,25 @@ void TestSecretsRules::rules_data()
     // SEC-005: command line.
     QTest::newRow("SEC-005 reports --password= in the arguments")
         << "SEC-005" << Setup([](Scenario& s) { s.container().args.push_back("--password=hunter2pw"); })
-        << 1 << "medium" << "web" << "Path/Args --password hu******* (password)" << "--password";
+        << 1 << "medium" << "web" << "Path/Args --password ****** (8-15 chars, password): secret-looking name" << "--password";
     QTest::newRow("SEC-005 reports mysql -p inside sh -c")
         << "SEC-005" << Setup([](Scenario& s) {
                s.container().path = "/bin/sh";
                s.container().args = {"-c", "mysql -uroot -pS3cretRoot app"};
            })
-        << 1 << "medium" << "web" << "Path/Args -p S3******** (password)" << "-p";
+        << 1 << "medium" << "web" << "Path/Args -p ****** (8-15 chars, password): secret-looking name" << "-p";
     QTest::newRow("SEC-005 reports a secret in both Args and Cmd once")
         << "SEC-005" << Setup([](Scenario& s) {
                s.container().args.push_back("--token=abcdef123456");
                s.container().config.cmd.push_back("--token=abcdef123456");
            })
-        << 1 << "medium" << "web" << "Path/Args --token ab******** (token)" << "--token";
+        << 1 << "medium" << "web" << "Path/Args --token ****** (8-15 chars, token): secret-looking name" << "--token";
     QTest::newRow("SEC-005 reads Config.Entrypoint and Cmd")
         << "SEC-005" << Setup([](Scenario& s) {
                s.container().config.entrypoint = StringList{"redis-server"};
                s.container().config.cmd = {"--requirepass", "S3cretRedis"};
            })
-        << 1 << "medium" << "web" << "Config.Entrypoint/Cmd --requirepass S3******** (password)"
+        << 1 << "medium" << "web" << "Config.Entrypoint/Cmd --requirepass ****** (8-15 chars, password): secret-looking name"
         << "--requirepass";
     QTest::newRow("SEC-005 ignores a --password-file argument")
         << "SEC-005"
@@ -444,17 +444,18 @@ void TestSecretsRules::rules_data()
     // SEC-007: log options.
     QTest::newRow("SEC-007 reports a splunk token")
         << "SEC-007" << logOptions({{"splunk-token", "abcdef123456"}, {"splunk-url", "https://splunk:8088"}})
-        << 1 << "medium" << "web" << "HostConfig.LogConfig.Config splunk-token=ab******** (token)"
+        << 1 << "medium" << "web" << "HostConfig.LogConfig.Config splunk-token=****** (8-15 chars, token): secret-looking name"
         << "splunk-token";
     QTest::newRow("SEC-007 reports URL credentials in a log endpoint")
         << "SEC-007" << logOptions({{"loki-url", "https://u:l0kipass@logs/push"}})
         << 1 << "medium" << "web"
-        << "HostConfig.LogConfig.Config loki-url=https://u:l0******@logs/push (url-credentials)"
+        << "HostConfig.LogConfig.Config loki-url=https://u:******@logs/push (URL with password): known token format"
         << "loki-url";
-    QTest::newRow("SEC-007 reports a key option by the catalogue's substring")
+    QTest::newRow("SEC-007 reports a run-together key option as a maybe")
         << "SEC-007" << logOptions({{"datadogkey", "abcdef123456"}})
-        << 1 << "medium" << "web"
-        << "HostConfig.LogConfig.Config datadogkey=ab******** (key)" << "datadogkey";
+        << 1 << "low" << "web"
+        << "HostConfig.LogConfig.Config datadogkey=****** (8-15 chars, credential): an option key that hints at a secret"
+        << "datadogkey";
     QTest::newRow("SEC-007 ignores a TLS key file path")
         << "SEC-007" << logOptions({{"syslog-tls-key", "/etc/ssl/private/log.pem"}})
         << 0 << "" << "" << "" << "";
@@ -463,13 +464,13 @@ void TestSecretsRules::rules_data()
     QTest::newRow("SEC-008 reports a CIFS password inside o=")
         << "SEC-008" << volumeOptions({{"type", "cifs"}, {"device", "//srv/share"},
                                        {"o", "username=bob,password=s3cret,vers=3.0"}})
-        << 1 << "medium" << "data" << "Options.o password=s3**** (password)" << "o/password";
+        << 1 << "medium" << "data" << "Options.o password=****** (under 8 chars, password): secret-looking name" << "o/password";
     QTest::newRow("SEC-008 reports a pass= option")
         << "SEC-008" << volumeOptions({{"o", "user=bob,pass=s3cretpw"}})
-        << 1 << "medium" << "data" << "Options.o pass=s3****** (password)" << "o/pass";
+        << 1 << "medium" << "data" << "Options.o pass=****** (8-15 chars, password): secret-looking name" << "o/pass";
     QTest::newRow("SEC-008 reports an option whose key is a secret")
         << "SEC-008" << volumeOptions({{"password", "s3cretpw"}})
-        << 1 << "medium" << "data" << "Options password=s3****** (password)" << "password";
+        << 1 << "medium" << "data" << "Options password=****** (8-15 chars, password): secret-looking name" << "password";
     QTest::newRow("SEC-008 ignores NFS options")
         << "SEC-008" << volumeOptions({{"type", "nfs"}, {"o", "addr=10.0.0.1,rw"}, {"device", ":/x"}})
         << 0 << "" << "" << "" << "";
@@ -480,7 +481,7 @@ void TestSecretsRules::rules_data()
     // SEC-009: service env.
     QTest::newRow("SEC-009 reports a password in a service env")
         << "SEC-009" << Setup([](Scenario& s) { s.service().env.push_back("DB_PASSWORD=hunter2pw"); })
-        << 1 << "high" << "api" << "TaskTemplate.ContainerSpec.Env DB_PASSWORD=hu******* (password)"
+        << 1 << "medium" << "api" << "TaskTemplate.ContainerSpec.Env DB_PASSWORD=****** (8-15 chars, password): secret-looking name"
         << "DB_PASSWORD";
     QTest::newRow("SEC-009 ignores the _FILE pointer the fix uses")
         << "SEC-009" << nothing

@@ -140,7 +140,7 @@ private slots:
         row("a privileged container (left in Created) is critical", "priv", "CTR-002", Severity::Critical);
         row("SYS_ADMIN added is critical", "caps", "CTR-003", Severity::Critical);
         row("the daemon's own socket mounted is critical", "sock", "CTR-013", Severity::Critical);
-        row("a password in the environment is found", "secret", "SEC-001", Severity::High);
+        row("a password in the environment is found, medium by its name alone", "secret", "SEC-001", Severity::Medium);
         row("the host PID namespace is found", "hostns", "CTR-005", Severity::High);
         row("the host IPC namespace is found", "hostns", "CTR-006", Severity::High);
         row("a port published on all interfaces is found", "ports", "NET-003", Severity::Medium);

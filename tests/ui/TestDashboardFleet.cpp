@@ -33,7 +33,7 @@ Finding finding(const std::string& rule, const std::string& object, Severity s)
     f.severity = s;
     f.object = {ObjectType::Container, object + "-id", object};
     f.title = "title of " + rule;
-    f.evidence = "Config.Env DB_PASSWORD=hu*****";
+    f.evidence = "Config.Env DB_PASSWORD=****** (under 8 chars, password)";
     f.fix = "fix it";
     return f;
 }
@@ -167,7 +167,7 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Posture per endpoint")));
         QVERIFY(text.contains(QStringLiteral("tcp://127.0.0.1:2376")));
         QVERIFY(text.contains(QStringLiteral("Worst open findings across the fleet")));
-        QVERIFY(text.contains(QStringLiteral("hu*****")));
+        QVERIFY(text.contains(QStringLiteral("DB_PASSWORD=******")));
         QVERIFY(!text.contains(QStringLiteral("hunter")));
         QVERIFY(run(QStringLiteral("pdffonts"), {pdf}).contains(QStringLiteral("DejaVu")));
 

@@ -85,7 +85,7 @@ Finding makeFinding(int i, const std::string& objectId)
     f.cis = {"5.4", "1.6.0"};
     f.object = {ObjectType::Container, objectId, "web-" + objectId};
     f.title = "Finding number " + std::to_string(i);
-    f.evidence = i % 3 == 2 ? "Config.Env DB_PASSWORD=hu*****" : "<script>alert(1)</script>";
+    f.evidence = i % 3 == 2 ? "Config.Env DB_PASSWORD=****** (under 8 chars, password)" : "<script>alert(1)</script>";
     f.rationale = "Because it matters.";
     f.fix = "Do the right thing.";
     f.discriminator = std::to_string(i);

@@ -6,26 +6,16 @@
 
 namespace drydock::json::detail {
 
-// Decides what the inventory export must not show in clear text. Deliberately broad ("when in doubt,
-// mask"): a masked harmless value costs a person a second look, a leaked password cannot be taken back.
-// The rules keep their own, finer detectors for findings; this one only guards output.
+// What the inventory export shows of values that may hold secrets. It decides nothing itself: every value
+// is judged by core/secrets/SecretDetector, the same classifier the rules and generated commands use.
 
-// A name (env var, label key, option key, flag) whose parts say it holds a secret: split on _ - . and
-// camelCase; password, passwd, pwd, pass, secret, token, apikey, key, credential(s), auth, private, …
-bool looksSecretName(std::string_view name);
-// A value that is a secret whatever its name: PEM blocks, AWS key ids, JWTs, well-known token prefixes,
-// URL credentials.
-bool looksSecretValue(std::string_view value);
-
-// One value under a name: masked whole when either looks secret, URL passwords masked in anything else.
+// One value under a name: shown, or masked as the classifier decides.
 std::string maskNamedValue(std::string_view name, std::string_view value);
-// Values after secret-looking NAME= anywhere in text ("x onerror=alert(1)>_TOKEN=s3cret"), masked in place.
-std::string maskEmbeddedAssignments(std::string_view text);
 // "NAME=value" as in Config.Env.
 std::string maskEnvEntry(std::string_view entry);
 StringList maskEnv(const StringList& env);
-// Labels, volume/log/network/driver options: each value by its key; option values that are themselves
-// "k=v,k=v" lists (mount -o style) are masked pair by pair.
+// Labels, volume/log/network/driver options: each value by its key; secrets inside other values
+// ("username=bob,password=s3cret") are masked in place.
 StringMap maskMap(const StringMap& map);
 // Command words (Cmd, Entrypoint, Args): URL credentials, --password=x, --token x, NAME=secret words.
 StringList maskArgs(const StringList& args);

@@ -1,10 +1,10 @@
-#include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
 #include "core/rules/contents/ContentRuleFactories.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
-#include "core/rules/secrets/SecretDetector.h"
+#include "core/secrets/SecretDetector.h"
+#include "core/secrets/SecretMask.h"
 
 #include <cstring>
 #include <optional>

@@ -16,9 +16,8 @@ namespace drydock {
 // Evidence is a short concrete sentence; longer text is cut on a UTF-8 boundary.
 constexpr std::size_t kEvidenceBytes = 200;
 
-// Hides credentials a command line may carry before it becomes evidence: URL passwords, `NAME=value` and
-// `--flag value` where the name speaks of a password/token/secret, `-u user:pass`, `Bearer …`, and well-known
-// token shapes (ghp_…, glpat-…, AKIA…). Over-masking a harmless word is the accepted price.
+// Hides credentials a command line may carry before it becomes evidence, as core/secrets decides
+// (maskSecretsInText): URL passwords, secret NAME=value and --flag value, `-u user:pass`, `Bearer …`, tokens.
 std::string maskCommandText(std::string_view text);
 // Masked and cut to the evidence budget.
 std::string evidenceText(std::string_view text);

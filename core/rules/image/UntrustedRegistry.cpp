@@ -126,10 +126,21 @@ protected:
             out.add(info(), std::move(draft));
             return;
         }
+        // Podman names what it builds or loads "localhost/name" (no port): a local image, not a registry
+        // (localhost:5000 is one, and is judged like any other).
+        if (std::all_of(references.begin(), references.end(),
+                        [](const std::string& r) { return registryOf(r) == "localhost"; })) {
+            draft.evidence =
+                "Named " + references.front() + ": built or loaded locally (Podman's localhost/ names)";
+            draft.severity = Severity::Info;
+            out.add(info(), std::move(draft));
+            return;
+        }
         StringList registries;
         std::string example;
         for (const auto& reference : references) {
-            if (isTrusted(reference, context.settings().trustedRegistries)) {
+            if (isTrusted(reference, context.settings().trustedRegistries) ||
+                registryOf(reference) == "localhost") {
                 continue;
             }
             const std::string registry = registryOf(reference);

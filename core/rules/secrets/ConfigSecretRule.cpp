@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
+#include "core/secrets/SecretDetector.h"
 
 #include <algorithm>
 

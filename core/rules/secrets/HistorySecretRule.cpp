@@ -1,8 +1,8 @@
 #include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
+#include "core/secrets/SecretDetector.h"
 
 #include <set>
 
@@ -102,7 +102,8 @@ protected:
                 FindingDraft draft;
                 draft.object = refOf(image);
                 draft.evidence = "History step " + std::to_string(step) + "/" + std::to_string(steps) + " (" +
-                                 instruction + ") " + match.describe();
+                                 instruction + ") " + match.describe() + ": " + match.reason;
+                draft.severity = secretfacts::secretSeverity(match);
                 draft.discriminator = std::to_string(step) + ":" + match.label();
                 draft.titleSuffix = ": " + match.label();
                 draft.dockerfile = secretfacts::secretDockerfile(instruction, match.label());

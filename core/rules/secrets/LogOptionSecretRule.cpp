@@ -1,8 +1,8 @@
 #include "core/common/Strings.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
+#include "core/secrets/SecretDetector.h"
 
 #include <array>
 
@@ -22,9 +22,6 @@ const RuleInfo kRuleInfo{
            "--log-opt syslog-address=udp://127.0.0.1:514).",
     .practice = "Keep secrets out of configuration that the API returns"};
 
-// Option keys that name a credential in the log drivers' own vocabulary (splunk-token, fluentd …-password).
-constexpr std::array<std::string_view, 4> kKeyWords{"token", "password", "secret", "key"};
-
 // Reports log-driver options that hold a credential.
 class LogOptionSecretRule final : public ContainerRule
 {
@@ -35,15 +32,7 @@ protected:
     void check(const RuleContext& /*context*/, const Container& c, FindingCollector& out) const override
     {
         for (const auto& [key, value] : c.hostConfig.logConfig.config) {
-            std::optional<SecretMatch> match = m_detector.inspectVariable(key, value);
-            if (!match && !SecretDetector::isInertValue(value)) {
-                for (const auto word : kKeyWords) {
-                    if (containsIgnoreCase(key, word)) {
-                        match = SecretMatch::fromValue(key, word, value, 0, value.size());
-                        break;
-                    }
-                }
-            }
+            const auto match = m_detector.inspectVariable(key, value, SecretPlace::Option);
             if (match) {
                 out.add(info(), secretfacts::secretDraft(refOf(c), "HostConfig.LogConfig.Config", *match));
             }

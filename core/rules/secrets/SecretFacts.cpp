@@ -22,10 +22,22 @@ FindingDraft secretDraft(ObjectRef object, std::string_view where, const SecretM
 {
     FindingDraft draft;
     draft.object = std::move(object);
-    draft.evidence = std::string(where) + " " + match.describe();
+    draft.evidence = std::string(where) + " " + match.describe() + ": " + match.reason;
+    draft.severity = secretSeverity(match);
     draft.discriminator = match.label();
     draft.titleSuffix = ": " + match.label();
     return draft;
+}
+
+std::optional<Severity> secretSeverity(const SecretMatch& match)
+{
+    if (match.decision == SecretDecision::Maybe) {
+        return Severity::Low;
+    }
+    if (!match.knownFormat) {
+        return Severity::Medium;
+    }
+    return std::nullopt;
 }
 
 std::string secretId(std::string_view name)

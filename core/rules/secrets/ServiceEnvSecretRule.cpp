@@ -1,7 +1,7 @@
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretDetector.h"
 #include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
+#include "core/secrets/SecretDetector.h"
 
 namespace drydock {
 namespace {

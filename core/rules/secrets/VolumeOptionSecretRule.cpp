@@ -1,7 +1,8 @@
-#include "core/rules/RuleSupport.h"
 #include "core/rules/RuleFocus.h"
-#include "core/rules/secrets/SecretDetector.h"
+#include "core/rules/RuleSupport.h"
+#include "core/rules/secrets/SecretFacts.h"
 #include "core/rules/secrets/SecretsRuleFactories.h"
+#include "core/secrets/SecretDetector.h"
 
 #include <set>
 
@@ -34,11 +35,21 @@ public:
             }
             std::set<std::string> seen;
             for (const auto& [key, value] : volume.options) {
+                // A whole value under a secret key, else the pairs inside it (o=username=bob,password=x): the
+                // connection-string hit on the same password is the pair's, not a finding of its own.
                 std::vector<SecretMatch> matches;
-                if (auto match = m_detector.inspectVariable(key, value)) {
-                    matches.push_back(std::move(*match));
+                auto whole = m_detector.inspectVariable(key, value, SecretPlace::Option);
+                if (whole && !(whole->knownFormat && whole->kind == "connection-string")) {
+                    matches.push_back(std::move(*whole));
                 } else {
-                    matches = m_detector.inspectDocument(value);
+                    for (auto& m : m_detector.inspectDocument(value)) {
+                        if (m.kind != "connection-string" || !m.name.empty()) {
+                            matches.push_back(std::move(m));
+                        }
+                    }
+                    if (matches.empty() && whole) {
+                        matches.push_back(std::move(*whole));
+                    }
                 }
                 for (const auto& match : matches) {
                     const std::string where = match.name == key ? key : key + "/" + match.label();
@@ -47,8 +58,9 @@ public:
                     }
                     FindingDraft draft;
                     draft.object = refOf(volume);
-                    draft.evidence =
-                        "Options" + (match.name == key ? std::string() : "." + key) + " " + match.describe();
+                    draft.evidence = "Options" + (match.name == key ? std::string() : "." + key) + " " +
+                                     match.describe() + ": " + match.reason;
+                    draft.severity = secretfacts::secretSeverity(match);
                     draft.discriminator = where;
                     draft.titleSuffix = ": " + where;
                     out.add(info(), std::move(draft));

@@ -1,6 +1,7 @@
-#include "core/rules/secrets/SecretDetector.h"
+#include "core/secrets/SecretDetector.h"
 
 #include "core/common/SecretMasker.h"
+#include "core/secrets/SecretMask.h"
 
 #include <algorithm>
 #include <array>
@@ -14,6 +15,7 @@ constexpr std::string_view kPassword = "password";
 constexpr std::string_view kUrlCredentials = "url-credentials";
 constexpr std::string_view kBasicAuth = "basic-auth";
 constexpr std::string_view kHighEntropy = "high-entropy";
+constexpr std::string_view kConnectionString = "connection-string";
 // URL credentials show the URL around the masked password, up to this length; longer values are masked whole
 // so evidence stays a line, whatever a hostile value holds.
 constexpr std::size_t kMaxShownUrl = 256;
@@ -108,6 +110,7 @@ constexpr std::array kExactNames{
     NamedKind{"LANGSMITH_API_KEY", "api-key"},
     NamedKind{"LANGCHAIN_API_KEY", "api-key"},
     NamedKind{"HEROKU_API_KEY", "api-key"},
+    NamedKind{"VAULT_DEV_ROOT_TOKEN_ID", "token"}, // the vault image's root token, despite the _ID
 };
 
 // Names whose value points at a secret instead of being one (B.1 file pointers), and the GPG key
@@ -131,6 +134,8 @@ constexpr std::array kSecretTokens{
     SecretToken{"pass", kPassword, 8},
     SecretToken{"pword", kPassword, 8},
     SecretToken{"psw", kPassword, 8},
+    SecretToken{"pw", kPassword, 8},
+    SecretToken{"passphrase", kPassword, 8},
     SecretToken{"apikey", "api-key", 7},
     SecretToken{"secret", "secret", 6},
     SecretToken{"secrets", "secret", 6},
@@ -138,12 +143,44 @@ constexpr std::array kSecretTokens{
     SecretToken{"tokens", "token", 6},
     SecretToken{"credential", "credential", 5},
     SecretToken{"credentials", "credential", 5},
+    SecretToken{"cred", "credential", 5},
+    SecretToken{"creds", "credential", 5},
+    SecretToken{"private", "private-key", 4},
+    SecretToken{"accesskey", "key", 4},
+    SecretToken{"secretkey", "secret", 6},
+    SecretToken{"authtoken", "token", 6},
     SecretToken{"key", "key", 4},
     SecretToken{"auth", "auth", 3},
 };
 
 // A token naming the public half, a file or a location: the value is not the secret (B.1).
-constexpr std::array<std::string_view, 5> kExemptTokens{"public", "file", "path", "dir", "url"};
+constexpr auto kExemptTokens =
+    std::to_array<std::string_view>({"public", "publishable", "pub", "pubkey", "file", "filename", "path",
+                                     "dir", "url", "uri", "fingerprint"});
+
+// Words that, among the last two of a name, make it talk *about* a secret: its length, lifetime, name,
+// header, id or policy (PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME, API_KEY_HEADER, KMS_KEY_ID). Official
+// images set many of these; their values are settings, not secrets.
+constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
+    {"length",    "len",      "ttl",        "timeout",   "expiry",   "expires",  "expire",   "expiration",
+     "lifetime",  "age",      "duration",   "interval",  "header",   "headers",  "name",     "names",
+     "id",        "ids",      "ref",        "reference", "type",     "method",   "methods",  "mode",
+     "algorithm", "algo",     "alg",        "policy",    "provider", "enabled",  "disabled", "enable",
+     "disable",   "required", "require",    "size",      "bits",     "count",    "rounds",   "iterations",
+     "user",      "username", "prefix",     "field",     "param",    "location", "endpoint", "host",
+     "port",      "backend",  "scheme",     "format",    "version",  "strength", "rotation", "store",
+     "realm",     "issuer",   "audience",   "scope",     "role",     "retries",  "server",   "servers",
+     "manager",   "helper",   "complexity", "column",    "scopes",   "roles",    "seconds",  "minutes",
+     "hours",     "days",     "attempts",   "score"});
+
+// Words anywhere in a name that make it a switch about a secret rather than the secret
+// (MYSQL_RANDOM_ROOT_PASSWORD=yes, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1, PASSWORD_MIN_LENGTH=12).
+constexpr auto kSwitchTokens = std::to_array<std::string_view>(
+    {"allow", "random", "empty", "onetime", "generate", "skip", "min", "max", "no", "minimum", "maximum"});
+
+// Secret words that also have harmless meanings (AUTH in GF_AUTH_ANONYMOUS_ORG_ROLE, KEY in KEY_VAULT_NAME):
+// they count as strong only among the last two words of a name.
+constexpr auto kAmbiguousTokens = std::to_array<std::string_view>({"auth", "key", "private"});
 
 // Substrings dockle matches on. Alone they flag MONKEY and ACCESS_LOG, so here they only count together
 // with a random-looking value.
@@ -157,9 +194,18 @@ constexpr std::array<std::string_view, 2> kPasswordFlags{"requirepass", "mastera
 constexpr std::array<std::string_view, 7> kMysqlPrograms{
     "mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlcheck", "mysqlshow", "mariadb"};
 
-constexpr std::array<std::string_view, 13> kInertWords{"true", "false",   "yes",      "no",     "on",
-                                                       "off",  "enabled", "disabled", "enable", "disable",
-                                                       "null", "nil",     "none"};
+constexpr auto kInertWords =
+    std::to_array<std::string_view>({"true", "false", "yes", "no", "on", "off", "enabled", "disabled",
+                                     "enable", "disable", "null", "nil", "none", "y", "n"});
+
+// HTTP header names whose value is the credential (the variable names the header, not the secret).
+constexpr auto kHeaderNames = std::to_array<std::string_view>(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "www-authenticate", "api-key"});
+
+// Words that say a value names a secret instead of holding it (SECRET_NAME=db-credentials).
+constexpr auto kSecretNouns =
+    std::to_array<std::string_view>({"credentials", "credential", "creds", "secret", "secrets", "password",
+                                     "passwords", "token", "tokens", "key", "keys", "cert", "certs"});
 
 constexpr std::array<std::string_view, 18> kFileExtensions{".pem",  ".key", ".crt",  ".cer",  ".der", ".p12",
                                                            ".pfx",  ".jks", ".json", ".yaml", ".yml", ".txt",
@@ -242,7 +288,14 @@ std::optional<ValueHit> privateKeyAt(std::string_view t, std::size_t i)
     if (!isPrivate || t.compare(close, 5, "-----") != 0) {
         return std::nullopt;
     }
-    return ValueHit{"private-key", i, close + 5, i, close + 5};
+    // The block runs to its END line, or to the end of the text when it was cut: all of the body is secret.
+    std::size_t end = t.size();
+    const std::size_t endLine = t.find("-----END ", close + 5);
+    if (endLine != std::string_view::npos) {
+        const std::size_t endClose = t.find("-----", endLine + 9);
+        end = endClose == std::string_view::npos ? t.size() : endClose + 5;
+    }
+    return ValueHit{"private-key", i, end, i, end};
 }
 
 std::optional<ValueHit> prefixedTokenAt(std::string_view t, std::size_t i, std::string_view prefix,
@@ -303,6 +356,127 @@ std::optional<ValueHit> jwtAt(std::string_view t, std::size_t i)
     return ValueHit{"jwt", i, pos, i, pos};
 }
 
+// A 40-character base64 word with upper, lower and digits: the shape of an AWS secret access key. Hex
+// (git commit ids, SHA-1 sums) never matches: it has no upper/lower mix.
+std::optional<ValueHit> awsSecretKeyAt(std::string_view t, std::size_t i)
+{
+    const auto isB64 = [](char c) { return isAlnum(c) || c == '/' || c == '+'; };
+    if (i > 0 &&
+        (isB64(t[i - 1]) || t[i - 1] == '=' || t[i - 1] == '_' || t[i - 1] == '-' || t[i - 1] == '.')) {
+        return std::nullopt;
+    }
+    if (runLength(t, i, isB64) != 40) {
+        return std::nullopt;
+    }
+    const std::size_t after = i + 40;
+    if (after < t.size() && (t[after] == '_' || t[after] == '-' || t[after] == '.' || t[after] == '=')) {
+        return std::nullopt;
+    }
+    int upper = 0, lowerCase = 0, digit = 0;
+    for (const char c : t.substr(i, 40)) {
+        upper += isUpper(c);
+        lowerCase += isLower(c);
+        digit += isDigit(c);
+    }
+    if (upper < 4 || lowerCase < 4 || digit < 1) {
+        return std::nullopt;
+    }
+    return ValueHit{"aws-secret-key", i, after, i, after};
+}
+
+bool isBase64UrlChar(char c)
+{
+    return isAlnum(c) || c == '_' || c == '-';
+}
+
+// password=…, pwd=…, AccountKey=… inside a connection string ("Server=db;User Id=sa;Password=x;",
+// "host=db user=app password=x") or a mount option list ("username=bob,password=x,vers=3.0"): only the
+// value is secret.
+std::optional<ValueHit> connectionPasswordAt(std::string_view t, std::size_t i)
+{
+    if (i > 0 && !(t[i - 1] == ';' || t[i - 1] == ' ' || t[i - 1] == '?' || t[i - 1] == '&' ||
+                   t[i - 1] == ',' || t[i - 1] == '\t' || t[i - 1] == '"' || t[i - 1] == '\'')) {
+        return std::nullopt;
+    }
+    for (const std::string_view key :
+         {std::string_view("password="), std::string_view("pwd="), std::string_view("accountkey="),
+          std::string_view("sharedaccesskey=")}) {
+        if (!istartsWith(t.substr(i), key)) {
+            continue;
+        }
+        std::size_t valueBegin = i + key.size();
+        std::size_t valueEnd = valueBegin;
+        if (valueBegin < t.size() && (t[valueBegin] == '"' || t[valueBegin] == '\'')) { // password="x" (JAAS)
+            const char quote = t[valueBegin++];
+            valueEnd = valueBegin;
+            while (valueEnd < t.size() && t[valueEnd] != quote && t[valueEnd] != '\n') {
+                ++valueEnd;
+            }
+        } else {
+            while (valueEnd < t.size() && t[valueEnd] != ';' && t[valueEnd] != '&' && t[valueEnd] != ',' &&
+                   !isSpace(t[valueEnd]) && t[valueEnd] != '"' && t[valueEnd] != '\'') {
+                ++valueEnd;
+            }
+        }
+        const std::string_view value = t.substr(valueBegin, valueEnd - valueBegin);
+        if (value.empty() || value.front() == '$' || value.front() == '{' || value.front() == '<') {
+            return std::nullopt;
+        }
+        return ValueHit{kConnectionString, i, valueEnd, valueBegin, valueEnd};
+    }
+    return std::nullopt;
+}
+
+// Tokens announced by a fixed prefix (vendor formats, all with fake values in tests/data/secrets).
+struct PrefixFormat
+{
+    std::string_view prefix;
+    std::string_view kind;
+    std::size_t minLength; // characters after the prefix
+    bool (*body)(char);
+};
+
+bool isDotBase64UrlChar(char c)
+{
+    return isBase64UrlChar(c) || c == '.';
+}
+
+const auto kPrefixFormats = std::to_array<PrefixFormat>({
+    {"glpat-", "gitlab-token", 20, isTokenChar},
+    {"glrt-", "gitlab-token", 20, isTokenChar},
+    {"gldt-", "gitlab-token", 20, isTokenChar},
+    {"glptt-", "gitlab-token", 20, isTokenChar},
+    {"GR1348941", "gitlab-token", 20, isTokenChar},
+    {"npm_", "npm-token", 36, isAlnum},
+    {"pypi-AgE", "pypi-token", 50, isTokenChar},
+    {"sk_live_", "stripe-key", 10, isAlnum},
+    {"sk_test_", "stripe-key", 10, isAlnum},
+    {"rk_live_", "stripe-key", 10, isAlnum},
+    {"rk_test_", "stripe-key", 10, isAlnum},
+    {"whsec_", "stripe-key", 24, isAlnum},
+    {"sk-proj-", "openai-key", 20, isTokenChar},
+    {"sk-ant-", "anthropic-key", 20, isTokenChar},
+    {"AIza", "google-api-key", 35, isTokenChar},
+    {"SG.", "sendgrid-key", 40, isDotBase64UrlChar},
+    {"dckr_pat_", "docker-hub-token", 20, isTokenChar},
+    {"hvs.", "vault-token", 24, isTokenChar},
+    {"dop_v1_", "digitalocean-token", 40, isAlnum},
+    {"shpat_", "shopify-token", 32, isAlnum},
+    {"hf_", "huggingface-token", 30, isAlnum},
+});
+
+std::optional<ValueHit> prefixFormatAt(std::string_view t, std::size_t i)
+{
+    for (const auto& f : kPrefixFormats) {
+        if (t[i] == f.prefix.front()) {
+            if (auto hit = prefixedTokenAt(t, i, f.prefix, f.kind, f.minLength, f.body)) {
+                return hit;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 // scheme://user:pass@host. The authority stops where SecretMasker's does or earlier, so maskUrlCredentials
 // always covers the password found here.
 std::optional<ValueHit> urlCredentialsAt(std::string_view t, std::size_t i)
@@ -353,15 +527,9 @@ template <typename F> void scanValuePatterns(std::string_view t, F&& onHit)
             break;
         case 'g':
             hit = githubTokenAt(t, i);
-            if (!hit) {
-                hit = prefixedTokenAt(t, i, "glpat-", "gitlab-token", 20, isTokenChar);
-            }
             break;
         case 'x':
             hit = slackTokenAt(t, i);
-            break;
-        case 's':
-            hit = prefixedTokenAt(t, i, "sk_live_", "stripe-key", 16, isAlnum);
             break;
         case 'e':
             hit = jwtAt(t, i);
@@ -371,6 +539,15 @@ template <typename F> void scanValuePatterns(std::string_view t, F&& onHit)
             break;
         default:
             break;
+        }
+        if (!hit && (lower(t[i]) == 'p' || lower(t[i]) == 'a' || lower(t[i]) == 's')) {
+            hit = connectionPasswordAt(t, i);
+        }
+        if (!hit) {
+            hit = prefixFormatAt(t, i);
+        }
+        if (!hit && (isAlnum(t[i]) || t[i] == '/' || t[i] == '+')) {
+            hit = awsSecretKeyAt(t, i);
         }
         if (hit) {
             if (!onHit(*hit)) {
@@ -399,10 +576,15 @@ bool isVariableReference(std::string_view v)
     }
     std::string_view rest = v.substr(1);
     if (rest.front() == '{') {
-        if (rest.back() != '}') {
+        if (rest.back() != '}' || v.find('}') != v.size() - 1) {
             return false;
         }
         rest = rest.substr(1, rest.size() - 2);
+        // ${NAME:-default}, ${NAME:?message}: still the variable's own value at run time.
+        const std::size_t op = rest.find_first_of(":-?=+");
+        if (op != std::string_view::npos && op > 0) {
+            rest = rest.substr(0, op);
+        }
     }
     return !rest.empty() && runLength(rest, 0, [](char c) { return isAlnum(c) || c == '_'; }) == rest.size();
 }
@@ -425,7 +607,7 @@ bool isPathLike(std::string_view v)
         }
         return pathChars && !(upper && lowerCase && digit && v.size() >= 20);
     }
-    if (pathChars && v.find('/') == std::string_view::npos) {
+    if (pathChars) { // key.pem, certs/es01/es01.key
         for (const auto ext : kFileExtensions) {
             if (v.size() > ext.size() && iendsWith(v, ext)) {
                 return true;
@@ -469,33 +651,259 @@ std::string_view basename(std::string_view path)
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-// What the name and the value say together; scanValue false when the caller has scanned the value already.
-std::optional<SecretMatch> judge(std::string_view name, SecretDetector::NameVerdict verdict,
-                                 std::string_view value, bool scanValue)
+bool isNumberOrDuration(std::string_view v)
 {
-    if (value.empty()) {
-        return std::nullopt;
-    }
-    std::optional<SecretMatch> found;
-    if (scanValue) {
-        scanValuePatterns(value, [&](const ValueHit& hit) {
-            found = SecretMatch::fromValue(name, hit.kind, value, 0, value.size());
+    // 3600, 1.5, 30s, 15m, 1h30m, 7d, 500ms, 2w: a setting, not a secret.
+    std::size_t i = 0;
+    bool sawDigit = false;
+    while (i < v.size()) {
+        const std::size_t digits = runLength(v, i, isDigit);
+        if (digits == 0) {
             return false;
-        });
-        if (found) {
-            return found;
+        }
+        sawDigit = true;
+        i += digits;
+        if (i < v.size() && v[i] == '.') {
+            ++i;
+            continue;
+        }
+        const std::size_t unit = runLength(v, i, isAlpha);
+        if (unit > 0) {
+            const std::string_view u = v.substr(i, unit);
+            if (!iequalsAny(u, std::to_array<std::string_view>({"ms", "s", "m", "h", "d", "w", "y", "sec",
+                                                                "secs", "min", "mins", "hour", "hours", "day",
+                                                                "days", "k", "kb", "mb", "gb"}))) {
+                return false;
+            }
+            i += unit;
         }
     }
-    using NameSignal = SecretDetector::NameSignal;
-    if (verdict.signal == NameSignal::Strong && !SecretDetector::isInertValue(value) &&
-        (verdict.kind == kPassword || !isShortNumber(value))) {
-        // A token, key or secret is never a short number (TOKEN_TTL=3600); a password may be.
-        return SecretMatch::fromValue(name, verdict.kind, value, 0, value.size());
+    return sawDigit && v.size() <= 12;
+}
+
+bool isHeaderName(std::string_view v)
+{
+    if (iequalsAny(v, kHeaderNames)) {
+        return true;
     }
-    if (verdict.signal == NameSignal::Weak && SecretDetector::looksRandom(value)) {
-        return SecretMatch::fromValue(name, kHighEntropy, value, 0, value.size());
+    // X-Api-Key, X-Auth-Token, x-vault-token: an X- header is a name, never a credential.
+    return v.size() > 2 && (v[0] == 'X' || v[0] == 'x') && v[1] == '-' && v.size() <= 64 &&
+           runLength(v, 2, [](char c) { return isAlnum(c) || c == '-'; }) == v.size() - 2 &&
+           runLength(v, 2, [](char c) { return isAlpha(c) || c == '-'; }) == v.size() - 2;
+}
+
+// "db-credentials", "prod.api-token", "myapp_secret_key": a lower-case identifier of several words ending in
+// a secret noun names a secret (in a secret store, an orchestrator) without being one. So do ARNs and
+// secret-store references.
+bool namesASecret(std::string_view v)
+{
+    if (v.starts_with("arn:aws:") || v.starts_with("vault:") || v.starts_with("secretsmanager:") ||
+        v.starts_with("projects/") || v.starts_with("azure-keyvault:") || v.starts_with("op://")) {
+        return true;
+    }
+    if (v.empty() || v.size() > 64 || !isLower(v.front())) {
+        return false;
+    }
+    bool separated = false;
+    for (const char c : v) {
+        if (!(isLower(c) || isDigit(c) || c == '-' || c == '_' || c == '.')) {
+            return false;
+        }
+        separated = separated || c == '-' || c == '_' || c == '.';
+    }
+    if (!separated) {
+        return false;
+    }
+    // The secret noun must be the last word: "db-credentials" names a secret, "my-secret-pw" is one.
+    std::string_view last;
+    forEachNameToken(v, [&](std::string_view word) { last = word; });
+    return iequalsAny(last, kSecretNouns);
+}
+
+// db.internal, smtp.example.com, 10.0.0.5:5432: a host, not a secret.
+bool isHostName(std::string_view v)
+{
+    const std::size_t colon = v.rfind(':');
+    if (colon != std::string_view::npos && colon + 1 < v.size() &&
+        runLength(v, colon + 1, isDigit) == v.size() - colon - 1) {
+        v = v.substr(0, colon);
+    }
+    if (v.size() < 4 || v.find('.') == std::string_view::npos || !isAlnum(v.front()) || !isAlnum(v.back())) {
+        return false;
+    }
+    std::size_t labels = 1;
+    for (const char c : v) {
+        if (!(isLower(c) || isDigit(c) || c == '-' || c == '.')) {
+            return false;
+        }
+        labels += c == '.';
+    }
+    const std::string_view last = v.substr(v.rfind('.') + 1);
+    const bool ip = labels == 4 && runLength(v, 0, [](char c) { return isDigit(c) || c == '.'; }) == v.size();
+    return ip || (!last.empty() && runLength(last, 0, isLower) == last.size());
+}
+
+// 1234abcd-12ab-34cd-56ef-1234567890ab: under a name that only hints at a secret, an id (KMS_KEY_ID).
+bool isUuid(std::string_view v)
+{
+    if (v.size() != 36) {
+        return false;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? v[i] != '-' : !(isDigit(v[i]) || (lower(v[i]) >= 'a' && lower(v[i]) <= 'f'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// 0x0A9AF2115F4687BD29803A206B73A36E6026DFCA: a fingerprint or key id in hex.
+bool isHexId(std::string_view v)
+{
+    if (v.starts_with("0x") || v.starts_with("0X")) {
+        v.remove_prefix(2);
+    }
+    return !v.empty() && runLength(v, 0, [](char c) {
+                             return isDigit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+                         }) == v.size();
+}
+
+bool isAlreadyMasked(std::string_view v)
+{
+    return v.starts_with("******") || v == "<redacted>" ||
+           runLength(v, 0, [](char c) { return c == '*'; }) == v.size();
+}
+
+// Why a value under a secret-looking name is plainly not a secret, or nullopt.
+std::optional<std::string_view> harmlessValueReason(std::string_view value, std::string_view kind)
+{
+    const std::string_view v = trimmed(value);
+    if (v.empty()) {
+        return "an empty value";
+    }
+    if (iequalsAny(v, kInertWords)) {
+        return "a boolean word";
+    }
+    if (isVariableReference(v)) {
+        return "a reference to another variable";
+    }
+    if (isAlreadyMasked(v)) {
+        return "an already masked value";
+    }
+    if (isPathLike(v) || v.starts_with("file:") || v.starts_with("@/")) {
+        return "a file path";
+    }
+    // A password may be digits (a PIN, 123456); a token, key or secret is never a short number.
+    if (isNumberOrDuration(v) && (kind != kPassword || !isShortNumber(v))) {
+        return "a number or duration";
+    }
+    if (isHeaderName(v)) {
+        return "an HTTP header name";
+    }
+    // REGISTRY_AUTH=htpasswd, POSTGRES_AUTH=scram-sha-256: a bare AUTH names a mechanism as often as it holds
+    // a credential; a short lower-case word is the mechanism.
+    if (kind == "auth" && v.size() <= 20 &&
+        runLength(v, 0, [](char c) { return isLower(c) || isDigit(c) || c == '-'; }) == v.size()) {
+        return "an authentication method name";
+    }
+    if (namesASecret(v)) {
+        return "the name of a secret, not its value";
+    }
+    if (isHostName(v)) {
+        return "a host name";
     }
     return std::nullopt;
+}
+
+std::string_view verdictName(SecretDetector::NameSignal signal)
+{
+    switch (signal) {
+    case SecretDetector::NameSignal::Describes:
+        return "the name describes a secret (its length, lifetime, name or id) rather than holding one";
+    case SecretDetector::NameSignal::Exempt:
+        return "the name points to a file or a public part";
+    default:
+        return "the name says nothing secret";
+    }
+}
+
+SecretJudgement decide(SecretDetector::NameVerdict verdict, std::string_view value, bool scanValue,
+                       SecretPlace where = SecretPlace::Env)
+{
+    using NameSignal = SecretDetector::NameSignal;
+    SecretJudgement j;
+    if (value.empty()) {
+        j.reason = "an empty value";
+        return j;
+    }
+    if (scanValue) {
+        scanValuePatterns(value, [&](const ValueHit& hit) {
+            // The AWS secret key has no prefix, only a shape: a name that says public, file or id wins over
+            // it.
+            if (hit.kind == "aws-secret-key" &&
+                (verdict.signal == NameSignal::Exempt || verdict.signal == NameSignal::Describes)) {
+                return true;
+            }
+            j.decision = SecretDecision::Secret;
+            j.knownFormat = true;
+            j.kind = std::string(hit.kind);
+            j.reason = "known token format";
+            return false;
+        });
+        if (j.masked()) {
+            return j;
+        }
+    }
+    if (verdict.signal == NameSignal::Strong) {
+        if (const auto harmless = harmlessValueReason(value, verdict.kind)) {
+            j.reason = std::string(*harmless);
+            return j;
+        }
+        j.kind = std::string(verdict.kind);
+        if (verdict.kind == kPassword && isShortNumber(trimmed(value))) {
+            j.decision = SecretDecision::Maybe;
+            j.reason = "a number under a password name: a PIN or a setting";
+            return j;
+        }
+        j.decision = SecretDecision::Secret;
+        j.reason = "secret-looking name";
+        return j;
+    }
+    if ((verdict.signal == NameSignal::Weak || verdict.signal == NameSignal::Describes) &&
+        !SecretDetector::isInertValue(value) && !isUuid(value) &&
+        !(verdict.signal == NameSignal::Describes && isHexId(value)) && SecretDetector::looksRandom(value)) {
+        j.decision = SecretDecision::Maybe;
+        j.kind = std::string(kHighEntropy);
+        j.reason = "random-looking value under a name that hints at a secret";
+        return j;
+    }
+    // Driver options run words together (datadogkey, splunk-token): there a hint in the key and a value that
+    // is plainly no setting is a maybe.
+    if (where == SecretPlace::Option && verdict.signal == NameSignal::Weak && trimmed(value).size() >= 8 &&
+        !harmlessValueReason(value, {}) && trimmed(value).find(' ') == std::string_view::npos) {
+        j.decision = SecretDecision::Maybe;
+        j.kind = "credential";
+        j.reason = "an option key that hints at a secret";
+        return j;
+    }
+    j.reason = std::string(verdictName(verdict.signal));
+    return j;
+}
+
+// What the name and the value say together; scanValue false when the caller has scanned the value already.
+std::optional<SecretMatch> judge(std::string_view name, SecretDetector::NameVerdict verdict,
+                                 std::string_view value, bool scanValue, SecretPlace where = SecretPlace::Env)
+{
+    const SecretJudgement j = decide(verdict, value, scanValue, where);
+    if (!j.masked()) {
+        return std::nullopt;
+    }
+    SecretMatch m = SecretMatch::fromValue(name, j.kind, value, 0, value.size());
+    m.reason = j.reason;
+    m.decision = j.decision;
+    m.knownFormat = j.knownFormat;
+    return m;
 }
 
 SecretDetector::NameVerdict classifyFlag(std::string_view flagName)
@@ -541,7 +949,23 @@ std::vector<TextToken> tokenize(std::string_view t)
             token.text += '|';
             ++i;
         }
-        while (i < t.size() && !isSpace(t[i]) && t[i] != ';' && t[i] != '&' && t[i] != '|') {
+        // The value of NAME=value runs to the next blank: a secret may hold ; & or |, and cutting it there
+        // would show the rest (a Dockerfile ENV line is no shell).
+        // A quoted value (NAME="a b c") is one word with its blanks; elsewhere quotes are dropped, not
+        // grouped, so `sh -c "mysql -psecret"` is still read word by word.
+        bool pair = false;
+        while (i < t.size() && !isSpace(t[i]) && (pair || (t[i] != ';' && t[i] != '&' && t[i] != '|'))) {
+            const bool startsPair = !pair && t[i] == '=' && !token.text.empty() &&
+                                    token.text.front() != '-' && isVariableName(token.text);
+            pair = pair || startsPair;
+            if (pair && (t[i] == '"' || t[i] == '\'')) {
+                const std::size_t close = t.find(t[i], i + 1);
+                if (close != std::string_view::npos) {
+                    token.text.append(t.substr(i + 1, close - i - 1));
+                    i = close + 1;
+                    continue;
+                }
+            }
             if (t[i] != '"' && t[i] != '\'') {
                 token.text += t[i];
             }
@@ -577,6 +1001,20 @@ struct CommandContext
 
 } // namespace
 
+namespace {
+
+// A match for a value of a known shape found with no name to go by.
+SecretMatch knownFormatMatch(std::string_view kind, std::string_view value, std::size_t offset,
+                             std::size_t length)
+{
+    SecretMatch m = SecretMatch::fromValue({}, kind, value, offset, length);
+    m.knownFormat = true;
+    m.reason = "known token format";
+    return m;
+}
+
+} // namespace
+
 SecretMatch SecretMatch::fromValue(std::string_view name, std::string_view kind, std::string_view value,
                                    std::size_t offset, std::size_t length)
 {
@@ -585,13 +1023,14 @@ SecretMatch SecretMatch::fromValue(std::string_view name, std::string_view kind,
     m.kind = std::string(kind);
     m.offset = offset;
     m.length = length;
+    const std::string suffix = " (" + std::string(secretKindLabel(kind)) + ")";
     if (kind == kUrlCredentials && value.size() <= kMaxShownUrl) {
-        m.masked = maskUrlCredentials(value);
+        m.masked = maskUrlCredentials(value) + suffix;
         // The user or host may repeat the password (admin:admin@); then show nothing of the URL.
         scanValuePatterns(value, [&](const ValueHit& hit) {
             const std::string_view password = value.substr(hit.secretBegin, hit.secretEnd - hit.secretBegin);
             if (hit.kind == kUrlCredentials && m.masked.find(password) != std::string::npos) {
-                m.masked = maskSecret(value);
+                m.masked = maskSecret(value, kind);
                 return false;
             }
             return true;
@@ -601,25 +1040,24 @@ SecretMatch SecretMatch::fromValue(std::string_view name, std::string_view kind,
         const std::string_view user = value.substr(0, colon);
         const std::string_view password = colon == std::string_view::npos ? value : value.substr(colon + 1);
         m.masked = user.find(password) == std::string_view::npos
-                       ? std::string(user) + ":" + maskSecret(password)
-                       : maskSecret(password);
+                       ? std::string(user) + ":" + maskSecret(password, kind)
+                       : maskSecret(password, kind);
     } else {
-        m.masked = maskSecret(value);
+        m.masked = maskSecret(value, kind);
     }
     if (!value.empty() && m.masked.find(value) != std::string::npos) { // e.g. a value of only '*'
-        m.masked = "****";
+        m.masked = maskSecret({}, kind);
     }
     return m;
 }
 
 std::string SecretMatch::describe() const
 {
-    const std::string suffix = " (" + kind + ")";
     if (name.empty()) {
-        return masked + suffix;
+        return masked;
     }
     const bool flag = name.front() == '-' || name.find(' ') != std::string::npos;
-    return name + (flag ? " " : "=") + masked + suffix;
+    return name + (flag ? " " : "=") + masked;
 }
 
 std::string SecretMatch::label() const
@@ -647,12 +1085,62 @@ SecretDetector::NameVerdict SecretDetector::classifyName(std::string_view name)
     if (iequalsAny(name, kExemptNames)) {
         return {NameSignal::Exempt, {}};
     }
+    // Long hostile names are judged by their first words only: a name is short in every real config.
+    std::vector<std::string_view> tokens;
+    forEachNameToken(name, [&](std::string_view token) {
+        if (tokens.size() < 32) {
+            tokens.push_back(token);
+        }
+    });
     bool exempt = false;
+    bool switchWord = false;
     int bestRank = 0;
     std::string_view bestKind;
-    std::string_view previous;
-    forEachNameToken(name, [&](std::string_view token) {
+    bool weak = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string_view token = tokens[i];
+        const std::string_view previous = i > 0 ? tokens[i - 1] : std::string_view();
+        const bool last = i + 1 == tokens.size();
+        // Run-together words (ADMINPASSWORD, CONTROLPASS, ACCESSTOKEN); "token" only as a suffix so
+        // TOKENIZERS stays clear, "pass" only as a suffix and not in BYPASS or COMPASS.
+        std::string lowerToken(token.substr(0, 64));
+        for (char& c : lowerToken) {
+            c = lower(c);
+        }
+        const auto runTogether = [&]() -> std::string_view {
+            if (lowerToken.find("password") != std::string::npos ||
+                lowerToken.find("passwd") != std::string::npos ||
+                (lowerToken.size() > 4 && lowerToken.ends_with("pass") && !lowerToken.ends_with("bypass") &&
+                 !lowerToken.ends_with("compass"))) {
+                return kPassword;
+            }
+            if (lowerToken.find("secret") != std::string::npos) {
+                return "secret";
+            }
+            if (lowerToken.find("apikey") != std::string::npos) {
+                return "api-key";
+            }
+            if (lowerToken.find("credential") != std::string::npos) {
+                return "credential";
+            }
+            if (lowerToken.size() > 5 && (lowerToken.ends_with("token") || lowerToken.ends_with("tokens")) &&
+                !lowerToken.starts_with("token")) {
+                return "token";
+            }
+            return {};
+        }();
+        if (!runTogether.empty() && 5 > bestRank) {
+            bestRank = 5;
+            bestKind = runTogether;
+        }
+        // A cookie or salt is the secret when it ends the name (RABBITMQ_ERLANG_COOKIE, WORDPRESS_AUTH_SALT);
+        // elsewhere it names a setting (COOKIE_DOMAIN, SALT_ROUNDS).
+        if (last && (iequals(token, "cookie") || iequals(token, "salt")) && 5 > bestRank) {
+            bestRank = 5;
+            bestKind = "secret";
+        }
         exempt = exempt || iequalsAny(token, kExemptTokens);
+        switchWord = switchWord || iequalsAny(token, kSwitchTokens);
         for (const auto& secret : kSecretTokens) {
             if (!iequals(token, secret.token)) {
                 continue;
@@ -665,21 +1153,42 @@ SecretDetector::NameVerdict SecretDetector::classifyName(std::string_view name)
             } else if (secret.token == "key" && iequals(previous, "private")) {
                 kind = "private-key";
                 rank = 9;
+            } else if (secret.token == "key" && iequals(previous, "site")) {
+                exempt = true; // reCAPTCHA / Turnstile site keys are public by design
+                continue;
+            } else if (iequalsAny(token, kAmbiguousTokens) && i + 2 < tokens.size()) {
+                weak = true; // GF_AUTH_ANONYMOUS_ORG_ROLE: "auth" far from the end names a feature
+                continue;
             }
             if (rank > bestRank) {
                 bestRank = rank;
                 bestKind = kind;
             }
         }
-        previous = token;
-    });
+    }
     if (exempt) {
         return {NameSignal::Exempt, {}};
     }
     if (bestRank > 0) {
+        const auto isSecretToken = [](std::string_view t) {
+            return std::any_of(kSecretTokens.begin(), kSecretTokens.end(),
+                               [&](const SecretToken& s) { return iequals(t, s.token); });
+        };
+        // PASSWORD_MIN_LENGTH, TOKEN_TTL_SECONDS, SECRET_NAME: a descriptor word ends the name (or comes just
+        // before a last word that is no secret word).
+        const bool describes =
+            switchWord || (!tokens.empty() && iequalsAny(tokens.back(), kDescriptorTokens)) ||
+            (tokens.size() >= 3 && iequalsAny(tokens[tokens.size() - 2], kDescriptorTokens) &&
+             !isSecretToken(tokens.back()));
+        if (describes) {
+            return {NameSignal::Describes, {}};
+        }
         return {NameSignal::Strong, bestKind};
     }
-    std::string lowerName(name);
+    if (weak) {
+        return {NameSignal::Weak, {}};
+    }
+    std::string lowerName(name.substr(0, 256));
     for (char& c : lowerName) {
         c = lower(c);
     }
@@ -782,10 +1291,16 @@ bool SecretDetector::looksRandom(std::string_view value)
     return mixed && shannonEntropy(value) >= 3.7;
 }
 
-std::optional<SecretMatch> SecretDetector::inspectVariable(std::string_view name,
-                                                           std::string_view value) const
+SecretJudgement SecretDetector::classify(std::string_view name, std::string_view value, SecretPlace where)
 {
-    return judge(name, classifyName(name), value, true);
+    return decide(where == SecretPlace::Flag ? classifyFlag(name) : classifyName(name), value, true, where);
+}
+
+std::optional<SecretMatch> SecretDetector::inspectVariable(std::string_view name, std::string_view value,
+                                                           SecretPlace where) const
+{
+    return judge(name, where == SecretPlace::Flag ? classifyFlag(name) : classifyName(name), value, true,
+                 where);
 }
 
 std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) const
@@ -820,6 +1335,23 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             continue;
         }
         if (word.front() != '-') {
+            // "Authorization: Bearer <token>", "-u user:pw" for Basic: the scheme word announces a
+            // credential.
+            if ((iequals(word, "bearer") || iequals(word, "basic")) && nextIsValue) {
+                if (add(word, judge(word, {NameSignal::Strong, "token"}, next->text, true), *next)) {
+                    ++k;
+                }
+                continue;
+            }
+            // "X-Auth-Token: <value>", "Private-Token: <value>": a header line whose name says secret.
+            if (word.size() > 1 && word.back() == ':' && nextIsValue) {
+                const NameVerdict verdict = classifyName(word.substr(0, word.size() - 1));
+                if (verdict.signal == NameSignal::Strong &&
+                    add(word, judge(word, verdict, next->text, true), *next)) {
+                    ++k;
+                    continue;
+                }
+            }
             if (isPair(word)) {
                 const std::string_view name = word.substr(0, word.find('='));
                 add(name, inspectVariable(name, word.substr(name.size() + 1)), token);
@@ -827,7 +1359,7 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             }
             command.note(word);
             scanValuePatterns(word, [&](const ValueHit& hit) {
-                out.push_back(SecretMatch::fromValue({}, hit.kind, word, token.offset, token.length));
+                out.push_back(knownFormatMatch(hit.kind, word, token.offset, token.length));
                 return false;
             });
             continue;
@@ -890,8 +1422,8 @@ std::vector<SecretMatch> SecretDetector::inspectDocument(std::string_view text) 
 {
     std::vector<SecretMatch> out;
     scanValuePatterns(text, [&](const ValueHit& hit) {
-        out.push_back(SecretMatch::fromValue({}, hit.kind, text.substr(hit.begin, hit.end - hit.begin),
-                                             hit.begin, hit.end - hit.begin));
+        out.push_back(knownFormatMatch(hit.kind, text.substr(hit.begin, hit.end - hit.begin), hit.begin,
+                                       hit.end - hit.begin));
         return true;
     });
     // Assignments in any of the usual forms: KEY=value, key = value, key: value, "key": "value".
@@ -944,6 +1476,85 @@ std::vector<SecretMatch> SecretDetector::inspectDocument(std::string_view text) 
         i = std::max(i, valueEnd > 0 ? valueEnd - 1 : 0);
     }
     return out;
+}
+
+std::vector<SecretSpan> findSecretSpans(std::string_view text)
+{
+    std::vector<SecretSpan> spans;
+    // Multi-word shapes (PEM blocks) and the secret part of URL credentials and connection strings.
+    scanValuePatterns(text, [&](const ValueHit& hit) {
+        spans.push_back({hit.secretBegin, hit.secretEnd, std::string(hit.kind)});
+        return true;
+    });
+    // Flags, pairs and bare tokens of a command line: the value only, so the flag or NAME= still reads.
+    static const SecretDetector detector;
+    for (const auto& m : detector.inspectText(text)) {
+        // The scan above found the exact token (and only a URL's or connection string's password); a secret
+        // name still hides all of its value.
+        if (m.knownFormat &&
+            (m.kind == kUrlCredentials || m.kind == kConnectionString ||
+             SecretDetector::classifyName(m.name).signal != SecretDetector::NameSignal::Strong)) {
+            continue;
+        }
+        std::size_t begin = m.offset;
+        const std::size_t end = std::min(text.size(), m.offset + m.length);
+        if (!m.name.empty() && text.substr(begin, m.name.size()) == m.name) {
+            begin += m.name.size();
+            while (begin < end && (text[begin] == '=' || isSpace(text[begin]) || text[begin] == ':' ||
+                                   text[begin] == '"' || text[begin] == '\'')) {
+                ++begin;
+            }
+        }
+        if (m.kind == kBasicAuth) { // user:password, the user stays
+            const std::size_t space = text.substr(begin, end - begin).find_last_of(" \t");
+            const std::size_t word = space == std::string_view::npos ? begin : begin + space + 1;
+            const std::size_t colon = text.find(':', word);
+            if (colon != std::string_view::npos && colon < end) {
+                begin = colon + 1;
+            }
+        }
+        std::size_t stop = end;
+        while (stop > begin && (text[stop - 1] == '"' || text[stop - 1] == '\'')) {
+            --stop; // the closing quote of "Bearer <token>" is not part of the token
+        }
+        if (begin < stop) {
+            spans.push_back({begin, stop, m.kind});
+        }
+    }
+    // "x onerror=alert(1)>_TOKEN=s3cret": assignments hidden inside other text.
+    // The assignments inside one value share its end (a=b=c=…), so each is judged on at most a bounded head:
+    // token shapes anywhere were found by the scan above, and no harmless value (a number, a path, a header
+    // name) is that long. This keeps hostile input linear.
+    constexpr std::size_t kJudgedHead = 256;
+    for (const auto& a : embeddedAssignments(text)) {
+        const std::string_view value = text.substr(a.valueBegin, a.valueEnd - a.valueBegin);
+        SecretJudgement j;
+        if (value.size() > kJudgedHead) {
+            const SecretDetector::NameVerdict verdict = SecretDetector::classifyName(a.name);
+            if (verdict.signal == SecretDetector::NameSignal::Strong) {
+                j.decision = SecretDecision::Secret;
+                j.kind = std::string(verdict.kind);
+            }
+        } else {
+            j = SecretDetector::classify(a.name, value, SecretPlace::Text);
+        }
+        if (j.masked() && !(j.knownFormat && (j.kind == kUrlCredentials || j.kind == kConnectionString))) {
+            spans.push_back({a.valueBegin, a.valueEnd, j.kind});
+        }
+    }
+    // Stable: of two spans that start together, the value scan's (a URL's or connection string's password
+    // shown as bare stars) comes first and names the merged span.
+    std::stable_sort(spans.begin(), spans.end(),
+                     [](const SecretSpan& a, const SecretSpan& b) { return a.begin < b.begin; });
+    std::vector<SecretSpan> merged;
+    for (auto& s : spans) {
+        if (!merged.empty() && s.begin < merged.back().end) {
+            merged.back().end = std::max(merged.back().end, s.end);
+        } else {
+            merged.push_back(std::move(s));
+        }
+    }
+    return merged;
 }
 
 } // namespace drydock
