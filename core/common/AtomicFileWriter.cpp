@@ -16,7 +16,7 @@ namespace {
 Error writeError(const std::string& path, int error)
 {
     return Error::make(ErrorCode::Io, "Cannot write " + path + ": " + std::strerror(error) +
-                                          " — check that the folder exists and is writable.");
+                                          ". Choose a folder that exists and that you can write to.");
 }
 
 std::string randomSuffix()
@@ -37,16 +37,19 @@ Result<AtomicFileWriter> AtomicFileWriter::begin(const std::string& path, unsign
     if (path.empty()) {
         return Error::make(ErrorCode::InvalidArgument, "No output file was named.");
     }
-    struct stat st
-    {
-    };
-    if (::lstat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-        // A device or a pipe the user named: written in place, never created or replaced.
-        const int fd = ::open(path.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+    // A device or a pipe the user named (/dev/null, a FIFO, /dev/stdout and its symlink): written in place,
+    // never created or replaced. Opened without O_CREAT or O_TRUNC and checked on the descriptor, so a path
+    // swapped for a regular file in between is not touched and goes the temporary-file way instead.
+    struct stat st{};
+    if (::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
         if (fd < 0) {
             return writeError(path, errno);
         }
-        return AtomicFileWriter(path, {}, fd, true);
+        if (::fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+            return AtomicFileWriter(path, {}, fd, true);
+        }
+        ::close(fd);
     }
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);

@@ -10,7 +10,7 @@ namespace drydock {
 // file: the bytes go to a new temporary file beside the target, created with O_CREAT|O_EXCL|O_NOFOLLOW (a
 // name someone planted, or a symlink, is never opened), mode 0600 unless the caller asks otherwise, synced,
 // then renamed over the target. A symlink at the target is replaced, never followed, so its target is left
-// untouched. Devices and FIFOs that already exist (/dev/null, a pipe) are written in place.
+// untouched. Devices and FIFOs that already exist (/dev/null, a pipe, /dev/stdout) are written in place.
 class AtomicFileWriter
 {
 public:

@@ -283,8 +283,9 @@ void applyEnvironmentTls(const ResolverEnvironment& env, DockerEndpoint& e)
     e.tls = true;
     // DOCKER_TLS alone is the user's explicit choice of encryption without verification (docker --tls).
     e.tlsVerify = verify;
-    // The CA is always named so a missing ca.pem fails loudly; client cert and key only when present.
-    e.caFile = certPath + "/ca.pem";
+    // With verification the CA is always named so a missing ca.pem fails loudly; without it, as in the docker
+    // CLI, a missing ca.pem is simply not used. Client cert and key only when present.
+    e.caFile = verify || fileExists(env, certPath + "/ca.pem") ? certPath + "/ca.pem" : std::string();
     e.certFile = fileExists(env, certPath + "/cert.pem") ? certPath + "/cert.pem" : std::string();
     e.keyFile = fileExists(env, certPath + "/key.pem") ? certPath + "/key.pem" : std::string();
 }

@@ -119,15 +119,28 @@ private slots:
         }
     }
 
+    void aDeviceIsWrittenInPlace_data()
+    {
+        QTest::addColumn<bool>("throughALink");
+        QTest::newRow("/dev/null itself") << false;
+        QTest::newRow("a symlink to /dev/null, like /dev/stdout") << true;
+    }
+
     void aDeviceIsWrittenInPlace()
     {
-        const auto written = AtomicFileWriter::write("/dev/null", "discarded");
+        QFETCH(bool, throughALink);
+        QString target = QStringLiteral("/dev/null");
+        if (throughALink) {
+            target = path("out");
+            QVERIFY(QFile::link(QStringLiteral("/dev/null"), target));
+        }
+        const auto written = AtomicFileWriter::write(target.toStdString(), "discarded");
         QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
-        struct stat st
-        {
-        };
+        QCOMPARE(QFileInfo(target).isSymLink(), throughALink); // the link is not replaced by a file
+        struct stat st{};
         QCOMPARE(::stat("/dev/null", &st), 0);
         QVERIFY(S_ISCHR(st.st_mode));
+        QVERIFY(leftovers().isEmpty());
     }
 
     void aWriterDroppedBeforeCommitLeavesNothing()

@@ -281,6 +281,38 @@ private slots:
         QCOMPARE(e->port, port);
     }
 
+    // As in the docker CLI: with DOCKER_TLS_VERIFY a missing ca.pem is named so the connection fails loudly;
+    // with DOCKER_TLS alone (no verification) a missing one is not used, a present one still is.
+    void theCaIsNamedWhenVerifyingOrPresent_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<bool>("caOnDisk");
+        QTest::addColumn<bool>("named");
+        QTest::newRow("verifying, ca.pem missing: named, so the error says it is missing")
+            << "DOCKER_TLS_VERIFY" << false << true;
+        QTest::newRow("not verifying, ca.pem missing: none") << "DOCKER_TLS" << false << false;
+        QTest::newRow("not verifying, ca.pem present: still given") << "DOCKER_TLS" << true << true;
+    }
+
+    void theCaIsNamedWhenVerifyingOrPresent()
+    {
+        QFETCH(QString, variable);
+        QFETCH(bool, caOnDisk);
+        QFETCH(bool, named);
+        const std::string certs = home() + "/tls-" + std::to_string(caOnDisk);
+        QDir().mkpath(QString::fromStdString(certs));
+        if (caOnDisk) {
+            writeFile(certs + "/ca.pem", "pem");
+        }
+        ContextResolver resolver(environment(
+            {{"DOCKER_HOST", "tcp://h"}, {variable.toStdString(), "1"}, {"DOCKER_CERT_PATH", certs}}));
+        const auto e = resolver.resolve();
+        QVERIFY(e.ok());
+        QVERIFY(e->tls);
+        QCOMPARE(e->tlsVerify, variable == QLatin1String("DOCKER_TLS_VERIFY"));
+        QCOMPARE(e->caFile, named ? certs + "/ca.pem" : std::string());
+    }
+
     void tlsFromAContext()
     {
         writeContext(dockerDir(), "secure", "tcp://secure.example:2376", false,
