@@ -3,6 +3,7 @@
 #include "core/common/SecretMasker.h"
 #include "core/common/Sha256.h"
 #include "core/common/Strings.h"
+#include "core/docker/EndpointNames.h"
 
 #include <nlohmann/json.hpp>
 

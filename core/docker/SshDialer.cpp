@@ -1,6 +1,7 @@
 #include "core/docker/SshDialer.h"
 
 #include "core/common/Strings.h"
+#include "core/docker/EndpointNames.h"
 #include "core/remediation/ShellQuote.h"
 
 #include <dirent.h>
