@@ -381,7 +381,9 @@ private:
         if (json && declared <= m_limits.maxMetadataBytes) {
             return readMetadata(outer, *name, std::move(peek), ended);
         }
-        if (ended && peek.size() < 512) {
+        // A compressed layer can be smaller than one tar block (a layer that only deletes a file).
+        const bool compressed = startsWith(peek, "\x1f\x8b") || startsWith(peek, "\x28\xb5\x2f\xfd");
+        if (ended && peek.size() < 512 && !compressed) {
             return success(); // too small to be a tar; nothing to look at
         }
         return readLayer(outer, *name, std::move(peek));
