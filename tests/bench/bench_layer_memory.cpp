@@ -132,6 +132,7 @@ int main()
     const Case cases[] = {
         {"10k entries, usr/share/app/dNNNNN/fNNNNNNNN", 10'000, "usr/share/app/", 0, 1000},
         {"100k entries, usr/share/app/dNNNNN/fNNNNNNNN", 100'000, "usr/share/app/", 0, 1000},
+        {"700k entries, usr/share/app/dNNNNN/fNNNNNNNN", 700'000, "usr/share/app/", 0, 1000},
         {"1M entries, usr/share/app/dNNNNN/fNNNNNNNN", 1'000'000, "usr/share/app/", 0, 1000},
         {"100k entries, 200-byte names", 100'000, "usr/lib/", 200, 1000},
         {"1M entries, 200-byte names (beyond the budget)", 1'000'000, "usr/lib/", 200, 1000},
