@@ -40,7 +40,9 @@ Result<AtomicFileWriter> AtomicFileWriter::begin(const std::string& path, unsign
     // A device or a pipe the user named (/dev/null, a FIFO, /dev/stdout and its symlink): written in place,
     // never created or replaced. Opened without O_CREAT or O_TRUNC and checked on the descriptor, so a path
     // swapped for a regular file in between is not touched and goes the temporary-file way instead.
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
         const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
         if (fd < 0) {

@@ -10,8 +10,8 @@ namespace {
 
 bool isNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-           c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_';
 }
 
 // Host names, IPv4 and IPv6 addresses (without brackets, with an optional %zone).
@@ -23,11 +23,12 @@ bool isHostChar(char c)
 Error refused(const std::string& what, const std::string& value)
 {
     // The value is shown escaped: it may hold terminal control sequences.
-    return Error::make(ErrorCode::InvalidArgument,
-                       "The " + what + " \"" + terminalText(value, 80) +
-                           "\" is not a plain name: only letters, digits, '.', '-' and '_' are accepted (and ':' "
-                           "in an IPv6 address), and it must not start with '-'. Fix the Docker context, "
-                           "DOCKER_HOST or saved endpoint that names it.");
+    return Error::make(
+        ErrorCode::InvalidArgument,
+        "The " + what + " \"" + terminalText(value, 80) +
+            "\" is not a plain name: only letters, digits, '.', '-' and '_' are accepted (and ':' "
+            "in an IPv6 address), and it must not start with '-'. Fix the Docker context, "
+            "DOCKER_HOST or saved endpoint that names it.");
 }
 
 } // namespace

@@ -137,7 +137,9 @@ private slots:
         const auto written = AtomicFileWriter::write(target.toStdString(), "discarded");
         QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str());
         QCOMPARE(QFileInfo(target).isSymLink(), throughALink); // the link is not replaced by a file
-        struct stat st{};
+        struct stat st
+        {
+        };
         QCOMPARE(::stat("/dev/null", &st), 0);
         QVERIFY(S_ISCHR(st.st_mode));
         QVERIFY(leftovers().isEmpty());

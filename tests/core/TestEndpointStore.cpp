@@ -105,13 +105,16 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("says");
         QTest::newRow("an ssh user with a command substitution")
-            << QByteArray("{\"version\":1,\"endpoints\":[{\"name\":\"a\",\"host\":\"ssh://ops$(touch PWNED)@h\"}]}")
+            << QByteArray(
+                   "{\"version\":1,\"endpoints\":[{\"name\":\"a\",\"host\":\"ssh://ops$(touch PWNED)@h\"}]}")
             << "not a plain name";
         QTest::newRow("an ssh host with a semicolon")
-            << QByteArray("{\"version\":1,\"endpoints\":[{\"name\":\"a\",\"host\":\"ssh://ops@h;touch PWNED\"}]}")
+            << QByteArray(
+                   "{\"version\":1,\"endpoints\":[{\"name\":\"a\",\"host\":\"ssh://ops@h;touch PWNED\"}]}")
             << "not a plain name";
         QTest::newRow("an escape sequence in the host")
-            << QByteArray("{\"version\":1,\"endpoints\":[{\"name\":\"a\",\"host\":\"tcp://h\\u001b[2J:2375\"}]}")
+            << QByteArray(
+                   "{\"version\":1,\"endpoints\":[{\"name\":\"a\",\"host\":\"tcp://h\\u001b[2J:2375\"}]}")
             << "not a plain name";
     }
 
