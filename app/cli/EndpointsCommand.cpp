@@ -78,9 +78,11 @@ int runEndpoints(const std::vector<std::string>& words)
         e.certFile = args->last("--tlscert").value_or("");
         e.keyFile = args->last("--tlskey").value_or("");
         e.tlsVerify = !args->has("--tls-no-verify");
-        if ((!e.certFile.empty() || !e.keyFile.empty()) && e.caFile.empty()) {
-            return fail("--tlscert/--tlskey need --tlscacert (the CA that signed the daemon's certificate)",
-                        ExitUsage);
+        if ((!e.certFile.empty() || !e.keyFile.empty()) && e.caFile.empty() && e.tlsVerify) {
+            return fail(
+                "--tlscert/--tlskey need --tlscacert (the CA that signed the daemon's certificate), or "
+                "--tls-no-verify to skip checking the daemon's certificate",
+                ExitUsage);
         }
         if (auto ok = EndpointStore::validate(e, list); !ok) {
             return fail(ok.error().message, ExitUsage);
@@ -139,6 +141,8 @@ The saved endpoints that `drydock scan --fleet` scans in parallel.
   list                                   saved endpoints with the address each resolves to
   add NAME --host URI [--tlscacert CA --tlscert CERT --tlskey KEY] [--tls-no-verify]
   add NAME --context CONTEXT             save an address, or a reference to a Docker context
+                                         --tls-no-verify: TLS without checking the daemon's certificate
+                                         (never plain HTTP); `list` shows "TLS, NOT verified"
   remove NAME
   import-contexts                        save every Docker context (`docker context ls`) under its name
   --endpoints-file FILE                  another list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)

@@ -5,11 +5,18 @@
 namespace drydock {
 
 // Bounds that keep a hostile or huge saved image from exhausting memory, disk or time. Layer bytes are
-// streamed and never kept; what is kept is one metadata record per path plus the small files checks read.
+// streamed and never kept. Memory is bounded in bytes, not entries: the file index (every path once in a
+// compact store, one small record per layer member, and the final file tree the checks read) may use
+// maxIndexBytes; the small files the checks read have their own budget. An image beyond any bound is "too
+// large to analyse" — a clear outcome, never a partial view that would look clean.
 struct ContentLimits
 {
-    std::int64_t maxTotalBytes = std::int64_t{256} * 1024 * 1024 * 1024; // whole saved-image stream
-    std::int64_t maxFiles = 2'000'000;                                   // entries over all layers
+    std::int64_t maxTotalBytes = std::int64_t{256} * 1024 * 1024 * 1024; // whole saved-image stream, as read
+    // Bytes after decompression, counted separately for the saved-image stream and for all layer tars
+    // together: a gzip or zstd bomb stops here, not at the disk or the clock.
+    std::int64_t maxUncompressedBytes = std::int64_t{64} * 1024 * 1024 * 1024;
+    std::int64_t maxIndexBytes = 256 * 1024 * 1024; // the file index in memory, whatever the entry count
+    int maxSeconds = 900;                           // wall-clock time for reading one image
     std::size_t maxPathLength = 4096;
     int maxPathDepth = 256;
     std::int64_t maxMetadataBytes = 16 * 1024 * 1024;  // manifest.json, image config, OCI index and manifests

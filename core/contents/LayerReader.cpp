@@ -2,11 +2,13 @@
 
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
+#include "core/contents/PathStore.h"
 #include "core/json/ContentJson.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -27,27 +29,55 @@ struct ArchiveDeleter
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveDeleter>;
 
-// One member of one layer tar, before the layers are merged.
+// One member of one layer tar, before the layers are merged: a path id and the header fields the checks
+// use, nothing that grows with the name. The rare link target or kept content sits in LayerRecord::extras.
 struct LayerItem
 {
-    enum class Kind
+    enum class Kind : std::uint8_t
     {
         Add,
         Whiteout, // .wh.<name>: path is the removed name
         Opaque    // .wh..wh..opq: path is the directory whose lower contents are hidden
     };
+    static constexpr std::uint32_t kNoExtra = 0xffffffffu;
+    PathStore::Id path = PathStore::kRoot;
     Kind kind = Kind::Add;
-    std::string path;
-    FileEntry entry;
+    FileEntry::Type type = FileEntry::Type::Regular;
+    bool hasCapabilities = false;
+    std::uint32_t mode = 0;
+    std::uint32_t extra = kNoExtra;
+    std::int64_t uid = 0;
+    std::int64_t gid = 0;
+    std::int64_t size = 0;
+};
+
+struct LayerExtra
+{
+    std::string linkTarget;
+    std::optional<std::string> content;
 };
 
 struct LayerRecord
 {
     std::vector<LayerItem> items;
+    std::vector<LayerExtra> extras;
     std::int64_t bytes = 0;
     std::optional<std::string>
         failure; // the member is not a tar we can read (fatal only if the manifest lists it)
 };
+
+// What one path of the final tree costs at most: the map node with its entry, and the path's own heap
+// buffer when it is too long for the small-string buffer. Counted before the tree is built, so the index
+// budget holds for the tree too.
+constexpr std::int64_t kTreeNodeBytes = static_cast<std::int64_t>(sizeof(FileTree::value_type)) + 48;
+
+std::int64_t treeBytes(std::size_t pathLength, std::size_t linkLength)
+{
+    const auto heap = [](std::size_t n) { return n > 15 ? static_cast<std::int64_t>(n) + 17 : 0; };
+    return kTreeNodeBytes + heap(pathLength) + heap(linkLength);
+}
+
+using SteadyClock = std::chrono::steady_clock;
 
 std::string shortMember(const std::string& member)
 {
@@ -64,25 +94,55 @@ std::string printable(std::string_view raw)
     return terminalText(raw, 120);
 }
 
-// State shared by the outer read callback: the source, limits, counters and the first error seen.
+// The outcome for an image beyond a limit: said plainly, and never a partial file view that looks clean.
+Error tooLarge(const std::string& what)
+{
+    return Error::make(
+        ErrorCode::InvalidArgument,
+        "Image too large to analyse: " + what +
+            ". Drydock stopped reading it, so no content findings are reported for this image; the "
+            "limits keep a huge or hostile image from exhausting this machine. Slim the image, or "
+            "analyse it where larger limits are acceptable.");
+}
+
+// State shared by the read callbacks: the source, limits, counters and the first error seen.
 struct OuterState
 {
     ByteSource* source = nullptr;
     const CancelToken* cancel = nullptr;
     ProgressSink* progress = nullptr;
     const ContentLimits* limits = nullptr;
+    SteadyClock::time_point deadline;
     std::int64_t bytes = 0;
     std::int64_t nextProgress = kProgressStep;
     int totalMiB = 0;
     std::optional<Error> error;
+
+    // Cancellation and the time limit, checked wherever bytes are pulled (also while libarchive skips or
+    // decompresses a member nobody reads). False, with error set, when reading must stop.
+    bool mayGoOn()
+    {
+        if (error) {
+            return false;
+        }
+        if (cancel->isCancelled()) {
+            error = Error::make(ErrorCode::Cancelled, "Content analysis was cancelled.");
+            return false;
+        }
+        if (SteadyClock::now() > deadline) {
+            error = tooLarge("reading it took longer than the limit of " +
+                             std::to_string(limits->maxSeconds) + " s");
+            return false;
+        }
+        return true;
+    }
 };
 
 la_ssize_t outerRead(archive* a, void* user, const void** buffer)
 {
     auto* s = static_cast<OuterState*>(user);
-    if (s->cancel->isCancelled()) {
-        s->error = Error::make(ErrorCode::Cancelled, "Content analysis was cancelled.");
-        archive_set_error(a, ECANCELED, "cancelled");
+    if (!s->mayGoOn()) {
+        archive_set_error(a, ECANCELED, "stopped");
         return -1;
     }
     auto piece = s->source->next();
@@ -93,10 +153,8 @@ la_ssize_t outerRead(archive* a, void* user, const void** buffer)
     }
     s->bytes += static_cast<std::int64_t>(piece->size());
     if (s->bytes > s->limits->maxTotalBytes) {
-        s->error = Error::make(ErrorCode::InvalidArgument,
-                               "The saved image is larger than the content-analysis limit of " +
-                                   sizeText(s->limits->maxTotalBytes) +
-                                   "; analysis stopped. Analyse a smaller image or raise the limit.");
+        s->error = tooLarge("the saved image is larger than the content-analysis limit of " +
+                            sizeText(s->limits->maxTotalBytes));
         archive_set_error(a, EFBIG, "too large");
         return -1;
     }
@@ -114,6 +172,8 @@ la_ssize_t outerRead(archive* a, void* user, const void** buffer)
 struct InnerState
 {
     archive* outer = nullptr;
+    OuterState* shared = nullptr;
+    std::int64_t earlierLayerBytes = 0; // decompressed bytes of the layers read before this one
     std::string peek;
     bool peekGiven = false;
     std::optional<std::string> outerError;
@@ -122,6 +182,17 @@ struct InnerState
 la_ssize_t innerRead(archive* a, void* user, const void** buffer)
 {
     auto* s = static_cast<InnerState*>(user);
+    if (!s->shared->mayGoOn()) {
+        archive_set_error(a, ECANCELED, "stopped");
+        return -1;
+    }
+    // What the decompressor has handed the tar reader so far, against the limit on decompressed bytes.
+    if (s->earlierLayerBytes + archive_filter_bytes(a, 0) > s->shared->limits->maxUncompressedBytes) {
+        s->shared->error = tooLarge("its layers expand to more than " +
+                                    sizeText(s->shared->limits->maxUncompressedBytes) + " when decompressed");
+        archive_set_error(a, EFBIG, "too large");
+        return -1;
+    }
     if (!s->peekGiven) {
         s->peekGiven = true;
         if (!s->peek.empty()) {
@@ -144,6 +215,24 @@ la_ssize_t innerRead(archive* a, void* user, const void** buffer)
     }
     *buffer = block;
     return static_cast<la_ssize_t>(size);
+}
+
+// Only the formats and compressions Docker produces (tar; none, gzip, zstd). Never "all": libarchive would
+// then run external programs (lrzip, lzop, grzip, …) for compressions it has no library for, on bytes an
+// image owner chose. ARCHIVE_WARN from the gzip or zstd call means exactly that, so it is refused too.
+Result<void> supportDockerFormats(archive* a)
+{
+    if (archive_read_support_format_tar(a) != ARCHIVE_OK ||
+        archive_read_support_filter_none(a) != ARCHIVE_OK ||
+        archive_read_support_filter_gzip(a) != ARCHIVE_OK ||
+        archive_read_support_filter_zstd(a) != ARCHIVE_OK) {
+        return Error::make(
+            ErrorCode::Internal,
+            "The libarchive on this machine lacks built-in gzip or zstd support and would run an "
+            "external program to decompress image layers; Drydock refuses that. Install a "
+            "libarchive built with zlib and libzstd (Debian's libarchive13 is).");
+    }
+    return success();
 }
 
 Error hostile(const std::string& where, const std::string& what)
@@ -169,13 +258,15 @@ public:
             return Error::make(ErrorCode::Internal,
                                "libarchive could not allocate a reader (out of memory?).");
         }
-        archive_read_support_format_tar(outer.get());
-        archive_read_support_format_gnutar(outer.get());
-        archive_read_support_filter_all(outer.get()); // `docker save | gzip` files from disk
+        // `docker save | gzip` (or zstd) files from disk are read too.
+        if (auto ok = supportDockerFormats(outer.get()); !ok) {
+            return ok.error();
+        }
         m_outer.source = &source;
         m_outer.cancel = &m_cancel;
         m_outer.progress = &m_progress;
         m_outer.limits = &m_limits;
+        m_outer.deadline = SteadyClock::now() + std::chrono::seconds(std::max(0, m_limits.maxSeconds));
         m_outer.totalMiB = static_cast<int>(std::min<std::int64_t>(expectedBytes / kMiB, 1 << 30));
         if (archive_read_open(outer.get(), &m_outer, nullptr, outerRead, nullptr) != ARCHIVE_OK) {
             return outerFailure(outer.get(), "The saved image cannot be opened as a tar archive");
@@ -205,9 +296,11 @@ private:
             return *m_outer.error;
         }
         const char* msg = archive_error_string(a);
-        return Error::make(ErrorCode::MalformedResponse,
-                           what + " (" + (msg ? msg : "unknown error") +
-                               "). Check that the daemon produced a complete `docker save` stream.");
+        return Error::make(
+            ErrorCode::MalformedResponse,
+            what + " (" + (msg ? msg : "unknown error") +
+                "). Drydock reads tar streams, plain or compressed with gzip or zstd; check that "
+                "the daemon produced a complete `docker save` stream.");
     }
 
     Result<void> outerMember(archive* outer, archive_entry* entry)
@@ -256,6 +349,13 @@ private:
                                                   ", more than the content-analysis limit of " +
                                                   sizeText(m_limits.maxTotalBytes));
         }
+        // A member cannot hold more than it declares: the saved-image tar, after any gzip or zstd of its own,
+        // stays within the decompressed limit.
+        if (archive_filter_bytes(outer, 0) + std::max<std::int64_t>(declared, 0) >
+            m_limits.maxUncompressedBytes) {
+            return tooLarge("the saved image expands to more than " +
+                            sizeText(m_limits.maxUncompressedBytes) + " when decompressed");
+        }
         if (declared == 0) {
             return success();
         }
@@ -281,7 +381,9 @@ private:
         if (json && declared <= m_limits.maxMetadataBytes) {
             return readMetadata(outer, *name, std::move(peek), ended);
         }
-        if (ended && peek.size() < 512) {
+        // A compressed layer can be smaller than one tar block (a layer that only deletes a file).
+        const bool compressed = startsWith(peek, "\x1f\x8b") || startsWith(peek, "\x28\xb5\x2f\xfd");
+        if (ended && peek.size() < 512 && !compressed) {
             return success(); // too small to be a tar; nothing to look at
         }
         return readLayer(outer, *name, std::move(peek));
@@ -319,16 +421,17 @@ private:
     {
         InnerState state;
         state.outer = outer;
+        state.shared = &m_outer;
+        state.earlierLayerBytes = m_layerBytes;
         state.peek = std::move(peek);
         ArchivePtr inner(archive_read_new());
         if (!inner) {
             return Error::make(ErrorCode::Internal,
                                "libarchive could not allocate a reader (out of memory?).");
         }
-        archive_read_support_format_tar(inner.get());
-        archive_read_support_format_gnutar(inner.get());
-        archive_read_support_filter_gzip(inner.get());
-        archive_read_support_filter_zstd(inner.get());
+        if (auto ok = supportDockerFormats(inner.get()); !ok) {
+            return ok.error();
+        }
         LayerRecord record;
         const std::int64_t startBytes = m_outer.bytes;
         const std::string where = "Layer " + shortMember(member);
@@ -359,21 +462,43 @@ private:
                 return ok.error();
             }
         }
+        m_layerBytes += archive_filter_bytes(inner.get(), 0);
         record.bytes = m_outer.bytes - startBytes;
+        const std::size_t grown = record.items.capacity();
+        record.items.shrink_to_fit();
+        m_indexBytes -= static_cast<std::int64_t>((grown - record.items.capacity()) * sizeof(LayerItem));
         m_layers[member] = std::move(record);
         return success();
+    }
+
+    // Memory for the file index, counted in bytes as it grows: the path store, the layer records, and the
+    // final tree each newly added path will need.
+    Result<void> chargeIndex(std::int64_t bytes)
+    {
+        m_indexBytes += bytes;
+        const std::int64_t total = m_indexBytes + static_cast<std::int64_t>(m_paths.bytes());
+        if (total > m_limits.maxIndexBytes) {
+            return tooLarge("its file index needs more than the content-analysis budget of " +
+                            sizeText(m_limits.maxIndexBytes) + " of memory (" +
+                            std::to_string(m_memberCount) + " layer entries read so far)");
+        }
+        return success();
+    }
+
+    Result<void> keep(LayerRecord& record, const LayerItem& item)
+    {
+        const std::size_t before = record.items.capacity();
+        record.items.push_back(item);
+        return chargeIndex(static_cast<std::int64_t>((record.items.capacity() - before) * sizeof(LayerItem)));
     }
 
     Result<void> layerMember(archive* inner, archive_entry* entry, const std::string& where,
                              LayerRecord& record)
     {
-        if (m_cancel.isCancelled()) {
-            return Error::make(ErrorCode::Cancelled, "Content analysis was cancelled.");
+        if (!m_outer.mayGoOn()) {
+            return *m_outer.error;
         }
-        if (++m_fileCount > m_limits.maxFiles) {
-            return hostile(where, "the image has more than " + std::to_string(m_limits.maxFiles) +
-                                      " files in its layers, the content-analysis limit");
-        }
+        ++m_memberCount;
         const char* rawName = archive_entry_pathname(entry);
         if (!rawName) {
             rawName = archive_entry_pathname_utf8(entry);
@@ -388,62 +513,66 @@ private:
         if (path->empty()) {
             return success(); // "./" itself
         }
+        const std::int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
+        if (size < 0 || size > m_limits.maxTotalBytes) {
+            return hostile(where, "'" + printable(rawName) + "' declares an impossible size (" +
+                                      std::to_string(size) + " bytes)");
+        }
+        // A member holds at most what it declares: checked before libarchive decompresses (or skips) it.
+        if (m_layerBytes + archive_filter_bytes(inner, 0) + size > m_limits.maxUncompressedBytes) {
+            return tooLarge("its layers expand to more than " + sizeText(m_limits.maxUncompressedBytes) +
+                            " when decompressed");
+        }
         LayerItem item;
         const std::string_view base = baseName(*path);
         if (startsWith(base, ".wh.")) {
             const std::string dir(dirName(*path));
             if (base == ".wh..wh..opq") {
                 item.kind = LayerItem::Kind::Opaque;
-                item.path = dir;
+                item.path = m_paths.intern(dir);
             } else {
                 const std::string_view hidden = base.substr(4);
                 if (hidden.empty() || hidden == "." || hidden == "..") {
                     return hostile(where, "whiteout '" + printable(rawName) + "' names no file");
                 }
                 item.kind = LayerItem::Kind::Whiteout;
-                item.path = (dir.empty() ? "" : dir + "/") + std::string(hidden);
+                item.path = m_paths.intern((dir.empty() ? "" : dir + "/") + std::string(hidden));
             }
-            record.items.push_back(std::move(item));
-            return success();
+            return keep(record, item);
         }
-        item.path = std::move(path.value());
-        FileEntry& e = item.entry;
-        const std::int64_t size = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : 0;
-        if (size < 0 || size > m_limits.maxTotalBytes) {
-            return hostile(where, "'" + printable(rawName) + "' declares an impossible size (" +
-                                      std::to_string(size) + " bytes)");
-        }
-        e.size = size;
-        e.mode = static_cast<std::uint32_t>(archive_entry_perm(entry)) & 07777u;
-        e.uid = archive_entry_uid(entry);
-        e.gid = archive_entry_gid(entry);
+        item.path = m_paths.intern(*path);
+        item.size = size;
+        item.mode = static_cast<std::uint32_t>(archive_entry_perm(entry)) & 07777u;
+        item.uid = archive_entry_uid(entry);
+        item.gid = archive_entry_gid(entry);
+        LayerExtra extra;
         if (const char* hard = archive_entry_hardlink(entry)) {
             auto target = LayerReader::normalisePath(hard, m_limits);
             if (!target) {
                 return hostile(where, "hard link '" + printable(rawName) + "': " + target.error().message);
             }
-            e.type = FileEntry::Type::HardLink;
-            e.linkTarget = std::move(target.value());
+            item.type = FileEntry::Type::HardLink;
+            extra.linkTarget = std::move(target.value());
         } else {
             switch (archive_entry_filetype(entry)) {
             case AE_IFREG:
-                e.type = FileEntry::Type::Regular;
+                item.type = FileEntry::Type::Regular;
                 break;
             case AE_IFDIR:
-                e.type = FileEntry::Type::Directory;
+                item.type = FileEntry::Type::Directory;
                 break;
             case AE_IFLNK: {
-                e.type = FileEntry::Type::Symlink;
+                item.type = FileEntry::Type::Symlink;
                 const char* link = archive_entry_symlink(entry);
-                e.linkTarget = link ? link : "";
-                if (e.linkTarget.size() > m_limits.maxPathLength) {
+                extra.linkTarget = link ? link : "";
+                if (extra.linkTarget.size() > m_limits.maxPathLength) {
                     return hostile(where, "symlink '" + printable(rawName) + "' has a target longer than " +
                                               std::to_string(m_limits.maxPathLength) + " bytes");
                 }
                 break;
             }
             default:
-                e.type = FileEntry::Type::Other;
+                item.type = FileEntry::Type::Other;
                 break;
             }
         }
@@ -453,12 +582,12 @@ private:
             std::size_t vsize = 0;
             while (archive_entry_xattr_next(entry, &xname, &value, &vsize) == ARCHIVE_OK) {
                 if (xname && std::strcmp(xname, "security.capability") == 0) {
-                    e.hasCapabilities = true;
+                    item.hasCapabilities = true;
                 }
             }
         }
-        if (e.type == FileEntry::Type::Regular && size > 0) {
-            const std::int64_t cap = LayerReader::contentCap(item.path, m_limits);
+        if (item.type == FileEntry::Type::Regular && size > 0) {
+            const std::int64_t cap = LayerReader::contentCap(*path, m_limits);
             if (cap > 0) {
                 const std::int64_t want = std::min(cap, size);
                 if (m_keptBytes + want <= m_limits.maxKeptContentBytes) {
@@ -480,12 +609,32 @@ private:
                     }
                     content.resize(got);
                     m_keptBytes += static_cast<std::int64_t>(got);
-                    e.content = std::move(content);
+                    extra.content = std::move(content);
                 }
             }
         }
-        record.items.push_back(std::move(item));
-        return success();
+        // The final tree holds each distinct added path once: its cost is charged the first time.
+        std::int64_t charge = 0;
+        if (item.path >= m_inTree.size()) {
+            const std::size_t before = m_inTree.capacity();
+            m_inTree.resize(m_paths.size(), false);
+            charge += static_cast<std::int64_t>((m_inTree.capacity() - before) / 8);
+        }
+        if (!m_inTree[item.path]) {
+            m_inTree[item.path] = true;
+            charge += treeBytes(path->size(), extra.linkTarget.size());
+        }
+        if (!extra.linkTarget.empty() || extra.content) {
+            item.extra = static_cast<std::uint32_t>(record.extras.size());
+            charge +=
+                static_cast<std::int64_t>(sizeof(LayerExtra)) +
+                (extra.linkTarget.size() > 15 ? static_cast<std::int64_t>(extra.linkTarget.size()) + 17 : 0);
+            record.extras.push_back(std::move(extra));
+        }
+        if (auto ok = chargeIndex(charge); !ok) {
+            return ok;
+        }
+        return keep(record, item);
     }
 
     // Removes one path (and, for a directory, everything below it), remembering deleted secret-looking
@@ -556,6 +705,13 @@ private:
                 }
             }
         }
+        // A layer listed twice is applied twice; its record is released after its last use.
+        std::map<std::string, std::size_t> lastUse;
+        for (std::size_t i = 0; i < manifest.layers.size(); ++i) {
+            if (auto member = LayerReader::normalisePath(manifest.layers[i], m_limits)) {
+                lastUse[resolveAlias(*member)] = i;
+            }
+        }
         for (std::size_t i = 0; i < manifest.layers.size(); ++i) {
             auto member = LayerReader::normalisePath(manifest.layers[i], m_limits);
             if (!member) {
@@ -580,33 +736,50 @@ private:
             summary.bytes = it->second.bytes;
             summary.files = static_cast<std::int64_t>(it->second.items.size());
             out.layers.push_back(std::move(summary));
-            applyLayer(out, it->second, static_cast<int>(i));
+            const bool last = lastUse[resolved] == i;
+            applyLayer(out, it->second, static_cast<int>(i), last);
+            if (last) {
+                it->second.items = {};
+                it->second.extras = {};
+            }
         }
         return out;
     }
 
-    static void applyLayer(ImageContents& out, const LayerRecord& record, int index)
+    void applyLayer(ImageContents& out, LayerRecord& record, int index, bool lastUse) const
     {
         // Whiteouts and opaque markers hide what lower layers put there, whatever their order in the tar.
         for (const auto& item : record.items) {
             if (item.kind == LayerItem::Kind::Opaque) {
-                erase(out, item.path, true, index);
+                erase(out, m_paths.path(item.path), true, index);
             } else if (item.kind == LayerItem::Kind::Whiteout) {
-                erase(out, item.path, false, index);
+                erase(out, m_paths.path(item.path), false, index);
             }
         }
         for (const auto& item : record.items) {
             if (item.kind != LayerItem::Kind::Add) {
                 continue;
             }
-            auto existing = out.files.find(item.path);
+            std::string path = m_paths.path(item.path);
+            auto existing = out.files.find(path);
             if (existing != out.files.end() && existing->second.type == FileEntry::Type::Directory &&
-                item.entry.type != FileEntry::Type::Directory) {
-                erase(out, item.path, true, index); // a file replacing a directory hides everything below it
+                item.type != FileEntry::Type::Directory) {
+                erase(out, path, true, index); // a file replacing a directory hides everything below it
             }
-            FileEntry e = item.entry;
+            FileEntry e;
+            e.type = item.type;
+            e.mode = item.mode;
+            e.uid = item.uid;
+            e.gid = item.gid;
+            e.size = item.size;
+            e.hasCapabilities = item.hasCapabilities;
             e.layer = index;
-            out.files[item.path] = std::move(e);
+            if (item.extra != LayerItem::kNoExtra) {
+                LayerExtra& extra = record.extras[item.extra];
+                e.linkTarget = lastUse ? std::move(extra.linkTarget) : extra.linkTarget;
+                e.content = lastUse ? std::move(extra.content) : extra.content;
+            }
+            out.files.insert_or_assign(std::move(path), std::move(e));
         }
     }
 
@@ -617,7 +790,11 @@ private:
     std::map<std::string, LayerRecord> m_layers;
     std::map<std::string, std::string> m_metadata;
     std::map<std::string, std::string> m_aliases;
-    std::int64_t m_fileCount = 0;
+    PathStore m_paths;
+    std::vector<bool> m_inTree;    // by path id: already charged for the final tree
+    std::int64_t m_indexBytes = 0; // layer records and the final tree's estimate (the store counts itself)
+    std::int64_t m_memberCount = 0;
+    std::int64_t m_layerBytes = 0; // decompressed bytes of the layers read so far
     std::int64_t m_keptBytes = 0;
     std::int64_t m_metadataBytes = 0;
 };

@@ -3,6 +3,7 @@
 #include "core/common/SecretMasker.h"
 #include "core/common/Sha256.h"
 #include "core/common/Strings.h"
+#include "core/docker/EndpointNames.h"
 
 #include <nlohmann/json.hpp>
 
@@ -137,7 +138,7 @@ Error invalidHost(const std::string& uri, const std::string& why)
 {
     // A host may carry credentials ("ssh://me:pw@host"); they never reach a message.
     return Error::make(ErrorCode::InvalidArgument,
-                       "The Docker host \"" + truncateUtf8(maskUrlCredentials(uri), 120) + "\" " + why);
+                       "The Docker host \"" + terminalText(maskUrlCredentials(uri), 120) + "\" " + why);
 }
 
 // "[::1]:2376", "host:2375", "host", ":2375" (docker fills in localhost), optionally followed by "/".
@@ -240,11 +241,14 @@ Result<DockerEndpoint> parseHostWithTls(const std::string& uri, bool tls)
         e.socketPath = rest.empty() ? std::string(kDefaultSocket) : std::string(rest);
         return e;
     }
-    if (scheme == "tcp") {
-        return parseTcp(text, rest, tls);
-    }
-    if (scheme == "ssh") {
-        return parseSsh(text, rest);
+    if (scheme == "tcp" || scheme == "ssh") {
+        auto e = scheme == "tcp" ? parseTcp(text, rest, tls) : parseSsh(text, rest);
+        if (e) {
+            if (auto ok = checkEndpointNames(e.value()); !ok) {
+                return ok.error();
+            }
+        }
+        return e;
     }
     if (scheme == "npipe") {
         return invalidHost(text,
@@ -280,8 +284,9 @@ void applyEnvironmentTls(const ResolverEnvironment& env, DockerEndpoint& e)
     e.tls = true;
     // DOCKER_TLS alone is the user's explicit choice of encryption without verification (docker --tls).
     e.tlsVerify = verify;
-    // The CA is always named so a missing ca.pem fails loudly; client cert and key only when present.
-    e.caFile = certPath + "/ca.pem";
+    // With verification the CA is always named so a missing ca.pem fails loudly; without it, as in the docker
+    // CLI, a missing ca.pem is simply not used. Client cert and key only when present.
+    e.caFile = verify || fileExists(env, certPath + "/ca.pem") ? certPath + "/ca.pem" : std::string();
     e.certFile = fileExists(env, certPath + "/cert.pem") ? certPath + "/cert.pem" : std::string();
     e.keyFile = fileExists(env, certPath + "/key.pem") ? certPath + "/key.pem" : std::string();
 }
@@ -328,14 +333,14 @@ Result<ContextMeta> readContextMeta(const ResolverEnvironment& env, const std::s
     std::string text;
     if (!readFile(env, path, text)) {
         return Error::make(ErrorCode::NotFound,
-                           "The Docker context \"" + truncateUtf8(name, 80) + "\" (from " + origin +
+                           "The Docker context \"" + terminalText(name, 80) + "\" (from " + origin +
                                ") does not exist: there is no " + path +
                                ". `docker context ls` lists the contexts; choose one of them, or `default`.");
     }
     const auto meta = parseJsonObject(text);
     if (!meta) {
         return Error::make(ErrorCode::InvalidArgument,
-                           "The Docker context \"" + truncateUtf8(name, 80) + "\" is damaged: " + path +
+                           "The Docker context \"" + terminalText(name, 80) + "\" is damaged: " + path +
                                " is not a valid JSON object. Repair the file, or recreate the context with "
                                "`docker context rm` and `docker context create`.");
     }
@@ -352,10 +357,10 @@ Result<ContextMeta> readContextMeta(const ResolverEnvironment& env, const std::s
         }
     }
     if (!docker) {
-        return Error::make(ErrorCode::InvalidArgument, "The Docker context \"" + truncateUtf8(name, 80) +
+        return Error::make(ErrorCode::InvalidArgument, "The Docker context \"" + terminalText(name, 80) +
                                                            "\" has no Docker endpoint in " + path +
                                                            ". Recreate it with `docker context create " +
-                                                           truncateUtf8(name, 80) + " --docker host=…`.");
+                                                           terminalText(name, 80) + " --docker host=…`.");
     }
     m.host = stringField(*docker, "Host");
     if (const auto skip = docker->find("SkipTLSVerify"); skip != docker->end() && skip->is_boolean()) {
@@ -465,7 +470,7 @@ Result<DockerEndpoint> contextEndpoint(const ResolverEnvironment& env, const std
     auto e = meta->host.empty() ? parseHostWithTls(std::string("unix://") + kDefaultSocket, tls)
                                 : parseHostWithTls(meta->host, tls);
     if (!e) {
-        return Error::make(ErrorCode::InvalidArgument, "The Docker context \"" + truncateUtf8(name, 80) +
+        return Error::make(ErrorCode::InvalidArgument, "The Docker context \"" + terminalText(name, 80) +
                                                            "\" has an unusable host: " + e.error().message);
     }
     if (e->kind == DockerEndpoint::Kind::Tcp && tls) {

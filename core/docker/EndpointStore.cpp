@@ -1,12 +1,15 @@
 #include "core/docker/EndpointStore.h"
 
 #include "core/common/AppPaths.h"
+#include "core/common/AtomicFileWriter.h"
+#include "core/common/Strings.h"
 #include "core/json/EndpointListJson.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,7 +23,10 @@ namespace {
 std::string parentDir(const std::string& path)
 {
     const auto slash = path.rfind('/');
-    return slash == std::string::npos || slash == 0 ? std::string("/") : path.substr(0, slash);
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? std::string("/") : path.substr(0, slash);
 }
 
 } // namespace
@@ -29,7 +35,8 @@ EndpointStore::EndpointStore(std::string path) : m_path(std::move(path)) {}
 
 std::string EndpointStore::defaultPath()
 {
-    return AppPaths::configDir() + "/endpoints.json";
+    const std::string dir = AppPaths::configDir();
+    return dir.empty() ? std::string() : dir + "/endpoints.json";
 }
 
 Result<std::vector<SavedEndpoint>> EndpointStore::load() const
@@ -44,46 +51,52 @@ Result<std::vector<SavedEndpoint>> EndpointStore::load() const
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return json::savedEndpointsFromJson(text.str(), m_path);
+    auto list = json::savedEndpointsFromJson(text.str(), m_path);
+    if (!list) {
+        return list.error();
+    }
+    // The file may have been written by hand or by someone else: an entry whose host is not a plain name
+    // (shell metacharacters, control characters) is refused before it reaches ssh or a printed command.
+    for (const auto& e : list.value()) {
+        if (e.host.empty()) {
+            continue;
+        }
+        if (auto parsed = ContextResolver::parseHost(e.host); !parsed) {
+            return Error::make(ErrorCode::InvalidArgument,
+                               "The saved endpoint list " + m_path + " has an unusable entry \"" +
+                                   terminalText(e.name, 64) + "\": " + parsed.error().message +
+                                   " Edit the file or remove the entry.");
+        }
+    }
+    return list;
 }
 
 Result<void> EndpointStore::save(const std::vector<SavedEndpoint>& endpoints) const
 {
-    const std::string dir = parentDir(m_path);
-    if (!AppPaths::ensureDir(dir)) {
+    if (m_path.empty()) {
         return Error::make(ErrorCode::Io,
-                           "Cannot create the directory " + dir + " for the saved endpoint list.");
+                           "There is no place for the saved endpoint list: HOME is not set and "
+                           "the user has no home directory. Set HOME or XDG_CONFIG_HOME, or "
+                           "name a file with --endpoints-file.");
     }
-    const std::string data = json::savedEndpointsToJson(endpoints);
-    const std::string temp = m_path + ".tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    bool ok = fd >= 0;
-    std::size_t written = 0;
-    while (ok && written < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-        ok = n > 0;
-        written += ok ? static_cast<std::size_t>(n) : 0;
+    // The list decides which hosts Drydock connects to: its folder must be this user's alone.
+    if (auto ok = AppPaths::ensurePrivateDir(parentDir(m_path), "the saved endpoint list"); !ok) {
+        return ok.error();
     }
-    ok = ok && ::fsync(fd) == 0;
-    if (fd >= 0) {
-        ok = ::close(fd) == 0 && ok;
-    }
-    if (!ok || std::rename(temp.c_str(), m_path.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        ::unlink(temp.c_str());
-        return Error::make(ErrorCode::Io, "Cannot write the saved endpoint list " + m_path + " (" + why +
-                                              ") — check that the directory is writable.");
-    }
-    return success();
+    return AtomicFileWriter::write(m_path, json::savedEndpointsToJson(endpoints));
 }
 
 Result<void> EndpointStore::validate(const SavedEndpoint& entry, const std::vector<SavedEndpoint>& existing)
 {
-    if (entry.name.empty() || entry.name.size() > 64 ||
+    const bool controls = std::any_of(entry.name.begin(), entry.name.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+    if (entry.name.empty() || entry.name.size() > 64 || controls ||
         entry.name.find_first_of(" \t\n/\\") != std::string::npos) {
         return Error::make(ErrorCode::InvalidArgument,
-                           "An endpoint name must be 1 to 64 characters without spaces or slashes (got \"" +
-                               entry.name.substr(0, 64) + "\").");
+                           "An endpoint name must be 1 to 64 characters without spaces, slashes or control "
+                           "characters (got \"" +
+                               terminalText(entry.name, 64) + "\").");
     }
     if (entry.host.empty() == entry.context.empty()) {
         return Error::make(ErrorCode::InvalidArgument,
@@ -93,6 +106,15 @@ Result<void> EndpointStore::validate(const SavedEndpoint& entry, const std::vect
         auto parsed = ContextResolver::parseHost(entry.host);
         if (!parsed) {
             return parsed.error();
+        }
+        const bool tlsOptions =
+            !entry.tlsVerify || !entry.caFile.empty() || !entry.certFile.empty() || !entry.keyFile.empty();
+        if (tlsOptions && parsed->kind != DockerEndpoint::Kind::Tcp) {
+            return Error::make(
+                ErrorCode::InvalidArgument,
+                "TLS options (--tlscacert, --tlscert, --tlskey, --tls-no-verify) apply to tcp:// "
+                "hosts only; " +
+                    terminalText(parsed->display(), 120) + " is not one.");
         }
     }
     for (const auto& e : existing) {
@@ -114,12 +136,18 @@ Result<DockerEndpoint> EndpointStore::resolve(const SavedEndpoint& entry, const 
         return endpoint.error();
     }
     DockerEndpoint e = endpoint.value();
-    if (e.kind == DockerEndpoint::Kind::Tcp && !entry.caFile.empty()) {
+    // Saved TLS files, or --tls-no-verify on its own, mean TLS: "no verify" is never read as "no TLS".
+    if (e.kind == DockerEndpoint::Kind::Tcp && (!entry.caFile.empty() || !entry.tlsVerify)) {
         e.tls = true;
         e.tlsVerify = entry.tlsVerify;
-        e.caFile = entry.caFile;
-        e.certFile = entry.certFile;
-        e.keyFile = entry.keyFile;
+        if (!entry.caFile.empty()) {
+            e.caFile = entry.caFile;
+        }
+        if (!entry.certFile.empty() || !entry.keyFile.empty()) {
+            e.certFile =
+                entry.certFile; // a daemon may want a client certificate even when we do not verify it
+            e.keyFile = entry.keyFile;
+        }
     }
     e.source = "saved endpoint " + entry.name;
     return e;

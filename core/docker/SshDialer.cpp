@@ -1,6 +1,8 @@
 #include "core/docker/SshDialer.h"
 
 #include "core/common/Strings.h"
+#include "core/docker/EndpointNames.h"
+#include "core/remediation/ShellQuote.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -395,10 +397,14 @@ Result<void> SshDialer::start()
     if (d.started) {
         return success();
     }
-    if (d.endpoint.host.empty() || d.endpoint.host.front() == '-' ||
-        (!d.endpoint.sshUser.empty() && d.endpoint.sshUser.front() == '-')) {
-        return Error::make(ErrorCode::InvalidArgument, "The ssh endpoint " + d.endpoint.display() +
+    if (d.endpoint.host.empty()) {
+        return Error::make(ErrorCode::InvalidArgument, "The ssh endpoint " +
+                                                           terminalText(d.endpoint.display(), 200) +
                                                            " has no usable host name; use ssh://user@host.");
+    }
+    // Checked again here, whoever built the endpoint: host and user go into ssh's argv.
+    if (auto ok = checkEndpointNames(d.endpoint); !ok) {
+        return ok.error();
     }
     removeStaleDirectories(d.options.tempRoot);
     std::string templ = d.options.tempRoot + "/drydock-ssh-XXXXXX";
@@ -510,9 +516,27 @@ std::vector<std::string> SshDialer::splitOptions(const std::string& text)
 
 Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
 {
-    const std::string where = endpoint.display();
-    const std::string login =
-        (endpoint.sshUser.empty() ? std::string() : endpoint.sshUser + "@") + endpoint.host;
+    // Host and user came from a context or endpoint list: shown escaped, and the commands a person is told to
+    // run are built as argv and shell-quoted, never pasted together.
+    const std::string where = terminalText(endpoint.display(), 200);
+    const std::string host = terminalText(endpoint.host, 120);
+    const bool plainNames = checkEndpointNames(endpoint).ok();
+    const auto sshCommand = [&endpoint, plainNames](std::vector<std::string> remote) {
+        if (!plainNames) {
+            return std::string("ssh HOST"); // a name that is refused anyway is never printed as a command
+        }
+        std::vector<std::string> argv{"ssh"};
+        if (endpoint.port > 0) {
+            argv.insert(argv.end(), {"-p", std::to_string(endpoint.port)});
+        }
+        if (!endpoint.sshUser.empty()) {
+            argv.push_back(endpoint.sshUser + "@" + endpoint.host);
+        } else {
+            argv.push_back(endpoint.host);
+        }
+        argv.insert(argv.end(), remote.begin(), remote.end());
+        return shellJoin(argv);
+    };
     const std::string said = failure.message.empty() ? std::string("(ssh printed nothing)") : failure.message;
     const std::string quoted = " (ssh said: \"" + said + "\")";
     const std::string& m = failure.message;
@@ -523,26 +547,25 @@ Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
     }
     if (containsIgnoreCase(m, "Host key verification failed") || containsIgnoreCase(m, "host key")) {
         return Error::make(ErrorCode::TlsFailure,
-                           "Cannot reach " + where + ": the host key of " + endpoint.host +
-                               " is not known or has changed" + quoted + " — run `ssh " + login +
+                           "Cannot reach " + where + ": the host key of " + host +
+                               " is not known or has changed" + quoted + " — run `" + sshCommand({}) +
                                "` once to check and accept it. Drydock runs ssh in batch mode and never "
                                "accepts a host key for you.");
     }
     if (m.find("Permission denied (") != std::string::npos ||
         containsIgnoreCase(m, "Too many authentication")) {
         return Error::make(ErrorCode::PermissionDenied,
-                           "Cannot reach " + where + ": " + endpoint.host + " refused the ssh login" +
-                               quoted +
+                           "Cannot reach " + where + ": " + host + " refused the ssh login" + quoted +
                                " — load your key into ssh-agent (`ssh-add`) or name it in ~/.ssh/config "
-                               "(IdentityFile), and check that `ssh " +
-                               login + " docker version` works. Drydock never asks for a password.");
+                               "(IdentityFile), and check that `" +
+                               sshCommand({"docker", "version"}) +
+                               "` works. Drydock never asks for a password.");
     }
     if (failure.exitStatus == 127 || containsIgnoreCase(m, "command not found") ||
         (containsIgnoreCase(m, "docker") &&
          (containsIgnoreCase(m, "not found") || containsIgnoreCase(m, "No such file")))) {
         return Error::make(ErrorCode::DaemonUnreachable,
-                           "Cannot reach " + where + ": the docker CLI is not available on " + endpoint.host +
-                               quoted +
+                           "Cannot reach " + where + ": the docker CLI is not available on " + host + quoted +
                                " — install it there, or put it on the PATH of non-interactive ssh sessions "
                                "(`docker system dial-stdio` runs remotely).");
     }
@@ -550,13 +573,13 @@ Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
         containsIgnoreCase(m, "Cannot connect to the Docker daemon") || containsIgnoreCase(m, "dial unix")) {
         return Error::make(
             ErrorCode::DaemonUnreachable,
-            "The ssh login to " + endpoint.host + " worked, but docker there cannot reach its daemon" +
-                quoted + " — start dockerd on that host, or add the remote user to the `docker` group.");
+            "The ssh login to " + host + " worked, but docker there cannot reach its daemon" + quoted +
+                " — start dockerd on that host, or add the remote user to the `docker` group.");
     }
     if (containsIgnoreCase(m, "Could not resolve hostname")) {
         return Error::make(ErrorCode::DaemonUnreachable, "Cannot reach " + where + ": the host name \"" +
-                                                             endpoint.host + "\" cannot be resolved" +
-                                                             quoted + " — check the spelling, or your DNS.");
+                                                             host + "\" cannot be resolved" + quoted +
+                                                             " — check the spelling, or your DNS.");
     }
     if (containsIgnoreCase(m, "Connection refused") || containsIgnoreCase(m, "timed out") ||
         containsIgnoreCase(m, "No route to host") || containsIgnoreCase(m, "Network is unreachable")) {
@@ -566,8 +589,8 @@ Error SshDialer::explain(const Failure& failure, const DockerEndpoint& endpoint)
     }
     return Error::make(ErrorCode::DaemonUnreachable,
                        "Cannot reach " + where + ": ssh failed with exit status " +
-                           std::to_string(failure.exitStatus) + quoted + " — check that `ssh " + login +
-                           " docker system dial-stdio` works from this machine.");
+                           std::to_string(failure.exitStatus) + quoted + " — check that `" +
+                           sshCommand({"docker", "system", "dial-stdio"}) + "` works from this machine.");
 }
 
 } // namespace drydock

@@ -6,8 +6,9 @@
 
 #include <cstdio>
 #include <ctime>
-#include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace drydock {
 
@@ -19,15 +20,32 @@ bool fileExists(const std::string& path)
     return ::stat(path.c_str(), &st) == 0;
 }
 
+// The copy of a damaged database is evidence too: a new file (never an existing one or a symlink), 0600.
 bool copyFile(const std::string& from, const std::string& to)
 {
-    std::ifstream in(from, std::ios::binary);
-    std::ofstream out(to, std::ios::binary | std::ios::trunc);
-    if (!in || !out) {
+    const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
         return false;
     }
-    out << in.rdbuf();
-    return static_cast<bool>(out);
+    const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    bool ok = out >= 0;
+    char buffer[64 * 1024];
+    while (ok) {
+        const ssize_t n = ::read(in, buffer, sizeof buffer);
+        if (n <= 0) {
+            ok = n == 0;
+            break;
+        }
+        ok = ::write(out, buffer, static_cast<std::size_t>(n)) == n;
+    }
+    ::close(in);
+    if (out >= 0) {
+        ok = ::close(out) == 0 && ok;
+        if (!ok) {
+            ::unlink(to.c_str());
+        }
+    }
+    return ok;
 }
 
 std::string backupName(const std::string& path, std::int64_t nowUnix)
@@ -48,7 +66,10 @@ std::string backupName(const std::string& path, std::int64_t nowUnix)
 std::string parentDir(const std::string& path)
 {
     const auto slash = path.rfind('/');
-    return slash == std::string::npos || slash == 0 ? std::string() : path.substr(0, slash);
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? std::string("/") : path.substr(0, slash);
 }
 
 // Runs SQLite's own consistency check; any answer but "ok" means the file is damaged.
@@ -79,9 +100,12 @@ HistoryStore::HistoryStore(std::unique_ptr<SqliteDatabase> db) : m_db(std::move(
 
 Result<std::unique_ptr<HistoryStore>> HistoryStore::open(const std::string& path)
 {
-    const std::string dir = parentDir(path);
-    if (!dir.empty() && !AppPaths::ensureDir(dir)) {
-        return Error::make(ErrorCode::Io, "Cannot create the folder " + dir + " for the history database.");
+    if (path.empty()) {
+        return AppPaths::ensurePrivateDir({}, "the history database").error();
+    }
+    // Created 0700; refused when another user owns it or may write to it (they could swap the history).
+    if (auto ok = AppPaths::ensurePrivateDir(parentDir(path), "the history database"); !ok) {
+        return ok.error();
     }
     const bool existed = fileExists(path);
     auto db = SqliteDatabase::open(path);

@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace drydock {
 
 namespace {
@@ -9,6 +13,31 @@ namespace {
 Error dbError(sqlite3* db, const std::string& what)
 {
     return Error::make(ErrorCode::Database, what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+// The history holds evidence: the database is created 0600 before SQLite opens it, so its -wal and -shm
+// (which SQLite creates with the database's own mode) are 0600 too. A file of ours that an older version left
+// readable by others is tightened, with its -wal and -shm.
+void makePrivate(const std::string& path)
+{
+    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) {
+        return;
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string file = path + suffix;
+        struct stat st
+        {
+        };
+        if (::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+            (st.st_mode & 077) != 0) {
+            ::chmod(file.c_str(), st.st_mode & 0700);
+        }
+    }
 }
 
 } // namespace
@@ -109,6 +138,9 @@ bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, co
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& path, Mode mode, int busyTimeoutMs)
 {
     sqlite3* db = nullptr;
+    if (mode == Mode::ReadWriteCreate) {
+        makePrivate(path);
+    }
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_FULLMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);

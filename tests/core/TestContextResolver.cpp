@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -279,6 +281,38 @@ private slots:
         QCOMPARE(e->port, port);
     }
 
+    // As in the docker CLI: with DOCKER_TLS_VERIFY a missing ca.pem is named so the connection fails loudly;
+    // with DOCKER_TLS alone (no verification) a missing one is not used, a present one still is.
+    void theCaIsNamedWhenVerifyingOrPresent_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<bool>("caOnDisk");
+        QTest::addColumn<bool>("named");
+        QTest::newRow("verifying, ca.pem missing: named, so the error says it is missing")
+            << "DOCKER_TLS_VERIFY" << false << true;
+        QTest::newRow("not verifying, ca.pem missing: none") << "DOCKER_TLS" << false << false;
+        QTest::newRow("not verifying, ca.pem present: still given") << "DOCKER_TLS" << true << true;
+    }
+
+    void theCaIsNamedWhenVerifyingOrPresent()
+    {
+        QFETCH(QString, variable);
+        QFETCH(bool, caOnDisk);
+        QFETCH(bool, named);
+        const std::string certs = home() + "/tls-" + std::to_string(caOnDisk);
+        QDir().mkpath(QString::fromStdString(certs));
+        if (caOnDisk) {
+            writeFile(certs + "/ca.pem", "pem");
+        }
+        ContextResolver resolver(environment(
+            {{"DOCKER_HOST", "tcp://h"}, {variable.toStdString(), "1"}, {"DOCKER_CERT_PATH", certs}}));
+        const auto e = resolver.resolve();
+        QVERIFY(e.ok());
+        QVERIFY(e->tls);
+        QCOMPARE(e->tlsVerify, variable == QLatin1String("DOCKER_TLS_VERIFY"));
+        QCOMPARE(e->caFile, named ? certs + "/ca.pem" : std::string());
+    }
+
     void tlsFromAContext()
     {
         writeContext(dockerDir(), "secure", "tcp://secure.example:2376", false,
@@ -506,6 +540,80 @@ private slots:
             QVERIFY2(e.ok(), e.ok() ? "" : e.error().message.c_str());
             QCOMPARE(QString::fromStdString(e->display()), display);
         }
+    }
+
+    // Hosts and ssh users reach ssh's argv and the commands Drydock prints: whoever wrote the context, the
+    // environment or the flag, anything but a plain name is refused with a clear error, wherever it comes
+    // from.
+    void hostileHostsAndUsersAreRefusedWhereverTheyComeFrom_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::newRow("a command substitution in the ssh user") << "ssh://ops$(touch PWNED)@h";
+        QTest::newRow("a semicolon after the ssh host") << "ssh://ops@h;touch PWNED";
+        QTest::newRow("backquotes in the ssh host") << "ssh://ops@h`id`";
+        QTest::newRow("an ssh user that is an option") << "ssh://-oProxyCommand=sh@h";
+        QTest::newRow("an ssh host that is an option") << "ssh://-oProxyCommand=touch";
+        QTest::newRow("an escape sequence in the ssh user") << "ssh://o\x1b[31mps@h";
+        QTest::newRow("a newline in the ssh host") << "ssh://ops@h\nrm";
+        QTest::newRow("a blank in the ssh host") << "ssh://ops@h x";
+        QTest::newRow("a second @ in the ssh user") << "ssh://a@b@h";
+        QTest::newRow("a pipe in a tcp host") << "tcp://h|id:2375";
+        QTest::newRow("a dollar in a tcp host") << "tcp://$HOME:2375";
+        QTest::newRow("a DEL character in a tcp host") << "tcp://h\x7f:2375";
+    }
+
+    void hostileHostsAndUsersAreRefusedWhereverTheyComeFrom()
+    {
+        QFETCH(QString, host);
+        const std::string uri = host.toStdString();
+        // The context file is real JSON, written as `docker context create` would.
+        const QJsonObject meta{
+            {"Name", "hostile"},
+            {"Metadata", QJsonObject{}},
+            {"Endpoints", QJsonObject{{"docker", QJsonObject{{"Host", host}, {"SkipTLSVerify", false}}}}}};
+        writeFile(dockerDir() + "/contexts/meta/" + Sha256::hex("hostile") + "/meta.json",
+                  QJsonDocument(meta).toJson().toStdString());
+        const std::vector<std::pair<const char*, Result<DockerEndpoint>>> outcomes = {
+            {"parseHost", ContextResolver::parseHost(uri)},
+            {"--host", ContextResolver(environment({})).resolve(uri, {})},
+            {"DOCKER_HOST", ContextResolver(environment({{"DOCKER_HOST", uri}})).resolve()},
+            {"--context", ContextResolver(environment({})).resolve({}, "hostile")},
+            {"DOCKER_CONTEXT", ContextResolver(environment({{"DOCKER_CONTEXT", "hostile"}})).resolve()},
+        };
+        for (const auto& [origin, e] : outcomes) {
+            QVERIFY2(!e.ok(), origin);
+            QCOMPARE(e.error().code, ErrorCode::InvalidArgument);
+            const std::string& m = e.error().message;
+            QVERIFY2(contains(m, "not a plain name"), (std::string(origin) + ": " + m).c_str());
+            QVERIFY2(m.find_first_of("\n\x1b\x7f") == std::string::npos,
+                     "a control character reached the message");
+        }
+        // A hostile context is left out of the list rather than shown with its name.
+        for (const auto& c : ContextResolver(environment({})).listContexts()) {
+            QVERIFY(c.name != "hostile");
+        }
+    }
+
+    void plainHostsAndUsersStillResolve_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("display");
+        QTest::newRow("an ssh user with dots, dashes and underscores")
+            << "ssh://deploy.bot-1_x@build-1.example"
+            << "ssh://deploy.bot-1_x@build-1.example";
+        QTest::newRow("an IPv6 address with a zone") << "tcp://[fe80::1%eth0]:2376"
+                                                     << "tcp://fe80::1%eth0:2376";
+        QTest::newRow("an ssh host with a port") << "ssh://ops@10.0.0.5:2222"
+                                                 << "ssh://ops@10.0.0.5:2222";
+    }
+
+    void plainHostsAndUsersStillResolve()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, display);
+        const auto e = ContextResolver(environment({{"DOCKER_HOST", host.toStdString()}})).resolve();
+        QVERIFY2(e.ok(), e.ok() ? "" : e.error().message.c_str());
+        QCOMPARE(QString::fromStdString(e->display()), display);
     }
 
     void listContextsPutsDefaultFirstAndMarksTheCurrent()

@@ -1,5 +1,6 @@
 // The scan history: round trips, deltas, trends, retention, waivers, schema versions, damaged files and
 // concurrent writers, on real SQLite files in a temporary directory.
+#include "core/common/AppPaths.h"
 #include "core/findings/FindingKey.h"
 #include "core/findings/Waiver.h"
 #include "core/store/FleetHistory.h"
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,6 +50,14 @@ ScanResult scanOf(std::vector<Finding> findings, std::int64_t at, const std::str
     r.inventory.apiVersion = "1.41";
     r.findings = FindingSet(std::move(findings));
     return r;
+}
+
+unsigned modeOf(const QString& path)
+{
+    struct stat st
+    {
+    };
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0xffff;
 }
 
 QByteArray fileBytes(const QString& path)
@@ -459,6 +469,106 @@ private slots:
         auto q = store.value()->database().prepare("PRAGMA journal_mode");
         QVERIFY(q && q->step());
         QCOMPARE(QString::fromStdString(q->text(0)), QStringLiteral("wal"));
+    }
+
+    // The history holds evidence: the database, its -wal and -shm, the copy of a damaged file and what
+    // startFresh moves aside are 0600, their new folders 0700 — under the most permissive umask.
+    void theHistoryAndEveryCopyOfItArePrivate()
+    {
+        const mode_t oldMask = ::umask(0);
+        const QString dir = m_dir.filePath(QStringLiteral("private/data"));
+        const QString db = dir + QStringLiteral("/history.db");
+        {
+            auto store = HistoryStore::open(db.toStdString());
+            QVERIFY2(store, store ? "" : store.error().message.c_str());
+            QVERIFY(store.value()->scans().save(scanOf({finding("CTR-001", "web", Severity::High)}, 1000)));
+            QCOMPARE(modeOf(db), 0600u);
+            QVERIFY(QFileInfo::exists(db + QStringLiteral("-wal")));
+            QCOMPARE(modeOf(db + QStringLiteral("-wal")), 0600u);
+            QCOMPARE(modeOf(db + QStringLiteral("-shm")), 0600u);
+        }
+        QCOMPARE(modeOf(dir), 0700u);
+        QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("private"))), 0700u);
+        // A damaged file: the copy kept as evidence is private too.
+        {
+            QFile f(db);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray(16384, '\x5a'));
+        }
+        QFile::remove(db + QStringLiteral("-wal"));
+        QFile::remove(db + QStringLiteral("-shm"));
+        QVERIFY(!HistoryStore::open(db.toStdString()));
+        const QStringList copies = QDir(dir).entryList({QStringLiteral("history.db.damaged-*")});
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(modeOf(dir + "/" + copies[0]), 0600u);
+        auto moved = HistoryStore::startFresh(db.toStdString(), 2000);
+        QVERIFY2(moved, moved ? "" : moved.error().message.c_str());
+        QCOMPARE(modeOf(QString::fromStdString(moved.value())), 0600u);
+        QCOMPARE(modeOf(db), 0600u);
+        ::umask(oldMask);
+    }
+
+    void aHistoryOthersCouldReadIsTightened()
+    {
+        const QString db = QString::fromStdString(freshPath());
+        QVERIFY(HistoryStore::open(db.toStdString()));
+        for (const QString& file : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")}) {
+            if (QFileInfo::exists(file)) {
+                QCOMPARE(::chmod(QFile::encodeName(file).constData(), 0644), 0);
+            }
+        }
+        QVERIFY(HistoryStore::open(db.toStdString()));
+        QCOMPARE(modeOf(db), 0600u);
+    }
+
+    void aFolderOthersControlIsRefused_data()
+    {
+        QTest::addColumn<unsigned>("mode");
+        QTest::addColumn<int>("owner"); // -1: this user
+        QTest::addColumn<QString>("says");
+        QTest::newRow("a folder its group may write to") << 0770u << -1 << "writable by other users";
+        QTest::newRow("a folder everyone may write to") << 0777u << -1 << "writable by other users";
+        QTest::newRow("a shared sticky folder like /tmp") << 01777u << -1 << "writable by other users";
+        QTest::newRow("a folder owned by another user") << 0700u << 12345 << "belongs to user id 12345";
+    }
+
+    void aFolderOthersControlIsRefused()
+    {
+        QFETCH(unsigned, mode);
+        QFETCH(int, owner);
+        QFETCH(QString, says);
+        const QString dir = m_dir.filePath(QStringLiteral("shared%1").arg(++m_n));
+        QVERIFY(QDir().mkpath(dir));
+        QCOMPARE(::chmod(QFile::encodeName(dir).constData(), mode), 0);
+        if (owner >= 0 && ::chown(QFile::encodeName(dir).constData(), uid_t(owner), gid_t(-1)) != 0) {
+            QSKIP("giving a folder to another user needs root");
+        }
+        const std::string db = (dir + QStringLiteral("/history.db")).toStdString();
+        auto store = HistoryStore::open(db);
+        QVERIFY(!store);
+        QCOMPARE(store.error().code, ErrorCode::PermissionDenied);
+        const QString message = QString::fromStdString(store.error().message);
+        QVERIFY2(message.contains(says), qPrintable(message));
+        QVERIFY(QDir(dir).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
+        QCOMPARE(modeOf(dir), mode); // nothing was changed either
+    }
+
+    void withoutHomeTheHistoryNeverGoesToASharedFolder()
+    {
+        const QByteArray home = qgetenv("HOME");
+        const QByteArray data = qgetenv("XDG_DATA_HOME");
+        qunsetenv("HOME");
+        qunsetenv("XDG_DATA_HOME");
+        const std::string path = AppPaths::defaultDatabasePath();
+        qputenv("HOME", home);
+        if (!data.isNull()) {
+            qputenv("XDG_DATA_HOME", data);
+        }
+        QVERIFY2(path.rfind("/tmp", 0) != 0, path.c_str());
+        if (!path.empty()) { // from the password database
+            QVERIFY2(path.find("/.local/share/drydock/history.db") != std::string::npos, path.c_str());
+        }
+        QVERIFY(!HistoryStore::open(std::string()));
     }
 };
 

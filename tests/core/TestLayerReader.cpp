@@ -2,7 +2,13 @@
 #include "core/contents/PathResolver.h"
 #include "tests/support/TarBuilder.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <archive.h>
+#include <archive_entry.h>
 
 using namespace drydock;
 using drydock::test::legacySavedImage;
@@ -20,6 +26,42 @@ Result<ImageContents> readImage(const std::string& bytes, ContentLimits limits =
 bool has(const ImageContents& c, const std::string& path)
 {
     return c.files.count(path) > 0;
+}
+
+la_ssize_t appendTo(archive*, void* user, const void* buffer, std::size_t size)
+{
+    static_cast<std::string*>(user)->append(static_cast<const char*>(buffer), size);
+    return static_cast<la_ssize_t>(size);
+}
+
+// bytes compressed by libarchive's own writer (gzip or zstd, as Docker produces them).
+std::string compress(const std::string& bytes, int (*addFilter)(archive*))
+{
+    std::string out;
+    archive* a = archive_write_new();
+    addFilter(a);
+    archive_write_set_format_raw(a);
+    archive_write_set_bytes_in_last_block(a, 1);
+    archive_write_open(a, &out, nullptr, appendTo, nullptr);
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, "data");
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
+    archive_write_header(a, e);
+    archive_write_data(a, bytes.data(), bytes.size());
+    archive_entry_free(e);
+    archive_write_close(a);
+    archive_write_free(a);
+    return out;
+}
+
+int gzipFilter(archive* a)
+{
+    return archive_write_add_filter_gzip(a);
+}
+int zstdFilter(archive* a)
+{
+    return archive_write_add_filter_zstd(a);
 }
 
 } // namespace
@@ -118,7 +160,7 @@ private slots:
     void hostileArchivesAreRejectedWithAClearError_data()
     {
         QTest::addColumn<QByteArray>("bytes");
-        QTest::addColumn<qint64>("maxFiles");
+        QTest::addColumn<qint64>("maxIndexBytes");
         QTest::addColumn<qint64>("maxTotalBytes");
         QTest::addColumn<QString>("expected");
         const auto img = [](const std::string& layer) {
@@ -163,8 +205,8 @@ private slots:
             for (int i = 0; i < 150; ++i) {
                 many.file("f" + std::to_string(i), "");
             }
-            QTest::newRow("more files than the limit")
-                << img(many.finish()) << qint64(100) << qint64(0) << "more than 100 files";
+            QTest::newRow("more files than a small index budget holds")
+                << img(many.finish()) << qint64(16 * 1024) << qint64(0) << "Image too large to analyse";
         }
         {
             const std::string layer = TarBuilder().file("blob", std::string(60000, 'z')).finish();
@@ -207,12 +249,12 @@ private slots:
     void hostileArchivesAreRejectedWithAClearError()
     {
         QFETCH(QByteArray, bytes);
-        QFETCH(qint64, maxFiles);
+        QFETCH(qint64, maxIndexBytes);
         QFETCH(qint64, maxTotalBytes);
         QFETCH(QString, expected);
         ContentLimits limits;
-        if (maxFiles > 0) {
-            limits.maxFiles = maxFiles;
+        if (maxIndexBytes > 0) {
+            limits.maxIndexBytes = maxIndexBytes;
         }
         if (maxTotalBytes > 0) {
             limits.maxTotalBytes = maxTotalBytes;
@@ -273,6 +315,166 @@ private slots:
         QVERIFY(result->files.at("usr/bin/ping2").type == FileEntry::Type::HardLink);
         QCOMPARE(QString::fromStdString(result->files.at("usr/bin/ping2").linkTarget),
                  QString("usr/bin/ping"));
+    }
+
+    // Memory is bounded in bytes, not entries: many entries, long or deep names, all meet the same budget.
+    void theFileIndexIsBoundedInBytes_data()
+    {
+        QTest::addColumn<int>("entries");
+        QTest::addColumn<int>("nameLength");
+        QTest::addColumn<int>("depth");
+        QTest::addColumn<qint64>("budget");
+        QTest::addColumn<bool>("fits");
+        QTest::newRow("20 000 short names fit in 16 MiB") << 20000 << 8 << 1 << qint64(16 << 20) << true;
+        QTest::newRow("20 000 short names do not fit in 1 MiB")
+            << 20000 << 8 << 1 << qint64(1 << 20) << false;
+        QTest::newRow("5 000 names of 3000 bytes do not fit in 8 MiB")
+            << 5000 << 3000 << 1 << qint64(8 << 20) << false;
+        QTest::newRow("5 000 names 200 directories deep do not fit in 2 MiB")
+            << 5000 << 8 << 200 << qint64(2 << 20) << false;
+        QTest::newRow("5 000 names 200 directories deep fit in 16 MiB, the prefix stored once")
+            << 5000 << 8 << 200 << qint64(16 << 20) << true;
+    }
+
+    void theFileIndexIsBoundedInBytes()
+    {
+        QFETCH(int, entries);
+        QFETCH(int, nameLength);
+        QFETCH(int, depth);
+        QFETCH(qint64, budget);
+        QFETCH(bool, fits);
+        std::string prefix;
+        for (int d = 1; d < depth; ++d) {
+            prefix += "dd/";
+        }
+        TarBuilder layer;
+        for (int i = 0; i < entries; ++i) {
+            std::string name = std::to_string(i);
+            name += std::string(static_cast<std::size_t>(std::max(0, nameLength - int(name.size()))), 'n');
+            layer.file(prefix + name, "");
+        }
+        ContentLimits limits;
+        limits.maxIndexBytes = budget;
+        const auto result = readImage(legacySavedImage({layer.finish()}), limits, 64 * 1024);
+        if (fits) {
+            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QCOMPARE(int(result->files.size()), entries);
+        } else {
+            QVERIFY(!result.ok());
+            const std::string& m = result.error().message;
+            QVERIFY2(m.find("Image too large to analyse") != std::string::npos, m.c_str());
+            QVERIFY2(m.find("budget") != std::string::npos, m.c_str());
+        }
+    }
+
+    // A small compressed layer that expands past the limit stops at the limit, as does a compressed saved
+    // image; the outcome is "too large to analyse", not a file view with the rest missing.
+    void compressionBombsStopAtTheDecompressedLimit_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        const std::string zeros(std::size_t(64) << 20, '\0');
+        const std::string bigLayer = TarBuilder().file("zeros", zeros).finish();
+        const auto qb = [](const std::string& s) { return QByteArray(s.data(), qsizetype(s.size())); };
+        QTest::newRow("a gzip layer of 64 MiB of zeros")
+            << qb(legacySavedImage({compress(bigLayer, gzipFilter)}));
+        QTest::newRow("a zstd layer of 64 MiB of zeros")
+            << qb(legacySavedImage({compress(bigLayer, zstdFilter)}));
+        QTest::newRow("a gzip-compressed saved image holding 64 MiB of zeros")
+            << qb(compress(legacySavedImage({bigLayer}), gzipFilter));
+        {
+            // Many small gzip layers that add up: the count is over all layers together.
+            const std::string layer =
+                compress(TarBuilder().file("z", std::string(std::size_t(3) << 20, 'z')).finish(), gzipFilter);
+            QTest::newRow("six gzip layers of 3 MiB each")
+                << qb(legacySavedImage({layer, layer, layer, layer, layer, layer}));
+        }
+    }
+
+    void compressionBombsStopAtTheDecompressedLimit()
+    {
+        QFETCH(QByteArray, bytes);
+        QVERIFY(bytes.size() < (4 << 20)); // the input itself is small
+        ContentLimits limits;
+        limits.maxUncompressedBytes = 16 << 20;
+        const auto result = readImage(bytes.toStdString(), limits, 64 * 1024);
+        QVERIFY(!result.ok());
+        const std::string& m = result.error().message;
+        QVERIFY2(m.find("Image too large to analyse") != std::string::npos, m.c_str());
+        QVERIFY2(m.find("decompressed") != std::string::npos, m.c_str());
+    }
+
+    void compressedLayersWithinTheLimitAreRead()
+    {
+        const std::string layer = TarBuilder()
+                                      .file("etc/os-release", "ID=alpine\n")
+                                      .file("big", std::string(1 << 20, 'x'))
+                                      .finish();
+        for (const auto filter : {gzipFilter, zstdFilter}) {
+            const auto result = readImage(compress(legacySavedImage({compress(layer, filter)}), gzipFilter));
+            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QVERIFY(has(result.value(), "etc/os-release"));
+        }
+    }
+
+    void readingStopsAtTheTimeLimit()
+    {
+        ContentLimits limits;
+        limits.maxSeconds = 0;
+        const auto result = readImage(legacySavedImage({TarBuilder().file("a", "b").finish()}), limits);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.find("took longer than the limit") != std::string::npos,
+                 result.error().message.c_str());
+    }
+
+    // Only tar, plain, gzip or zstd are read. Any other compression is refused, and no external program
+    // runs for it: stand-ins for every decompressor libarchive could call sit first on PATH and record a run.
+    void onlyDockerCompressionsAreReadAndNoProgramRuns_data()
+    {
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("lrzip") << QByteArray("LRZI\x00\x06", 6);
+        QTest::newRow("lzop") << QByteArray("\x89LZO\x00\r\n\x1a\n\x10\x30\x20\xa0\x09\x40", 15);
+        QTest::newRow("grzip") << QByteArray("GRZipII\x00\x02\x04:)", 12);
+        QTest::newRow("lzip") << QByteArray("LZIP\x01\x0c", 6);
+        QTest::newRow("xz") << QByteArray("\xfd"
+                                          "7zXZ\x00\x00\x04",
+                                          8);
+        QTest::newRow("bzip2") << QByteArray("BZh91AY&SY", 10);
+        QTest::newRow("compress (.Z)") << QByteArray("\x1f\x9d\x90", 3);
+        QTest::newRow("lz4") << QByteArray("\x04\x22\x4d\x18\x64\x40\xa7", 7);
+    }
+
+    void onlyDockerCompressionsAreReadAndNoProgramRuns()
+    {
+        QFETCH(QByteArray, magic);
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        const QString marker = bin.path() + "/ran";
+        for (const char* program : {"lrzip", "lzop", "grzip", "lzip", "lzma", "xz", "bzip2", "bunzip2",
+                                    "uncompress", "lz4", "zstd", "gzip", "gunzip"}) {
+            QFile f(bin.path() + "/" + program);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                ("#!/bin/sh\necho " + std::string(program) + " >> '" + marker.toStdString() + "'\nexit 1\n")
+                    .c_str());
+            f.close();
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        }
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", bin.path().toLocal8Bit() + ":" + oldPath);
+        std::string payload = magic.toStdString();
+        payload += std::string(8192 - payload.size(), '\x5a');
+        const auto asStream = readImage(payload);
+        const auto asLayer = readImage(legacySavedImage({payload}));
+        qputenv("PATH", oldPath);
+        QVERIFY(!asStream.ok());
+        QVERIFY2(asStream.error().message.find("cannot be opened") != std::string::npos,
+                 asStream.error().message.c_str());
+        QVERIFY2(asStream.error().message.find("gzip or zstd") != std::string::npos,
+                 asStream.error().message.c_str());
+        QVERIFY(!asLayer.ok());
+        QVERIFY2(asLayer.error().message.find("not a tar archive") != std::string::npos,
+                 asLayer.error().message.c_str());
+        QVERIFY2(!QFileInfo::exists(marker), "libarchive ran an external decompressor");
     }
 };
 

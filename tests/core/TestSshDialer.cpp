@@ -1,10 +1,12 @@
 #include "core/docker/SshDialer.h"
 #include "core/docker/SshTransport.h"
+#include "core/remediation/ShellQuote.h"
 #include "tests/core/FakeHttpServer.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -319,12 +321,103 @@ private slots:
         QVERIFY(QFileInfo::exists(QString::fromStdString(unrelated)));
     }
 
-    void refusesAHostThatLooksLikeAnOption()
+    void refusesAHostOrUserThatIsNotAPlainName_data()
     {
-        SshDialer dialer(sshEndpoint("", "-oProxyCommand=evil", 0), {});
+        QTest::addColumn<std::string>("user");
+        QTest::addColumn<std::string>("host");
+        QTest::newRow("a host that looks like an option")
+            << std::string() << std::string("-oProxyCommand=evil");
+        QTest::newRow("a user that looks like an option")
+            << std::string("-oProxyCommand=evil") << std::string("h");
+        QTest::newRow("a command substitution in the user")
+            << std::string("ops$(touch PWNED)") << std::string("h");
+        QTest::newRow("a semicolon in the host") << std::string("ops") << std::string("h;touch PWNED");
+        QTest::newRow("an escape sequence in the host") << std::string("ops") << std::string("h\x1b]0;x\a");
+    }
+
+    // The dialer checks again whoever built the endpoint (a context, a saved list, a test): ssh never starts.
+    void refusesAHostOrUserThatIsNotAPlainName()
+    {
+        QFETCH(std::string, user);
+        QFETCH(std::string, host);
+        SshDialer::Options options;
+        options.sshProgram = fakeSsh("ssh-never", "exit 0");
+        SshDialer dialer(sshEndpoint(user, host, 0), options);
         const auto started = dialer.start();
         QVERIFY(!started.ok());
         QCOMPARE(int(started.error().code), int(ErrorCode::InvalidArgument));
+        QVERIFY2(started.error().message.find("not a plain name") != std::string::npos,
+                 started.error().message.c_str());
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(options.sshProgram + ".args")));
+    }
+
+    void hintCommandsRunExactlyTheSshTheyName_data()
+    {
+        QTest::addColumn<std::string>("user");
+        QTest::addColumn<std::string>("host");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<std::string>("said");
+        QTest::addColumn<std::vector<std::string>>("argv");
+        QTest::newRow("a host key hint with user and port")
+            << std::string("ops") << std::string("build.example") << 2222
+            << std::string("Host key verification failed.")
+            << std::vector<std::string>{"-p", "2222", "ops@build.example"};
+        QTest::newRow("a refused login hint names docker version")
+            << std::string("deploy") << std::string("10.0.0.5") << 0
+            << std::string("deploy@10.0.0.5: Permission denied (publickey).")
+            << std::vector<std::string>{"deploy@10.0.0.5", "docker", "version"};
+        QTest::newRow("the catch-all hint names dial-stdio, with an IPv6 zone")
+            << std::string() << std::string("fe80::1%eth0") << 0 << std::string("something odd")
+            << std::vector<std::string>{"fe80::1%eth0", "docker", "system", "dial-stdio"};
+    }
+
+    // The command between backquotes is pasted into a shell: run it with a stand-in ssh on PATH and compare
+    // the argv it received with the one intended.
+    void hintCommandsRunExactlyTheSshTheyName()
+    {
+        QFETCH(std::string, user);
+        QFETCH(std::string, host);
+        QFETCH(int, port);
+        QFETCH(std::string, said);
+        QFETCH(std::vector<std::string>, argv);
+        const Error e = SshDialer::explain({said, 255}, sshEndpoint(user, host, port));
+        const auto start = e.message.rfind("`ssh ");
+        QVERIFY2(start != std::string::npos, e.message.c_str());
+        const auto end = e.message.find('`', start + 1);
+        QVERIFY(end != std::string::npos);
+        const std::string command = e.message.substr(start + 1, end - start - 1);
+        QTemporaryDir bin;
+        const std::string record = (bin.path() + "/argv").toStdString();
+        {
+            QFile stub(bin.path() + "/ssh");
+            QVERIFY(stub.open(QIODevice::WriteOnly));
+            stub.write(("#!/bin/sh\nprintf '%s\\n' \"$@\" > " + shellQuote(record) + "\n").c_str());
+        }
+        ::chmod((bin.path() + "/ssh").toLocal8Bit().constData(), 0755);
+        QProcess sh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PATH", bin.path() + ":/usr/bin:/bin");
+        sh.setProcessEnvironment(env);
+        sh.setWorkingDirectory(bin.path());
+        sh.start("/bin/sh", {"-c", QString::fromStdString(command)});
+        QVERIFY(sh.waitForFinished(10000));
+        QFile got(QString::fromStdString(record));
+        QVERIFY2(got.open(QIODevice::ReadOnly), command.c_str());
+        std::string expected;
+        for (const auto& word : argv) {
+            expected += word + "\n";
+        }
+        QCOMPARE(got.readAll().toStdString(), expected);
+        QCOMPARE(QDir(bin.path()).entryList(QDir::Files).size(), 2); // nothing else was created
+    }
+
+    // explain() may meet an endpoint nobody checked: a hostile name is never printed as a command to run.
+    void hintsNeverPrintAHostileNameAsACommand()
+    {
+        const Error e = SshDialer::explain({"Host key verification failed.", 255},
+                                           sshEndpoint("ops$(touch PWNED)", "h;touch PWNED", 0));
+        QVERIFY2(e.message.find("`ssh HOST`") != std::string::npos, e.message.c_str());
+        QVERIFY(e.message.find("`ssh ops") == std::string::npos);
     }
 };
 

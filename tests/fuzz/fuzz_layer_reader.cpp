@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     ContentLimits limits;
     limits.maxTotalBytes = 8 * 1024 * 1024;
-    limits.maxFiles = 4096;
+    limits.maxUncompressedBytes = 32 * 1024 * 1024;
+    limits.maxIndexBytes = 4 * 1024 * 1024;
     limits.maxMetadataBytes = 256 * 1024;
     limits.maxPackageDbBytes = 1024 * 1024;
     limits.maxKeptContentBytes = 4 * 1024 * 1024;
@@ -27,8 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         DRYDOCK_FUZZ_REQUIRE(!contents.error().message.empty(), "an error without a message");
         return 0;
     }
-    DRYDOCK_FUZZ_REQUIRE(contents->files.size() <= static_cast<std::size_t>(limits.maxFiles),
-                         "more files kept than the limit");
+    // Every kept path was charged at least its tree node against the index budget.
+    DRYDOCK_FUZZ_REQUIRE(contents->files.size() * sizeof(FileTree::value_type) <=
+                             static_cast<std::size_t>(limits.maxIndexBytes),
+                         "more files kept than the index budget allows");
     for (const auto& [path, entry] : contents->files) {
         (void)entry;
         const auto normal = LayerReader::normalisePath(path, limits);

@@ -14,6 +14,8 @@
 
 #include <signal.h>
 
+#include <algorithm>
+
 using namespace drydock;
 using namespace drydock::test;
 
@@ -370,6 +372,54 @@ private slots:
         QVERIFY(bytes.contains("<td><b>staging</b>"));
         QVERIFY(!bytes.contains("unreachable: "));
         QVERIFY(!bytes.contains("<script"));
+    }
+
+    // --tls-no-verify means TLS without checking the daemon's certificate, never plain HTTP: against the
+    // mutual-TLS daemon with no CA given, a client certificate gets in (so TLS was spoken: plain HTTP gets
+    // "400 Client sent an HTTP request to an HTTPS server"), and without one the TLS handshake is what fails.
+    void tlsNoVerifySpeaksTlsWithoutACa()
+    {
+        const QString file = m_tmp.path() + "/no-verify.json";
+        const QStringList fileArg{QStringLiteral("--endpoints-file"), file};
+        const QString certs = m_tlsDir + "/client";
+        QCOMPARE(
+            test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("add"),
+                                      QStringLiteral("lab"), QStringLiteral("--host"), m_tlsHost,
+                                      QStringLiteral("--tls-no-verify"), QStringLiteral("--tlscert"),
+                                      certs + "/cert.pem", QStringLiteral("--tlskey"), certs + "/key.pem"} +
+                          fileArg),
+            0);
+        QCOMPARE(test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("add"),
+                                           QStringLiteral("bare"), QStringLiteral("--host"), m_tlsHost,
+                                           QStringLiteral("--tls-no-verify")} +
+                               fileArg),
+                 0);
+        QString out;
+        QString err;
+        QCOMPARE(test::drydock(QStringList{QStringLiteral("endpoints"), QStringLiteral("list")} + fileArg,
+                               &out, &err),
+                 0);
+        for (const QString& name : {QStringLiteral("lab"), QStringLiteral("bare")}) {
+            const auto lines = out.split(QLatin1Char('\n'));
+            const auto line = std::find_if(lines.begin(), lines.end(), [&](const QString& l) {
+                return l.startsWith(name + QLatin1Char(' '));
+            });
+            QVERIFY2(line != lines.end(), qPrintable(out));
+            QVERIFY2(line->contains(QStringLiteral("TLS, NOT verified")), qPrintable(*line));
+        }
+        test::drydock(QStringList{QStringLiteral("scan"), QStringLiteral("--no-history"),
+                                  QStringLiteral("--fleet"), QStringLiteral("--format"),
+                                  QStringLiteral("json")} +
+                          fileArg,
+                      &out, &err);
+        const auto fleet = QJsonDocument::fromJson(out.toUtf8()).object();
+        const auto lab = endpointNamed(fleet, QStringLiteral("lab"));
+        QCOMPARE(lab.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        const auto bare = endpointNamed(fleet, QStringLiteral("bare"));
+        QCOMPARE(bare.value(QStringLiteral("status")).toString(), QStringLiteral("unreachable"));
+        const QString why = bare.value(QStringLiteral("error")).toString();
+        QVERIFY2(why.contains(QStringLiteral("certificate")), qPrintable(why));
+        QVERIFY2(!why.contains(QStringLiteral("HTTP request to an HTTPS server")), qPrintable(why));
     }
 
     // Runs last: it kills the TLS daemon.

@@ -1,11 +1,11 @@
 #include "ui/bridge/ExportController.h"
 
+#include "core/common/AtomicFileWriter.h"
 #include "core/store/HistoryStore.h"
 #include "ui/export/PdfExporter.h"
 
 #include <QFileInfo>
 #include <QPointer>
-#include <QSaveFile>
 #include <QtConcurrent>
 
 namespace drydock::ui {
@@ -123,32 +123,27 @@ ExportOutcome ExportController::run(const ExportRequest& request, const CancelTo
     if (cancel.isCancelled()) {
         return cancelledOutcome();
     }
-    // QSaveFile writes a temporary file beside the target and renames it on commit; cancelWriting() or a
-    // destroyed QSaveFile removes it.
-    QSaveFile file(request.path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return failure(writeProblem(request.path, file.errorString()));
+    // AtomicFileWriter writes a new 0600 temporary file beside the target (never following a symlink) and
+    // renames it on commit; returning without commit removes it.
+    auto file = AtomicFileWriter::begin(request.path.toStdString());
+    if (!file) {
+        return failure(QString::fromStdString(file.error().message));
     }
-    constexpr qint64 chunk = 1 << 20;
-    for (qint64 at = 0; at < static_cast<qint64>(bytes.size()); at += chunk) {
+    constexpr std::size_t chunk = 1 << 20;
+    for (std::size_t at = 0; at < bytes.size(); at += chunk) {
         if (cancel.isCancelled()) {
-            file.cancelWriting();
             return cancelledOutcome();
         }
-        const qint64 n = std::min<qint64>(chunk, static_cast<qint64>(bytes.size()) - at);
-        if (file.write(bytes.data() + at, n) != n) {
-            const QString why = file.errorString();
-            file.cancelWriting();
-            return failure(writeProblem(request.path, why));
+        if (auto ok = file->append(std::string_view(bytes).substr(at, chunk)); !ok) {
+            return failure(QString::fromStdString(ok.error().message));
         }
     }
     report(2, 3);
     if (cancel.isCancelled()) {
-        file.cancelWriting();
         return cancelledOutcome();
     }
-    if (!file.commit()) {
-        return failure(writeProblem(request.path, file.errorString()));
+    if (auto ok = file->commit(); !ok) {
+        return failure(QString::fromStdString(ok.error().message));
     }
     report(3, 3);
     return {request.path, QString(), false};

@@ -1,5 +1,6 @@
 #include "ui/dialogs/ImageContentsDialog.h"
 
+#include "core/common/AtomicFileWriter.h"
 #include "core/json/ContentJson.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/PackageTableModel.h"
@@ -16,7 +17,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -326,14 +326,11 @@ bool ImageContentsDialog::exportSbom()
     const std::string bom =
         json::writeCycloneDx(image, *m_contents, ss(QUuid::createUuid().toString(QUuid::WithoutBraces)),
                              ss(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)), DRYDOCK_VERSION);
-    // QSaveFile writes beside the target and renames on commit: a failed export leaves no half file.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(bom.data(), static_cast<qint64>(bom.size())) != static_cast<qint64>(bom.size()) ||
-        !file.commit()) {
+    // A new 0600 file renamed into place: a failed export leaves no half file, a symlink is not followed.
+    if (auto written = AtomicFileWriter::write(path.toStdString(), bom); !written) {
         m_message->showMessage(InlineMessage::Kind::Error,
                                tr("Could not write the SBOM to %1: %2. Choose a folder you can write to.")
-                                   .arg(path, file.errorString()));
+                                   .arg(path, QString::fromStdString(written.error().message)));
         return false;
     }
     m_message->showMessage(InlineMessage::Kind::Info, tr("SBOM written to %1").arg(path));

@@ -1,5 +1,6 @@
 #include "ui/export/FleetReportExport.h"
 
+#include "core/common/AtomicFileWriter.h"
 #include "core/common/Clock.h"
 #include "core/json/FleetJson.h"
 #include "core/report/FleetHtmlReport.h"
@@ -11,7 +12,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QUrl>
 
@@ -25,14 +25,7 @@ Result<void> writeFleetReport(const FleetSummary& fleet, std::int64_t generatedA
     }
     const std::string text = suffix == QLatin1String("json") ? json::fleetToJson(fleet, generatedAtUnix)
                                                              : FleetHtmlReport::render(fleet, generatedAtUnix);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) ||
-        !file.commit()) {
-        return Error::make(ErrorCode::Io, "Cannot write " + path.toStdString() + ": " + file.errorString().toStdString() +
-                                              ". Choose another place.");
-    }
-    return success();
+    return AtomicFileWriter::write(path.toStdString(), text);
 }
 
 void exportFleetReport(QWidget* parent, const FleetSummary& fleet)

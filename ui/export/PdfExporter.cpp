@@ -1,5 +1,6 @@
 #include "ui/export/PdfExporter.h"
 
+#include "core/common/AtomicFileWriter.h"
 #include "core/common/Time.h"
 #include "core/report/FleetHtmlReport.h"
 #include "core/report/HtmlReportWriter.h"
@@ -141,9 +142,19 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         return Error::make(ErrorCode::Io, "No fonts are installed, so the PDF would have no text. Install "
                                           "fonts-dejavu-core (installer/install-deps.sh does).");
     }
-    const QString partPath = path + QStringLiteral(".part");
+    // The PDF goes to a temporary file AtomicFileWriter created (O_EXCL|O_NOFOLLOW, 0600) and is renamed into
+    // place when complete: QPdfWriter gets that open file, never a path it would open (and follow) itself.
+    auto target = AtomicFileWriter::begin(path.toStdString());
+    if (!target) {
+        return target.error();
+    }
     {
-        QPdfWriter writer(partPath);
+        QFile part;
+        if (!part.open(target->fd(), QIODevice::WriteOnly, QFileDevice::DontCloseHandle)) {
+            return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() + ": " +
+                                                  part.errorString().toStdString() + ".");
+        }
+        QPdfWriter writer(&part);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(16, 18, 16, 18), QPageLayout::Millimeter);
         writer.setResolution(144);
@@ -221,12 +232,11 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         drawPages(contents, tocPages, 2);
         drawPages(body, bodyPages, 2 + tocPages);
         const bool ended = painter.end();
+        part.close(); // flushes Qt's buffer into the descriptor AtomicFileWriter owns
         if (cancelled) {
-            QFile::remove(partPath);
             return Error::make(ErrorCode::Cancelled, "The export was cancelled; nothing was written.");
         }
-        if (!ended) {
-            QFile::remove(partPath);
+        if (!ended || part.error() != QFileDevice::NoError) {
             return Error::make(ErrorCode::Io, "Cannot finish the PDF " + path.toStdString() + ".");
         }
         if (progress) {
@@ -234,11 +244,7 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         }
     }
     // rename(2) replaces an existing report atomically: the old one stays until the new one is complete.
-    if (std::rename(QFile::encodeName(partPath).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(partPath);
-        return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() + ".");
-    }
-    return success();
+    return target->commit();
 }
 
 } // namespace drydock::ui

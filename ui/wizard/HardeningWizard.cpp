@@ -1,5 +1,6 @@
 #include "ui/wizard/HardeningWizard.h"
 
+#include "core/common/AtomicFileWriter.h"
 #include "core/common/Clock.h"
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerWriter.h"
@@ -498,15 +499,12 @@ bool HardeningWizard::exportPlan(const QString& format)
     if (path.isEmpty()) {
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        m_manual->setText(tr("Could not write %1: %2").arg(path, file.errorString()));
-        return false;
-    }
     const std::string text = script ? renderPlanScript(m_plan) : renderPlanMarkdown(m_plan);
-    file.write(text.data(), static_cast<qint64>(text.size()));
-    if (script) {
-        file.setPermissions(file.permissions() | QFileDevice::ExeOwner);
+    // Private (0600, a script 0700) and renamed into place; a symlink at the path is replaced, not followed.
+    if (auto written = AtomicFileWriter::write(path.toStdString(), text, script ? 0700 : 0600); !written) {
+        m_manual->setText(
+            tr("Could not write %1: %2").arg(path, QString::fromStdString(written.error().message)));
+        return false;
     }
     return true;
 }
