@@ -17,6 +17,7 @@ const char* toString(ErrorCode code)
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Io: return "io";
     case ErrorCode::Database: return "database";
+    case ErrorCode::TooLarge: return "too-large";
     case ErrorCode::Internal: return "internal";
     }
     return "internal";

@@ -18,6 +18,7 @@ enum class ErrorCode
     Cancelled,            // the user cancelled
     Io,                   // local file system
     Database,             // SQLite
+    TooLarge,             // input beyond a limit that protects this machine (a huge or hostile image)
     Internal              // a bug: should never reach a person
 };
 

@@ -98,7 +98,7 @@ std::string printable(std::string_view raw)
 Error tooLarge(const std::string& what)
 {
     return Error::make(
-        ErrorCode::InvalidArgument,
+        ErrorCode::TooLarge,
         "Image too large to analyse: " + what +
             ". Drydock stopped reading it, so no content findings are reported for this image; the "
             "limits keep a huge or hostile image from exhausting this machine. Slim the image, or "

@@ -98,6 +98,8 @@ struct ImageContents
     std::vector<InstalledPackage> packages;
     std::vector<Vulnerability> vulnerabilities;
     StringList notes; // non-fatal remarks, e.g. "RPM database present but not read"
+    // Set when the image is beyond the analysis limits: the reason, and then no files at all (IMG-115).
+    std::string limitReached;
     std::int64_t bytesRead = 0;
 };
 

@@ -50,6 +50,16 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
             if (contents.error().code == ErrorCode::Cancelled) {
                 return contents.error();
             }
+            if (contents.error().code == ErrorCode::TooLarge) {
+                // Unknown contents are a finding (IMG-115), not a clean image with a footnote.
+                ImageContents unread;
+                unread.imageId = image.id;
+                unread.limitReached = contents.error().message;
+                auto found = evaluateContentRules(m_catalogue, settings, image, unread);
+                findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                                std::make_move_iterator(found.end()));
+                continue;
+            }
             result.inventory.problems.push_back(
                 {"image", image.id, "Content analysis failed: " + contents.error().message});
             continue;

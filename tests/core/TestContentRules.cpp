@@ -240,10 +240,27 @@ private slots:
         QVERIFY(evaluate(analysedImage(), "IMG-107", settings).empty());
     }
 
+    // An image beyond the limits has no file view: IMG-115 says so, and no other rule reads the empty view
+    // as a clean image or reports anything about it.
+    void anImageTooLargeToAnalyseIsAFindingAndNothingElse()
+    {
+        const Image image = analysedImage().image;
+        ImageContents unread;
+        unread.imageId = image.id;
+        unread.limitReached = "Image too large to analyse: the file index passed 256 MiB";
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        const auto found = evaluateContentRules(catalogue, ScanSettings{}, image, unread);
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(found[0].ruleId), QStringLiteral("IMG-115"));
+        QCOMPARE(found[0].severity, Severity::Medium);
+        QVERIFY(found[0].evidence.find("256 MiB") != std::string::npos);
+        QVERIFY(evaluate(analysedImage(), "IMG-115", ScanSettings{}).empty());
+    }
+
     void everyContentRuleIsInTheCatalogue()
     {
         const RuleCatalogue catalogue = RuleCatalogue::builtIn();
-        for (int n = 101; n <= 114; ++n) {
+        for (int n = 101; n <= 115; ++n) {
             const Rule* rule = catalogue.find("IMG-" + std::to_string(n));
             QVERIFY(rule);
             QVERIFY(dynamic_cast<const ContentRule*>(rule));

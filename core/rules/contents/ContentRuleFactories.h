@@ -20,6 +20,7 @@ std::unique_ptr<Rule> makeWorldWritableRule();         // IMG-111
 std::unique_ptr<Rule> makeSystemPathOwnerRule();       // IMG-112
 std::unique_ptr<Rule> makePackageVulnerabilityRule();  // IMG-113
 std::unique_ptr<Rule> makeDeletedSecretRule();         // IMG-114
+std::unique_ptr<Rule> makeImageTooLargeRule();         // IMG-115
 
 class RuleCatalogue;
 void registerContentRules(RuleCatalogue& catalogue);

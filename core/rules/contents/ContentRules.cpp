@@ -19,6 +19,7 @@ void registerContentRules(RuleCatalogue& catalogue)
     catalogue.add(makeSystemPathOwnerRule());
     catalogue.add(makePackageVulnerabilityRule());
     catalogue.add(makeDeletedSecretRule());
+    catalogue.add(makeImageTooLargeRule());
 }
 
 } // namespace drydock
