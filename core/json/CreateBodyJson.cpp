@@ -314,14 +314,36 @@ private:
         objectAt(m_host, "Tmpfs")["/tmp"] = std::string(kTmpDefault);
     }
 
+    // --privileged, --pid host and --ipc host make the daemon add label=disable to SecurityOpt by itself, so
+    // the inspect shows it as if it had been asked for. Once none of them is left, it goes too: kept, it would
+    // silently leave SELinux labelling off in the hardened container (#17).
+    void dropImplicitLabelDisable()
+    {
+        if (m_host.value("Privileged", false) == true || str(m_host.value("PidMode", Json())) == "host" ||
+            str(m_host.value("IpcMode", Json())) == "host" || !m_host.contains("SecurityOpt") ||
+            !m_host["SecurityOpt"].is_array()) {
+            return;
+        }
+        Json kept = Json::array();
+        for (const auto& o : m_host["SecurityOpt"]) {
+            if (securityOptCanonical(str(o)) != "label=disable") {
+                kept.push_back(o);
+            }
+        }
+        m_host["SecurityOpt"] = std::move(kept);
+    }
+
     bool removeFlag(const std::string& flag)
     {
         if (flag == "--privileged") {
             m_host["Privileged"] = false;
+            dropImplicitLabelDisable();
         } else if (flag == "--pid") {
             m_host["PidMode"] = "";
+            dropImplicitLabelDisable();
         } else if (flag == "--ipc") {
             m_host["IpcMode"] = "private";
+            dropImplicitLabelDisable();
         } else if (flag == "--uts") {
             m_host["UTSMode"] = "";
         } else if (flag == "--userns") {

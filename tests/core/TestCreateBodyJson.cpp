@@ -12,6 +12,16 @@ Q_DECLARE_METATYPE(std::vector<drydock::RunEdit>)
 
 namespace {
 
+QJsonObject bodyOfInspect(const std::string& inspect, const std::vector<RunEdit>& edits)
+{
+    auto body = json::buildCreateBody(inspect, edits, CreateBodyOptions{});
+    if (!body) {
+        qWarning("%s", body.error().message.c_str());
+        return {};
+    }
+    return QJsonDocument::fromJson(QByteArray::fromStdString(body->json)).object();
+}
+
 QJsonObject bodyOf(const std::vector<RunEdit>& edits, bool trial = false, CreateBody* out = nullptr)
 {
     const std::string inspect = test::readData(QStringLiteral("api-1.41/container-webapp.json"));
@@ -178,6 +188,51 @@ private slots:
                                          .value(QStringLiteral("appnet"))
                                          .toObject();
         QVERIFY(!endpoint.contains(QStringLiteral("Aliases")));
+    }
+
+    // The daemon adds label=disable for --privileged, --pid host and --ipc host. Removing the last of them
+    // takes the label option away too; removing one while another stays keeps it.
+    void theImplicitLabelOptionGoesWithTheHostNamespace_data()
+    {
+        QTest::addColumn<QString>("pid");
+        QTest::addColumn<QString>("ipc");
+        QTest::addColumn<std::vector<RunEdit>>("edits");
+        QTest::addColumn<bool>("labelKept");
+        using Op = RunEdit::Op;
+        QTest::newRow("removing --pid host drops label=disable")
+            << "host" << "" << std::vector<RunEdit>{{Op::RemoveFlag, "--pid", ""}} << false;
+        QTest::newRow("removing --ipc host drops label=disable")
+            << "" << "host" << std::vector<RunEdit>{{Op::RemoveFlag, "--ipc", ""}} << false;
+        QTest::newRow("removing --pid host while --ipc host stays keeps it")
+            << "host" << "host" << std::vector<RunEdit>{{Op::RemoveFlag, "--pid", ""}} << true;
+        QTest::newRow("removing both drops it")
+            << "host" << "host"
+            << std::vector<RunEdit>{{Op::RemoveFlag, "--pid", ""}, {Op::RemoveFlag, "--ipc", ""}} << false;
+        QTest::newRow("an unrelated change keeps it")
+            << "host" << "" << std::vector<RunEdit>{{Op::AddFlag, "--pids-limit", "256"}} << true;
+    }
+
+    void theImplicitLabelOptionGoesWithTheHostNamespace()
+    {
+        QFETCH(QString, pid);
+        QFETCH(QString, ipc);
+        QFETCH(std::vector<RunEdit>, edits);
+        QFETCH(bool, labelKept);
+        QJsonObject inspect =
+            QJsonDocument::fromJson(QByteArray::fromStdString(test::readData(QStringLiteral("api-1.41/container-webapp.json"))))
+                .object();
+        QJsonObject host = inspect.value(QStringLiteral("HostConfig")).toObject();
+        host.insert(QStringLiteral("PidMode"), pid);
+        host.insert(QStringLiteral("IpcMode"), ipc.isEmpty() ? QStringLiteral("private") : ipc);
+        host.insert(QStringLiteral("SecurityOpt"),
+                    QJsonArray{QStringLiteral("label=disable"), QStringLiteral("no-new-privileges=true")});
+        inspect.insert(QStringLiteral("HostConfig"), host);
+        const QJsonObject body =
+            bodyOfInspect(QJsonDocument(inspect).toJson(QJsonDocument::Compact).toStdString(), edits);
+        QVERIFY(!body.isEmpty());
+        const QJsonArray opts = body.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("SecurityOpt")).toArray();
+        QCOMPARE(opts.contains(QStringLiteral("label=disable")), labelKept);
+        QVERIFY(opts.contains(QStringLiteral("no-new-privileges=true")));
     }
 
     void unknownEditsAreLeftForAPerson()

@@ -1,6 +1,10 @@
 // Content analysis end to end on the private daemon: the Debian minbase image and an image built FROM it
 // with a setuid shell copy, a private key, a compiler-like binary, a .git directory, a world-writable
 // directory and a key added then deleted in a later layer.
+#include "core/common/Clock.h"
+#include "core/common/ProgressSink.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/scan/Scanner.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -248,6 +252,37 @@ private slots:
         const QSet<QString> expected{"CVE-2099-0001", "CVE-2099-0002", "CVE-2099-0003", "CVE-2099-1001",
                                      "CVE-2099-1002", "CVE-2099-2001", "CVE-2099-2002"};
         QCOMPARE(ids, expected);
+    }
+
+    // The Debian image read with a 64 KiB file-index budget: the analysis stops, and the image gets IMG-115 and
+    // no other content finding (a partial view would look clean).
+    void anImageBeyondTheLimitsIsReportedAsTooLargeToAnalyse()
+    {
+        auto client = test::connectPrivateDaemon();
+        QVERIFY(client);
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        const SystemClock clock;
+        Scanner scanner(*client, catalogue, clock);
+        ContentScanOptions options;
+        options.enabled = true;
+        options.images = {kDebian.toStdString()};
+        options.limits.maxIndexBytes = 64 * 1024;
+        scanner.setContentOptions(options);
+        NullProgressSink progress;
+        auto result = scanner.scan(ScanSettings{}, progress, CancelToken());
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        std::vector<const Finding*> contentFindings;
+        for (const auto& f : result->findings.all()) {
+            const int n = f.ruleId.rfind("IMG-1", 0) == 0 ? std::stoi(f.ruleId.substr(4)) : 0;
+            if (n >= 101 && n <= 199 && f.object.type == ObjectType::Image) {
+                contentFindings.push_back(&f);
+            }
+        }
+        QCOMPARE(contentFindings.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(contentFindings[0]->ruleId), QStringLiteral("IMG-115"));
+        QVERIFY2(contentFindings[0]->evidence.find("too large to analyse") != std::string::npos,
+                 contentFindings[0]->evidence.c_str());
+        QVERIFY(result->imageContents.empty());
     }
 
     void vulnerabilitiesBecomeFindingsInAScan()
