@@ -37,7 +37,7 @@ void CommandView::setText(const QString& text)
 {
     const std::string raw = text.toStdString();
     bool hidden = false;
-    StringList lines = split(raw, '\n');
+    std::vector<std::string> lines = split(raw, '\n');
     for (auto& line : lines) {
         hidden = hidden || hasHiddenCharacters(line);
         line = visibleText(line);
