@@ -43,7 +43,8 @@ std::string visibleText(std::string_view text)
         const std::size_t len = utf8SequenceLength(text, i, &cp);
         char buf[16];
         if (len == 0) {
-            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+            std::snprintf(buf, sizeof buf, "\\x%02x",
+                          static_cast<unsigned>(static_cast<unsigned char>(text[i])));
             out += buf;
             ++i;
         } else if (isHiddenCodePoint(cp)) {

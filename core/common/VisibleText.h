@@ -18,7 +18,8 @@ bool isHiddenCodePoint(std::uint32_t codePoint);
 // character there is printable valid UTF-8.
 std::size_t hiddenSequenceLength(std::string_view text, std::size_t i);
 bool hasHiddenCharacters(std::string_view text);
-// Each hidden character as \u001b (\u202e for the longer ones), each invalid byte as \xff; the rest unchanged.
+// Each hidden character as \u001b (\u202e for the longer ones), each invalid byte as \xff; the rest
+// unchanged.
 std::string visibleText(std::string_view text);
 
 } // namespace drydock

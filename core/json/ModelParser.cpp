@@ -43,7 +43,8 @@ std::string parseErrorMessage(std::string_view body)
     try {
         // Error bodies are tiny; anything that does not parse simply has no message.
         auto doc = parseDocument(body, "error answer", TopLevel::Object);
-        // The sentence reaches terminals and dialogs: a hostile daemon's escape sequences are shown, not obeyed.
+        // The sentence reaches terminals and dialogs: a hostile daemon's escape sequences are shown, not
+        // obeyed.
         return doc ? terminalText(str(*doc, "message"), 2000) : std::string();
     } catch (...) {
         return {};

@@ -57,7 +57,8 @@ std::string DockerfileSnippet::comment(std::string_view text)
     while (i < shown.size() && std::isalnum(static_cast<unsigned char>(shown[i]))) {
         ++i;
     }
-    const bool named = i != nameStart && nameStart != std::string::npos && std::isalpha(static_cast<unsigned char>(shown[nameStart]));
+    const bool named = i != nameStart && nameStart != std::string::npos &&
+                       std::isalpha(static_cast<unsigned char>(shown[nameStart]));
     i = named ? shown.find_first_not_of(' ', i) : std::string::npos;
     if (named && i != std::string::npos && shown[i] == '=') {
         shown = "note: " + shown;
@@ -81,9 +82,10 @@ std::string DockerfileSnippet::execRun(const StringList& argv)
             for (const auto& w : shown) {
                 words += (words.empty() ? "" : " ") + w;
             }
-            return comment("A name here is not valid UTF-8, which a Dockerfile cannot spell; write this step by "
-                           "hand: RUN " +
-                           words);
+            return comment(
+                "A name here is not valid UTF-8, which a Dockerfile cannot spell; write this step by "
+                "hand: RUN " +
+                words);
         }
         out += (i ? ", " : "") + jsonString(argv[i]);
     }

@@ -36,8 +36,8 @@ std::string imageAndCommand(const RunCommand& command)
 
 bool isReferenceCharacter(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == '-' || c == ':' || c == '/' || c == '@';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == ':' || c == '/' || c == '@';
 }
 
 } // namespace
@@ -48,7 +48,8 @@ bool isImageReferenceWord(std::string_view text)
         return false;
     }
     const char first = text.front();
-    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9'))) {
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
+          (first >= '0' && first <= '9'))) {
         return false;
     }
     for (const char c : text) {

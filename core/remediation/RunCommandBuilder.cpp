@@ -182,8 +182,8 @@ std::string healthCommand(const StringList& test)
     if (test.size() >= 2 && test[0] == "CMD-SHELL") {
         return test[1];
     }
-    // --health-cmd always becomes CMD-SHELL; an exec-form test is joined into the equivalent shell line, quoted
-    // for any POSIX sh (the image may have dash or BusyBox).
+    // --health-cmd always becomes CMD-SHELL; an exec-form test is joined into the equivalent shell line,
+    // quoted for any POSIX sh (the image may have dash or BusyBox).
     if (!test.empty() && test[0] == "CMD") {
         return shellJoinPortable(StringList(test.begin() + 1, test.end()));
     }
@@ -480,7 +480,8 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
             if (&n == main || n.networkName.empty()) {
                 continue;
             }
-            cmd.followUps.push_back({n.networkName, userAliases(container, n), name.empty() ? container.id : name});
+            cmd.followUps.push_back(
+                {n.networkName, userAliases(container, n), name.empty() ? container.id : name});
         }
     }
 

@@ -511,8 +511,8 @@ private:
             break;
         }
         if (!attached) {
-            note("Create the network first: docker network create " + std::string(startsWith(network, "-") ? "-- " : "") +
-                     shellQuote(network),
+            note("Create the network first: docker network create " +
+                     std::string(startsWith(network, "-") ? "-- " : "") + shellQuote(network),
                  true);
         }
     }

@@ -79,8 +79,7 @@ std::string printfSubstitution(std::string_view bytes)
 
 // Runs of ordinary text are single-quoted, runs of hidden characters spelt by `hidden`; the parts join into
 // one word because nothing separates them.
-template <typename Hidden>
-std::string quoteWord(std::string_view word, bool keepNewline, Hidden hidden)
+template <typename Hidden> std::string quoteWord(std::string_view word, bool keepNewline, Hidden hidden)
 {
     bool bare = !word.empty();
     for (const char c : word) {
@@ -162,17 +161,38 @@ void decodeEscape(std::string_view s, std::size_t& i, std::string& out, bool ans
 {
     const char e = s[i++];
     switch (e) {
-    case 'n': out += '\n'; return;
-    case 't': out += '\t'; return;
-    case 'r': out += '\r'; return;
-    case 'a': out += '\a'; return;
-    case 'b': out += '\b'; return;
-    case 'f': out += '\f'; return;
-    case 'v': out += '\v'; return;
-    case '\\': out += '\\'; return;
-    case '\'': out += '\''; return;
-    case '"': out += '"'; return;
-    default: break;
+    case 'n':
+        out += '\n';
+        return;
+    case 't':
+        out += '\t';
+        return;
+    case 'r':
+        out += '\r';
+        return;
+    case 'a':
+        out += '\a';
+        return;
+    case 'b':
+        out += '\b';
+        return;
+    case 'f':
+        out += '\f';
+        return;
+    case 'v':
+        out += '\v';
+        return;
+    case '\\':
+        out += '\\';
+        return;
+    case '\'':
+        out += '\'';
+        return;
+    case '"':
+        out += '"';
+        return;
+    default:
+        break;
     }
     if (ansi && (e == 'e' || e == 'E')) {
         out += '\x1b';
@@ -291,10 +311,12 @@ Result<StringList> shellSplit(std::string_view line)
                     // Only the form shellQuotePortable writes: a format of escapes, no arguments.
                     const std::size_t close = line.find("')", i + kPrintf.size());
                     if (close == std::string_view::npos) {
-                        return Error::make(ErrorCode::InvalidArgument,
-                                           "The command line has an unterminated $(printf '…'); close it with ').");
+                        return Error::make(
+                            ErrorCode::InvalidArgument,
+                            "The command line has an unterminated $(printf '…'); close it with ').");
                     }
-                    const std::string_view format = line.substr(i + kPrintf.size(), close - i - kPrintf.size());
+                    const std::string_view format =
+                        line.substr(i + kPrintf.size(), close - i - kPrintf.size());
                     for (std::size_t k = 0; k < format.size();) {
                         if (format[k] == '\\' && k + 1 < format.size()) {
                             ++k;

@@ -15,8 +15,8 @@ namespace drydock {
 std::string shellQuote(std::string_view word);
 std::string shellJoin(const StringList& argv);
 // The same for text that any POSIX sh runs (the scripts Drydock writes, a CMD-SHELL inside a container): a
-// hidden byte comes from "$(printf '\033')"; a newline stays a newline inside single quotes, because a command
-// substitution would strip it.
+// hidden byte comes from "$(printf '\033')"; a newline stays a newline inside single quotes, because a
+// command substitution would strip it.
 std::string shellQuotePortable(std::string_view word);
 std::string shellJoinPortable(const StringList& argv);
 // Splits a POSIX shell command line into words (single/double quotes, backslashes, $'…' and the

@@ -21,7 +21,10 @@ const Area kAreas[] = {Area::Image, Area::Container, Area::Runtime, Area::Networ
 std::string esc(const std::string& s, std::size_t max = 4096) { return htmlEscape(reportText(s, max)); }
 
 // A command for people to read and copy: whole or left out with a reason (reportCommand), never cut.
-std::string escCommand(const std::string& command) { return htmlEscape(reportCommand(command)); }
+std::string escCommand(const std::string& command)
+{
+    return htmlEscape(reportCommand(command));
+}
 
 // Escaped, multi-line code for Qt's renderer: monospace lines that wrap, indented. Qt has no cheap <pre> that
 // wraps (white-space: pre-wrap is CSS, parsed per element — as slow over 10,000 findings as a stylesheet), so

@@ -21,12 +21,14 @@ std::string reportCommand(const std::string& command, std::size_t maxBytes)
     if (command.size() > maxBytes) {
         return "# Left out: this text is " + std::to_string((command.size() + 1023) / 1024) +
                " KiB, more than a report shows (" + std::to_string(maxBytes / 1024) +
-               " KiB), and a cut one could run something else when pasted. Copy it from the finding in Drydock, or "
+               " KiB), and a cut one could run something else when pasted. Copy it from the finding in "
+               "Drydock, or "
                "print the container's plan with: drydock harden NAME --format script";
     }
     for (const auto& line : split(command, '\n')) {
         if (hasHiddenCharacters(line)) {
-            return "# Left out: this text holds control characters (it was recorded by an older Drydock). Rescan "
+            return "# Left out: this text holds control characters (it was recorded by an older Drydock). "
+                   "Rescan "
                    "to get it with visible escapes.";
         }
     }

@@ -367,11 +367,12 @@ std::string scriptWords(const StringList& words)
 std::string renderPlanScript(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
-    std::string out = "#!/bin/sh\n" +
-                      scriptComment("Drydock hardening plan for " + plan.object.name +
-                                    ". Review it, fill in any placeholder, then run it.") +
-                      "# It stops the container, keeps it as a backup, runs the hardened one under the same name\n"
-                      "# and rolls back if that does not stay up for 10 seconds. Volumes are never removed.\n";
+    std::string out =
+        "#!/bin/sh\n" +
+        scriptComment("Drydock hardening plan for " + plan.object.name +
+                      ". Review it, fill in any placeholder, then run it.") +
+        "# It stops the container, keeps it as a backup, runs the hardened one under the same name\n"
+        "# and rolls back if that does not stay up for 10 seconds. Volumes are never removed.\n";
     if (!plan.isContainer()) {
         out += "# An image is changed in its Dockerfile; the changes are:\n";
         for (const auto& line : split(p.dockerfile, '\n')) {
@@ -387,8 +388,8 @@ std::string renderPlanScript(const HardeningPlan& plan)
         out += scriptComment("by hand: " + s);
     }
     if (const std::string reason = after.unrenderableReason(); !reason.empty()) {
-        return out + scriptComment(reason) + "printf '%s\\n' " + shellQuotePortable("drydock: " + visibleText(reason)) +
-               " >&2\nexit 1\n";
+        return out + scriptComment(reason) + "printf '%s\\n' " +
+               shellQuotePortable("drydock: " + visibleText(reason)) + " >&2\nexit 1\n";
     }
     // Messages name the container through `shown` (visible escapes only), so running the script never prints
     // a raw control character; printf rather than echo, whose backslash handling differs between shells.
@@ -414,10 +415,11 @@ std::string renderPlanScript(const HardeningPlan& plan)
     for (const auto& f : after.followUps) {
         out += "docker " + scriptWords(f.argv()) + " || rollback\n";
     }
-    out += "sleep 10\n"
-           "[ \"$(docker inspect -f '{{.State.Running}}' -- \"$name\")\" = true ] || rollback\n"
-           "printf 'drydock: %s is hardened; the original is kept, stopped, as %s-drydock-backup-%s (remove it "
-           "with docker rm when you no longer need it)\\n' \"$shown\" \"$shown\" \"$stamp\"\n";
+    out +=
+        "sleep 10\n"
+        "[ \"$(docker inspect -f '{{.State.Running}}' -- \"$name\")\" = true ] || rollback\n"
+        "printf 'drydock: %s is hardened; the original is kept, stopped, as %s-drydock-backup-%s (remove it "
+        "with docker rm when you no longer need it)\\n' \"$shown\" \"$shown\" \"$stamp\"\n";
     return out;
 }
 

@@ -43,9 +43,12 @@ void addHostileRows()
     QTest::newRow("a command substitution and backticks") << QByteArray("$(touch PWNED)`touch PWNED`");
     QTest::newRow("double quotes and a trailing backslash") << QByteArray("say \"hi\"\\");
     QTest::newRow("an escape sequence that retitles the terminal") << QByteArray("\x1b]0;owned\x07\x1b[2J");
-    QTest::newRow("a C1 control sequence introducer") << QByteArray("\xc2\x9b" "31m");
-    QTest::newRow("a lone 0x9b byte and other invalid UTF-8") << QByteArray("\x9b" "31m\xff\xfe");
-    QTest::newRow("a right-to-left override") << QByteArray("abc\xe2\x80\xae" "fed");
+    QTest::newRow("a C1 control sequence introducer") << QByteArray("\xc2\x9b"
+                                                                    "31m");
+    QTest::newRow("a lone 0x9b byte and other invalid UTF-8") << QByteArray("\x9b"
+                                                                            "31m\xff\xfe");
+    QTest::newRow("a right-to-left override") << QByteArray("abc\xe2\x80\xae"
+                                                            "fed");
     QTest::newRow("a carriage return that hides what follows") << QByteArray("safe\r;touch PWNED;");
     QTest::newRow("an option") << QByteArray("--privileged");
     QTest::newRow("the words that end the script's if") << QByteArray("\nthen\nfi\ntouch PWNED\n");
@@ -147,11 +150,12 @@ void checkRun(const test::StubShellRun& run, const std::string& text, const std:
     QVERIFY2(run.exitCode == exitCode, qPrintable(why(run, text)));
     QVERIFY2(run.calls.size() == calls.size(), qPrintable(why(run, text)));
     for (std::size_t i = 0; i < calls.size(); ++i) {
-        QVERIFY2(run.calls[i] == calls[i], qPrintable(QStringLiteral("call %1 differs: got %2\nwant %3\n")
-                                                          .arg(i)
-                                                          .arg(QString::fromStdString(visibleText(join(run.calls[i], " | "))),
-                                                               QString::fromStdString(visibleText(join(calls[i], " | ")))) +
-                                                      why(run, text)));
+        QVERIFY2(run.calls[i] == calls[i],
+                 qPrintable(QStringLiteral("call %1 differs: got %2\nwant %3\n")
+                                .arg(i)
+                                .arg(QString::fromStdString(visibleText(join(run.calls[i], " | "))),
+                                     QString::fromStdString(visibleText(join(calls[i], " | ")))) +
+                            why(run, text)));
     }
 }
 
@@ -163,8 +167,10 @@ void expectRun(const QStringList& shell, const std::string& text, const std::vec
 }
 
 // The calls the plan script makes for a container that stays up: stop, keep as backup, run hardened, join
-// the other networks, check it runs. The backup's timestamp comes from the clock, so it is taken from the run.
-std::vector<StringList> scriptCalls(const std::string& name, const RunCommand& after, const std::string& backup)
+// the other networks, check it runs. The backup's timestamp comes from the clock, so it is taken from the
+// run.
+std::vector<StringList> scriptCalls(const std::string& name, const RunCommand& after,
+                                    const std::string& backup)
 {
     std::vector<StringList> calls{{"stop", "--", name}, {"rename", "--", name, backup}};
     for (const auto& c : callsOf(after)) {
@@ -195,8 +201,8 @@ QString python()
 bool checkDockerfile(const std::string& text, std::vector<StringList>& execRuns, QString& problem)
 {
     static const std::set<std::string> instructions{
-        "FROM", "RUN", "CMD", "LABEL", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER",
-        "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"};
+        "FROM",   "RUN",  "CMD",     "LABEL", "EXPOSE",  "ENV",        "ADD",         "COPY", "ENTRYPOINT",
+        "VOLUME", "USER", "WORKDIR", "ARG",   "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"};
     StringList jsonLines;
     bool continued = false;
     for (const auto& line : split(text, '\n')) {
@@ -224,12 +230,15 @@ bool checkDockerfile(const std::string& text, std::vector<StringList>& execRuns,
         return true;
     }
     QProcess py;
-    py.start(python(), {QStringLiteral("-c"),
-                        QStringLiteral("import json,sys\n"
-                                       "for line in sys.stdin.buffer.read().decode('utf-8').split('\\n'):\n"
-                                       "    words = json.loads(line)\n"
-                                       "    assert isinstance(words, list) and all(isinstance(w, str) for w in words)\n"
-                                       "    sys.stdout.buffer.write(b''.join(w.encode('utf-8') + b'\\0' for w in words) + b'\\1')\n")});
+    py.start(
+        python(),
+        {QStringLiteral("-c"),
+         QStringLiteral(
+             "import json,sys\n"
+             "for line in sys.stdin.buffer.read().decode('utf-8').split('\\n'):\n"
+             "    words = json.loads(line)\n"
+             "    assert isinstance(words, list) and all(isinstance(w, str) for w in words)\n"
+             "    sys.stdout.buffer.write(b''.join(w.encode('utf-8') + b'\\0' for w in words) + b'\\1')\n")});
     py.write(QByteArray::fromStdString(join(jsonLines, "\n")));
     py.closeWriteChannel();
     if (!py.waitForFinished(30000) || py.exitCode() != 0) {
@@ -254,8 +263,8 @@ bool checkDockerfile(const std::string& text, std::vector<StringList>& execRuns,
 
 struct Markdown
 {
-    QStringList elements;              // every element name, in document order
-    QStringList headings;              // their text
+    QStringList elements;                                    // every element name, in document order
+    QStringList headings;                                    // their text
     std::vector<std::pair<QString, std::string>> codeBlocks; // info, literal
 };
 
@@ -371,7 +380,8 @@ private slots:
         const std::string script = renderPlanScript(plan);
         QVERIFY2(linesVisible(script), visibleText(script).c_str());
         QVERIFY(linesVisible(renderPlanText(plan)));
-        for (const QStringList& shell : {QStringList{QStringLiteral("/bin/sh")}, QStringList{QStringLiteral("/bin/bash")}}) {
+        for (const QStringList& shell :
+             {QStringList{QStringLiteral("/bin/sh")}, QStringList{QStringLiteral("/bin/bash")}}) {
             const test::StubShellRun run = test::runWithStubDocker(shell, script);
             const std::string backup = backupOf(run, c.name);
             QVERIFY2(!backup.empty(), qPrintable(why(run, script)));
@@ -403,11 +413,16 @@ private slots:
         QTest::addColumn<QByteArray>("image");
         QTest::addColumn<QByteArray>("imageId");
         QTest::addColumn<bool>("usesId");
-        QTest::newRow("an option as the reference, with a usable id") << QByteArray("--privileged") << QByteArray("sha256:f26b") << true;
-        QTest::newRow("a short option, with a usable id") << QByteArray("-v/:/host") << QByteArray("sha256:f26b") << true;
-        QTest::newRow("a newline then an option, with a usable id") << QByteArray("busybox\n-x") << QByteArray("sha256:f26b") << true;
-        QTest::newRow("an option as the reference and as the id") << QByteArray("--privileged") << QByteArray("--rm") << false;
-        QTest::newRow("a space and an option, and no id") << QByteArray(" --privileged") << QByteArray("") << false;
+        QTest::newRow("an option as the reference, with a usable id")
+            << QByteArray("--privileged") << QByteArray("sha256:f26b") << true;
+        QTest::newRow("a short option, with a usable id")
+            << QByteArray("-v/:/host") << QByteArray("sha256:f26b") << true;
+        QTest::newRow("a newline then an option, with a usable id")
+            << QByteArray("busybox\n-x") << QByteArray("sha256:f26b") << true;
+        QTest::newRow("an option as the reference and as the id")
+            << QByteArray("--privileged") << QByteArray("--rm") << false;
+        QTest::newRow("a space and an option, and no id")
+            << QByteArray(" --privileged") << QByteArray("") << false;
     }
     void optionLikeImageIsNeverRun()
     {
@@ -437,7 +452,8 @@ private slots:
     void dockerfileSnippetsAreOneInstructionEach_data()
     {
         addHostileRows();
-        QTest::newRow("a path that closes the JSON array") << QByteArray("x\", \"; touch PWNED\"]\nRUN [\"touch\", \"PWNED");
+        QTest::newRow("a path that closes the JSON array")
+            << QByteArray("x\", \"; touch PWNED\"]\nRUN [\"touch\", \"PWNED");
         QTest::newRow("a path that looks like a parser directive") << QByteArray("syntax=evil/frontend");
     }
     void dockerfileSnippetsAreOneInstructionEach()
@@ -508,7 +524,8 @@ private slots:
 
     void dockerfileCommentsNeverBecomeDirectives()
     {
-        QCOMPARE(DockerfileSnippet::comment("syntax=evil/frontend"), std::string("# note: syntax=evil/frontend\n"));
+        QCOMPARE(DockerfileSnippet::comment("syntax=evil/frontend"),
+                 std::string("# note: syntax=evil/frontend\n"));
         QCOMPARE(DockerfileSnippet::comment(" escape = `"), std::string("# note:  escape = ` (end)\n"));
         QCOMPARE(DockerfileSnippet::comment("a\nRUN x"), std::string("# a\\u000aRUN x\n"));
     }
@@ -524,7 +541,8 @@ private slots:
         Markdown doc;
         QString problem;
         QVERIFY2(parseMarkdown(md, doc, problem), qPrintable(problem));
-        for (const char* forbidden : {"html_block", "html_inline", "link", "image", "code", "emph", "thematic_break"}) {
+        for (const char* forbidden :
+             {"html_block", "html_inline", "link", "image", "code", "emph", "thematic_break"}) {
             QVERIFY2(!doc.elements.contains(QLatin1String(forbidden)), forbidden);
         }
         QVERIFY(!doc.headings.isEmpty());
@@ -534,9 +552,11 @@ private slots:
                                            QStringLiteral("Run command"), QStringLiteral("Compose")};
         QCOMPARE(doc.headings.mid(1, 4), expectedHeadings);
         for (const QString& h : doc.headings.mid(5)) {
-            QVERIFY2(h == QLatin1String("Dockerfile changes") || h == QLatin1String("By hand"), qPrintable(h));
+            QVERIFY2(h == QLatin1String("Dockerfile changes") || h == QLatin1String("By hand"),
+                     qPrintable(h));
         }
-        QVERIFY(doc.codeBlocks.size() == 3 || (doc.codeBlocks.size() == 4 && doc.codeBlocks[3].first == "dockerfile"));
+        QVERIFY(doc.codeBlocks.size() == 3 ||
+                (doc.codeBlocks.size() == 4 && doc.codeBlocks[3].first == "dockerfile"));
         QCOMPARE(doc.codeBlocks[0].first, QStringLiteral("diff"));
         QCOMPARE(doc.codeBlocks[1].first, QStringLiteral("sh"));
         QCOMPARE(doc.codeBlocks[2].first, QStringLiteral("yaml"));
@@ -564,7 +584,8 @@ private slots:
         Container c = hostileContainer(";touch PWNED;");
         c.config.env.clear();
         for (int i = 0; i < values; ++i) {
-            c.config.env.push_back("L" + std::to_string(i) + "=" + std::string(static_cast<std::size_t>(valueBytes) / 2, 'a') +
+            c.config.env.push_back("L" + std::to_string(i) + "=" +
+                                   std::string(static_cast<std::size_t>(valueBytes) / 2, 'a') +
                                    "';touch PWNED;'\"$(touch PWNED)\"" +
                                    std::string(static_cast<std::size_t>(valueBytes) / 2, 'b'));
             c.config.env.push_back("B" + std::to_string(i) + "=';touch PWNED;'");
@@ -582,7 +603,8 @@ private slots:
         std::map<std::string, std::vector<StringList>> expected; // rendered command -> its calls
         for (const auto& f : scan.findings.all()) {
             if (!f.remediation.runCommand.empty()) {
-                expected[f.remediation.runCommand] = callsOf(RunCommandHardener().apply(before, f.remediation.edits));
+                expected[f.remediation.runCommand] =
+                    callsOf(RunCommandHardener().apply(before, f.remediation.edits));
             }
         }
         QVERIFY(!expected.empty());
@@ -628,13 +650,15 @@ private slots:
 
     void reportCommandIsWholeUpToTheLimitExactly()
     {
-        const std::string atLimit = "docker run --env 'A=" + std::string(kReportCommandBytes - 23, 'x') + "' i";
+        const std::string atLimit =
+            "docker run --env 'A=" + std::string(kReportCommandBytes - 23, 'x') + "' i";
         QCOMPARE(atLimit.size(), kReportCommandBytes);
         QCOMPARE(reportCommand(atLimit), atLimit);
         const std::string over = atLimit + "x";
         QVERIFY(startsWith(reportCommand(over), "# Left out: this text is 17 KiB"));
         QVERIFY(!contains(reportCommand(over), "\n"));
-        QVERIFY(startsWith(reportCommand("docker run --env 'A=\x1b[2J' i"), "# Left out: this text holds control"));
+        QVERIFY(startsWith(reportCommand("docker run --env 'A=\x1b[2J' i"),
+                           "# Left out: this text holds control"));
     }
 };
 

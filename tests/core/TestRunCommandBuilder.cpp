@@ -700,7 +700,8 @@ void TestRunCommandBuilder::extraNetworksBecomeFollowUps()
     const RunCommand cmd = RunCommandBuilder().build(c, &image);
     QVERIFY2(containsSequence(cmd.argv(), {"--network", "frontend", "--network-alias", "www"}),
              cmd.renderOneLine().c_str());
-    QCOMPARE(cmd.followUps, (std::vector<NetworkConnect>{{"backend", {"api"}, "web"}, {"it's odd", {}, "web"}}));
+    QCOMPARE(cmd.followUps,
+             (std::vector<NetworkConnect>{{"backend", {"api"}, "web"}, {"it's odd", {}, "web"}}));
     const std::string text = cmd.render();
     QVERIFY(endsWith(
         text, "\ndocker network connect --alias api backend web\ndocker network connect 'it'\\''s odd' web"));

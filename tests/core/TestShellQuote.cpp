@@ -90,12 +90,21 @@ void TestShellQuote::roundTrip_data()
     QTest::newRow("whitespace of every kind") << StringList{" ", "\t", "\n", "a b\tc\nd", "trailing "};
     QTest::newRow("unicode and control bytes")
         << StringList{"caf\xc3\xa9", "\xe2\x80\xa8", "\x1b[31m", "\x7f"};
-    QTest::newRow("C1 controls, bidi overrides and invalid UTF-8")
-        << StringList{"\xc2\x9b" "2J", "\x9b", "a\xe2\x80\xae" "b", "\xff\xfe", "\xe2\x80"};
+    QTest::newRow("C1 controls, bidi overrides and invalid UTF-8") << StringList{"\xc2\x9b"
+                                                                                 "2J",
+                                                                                 "\x9b",
+                                                                                 "a\xe2\x80\xae"
+                                                                                 "b",
+                                                                                 "\xff\xfe", "\xe2\x80"};
     QTest::newRow("a newline before a hash and a command between semicolons")
         << StringList{"x\n#", ";touch PWNED;", "y\n#", "'\n#'"};
-    QTest::newRow("hex digits right after an escaped byte") << StringList{"\x1b" "1b", "\x07" "ff", "\n0"};
-    QTest::newRow("text that looks like the escapes themselves") << StringList{"$'\\x41'", "\\x1b", "$(printf '\\033')"};
+    QTest::newRow("hex digits right after an escaped byte") << StringList{"\x1b"
+                                                                          "1b",
+                                                                          "\x07"
+                                                                          "ff",
+                                                                          "\n0"};
+    QTest::newRow("text that looks like the escapes themselves")
+        << StringList{"$'\\x41'", "\\x1b", "$(printf '\\033')"};
     QTest::newRow("a NUL byte inside a word") << StringList{std::string("a\0b", 3)};
     QTest::newRow("an env assignment with a URL") << StringList{"--env", "URL=https://u:p@h/x?y=1&z=2"};
 }
@@ -113,8 +122,8 @@ void TestShellQuote::realShellAgrees_data()
     roundTrip_data();
 }
 
-// The quoting is checked against the shells a copied command is pasted into (bash, BusyBox ash): a stub docker
-// records the words it receives.
+// The quoting is checked against the shells a copied command is pasted into (bash, BusyBox ash): a stub
+// docker records the words it receives.
 void TestShellQuote::realShellAgrees()
 {
     QFETCH(StringList, argv);
@@ -181,9 +190,12 @@ void TestShellQuote::split_data()
     QTest::newRow("empty quotes make an empty word") << "'' \"\"" << StringList{"", ""};
     QTest::newRow("an empty line has no words") << "   " << StringList{};
     QTest::newRow("ANSI-C quotes decode their escapes") << "$'a\\x1bb\\n\\t\\'\\\\' $'\\e\\101'"
-                                                        << StringList{"a\x1b" "b\n\t'\\", "\x1b" "A"};
-    QTest::newRow("a printf substitution in double quotes decodes octal escapes") << "a\"$(printf '\\033\\012')\"b"
-                                                                              << StringList{"a\x1b\nb"};
+                                                        << StringList{"a\x1b"
+                                                                      "b\n\t'\\",
+                                                                      "\x1b"
+                                                                      "A"};
+    QTest::newRow("a printf substitution in double quotes decodes octal escapes")
+        << "a\"$(printf '\\033\\012')\"b" << StringList{"a\x1b\nb"};
 }
 
 void TestShellQuote::split()

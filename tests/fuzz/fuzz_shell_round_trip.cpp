@@ -121,9 +121,11 @@ void scriptRoundTrip(const HardeningPlan& plan)
 void reportRoundTrip(const std::string& command)
 {
     const std::string shown = reportCommand(command);
-    DRYDOCK_FUZZ_REQUIRE(shown == command || (shown.rfind("# Left out: ", 0) == 0 && shown.find('\n') == std::string::npos),
+    DRYDOCK_FUZZ_REQUIRE(shown == command ||
+                             (shown.rfind("# Left out: ", 0) == 0 && shown.find('\n') == std::string::npos),
                          "a report shows a command that is neither whole nor a one-line comment");
-    DRYDOCK_FUZZ_REQUIRE(shown != command || command.size() <= kReportCommandBytes, "a report shows an overlong command");
+    DRYDOCK_FUZZ_REQUIRE(shown != command || command.size() <= kReportCommandBytes,
+                         "a report shows an overlong command");
 }
 
 void containerRoundTrip(std::string_view inspectJson)

@@ -17,7 +17,8 @@ const QString kBusybox = QStringLiteral("drydock-test/busybox:1");
 
 // Directories the container creates at run time: GET /containers/{id}/changes reports them, and the plan
 // turns each into a --tmpfs value, without the attacker touching the container's configuration.
-const StringList kHostileDirs{"/a\n#", "/b;touch PWNED;", "/c\n#", "/d\x1b]0;owned\x07", "/e'\"$(touch PWNED)"};
+const StringList kHostileDirs{"/a\n#", "/b;touch PWNED;", "/c\n#", "/d\x1b]0;owned\x07",
+                              "/e'\"$(touch PWNED)"};
 const StringList kHostileEnv{"A=x\n#", "B=;touch PWNED;", "C=y\n#", "D=\x1b[31mred\xc2\x9b"};
 
 QString q(const std::string& s)
@@ -63,7 +64,8 @@ private slots:
             run << QStringLiteral("-e") << q(e);
         }
         run << kBusybox << QStringLiteral("sh") << QStringLiteral("-c")
-            << QStringLiteral("for d in \"$@\"; do mkdir -- \"$d\" && echo x > \"$d/f\"; done; exec sleep 3600")
+            << QStringLiteral(
+                   "for d in \"$@\"; do mkdir -- \"$d\" && echo x > \"$d/f\"; done; exec sleep 3600")
             << QStringLiteral("sh");
         for (const auto& d : kHostileDirs) {
             run << q(d);
@@ -98,8 +100,8 @@ private slots:
 
         const QString host = QStringLiteral("unix://") + test::privateDaemonSocket();
         QString out;
-        QVERIFY2(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host, QStringLiteral("--format"),
-                                QStringLiteral("script")},
+        QVERIFY2(test::drydock({QStringLiteral("harden"), name, QStringLiteral("--host"), host,
+                                QStringLiteral("--format"), QStringLiteral("script")},
                                &out, &err) == 0,
                  qPrintable(err));
         const std::string script = out.toStdString();

@@ -13,11 +13,12 @@ namespace drydock::test {
 namespace {
 
 // Each call appends its argument count, then every argument, each ended by a NUL byte.
-constexpr const char* kStubDocker = "#!/bin/sh\n"
-                                    "printf '%s\\0' \"$#\" >>\"$DRYDOCK_STUB_LOG\"\n"
-                                    "for a in \"$@\"; do printf '%s\\0' \"$a\" >>\"$DRYDOCK_STUB_LOG\"; done\n"
-                                    "if [ \"$1\" = inspect ]; then printf '%s\\n' \"$DRYDOCK_STUB_INSPECT\"; fi\n"
-                                    "exit 0\n";
+constexpr const char* kStubDocker =
+    "#!/bin/sh\n"
+    "printf '%s\\0' \"$#\" >>\"$DRYDOCK_STUB_LOG\"\n"
+    "for a in \"$@\"; do printf '%s\\0' \"$a\" >>\"$DRYDOCK_STUB_LOG\"; done\n"
+    "if [ \"$1\" = inspect ]; then printf '%s\\n' \"$DRYDOCK_STUB_INSPECT\"; fi\n"
+    "exit 0\n";
 
 bool writeExecutable(const QString& path, const QByteArray& content)
 {
@@ -55,7 +56,8 @@ std::vector<StringList> parseLog(const QByteArray& log)
 
 } // namespace
 
-StubShellRun runWithStubDocker(const QStringList& shell, const std::string& text, const QString& inspectAnswer)
+StubShellRun runWithStubDocker(const QStringList& shell, const std::string& text,
+                               const QString& inspectAnswer)
 {
     StubShellRun run;
     QTemporaryDir tools;
@@ -96,7 +98,8 @@ StubShellRun runWithStubDocker(const QStringList& shell, const std::string& text
     if (calls.open(QIODevice::ReadOnly)) {
         run.calls = parseLog(calls.readAll());
     }
-    run.leftovers = QDir(work.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    run.leftovers =
+        QDir(work.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     return run;
 }
 
@@ -107,7 +110,8 @@ QList<QStringList> interactiveShells()
     if (const QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"), dirs); !bash.isEmpty()) {
         shells << QStringList{bash};
     }
-    if (const QString busybox = QStandardPaths::findExecutable(QStringLiteral("busybox"), dirs); !busybox.isEmpty()) {
+    if (const QString busybox = QStandardPaths::findExecutable(QStringLiteral("busybox"), dirs);
+        !busybox.isEmpty()) {
         shells << QStringList{busybox, QStringLiteral("sh")};
     }
     return shells;

@@ -22,8 +22,10 @@ private slots:
         QTest::addColumn<QByteArray>("value");
         QTest::newRow("an escape sequence") << QByteArray("\x1b]0;owned\x07;touch PWNED;");
         QTest::newRow("a newline followed by a hash") << QByteArray("x\n#';touch PWNED;'");
-        QTest::newRow("a no-break space, which a text widget turns into a space") << QByteArray("a\xc2\xa0" "b");
-        QTest::newRow("a C1 control and a bidi override") << QByteArray("\xc2\x9b" "2J\xe2\x80\xae");
+        QTest::newRow("a no-break space, which a text widget turns into a space") << QByteArray("a\xc2\xa0"
+                                                                                                "b");
+        QTest::newRow("a C1 control and a bidi override") << QByteArray("\xc2\x9b"
+                                                                        "2J\xe2\x80\xae");
     }
 
     void copyPutsTheRenderedCommandOnTheClipboardExactly()
@@ -42,7 +44,8 @@ private slots:
         const QString copied = QApplication::clipboard()->text();
         QCOMPARE(copied, rendered);
         // Pasted into bash, the copied text passes exactly the value.
-        const test::StubShellRun run = test::runWithStubDocker({QStringLiteral("/bin/bash")}, copied.toStdString());
+        const test::StubShellRun run =
+            test::runWithStubDocker({QStringLiteral("/bin/bash")}, copied.toStdString());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.calls, std::vector<StringList>{command.argv()});
     }

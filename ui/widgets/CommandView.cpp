@@ -51,7 +51,10 @@ void CommandView::setText(const QString& text)
                               : tr("Copy to the clipboard (Ctrl+Shift+C)"));
 }
 
-QString CommandView::text() const { return m_text; }
+QString CommandView::text() const
+{
+    return m_text;
+}
 
 void CommandView::copyToClipboard()
 {

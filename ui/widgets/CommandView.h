@@ -15,7 +15,8 @@ public:
     // Core renders commands with visible escapes. A text that still holds hidden characters (recorded by an
     // older Drydock) is shown with visible escapes and cannot be copied: escaping it would change its words.
     void setText(const QString& text);
-    // Exactly what Copy puts on the clipboard (the widget's own text would turn a no-break space into a space).
+    // Exactly what Copy puts on the clipboard (the widget's own text would turn a no-break space into a
+    // space).
     QString text() const;
 
 public slots:
