@@ -1,5 +1,7 @@
 #include "core/common/Strings.h"
 
+#include "core/common/VisibleText.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -104,12 +106,7 @@ std::string truncateUtf8(std::string_view text, std::size_t maxBytes)
 
 std::string terminalText(std::string_view text, std::size_t maxBytes)
 {
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text) {
-        out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-    }
-    return truncateUtf8(out, maxBytes);
+    return truncateUtf8(visibleText(text), maxBytes);
 }
 
 } // namespace drydock

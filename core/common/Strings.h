@@ -18,7 +18,8 @@ std::string trim(std::string_view text);
 std::string replaceAll(std::string text, std::string_view from, std::string_view to);
 // Cuts text to at most maxBytes on a UTF-8 boundary and appends an ellipsis when cut.
 std::string truncateUtf8(std::string_view text, std::size_t maxBytes);
-// Text safe for a terminal: control characters (escape sequences from the daemon) become '?', then cut.
+// Text safe for a terminal: control characters, bidirectional controls and invalid UTF-8 become visible
+// escapes (visibleText: \u001b, \xff), then the text is cut.
 std::string terminalText(std::string_view text, std::size_t maxBytes);
 
 } // namespace drydock

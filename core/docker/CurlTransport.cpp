@@ -775,7 +775,7 @@ Result<void> CurlTransport::stream(const HttpRequest& request,
     if (status < 200 || status > 299) {
         std::string message = json::parseErrorMessage(t.errorBody);
         if (message.empty()) {
-            message = truncateUtf8(trim(t.errorBody), 300);
+            message = terminalText(trim(t.errorBody), 300);
         }
         return Error::make(ErrorCode::HttpError,
                            "The Docker daemon at " + m_impl->where() + " answered HTTP " +

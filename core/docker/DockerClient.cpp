@@ -117,7 +117,7 @@ Result<std::string> DockerClient::checkResponse(const Result<HttpResponse>& resp
     }
     std::string message = json::parseErrorMessage(r.body);
     if (message.empty()) {
-        message = truncateUtf8(trim(r.body), 300);
+        message = terminalText(trim(r.body), 300);
     }
     return Error::make(ErrorCode::HttpError,
                        maskUrlCredentials("The Docker daemon at " + m_transport->describe() +

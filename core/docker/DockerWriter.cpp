@@ -107,7 +107,7 @@ Result<std::string> DockerWriter::send(const std::string& method, const std::str
     if (!record.ok) {
         std::string message = json::parseErrorMessage(response->body);
         if (message.empty()) {
-            message = truncateUtf8(trim(response->body), 300);
+            message = terminalText(trim(response->body), 300);
         }
         record.message = maskUrlCredentials(message);
         if (m_log) {

@@ -1,6 +1,8 @@
 // Event lines and error answers -> model. The per-object parsers live beside this file, one per kind of
 // answer (ContainerJson.cpp, ImageJson.cpp, …); all of them share detail/JsonAccess.h.
 #include "core/json/ModelParser.h"
+
+#include "core/common/Strings.h"
 #include "core/json/detail/JsonAccess.h"
 
 namespace drydock::json {
@@ -41,7 +43,9 @@ std::string parseErrorMessage(std::string_view body)
     try {
         // Error bodies are tiny; anything that does not parse simply has no message.
         auto doc = parseDocument(body, "error answer", TopLevel::Object);
-        return doc ? str(*doc, "message") : std::string();
+        // The sentence reaches terminals and dialogs: a hostile daemon's escape sequences are shown, not
+        // obeyed.
+        return doc ? terminalText(str(*doc, "message"), 2000) : std::string();
     } catch (...) {
         return {};
     }

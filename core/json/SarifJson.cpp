@@ -107,7 +107,7 @@ std::string scanToSarif(const ReportData& data)
         props["area"] = toString(f.area);
         props["objectId"] = f.object.id;
         if (data.includeRemediation && !f.remediation.runCommand.empty()) {
-            props["remediatedRunCommand"] = reportText(f.remediation.runCommand, 16384);
+            props["remediatedRunCommand"] = reportCommand(f.remediation.runCommand);
         }
         r["properties"] = props;
         if (f.waiver) {

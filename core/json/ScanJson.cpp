@@ -11,7 +11,6 @@ namespace {
 
 // Long untrusted values (a 1 MB label in evidence) are cut on a UTF-8 boundary; real values are far shorter.
 constexpr std::size_t kMaxText = 65536;
-constexpr std::size_t kMaxCommand = 16384; // a run command carries every label of its container
 
 nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
 {
@@ -26,11 +25,12 @@ nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
     j["rationale"] = f.rationale;
     j["fix"] = f.fix;
     if (includeRemediation) {
-        j["remediation"] = {{"runCommand", reportText(f.remediation.runCommand, kMaxCommand)},
+        // Commands are whole or replaced by a comment saying why (a run command carries every label).
+        j["remediation"] = {{"runCommand", reportCommand(f.remediation.runCommand)},
                             {"addFlags", f.remediation.addFlags},
                             {"removeFlags", f.remediation.removeFlags},
-                            {"compose", reportText(f.remediation.compose, kMaxCommand)},
-                            {"dockerfile", reportText(f.remediation.dockerfile, kMaxCommand)}};
+                            {"compose", reportCommand(f.remediation.compose)},
+                            {"dockerfile", reportCommand(f.remediation.dockerfile)}};
     } else {
         j["remediation"] = nullptr;
     }

@@ -2,8 +2,8 @@
 
 #include "core/common/Strings.h"
 #include "core/common/Utf8.h"
+#include "core/common/VisibleText.h"
 #include "core/remediation/RunArgSyntax.h"
-#include "core/remediation/ShellQuote.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -15,7 +15,7 @@ namespace drydock {
 namespace {
 
 // A YAML double-quoted scalar: the only style in which every string, whatever it holds, stays one line and
-// one value. Control characters, quotes, backslashes and the Unicode line breaks are escaped; invalid UTF-8
+// one value. Quotes, backslashes and every hidden character (VisibleText.h) are escaped; invalid UTF-8
 // becomes U+FFFD because a YAML document must be valid Unicode.
 std::string yamlQuote(std::string_view text)
 {
@@ -46,8 +46,7 @@ std::string yamlQuote(std::string_view text)
             out += "\\r";
             break;
         default:
-            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-                cp == 0xFEFF) {
+            if (isHiddenCodePoint(cp)) {
                 std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
                 out += buf;
             } else {
@@ -107,8 +106,7 @@ std::string comment(std::string_view text)
             ++i;
             continue;
         }
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-            cp == 0xFEFF) {
+        if (isHiddenCodePoint(cp)) {
             out += ' ';
         } else {
             out.append(text.substr(i, len));
@@ -192,23 +190,6 @@ struct NetworkAttachment
     std::string name;
     StringList aliases;
 };
-
-// Extra networks arrive as `docker network connect [--alias a] NET NAME` follow-ups.
-bool parseConnect(const std::string& followUp, NetworkAttachment& out)
-{
-    const auto words = shellSplit(followUp);
-    if (!words.ok() || words->size() < 5 || (*words)[0] != "docker" || (*words)[1] != "network" ||
-        (*words)[2] != "connect") {
-        return false;
-    }
-    out.name = (*words)[words->size() - 2];
-    for (std::size_t i = 3; i + 3 < words->size(); ++i) {
-        if ((*words)[i] == "--alias") {
-            out.aliases.push_back((*words)[++i]);
-        }
-    }
-    return true;
-}
 
 void writeMount(Writer& w, const std::string& text)
 {
@@ -318,12 +299,11 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
         networks.push_back({mode, o.all("--network-alias")});
     }
     for (const auto& f : command.followUps) {
-        NetworkAttachment a;
-        if (parseConnect(f, a) && !special) {
+        if (!special) {
             if (networks.empty()) {
                 networks.push_back({"default", {}}); // keep the project network the service would have joined
             }
-            networks.push_back(std::move(a));
+            networks.push_back({f.network, f.aliases});
         }
     }
     if (!networks.empty()) {

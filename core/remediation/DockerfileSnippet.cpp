@@ -1,5 +1,11 @@
 #include "core/remediation/DockerfileSnippet.h"
 
+#include "core/common/Utf8.h"
+#include "core/common/VisibleText.h"
+
+#include <cctype>
+#include <cstdio>
+
 namespace drydock {
 
 namespace {
@@ -17,7 +23,74 @@ std::string safeImageReference(const std::string& text)
     return out.empty() ? "debian:12-slim" : out;
 }
 
+// A JSON string whose every hidden character is a \u escape; the text must be valid UTF-8.
+std::string jsonString(std::string_view text)
+{
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t len = utf8SequenceLength(text, i, &cp);
+        if (cp == '"' || cp == '\\') {
+            out += '\\';
+            out += static_cast<char>(cp);
+        } else if (isHiddenCodePoint(cp)) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+            out += buf;
+        } else {
+            out.append(text.substr(i, len));
+        }
+        i += len;
+    }
+    return out + "\"";
+}
+
 } // namespace
+
+std::string DockerfileSnippet::comment(std::string_view text)
+{
+    std::string shown = visibleText(text);
+    // "# name = value" before the first instruction is a parser directive (syntax= picks the frontend image),
+    // and a comment had better not end in an escape character; "note: " in front rules out the first.
+    std::size_t i = shown.find_first_not_of(' ');
+    const std::size_t nameStart = i;
+    while (i < shown.size() && std::isalnum(static_cast<unsigned char>(shown[i]))) {
+        ++i;
+    }
+    const bool named = i != nameStart && nameStart != std::string::npos &&
+                       std::isalpha(static_cast<unsigned char>(shown[nameStart]));
+    i = named ? shown.find_first_not_of(' ', i) : std::string::npos;
+    if (named && i != std::string::npos && shown[i] == '=') {
+        shown = "note: " + shown;
+    }
+    if (!shown.empty() && (shown.back() == '\\' || shown.back() == '`')) {
+        shown += " (end)";
+    }
+    return "# " + shown + "\n";
+}
+
+std::string DockerfileSnippet::execRun(const StringList& argv)
+{
+    std::string out = "RUN [";
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        if (!isValidUtf8(argv[i])) {
+            StringList shown;
+            for (const auto& a : argv) {
+                shown.push_back(visibleText(a));
+            }
+            std::string words;
+            for (const auto& w : shown) {
+                words += (words.empty() ? "" : " ") + w;
+            }
+            return comment(
+                "A name here is not valid UTF-8, which a Dockerfile cannot spell; write this step by "
+                "hand: RUN " +
+                words);
+        }
+        out += (i ? ", " : "") + jsonString(argv[i]);
+    }
+    return out + "]\n";
+}
 
 std::string DockerfileSnippet::nonRootUser()
 {

@@ -1,21 +1,17 @@
 #include "core/remediation/RunCommand.h"
 
+#include "core/common/VisibleText.h"
 #include "core/remediation/ShellQuote.h"
 
 namespace drydock {
 
 namespace {
 
-// Notes become shell comments; a control character (above all a newline) would end the comment and turn
-// the rest of the note into a command, so each one is flattened to a space.
+// Notes become shell comments; a newline would end the comment and turn the rest of the note into a command,
+// and any other hidden character would reach the terminal, so the note is shown with visible escapes.
 std::string commentLine(const std::string& note)
 {
-    std::string out = "# ";
-    for (const char c : note) {
-        const auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7f) ? ' ' : c;
-    }
-    return out;
+    return "# " + visibleText(note);
 }
 
 std::string optionText(const RunArg& arg)
@@ -38,7 +34,46 @@ std::string imageAndCommand(const RunCommand& command)
     return out;
 }
 
+bool isReferenceCharacter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == ':' || c == '/' || c == '@';
+}
+
 } // namespace
+
+bool isImageReferenceWord(std::string_view text)
+{
+    if (text.empty() || text.size() > 4096) {
+        return false;
+    }
+    const char first = text.front();
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') ||
+          (first >= '0' && first <= '9'))) {
+        return false;
+    }
+    for (const char c : text) {
+        if (!isReferenceCharacter(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+StringList NetworkConnect::argv() const
+{
+    StringList out{"network", "connect"};
+    for (const auto& a : aliases) {
+        out.push_back("--alias");
+        out.push_back(a);
+    }
+    if ((!network.empty() && network.front() == '-') || (!container.empty() && container.front() == '-')) {
+        out.push_back("--");
+    }
+    out.push_back(network);
+    out.push_back(container);
+    return out;
+}
 
 StringList RunCommand::argv() const
 {
@@ -54,12 +89,25 @@ StringList RunCommand::argv() const
     return out;
 }
 
+std::string RunCommand::unrenderableReason() const
+{
+    if (isImageReferenceWord(image)) {
+        return {};
+    }
+    return "No docker command is shown: the image reference \"" + visibleText(image.substr(0, 200)) +
+           "\" is not one the docker CLI accepts (a leading '-' would be read as an option). Check the "
+           "container's image with docker inspect.";
+}
+
 std::string RunCommand::render() const
 {
     std::string out;
     for (const auto& note : notes) {
         out += commentLine(note);
         out += '\n';
+    }
+    if (const std::string reason = unrenderableReason(); !reason.empty()) {
+        return out + commentLine(reason);
     }
     out += "docker run";
     for (const auto& o : options) {
@@ -69,14 +117,17 @@ std::string RunCommand::render() const
     out += " \\\n  ";
     out += imageAndCommand(*this);
     for (const auto& f : followUps) {
-        out += '\n';
-        out += f;
+        out += "\ndocker ";
+        out += shellJoin(f.argv());
     }
     return out;
 }
 
 std::string RunCommand::renderOneLine() const
 {
+    if (const std::string reason = unrenderableReason(); !reason.empty()) {
+        return commentLine(reason);
+    }
     std::string out = "docker run";
     for (const auto& o : options) {
         out += ' ';
@@ -86,8 +137,8 @@ std::string RunCommand::renderOneLine() const
     out += imageAndCommand(*this);
     // Follow-ups only make sense once the container exists, hence && rather than ;.
     for (const auto& f : followUps) {
-        out += " && ";
-        out += f;
+        out += " && docker ";
+        out += shellJoin(f.argv());
     }
     return out;
 }

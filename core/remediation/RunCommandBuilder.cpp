@@ -1,6 +1,7 @@
 #include "core/remediation/RunCommandBuilder.h"
 
 #include "core/common/Strings.h"
+#include "core/common/VisibleText.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/SecretLikeness.h"
 #include "core/remediation/ShellQuote.h"
@@ -181,11 +182,12 @@ std::string healthCommand(const StringList& test)
     if (test.size() >= 2 && test[0] == "CMD-SHELL") {
         return test[1];
     }
-    // --health-cmd always becomes CMD-SHELL; an exec-form test is joined into the equivalent shell line.
+    // --health-cmd always becomes CMD-SHELL; an exec-form test is joined into the equivalent shell line,
+    // quoted for any POSIX sh (the image may have dash or BusyBox).
     if (!test.empty() && test[0] == "CMD") {
-        return shellJoin(StringList(test.begin() + 1, test.end()));
+        return shellJoinPortable(StringList(test.begin() + 1, test.end()));
     }
-    return shellJoin(test);
+    return shellJoinPortable(test);
 }
 
 // Option lists such as a volume's "o=username=bob,password=s3cret": each key=value part redacted on its own.
@@ -480,12 +482,8 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
             if (&n == main || n.networkName.empty()) {
                 continue;
             }
-            std::string line = "docker network connect";
-            for (const auto& a : userAliases(container, n)) {
-                line += " --alias " + shellQuote(a);
-            }
-            line += " " + shellQuote(n.networkName) + " " + shellQuote(name.empty() ? container.id : name);
-            cmd.followUps.push_back(std::move(line));
+            cmd.followUps.push_back(
+                {n.networkName, userAliases(container, n), name.empty() ? container.id : name});
         }
     }
 
@@ -661,7 +659,7 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
                 if (auto words = shellSplit(line); words.ok()) {
                     const StringList redactedWords = SecretLikeness::redactArgs(words.value());
                     if (redactedWords != words.value()) {
-                        safe = shellJoin(redactedWords);
+                        safe = shellJoinPortable(redactedWords);
                     }
                 }
                 out.redacted("--health-cmd", line, safe);
@@ -691,6 +689,12 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     }
 
     cmd.image = cfg.image.empty() ? container.imageId : cfg.image;
+    if (!isImageReferenceWord(cmd.image) && isImageReferenceWord(container.imageId)) {
+        // The container runs exactly this image, and its id cannot be read as an option.
+        cmd.notes.push_back("The image reference \"" + visibleText(cmd.image.substr(0, 200)) +
+                            "\" is not one the docker CLI accepts; the command names the image by its id.");
+        cmd.image = container.imageId;
+    }
     if (out.anyRedacted()) {
         cmd.notes.emplace_back(kRedactionNote);
     }

@@ -500,22 +500,20 @@ private:
         bool attached =
             isOneOf(network, {"bridge", "host", "none", "default"}) || startsWith(network, "container:");
         for (auto it = m_cmd.followUps.begin(); it != m_cmd.followUps.end(); ++it) {
-            const auto words = shellSplit(*it);
-            if (!words.ok() || words->size() < 5 || (*words)[0] != "docker" || (*words)[1] != "network" ||
-                (*words)[2] != "connect" || (*words)[words->size() - 2] != network) {
+            if (it->network != network) {
                 continue;
             }
-            for (std::size_t i = 3; i + 1 < words->size() - 2; ++i) {
-                if ((*words)[i] == "--alias") {
-                    insert(RunArg{"--network-alias", (*words)[i + 1], true});
-                }
+            for (const auto& alias : it->aliases) {
+                insert(RunArg{"--network-alias", alias, true});
             }
             m_cmd.followUps.erase(it);
             attached = true;
             break;
         }
         if (!attached) {
-            note("Create the network first: docker network create " + shellQuote(network), true);
+            note("Create the network first: docker network create " +
+                     std::string(startsWith(network, "-") ? "-- " : "") + shellQuote(network),
+                 true);
         }
     }
 

@@ -49,7 +49,8 @@ std::string CsvReportWriter::write(const ReportData& data)
                                              f.title,
                                              f.evidence,
                                              f.fix,
-                                             data.includeRemediation ? f.remediation.runCommand : std::string(),
+                                             data.includeRemediation ? reportCommand(f.remediation.runCommand)
+                                                                     : std::string(),
                                              f.waiver ? "yes" : "no",
                                              f.waiver ? f.waiver->reason : std::string()};
         for (std::size_t i = 0; i < cells.size(); ++i) {

@@ -20,31 +20,10 @@ const Area kAreas[] = {Area::Image, Area::Container, Area::Runtime, Area::Networ
 
 std::string esc(const std::string& s, std::size_t max = 4096) { return htmlEscape(reportText(s, max)); }
 
-// A command for people to read: every line cut to a size a page can show (a 1 MB label would otherwise fill
-// hundreds of PDF pages), saying how much was left out.
+// A command for people to read and copy: whole or left out with a reason (reportCommand), never cut.
 std::string escCommand(const std::string& command)
 {
-    constexpr std::size_t kLine = 400;
-    const std::string text = reportText(command, 16384);
-    std::string out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        const std::string line = text.substr(start, end - start);
-        const std::string cut = reportText(line, kLine);
-        out += htmlEscape(cut);
-        if (cut.size() < line.size()) {
-            out += " \xE2\x80\xA6 [" + std::to_string(line.size() - cut.size()) + " more bytes left out]";
-        }
-        if (end < text.size()) {
-            out += '\n';
-        }
-        start = end + 1;
-    }
-    return out;
+    return htmlEscape(reportCommand(command));
 }
 
 // Escaped, multi-line code for Qt's renderer: monospace lines that wrap, indented. Qt has no cheap <pre> that

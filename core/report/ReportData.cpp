@@ -1,6 +1,7 @@
 #include "core/report/ReportData.h"
 
 #include "core/common/Strings.h"
+#include "core/common/VisibleText.h"
 
 namespace drydock {
 
@@ -14,5 +15,24 @@ int ReportData::objects() const
 }
 
 std::string reportText(const std::string& text, std::size_t maxBytes) { return truncateUtf8(text, maxBytes); }
+
+std::string reportCommand(const std::string& command, std::size_t maxBytes)
+{
+    if (command.size() > maxBytes) {
+        return "# Left out: this text is " + std::to_string((command.size() + 1023) / 1024) +
+               " KiB, more than a report shows (" + std::to_string(maxBytes / 1024) +
+               " KiB), and a cut one could run something else when pasted. Copy it from the finding in "
+               "Drydock, or "
+               "print the container's plan with: drydock harden NAME --format script";
+    }
+    for (const auto& line : split(command, '\n')) {
+        if (hasHiddenCharacters(line)) {
+            return "# Left out: this text holds control characters (it was recorded by an older Drydock). "
+                   "Rescan "
+                   "to get it with visible escapes.";
+        }
+    }
+    return command;
+}
 
 } // namespace drydock

@@ -28,4 +28,11 @@ struct ReportData
 // Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.
 std::string reportText(const std::string& text, std::size_t maxBytes = 4096);
 
+// The most of a command (or a compose or Dockerfile snippet) any report shows.
+inline constexpr std::size_t kReportCommandBytes = 16384;
+// Text a person copies out of a report is never cut: a cut can fall inside a quote and turn the rest of a
+// value into commands. A command longer than maxBytes, or one holding hidden characters (recorded by an
+// older Drydock), is replaced whole by one comment line saying why and where to get it.
+std::string reportCommand(const std::string& command, std::size_t maxBytes = kReportCommandBytes);
+
 } // namespace drydock

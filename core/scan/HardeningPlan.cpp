@@ -1,11 +1,14 @@
 #include "core/scan/HardeningPlan.h"
 
 #include "core/common/Strings.h"
+#include "core/common/VisibleText.h"
 #include "core/remediation/ComposeSnippet.h"
+#include "core/remediation/DockerfileSnippet.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/remediation/ShellQuote.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace drydock {
 
@@ -193,7 +196,7 @@ HardeningPreview makePreview(const HardeningPlan& plan)
             continue;
         }
         if (!c.dockerfile.empty()) {
-            p.dockerfile += "# " + c.id + ": " + c.title + "\n" + c.dockerfile +
+            p.dockerfile += DockerfileSnippet::comment(c.id + ": " + c.title) + c.dockerfile +
                             (endsWith(c.dockerfile, "\n") ? "" : "\n");
         } else if (!c.automatic) {
             p.manualSteps.push_back(c.title + (c.edits.empty() ? ": " + c.risk : ": " + editText(c)));
@@ -202,19 +205,74 @@ HardeningPreview makePreview(const HardeningPlan& plan)
     return p;
 }
 
+namespace {
+
+// Every line of a multi-line block (a diff, a command, YAML) shown with visible escapes; the renderers
+// already escape, this keeps a block from ever carrying a hidden character.
+std::string visibleLines(const std::string& block)
+{
+    StringList lines = split(block, '\n');
+    for (auto& l : lines) {
+        l = visibleText(l);
+    }
+    return join(lines, "\n");
+}
+
+// Markdown text from names and findings: hidden characters as visible escapes, every ASCII punctuation
+// character backslash-escaped (so no emphasis, link, HTML, table cell or code span can start), and leading
+// spaces as entities (four would start an indented code block).
+std::string mdText(const std::string& raw)
+{
+    const std::string text = visibleText(raw);
+    std::string out;
+    bool leading = true;
+    for (const char c : text) {
+        if (leading && c == ' ') {
+            out += "&#32;";
+            continue;
+        }
+        leading = false;
+        if (std::ispunct(static_cast<unsigned char>(c))) {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
+// A fenced code block no content can close: the fence is longer than the longest run of backticks inside.
+std::string mdCode(const std::string& info, const std::string& content)
+{
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : content) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+    std::string body = visibleLines(content);
+    if (!body.empty() && body.back() != '\n') {
+        body += '\n';
+    }
+    return fence + info + "\n" + body + fence + "\n";
+}
+
+} // namespace
+
 std::string renderPlanText(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
+    const auto v = [](const std::string& s) { return visibleText(s); };
     std::string out =
-        "Hardening plan for " + std::string(toString(plan.object.type)) + " " + plan.object.name + "\n";
+        "Hardening plan for " + std::string(toString(plan.object.type)) + " " + v(plan.object.name) + "\n";
     if (!plan.imageRef.empty() && plan.isContainer()) {
-        out += "Image: " + plan.imageRef + "\n";
+        out += "Image: " + v(plan.imageRef) + "\n";
     }
     out += "\nToday\n";
     for (const auto& o : plan.overview) {
-        out += "  " + std::string(displayName(o.area)) + ": " + o.attackerToday + "\n";
+        out += "  " + std::string(displayName(o.area)) + ": " + v(o.attackerToday) + "\n";
         for (const auto& f : o.findings) {
-            out += "    - " + f + "\n";
+            out += "    - " + v(f) + "\n";
         }
     }
     for (const Area area : kHardeningAreas) {
@@ -224,29 +282,29 @@ std::string renderPlanText(const HardeningPlan& plan)
         }
         out += "\n" + std::string(displayName(area)) + "\n";
         for (const auto* c : changes) {
-            out += "  [" + choiceText(*c) + "] " + c->id + ": " + c->title + "\n";
+            out += "  [" + v(choiceText(*c)) + "] " + v(c->id) + ": " + v(c->title) + "\n";
             if (!c->edits.empty()) {
-                out += "      change: " + editText(*c) + "\n";
+                out += "      change: " + v(editText(*c)) + "\n";
             }
-            out += "      why:    " + c->reason + "\n";
-            out += "      risk:   " + c->risk + "\n";
+            out += "      why:    " + v(c->reason) + "\n";
+            out += "      risk:   " + v(c->risk) + "\n";
         }
     }
     if (plan.isContainer()) {
-        out += "\nRun command (- before, + after)\n" + p.diff;
-        out += "\nCompose\n" + p.compose;
+        out += "\nRun command (- before, + after)\n" + visibleLines(p.diff);
+        out += "\nCompose\n" + visibleLines(p.compose);
     }
     if (!p.dockerfile.empty()) {
-        out += "\nDockerfile changes\n" + p.dockerfile;
+        out += "\nDockerfile changes\n" + visibleLines(p.dockerfile);
     }
     if (!p.manualSteps.empty()) {
         out += "\nBy hand\n";
         for (const auto& s : p.manualSteps) {
-            out += "  - " + s + "\n";
+            out += "  - " + v(s) + "\n";
         }
     }
     for (const auto& n : plan.notes) {
-        out += "\nNote: " + n + "\n";
+        out += "\nNote: " + v(n) + "\n";
     }
     return out;
 }
@@ -254,89 +312,114 @@ std::string renderPlanText(const HardeningPlan& plan)
 std::string renderPlanMarkdown(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
-    const auto cell = [](std::string s) {
-        return replaceAll(replaceAll(std::move(s), "|", "\\|"), "\n", " ");
-    };
-    std::string out =
-        "# Hardening plan for " + std::string(toString(plan.object.type)) + " `" + plan.object.name + "`\n\n";
+    std::string out = "# Hardening plan for " + std::string(toString(plan.object.type)) + " " +
+                      mdText(plan.object.name) + "\n\n";
     if (!plan.overview.empty()) {
         out += "## Today\n\n";
         for (const auto& o : plan.overview) {
-            out += "**" + std::string(displayName(o.area)) + "**: " + o.attackerToday + "\n\n";
+            out += "**" + std::string(displayName(o.area)) + "**: " + mdText(o.attackerToday) + "\n\n";
             for (const auto& f : o.findings) {
-                out += "- " + f + "\n";
+                out += "- " + mdText(f) + "\n";
             }
             out += "\n";
         }
     }
     out += "## Changes\n\n| Area | Change | Choice | Why | Risk |\n|---|---|---|---|---|\n";
     for (const auto& c : plan.changes) {
-        out += "| " + std::string(displayName(c.area)) + " | " + cell(c.id + ": " + c.title) + " | " +
-               cell(choiceText(c)) + " | " + cell(c.reason) + " | " + cell(c.risk) + " |\n";
+        out += "| " + std::string(displayName(c.area)) + " | " + mdText(c.id + ": " + c.title) + " | " +
+               mdText(choiceText(c)) + " | " + mdText(c.reason) + " | " + mdText(c.risk) + " |\n";
     }
     if (plan.isContainer()) {
-        out += "\n## Run command\n\n```diff\n" + p.diff + "```\n\n```sh\n" + p.afterCommand + "\n```\n";
-        out += "\n## Compose\n\n```yaml\n" + p.compose + "```\n";
+        out += "\n## Run command\n\n" + mdCode("diff", p.diff) + "\n" + mdCode("sh", p.afterCommand);
+        out += "\n## Compose\n\n" + mdCode("yaml", p.compose);
     }
     if (!p.dockerfile.empty()) {
-        out += "\n## Dockerfile changes\n\n```dockerfile\n" + p.dockerfile + "```\n";
+        out += "\n## Dockerfile changes\n\n" + mdCode("dockerfile", p.dockerfile);
     }
     if (!p.manualSteps.empty()) {
         out += "\n## By hand\n\n";
         for (const auto& s : p.manualSteps) {
-            out += "- " + s + "\n";
+            out += "- " + mdText(s) + "\n";
         }
     }
     for (const auto& n : plan.notes) {
-        out += "\n> " + n + "\n";
+        out += "\n> " + mdText(n) + "\n";
     }
     return out;
 }
+
+namespace {
+
+// The script is built from the command's fields, word by word, with the quoting every POSIX sh reads the same
+// way (shellQuotePortable): nothing in it comes from filtering or editing another rendered text.
+std::string scriptComment(const std::string& text)
+{
+    return "# " + visibleText(text) + "\n";
+}
+
+std::string scriptWords(const StringList& words)
+{
+    return shellJoinPortable(words);
+}
+
+} // namespace
 
 std::string renderPlanScript(const HardeningPlan& plan)
 {
     const HardeningPreview p = makePreview(plan);
     std::string out =
-        "#!/bin/sh\n# Drydock hardening plan for " + plan.object.name +
-        ". Review it, fill in any placeholder, then run it.\n"
+        "#!/bin/sh\n" +
+        scriptComment("Drydock hardening plan for " + plan.object.name +
+                      ". Review it, fill in any placeholder, then run it.") +
         "# It stops the container, keeps it as a backup, runs the hardened one under the same name\n"
         "# and rolls back if that does not stay up for 10 seconds. Volumes are never removed.\n";
     if (!plan.isContainer()) {
         out += "# An image is changed in its Dockerfile; the changes are:\n";
         for (const auto& line : split(p.dockerfile, '\n')) {
-            out += "#   " + line + "\n";
+            out += "#   " + visibleText(line) + "\n";
         }
         return out;
     }
     const RunCommand after = RunCommandHardener().apply(plan.before, plan.chosenEdits());
     for (const auto& n : after.notes) {
-        out += "# " + replaceAll(n, "\n", "\n# ") + "\n";
+        out += scriptComment(n);
     }
     for (const auto& s : p.manualSteps) {
-        out += "# by hand: " + s + "\n";
+        out += scriptComment("by hand: " + s);
     }
-    out += "set -u\nname=" + shellQuote(plan.object.name) +
-           "\nbackup=\"$name-drydock-backup-$(date +%Y%m%d%H%M%S)\"\n"
-           "rollback() {\n  echo \"drydock: the hardened container did not stay up; restoring $name\" >&2\n"
-           "  docker rm -f \"$name\" >/dev/null 2>&1\n  docker rename \"$backup\" \"$name\" && docker start "
-           "\"$name\"\n"
-           "  exit 1\n}\n"
-           "docker stop \"$name\" || exit 1\ndocker rename \"$name\" \"$backup\" || exit 1\n";
-    std::string run;
-    for (const auto& line : split(after.render(), '\n')) {
-        if (startsWith(line, "docker network connect") || startsWith(line, "#") || trim(line).empty()) {
-            continue;
-        }
-        run += line + "\n";
+    if (const std::string reason = after.unrenderableReason(); !reason.empty()) {
+        return out + scriptComment(reason) + "printf '%s\\n' " +
+               shellQuotePortable("drydock: " + visibleText(reason)) + " >&2\nexit 1\n";
     }
-    out += "if ! " + run + "then\n  rollback\nfi\n";
+    // Messages name the container through `shown` (visible escapes only), so running the script never prints
+    // a raw control character; printf rather than echo, whose backslash handling differs between shells.
+    // "--" ends the options of every docker command that takes the name, which may start with '-'.
+    out += "set -u\nname=" + shellQuotePortable(plan.object.name) +
+           "\nshown=" + shellQuotePortable(visibleText(plan.object.name)) +
+           "\nstamp=$(date +%Y%m%d%H%M%S)\nbackup=\"$name-drydock-backup-$stamp\"\n"
+           "rollback() {\n"
+           "  printf 'drydock: the hardened container did not stay up; restoring %s\\n' \"$shown\" >&2\n"
+           "  docker rm -f -- \"$name\" >/dev/null 2>&1\n"
+           "  docker rename -- \"$backup\" \"$name\" && docker start -- \"$name\"\n"
+           "  exit 1\n"
+           "}\n"
+           "docker stop -- \"$name\" || exit 1\n"
+           "docker rename -- \"$name\" \"$backup\" || exit 1\n";
+    std::string run = "docker run";
+    for (const auto& o : after.options) {
+        run += " \\\n  " + scriptWords(o.hasValue ? StringList{o.flag, o.value} : StringList{o.flag});
+    }
+    run += " \\\n  " + scriptWords(StringList{after.image}) +
+           (after.command.empty() ? "" : " " + scriptWords(after.command));
+    out += "if ! " + run + "\nthen\n  rollback\nfi\n";
     for (const auto& f : after.followUps) {
-        out += f + " || rollback\n";
+        out += "docker " + scriptWords(f.argv()) + " || rollback\n";
     }
-    out += "sleep 10\n[ \"$(docker inspect -f '{{.State.Running}}' \"$name\")\" = true ] || rollback\n"
-           "echo \"drydock: $name is hardened; the original is kept as $backup (docker rm \\\"$backup\\\" "
-           "when you no "
-           "longer need it)\"\n";
+    out +=
+        "sleep 10\n"
+        "[ \"$(docker inspect -f '{{.State.Running}}' -- \"$name\")\" = true ] || rollback\n"
+        "printf 'drydock: %s is hardened; the original is kept, stopped, as %s-drydock-backup-%s (remove it "
+        "with docker rm when you no longer need it)\\n' \"$shown\" \"$shown\" \"$stamp\"\n";
     return out;
 }
 

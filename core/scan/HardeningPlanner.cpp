@@ -2,6 +2,7 @@
 
 #include "core/common/Strings.h"
 #include "core/json/CreateBodyJson.h"
+#include "core/remediation/DockerfileSnippet.h"
 #include "core/remediation/RunCommandBuilder.h"
 
 #include <algorithm>
@@ -257,7 +258,8 @@ HardeningChange imageChange(const Finding& f)
     ch.title = f.title;
     ch.reason = f.rationale.empty() ? f.evidence : f.rationale;
     ch.risk = "Needs a rebuild of the image and a redeploy; Drydock does not rebuild images.";
-    ch.dockerfile = f.remediation.dockerfile.empty() ? "# " + f.fix : f.remediation.dockerfile;
+    ch.dockerfile =
+        f.remediation.dockerfile.empty() ? DockerfileSnippet::comment(f.fix) : f.remediation.dockerfile;
     ch.ruleIds = {f.ruleId};
     ch.automatic = false;
     ch.defaultChoice = ch.choice = ChangeChoice::Apply;

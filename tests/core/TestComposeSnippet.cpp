@@ -236,7 +236,7 @@ void TestComposeSnippet::hostileValuesStayOnOneLine()
 void TestComposeSnippet::followUpNetworksJoinTheService()
 {
     RunCommand cmd = parse("--network front img");
-    cmd.followUps = {"docker network connect --alias api back web"};
+    cmd.followUps = {{"back", {"api"}, "web"}};
     const StringList ls = lines(ComposeSnippet().render("web", cmd));
     const StringList expected{
         "    networks:",       "      \"front\": {}", "      \"back\":", "        aliases:",
@@ -246,7 +246,7 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
     QVERIFY(std::search(ls.begin(), ls.end(), expected.begin() + 5, expected.end()) != ls.end());
 
     RunCommand onDefault = parse("img");
-    onDefault.followUps = {"docker network connect back web"};
+    onDefault.followUps = {{"back", {}, "web"}};
     const StringList ls2 = lines(ComposeSnippet().render("web", onDefault));
     QVERIFY(std::find(ls2.begin(), ls2.end(), "      \"default\": {}") != ls2.end());
     QVERIFY(std::find(ls2.begin(), ls2.end(), "  \"default\":") == ls2.end());

@@ -714,8 +714,8 @@ void TestRunCommandBuilder::extraNetworksBecomeFollowUps()
     const RunCommand cmd = RunCommandBuilder().build(c, &image);
     QVERIFY2(containsSequence(cmd.argv(), {"--network", "frontend", "--network-alias", "www"}),
              cmd.renderOneLine().c_str());
-    QCOMPARE(cmd.followUps, (StringList{"docker network connect --alias api backend web",
-                                        "docker network connect 'it'\\''s odd' web"}));
+    QCOMPARE(cmd.followUps,
+             (std::vector<NetworkConnect>{{"backend", {"api"}, "web"}, {"it's odd", {}, "web"}}));
     const std::string text = cmd.render();
     QVERIFY(endsWith(
         text, "\ndocker network connect --alias api backend web\ndocker network connect 'it'\\''s odd' web"));
@@ -773,7 +773,7 @@ void TestRunCommandBuilder::renderQuotesAndKeepsNotesAsComments()
     cmd.command = {"sh", "-c", "echo 'hi'; exit 0"};
     cmd.notes = {"first line\nrm -rf / # injected"};
     const std::string text = cmd.render();
-    QCOMPARE(QString::fromStdString(text), QStringLiteral("# first line rm -rf / # injected\n"
+    QCOMPARE(QString::fromStdString(text), QStringLiteral("# first line\\u000arm -rf / # injected\n"
                                                           "docker run \\\n"
                                                           "  --label 'x=$(reboot)' \\\n"
                                                           "  --entrypoint '' \\\n"

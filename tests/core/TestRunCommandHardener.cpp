@@ -294,7 +294,7 @@ void TestRunCommandHardener::newNetworkAsksToCreateItFirst()
 void TestRunCommandHardener::networkFromAFollowUpBecomesPrimary()
 {
     RunCommand cmd = parse("--name web img");
-    cmd.followUps = {"docker network connect --alias api backend web", "docker network connect other web"};
+    cmd.followUps = {{"backend", {"api"}, "web"}, {"other", {}, "web"}};
     const RunCommand out = RunCommandHardener().apply(cmd, {add("--network", "backend")});
     QCOMPARE(text(out), QStringLiteral("--name web --network backend --network-alias api img && "
                                        "docker network connect other web"));

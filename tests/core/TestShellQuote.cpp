@@ -1,4 +1,7 @@
+#include "core/common/Strings.h"
+#include "core/common/VisibleText.h"
 #include "core/remediation/ShellQuote.h"
+#include "tests/support/StubDocker.h"
 
 #include <QProcess>
 #include <QTest>
@@ -19,6 +22,8 @@ private slots:
     void roundTrip();
     void realShellAgrees_data();
     void realShellAgrees();
+    void portableQuotingAgreesWithSh_data();
+    void portableQuotingAgreesWithSh();
     void split_data();
     void split();
     void splitRejects_data();
@@ -45,8 +50,12 @@ void TestShellQuote::quote_data()
                                                            << "'$HOME'";
     QTest::newRow("a backtick is quoted") << "`id`"
                                           << "'`id`'";
-    QTest::newRow("a newline stays inside the quotes") << "a\nb"
-                                                       << "'a\nb'";
+    QTest::newRow("a newline is spelt as an escape") << "a\nb"
+                                                     << "'a'$'\\n''b'";
+    QTest::newRow("an escape character is spelt, never raw") << "\x1b[31m"
+                                                             << "$'\\x1b''[31m'";
+    QTest::newRow("a word of control characters is one ANSI-C quote") << "\t\r\x07"
+                                                                      << "$'\\t\\r\\x07'";
     QTest::newRow("glob characters are quoted") << "*.txt"
                                                 << "'*.txt'";
     QTest::newRow("a semicolon is quoted") << "a;rm -rf /"
@@ -57,6 +66,9 @@ void TestShellQuote::quote_data()
         << QString::fromUtf8("caf\xc3\xa9") << QString::fromUtf8("'caf\xc3\xa9'");
     QTest::newRow("a leading hash is quoted") << "#c"
                                               << "'#c'";
+    QTest::newRow("a right-to-left override is spelt byte by byte")
+        << QString::fromUtf8("a\xe2\x80\xae") << "'a'$'\\xe2\\x80\\xae'";
+    QTest::newRow("a C1 control is spelt byte by byte") << QString::fromUtf8("\xc2\x9b") << "$'\\xc2\\x9b'";
 }
 
 void TestShellQuote::quote()
@@ -78,6 +90,21 @@ void TestShellQuote::roundTrip_data()
     QTest::newRow("whitespace of every kind") << StringList{" ", "\t", "\n", "a b\tc\nd", "trailing "};
     QTest::newRow("unicode and control bytes")
         << StringList{"caf\xc3\xa9", "\xe2\x80\xa8", "\x1b[31m", "\x7f"};
+    QTest::newRow("C1 controls, bidi overrides and invalid UTF-8") << StringList{"\xc2\x9b"
+                                                                                 "2J",
+                                                                                 "\x9b",
+                                                                                 "a\xe2\x80\xae"
+                                                                                 "b",
+                                                                                 "\xff\xfe", "\xe2\x80"};
+    QTest::newRow("a newline before a hash and a command between semicolons")
+        << StringList{"x\n#", ";touch PWNED;", "y\n#", "'\n#'"};
+    QTest::newRow("hex digits right after an escaped byte") << StringList{"\x1b"
+                                                                          "1b",
+                                                                          "\x07"
+                                                                          "ff",
+                                                                          "\n0"};
+    QTest::newRow("text that looks like the escapes themselves")
+        << StringList{"$'\\x41'", "\\x1b", "$(printf '\\033')"};
     QTest::newRow("a NUL byte inside a word") << StringList{std::string("a\0b", 3)};
     QTest::newRow("an env assignment with a URL") << StringList{"--env", "URL=https://u:p@h/x?y=1&z=2"};
 }
@@ -95,7 +122,8 @@ void TestShellQuote::realShellAgrees_data()
     roundTrip_data();
 }
 
-// The quoting is checked against /bin/sh itself: printf prints each word NUL-terminated.
+// The quoting is checked against the shells a copied command is pasted into (bash, BusyBox ash): a stub
+// docker records the words it receives.
 void TestShellQuote::realShellAgrees()
 {
     QFETCH(StringList, argv);
@@ -104,23 +132,45 @@ void TestShellQuote::realShellAgrees()
             QSKIP("a NUL byte cannot be passed to a process");
         }
     }
-    QProcess sh;
-    sh.start(QStringLiteral("/bin/sh"),
-             {QStringLiteral("-c"), QString::fromStdString("printf '%s\\0' " + shellJoin(argv))});
-    QVERIFY(sh.waitForFinished(10000));
-    QCOMPARE(sh.exitCode(), 0);
-    const QByteArray out = sh.readAllStandardOutput();
-    StringList words;
-    std::string current;
-    for (const char c : out) {
-        if (c == '\0') {
-            words.push_back(current);
-            current.clear();
-        } else {
-            current += c;
+    const QList<QStringList> shells = test::interactiveShells();
+    QVERIFY2(!shells.isEmpty(), "neither bash nor busybox is installed");
+    const std::string line = "docker " + shellJoin(argv);
+    QVERIFY(!hasHiddenCharacters(line));
+    for (const QStringList& shell : shells) {
+        const test::StubShellRun run = test::runWithStubDocker(shell, line + "\n");
+        QVERIFY2(run.started, qPrintable(shell.join(' ')));
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.calls, std::vector<StringList>{argv});
+        QCOMPARE(run.leftovers, QStringList());
+    }
+}
+
+void TestShellQuote::portableQuotingAgreesWithSh_data()
+{
+    roundTrip_data();
+}
+
+// Scripts run under any POSIX sh; dash (Debian's /bin/sh) has no $'…', so shellQuotePortable must hold there.
+void TestShellQuote::portableQuotingAgreesWithSh()
+{
+    QFETCH(StringList, argv);
+    for (const auto& a : argv) {
+        if (a.find('\0') != std::string::npos) {
+            QSKIP("a NUL byte cannot be passed to a process");
         }
     }
-    QCOMPARE(words, argv);
+    const std::string line = "docker " + shellJoinPortable(argv);
+    for (const auto& l : drydock::split(line, '\n')) {
+        QVERIFY2(!hasHiddenCharacters(l), l.c_str());
+    }
+    const auto words = shellSplit(line);
+    QVERIFY(words.ok());
+    QCOMPARE(StringList(words->begin() + 1, words->end()), argv);
+    const test::StubShellRun run = test::runWithStubDocker({QStringLiteral("/bin/sh")}, line + "\n");
+    QVERIFY(run.started);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.calls, std::vector<StringList>{argv});
+    QCOMPARE(run.leftovers, QStringList());
 }
 
 void TestShellQuote::split_data()
@@ -139,6 +189,13 @@ void TestShellQuote::split_data()
     QTest::newRow("adjacent quoted parts form one word") << "a'b'\"c\"d" << StringList{"abcd"};
     QTest::newRow("empty quotes make an empty word") << "'' \"\"" << StringList{"", ""};
     QTest::newRow("an empty line has no words") << "   " << StringList{};
+    QTest::newRow("ANSI-C quotes decode their escapes") << "$'a\\x1bb\\n\\t\\'\\\\' $'\\e\\101'"
+                                                        << StringList{"a\x1b"
+                                                                      "b\n\t'\\",
+                                                                      "\x1b"
+                                                                      "A"};
+    QTest::newRow("a printf substitution in double quotes decodes octal escapes")
+        << "a\"$(printf '\\033\\012')\"b" << StringList{"a\x1b\nb"};
 }
 
 void TestShellQuote::split()
@@ -162,6 +219,8 @@ void TestShellQuote::splitRejects_data()
                                                                << "double quote";
     QTest::newRow("a lone trailing backslash") << "echo abc\\"
                                                << "backslash";
+    QTest::newRow("an unterminated ANSI-C quote") << "echo $'abc"
+                                                  << "$' quote";
 }
 
 void TestShellQuote::splitRejects()

@@ -177,9 +177,8 @@ std::string asCreate(RunCommand command, const std::string& oldName, const std::
         }
     }
     for (auto& f : command.followUps) {
-        const std::string suffix = " " + shellQuote(oldName);
-        if (endsWith(f, suffix)) {
-            f = f.substr(0, f.size() - suffix.size()) + " " + shellQuote(newName);
+        if (f.container == oldName) {
+            f.container = newName;
         }
     }
     std::string text = command.render();

@@ -1,5 +1,8 @@
 #include "ui/widgets/CommandView.h"
 
+#include "core/common/Strings.h"
+#include "core/common/VisibleText.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -32,18 +35,33 @@ CommandView::CommandView(QWidget* parent) : QWidget(parent)
 
 void CommandView::setText(const QString& text)
 {
-    m_edit->setPlainText(text);
-    m_copy->setEnabled(!text.isEmpty());
+    const std::string raw = text.toStdString();
+    bool hidden = false;
+    std::vector<std::string> lines = split(raw, '\n');
+    for (auto& line : lines) {
+        hidden = hidden || hasHiddenCharacters(line);
+        line = visibleText(line);
+    }
+    m_text = text;
+    m_copyable = !text.isEmpty() && !hidden;
+    m_edit->setPlainText(hidden ? QString::fromStdString(join(lines, "\n")) : text);
+    m_copy->setEnabled(m_copyable);
+    m_copy->setToolTip(hidden ? tr("This text holds control characters (it was recorded by an older Drydock "
+                                   "version); rescan to get a command that can be copied safely.")
+                              : tr("Copy to the clipboard (Ctrl+Shift+C)"));
 }
 
-QString CommandView::text() const { return m_edit->toPlainText(); }
+QString CommandView::text() const
+{
+    return m_text;
+}
 
 void CommandView::copyToClipboard()
 {
-    if (text().isEmpty()) {
+    if (!m_copyable) {
         return;
     }
-    QApplication::clipboard()->setText(text());
+    QApplication::clipboard()->setText(m_text);
     emit copied();
 }
 

@@ -1,5 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
+#include "core/remediation/DockerfileSnippet.h"
 #include "core/rules/contents/ContentRuleFactories.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
@@ -116,7 +117,7 @@ public:
                      .severity = system ? Severity::High : Severity::Medium,
                      .discriminator = path,
                      .edits = {},
-                     .dockerfile = "RUN chmod o-w /" + path + "\n",
+                     .dockerfile = DockerfileSnippet::execRun({"chmod", "o-w", "/" + path}),
                      .titleSuffix = ": /" + path});
         }
     }

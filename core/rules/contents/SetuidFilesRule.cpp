@@ -1,5 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
+#include "core/remediation/DockerfileSnippet.h"
 #include "core/rules/contents/ContentRuleFactories.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 
@@ -120,7 +121,7 @@ public:
                          .severity = std::nullopt,
                          .discriminator = path,
                          .edits = {},
-                         .dockerfile = "RUN setcap -r /" + path + "\n",
+                         .dockerfile = DockerfileSnippet::execRun({"setcap", "-r", "/" + path}),
                          .titleSuffix = ": /" + path});
             }
         }

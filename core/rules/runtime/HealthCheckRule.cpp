@@ -30,7 +30,7 @@ std::string imageHealthCommand(const Image* image)
         return test[1];
     }
     if (test.size() >= 2 && test.front() == "CMD") {
-        return shellJoin(StringList(test.begin() + 1, test.end()));
+        return shellJoinPortable(StringList(test.begin() + 1, test.end()));
     }
     return {};
 }

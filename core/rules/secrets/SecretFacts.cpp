@@ -1,5 +1,7 @@
 #include "core/rules/secrets/SecretFacts.h"
 
+#include "core/common/VisibleText.h"
+
 #include <algorithm>
 
 namespace drydock::secretfacts {
@@ -60,9 +62,12 @@ std::string secretId(std::string_view name)
 
 std::string secretDockerfile(std::string_view instruction, std::string_view name)
 {
+    // The name comes from the image: in comments it is shown with visible escapes, so a newline in a label
+    // key cannot start an instruction.
     const std::string var(name);
+    const std::string shownName = visibleText(name);
     if (instruction == "LABEL") {
-        return "# Remove the LABEL " + var +
+        return "# Remove the LABEL " + shownName +
                ": labels travel with every copy of the image and show in\n"
                "# `docker inspect`. Give the application the secret at run time as a read-only file.\n";
     }
@@ -70,7 +75,7 @@ std::string secretDockerfile(std::string_view instruction, std::string_view name
     const bool shellName = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     }) && !(name[0] >= '0' && name[0] <= '9');
-    std::string out = "# Remove the " + std::string(instruction) + " that carries " + var +
+    std::string out = "# Remove the " + visibleText(instruction) + " that carries " + shownName +
                       " and rebuild: every layer and `docker history` keep it.\n";
     out += "# If a build step needs it, mount it as a BuildKit secret for that step only:\n";
     out += "# syntax=docker/dockerfile:1\n";
