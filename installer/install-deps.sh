@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io busybox-static mmdebstrap socat openssl openssh-server openssh-client
   poppler-utils xvfb xauth curl ca-certificates python3 procps
   dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
-  python3-jsonschema xdotool imagemagick util-linux
+  python3-jsonschema xdotool imagemagick util-linux cmark
 )
 
 wanted=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")
