@@ -92,8 +92,8 @@ int show(HistoryStore& store, const ParsedArgs& args, bool json)
     }
     std::ostringstream o;
     const auto& s = scan->summary;
-    o << "Scan " << s.id << " of " << clean(s.endpoint) << " at " << formatRfc3339(s.startedAtUnix) << " (Docker "
-      << clean(s.engineVersion) << ")\n"
+    o << "Scan " << s.id << " of " << clean(s.endpoint) << " at " << formatRfc3339(s.startedAtUnix) << " ("
+      << clean(s.engineName) << " " << clean(s.engineVersion) << ")\n"
       << s.total() << " open findings (" << countsText(s.counts) << "), " << s.waived << " waived\n\n";
     findingLines(o, "-", scan->findings);
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;

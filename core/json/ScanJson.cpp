@@ -105,6 +105,7 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
     root["scan"] = {{"startedAt", formatRfc3339(result.startedAtUnix)},
                     {"finishedAt", formatRfc3339(result.finishedAtUnix)},
                     {"endpoint", result.inventory.endpoint},
+                    {"engine", result.inventory.engineName},
                     {"engineVersion", result.inventory.engineVersion},
                     {"apiVersion", result.inventory.apiVersion},
                     {"catalogueVersion", result.catalogueVersion}};

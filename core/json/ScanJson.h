@@ -8,7 +8,8 @@ namespace drydock::json {
 
 // The documented, stable JSON of `drydock scan --format json` (schemaVersion 1):
 // { "schemaVersion": 1,
-//   "scan": { "startedAt", "finishedAt", "endpoint", "engineVersion", "apiVersion", "catalogueVersion" },
+//   "scan": { "startedAt", "finishedAt", "endpoint", "engine" ("Docker" or "Podman"), "engineVersion", "apiVersion",
+//             "catalogueVersion" },
 //   "summary": { "critical", "high", "medium", "low", "info" (open findings), "total" (all), "waived",
 //                "byArea": { "image": n, … } },
 //   "findings": [ { "ruleId", "area", "severity", "cis": { "id", "version" },

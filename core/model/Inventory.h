@@ -20,7 +20,8 @@ struct InventoryProblem
 struct Inventory
 {
     std::string endpoint;      // DockerEndpoint::display(), e.g. "unix:///var/run/docker.sock"
-    std::string engineVersion; // DaemonInfo::serverVersion
+    std::string engineName = "Docker"; // the product behind the API: "Docker", or "Podman" for its compatible API
+    std::string engineVersion;         // DaemonInfo::serverVersion
     std::string apiVersion;    // negotiated API version, e.g. "1.41"
     std::int64_t capturedAtUnix = 0;
     DaemonInfo daemon;

@@ -145,7 +145,7 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
       << "<title>" << esc(data.title) << "</title><style>" << (print ? "" : kCss) << "</style></head><body>\n";
     o << "<h1>" << esc(data.title) << "</h1>\n";
-    o << "<p class=\"meta\">Endpoint <b>" << esc(inv.endpoint) << "</b> &middot; Docker " << esc(inv.engineVersion)
+    o << "<p class=\"meta\">Endpoint <b>" << esc(inv.endpoint) << "</b> &middot; " << esc(inv.engineName) << " " << esc(inv.engineVersion)
       << " (API " << esc(inv.apiVersion) << ") &middot; scanned " << formatRfc3339(scan.startedAtUnix)
       << (data.scanId ? " &middot; scan " + std::to_string(data.scanId) : std::string()) << " &middot; rules "
       << esc(scan.catalogueVersion) << "</p>\n";

@@ -54,6 +54,7 @@ ScanResult scanFromStored(const StoredScan& stored)
     scan.finishedAtUnix = stored.summary.finishedAtUnix;
     scan.catalogueVersion = stored.summary.catalogueVersion;
     scan.inventory.endpoint = stored.summary.endpoint;
+    scan.inventory.engineName = stored.summary.engineName;
     scan.inventory.engineVersion = stored.summary.engineVersion;
     scan.inventory.apiVersion = stored.summary.apiVersion;
     scan.findings = FindingSet(stored.findings);
@@ -68,6 +69,7 @@ ScanResult scopedScan(const ScanResult& scan, const std::function<bool(const Fin
     out.finishedAtUnix = scan.finishedAtUnix;
     out.catalogueVersion = scan.catalogueVersion;
     out.inventory.endpoint = scan.inventory.endpoint;
+    out.inventory.engineName = scan.inventory.engineName;
     out.inventory.engineVersion = scan.inventory.engineVersion;
     out.inventory.apiVersion = scan.inventory.apiVersion;
     out.inventory.problems = scan.inventory.problems;

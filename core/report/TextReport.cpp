@@ -42,7 +42,7 @@ std::string TextReport::scan(const ScanResult& result, bool verbose)
 {
     std::ostringstream out;
     const auto counts = result.findings.countsBySeverity();
-    out << "Drydock scan of " << clean(result.inventory.endpoint) << " (Docker " << clean(result.inventory.engineVersion)
+    out << "Drydock scan of " << clean(result.inventory.endpoint) << " (" << clean(result.inventory.engineName) << " " << clean(result.inventory.engineVersion)
         << ", API " << result.inventory.apiVersion << ") at " << formatRfc3339(result.startedAtUnix) << "\n";
     out << result.inventory.containers.size() << " containers, " << result.inventory.images.size() << " images, "
         << result.inventory.networks.size() << " networks, " << result.inventory.volumes.size() << " volumes\n";
@@ -82,7 +82,7 @@ std::string TextReport::scan(const ScanResult& result, bool verbose)
 std::string TextReport::inventory(const Inventory& inv)
 {
     std::ostringstream out;
-    out << "Endpoint " << clean(inv.endpoint) << "  Docker " << clean(inv.engineVersion) << "  API " << inv.apiVersion
+    out << "Endpoint " << clean(inv.endpoint) << "  " << clean(inv.engineName) << " " << clean(inv.engineVersion) << "  API " << inv.apiVersion
         << "  " << clean(inv.daemon.operatingSystem) << "\n";
     out << "Containers: " << inv.containers.size() << "  Images: " << inv.images.size()
         << "  Networks: " << inv.networks.size() << "  Volumes: " << inv.volumes.size()

@@ -1,5 +1,7 @@
 #include "core/scan/InventoryLoader.h"
 
+#include "core/common/Strings.h"
+
 #include <set>
 
 namespace drydock {
@@ -7,6 +9,18 @@ namespace drydock {
 namespace {
 
 Error cancelled() { return Error::make(ErrorCode::Cancelled, "The scan was cancelled; nothing was changed."); }
+
+// Podman's Docker-compatible API answers /version with a "Podman Engine" component and its own version
+// number: saying "Docker 4.3.1" would name a Docker release that does not exist.
+std::string engineNameOf(const DaemonInfo& daemon)
+{
+    for (const auto& c : daemon.components) {
+        if (containsIgnoreCase(c.name, "podman")) {
+            return "Podman";
+        }
+    }
+    return "Docker";
+}
 
 // A failure that ends the whole read: the daemon is gone or refuses us. Anything else (one object that
 // vanished between list and inspect) is recorded as a problem and the snapshot carries on.
@@ -49,6 +63,7 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     }
     inv.daemon = std::move(info.value());
     inv.engineVersion = inv.daemon.serverVersion;
+    inv.engineName = engineNameOf(inv.daemon);
     if (cancel.isCancelled()) {
         return cancelled();
     }

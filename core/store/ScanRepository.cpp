@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kScanColumns =
     "id, endpoint, engine_version, api_version, started_at, finished_at, catalogue_version, "
-    "critical, high, medium, low, info, waived, containers, images, networks, volumes";
+    "critical, high, medium, low, info, waived, containers, images, networks, volumes, engine_name";
 
 Error notFound(std::int64_t id)
 {
@@ -36,8 +36,8 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
     }
     auto insertScan = m_db.prepare(
         "INSERT INTO scans (endpoint, engine_version, api_version, started_at, finished_at, catalogue_version, "
-        "critical, high, medium, low, info, waived, containers, images, networks, volumes) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "critical, high, medium, low, info, waived, containers, images, networks, volumes, engine_name) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insertScan) {
         return insertScan.error();
     }
@@ -57,7 +57,8 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
         .bind(13, static_cast<std::int64_t>(scan.inventory.containers.size()))
         .bind(14, static_cast<std::int64_t>(scan.inventory.images.size()))
         .bind(15, static_cast<std::int64_t>(scan.inventory.networks.size()))
-        .bind(16, static_cast<std::int64_t>(scan.inventory.volumes.size()));
+        .bind(16, static_cast<std::int64_t>(scan.inventory.volumes.size()))
+        .bind(17, scan.inventory.engineName);
     if (auto r = insertScan->run(); !r) {
         return r.error();
     }
@@ -147,6 +148,7 @@ Result<ScanSummary> ScanRepository::summaryOf(Statement& row)
     s.images = static_cast<int>(row.int64(14));
     s.networks = static_cast<int>(row.int64(15));
     s.volumes = static_cast<int>(row.int64(16));
+    s.engineName = row.text(17);
     return s;
 }
 

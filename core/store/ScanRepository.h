@@ -15,6 +15,7 @@ struct ScanSummary
 {
     std::int64_t id = 0;
     std::string endpoint;
+    std::string engineName = "Docker";
     std::string engineVersion;
     std::string apiVersion;
     std::int64_t startedAtUnix = 0;

@@ -92,6 +92,10 @@ CREATE TABLE actions (
 );
 CREATE INDEX actions_by_object ON actions(object_name, at);
 )sql",
+        // 3: which product answered (Podman's compatible API is not Docker); older scans were Docker's.
+        R"sql(
+ALTER TABLE scans ADD COLUMN engine_name TEXT NOT NULL DEFAULT 'Docker';
+)sql",
     };
     return list;
 }

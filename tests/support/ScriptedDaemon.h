@@ -26,11 +26,13 @@ public:
         int latencyMs = 0; // per round trip; requests of one sendAll run together in batches of 32
         bool down = false;
         std::string name = "scripted";
+        std::string versionFile = "version"; // tests/data/api-1.41/<versionFile>.json answers /version
     };
 
     explicit ScriptedDaemon(Options options) : m_options(std::move(options))
     {
-        for (const char* f : {"version", "info", "images-list", "image-busybox", "history-busybox",
+        m_files["version"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.versionFile + ".json");
+        for (const char* f : {"info", "images-list", "image-busybox", "history-busybox",
                               "networks-list", "network-appnet", "volumes", "plugins", "container-plain",
                               "container-priv", "container-webapp", "changes", "exec-plain"}) {
             m_files[f] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + f + ".json");

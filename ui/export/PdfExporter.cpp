@@ -97,7 +97,7 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
     document.title = QString::fromStdString(data.title);
     document.header = QString::fromStdString(data.title + " — " + scan.inventory.endpoint);
     document.titleLines =
-        QStringLiteral("%1\nDocker %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
+        QStringLiteral("%1\n%13 %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
                        "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12")
             .arg(QString::fromStdString(scan.inventory.endpoint), QString::fromStdString(scan.inventory.engineVersion),
                  QString::fromStdString(scan.inventory.apiVersion),
@@ -109,7 +109,8 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
             .arg(counts[3])
             .arg(counts[2])
             .arg(counts[1])
-            .arg(counts[0]);
+            .arg(counts[0])
+            .arg(QString::fromStdString(scan.inventory.engineName));
     document.bodyHtml = QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print));
     return writeDocument(document, path, progress);
 }

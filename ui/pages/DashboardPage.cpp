@@ -222,8 +222,9 @@ void DashboardPage::setScan(const ScanResult& scan)
     for (std::size_t i = 0; i < m_badges.size(); ++i) {
         m_badges[i]->setSeverity(order[i], counts[static_cast<std::size_t>(order[i])]);
     }
-    m_scanInfo->setText(tr("%1 · Docker %2 · scanned %3 · %4 containers, %5 images, %6 waived")
-                            .arg(displayText(inv.endpoint, 120), displayText(inv.engineVersion, 40),
+    m_scanInfo->setText(tr("%1 · %2 · scanned %3 · %4 containers, %5 images, %6 waived")
+                            .arg(displayText(inv.endpoint, 120),
+                                 displayText(inv.engineName + " " + inv.engineVersion, 60),
                                  dateText(scan.startedAtUnix))
                             .arg(inv.containers.size())
                             .arg(inv.images.size())
