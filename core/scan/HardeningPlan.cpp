@@ -391,33 +391,64 @@ std::string renderPlanScript(const HardeningPlan& plan)
         return out + scriptComment(reason) + "printf '%s\\n' " +
                shellQuotePortable("drydock: " + visibleText(reason)) + " >&2\nexit 1\n";
     }
+    // A container started with --rm is deleted by the daemon, anonymous volumes and all, the moment it stops:
+    // there would be nothing to keep as a backup. The script refuses before it touches anything.
+    std::string restartPolicy;
+    for (const auto& o : plan.before.options) {
+        if (o.flag == "--rm") {
+            const std::string why = "it was started with --rm, so stopping it would delete it and its anonymous "
+                                    "volumes; recreate it without --rm (with named volumes) first";
+            return out + scriptComment("Not run: " + why) + "printf '%s\\n' " +
+                   shellQuotePortable("drydock: " + visibleText(plan.object.name) + ": " + why) + " >&2\nexit 1\n";
+        }
+        if (o.flag == "--restart" && o.hasValue && o.value != "no") {
+            restartPolicy = o.value;
+        }
+    }
     // Messages name the container through `shown` (visible escapes only), so running the script never prints
     // a raw control character; printf rather than echo, whose backslash handling differs between shells.
     // "--" ends the options of every docker command that takes the name, which may start with '-'.
+    // The backup's restart policy is set to "no" while it is kept (it would otherwise start again with the
+    // daemon, beside the hardened copy and on the same volumes) and given back on rollback; a signal after
+    // the rename rolls back too.
+    const std::string givePolicyBack =
+        restartPolicy.empty() ? std::string()
+                              : " && docker update --restart " + shellQuotePortable(restartPolicy) + " -- \"$name\"";
     out += "set -u\nname=" + shellQuotePortable(plan.object.name) +
            "\nshown=" + shellQuotePortable(visibleText(plan.object.name)) +
            "\nstamp=$(date +%Y%m%d%H%M%S)\nbackup=\"$name-drydock-backup-$stamp\"\n"
            "rollback() {\n"
-           "  printf 'drydock: the hardened container did not stay up; restoring %s\\n' \"$shown\" >&2\n"
+           "  trap - INT TERM HUP\n"
+           "  printf 'drydock: %s; restoring %s\\n' \"$1\" \"$shown\" >&2\n"
            "  docker rm -f -- \"$name\" >/dev/null 2>&1\n"
-           "  docker rename -- \"$backup\" \"$name\" && docker start -- \"$name\"\n"
+           "  docker rename -- \"$backup\" \"$name\"" + givePolicyBack + " && docker start -- \"$name\"\n"
            "  exit 1\n"
            "}\n"
            "docker stop -- \"$name\" || exit 1\n"
-           "docker rename -- \"$name\" \"$backup\" || exit 1\n";
+           "if ! docker inspect -f '{{.Id}}' -- \"$name\" >/dev/null 2>&1; then\n"
+           "  printf 'drydock: %s no longer exists after the stop; nothing else was changed\\n' \"$shown\" >&2\n"
+           "  exit 1\n"
+           "fi\n"
+           "docker rename -- \"$name\" \"$backup\" || exit 1\n"
+           "trap 'rollback interrupted' INT TERM HUP\n";
+    if (!restartPolicy.empty()) {
+        out += "docker update --restart no -- \"$backup\" >/dev/null || rollback 'the backup kept its restart policy'\n";
+    }
     std::string run = "docker run";
     for (const auto& o : after.options) {
         run += " \\\n  " + scriptWords(o.hasValue ? StringList{o.flag, o.value} : StringList{o.flag});
     }
     run += " \\\n  " + scriptWords(StringList{after.image}) +
            (after.command.empty() ? "" : " " + scriptWords(after.command));
-    out += "if ! " + run + "\nthen\n  rollback\nfi\n";
+    out += "if ! " + run + "\nthen\n  rollback 'the hardened container did not start'\nfi\n";
     for (const auto& f : after.followUps) {
-        out += "docker " + scriptWords(f.argv()) + " || rollback\n";
+        out += "docker " + scriptWords(f.argv()) + " || rollback 'a network could not be joined'\n";
     }
     out +=
         "sleep 10\n"
-        "[ \"$(docker inspect -f '{{.State.Running}}' -- \"$name\")\" = true ] || rollback\n"
+        "[ \"$(docker inspect -f '{{.State.Running}}' -- \"$name\")\" = true ] || "
+        "rollback 'the hardened container did not stay up'\n"
+        "trap - INT TERM HUP\n"
         "printf 'drydock: %s is hardened; the original is kept, stopped, as %s-drydock-backup-%s (remove it "
         "with docker rm when you no longer need it)\\n' \"$shown\" \"$shown\" \"$stamp\"\n";
     return out;

@@ -169,10 +169,25 @@ void expectRun(const QStringList& shell, const std::string& text, const std::vec
 // The calls the plan script makes for a container that stays up: stop, keep as backup, run hardened, join
 // the other networks, check it runs. The backup's timestamp comes from the clock, so it is taken from the
 // run.
-std::vector<StringList> scriptCalls(const std::string& name, const RunCommand& after,
-                                    const std::string& backup)
+// The original's restart policy other than "no", which the script takes from the backup and gives back.
+std::string restartOf(const HardeningPlan& plan)
 {
-    std::vector<StringList> calls{{"stop", "--", name}, {"rename", "--", name, backup}};
+    for (const auto& o : plan.before.options) {
+        if (o.flag == "--restart" && o.value != "no") {
+            return o.value;
+        }
+    }
+    return {};
+}
+
+std::vector<StringList> scriptCalls(const std::string& name, const RunCommand& after,
+                                    const std::string& backup, const std::string& restart = {})
+{
+    std::vector<StringList> calls{
+        {"stop", "--", name}, {"inspect", "-f", "{{.Id}}", "--", name}, {"rename", "--", name, backup}};
+    if (!restart.empty()) {
+        calls.push_back({"update", "--restart", "no", "--", backup});
+    }
     for (const auto& c : callsOf(after)) {
         calls.push_back(c);
     }
@@ -385,7 +400,7 @@ private slots:
             const test::StubShellRun run = test::runWithStubDocker(shell, script);
             const std::string backup = backupOf(run, c.name);
             QVERIFY2(!backup.empty(), qPrintable(why(run, script)));
-            checkRun(run, script, scriptCalls(c.name, after, backup));
+            checkRun(run, script, scriptCalls(c.name, after, backup, restartOf(plan)));
             QVERIFY(!hasHiddenCharacters(replaceAll(run.errors.toStdString(), "\n", " ")));
         }
     }
@@ -400,12 +415,63 @@ private slots:
             test::runWithStubDocker({QStringLiteral("/bin/sh")}, script, QStringLiteral("false"));
         const std::string backup = backupOf(run, c.name);
         QVERIFY(!backup.empty());
-        std::vector<StringList> calls = scriptCalls(c.name, afterOf(plan), backup);
+        const std::string restart = restartOf(plan);
+        std::vector<StringList> calls = scriptCalls(c.name, afterOf(plan), backup, restart);
         calls.push_back({"rm", "-f", "--", c.name});
         calls.push_back({"rename", "--", backup, c.name});
+        if (!restart.empty()) {
+            calls.push_back({"update", "--restart", restart, "--", c.name});
+        }
         calls.push_back({"start", "--", c.name});
         checkRun(run, script, calls, 1);
         QVERIFY2(run.errors.contains(QStringLiteral("\\u001b]0;x\\u0007")), qPrintable(run.errors));
+    }
+
+    // The script keeps the apply path's promises: the backup of a container with a restart policy gets "no"
+    // while it is kept and its policy back on rollback; a --rm container is refused before any docker call.
+    void planScriptKeepsTheBackupFromRestarting_data()
+    {
+        QTest::addColumn<QString>("policy");
+        QTest::addColumn<QString>("inspectAnswer");
+        QTest::newRow("always, hardened container stays up") << "always" << "true";
+        QTest::newRow("unless-stopped, rolled back") << "unless-stopped" << "false";
+        QTest::newRow("on-failure with retries, rolled back") << "on-failure:3" << "false";
+    }
+    void planScriptKeepsTheBackupFromRestarting()
+    {
+        QFETCH(QString, policy);
+        QFETCH(QString, inspectAnswer);
+        Container c = hostileContainer("x;touch PWNED;");
+        const std::string p = policy.toStdString();
+        const auto colon = p.find(':');
+        c.hostConfig.restartPolicy.name = p.substr(0, colon);
+        c.hostConfig.restartPolicy.maximumRetryCount = colon == std::string::npos ? 0 : std::stoi(p.substr(colon + 1));
+        const HardeningPlan plan = planFor(c, "x;touch PWNED;");
+        QCOMPARE(QString::fromStdString(restartOf(plan)), policy);
+        const std::string script = renderPlanScript(plan);
+        const test::StubShellRun run = test::runWithStubDocker({QStringLiteral("/bin/sh")}, script, inspectAnswer);
+        const std::string backup = backupOf(run, c.name);
+        QVERIFY2(!backup.empty(), qPrintable(why(run, script)));
+        std::vector<StringList> calls = scriptCalls(c.name, afterOf(plan), backup, p);
+        const bool stays = inspectAnswer == QStringLiteral("true");
+        if (!stays) {
+            calls.push_back({"rm", "-f", "--", c.name});
+            calls.push_back({"rename", "--", backup, c.name});
+            calls.push_back({"update", "--restart", p, "--", c.name});
+            calls.push_back({"start", "--", c.name});
+        }
+        checkRun(run, script, calls, stays ? 0 : 1);
+    }
+
+    void planScriptRefusesAContainerStartedWithRm()
+    {
+        Container c = hostileContainer("y");
+        c.hostConfig.autoRemove = true;
+        const HardeningPlan plan = planFor(c, "y");
+        const std::string script = renderPlanScript(plan);
+        const test::StubShellRun run = test::runWithStubDocker({QStringLiteral("/bin/sh")}, script);
+        checkRun(run, script, {}, 1);
+        QVERIFY2(run.errors.contains(QStringLiteral("--rm")), qPrintable(run.errors));
     }
 
     void optionLikeImageIsNeverRun_data()

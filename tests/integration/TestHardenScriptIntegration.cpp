@@ -112,9 +112,9 @@ private slots:
         QVERIFY2(ran.leftovers.isEmpty(), qPrintable(ran.leftovers.join(' ')));
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.errors));
         const std::string n = name.toStdString();
-        std::vector<StringList> want{{"stop", "--", n}};
-        QVERIFY(ran.calls.size() >= 2 && ran.calls[1].size() == 4);
-        const std::string backup = ran.calls[1][3];
+        std::vector<StringList> want{{"stop", "--", n}, {"inspect", "-f", "{{.Id}}", "--", n}};
+        QVERIFY(ran.calls.size() >= 3 && ran.calls[2].size() == 4);
+        const std::string backup = ran.calls[2][3];
         QVERIFY(startsWith(backup, n + "-drydock-backup-"));
         want.push_back({"rename", "--", n, backup});
         want.push_back(argv);
