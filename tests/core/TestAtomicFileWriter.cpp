@@ -1,5 +1,7 @@
 #include "core/common/AtomicFileWriter.h"
 
+#include "tests/support/FileFacts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,22 +12,10 @@
 #include <unistd.h>
 
 using namespace drydock;
+using drydock::test::bytesOf;
+using drydock::test::modeOf;
 
 namespace {
-
-unsigned modeOf(const QString& path)
-{
-    struct stat st
-    {
-    };
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0xffff;
-}
-
-QByteArray bytesOf(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
-}
 
 void writeText(const QString& path, const QByteArray& text)
 {

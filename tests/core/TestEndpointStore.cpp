@@ -1,5 +1,7 @@
 #include "core/docker/EndpointStore.h"
 
+#include "tests/support/FileFacts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,16 +11,10 @@
 #include <sys/stat.h>
 
 using namespace drydock;
+using drydock::test::bytesOf;
+using drydock::test::modeOf;
 
 namespace {
-
-unsigned modeOf(const QString& path)
-{
-    struct stat st
-    {
-    };
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0xffff;
-}
 
 ContextResolver noContexts(const QString& home)
 {

@@ -7,6 +7,8 @@
 #include "core/store/HistoryStore.h"
 #include "core/store/SchemaMigrator.h"
 
+#include "tests/support/FileFacts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +20,8 @@
 #include <unistd.h>
 
 using namespace drydock;
+using drydock::test::bytesOf;
+using drydock::test::modeOf;
 
 namespace {
 
@@ -50,14 +54,6 @@ ScanResult scanOf(std::vector<Finding> findings, std::int64_t at, const std::str
     r.inventory.apiVersion = "1.41";
     r.findings = FindingSet(std::move(findings));
     return r;
-}
-
-unsigned modeOf(const QString& path)
-{
-    struct stat st
-    {
-    };
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0xffff;
 }
 
 QByteArray fileBytes(const QString& path)

@@ -3,6 +3,7 @@
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/HardeningLoader.h"
 #include "core/scan/HardeningRunner.h"
+#include "tests/support/DockerQueries.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -18,28 +19,14 @@
 #include <map>
 
 using namespace drydock;
+using drydock::test::containerNames;
+using drydock::test::inspectField;
 
 namespace {
 
 const QString kBusybox = QStringLiteral("drydock-test/busybox:1");
 // Ends on SIGTERM at once (so stops are quick) and writes to /tmp every second.
 const QString kLoop = QStringLiteral("trap 'exit 0' TERM; while true; do date > /tmp/x; sleep 1; done");
-
-QString inspectField(const QString& name, const QString& format)
-{
-    QString out;
-    test::docker({QStringLiteral("inspect"), QStringLiteral("-f"), format, name}, &out);
-    return out.trimmed();
-}
-
-QStringList containerNames()
-{
-    QString out;
-    test::docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
-                  QStringLiteral("{{.Names}}")},
-                 &out);
-    return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
 
 // Containers Drydock made for NAME (backups, trial or leftover hardened copies).
 QStringList drydockCopiesOf(const QString& name)

@@ -4,6 +4,7 @@
 #include "core/scan/HardeningLoader.h"
 #include "core/scan/HardeningRunner.h"
 #include "core/scan/Scanner.h"
+#include "tests/support/DockerQueries.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -14,28 +15,14 @@
 #include <QTest>
 
 using namespace drydock;
+using drydock::test::containerNames;
+using drydock::test::inspectField;
 
 namespace {
 
 const QString kBusybox = QStringLiteral("drydock-test/busybox:1");
 // Not a real secret: a value the test looks for in everything Drydock logs or records.
 const QString kSecret = QStringLiteral("hardenTestValue4711");
-
-QString inspectField(const QString& name, const QString& format)
-{
-    QString out;
-    test::docker({QStringLiteral("inspect"), QStringLiteral("-f"), format, name}, &out);
-    return out.trimmed();
-}
-
-QStringList containerNames()
-{
-    QString out;
-    test::docker({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("--format"),
-                  QStringLiteral("{{.Names}}")},
-                 &out);
-    return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-}
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // What `drydock` leaves on disk, run as a user would: every report format 0600 and never written through a
 // symlink planted at the --output path, the history 0600 in a 0700 folder, and a history folder that other
 // users control refused with exit code 4 before anything is written.
+#include "tests/support/FileFacts.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -12,22 +13,10 @@
 #include <sys/stat.h>
 
 using namespace drydock;
+using drydock::test::bytesOf;
+using drydock::test::modeOf;
 
 namespace {
-
-unsigned modeOf(const QString& path)
-{
-    struct stat st
-    {
-    };
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0xffff;
-}
-
-QByteArray bytesOf(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 } // namespace
 

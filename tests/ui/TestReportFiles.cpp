@@ -6,6 +6,8 @@
 #include "ui/export/FleetReportExport.h"
 #include "ui/export/PdfExporter.h"
 
+#include "tests/support/FileFacts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,16 +17,10 @@
 #include <sys/stat.h>
 
 using namespace drydock;
+using drydock::test::bytesOf;
+using drydock::test::modeOf;
 
 namespace {
-
-unsigned modeOf(const QString& path)
-{
-    struct stat st
-    {
-    };
-    return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 07777 : 0xffff;
-}
 
 QByteArray head(const QString& path, int n)
 {
