@@ -1,5 +1,5 @@
 // Known secret values are planted in every place the checks look — container env and labels, an image's ENV
-// and build ARG history, volume driver options, log driver options, a swarm config and a service's env — on
+// and build ARG history, a file in an image (read by content analysis), volume driver options, log driver options, a swarm config and a service's env — on
 // the real private daemon, and a value of every kind the classifier's corpus knows (tokens of each vendor
 // format, a JWT, a PEM key, URL and connection-string passwords, passphrases) in the env, the labels and the
 // command line of three more containers. Then every output Drydock can produce is searched byte for byte:
@@ -184,10 +184,19 @@ private slots:
                                         "ARG BUILD_TOKEN=%1\n"
                                         "ENV API_KEY=%2\n"
                                         "RUN test -n \"$BUILD_TOKEN\"\n"
+                                        "COPY app.env /app/.env\n"
                                         "CMD [\"sleep\", \"600\"]\n")
                              .arg(QLatin1String(kPlanted[3].value), QLatin1String(kPlanted[2].value))
                              .toUtf8());
         dockerfile.close();
+        // A value of every kind in an image file too, read by content analysis (IMG-109 and the key rules).
+        QFile envFile(context + QStringLiteral("/app.env"));
+        QVERIFY(envFile.open(QIODevice::WriteOnly));
+        for (std::size_t i = 0; i < m_samples.size(); ++i) {
+            envFile.write(QStringLiteral("SETTING_%1=%2\n").arg(QString::number(i), m_samples[i].value).toUtf8());
+        }
+        envFile.write((QStringLiteral("SSH_PASSPHRASE=") + m_passphrase + QStringLiteral("\n")).toUtf8());
+        envFile.close();
         m_image = QStringLiteral("drydock-test/") + m_prefix + QStringLiteral(":1");
         QString err;
         QVERIFY2(test::docker({"build", "--network", "none", "-q", "-t", m_image, context}, nullptr, &err) ==
@@ -329,6 +338,15 @@ private slots:
         QVERIFY(run(scan, "scan-stdout.txt") <= 1);
         QVERIFY(run({"scan", "--host", host, "--db", db, "--format", "text", "--verbose"},
                     "scan-db-stdout.txt") <= 1);
+        // Content analysis of the image whose files carry a value of every kind, into its own database.
+        QStringList contents{"scan", "--contents", "--image", m_image, "--host", host, "--db",
+                             path("history/contents.db")};
+        for (const QString format : {"json", "sarif", "csv", "html"}) {
+            const QString out = path("contents." + format);
+            contents << "--format" << format << "--output" << out;
+            m_outputs << out;
+        }
+        QVERIFY(run(contents, "contents-stdout.txt") <= 1);
         QCOMPARE(run({"inventory", "--host", host, "--format", "json"}, "inventory.json"), 0);
         QCOMPARE(run({"inventory", "--host", host}, "inventory.txt"), 0);
         QCOMPARE(run({"history", "list", "--db", db, "--format", "json"}, "history-list.json"), 0);
@@ -387,6 +405,11 @@ private slots:
         for (const char* rule : {"DB_PASSWORD", "API_KEY", "AWS_ACCESS_KEY_ID"}) {
             QVERIFY2(scanBytes.contains(rule), rule);
         }
+
+        // The .env file in the image was read, or the search of the content outputs proves nothing.
+        QFile contentsJson(path("contents.json"));
+        QVERIFY(contentsJson.open(QIODevice::ReadOnly));
+        QVERIFY2(contentsJson.readAll().contains("IMG-109"), "content analysis did not report the image's .env");
 
         // Every kind was seen, in env, labels and the command line, or the search below proves nothing.
         for (const char* rule : {"SEC-001", "SEC-004", "SEC-005"}) {
