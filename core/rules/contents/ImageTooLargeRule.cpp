@@ -1,5 +1,6 @@
 #include "core/rules/contents/ContentRuleFactories.h"
 #include "core/rules/contents/ContentRuleSupport.h"
+#include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
 namespace {
