@@ -32,6 +32,10 @@ ScanResult scanOf(const std::string& versionFile)
     e.kind = DockerEndpoint::Kind::Unix;
     e.socketPath = "/run/scripted.sock";
     DockerClient client(std::make_unique<test::ScriptedDaemon>(o), e);
+    if (auto v = client.negotiate(); !v) {
+        qWarning("%s", v.error().message.c_str());
+        return {};
+    }
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     const FixedClock clock;
     Scanner scanner(client, catalogue, clock);
