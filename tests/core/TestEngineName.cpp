@@ -23,11 +23,12 @@ public:
     std::int64_t nowUnix() const override { return 1'900'000'000; }
 };
 
-ScanResult scanOf(const std::string& versionFile)
+ScanResult scanOf(const std::string& versionFile, const std::string& infoFile)
 {
     test::ScriptedDaemon::Options o;
     o.containers = 2;
     o.versionFile = versionFile;
+    o.infoFile = infoFile;
     DockerEndpoint e;
     e.kind = DockerEndpoint::Kind::Unix;
     e.socketPath = "/run/scripted.sock";
@@ -58,18 +59,20 @@ private slots:
     void theProductIsNamedInEveryHeader_data()
     {
         QTest::addColumn<QString>("versionFile");
+        QTest::addColumn<QString>("infoFile");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("never");
-        QTest::newRow("Podman's compatible API is Podman") << "version-podman" << "Podman 4.3.1" << "Docker 4.3.1";
-        QTest::newRow("Docker stays Docker") << "version" << "Docker 20.10.24+dfsg1" << "Podman";
+        QTest::newRow("Podman's compatible API is Podman") << "version-podman" << "info-podman" << "Podman 4.3.1" << "Docker 4.3.1";
+        QTest::newRow("Docker stays Docker") << "version" << "info" << "Docker 20.10.24+dfsg1" << "Podman";
     }
 
     void theProductIsNamedInEveryHeader()
     {
         QFETCH(QString, versionFile);
+        QFETCH(QString, infoFile);
         QFETCH(QString, expected);
         QFETCH(QString, never);
-        const ScanResult scan = scanOf(versionFile.toStdString());
+        const ScanResult scan = scanOf(versionFile.toStdString(), infoFile.toStdString());
         QVERIFY(!scan.inventory.engineVersion.empty());
 
         const QString text = QString::fromStdString(TextReport::scan(scan, false));

@@ -27,12 +27,14 @@ public:
         bool down = false;
         std::string name = "scripted";
         std::string versionFile = "version"; // tests/data/api-1.41/<versionFile>.json answers /version
+        std::string infoFile = "info";       // and <infoFile>.json answers /info
     };
 
     explicit ScriptedDaemon(Options options) : m_options(std::move(options))
     {
         m_files["version"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.versionFile + ".json");
-        for (const char* f : {"info", "images-list", "image-busybox", "history-busybox",
+        m_files["info"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.infoFile + ".json");
+        for (const char* f : { "images-list", "image-busybox", "history-busybox",
                               "networks-list", "network-appnet", "volumes", "plugins", "container-plain",
                               "container-priv", "container-webapp", "changes", "exec-plain"}) {
             m_files[f] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + f + ".json");
