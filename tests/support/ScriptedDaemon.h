@@ -34,7 +34,7 @@ public:
     {
         m_files["version"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.versionFile + ".json");
         m_files["info"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.infoFile + ".json");
-        for (const char* f : { "images-list", "image-busybox", "history-busybox",
+        for (const char* f : {"images-list", "image-busybox", "history-busybox",
                               "networks-list", "network-appnet", "volumes", "plugins", "container-plain",
                               "container-priv", "container-webapp", "changes", "exec-plain"}) {
             m_files[f] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + f + ".json");
