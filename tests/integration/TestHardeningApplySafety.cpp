@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -142,10 +143,12 @@ private:
         return loaded->plan;
     }
 
+    // A history in a folder of this test's own: Drydock refuses a database folder others may write to (/tmp).
     QString db(const QString& name)
     {
-        return QDir::tempPath() + QLatin1Char('/') + name + QStringLiteral(".db");
+        return m_historyDir.filePath(name + QStringLiteral(".db"));
     }
+    QTemporaryDir m_historyDir;
 
     // A running container with a volume on /data that holds a file written before the apply.
     QString runWithData(const QString& prefix, const QStringList& runOptions, const QString& script = kLoop)

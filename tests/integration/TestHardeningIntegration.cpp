@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace drydock;
@@ -260,7 +261,10 @@ private slots:
         QTest::qWait(1500);
         const QString originalId = inspectField(name, QStringLiteral("{{.Id}}"));
         const QString host = QStringLiteral("unix://") + test::privateDaemonSocket();
-        const QString db = QDir::tempPath() + QLatin1Char('/') + name + QStringLiteral(".db");
+        // A history in a folder of the test's own: Drydock refuses a database folder others may write to (/tmp).
+        const QTemporaryDir historyDir;
+        QVERIFY(historyDir.isValid());
+        const QString db = historyDir.filePath(name + QStringLiteral(".db"));
 
         QString out;
         QString err;
