@@ -97,7 +97,9 @@ std::string networks(const Container& c)
     for (const auto& n : c.networks) {
         StringList aliases;
         for (const auto& a : n.aliases) {
-            if (a != c.config.hostname && !startsWith(c.id, a)) {
+            // The daemon's own alias is the 12-character short id; a person's alias that merely looks like the
+            // start of an id ("be" once in 256 ids) is kept.
+            if (a != c.config.hostname && a != c.id.substr(0, 12)) {
                 aliases.push_back(a);
             }
         }
