@@ -1,6 +1,6 @@
 #include "core/scan/InventoryLoader.h"
 
-#include "core/common/Strings.h"
+#include "core/rules/daemon/DaemonFacts.h"
 
 #include <set>
 
@@ -9,18 +9,6 @@ namespace drydock {
 namespace {
 
 Error cancelled() { return Error::make(ErrorCode::Cancelled, "The scan was cancelled; nothing was changed."); }
-
-// Podman's Docker-compatible API answers /version with a "Podman Engine" component and its own version
-// number: saying "Docker 4.3.1" would name a Docker release that does not exist.
-std::string engineNameOf(const DaemonInfo& daemon)
-{
-    for (const auto& c : daemon.components) {
-        if (containsIgnoreCase(c.name, "podman")) {
-            return "Podman";
-        }
-    }
-    return "Docker";
-}
 
 // A failure that ends the whole read: the daemon is gone or refuses us. Anything else (one object that
 // vanished between list and inspect) is recorded as a problem and the snapshot carries on.
@@ -63,7 +51,8 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     }
     inv.daemon = std::move(info.value());
     inv.engineVersion = inv.daemon.serverVersion;
-    inv.engineName = engineNameOf(inv.daemon);
+    // Podman's compatible API has its own version numbers: "Docker 4.3.1" would name no Docker release.
+    inv.engineName = daemonfacts::productName(inv.daemon);
     if (cancel.isCancelled()) {
         return cancelled();
     }

@@ -16,6 +16,16 @@ FindingDraft daemonDraft(const Inventory& inventory, std::string evidence)
     return draft;
 }
 
+std::string productName(const DaemonInfo& daemon)
+{
+    for (const auto& c : daemon.components) {
+        if (containsIgnoreCase(c.name, "podman")) {
+            return "Podman";
+        }
+    }
+    return "Docker";
+}
+
 bool isWindowsDaemon(const DaemonInfo& daemon)
 {
     return toLower(daemon.osType) == "windows";

@@ -14,6 +14,10 @@ namespace drydock::daemonfacts {
 // A finding on the daemon itself with the given (already short, already masked) evidence.
 FindingDraft daemonDraft(const Inventory& inventory, std::string evidence);
 
+// The product behind the Docker API: "Podman" when Podman's compatible API answered (its /version names a
+// "Podman Engine" component), else "Docker". The scan header and the engine-support table both go by it.
+std::string productName(const DaemonInfo& daemon);
+
 // Linux-only checks (namespaces, seccomp, cgroups, netfilter) say nothing about a Windows daemon.
 bool isWindowsDaemon(const DaemonInfo& daemon);
 

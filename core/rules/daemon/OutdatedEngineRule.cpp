@@ -32,12 +32,9 @@ public:
     {
         const Inventory& inventory = context.inventory();
         const DaemonInfo& daemon = inventory.daemon;
-        // Podman and other Docker-compatible engines number their releases differently; the table is
-        // Docker's.
-        for (const auto& c : daemon.components) {
-            if (containsIgnoreCase(c.name, "podman")) {
-                return;
-            }
+        // Podman numbers its releases differently; the table is Docker's.
+        if (daemonfacts::productName(daemon) != "Docker") {
+            return;
         }
         const std::string version =
             !daemon.serverVersion.empty() ? daemon.serverVersion : inventory.engineVersion;
