@@ -3,6 +3,7 @@
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/HardeningLoader.h"
 #include "core/scan/HardeningRunner.h"
+#include "tests/support/HardeningPlans.h"
 #include "tests/support/DockerQueries.h"
 #include "tests/support/TestSupport.h"
 
@@ -131,17 +132,7 @@ private:
     RuleCatalogue m_catalogue = RuleCatalogue::builtIn();
     QStringList m_cleanup; // containers and volumes ("volume:NAME") removed after each test
 
-    HardeningPlan plan(const QString& name)
-    {
-        NullProgressSink progress;
-        auto loaded = HardeningLoader::load(*m_client, m_catalogue, m_clock, ScanSettings{},
-                                            name.toStdString(), progress, CancelToken());
-        if (!loaded) {
-            qWarning("%s", loaded.error().message.c_str());
-            return {};
-        }
-        return loaded->plan;
-    }
+    HardeningPlan plan(const QString& name) { return test::loadPlan(*m_client, m_catalogue, m_clock, name); }
 
     // A history in a folder of this test's own: Drydock refuses a database folder others may write to (/tmp).
     QString db(const QString& name)

@@ -4,6 +4,7 @@
 #include "core/scan/HardeningLoader.h"
 #include "core/scan/HardeningRunner.h"
 #include "core/scan/Scanner.h"
+#include "tests/support/HardeningPlans.h"
 #include "tests/support/DockerQueries.h"
 #include "tests/support/TestSupport.h"
 
@@ -39,17 +40,7 @@ private:
     std::vector<WriteRecord> m_writes;
     std::vector<HardeningAction> m_actions;
 
-    HardeningPlan plan(const QString& name)
-    {
-        NullProgressSink progress;
-        auto loaded = HardeningLoader::load(*m_client, m_catalogue, m_clock, ScanSettings{},
-                                            name.toStdString(), progress, CancelToken());
-        if (!loaded) {
-            qWarning("%s", loaded.error().message.c_str());
-            return {};
-        }
-        return loaded->plan;
-    }
+    HardeningPlan plan(const QString& name) { return test::loadPlan(*m_client, m_catalogue, m_clock, name); }
 
     std::unique_ptr<DockerWriter> writer()
     {
