@@ -10,7 +10,7 @@
 #include <vector>
 
 #ifdef DRYDOCK_WITH_GUI
-#include "app/GuiMain.h"
+#include "app/cli/GuiMain.h"
 #include "ui/dialogs/AboutDialog.h"
 #endif
 

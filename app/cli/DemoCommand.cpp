@@ -10,7 +10,7 @@
 #include <cstdio>
 
 #ifdef DRYDOCK_WITH_GUI
-#include "app/GuiMain.h"
+#include "app/cli/GuiMain.h"
 #endif
 
 namespace drydock::app {

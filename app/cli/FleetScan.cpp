@@ -9,7 +9,7 @@
 #include "core/docker/EndpointStore.h"
 #include "core/findings/Waiver.h"
 #include "core/scan/FleetScanner.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 
 #include <cstdio>
 #include <mutex>

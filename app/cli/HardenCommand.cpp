@@ -9,10 +9,10 @@
 #include "core/common/Strings.h"
 #include "core/docker/DockerWriter.h"
 #include "core/findings/Waiver.h"
-#include "core/json/HardeningJson.h"
+#include "core/report/HardeningJson.h"
 #include "core/json/ModelParser.h"
-#include "core/scan/HardeningLoader.h"
-#include "core/scan/HardeningRunner.h"
+#include "core/hardening/HardeningLoader.h"
+#include "core/hardening/HardeningRunner.h"
 
 #include <cstdio>
 #include <cstdlib>

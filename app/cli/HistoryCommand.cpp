@@ -6,9 +6,9 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
-#include "core/json/HardeningJson.h"
-#include "core/json/FleetJson.h"
-#include "core/json/HistoryJson.h"
+#include "core/report/HardeningJson.h"
+#include "core/report/FleetJson.h"
+#include "core/report/HistoryJson.h"
 #include "core/store/FleetTrend.h"
 
 #include <cstdio>

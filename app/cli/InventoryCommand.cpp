@@ -4,7 +4,7 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/OutputFile.h"
 #include "core/common/Clock.h"
-#include "core/json/InventoryJson.h"
+#include "core/report/InventoryJson.h"
 #include "core/report/TextReport.h"
 #include "core/scan/InventoryLoader.h"
 

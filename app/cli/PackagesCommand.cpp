@@ -6,6 +6,7 @@
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
 #include "core/contents/ContentAnalyzer.h"
+#include "core/report/PackagesJson.h"
 #include "core/json/ContentJson.h"
 
 #include <cstdio>

@@ -1,9 +1,9 @@
 #include "app/cli/ReportOutput.h"
 
 #include "app/cli/OutputFile.h"
-#include "core/json/FleetJson.h"
-#include "core/json/SarifJson.h"
-#include "core/json/ScanJson.h"
+#include "core/report/FleetJson.h"
+#include "core/report/SarifJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
 #include "core/report/FleetHtmlReport.h"
 #include "core/report/FleetTextReport.h"

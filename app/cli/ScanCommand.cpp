@@ -9,7 +9,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/findings/Waiver.h"
-#include "core/json/ScanJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/TextReport.h"
 #include "core/scan/Scanner.h"
 

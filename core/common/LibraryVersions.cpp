@@ -1,8 +1,7 @@
 #include "core/common/LibraryVersions.h"
 
-#include "core/json/JsonLibraryVersion.h"
-
 #include <curl/curl.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -16,6 +15,17 @@ extern "C" const char* archive_version_string(void) __attribute__((weak));
 #endif
 
 namespace drydock {
+
+namespace {
+
+// The version of the JSON library compiled in ("3.11.2"): it is header-only, so this is what runs.
+std::string nlohmannJsonVersion()
+{
+    return std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." + std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
+           std::to_string(NLOHMANN_JSON_VERSION_PATCH);
+}
+
+} // namespace
 
 BuildInfo buildInfo()
 {
@@ -49,7 +59,7 @@ std::vector<LibraryVersion> coreLibraryVersions()
                     "https://sqlite.org/copyright.html"});
 
     libs.push_back(
-        {"nlohmann/json", json::libraryVersion(), "header-only", "MIT", "https://github.com/nlohmann/json"});
+        {"nlohmann/json", nlohmannJsonVersion(), "header-only", "MIT", "https://github.com/nlohmann/json"});
 
     LibraryVersion archive{"libarchive", "", "", "BSD-2-Clause", "https://libarchive.org"};
     if (archive_version_string != nullptr) {

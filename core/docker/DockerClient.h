@@ -4,6 +4,7 @@
 #include "core/docker/ApiVersion.h"
 #include "core/docker/DockerEndpoint.h"
 #include "core/docker/Transport.h"
+#include "core/model/DockerEvent.h"
 #include "core/model/Inventory.h"
 
 #include <functional>
@@ -11,16 +12,6 @@
 #include <optional>
 
 namespace drydock {
-
-// One event from GET /events.
-struct DockerEvent
-{
-    std::string type;   // container, image, network, volume, daemon, …
-    std::string action; // create, start, die, destroy, exec_create: …, …
-    std::string actorId;
-    StringMap attributes;
-    std::int64_t timeUnix = 0;
-};
 
 // Typed calls to the Docker Engine API. Every call here only reads; writes exist only for the explicit
 // "apply" of the hardening walkthrough and are kept in a separate class.

@@ -3,8 +3,9 @@
 #include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
 #include "core/docker/UrlEncoding.h"
-#include "core/json/CreateBodyJson.h"
 #include "core/json/ModelParser.h"
+
+#include <nlohmann/json.hpp>
 
 namespace drydock {
 
@@ -12,6 +13,12 @@ namespace {
 
 // Creating and starting a container answers quickly; stop waits for the container's own stop timeout.
 constexpr long kWriteTimeoutMs = 60000;
+
+// The body of POST /containers/{id}/update that changes the restart policy and nothing else.
+std::string restartPolicyUpdateBody(const std::string& policyName, int maximumRetryCount)
+{
+    return nlohmann::json({{"RestartPolicy", {{"Name", policyName}, {"MaximumRetryCount", maximumRetryCount}}}}).dump();
+}
 
 bool isSegment(std::string_view s)
 {
@@ -166,7 +173,7 @@ Result<void> DockerWriter::renameContainer(const std::string& id, const std::str
 Result<void> DockerWriter::setRestartPolicy(const std::string& id, const std::string& policyName,
                                             int maximumRetryCount)
 {
-    const std::string body = json::restartPolicyUpdateBody(policyName, maximumRetryCount);
+    const std::string body = restartPolicyUpdateBody(policyName, maximumRetryCount);
     auto r =
         send("POST", "containers/" + urlEncode(id) + "/update", body, "application/json", kWriteTimeoutMs);
     return r ? success() : Result<void>(r.error());

@@ -3,7 +3,7 @@
 #include "core/common/AppPaths.h"
 #include "core/common/AtomicFileWriter.h"
 #include "core/common/Strings.h"
-#include "core/json/EndpointListJson.h"
+#include "core/docker/EndpointListJson.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

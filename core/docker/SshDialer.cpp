@@ -2,7 +2,7 @@
 
 #include "core/common/Strings.h"
 #include "core/docker/EndpointNames.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,7 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
 #include "core/model/Advisory.h"
-#include "core/model/Image.h"
 #include "core/model/ImageContents.h"
 
 #include <string_view>
@@ -38,12 +37,5 @@ struct ScannerReport
 };
 Result<ScannerReport> parseTrivyReport(std::string_view body);
 Result<ScannerReport> parseGrypeReport(std::string_view body);
-
-// CycloneDX 1.5 JSON SBOM of one image's OS packages. serial is a UUID; timestamp RFC 3339.
-std::string writeCycloneDx(const Image& image, const ImageContents& contents, const std::string& serialUuid,
-                           const std::string& timestamp, const std::string& toolVersion);
-// Packages of one image as JSON: {"image":…, "os":{…}, "packages":[{name, version, …}],
-// "vulnerabilities":[…]}
-std::string writePackagesJson(const Image& image, const ImageContents& contents);
 
 } // namespace drydock::json

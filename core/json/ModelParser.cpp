@@ -51,4 +51,19 @@ std::string parseErrorMessage(std::string_view body)
     }
 }
 
+Result<std::string> parseCreatedId(std::string_view body)
+{
+    return guarded("container create answer", [&]() -> Result<std::string> {
+        auto doc = parseDocument(body, "container create answer", TopLevel::Object);
+        if (!doc) {
+            return doc.error();
+        }
+        const std::string id = str(*doc, "Id");
+        if (id.empty()) {
+            return malformed("container create answer", "no Id");
+        }
+        return id;
+    });
+}
+
 } // namespace drydock::json

@@ -1,6 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
-#include "core/docker/DockerClient.h"
+#include "core/model/DockerEvent.h"
 #include "core/model/Inventory.h"
 
 #include <string_view>
@@ -35,6 +35,8 @@ Result<std::vector<SwarmConfig>> parseConfigs(std::string_view body); // Data ba
 Result<DockerEvent> parseEvent(std::string_view line);                // one JSON object of /events
 // {"message": "..."} of an error answer; empty when the body has no message.
 std::string parseErrorMessage(std::string_view body);
+// {"Id": "…", "Warnings": []} of POST /containers/create.
+Result<std::string> parseCreatedId(std::string_view body);
 
 } // namespace json
 } // namespace drydock

@@ -1,7 +1,7 @@
 #include "core/remediation/RunCommand.h"
 
 #include "core/common/VisibleText.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 
 namespace drydock {
 

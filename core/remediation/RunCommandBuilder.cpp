@@ -4,7 +4,7 @@
 #include "core/common/VisibleText.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/SecretLikeness.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 
 #include <algorithm>
 #include <cstdio>

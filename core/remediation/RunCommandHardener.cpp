@@ -3,7 +3,7 @@
 #include "core/common/Strings.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/SecretLikeness.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 
 #include <algorithm>
 #include <array>

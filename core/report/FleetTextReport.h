@@ -1,5 +1,5 @@
 #pragma once
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 
 #include <string>
 

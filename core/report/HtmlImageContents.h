@@ -1,5 +1,5 @@
 #pragma once
-#include "core/scan/Scanner.h"
+#include "core/results/ScanResult.h"
 
 #include <string>
 

@@ -5,7 +5,7 @@
 #include "core/report/SeverityColour.h"
 #include "core/report/HtmlImageContents.h"
 #include "core/report/PrintMarkup.h"
-#include "core/scan/PostureScore.h"
+#include "core/results/PostureScore.h"
 
 #include <algorithm>
 #include <map>

@@ -1,8 +1,8 @@
 #include "core/report/ReportScope.h"
 
 #include "core/common/Time.h"
-#include "core/json/SarifJson.h"
-#include "core/json/ScanJson.h"
+#include "core/report/SarifJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
 #include "core/report/HtmlReportWriter.h"
 

@@ -7,6 +7,7 @@
 #include "core/docker/Transport.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
+#include "core/results/FleetEntry.h"
 #include "core/scan/Scanner.h"
 
 #include <functional>
@@ -16,24 +17,6 @@
 #include <vector>
 
 namespace drydock {
-
-// One endpoint of a fleet: the name a person gave it (or its address) and where it is.
-struct FleetTarget
-{
-    std::string name;
-    DockerEndpoint endpoint;
-};
-
-// What one endpoint gave: a scan, or the reason it could not be reached or scanned.
-struct FleetEntry
-{
-    FleetTarget target;
-    std::optional<ScanResult> result; // set when the scan completed
-    std::optional<Error> error;       // set when it did not (the endpoint counts as unreachable)
-    std::int64_t durationMs = 0;
-
-    bool reachable() const { return result.has_value(); }
-};
 
 // Hears how each endpoint of a fleet scan is doing; called from the endpoints' threads, so it must be
 // thread-safe.

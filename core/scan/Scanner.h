@@ -5,23 +5,11 @@
 #include "core/common/Result.h"
 #include "core/contents/ContentScanOptions.h"
 #include "core/docker/DockerClient.h"
-#include "core/findings/FindingSet.h"
-#include "core/model/ImageContents.h"
+#include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
 
 namespace drydock {
-
-struct ScanResult
-{
-    std::int64_t startedAtUnix = 0;
-    std::int64_t finishedAtUnix = 0;
-    Inventory inventory;
-    FindingSet findings;
-    std::string catalogueVersion;
-    // What content analysis found inside each analysed image (empty unless it was asked for).
-    std::vector<ImageContents> imageContents;
-};
 
 // Endpoint -> Inventory -> FindingSet, with progress and cancel. The one engine behind GUI and CLI.
 class Scanner

@@ -1,6 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 #include "core/store/ScanRepository.h"
 
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 #include "core/common/Result.h"
 #include "core/findings/ScanDelta.h"
-#include "core/scan/Scanner.h"
+#include "core/results/ScanResult.h"
 #include "core/store/SqliteDatabase.h"
 
 #include <array>

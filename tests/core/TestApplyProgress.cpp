@@ -1,5 +1,5 @@
-#include "core/remediation/ShellQuote.h"
-#include "core/scan/ApplyProgress.h"
+#include "core/common/ShellQuote.h"
+#include "core/hardening/ApplyProgress.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

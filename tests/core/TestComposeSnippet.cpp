@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/remediation/ComposeSnippet.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "core/scan/ContainerResolver.h"
+#include "core/hardening/ContainerResolver.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonArray>

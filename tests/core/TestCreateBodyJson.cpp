@@ -1,4 +1,4 @@
-#include "core/json/CreateBodyJson.h"
+#include "core/hardening/CreateBody.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "core/json/ModelParser.h"
-#include "core/remediation/ShellQuote.h"
-#include "core/scan/HardeningPlanner.h"
-#include "core/scan/HardeningRunner.h"
+#include "core/common/ShellQuote.h"
+#include "core/hardening/HardeningPlanner.h"
+#include "core/hardening/HardeningRunner.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>

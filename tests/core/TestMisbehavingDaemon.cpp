@@ -8,7 +8,7 @@
 #include "core/common/Strings.h"
 #include "core/docker/CurlTransport.h"
 #include "core/docker/DockerClient.h"
-#include "core/json/ScanJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/ReportData.h"
 #include "core/rules/RuleCatalogue.h"

@@ -1,6 +1,7 @@
 #include "core/contents/OsvDatabase.h"
 #include "core/contents/PackageDatabase.h"
 #include "core/json/ContentJson.h"
+#include "core/report/PackagesJson.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonArray>

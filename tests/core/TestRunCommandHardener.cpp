@@ -2,7 +2,7 @@
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/remediation/SecretLikeness.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 
 #include <QTest>
 

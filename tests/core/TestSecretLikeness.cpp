@@ -1,4 +1,4 @@
-#include "core/json/detail/OutputMasking.h"
+#include "core/report/OutputMasking.h"
 #include "core/remediation/SecretLikeness.h"
 
 #include <QTest>

@@ -3,8 +3,8 @@
 // crash or throw, every output must be valid UTF-8, and the HTML must never contain markup that came from
 // the daemon (our writer emits no script and no event-handler attribute, so any is an injection).
 #include "core/json/ModelParser.h"
-#include "core/json/SarifJson.h"
-#include "core/json/ScanJson.h"
+#include "core/report/SarifJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
 #include "core/report/HtmlEscape.h"
 #include "core/report/HtmlReportWriter.h"
@@ -12,7 +12,7 @@
 #include "core/report/TextReport.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/RuleEngine.h"
-#include "core/scan/Scanner.h"
+#include "core/results/ScanResult.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <cctype>

@@ -12,9 +12,9 @@
 #include "core/json/ModelParser.h"
 #include "core/remediation/RunCommandBuilder.h"
 #include "core/remediation/RunCommandHardener.h"
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 #include "core/report/ReportData.h"
-#include "core/scan/HardeningPlan.h"
+#include "core/hardening/HardeningPlan.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <algorithm>

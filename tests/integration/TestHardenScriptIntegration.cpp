@@ -3,7 +3,7 @@
 #include "core/common/VisibleText.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/scan/HardeningLoader.h"
+#include "core/hardening/HardeningLoader.h"
 #include "tests/support/StubDocker.h"
 #include "tests/support/TestSupport.h"
 

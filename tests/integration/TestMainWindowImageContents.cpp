@@ -1,7 +1,7 @@
 // An image's packages and contents in the desktop application, offscreen, against the private dockerd: the
 // dialog reads the real Debian minbase image off the GUI thread, lists its dpkg packages, filters them,
 // exports a CycloneDX SBOM and can be cancelled; the Inventory page opens it with the last scan's analysis.
-#include "core/json/ScanJson.h"
+#include "core/report/ScanJson.h"
 #include "core/rules/RuleCatalogue.h"
 #include "tests/support/TestSupport.h"
 #include "ui/MainWindow.h"

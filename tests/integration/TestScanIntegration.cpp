@@ -3,7 +3,7 @@
 // stay masked, and the remediated `docker run` commands create containers that no longer have the finding.
 #include "core/common/Clock.h"
 #include "core/common/ProgressSink.h"
-#include "core/json/ScanJson.h"
+#include "core/report/ScanJson.h"
 #include "core/scan/Scanner.h"
 #include "tests/support/TestSupport.h"
 

@@ -2,7 +2,7 @@
 // autolock, services that carry secrets in env, configs that hold secrets — and join tokens never leak.
 #include "core/common/Clock.h"
 #include "core/common/ProgressSink.h"
-#include "core/json/ScanJson.h"
+#include "core/report/ScanJson.h"
 #include "core/scan/Scanner.h"
 #include "tests/support/TestSupport.h"
 

@@ -5,7 +5,7 @@
 #include "core/common/ProgressSink.h"
 #include "core/docker/DockerClient.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/scan/HardeningLoader.h"
+#include "core/hardening/HardeningLoader.h"
 
 #include <QString>
 #include <QtGlobal>

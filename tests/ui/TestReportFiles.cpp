@@ -2,7 +2,7 @@
 // place, and a symlink planted at the chosen path is replaced, never followed (its target stays untouched).
 #include "core/report/ReportData.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 #include "ui/export/FleetReportExport.h"
 #include "ui/export/PdfExporter.h"
 

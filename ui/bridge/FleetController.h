@@ -1,7 +1,7 @@
 #pragma once
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/FleetScanner.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 #include "core/findings/ScanDelta.h"
 #include "core/findings/Waiver.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 #include "core/store/FleetTrend.h"
 #include "core/store/ScanRepository.h"
 

@@ -2,7 +2,7 @@
 #include "core/docker/DockerEndpoint.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
-#include "core/scan/Scanner.h"
+#include "core/results/ScanResult.h"
 
 #include <QFutureWatcher>
 #include <QObject>

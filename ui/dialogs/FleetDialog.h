@@ -2,7 +2,7 @@
 #include "core/docker/EndpointStore.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/FleetScanner.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 
 #include <QDialog>
 

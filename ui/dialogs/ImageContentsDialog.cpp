@@ -2,6 +2,7 @@
 
 #include "core/common/AtomicFileWriter.h"
 #include "core/json/ContentJson.h"
+#include "core/report/PackagesJson.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/PackageTableModel.h"
 #include "ui/models/VulnerabilityTableModel.h"

@@ -2,7 +2,7 @@
 
 #include "core/common/AtomicFileWriter.h"
 #include "core/common/Clock.h"
-#include "core/json/FleetJson.h"
+#include "core/report/FleetJson.h"
 #include "core/report/FleetHtmlReport.h"
 #include "ui/export/PdfExporter.h"
 

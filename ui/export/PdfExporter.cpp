@@ -4,7 +4,7 @@
 #include "core/common/Time.h"
 #include "core/report/FleetHtmlReport.h"
 #include "core/report/HtmlReportWriter.h"
-#include "core/scan/PostureScore.h"
+#include "core/results/PostureScore.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFile>

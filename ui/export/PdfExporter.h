@@ -1,7 +1,7 @@
 #pragma once
 #include "core/common/Result.h"
 #include "core/report/ReportData.h"
-#include "core/scan/FleetSummary.h"
+#include "core/results/FleetSummary.h"
 
 #include <QString>
 

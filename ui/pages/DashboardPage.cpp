@@ -1,6 +1,6 @@
 #include "ui/pages/DashboardPage.h"
 
-#include "core/scan/PostureScore.h"
+#include "core/results/PostureScore.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/FleetSummaryView.h"
 #include "ui/widgets/SeverityBadge.h"

@@ -1,7 +1,7 @@
 #pragma once
 #include "core/findings/ScanDelta.h"
-#include "core/scan/FleetSummary.h"
-#include "core/scan/Scanner.h"
+#include "core/results/FleetSummary.h"
+#include "core/results/ScanResult.h"
 #include "core/store/FleetTrend.h"
 #include "core/store/ScanRepository.h"
 

@@ -5,7 +5,7 @@
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerWriter.h"
 #include "core/docker/TransportFactory.h"
-#include "core/scan/HardeningLoader.h"
+#include "core/hardening/HardeningLoader.h"
 #include "core/store/HistoryStore.h"
 #include "ui/widgets/CommandView.h"
 

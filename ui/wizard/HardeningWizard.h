@@ -2,8 +2,8 @@
 #include "core/docker/DockerEndpoint.h"
 #include "core/findings/Waiver.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/scan/HardeningPlan.h"
-#include "core/scan/HardeningRunner.h"
+#include "core/hardening/HardeningPlan.h"
+#include "core/hardening/HardeningRunner.h"
 
 #include <QFutureWatcher>
 #include <QWizard>

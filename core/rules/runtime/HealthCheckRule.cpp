@@ -1,4 +1,4 @@
-#include "core/remediation/ShellQuote.h"
+#include "core/common/ShellQuote.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/runtime/RuntimeRuleFactories.h"
 

@@ -1,0 +1,85 @@
+#include "core/report/HardeningJson.h"
+
+#include "core/remediation/RunCommandHardener.h"
+
+#include <nlohmann/json.hpp>
+
+namespace drydock::json {
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+ordered watchJson(const WatchReport& w)
+{
+    return ordered{{"stayedUp", w.stayedUp}, {"state", w.state},     {"exitCode", w.exitCode},
+                   {"health", w.health},     {"summary", w.summary}, {"logTail", w.logTail}};
+}
+
+} // namespace
+
+std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<WatchReport>& trial,
+                                const std::optional<ApplyOutcome>& apply, int indent)
+{
+    ordered root;
+    root["schemaVersion"] = 1;
+    root["object"] = {
+        {"type", toString(plan.object.type)}, {"id", plan.object.id}, {"name", plan.object.name}};
+    root["image"] = plan.imageRef;
+    root["overview"] = ordered::array();
+    for (const auto& o : plan.overview) {
+        root["overview"].push_back(
+            {{"area", toString(o.area)}, {"attackerToday", o.attackerToday}, {"findings", o.findings}});
+    }
+    root["changes"] = ordered::array();
+    for (const auto& c : plan.changes) {
+        Remediation r;
+        r.edits = c.edits;
+        renderEditFlags(r);
+        root["changes"].push_back({{"id", c.id},
+                                   {"area", toString(c.area)},
+                                   {"title", c.title},
+                                   {"reason", c.reason},
+                                   {"risk", c.risk},
+                                   {"automatic", c.automatic},
+                                   {"default", toString(c.defaultChoice)},
+                                   {"choice", toString(c.choice)},
+                                   {"waiveReason", c.waiveReason},
+                                   {"ruleIds", c.ruleIds},
+                                   {"addFlags", r.addFlags},
+                                   {"removeFlags", r.removeFlags},
+                                   {"dockerfile", c.dockerfile},
+                                   {"onlyInBackup", c.onlyInBackup}});
+    }
+    const HardeningPreview p = makePreview(plan);
+    root["preview"] = {
+        {"before", p.beforeCommand}, {"after", p.afterCommand},    {"diff", p.diff},
+        {"compose", p.compose},      {"dockerfile", p.dockerfile}, {"manualSteps", p.manualSteps}};
+    root["notes"] = plan.notes;
+    root["trial"] = trial ? watchJson(*trial) : ordered();
+    if (apply) {
+        root["apply"] = {{"applied", apply->applied},         {"rolledBack", apply->rolledBack},
+                         {"interrupted", apply->interrupted}, {"backupName", apply->backupName},
+                         {"watch", watchJson(apply->watch)},  {"notes", apply->notes}};
+    } else {
+        root["apply"] = nullptr;
+    }
+    return root.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+} // namespace drydock::json
+
+#include "core/common/Time.h"
+
+namespace drydock::json {
+
+std::string actionToJsonLine(const ActionRecord& a)
+{
+    const ordered j{{"at", formatRfc3339(a.atUnix)}, {"endpoint", a.endpoint},
+                    {"objectType", a.objectType},    {"objectId", a.objectId},
+                    {"objectName", a.objectName},    {"step", a.step},
+                    {"outcome", a.outcome},          {"details", a.details}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace drydock::json

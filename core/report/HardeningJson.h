@@ -1,0 +1,34 @@
+#pragma once
+#include "core/hardening/HardeningPlan.h"
+#include "core/hardening/HardeningRunner.h"
+
+#include <optional>
+#include <string>
+
+namespace drydock::json {
+
+// `drydock harden --format json` (schemaVersion 1):
+// { "schemaVersion": 1, "object": { "type", "id", "name" }, "image",
+//   "overview": [ { "area", "attackerToday", "findings": [] } ],
+//   "changes": [ { "id", "area", "title", "reason", "risk", "automatic", "default", "choice", "waiveReason",
+//                  "ruleIds": [], "addFlags": [], "removeFlags": [], "dockerfile",
+//                  "onlyInBackup": [] (paths written in the container's layer where a tmpfs goes) } ],
+//   "preview": { "before", "after", "diff", "compose", "dockerfile", "manualSteps": [] },
+//   "notes": [],
+//   "trial": null | { "stayedUp", "state", "exitCode", "health", "summary", "logTail" },
+//   "apply": null | { "applied", "rolledBack", "interrupted", "backupName", "watch": {…}, "notes": [] } }
+std::string hardeningPlanToJson(const HardeningPlan& plan,
+                                const std::optional<WatchReport>& trial = std::nullopt,
+                                const std::optional<ApplyOutcome>& apply = std::nullopt, int indent = 2);
+
+} // namespace drydock::json
+
+#include "core/store/ActionRepository.h"
+
+namespace drydock::json {
+
+// One action of `drydock history actions --format json`, as a single line:
+// {"at", "endpoint", "objectType", "objectId", "objectName", "step", "outcome", "details"}
+std::string actionToJsonLine(const ActionRecord& action);
+
+} // namespace drydock::json

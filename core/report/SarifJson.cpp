@@ -1,0 +1,140 @@
+#include "core/report/SarifJson.h"
+
+#include "core/common/Time.h"
+#include "core/findings/FindingKey.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace drydock::json {
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+const char* level(Severity s)
+{
+    switch (s) {
+    case Severity::Critical:
+    case Severity::High: return "error";
+    case Severity::Medium: return "warning";
+    case Severity::Low:
+    case Severity::Info: return "note";
+    }
+    return "note";
+}
+
+// GitHub code scanning reads properties.security-severity (0.0-10.0) to rank alerts.
+const char* securitySeverity(Severity s)
+{
+    switch (s) {
+    case Severity::Critical: return "9.5";
+    case Severity::High: return "8.0";
+    case Severity::Medium: return "5.5";
+    case Severity::Low: return "3.0";
+    case Severity::Info: return "0.0";
+    }
+    return "0.0";
+}
+
+// A reportingDescriptor's name is for people and must differ from its opaque id (SARIF 3.49.7; Microsoft's
+// validator warns SARIF1001 otherwise): "Privileged container" -> "PrivilegedContainer".
+std::string ruleName(const std::string& title)
+{
+    std::string name;
+    bool upper = true;
+    for (char c : title) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            upper = true;
+            continue;
+        }
+        name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        upper = false;
+    }
+    return name;
+}
+
+} // namespace
+
+std::string scanToSarif(const ReportData& data)
+{
+    const ScanResult& scan = *data.scan;
+    ordered rules = ordered::array();
+    std::map<std::string, int> ruleIndex;
+    if (data.catalogue) {
+        for (const auto& r : data.catalogue->rules()) {
+            const RuleInfo& i = r->info();
+            ordered rule;
+            rule["id"] = i.id;
+            rule["name"] = ruleName(i.title);
+            rule["shortDescription"] = {{"text", i.title}};
+            rule["fullDescription"] = {{"text", i.rationale}};
+            rule["help"] = {{"text", i.fix}};
+            rule["defaultConfiguration"] = {{"level", level(i.defaultSeverity)}};
+            ordered props;
+            props["tags"] = {"security", "docker", toString(i.area)};
+            props["security-severity"] = securitySeverity(i.defaultSeverity);
+            if (!i.cis.id.empty()) {
+                props["cis"] = {{"id", i.cis.id}, {"version", i.cis.version}};
+            }
+            rule["properties"] = props;
+            ruleIndex[i.id] = static_cast<int>(rules.size());
+            rules.push_back(rule);
+        }
+    }
+    ordered results = ordered::array();
+    for (const auto& f : scan.findings.all()) {
+        if (f.waiver && !data.includeWaived) {
+            continue;
+        }
+        ordered r;
+        r["ruleId"] = f.ruleId;
+        if (const auto it = ruleIndex.find(f.ruleId); it != ruleIndex.end()) {
+            r["ruleIndex"] = it->second;
+        }
+        r["level"] = level(f.severity);
+        r["message"] = {{"text", reportText(f.title + ": " + f.evidence, 8192)}};
+        const std::string fqn = std::string(toString(f.object.type)) + "/" + f.object.name;
+        r["locations"] = {{{"logicalLocations",
+                            {{{"name", reportText(f.object.name, 1024)},
+                              {"fullyQualifiedName", reportText(fqn, 1024)},
+                              {"kind", toString(f.object.type)}}}}}};
+        r["partialFingerprints"] = {{"drydockFindingKey/v1", fnv1a64Hex(findingKey(f))}};
+        ordered props;
+        props["severity"] = toString(f.severity);
+        props["security-severity"] = securitySeverity(f.severity);
+        props["area"] = toString(f.area);
+        props["objectId"] = f.object.id;
+        if (data.includeRemediation && !f.remediation.runCommand.empty()) {
+            props["remediatedRunCommand"] = reportCommand(f.remediation.runCommand);
+        }
+        r["properties"] = props;
+        if (f.waiver) {
+            r["suppressions"] = {{{"kind", "external"}, {"status", "accepted"}, {"justification", f.waiver->reason}}};
+        }
+        results.push_back(r);
+    }
+    ordered run;
+    run["tool"] = {{"driver",
+                    {{"name", "Drydock"},
+                     {"version", DRYDOCK_VERSION},
+                     {"semanticVersion", DRYDOCK_VERSION},
+                     {"rules", rules}}}};
+    run["invocations"] = {{{"executionSuccessful", true},
+                           {"startTimeUtc", formatRfc3339(scan.startedAtUnix)},
+                           {"endTimeUtc", formatRfc3339(scan.finishedAtUnix)}}};
+    run["properties"] = {{"endpoint", scan.inventory.endpoint},
+                         {"engineVersion", scan.inventory.engineVersion},
+                         {"apiVersion", scan.inventory.apiVersion},
+                         {"catalogueVersion", scan.catalogueVersion},
+                         {"scanId", data.scanId}};
+    run["results"] = results;
+    ordered root;
+    root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    root["version"] = "2.1.0";
+    root["runs"] = {run};
+    return root.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
+}
+
+} // namespace drydock::json
