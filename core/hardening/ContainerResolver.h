@@ -16,6 +16,7 @@ enum class ContainerMatchKind
     IdPrefix // the start of exactly one container's id
 };
 
+// The container a word named, and how it matched (name, full id, id prefix).
 struct ContainerMatch
 {
     const Container* container = nullptr;

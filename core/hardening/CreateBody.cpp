@@ -139,6 +139,7 @@ std::string readOnlyBind(const std::string& bind)
     return join(parts, ":");
 }
 
+// Applies RunEdits to the Config and HostConfig of a create body, noting what it cannot apply.
 class BodyEditor
 {
 public:

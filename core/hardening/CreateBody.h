@@ -33,6 +33,7 @@ struct CreateBody
     StringList notes;
 };
 
+// How the create body differs for a trial beside the original and for an image that moved on.
 struct CreateBodyOptions
 {
     // A trial runs beside the original: no published ports, no restart, volumes and binds read-only (the

@@ -11,6 +11,7 @@
 
 namespace drydock {
 
+// A plan ready for the walkthrough: the scan it was made from, the plan, and how the container was named.
 struct HardeningTarget
 {
     ScanResult scan; // the scan the plan was made from (store it to history before an apply)

@@ -19,6 +19,7 @@ namespace {
 constexpr std::string_view kTmpfsOptions = "rw,nosuid,size=64m,mode=1777";
 constexpr std::string_view kTmpOptions = "rw,noexec,nosuid,size=64m";
 
+// Whether a rule's fix is chosen by default in the walkthrough, and what it risks breaking.
 struct RuleAdvice
 {
     ChangeChoice defaultChoice;

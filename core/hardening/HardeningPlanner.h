@@ -25,6 +25,7 @@ public:
     HardeningPlan planImage(const Image& image, const std::vector<Finding>& findings) const;
 };
 
+// One line of an image's /etc/passwd: the user a hardened container can run as.
 struct PasswdEntry
 {
     std::string name;

@@ -51,6 +51,7 @@ std::string autoRemoveRefusal(const Container& c)
 
 } // namespace
 
+// What a trial or apply needs before it changes anything: the original, its create body, the new name.
 struct HardeningRunner::Prepared
 {
     Container original;

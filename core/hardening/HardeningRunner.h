@@ -23,6 +23,7 @@ struct WatchReport
     std::string summary; // one sentence for people
 };
 
+// How an apply ended: applied or rolled back, the backup it kept, and what the watch saw.
 struct ApplyOutcome
 {
     bool applied = false;    // the hardened container runs under the original name

@@ -16,6 +16,7 @@ namespace drydock {
 // side by side, totals, and the worst open findings across all endpoints.
 struct FleetSummary
 {
+    // One endpoint's row: reachable or why not, its posture, open findings and change since its last scan.
     struct Endpoint
     {
         std::string name;
@@ -35,6 +36,7 @@ struct FleetSummary
         int newFindings = 0;
         int resolvedFindings = 0;
     };
+    // An open finding and the endpoint it is on, for the fleet's "worst first" list.
     struct WorstFinding
     {
         std::string endpoint; // the endpoint's name

@@ -7,6 +7,7 @@
 
 namespace drydock {
 
+// Which optional, slower reads an inventory includes.
 struct InventoryOptions
 {
     bool containerChanges = true; // GET /containers/{id}/changes for running containers (RUN-014)
