@@ -45,7 +45,8 @@ struct HardeningChange
 inline constexpr std::array<Area, 5> kHardeningAreas{Area::Image, Area::Container, Area::Runtime,
                                                      Area::Network, Area::Secrets};
 
-// What one area (container, runtime, network, secrets) of the target has open today, for the plan's first page.
+// What one area (container, runtime, network, secrets) of the target has open today, for the plan's
+// first page.
 struct AreaOverview
 {
     Area area = Area::Container;
