@@ -1,8 +1,10 @@
 #pragma once
+#include "core/common/CancelToken.h"
+#include "core/contents/ContentScanOptions.h"
 #include "core/docker/DockerEndpoint.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/rules/ScanSettings.h"
 #include "core/results/ScanResult.h"
+#include "core/rules/ScanSettings.h"
 
 #include <QFutureWatcher>
 #include <QObject>
