@@ -11,7 +11,8 @@
 
 #ifdef DRYDOCK_WITH_GUI
 #include "app/GuiMain.h"
-#include "ui/dialogs/AboutDialog.h"
+
+#include <QtGlobal>
 #endif
 
 namespace drydock::app {
@@ -21,7 +22,7 @@ namespace {
 std::string versionText()
 {
 #ifdef DRYDOCK_WITH_GUI
-    return versionReport(buildInfo(), ui::runtimeLibraryVersions());
+    return versionReport(buildInfo(), libraryVersionsWithQt(qVersion(), QT_VERSION_STR));
 #else
     return versionReport(buildInfo(), coreLibraryVersions());
 #endif
