@@ -8,7 +8,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/docker/DockerWriter.h"
-#include "core/findings/Waiver.h"
+#include "core/hardening/PlanWaivers.h"
 #include "core/json/HardeningJson.h"
 #include "core/json/ModelParser.h"
 #include "core/scan/HardeningLoader.h"
@@ -347,22 +347,10 @@ int runHarden(const std::vector<std::string>& words)
     const AbortRecorderScope abortRecorderScope{shared};
     // Waivers chosen in the plan are stored like `history waivers add` would.
     if (history) {
-        for (const auto& c : plan.changes) {
-            if (c.choice != ChangeChoice::Waive) {
-                continue;
-            }
-            for (const auto& rule : c.ruleIds) {
-                Waiver w;
-                w.scope = Waiver::Scope::Object;
-                w.ruleId = rule;
-                w.objectPattern = plan.object.name;
-                w.reason = c.waiveReason;
-                w.createdAtUnix = clock.nowUnix();
-                w.endpoint = endpoint;
-                if (auto r = history->waivers().add(w); !r) {
-                    say("drydock: could not store the waiver for " + rule + ": " + r.error().message);
-                    return ExitLocalError;
-                }
+        for (const auto& w : planWaivers(plan, endpoint, clock.nowUnix())) {
+            if (auto r = history->waivers().add(w); !r) {
+                say("drydock: could not store the waiver for " + w.ruleId + ": " + r.error().message);
+                return ExitLocalError;
             }
         }
     }
