@@ -10,7 +10,8 @@ using namespace drydock;
 
 namespace {
 
-HardeningChange change(const std::string& id, StringList rules, ChangeChoice choice, const std::string& reason)
+HardeningChange change(const std::string& id, StringList rules, ChangeChoice choice,
+                       const std::string& reason)
 {
     HardeningChange c;
     c.id = id;
@@ -55,17 +56,20 @@ private slots:
             << QStringList{};
         QTest::newRow("a waived change stores one waiver with its reason")
             << std::vector<HardeningChange>{change("CTR-001", {"CTR-001"}, ChangeChoice::Apply, ""),
-                                            change("CTR-004", {"CTR-004"}, ChangeChoice::Waive, "needs NET_ADMIN")}
+                                            change("CTR-004", {"CTR-004"}, ChangeChoice::Waive,
+                                                   "needs NET_ADMIN")}
             << QStringList{"CTR-004|needs NET_ADMIN"};
         QTest::newRow("a waived change that resolves two rules stores a waiver for each")
-            << std::vector<HardeningChange>{change("tmpfs:/tmp", {"CTR-010", "RUN-003"}, ChangeChoice::Waive, "legacy")}
+            << std::vector<HardeningChange>{change("tmpfs:/tmp", {"CTR-010", "RUN-003"}, ChangeChoice::Waive,
+                                                   "legacy")}
             << QStringList{"CTR-010|legacy", "RUN-003|legacy"};
         QTest::newRow("a waive choice without a reason stores nothing")
             << std::vector<HardeningChange>{change("CTR-004", {"CTR-004"}, ChangeChoice::Waive, ""),
                                             change("CTR-001", {"CTR-001"}, ChangeChoice::Waive, "later")}
             << QStringList{"CTR-001|later"};
         QTest::newRow("a reason left on a change chosen as skip stores nothing")
-            << std::vector<HardeningChange>{change("CTR-004", {"CTR-004"}, ChangeChoice::Skip, "was waived before")}
+            << std::vector<HardeningChange>{change("CTR-004", {"CTR-004"}, ChangeChoice::Skip,
+                                                   "was waived before")}
             << QStringList{};
     }
     void waivesExactlyTheChangesChosenAsWaive()
@@ -84,8 +88,9 @@ private slots:
     void aWaiverNamesThePlansObjectEndpointAndTime()
     {
         QFETCH(QString, endpoint);
-        const auto waivers = planWaivers(plan({change("CTR-004", {"CTR-004"}, ChangeChoice::Waive, "needed")}),
-                                         endpoint.toStdString(), 1700000000);
+        const auto waivers =
+            planWaivers(plan({change("CTR-004", {"CTR-004"}, ChangeChoice::Waive, "needed")}),
+                        endpoint.toStdString(), 1700000000);
         QCOMPARE(waivers.size(), std::size_t(1));
         const Waiver& w = waivers.front();
         QCOMPARE(w.scope, Waiver::Scope::Object);
