@@ -66,8 +66,10 @@ std::optional<ParsedArgs> ArgParser::parse(const CommandSpec& spec, const std::v
             } else if ((help || option != nullptr) && !inlineValue) {
                 args.options.emplace(name, "");
             } else {
-                error = "unknown option " + name + " for '" + spec.name + "' (see drydock " + spec.name +
-                        " --help)";
+                // The desktop application's spec is named "drydock": its help is `drydock --help`.
+                const std::string helpCommand = spec.name == "drydock" ? "drydock" : "drydock " + spec.name;
+                error =
+                    "unknown option " + name + " for '" + spec.name + "' (see " + helpCommand + " --help)";
                 return std::nullopt;
             }
             continue;

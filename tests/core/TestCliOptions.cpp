@@ -153,6 +153,9 @@ private slots:
         QTest::newRow("an unknown option names the command and its help")
             << "scan" << QStringList{"--frob"}
             << "unknown option --frob for 'scan' (see drydock scan --help)";
+        QTest::newRow("an unknown option of the desktop application points to drydock --help")
+            << "drydock" << QStringList{"--frob"}
+            << "unknown option --frob for 'drydock' (see drydock --help)";
         QTest::newRow("another command's option is unknown here")
             << "report" << QStringList{"--fail-on", "high"}
             << "unknown option --fail-on for 'report' (see drydock report --help)";
@@ -197,6 +200,9 @@ private slots:
             QVERIFY2(name.startsWith(QStringLiteral("--")), qPrintable(name));
             QVERIFY2(seen.insert(option.name).second, qPrintable(name + QStringLiteral(" is listed twice")));
             QVERIFY2(name != QStringLiteral("--help"), "--help is every command's; no table lists it");
+            QVERIFY2(option.help.find("(repeatable)") == std::string::npos ||
+                         option.kind == OptionKind::Repeatable,
+                     qPrintable(name + QStringLiteral(" says it is repeatable but is not declared so")));
             QVERIFY2(option.kind == OptionKind::Flag || !option.valueName.empty(),
                      qPrintable(name + QStringLiteral(" takes a value but names none")));
         }
