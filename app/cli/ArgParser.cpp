@@ -22,6 +22,16 @@ std::vector<std::string> ParsedArgs::all(const std::string& name) const
     return values;
 }
 
+const OptionSpec* CommandSpec::find(const std::string& optionName) const
+{
+    for (const auto& option : options) {
+        if (option.name == optionName) {
+            return &option;
+        }
+    }
+    return nullptr;
+}
+
 std::optional<ParsedArgs> ArgParser::parse(const CommandSpec& spec, const std::vector<std::string>& words,
                                            std::string& error)
 {
@@ -42,7 +52,9 @@ std::optional<ParsedArgs> ArgParser::parse(const CommandSpec& spec, const std::v
                 name = w.substr(0, eq);
                 inlineValue = w.substr(eq + 1);
             }
-            if (spec.valueOptions.count(name)) {
+            const OptionSpec* option = spec.find(name);
+            const bool help = name == "--help" || name == "-h";
+            if (option != nullptr && option->kind != OptionKind::Flag) {
                 if (inlineValue) {
                     args.options.emplace(name, *inlineValue);
                 } else if (i + 1 < words.size()) {
@@ -51,10 +63,13 @@ std::optional<ParsedArgs> ArgParser::parse(const CommandSpec& spec, const std::v
                     error = "option " + name + " needs a value";
                     return std::nullopt;
                 }
-            } else if (spec.flagOptions.count(name) && !inlineValue) {
+            } else if ((help || option != nullptr) && !inlineValue) {
                 args.options.emplace(name, "");
             } else {
-                error = "unknown option " + name + " for '" + spec.name + "' (see drydock " + spec.name + " --help)";
+                // The desktop application's spec is named "drydock": its help is `drydock --help`.
+                const std::string helpCommand = spec.name == "drydock" ? "drydock" : "drydock " + spec.name;
+                error =
+                    "unknown option " + name + " for '" + spec.name + "' (see " + helpCommand + " --help)";
                 return std::nullopt;
             }
             continue;
@@ -66,6 +81,42 @@ std::optional<ParsedArgs> ArgParser::parse(const CommandSpec& spec, const std::v
         args.positionals.push_back(w);
     }
     return args;
+}
+
+namespace {
+
+// Characters on a terminal: UTF-8 continuation bytes do not count ("AREA,…" is six wide).
+std::size_t displayWidth(const std::string& text)
+{
+    std::size_t width = 0;
+    for (const unsigned char c : text) {
+        width += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return width;
+}
+
+} // namespace
+
+std::string optionHelp(const CommandSpec& spec, std::size_t column, const std::string& list)
+{
+    std::string text;
+    for (const auto& option : spec.options) {
+        if (option.help.empty() || option.list != list) {
+            continue;
+        }
+        const std::string label =
+            "  " + option.name + (option.valueName.empty() ? "" : " " + option.valueName);
+        const std::size_t width = displayWidth(label);
+        text += label + std::string(width < column ? column - width : 1, ' ');
+        for (const char c : option.help) {
+            text += c;
+            if (c == '\n') {
+                text += std::string(column, ' ');
+            }
+        }
+        text += "\n";
+    }
+    return text;
 }
 
 } // namespace drydock::app

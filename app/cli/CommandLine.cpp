@@ -11,7 +11,8 @@
 
 #ifdef DRYDOCK_WITH_GUI
 #include "app/cli/GuiMain.h"
-#include "ui/dialogs/AboutDialog.h"
+
+#include <QtGlobal>
 #endif
 
 namespace drydock::app {
@@ -21,7 +22,7 @@ namespace {
 std::string versionText()
 {
 #ifdef DRYDOCK_WITH_GUI
-    return versionReport(buildInfo(), ui::runtimeLibraryVersions());
+    return versionReport(buildInfo(), libraryVersionsWithQt(qVersion(), QT_VERSION_STR));
 #else
     return versionReport(buildInfo(), coreLibraryVersions());
 #endif
@@ -67,12 +68,15 @@ int runMain(int argc, char** argv)
         return ExitUsage;
     }
     // No command: the desktop application, which takes the endpoint options too.
-    const CommandSpec spec{"drydock", {"--host", "--context", "--db"}, {}, 0};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(guiSpec(), words, error);
     if (!args) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
+    }
+    if (args->wantsHelp()) {
+        std::fputs(mainHelp().c_str(), stdout);
+        return ExitOk;
     }
 #ifdef DRYDOCK_WITH_GUI
     return runGui(argc, argv, *args);

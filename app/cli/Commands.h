@@ -17,7 +17,18 @@ int runHarden(const std::vector<std::string>& words);
 int runDemo(const std::vector<std::string>& words, int argc, char** argv);
 int runEndpoints(const std::vector<std::string>& words);
 
-// Usage texts.
+struct CommandSpec;
+// Each command's option table (Help.cpp): what it parses, and what its usage text lists.
+const CommandSpec& guiSpec(); // drydock without a command: the desktop application
+const CommandSpec& inventorySpec();
+const CommandSpec& scanSpec();
+const CommandSpec& historySpec();
+const CommandSpec& reportSpec();
+const CommandSpec& hardenSpec();
+const CommandSpec& demoSpec();
+const CommandSpec& endpointsSpec();
+
+// Usage texts, made with the option tables.
 std::string mainHelp();
 std::string inventoryHelp();
 std::string scanHelp();

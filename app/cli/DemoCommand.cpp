@@ -37,34 +37,15 @@ void installHandlers()
 
 } // namespace
 
-std::string demoHelp()
-{
-    return R"(Usage: drydock demo [--no-gui]
-
-Starts a private sandbox Docker daemon (needs root), as isolated as Drydock's own tests: its own socket,
-data root and exec root under a temporary directory, no bridge, no iptables changes, nothing pulled from a
-registry. It imports a busybox-static image and creates a realistic set of insecure containers (root users,
-added capabilities, a privileged one, secrets in the environment, host and Docker-socket mounts, ports on
-127.0.0.1, no limits, a writable root file system) and one hardened example, then opens Drydock on it.
-Closing Drydock (or Ctrl+C) stops the daemon and removes the directory.
-
-  --no-gui   set up, run one scan, print its summary, tear down (the scan's exit code)
-
-Needs Debian's docker.io and busybox-static packages.
-Exit codes: 0 success, 2 usage error, 3 the sandbox daemon could not be started or was interrupted.
-)";
-}
-
 int runDemo(const std::vector<std::string>& words, int argc, char** argv)
 {
-    const CommandSpec spec{"demo", {}, {"--help", "-h", "--no-gui"}, 0};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(demoSpec(), words, error);
     if (!args) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
-    if (args->has("--help") || args->has("-h")) {
+    if (args->wantsHelp()) {
         std::fputs(demoHelp().c_str(), stdout);
         return ExitOk;
     }

@@ -22,20 +22,14 @@ int fail(const std::string& message, int code)
 // drydock endpoints list|add|remove|import-contexts: the saved endpoint list for `drydock scan --fleet`.
 int runEndpoints(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{
-        "endpoints",
-        {"--host", "--context", "--tlscacert", "--tlscert", "--tlskey", "--endpoints-file"},
-        {"--help", "-h", "--tls-no-verify"},
-        2};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(endpointsSpec(), words, error);
     if (!args) {
         return fail(error, ExitUsage);
     }
-    if (args->has("--help") || args->has("-h") || args->positionals.empty()) {
-        std::fputs(endpointsHelp().c_str(),
-                   args->positionals.empty() && !args->has("--help") && !args->has("-h") ? stderr : stdout);
-        return args->positionals.empty() && !args->has("--help") && !args->has("-h") ? ExitUsage : ExitOk;
+    if (args->wantsHelp() || args->positionals.empty()) {
+        std::fputs(endpointsHelp().c_str(), args->wantsHelp() ? stdout : stderr);
+        return args->wantsHelp() ? ExitOk : ExitUsage;
     }
     const std::string sub = args->positionals.front();
     const EndpointStore store(args->last("--endpoints-file").value_or(EndpointStore::defaultPath()));
@@ -130,26 +124,6 @@ int runEndpoints(const std::vector<std::string>& words)
     }
     return fail("unknown endpoints command '" + sub + "' (use list, add, remove or import-contexts)",
                 ExitUsage);
-}
-
-std::string endpointsHelp()
-{
-    return R"(Usage: drydock endpoints list|add|remove|import-contexts [--endpoints-file FILE]
-
-The saved endpoints that `drydock scan --fleet` scans in parallel.
-
-  list                                   saved endpoints with the address each resolves to
-  add NAME --host URI [--tlscacert CA --tlscert CERT --tlskey KEY] [--tls-no-verify]
-  add NAME --context CONTEXT             save an address, or a reference to a Docker context
-                                         --tls-no-verify: TLS without checking the daemon's certificate
-                                         (never plain HTTP); `list` shows "TLS, NOT verified"
-  remove NAME
-  import-contexts                        save every Docker context (`docker context ls`) under its name
-  --endpoints-file FILE                  another list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)
-
-Only addresses and file paths are saved (mode 0600), never keys, passwords or tokens: TLS keys stay in
-the files you name, ssh:// logins use your ssh agent and ~/.ssh/config.
-)";
 }
 
 } // namespace drydock::app

@@ -8,7 +8,7 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/docker/DockerWriter.h"
-#include "core/findings/Waiver.h"
+#include "core/hardening/PlanWaivers.h"
 #include "core/report/HardeningJson.h"
 #include "core/json/ModelParser.h"
 #include "core/hardening/HardeningLoader.h"
@@ -189,18 +189,13 @@ int removeBackups(DockerClient& client, const std::string& target, bool force, H
 
 int runHarden(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{
-        "harden",
-        {"--host", "--context", "--db", "--only", "--choose", "--format", "--output", "--watch"},
-        {"--help", "--trial", "--apply", "--yes", "--remove-backup", "--force", "--no-history"},
-        1};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(hardenSpec(), words, error);
     if (!args) {
         std::fprintf(stderr, "drydock harden: %s\n", error.c_str());
         return ExitUsage;
     }
-    if (args->has("--help")) {
+    if (args->wantsHelp()) {
         std::fputs(hardenHelp().c_str(), stdout);
         return ExitOk;
     }
@@ -347,22 +342,10 @@ int runHarden(const std::vector<std::string>& words)
     const AbortRecorderScope abortRecorderScope{shared};
     // Waivers chosen in the plan are stored like `history waivers add` would.
     if (history) {
-        for (const auto& c : plan.changes) {
-            if (c.choice != ChangeChoice::Waive) {
-                continue;
-            }
-            for (const auto& rule : c.ruleIds) {
-                Waiver w;
-                w.scope = Waiver::Scope::Object;
-                w.ruleId = rule;
-                w.objectPattern = plan.object.name;
-                w.reason = c.waiveReason;
-                w.createdAtUnix = clock.nowUnix();
-                w.endpoint = endpoint;
-                if (auto r = history->waivers().add(w); !r) {
-                    say("drydock: could not store the waiver for " + rule + ": " + r.error().message);
-                    return ExitLocalError;
-                }
+        for (const auto& w : planWaivers(plan, endpoint, clock.nowUnix())) {
+            if (auto r = history->waivers().add(w); !r) {
+                say("drydock: could not store the waiver for " + w.ruleId + ": " + r.error().message);
+                return ExitLocalError;
             }
         }
     }
@@ -487,64 +470,6 @@ int runHarden(const std::vector<std::string>& words)
         }
     }
     return code;
-}
-
-std::string hardenHelp()
-{
-    return R"(Usage: drydock harden CONTAINER|IMAGE [--only AREA,…] [--choose ID=apply|skip|waive:REASON]…
-                      [--format text|json|script|markdown] [--output FILE]
-                      [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup [--force]]
-                      [--db FILE] [--no-history]
-
-The guided hardening walkthrough, headless. Plans the changes that remove a container's (or an image's)
-findings, area by area (image, container, runtime, network, secrets), each with the reason, what it could
-break, and a default that keeps behaviour: paths the container writes to stay writable (tmpfs), a non-root
-user comes from the image's /etc/passwd, needed capabilities are kept, and changes that are often deliberate
-default to skip. Without --trial or --apply nothing is changed.
-
-CONTAINER is found as the docker CLI finds it: its full id, its exact name, or the start of its id when
-only one container's id starts so (an ambiguous start is refused). --apply takes only the exact name or
-the full id.
-
-  --only AREA,…         plan only these areas
-  --choose ID=CHOICE    override a change's default (ids are shown in brackets); ID "all" sets every change;
-                        waive:REASON stores a waiver for the findings of that change
-  --format F            text (default), json (schemaVersion 1), script (a POSIX shell script that applies the
-                        plan with the docker CLI and rolls back), markdown
-  --output FILE         write the plan to FILE (with --trial/--apply the plan is printed only when asked)
-  --trial               create the hardened container under a temporary name (no published ports, volumes
-                        read-only), start it, watch it, show state, exit code, health and log tail, remove it;
-                        nothing existing is touched
-  --apply --yes         stop the container, check it still exists, set its restart policy to "no", keep it
-                        as NAME-drydock-backup-TIMESTAMP, create and start the hardened one as NAME with the
-                        same volumes and networks; if it does not start, exits, restarts or turns unhealthy
-                        within the watch window, roll back automatically (the original gets its name and
-                        restart policy back and runs again); then rescan. Volumes and the original are never
-                        removed. A container with AutoRemove (docker run's rm option) is refused:
-                        stopping it would make the daemon delete it and its anonymous volumes
-  --watch SECONDS       watch window for --trial and --apply (default 5)
-  --remove-backup       remove the backups the apply kept for CONTAINER (never their volumes); refused while
-                        a backup holds data its container wrote in its own layer in a directory that is a
-                        tmpfs in the hardened CONTAINER (the plan lists these paths per directory)
-  --force               with --remove-backup: remove such a backup all the same
-  --no-history          do not record the actions and the rescan in the history database
-
-SIGINT (Ctrl-C), SIGTERM or SIGHUP during --trial or --apply stops it and undoes what was changed: the
-original runs again under its name. A second signal quits at once and prints what is left on the daemon
-and the docker commands that restore it.
-
-Every step of a trial or apply is recorded in the history (`drydock history actions`), interruptions too.
-
-Exit codes:
-  0  success (the plan was printed; the trial passed; the apply succeeded)
-  1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original
-  2  usage error; no such container or image, or an ambiguous id start; an apply refused (AutoRemove
-     container, id start instead of the name); a backup removal refused (data exists only in the backup)
-  3  cannot reach or talk to the Docker daemon, or a change on the daemon failed (if a rollback failed, the
-     message says what is left and how to restore it)
-  4  cannot write an output file or open the local database
-  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM: what had been changed was undone
-)";
 }
 
 } // namespace drydock::app

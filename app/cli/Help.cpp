@@ -1,17 +1,42 @@
+// Every command's option table and the help text made from it: the table is what ArgParser accepts, and
+// each option with a sentence gets its help line from the same entry, so an option cannot be parsed but
+// undocumented, or documented but refused (TestCliOptions checks the options the usage texts name).
+#include "app/cli/ArgParser.h"
 #include "app/cli/Commands.h"
 
 namespace drydock::app {
 
 namespace {
-const char* kEndpointHelp = R"(Endpoint (every command, and the GUI):
-  --host URI          unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH),
-                      ssh://user@host[:port] (runs `ssh host docker system dial-stdio` like the docker CLI:
-                      your ssh agent and ~/.ssh/config, batch mode, never a password; extra ssh arguments
-                      from DRYDOCK_SSH_OPTIONS, e.g. "-F /path/ssh_config")
-  --context NAME      a Docker context (see `docker context ls`)
-  Without them Drydock resolves the daemon exactly as the docker CLI does: DOCKER_HOST, DOCKER_CONTEXT,
+
+using K = OptionKind;
+
+// Where Drydock finds the daemon; a fleet scan takes several (Repeatable), every other command one.
+std::vector<OptionSpec> endpointOptions(OptionKind kind)
+{
+    return {{"--host", kind, "URI",
+             "unix:///path/docker.sock, tcp://host:2376 (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH),\n"
+             "ssh://user@host[:port] (runs `ssh host docker system dial-stdio` like the docker CLI:\n"
+             "your ssh agent and ~/.ssh/config, batch mode, never a password; extra ssh arguments\n"
+             "from DRYDOCK_SSH_OPTIONS, e.g. \"-F /path/ssh_config\")",
+             "endpoint"},
+            {"--context", kind, "NAME", "a Docker context (see `docker context ls`)", "endpoint"}};
+}
+
+std::vector<OptionSpec> operator+(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// The endpoint block of a help text, from the command's own --host and --context entries.
+std::string endpointHelp(const CommandSpec& spec)
+{
+    return "Endpoint (every command, and the GUI):\n" + optionHelp(spec, 22, "endpoint") +
+           R"(  Without them Drydock resolves the daemon exactly as the docker CLI does: DOCKER_HOST, DOCKER_CONTEXT,
   the current context in ~/.docker/config.json, then /var/run/docker.sock (rootless and Podman sockets too).
 )";
+}
+
 const char* kExitCodes = R"(Exit codes:
   0  success (scan: no finding at or above --fail-on)
   1  scan: at least one finding at or above --fail-on
@@ -21,14 +46,22 @@ const char* kExitCodes = R"(Exit codes:
   4  cannot write an output file or open the local database
   5  drydock without a command: no display for the desktop application (set DISPLAY or QT_QPA_PLATFORM)
 )";
+
 } // namespace
+
+const CommandSpec& guiSpec()
+{
+    static const CommandSpec spec{
+        "drydock", endpointOptions(K::Value) + std::vector<OptionSpec>{{"--db", K::Value, "FILE"}}, 0};
+    return spec;
+}
 
 std::string mainHelp()
 {
     return std::string(R"(Drydock — security dashboard for Docker
 
 Usage:
-  drydock [--host URI | --context NAME]        open the desktop application
+  drydock [--host URI | --context NAME] [--db FILE]   open the desktop application
   drydock inventory [options]                  print everything the daemon knows
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|actions|reset   the stored scans
@@ -44,58 +77,105 @@ Usage:
 Drydock only reads from the daemon; nothing is changed unless you explicitly apply a fix
 (`drydock harden … --trial` or `--apply --yes`).
 
-)") + kEndpointHelp + "\n" + kExitCodes;
+)") + endpointHelp(guiSpec()) +
+           "\n" + kExitCodes;
+}
+
+const CommandSpec& inventorySpec()
+{
+    static const CommandSpec spec{
+        "inventory",
+        std::vector<OptionSpec>{
+            {"--format", K::Value, "text|json",
+             "text (default): counts and one line per object; json: the full model"},
+            {"--output", K::Value, "FILE", "write to FILE instead of standard output"},
+            {"--packages", K::Value, "IMAGE",
+             "read the image's layers and list its OS and installed packages (dpkg, apk)"},
+            {"--sbom", K::Value, "IMAGE",
+             "write the image's packages as a CycloneDX 1.5 JSON SBOM to --output"},
+            {"--vuln-db", K::Value, "PATH",
+             "match packages against an OSV database (directory or all.zip), offline"},
+            {"--import-trivy", K::Repeatable, "FILE",
+             "add vulnerabilities from a Trivy JSON report (repeatable)"},
+            {"--import-grype", K::Repeatable, "FILE",
+             "add vulnerabilities from a Grype JSON report (repeatable)"},
+            {"--run-trivy", K::Flag, "", "run `trivy image` (when installed, without updating its database)"},
+            {"--run-grype", K::Flag, "", "run `grype` (when installed, without updating its database)"},
+        } + endpointOptions(K::Value),
+        0};
+    return spec;
 }
 
 std::string inventoryHelp()
 {
-    return std::string(R"(Usage: drydock inventory [--host URI | --context NAME] [--format text|json] [--output FILE]
+    return std::string(
+               R"(Usage: drydock inventory [--host URI | --context NAME] [--format text|json] [--output FILE]
        drydock inventory --packages IMAGE [--format text|json] [--output FILE] [vulnerability options]
        drydock inventory --sbom IMAGE --output FILE [vulnerability options]
 
 Prints one snapshot of the daemon: containers (all states), images with history, networks, volumes,
 plugins, daemon settings and Swarm objects. Secret-looking values are masked in every format.
 
-  --format text|json  text (default): counts and one line per object; json: the full model
-  --output FILE       write to FILE instead of standard output
-  --packages IMAGE    read the image's layers and list its OS and installed packages (dpkg, apk)
-  --sbom IMAGE        write the image's packages as a CycloneDX 1.5 JSON SBOM to --output
-  --vuln-db PATH      match packages against an OSV database (directory or all.zip), offline
-  --import-trivy FILE add vulnerabilities from a Trivy JSON report (repeatable)
-  --import-grype FILE add vulnerabilities from a Grype JSON report (repeatable)
-  --run-trivy         run `trivy image` (when installed, without updating its database)
-  --run-grype         run `grype` (when installed, without updating its database)
+)") + optionHelp(inventorySpec(), 22) +
+           "\n" + endpointHelp(inventorySpec()) + "\n" + kExitCodes;
+}
 
-)") + kEndpointHelp + "\n" + kExitCodes;
+const CommandSpec& scanSpec()
+{
+    static const CommandSpec spec{
+        "scan",
+        std::vector<OptionSpec>{
+            {"--format", K::Repeatable, "F",
+             "text (default), json (documented, schemaVersion 1), html, pdf, sarif (2.1.0) or\n"
+             "csv; repeat --format/--output pairs to write several files in one run"},
+            {"--output", K::Repeatable, "FILE",
+             "where the matching --format goes (default: standard output)"},
+            {"--fail-on", K::Value, "SEVERITY",
+             "exit 1 when a finding is at or above SEVERITY (critical|high|medium|low|info)"},
+            {"--rule-severity", K::Repeatable, "ID=SEV",
+             "change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)"},
+            {"--only", K::Repeatable, "AREA[,AREA…]",
+             "only these areas: image, container, runtime, network, secrets, daemon, swarm"},
+            {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
+            {"--list-rules", K::Flag, "", "print the rule catalogue as a Markdown table and exit"},
+            {"--db", K::Value, "FILE", "history database (default: $XDG_DATA_HOME/drydock/history.db)"},
+            {"--no-history", K::Flag, "", "do not store this scan"},
+            {"--baseline", K::Value, "last|SCAN_ID",
+             "compare with an earlier scan of the same endpoint (new / resolved)"},
+            {"--fail-on-new", K::Value, "SEVERITY",
+             "exit 1 only when a finding at or above SEVERITY is new since --baseline"},
+            {"--contents", K::Flag, "",
+             "also read every image's layers (slow): setuid files, shells and tools, keys and\n"
+             "credentials, .git, world-writable paths, packages (rules IMG-101 … IMG-114)"},
+            {"--image", K::Repeatable, "NAME", "with --contents: analyse only this image (repeatable)"},
+            {"--vuln-db", K::Value, "PATH",
+             "with --contents: match packages against an OSV database (directory or all.zip)"},
+            {"--import-trivy", K::Repeatable, "FILE",
+             "with --contents: add vulnerabilities from a Trivy JSON report (repeatable)"},
+            {"--import-grype", K::Repeatable, "FILE",
+             "with --contents: add vulnerabilities from a Grype JSON report (repeatable)"},
+            {"--run-trivy", K::Flag, "",
+             "with --contents: run the installed trivy on each image (no database update)"},
+            {"--run-grype", K::Flag, "",
+             "with --contents: run the installed grype on each image (no database update)"},
+            {"--fleet", K::Flag, "", "scan every saved endpoint", "fleet"},
+            {"--endpoints-file", K::Value, "FILE",
+             "another saved endpoint list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)", "fleet"},
+        } + endpointOptions(K::Repeatable),
+        0};
+    return spec;
 }
 
 std::string scanHelp()
 {
-    return std::string(R"(Usage: drydock scan [--host URI | --context NAME] [--format F --output FILE]… [options]
+    return std::string(
+               R"(Usage: drydock scan [--host URI | --context NAME] [--format F --output FILE]… [options]
 
 Runs every check over one snapshot of the daemon and prints the findings with evidence, CIS Docker
 Benchmark references, fixes and a remediated `docker run` command.
 
-  --format F                text (default), json (documented, schemaVersion 1), html, pdf, sarif (2.1.0) or
-                            csv; repeat --format/--output pairs to write several files in one run
-  --output FILE             where the matching --format goes (default: standard output)
-  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY (critical|high|medium|low|info)
-  --rule-severity ID=SEV    change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)
-  --only AREA[,AREA…]       only these areas: image, container, runtime, network, secrets, daemon, swarm
-  --verbose                 text format: evidence, CIS reference and fix under each finding
-  --list-rules              print the rule catalogue as a Markdown table and exit
-  --db FILE                 history database (default: $XDG_DATA_HOME/drydock/history.db)
-  --no-history              do not store this scan
-  --baseline last|SCAN_ID   compare with an earlier scan of the same endpoint (new / resolved)
-  --fail-on-new SEVERITY    exit 1 only when a finding at or above SEVERITY is new since --baseline
-  --contents                also read every image's layers (slow): setuid files, shells and tools, keys and
-                            credentials, .git, world-writable paths, packages (rules IMG-101 … IMG-114)
-  --image NAME              with --contents: analyse only this image (repeatable)
-  --vuln-db PATH            with --contents: match packages against an OSV database (directory or all.zip)
-  --import-trivy FILE       with --contents: add vulnerabilities from a Trivy JSON report (repeatable)
-  --import-grype FILE       with --contents: add vulnerabilities from a Grype JSON report (repeatable)
-  --run-trivy, --run-grype  with --contents: run the installed scanner on each image (no database update)
-
+)") + optionHelp(scanSpec(), 28) +
+           R"(
 Every scan is stored in the history unless --no-history is given. Active waivers from the history
 database mark findings as waived: they are still listed, but no longer count for --fail-on.
 
@@ -104,27 +184,62 @@ endpoints), and every endpoint is scanned in parallel with progress per endpoint
 endpoint's scan is stored under its own address; the output (text, json, html or pdf) shows posture per
 endpoint side by side, what changed since each one's last scan, and the worst findings of the fleet.
 An endpoint that cannot be reached is marked unreachable and the others complete; the exit code is then 3.
-  --fleet                   scan every saved endpoint
-  --endpoints-file FILE     another saved endpoint list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)
+)" + optionHelp(scanSpec(), 28, "fleet") +
+           "\n" + endpointHelp(scanSpec()) + "\n" + kExitCodes;
+}
 
-)") + kEndpointHelp + "\n" + kExitCodes;
+const CommandSpec& reportSpec()
+{
+    static const CommandSpec spec{
+        "report",
+        {{"--format", K::Repeatable, "F",
+          "html (self-contained), pdf (paginated, fonts embedded), json, sarif (2.1.0), csv, text"},
+         {"--output", K::Repeatable, "FILE"},
+         {"--db", K::Value, "FILE"},
+         {"--baseline", K::Value, "B",
+          "include what changed since scan B (\"previous\": the scan before it on the same endpoint)"},
+         {"--no-waived", K::Flag, "", "leave waived findings out"},
+         {"--no-remediation", K::Flag, "", "leave remediated commands, compose and Dockerfile snippets out"},
+         {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
+         {"--fleet", K::Flag, "",
+          "the fleet view instead: the latest scan of every endpoint scanned within --since\n"
+          "(default 90d) side by side, and the worst open findings across them (text, json, html, pdf)"},
+         {"--since", K::Value, "90d"}},
+        1};
+    return spec;
 }
 
 std::string reportHelp()
 {
-    return std::string(R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
+    return std::string(
+               R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
                       [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation]
        drydock report --fleet [--since 90d] [--db FILE] --format F --output FILE …
 
 Writes a report of a stored scan (see drydock history list) without asking the daemon anything.
-  --format F         html (self-contained), pdf (paginated, fonts embedded), json, sarif (2.1.0), csv, text
-  --baseline B       include what changed since scan B ("previous": the scan before it on the same endpoint)
-  --no-waived        leave waived findings out
-  --no-remediation   leave remediated commands, compose and Dockerfile snippets out
-  --fleet            the fleet view instead: the latest scan of every endpoint scanned within --since
-                     (default 90d) side by side, and the worst open findings across them (text, json, html, pdf)
+)") + optionHelp(reportSpec(), 21) +
+           "\n" + kExitCodes;
+}
 
-)") + kExitCodes;
+const CommandSpec& historySpec()
+{
+    // Each subcommand's line in the help names the options it takes.
+    static const CommandSpec spec{"history",
+                                  {{"--db", K::Value, "FILE"},
+                                   {"--format", K::Value, "text|json"},
+                                   {"--endpoint", K::Value, "URI"},
+                                   {"--limit", K::Value, "N"},
+                                   {"--since", K::Value, "90d"},
+                                   {"--fleet", K::Flag},
+                                   {"--object", K::Value, "NAME"},
+                                   {"--older-than", K::Value, "90d"},
+                                   {"--rule", K::Value, "ID"},
+                                   {"--pattern", K::Value, "GLOB"},
+                                   {"--reason", K::Value, "TEXT"},
+                                   {"--expires", K::Value, "2027-01-31|30d"},
+                                   {"--author", K::Value, "NAME"}},
+                                  3};
+    return spec;
 }
 
 std::string historyHelp()
@@ -149,6 +264,149 @@ std::string historyHelp()
   reset                                  after a damaged-database message: move the file aside, start afresh
 
 )") + kExitCodes;
+}
+
+const CommandSpec& hardenSpec()
+{
+    static const CommandSpec spec{
+        "harden",
+        std::vector<OptionSpec>{
+            {"--only", K::Repeatable, "AREA,…", "plan only these areas"},
+            {"--choose", K::Repeatable, "ID=CHOICE",
+             "override a change's default (ids are shown in brackets); ID \"all\" sets every change;\n"
+             "waive:REASON stores a waiver for the findings of that change"},
+            {"--format", K::Value, "F",
+             "text (default), json (schemaVersion 1), script (a POSIX shell script that applies the\n"
+             "plan with the docker CLI and rolls back), markdown"},
+            {"--output", K::Value, "FILE",
+             "write the plan to FILE (with --trial/--apply the plan is printed only when asked)"},
+            {"--trial", K::Flag, "",
+             "create the hardened container under a temporary name (no published ports, volumes\n"
+             "read-only), start it, watch it, show state, exit code, health and log tail, remove it;\n"
+             "nothing existing is touched"},
+            {"--apply", K::Flag, "--yes",
+             "stop the container, check it still exists, set its restart policy to \"no\", keep it\n"
+             "as NAME-drydock-backup-TIMESTAMP, create and start the hardened one as NAME with the\n"
+             "same volumes and networks; if it does not start, exits, restarts or turns unhealthy\n"
+             "within the watch window, roll back automatically (the original gets its name and\n"
+             "restart policy back and runs again); then rescan. Volumes and the original are never\n"
+             "removed. A container with AutoRemove (docker run's rm option) is refused:\n"
+             "stopping it would make the daemon delete it and its anonymous volumes"},
+            {"--yes", K::Flag}, // confirms --apply; named in its line
+            {"--watch", K::Value, "SECONDS", "watch window for --trial and --apply (default 5)"},
+            {"--remove-backup", K::Flag, "",
+             "remove the backups the apply kept for CONTAINER (never their volumes); refused while\n"
+             "a backup holds data its container wrote in its own layer in a directory that is a\n"
+             "tmpfs in the hardened CONTAINER (the plan lists these paths per directory)"},
+            {"--force", K::Flag, "", "with --remove-backup: remove such a backup all the same"},
+            {"--no-history", K::Flag, "", "do not record the actions and the rescan in the history database"},
+            {"--db", K::Value, "FILE"},
+        } + endpointOptions(K::Value),
+        1};
+    return spec;
+}
+
+std::string hardenHelp()
+{
+    return R"(Usage: drydock harden CONTAINER|IMAGE [--only AREA,…] [--choose ID=apply|skip|waive:REASON]…
+                      [--format text|json|script|markdown] [--output FILE]
+                      [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup [--force]]
+                      [--db FILE] [--no-history]
+
+The guided hardening walkthrough, headless. Plans the changes that remove a container's (or an image's)
+findings, area by area (image, container, runtime, network, secrets), each with the reason, what it could
+break, and a default that keeps behaviour: paths the container writes to stay writable (tmpfs), a non-root
+user comes from the image's /etc/passwd, needed capabilities are kept, and changes that are often deliberate
+default to skip. Without --trial or --apply nothing is changed.
+
+CONTAINER is found as the docker CLI finds it: its full id, its exact name, or the start of its id when
+only one container's id starts so (an ambiguous start is refused). --apply takes only the exact name or
+the full id.
+
+)" + optionHelp(hardenSpec(), 24) +
+           R"(
+SIGINT (Ctrl-C), SIGTERM or SIGHUP during --trial or --apply stops it and undoes what was changed: the
+original runs again under its name. A second signal quits at once and prints what is left on the daemon
+and the docker commands that restore it.
+
+Every step of a trial or apply is recorded in the history (`drydock history actions`), interruptions too.
+
+)" + endpointHelp(hardenSpec()) +
+           R"(
+Exit codes:
+  0  success (the plan was printed; the trial passed; the apply succeeded)
+  1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original
+  2  usage error; no such container or image, or an ambiguous id start; an apply refused (AutoRemove
+     container, id start instead of the name); a backup removal refused (data exists only in the backup)
+  3  cannot reach or talk to the Docker daemon, or a change on the daemon failed (if a rollback failed, the
+     message says what is left and how to restore it)
+  4  cannot write an output file or open the local database
+  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM: what had been changed was undone
+)";
+}
+
+const CommandSpec& demoSpec()
+{
+    static const CommandSpec spec{
+        "demo",
+        {{"--no-gui", K::Flag, "",
+          "set up, run one scan, print its summary, tear down (the scan's exit code)"}},
+        0};
+    return spec;
+}
+
+std::string demoHelp()
+{
+    return R"(Usage: drydock demo [--no-gui]
+
+Starts a private sandbox Docker daemon (needs root), as isolated as Drydock's own tests: its own socket,
+data root and exec root under a temporary directory, no bridge, no iptables changes, nothing pulled from a
+registry. It imports a busybox-static image and creates a realistic set of insecure containers (root users,
+added capabilities, a privileged one, secrets in the environment, host and Docker-socket mounts, ports on
+127.0.0.1, no limits, a writable root file system) and one hardened example, then opens Drydock on it.
+Closing Drydock (or Ctrl+C) stops the daemon and removes the directory.
+
+)" + optionHelp(demoSpec(), 13) +
+           R"(
+Needs Debian's docker.io and busybox-static packages.
+Exit codes: 0 success, 2 usage error, 3 the sandbox daemon could not be started or was interrupted.
+)";
+}
+
+const CommandSpec& endpointsSpec()
+{
+    // `add`'s lines name the address options: they say what to save, not where to connect.
+    static const CommandSpec spec{"endpoints",
+                                  {{"--host", K::Value, "URI"},
+                                   {"--context", K::Value, "CONTEXT"},
+                                   {"--tlscacert", K::Value, "CA"},
+                                   {"--tlscert", K::Value, "CERT"},
+                                   {"--tlskey", K::Value, "KEY"},
+                                   {"--tls-no-verify", K::Flag},
+                                   {"--endpoints-file", K::Value, "FILE",
+                                    "another list (default: $XDG_CONFIG_HOME/drydock/endpoints.json)"}},
+                                  2};
+    return spec;
+}
+
+std::string endpointsHelp()
+{
+    return R"(Usage: drydock endpoints list|add|remove|import-contexts [--endpoints-file FILE]
+
+The saved endpoints that `drydock scan --fleet` scans in parallel.
+
+  list                                   saved endpoints with the address each resolves to
+  add NAME --host URI [--tlscacert CA --tlscert CERT --tlskey KEY] [--tls-no-verify]
+  add NAME --context CONTEXT             save an address, or a reference to a Docker context
+                                         --tls-no-verify: TLS without checking the daemon's certificate
+                                         (never plain HTTP); `list` shows "TLS, NOT verified"
+  remove NAME
+  import-contexts                        save every Docker context (`docker context ls`) under its name
+)" + optionHelp(endpointsSpec(), 41) +
+           R"(
+Only addresses and file paths are saved (mode 0600), never keys, passwords or tokens: TLS keys stay in
+the files you name, ssh:// logins use your ssh agent and ~/.ssh/config.
+)";
 }
 
 } // namespace drydock::app

@@ -311,19 +311,14 @@ int actions(HistoryStore& store, const ParsedArgs& args, bool json)
 
 int runHistory(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"history",
-                           {"--db", "--format", "--endpoint", "--limit", "--since", "--object", "--older-than",
-                            "--rule", "--pattern", "--reason", "--author", "--expires"},
-                           {"--help", "-h", "--fleet"},
-                           3};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(historySpec(), words, error);
     if (!args) {
         return fail(ExitUsage, error);
     }
-    if (args->has("--help") || args->has("-h") || args->positionals.empty()) {
-        std::fputs(historyHelp().c_str(), args->positionals.empty() && !args->has("--help") ? stderr : stdout);
-        return args->positionals.empty() && !args->has("--help") && !args->has("-h") ? ExitUsage : ExitOk;
+    if (args->wantsHelp() || args->positionals.empty()) {
+        std::fputs(historyHelp().c_str(), args->wantsHelp() ? stdout : stderr);
+        return args->wantsHelp() ? ExitOk : ExitUsage;
     }
     const std::string format = args->last("--format").value_or("text");
     if (format != "text" && format != "json") {

@@ -14,18 +14,13 @@ namespace drydock::app {
 
 int runInventory(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"inventory",
-                           {"--host", "--context", "--format", "--output", "--packages", "--sbom", "--vuln-db",
-                            "--import-trivy", "--import-grype"},
-                           {"--help", "-h", "--run-trivy", "--run-grype"},
-                           0};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(inventorySpec(), words, error);
     if (!args) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
-    if (args->has("--help") || args->has("-h")) {
+    if (args->wantsHelp()) {
         std::fputs(inventoryHelp().c_str(), stdout);
         return ExitOk;
     }

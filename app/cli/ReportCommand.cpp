@@ -55,15 +55,13 @@ int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats,
 
 int runReport(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"report", {"--db", "--format", "--output", "--baseline", "--since"},
-                           {"--help", "-h", "--no-waived", "--no-remediation", "--verbose", "--fleet"}, 1};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(reportSpec(), words, error);
     if (!args) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
-    if (args->has("--help") || args->has("-h")) {
+    if (args->wantsHelp()) {
         std::fputs(reportHelp().c_str(), stdout);
         return ExitOk;
     }

@@ -97,20 +97,13 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
 
 int runScan(const std::vector<std::string>& words)
 {
-    const CommandSpec spec{"scan",
-                           {"--host", "--context", "--format", "--output", "--fail-on", "--rule-severity", "--only",
-                            "--db", "--baseline", "--fail-on-new", "--image", "--vuln-db", "--import-trivy",
-                            "--import-grype", "--endpoints-file"},
-                           {"--help", "-h", "--verbose", "--no-history", "--list-rules", "--contents", "--run-trivy",
-                            "--run-grype", "--fleet"},
-                           0};
     std::string error;
-    const auto args = ArgParser::parse(spec, words, error);
+    const auto args = ArgParser::parse(scanSpec(), words, error);
     if (!args) {
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
-    if (args->has("--help") || args->has("-h")) {
+    if (args->wantsHelp()) {
         std::fputs(scanHelp().c_str(), stdout);
         return ExitOk;
     }

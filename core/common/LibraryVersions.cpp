@@ -72,6 +72,19 @@ std::vector<LibraryVersion> coreLibraryVersions()
     return libs;
 }
 
+std::vector<LibraryVersion> libraryVersionsWithQt(const std::string& qtRuntimeVersion,
+                                                  const std::string& qtCompiledVersion)
+{
+    // Qt Charts is offered under the GPL only (no LGPL), which is why the Qt entry names it.
+    std::vector<LibraryVersion> libs{{"Qt", qtRuntimeVersion, "built with " + qtCompiledVersion,
+                                      "LGPL-3.0-only; Qt Charts: GPL-3.0-only",
+                                      "https://doc.qt.io/qt-6/licensing.html"}};
+    for (auto& lib : coreLibraryVersions()) {
+        libs.push_back(std::move(lib));
+    }
+    return libs;
+}
+
 std::string versionReport(const BuildInfo& build, const std::vector<LibraryVersion>& libraries)
 {
     std::string text = "drydock " + build.version + "\n";

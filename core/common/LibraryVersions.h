@@ -32,6 +32,12 @@ BuildInfo buildInfo();
 // unless the binary links it.
 std::vector<LibraryVersion> coreLibraryVersions();
 
+// The desktop build's list: Qt first, then coreLibraryVersions(). Core does not link Qt, so the caller asks
+// it (qVersion() and QT_VERSION_STR) and this adds the rest (licence, where the sources are): the one list
+// behind `drydock --version` and the About dialog.
+std::vector<LibraryVersion> libraryVersionsWithQt(const std::string& qtRuntimeVersion,
+                                                  const std::string& qtCompiledVersion);
+
 // The text of `drydock --version`: the version line, the build line, then one line per library.
 std::string versionReport(const BuildInfo& build, const std::vector<LibraryVersion>& libraries);
 

@@ -74,6 +74,21 @@ private slots:
         QCOMPARE(QString::fromStdString(lib->licence), QStringLiteral("MIT"));
     }
 
+    void theDesktopListPutsQtFirstThenCoresLibraries()
+    {
+        const auto libs = libraryVersionsWithQt("6.4.2", "6.4.1");
+        const auto core = coreLibraryVersions();
+        QCOMPARE(libs.size(), core.size() + 1);
+        QCOMPARE(QString::fromStdString(libs.front().name), QStringLiteral("Qt"));
+        QCOMPARE(QString::fromStdString(libs.front().version), QStringLiteral("6.4.2"));
+        QCOMPARE(QString::fromStdString(libs.front().detail), QStringLiteral("built with 6.4.1"));
+        QVERIFY(QString::fromStdString(libs.front().licence).contains(QStringLiteral("LGPL-3.0-only")));
+        QVERIFY(QString::fromStdString(libs.front().url).startsWith(QStringLiteral("https://")));
+        for (std::size_t i = 0; i < core.size(); ++i) {
+            QCOMPARE(QString::fromStdString(libs[i + 1].name), QString::fromStdString(core[i].name));
+        }
+    }
+
     void buildInfoNamesVersionTypeAndCompiler()
     {
         const BuildInfo build = buildInfo();

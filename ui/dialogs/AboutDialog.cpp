@@ -21,14 +21,7 @@ namespace drydock::ui {
 
 std::vector<LibraryVersion> runtimeLibraryVersions()
 {
-    // Qt Charts is offered under the GPL only (no LGPL), which is why the Qt entry names it.
-    std::vector<LibraryVersion> libs{{"Qt", qVersion(), std::string("built with ") + QT_VERSION_STR,
-                                      "LGPL-3.0-only; Qt Charts: GPL-3.0-only",
-                                      "https://doc.qt.io/qt-6/licensing.html"}};
-    for (auto& lib : coreLibraryVersions()) {
-        libs.push_back(std::move(lib));
-    }
-    return libs;
+    return libraryVersionsWithQt(qVersion(), QT_VERSION_STR);
 }
 
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent), m_versions(runtimeLibraryVersions())

@@ -6,6 +6,7 @@
 #include "core/docker/DockerWriter.h"
 #include "core/docker/TransportFactory.h"
 #include "core/hardening/HardeningLoader.h"
+#include "core/hardening/PlanWaivers.h"
 #include "core/store/HistoryStore.h"
 #include "ui/widgets/CommandView.h"
 
@@ -548,22 +549,9 @@ void HardeningWizard::runApply()
 
 void HardeningWizard::accept()
 {
-    for (const auto& c : m_plan.changes) {
-        if (c.choice != ChangeChoice::Waive || c.waiveReason.empty()) {
-            continue;
-        }
-        for (const auto& rule : c.ruleIds) {
-            Waiver w;
-            w.scope = Waiver::Scope::Object;
-            w.ruleId = rule;
-            w.objectPattern = m_plan.object.name;
-            w.reason = c.waiveReason;
-            w.createdAtUnix = SystemClock().nowUnix();
-            if (m_services.endpoint) {
-                w.endpoint = m_services.endpoint->display();
-            }
-            emit waiverRequested(w);
-        }
+    const std::string endpoint = m_services.endpoint ? m_services.endpoint->display() : std::string();
+    for (const auto& w : planWaivers(m_plan, endpoint, SystemClock().nowUnix())) {
+        emit waiverRequested(w);
     }
     QWizard::accept();
 }
