@@ -13,6 +13,7 @@
 #include "core/json/ModelParser.h"
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/HardeningRunner.h"
+#include "core/scan/Scanner.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -2,6 +2,7 @@
 
 #include "core/common/Clock.h"
 #include "core/docker/TransportFactory.h"
+#include "core/scan/Scanner.h"
 #include "core/findings/Waiver.h"
 #include "core/store/HistoryStore.h"
 
