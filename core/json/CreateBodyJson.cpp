@@ -139,6 +139,7 @@ std::string readOnlyBind(const std::string& bind)
     return join(parts, ":");
 }
 
+// Applies RunEdits one by one to a container's create body (its Config and HostConfig).
 class BodyEditor
 {
 public:

@@ -33,6 +33,7 @@ struct CreateBody
     StringList notes;
 };
 
+// How a create body is built: as a side-by-side trial or as the replacement, and from which image.
 struct CreateBodyOptions
 {
     // A trial runs beside the original: no published ports, no restart, volumes and binds read-only (the
