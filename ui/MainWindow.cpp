@@ -2,6 +2,7 @@
 
 #include "core/findings/Waiver.h"
 #include "core/report/ReportScope.h"
+#include "core/report/ScanFromStored.h"
 #include "ui/bridge/HistoryController.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/dialogs/AboutDialog.h"

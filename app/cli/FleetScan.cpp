@@ -90,15 +90,14 @@ bool isFleetScan(const ParsedArgs& args)
 
 int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::optional<Severity> failOn,
                  std::optional<Severity> failOnNew,
-                 const std::vector<std::pair<std::string, std::string>>& outputs)
+                 const std::vector<std::pair<ReportFormat, std::string>>& outputs)
 {
     for (const auto& [format, path] : outputs) {
-        if (!isFleetReportFormat(format)) {
+        if (!isOneOf(format, fleetReportFormats())) {
             std::fprintf(
                 stderr,
-                "drydock: a fleet scan writes text, json, html or pdf; for %s, run `drydock report SCAN_ID` on "
-                "each stored scan\n",
-                format.c_str());
+                "drydock: a fleet scan writes %s; for %s, run `drydock report SCAN_ID` on each stored scan\n",
+                formatNames(fleetReportFormats()).c_str(), toString(format));
             return ExitUsage;
         }
     }

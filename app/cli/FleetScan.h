@@ -1,6 +1,7 @@
 #pragma once
 #include "app/cli/ArgParser.h"
 #include "core/common/Severity.h"
+#include "core/report/ReportFormat.h"
 #include "core/rules/ScanSettings.h"
 
 #include <optional>
@@ -19,6 +20,6 @@ bool isFleetScan(const ParsedArgs& args);
 // --fail-on-new), else 0.
 int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::optional<Severity> failOn,
                  std::optional<Severity> failOnNew,
-                 const std::vector<std::pair<std::string, std::string>>& outputs);
+                 const std::vector<std::pair<ReportFormat, std::string>>& outputs);
 
 } // namespace drydock::app

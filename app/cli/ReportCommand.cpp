@@ -4,7 +4,7 @@
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
-#include "core/report/ReportScope.h"
+#include "core/report/ScanFromStored.h"
 #include "core/store/FleetHistory.h"
 
 #include <cstdio>
@@ -16,11 +16,15 @@ namespace {
 // `report --fleet`: every endpoint's latest stored scan side by side, the dashboard's fleet view.
 int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats, const std::vector<std::string>& outputs)
 {
+    std::vector<ReportFormat> parsed;
     for (const auto& f : formats) {
-        if (!isFleetReportFormat(f)) {
-            std::fprintf(stderr, "drydock: a fleet report is text, json, html or pdf, not '%s'\n", f.c_str());
+        const auto format = parseReportFormat(f, fleetReportFormats());
+        if (!format) {
+            std::fprintf(stderr, "drydock: a fleet report is %s, not '%s'\n",
+                         formatNames(fleetReportFormats()).c_str(), f.c_str());
             return ExitUsage;
         }
+        parsed.push_back(*format);
     }
     const auto since = parseDuration(args.last("--since").value_or("90d"));
     if (!since) {
@@ -43,7 +47,7 @@ int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats,
         return ExitUsage;
     }
     for (std::size_t i = 0; i < formats.size(); ++i) {
-        if (auto written = writeFleetReport(formats[i], outputs[i], fleet.value(), now); !written) {
+        if (auto written = writeFleetReport(parsed[i], outputs[i], fleet.value(), now); !written) {
             std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
             return ExitLocalError;
         }
@@ -79,11 +83,14 @@ int runReport(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
         return ExitUsage;
     }
+    std::vector<ReportFormat> parsed;
     for (const auto& f : formats) {
-        if (!isReportFormat(f)) {
-            std::fprintf(stderr, "drydock: unknown format '%s' (use text, json, html, pdf, sarif or csv)\n", f.c_str());
+        const auto format = parseReportFormat(f);
+        if (!format) {
+            std::fprintf(stderr, "drydock: %s\n", format.error().message.c_str());
             return ExitUsage;
         }
+        parsed.push_back(*format);
     }
     const std::string& idText = args->positionals[0];
     if (idText.empty() || idText.size() > 18 || idText.find_first_not_of("0123456789") != std::string::npos) {
@@ -136,7 +143,7 @@ int runReport(const std::vector<std::string>& words)
         }
     }
     for (std::size_t i = 0; i < formats.size(); ++i) {
-        auto written = writeReport(formats[i], outputs[i], report, args->has("--verbose"));
+        auto written = writeReport(parsed[i], outputs[i], report, args->has("--verbose"));
         if (!written) {
             std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
             return ExitLocalError;

@@ -1,14 +1,7 @@
 #include "app/cli/ReportOutput.h"
 
 #include "app/cli/OutputFile.h"
-#include "core/report/FleetJson.h"
-#include "core/report/SarifJson.h"
-#include "core/report/ScanJson.h"
-#include "core/report/CsvReportWriter.h"
-#include "core/report/FleetHtmlReport.h"
-#include "core/report/FleetTextReport.h"
-#include "core/report/HtmlReportWriter.h"
-#include "core/report/TextReport.h"
+#include "core/report/ReportRenderer.h"
 
 #ifdef DRYDOCK_WITH_GUI
 #include "ui/export/PdfExporter.h"
@@ -53,14 +46,9 @@ Result<void> preparePdf(const std::string& path)
 
 } // namespace
 
-bool isReportFormat(const std::string& f)
+Result<void> writeReport(ReportFormat format, const std::string& path, const ReportData& data, bool verbose)
 {
-    return f == "text" || f == "json" || f == "html" || f == "pdf" || f == "sarif" || f == "csv";
-}
-
-Result<void> writeReport(const std::string& format, const std::string& path, const ReportData& data, bool verbose)
-{
-    if (format == "pdf") {
+    if (format == ReportFormat::Pdf) {
         if (auto ready = preparePdf(path); !ready) {
             return ready;
         }
@@ -68,30 +56,13 @@ Result<void> writeReport(const std::string& format, const std::string& path, con
         return ui::PdfExporter::write(data, QString::fromStdString(path));
 #endif
     }
-    std::string text;
-    if (format == "json") {
-        text = json::scanToJson(data);
-    } else if (format == "html") {
-        text = HtmlReportWriter::write(data);
-    } else if (format == "sarif") {
-        text = json::scanToSarif(data);
-    } else if (format == "csv") {
-        text = CsvReportWriter::write(data);
-    } else {
-        text = TextReport::scan(*data.scan, verbose);
-    }
-    return writeOutput(path, text);
+    return writeOutput(path, renderReport(format, data, verbose));
 }
 
-bool isFleetReportFormat(const std::string& f)
-{
-    return f == "text" || f == "json" || f == "html" || f == "pdf";
-}
-
-Result<void> writeFleetReport(const std::string& format, const std::string& path, const FleetSummary& fleet,
+Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,
                               std::int64_t generatedAtUnix)
 {
-    if (format == "pdf") {
+    if (format == ReportFormat::Pdf) {
         if (auto ready = preparePdf(path); !ready) {
             return ready;
         }
@@ -99,10 +70,7 @@ Result<void> writeFleetReport(const std::string& format, const std::string& path
         return ui::PdfExporter::writeFleet(fleet, generatedAtUnix, QString::fromStdString(path));
 #endif
     }
-    const std::string text = format == "json"   ? json::fleetToJson(fleet, generatedAtUnix)
-                             : format == "html" ? FleetHtmlReport::render(fleet, generatedAtUnix)
-                                                : FleetTextReport::render(fleet);
-    return writeOutput(path, text);
+    return writeOutput(path, renderFleetReport(format, fleet, generatedAtUnix));
 }
 
 } // namespace drydock::app

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/common/Result.h"
 #include "core/report/ReportData.h"
+#include "core/report/ReportFormat.h"
 #include "core/results/FleetSummary.h"
 
 #include <cstdint>
@@ -9,14 +10,12 @@
 
 namespace drydock::app {
 
-// The formats every command that writes a report accepts.
-bool isReportFormat(const std::string& format); // text json html pdf sarif csv
-// Renders data in the format and writes it (atomically) to path, "-" for standard output.
-Result<void> writeReport(const std::string& format, const std::string& path, const ReportData& data, bool verbose);
+// Renders data in the format (core's renderReport; PDF through ui/export) and writes it (atomically) to path,
+// "-" for standard output. Format names are parsed by parseReportFormat (core/report/ReportFormat.h).
+Result<void> writeReport(ReportFormat format, const std::string& path, const ReportData& data, bool verbose);
 
-// The formats a fleet view can be written in, and writing one (text, json, html, pdf), the same way.
-bool isFleetReportFormat(const std::string& format);
-Result<void> writeFleetReport(const std::string& format, const std::string& path, const FleetSummary& fleet,
+// A fleet view in one of fleetReportFormats(), written the same way.
+Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,
                               std::int64_t generatedAtUnix);
 
 } // namespace drydock::app

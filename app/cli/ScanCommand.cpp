@@ -20,9 +20,10 @@ namespace drydock::app {
 
 namespace {
 
+// One report to write: its format and where ("-" for standard output).
 struct OutputRequest
 {
-    std::string format;
+    ReportFormat format;
     std::string path;
 };
 
@@ -34,7 +35,7 @@ std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args,
     const auto outputs = args.all("--output");
     std::vector<OutputRequest> requests;
     if (formats.empty()) {
-        requests.push_back({"text", outputs.empty() ? "-" : outputs.front()});
+        requests.push_back({ReportFormat::Text, outputs.empty() ? "-" : outputs.front()});
         if (outputs.size() > 1) {
             error = "several --output need one --format each";
             return std::nullopt;
@@ -46,11 +47,12 @@ std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args,
         return std::nullopt;
     }
     for (std::size_t i = 0; i < formats.size(); ++i) {
-        if (!isReportFormat(formats[i])) {
-            error = "unknown format '" + formats[i] + "' (use text, json, html, pdf, sarif or csv)";
+        const auto format = parseReportFormat(formats[i]);
+        if (!format) {
+            error = format.error().message;
             return std::nullopt;
         }
-        requests.push_back({formats[i], i < outputs.size() ? outputs[i] : "-"});
+        requests.push_back({*format, i < outputs.size() ? outputs[i] : "-"});
     }
     return requests;
 }
@@ -165,7 +167,7 @@ int runScan(const std::vector<std::string>& words)
     }
 
     if (isFleetScan(*args)) {
-        std::vector<std::pair<std::string, std::string>> fleetOutputs;
+        std::vector<std::pair<ReportFormat, std::string>> fleetOutputs;
         for (const auto& out : *outputs) {
             fleetOutputs.emplace_back(out.format, out.path);
         }

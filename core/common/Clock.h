@@ -12,6 +12,7 @@ public:
     virtual std::int64_t nowUnix() const = 0;
 };
 
+// The real wall clock, for the app; tests use FixedClock.
 class SystemClock final : public Clock
 {
 public:
@@ -23,6 +24,7 @@ public:
     }
 };
 
+// A clock stopped at one instant, so tests of ages, expiries and file names are repeatable.
 class FixedClock final : public Clock
 {
 public:

@@ -24,6 +24,7 @@ enum class ErrorCode
 
 const char* toString(ErrorCode code);
 
+// What went wrong, for a program (the code) and for a person (a sentence saying what to do).
 struct Error
 {
     ErrorCode code = ErrorCode::Internal;

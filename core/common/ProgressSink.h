@@ -12,6 +12,7 @@ public:
     virtual void progress(const std::string& phase, int done, int total) = 0;
 };
 
+// Progress that goes nowhere, for callers that show none.
 class NullProgressSink final : public ProgressSink
 {
 public:

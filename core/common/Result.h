@@ -50,6 +50,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
+// The Result of a step that returns nothing: success, or an Error.
 template <>
 class [[nodiscard]] Result<void>
 {

@@ -23,6 +23,7 @@ namespace {
 constexpr std::int64_t kMiB = 1024 * 1024;
 constexpr std::int64_t kProgressStep = 8 * kMiB;
 
+// Frees a libarchive reader when its unique_ptr goes.
 struct ArchiveDeleter
 {
     void operator()(archive* a) const { archive_read_free(a); }
@@ -51,12 +52,14 @@ struct LayerItem
     std::int64_t size = 0;
 };
 
+// The rare, large parts of a layer member kept apart from LayerItem: a link target, kept file content.
 struct LayerExtra
 {
     std::string linkTarget;
     std::optional<std::string> content;
 };
 
+// Everything read from one layer tar, to be merged into the final tree once every layer is in.
 struct LayerRecord
 {
     std::vector<LayerItem> items;
@@ -243,6 +246,7 @@ Error hostile(const std::string& where, const std::string& what)
                            "inspect where it came from before running it.");
 }
 
+// One run of the layer reader over a saved image: manifest and layers read, merged, kept to the limits.
 class Reader
 {
 public:

@@ -27,6 +27,7 @@ public:
     std::size_t bytes() const;
 
 private:
+    // One path component: its parent and where its name sits in the shared name buffer.
     struct Node
     {
         Id parent = kRoot;

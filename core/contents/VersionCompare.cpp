@@ -78,6 +78,7 @@ int verrevcmp(std::string_view a, std::string_view b)
     return 0;
 }
 
+// A Debian version split into epoch, upstream version and revision, compared part by part.
 struct DebVersion
 {
     std::uint64_t epoch = 0;
@@ -128,6 +129,7 @@ int suffixRank(std::string_view s)
     return -5; // unknown suffixes sort first, as apk treats them as invalid
 }
 
+// An Alpine version split into numbers, letter, suffixes and -r revision, compared part by part.
 struct ApkVersion
 {
     std::vector<std::string_view> numbers;

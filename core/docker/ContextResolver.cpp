@@ -318,6 +318,7 @@ std::string currentContextFromConfig(const ResolverEnvironment& env)
     return config ? stringField(*config, "currentContext") : std::string();
 }
 
+// The fields of a docker CLI context's meta.json that name its daemon.
 struct ContextMeta
 {
     std::string name;

@@ -25,6 +25,7 @@ struct ResolverEnvironment
     static ResolverEnvironment fromProcess();
 };
 
+// A docker CLI context as the endpoint lists show it: its name, its daemon and whether it is current.
 struct DockerContextInfo
 {
     std::string name;

@@ -221,6 +221,7 @@ struct MultiHandle
 
 } // namespace
 
+// CurlTransport's libcurl state: the endpoint, its base URL, limits and the pooled connections.
 struct CurlTransport::Impl
 {
     DockerEndpoint endpoint;

@@ -117,6 +117,7 @@ void removeStaleDirectories(const std::string& root)
 
 } // namespace
 
+// One ssh process carrying one connection, and the thread that waits for it.
 struct SshSession
 {
     pid_t pid = -1;
@@ -124,6 +125,7 @@ struct SshSession
     std::atomic<bool> done{false};
 };
 
+// SshDialer's state: the local socket it listens on, the ssh sessions behind it, the threads serving them.
 struct SshDialer::Impl
 {
     DockerEndpoint endpoint;

@@ -20,6 +20,7 @@ namespace drydock {
 class SshDialer
 {
 public:
+    // How to run ssh: the program, extra arguments, the connect timeout and where the socket goes.
     struct Options
     {
         std::string sshProgram = "ssh";          // looked up in PATH

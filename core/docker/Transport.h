@@ -10,6 +10,7 @@
 
 namespace drydock {
 
+// One HTTP request to the daemon's API, with its timeout and cancel token.
 struct HttpRequest
 {
     std::string method = "GET";
@@ -22,6 +23,7 @@ struct HttpRequest
     CancelToken cancel;
 };
 
+// The daemon's answer to one HttpRequest: status, headers and body.
 struct HttpResponse
 {
     int status = 0;

@@ -40,6 +40,7 @@ enum class ObjectType
 const char* toString(ObjectType type); // "container", "image", …, "swarm-service"
 std::optional<ObjectType> objectTypeFromString(std::string_view text);
 
+// The object a finding is about: its type, id and name.
 struct ObjectRef
 {
     ObjectType type = ObjectType::Container;
@@ -47,6 +48,7 @@ struct ObjectRef
     std::string name;
 };
 
+// A CIS Docker Benchmark control, with the benchmark version it comes from.
 struct CisReference
 {
     std::string id;      // "5.4"; empty when the practice has no CIS control
@@ -80,6 +82,7 @@ struct RunEdit
     bool operator==(const RunEdit&) const = default;
 };
 
+// How to fix a finding: structured edits of the run command and their renderings (flags, compose, …).
 struct Remediation
 {
     std::vector<RunEdit> edits;    // structured, applied by RunCommandHardener

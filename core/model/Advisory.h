@@ -9,6 +9,7 @@ namespace drydock {
 // One affected range of an OSV advisory: events in order, of the ECOSYSTEM kind.
 struct AdvisoryRange
 {
+    // One point of an affected range: where it is introduced, fixed or last affected.
     struct Event
     {
         enum class Kind

@@ -3,6 +3,7 @@
 
 namespace drydock {
 
+// One host address and port a container port is published on.
 struct PortBinding
 {
     std::string hostIp;   // "" means all interfaces in HostConfig.PortBindings
@@ -43,6 +44,7 @@ struct MountSpec
     int tmpfsMode = 0;
 };
 
+// A host device mapped into a container (--device).
 struct DeviceMapping
 {
     std::string pathOnHost;
@@ -50,6 +52,7 @@ struct DeviceMapping
     std::string cgroupPermissions;
 };
 
+// A request for host devices such as GPUs (--gpus).
 struct DeviceRequest
 {
     std::string driver;
@@ -58,6 +61,7 @@ struct DeviceRequest
     std::vector<StringList> capabilities;
 };
 
+// One resource limit of a container (--ulimit).
 struct Ulimit
 {
     std::string name;
@@ -65,18 +69,21 @@ struct Ulimit
     std::int64_t hard = 0;
 };
 
+// Where a container's logs go and the driver's options (--log-driver, --log-opt).
 struct LogConfig
 {
     std::string type;
     StringMap config;
 };
 
+// When the daemon restarts a container (--restart).
 struct RestartPolicy
 {
     std::string name; // "", "no", "always", "unless-stopped", "on-failure"
     int maximumRetryCount = 0;
 };
 
+// A container's HostConfig: how it runs on the host (mounts, network, privileges, limits).
 struct HostConfig
 {
     StringList binds;
@@ -133,12 +140,14 @@ struct HostConfig
     std::optional<bool> init;
 };
 
+// A container's health check state.
 struct HealthState
 {
     std::string status; // starting, healthy, unhealthy, none
     int failingStreak = 0;
 };
 
+// A container's State: running or not, and how it last ended.
 struct ContainerState
 {
     std::string status; // created, running, paused, restarting, removing, exited, dead

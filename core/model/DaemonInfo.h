@@ -3,6 +3,7 @@
 
 namespace drydock {
 
+// A registry the daemon knows, with its mirrors and whether it is trusted as secure.
 struct RegistryIndex
 {
     std::string name;
@@ -11,6 +12,7 @@ struct RegistryIndex
     StringList mirrors;
 };
 
+// One component of the engine (Engine, containerd, runc, …) and its version.
 struct ComponentVersion
 {
     std::string name;

@@ -65,6 +65,7 @@ struct InstalledPackage
     std::string license;
 };
 
+// An image's /etc/os-release: which distribution and version it is built on.
 struct OsRelease
 {
     std::string id;        // "debian", "alpine", "ubuntu"

@@ -3,6 +3,7 @@
 
 namespace drydock {
 
+// One address range of a network.
 struct IpamConfig
 {
     std::string subnet;
@@ -10,6 +11,7 @@ struct IpamConfig
     std::string ipRange;
 };
 
+// A container attached to a network, and its addresses there.
 struct NetworkMember
 {
     std::string containerId;

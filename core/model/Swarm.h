@@ -15,6 +15,7 @@ struct SwarmCluster
     bool rootRotationInProgress = false;
 };
 
+// A Swarm node as `GET /nodes` describes it.
 struct SwarmNode
 {
     std::string id;
@@ -28,6 +29,7 @@ struct SwarmNode
     std::string tlsTrustRootPem; // Description.TLSInfo.TrustRoot
 };
 
+// A mount of a Swarm service's tasks.
 struct ServiceMount
 {
     std::string type;
@@ -46,6 +48,7 @@ struct ServiceFileRef // a secret or config mounted into the tasks
     int mode = 0444;
 };
 
+// A port a Swarm service publishes.
 struct ServicePort
 {
     std::string protocol;
@@ -83,6 +86,7 @@ struct SwarmService
     std::uint64_t replicas = 0;
 };
 
+// A Swarm secret's metadata (the daemon never returns its value).
 struct SwarmSecret
 {
     std::string id;

@@ -83,6 +83,7 @@ std::string severityChart(const std::array<int, severityCount>& counts)
     return svg.str();
 }
 
+// One object's findings in the HTML report, with the weight that orders the objects.
 struct ObjectGroup
 {
     ObjectRef ref;

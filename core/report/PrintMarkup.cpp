@@ -6,6 +6,7 @@ namespace drydock {
 
 namespace {
 
+// One markup substitution that turns the screen HTML into the print HTML.
 struct Replacement
 {
     std::string_view from;

@@ -82,6 +82,7 @@ template <std::size_t N> bool iequalsAny(std::string_view text, const std::array
     return false;
 }
 
+// A variable name that is a secret whatever its value, and the kind of secret it holds.
 struct NamedKind
 {
     std::string_view name;
@@ -118,6 +119,7 @@ constexpr std::array kExactNames{
 constexpr std::array<std::string_view, 5> kExemptNames{"AWS_CONFIG_FILE", "GOOGLE_APPLICATION_CREDENTIALS",
                                                        "HF_TOKEN_PATH", "GPG_KEY", "GPG_KEYS"};
 
+// A word that makes a variable name secret-looking, its kind and how specific it is.
 struct SecretToken
 {
     std::string_view token;

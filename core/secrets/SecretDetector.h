@@ -79,6 +79,7 @@ public:
         Strong,    // an exact B.1 name or a secret token (DB_PASSWORD, api-key)
         Exempt     // names a public part or a pointer (PUBLIC_KEY, *_FILE, PASSWORD_PATH, GPG_KEY)
     };
+    // What a name alone says about its value, and the kind of secret when it says Strong.
     struct NameVerdict
     {
         NameSignal signal = NameSignal::None;

@@ -10,6 +10,7 @@ namespace drydock {
 
 namespace {
 
+// How a mask names one kind of secret, and whether its length may be shown.
 struct KindLabel
 {
     std::string_view kind;

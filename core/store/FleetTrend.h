@@ -20,6 +20,7 @@ struct FleetTrendPoint
     int endpoints = 0;                       // how many endpoints contribute
 };
 
+// Combines the endpoints' daily trends into one fleet trend.
 struct FleetTrend
 {
     // Pure: per-endpoint daily points (ScanRepository::trend) in, fleet points out, one per day that any

@@ -11,6 +11,7 @@
 
 namespace drydock {
 
+// One stored scan's metadata and counts, as the history lists it.
 struct ScanSummary
 {
     std::int64_t id = 0;
@@ -32,6 +33,7 @@ struct ScanSummary
     int total() const;
 };
 
+// A stored scan read back whole: its summary and its findings.
 struct StoredScan
 {
     ScanSummary summary;
@@ -47,6 +49,7 @@ struct TrendPoint
     std::map<std::string, int> byArea;
 };
 
+// One scan's findings on one object, a point of that object's trend.
 struct ObjectTrendPoint
 {
     std::int64_t scanId = 0;

@@ -3,7 +3,7 @@
 // so the peak memory it prints is that format's alone: the growth of the child's maximum resident set
 // from just before rendering to the end. It prints wall and CPU time: on a loaded machine the CPU time is
 // the figure to compare with the targets (HTML under 1 s, PDF under 10 s).
-#include "core/report/ReportScope.h"
+#include "core/report/ReportRenderer.h"
 #include "core/rules/RuleCatalogue.h"
 #include "tests/bench/BenchSupport.h"
 #include "ui/export/PdfExporter.h"
@@ -98,11 +98,7 @@ int runOne(const std::string& format, int findings, int objects, const std::stri
             return 1;
         }
     } else {
-        const ReportFormat f = format == "html"    ? ReportFormat::Html
-                               : format == "json"  ? ReportFormat::Json
-                               : format == "sarif" ? ReportFormat::Sarif
-                                                   : ReportFormat::Csv;
-        const std::string bytes = renderReport(f, data);
+        const std::string bytes = renderReport(parseReportFormat(format).valueOr(ReportFormat::Csv), data);
         std::ofstream out(path, std::ios::binary);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (!out.good()) {

@@ -181,6 +181,8 @@ Counted readBack(ReportFormat format, const QString& path)
         c.remediation = text.contains(QStringLiteral("Remediated command"));
         break;
     }
+    case ReportFormat::Text: // the GUI exports no plain text
+        break;
     }
     return c;
 }

@@ -1,6 +1,8 @@
 #include "ui/bridge/ExportController.h"
 
 #include "core/common/AtomicFileWriter.h"
+#include "core/report/ReportRenderer.h"
+#include "core/report/ScanFromStored.h"
 #include "core/store/HistoryStore.h"
 #include "ui/export/PdfExporter.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/common/CancelToken.h"
-#include "core/report/ReportScope.h"
+#include "core/report/ReportData.h"
+#include "core/report/ReportFormat.h"
 #include "core/rules/RuleCatalogue.h"
 
 #include <QFutureWatcher>
@@ -30,6 +31,7 @@ struct ExportRequest
     QString databasePath;
 };
 
+// How an export ended: the finished file, or what went wrong, or a cancel.
 struct ExportOutcome
 {
     QString path;  // the finished report, empty on failure or cancel

@@ -18,6 +18,7 @@ class HistoryStore;
 
 namespace drydock::ui {
 
+// What the history pages show, read in one go off the GUI thread.
 struct HistorySnapshot
 {
     std::vector<ScanSummary> scans;
@@ -29,6 +30,7 @@ struct HistorySnapshot
     std::vector<FleetTrendPoint> fleetTrend;
 };
 
+// Two stored scans and what changed between them.
 struct DeltaView
 {
     ScanSummary baseline;

@@ -13,6 +13,7 @@
 
 namespace drydock::ui {
 
+// How an image contents analysis ended: the contents, or what went wrong, or a cancel.
 struct ImageContentsOutcome
 {
     std::shared_ptr<const ImageContents> contents; // null on failure or cancel

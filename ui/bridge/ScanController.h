@@ -13,6 +13,7 @@
 
 namespace drydock::ui {
 
+// How a scan ended: the result and its history id, or what went wrong, or a cancel.
 struct ScanOutcome
 {
     std::shared_ptr<const ScanResult> result; // null on failure or cancel

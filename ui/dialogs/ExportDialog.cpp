@@ -1,5 +1,8 @@
 #include "ui/dialogs/ExportDialog.h"
 
+#include "core/report/ReportFileName.h"
+#include "core/report/ReportScope.h"
+
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/InlineMessage.h"
 

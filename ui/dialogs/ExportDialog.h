@@ -1,5 +1,5 @@
 #pragma once
-#include "core/report/ReportScope.h"
+#include "core/report/ReportFormat.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/store/ScanRepository.h"
 #include "ui/bridge/ExportController.h"

@@ -2,8 +2,7 @@
 
 #include "core/common/AtomicFileWriter.h"
 #include "core/common/Clock.h"
-#include "core/report/FleetJson.h"
-#include "core/report/FleetHtmlReport.h"
+#include "core/report/ReportRenderer.h"
 #include "ui/export/PdfExporter.h"
 
 #include <QApplication>
@@ -19,13 +18,14 @@ namespace drydock::ui {
 
 Result<void> writeFleetReport(const FleetSummary& fleet, std::int64_t generatedAtUnix, const QString& path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("pdf")) {
+    // The suffix names the format; anything but .pdf and .json is HTML.
+    constexpr ReportFormat byName[] = {ReportFormat::Pdf, ReportFormat::Json};
+    const ReportFormat format = parseReportFormat(QFileInfo(path).suffix().toLower().toStdString(), byName)
+                                    .valueOr(ReportFormat::Html);
+    if (format == ReportFormat::Pdf) {
         return PdfExporter::writeFleet(fleet, generatedAtUnix, path);
     }
-    const std::string text = suffix == QLatin1String("json") ? json::fleetToJson(fleet, generatedAtUnix)
-                                                             : FleetHtmlReport::render(fleet, generatedAtUnix);
-    return AtomicFileWriter::write(path.toStdString(), text);
+    return AtomicFileWriter::write(path.toStdString(), renderFleetReport(format, fleet, generatedAtUnix));
 }
 
 void exportFleetReport(QWidget* parent, const FleetSummary& fleet)

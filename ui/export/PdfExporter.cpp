@@ -22,6 +22,7 @@ namespace drydock::ui {
 
 namespace {
 
+// One heading of the PDF's table of contents and the page it starts on.
 struct TocEntry
 {
     QString title;

@@ -47,6 +47,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // One row of the table: its cells, their sort keys and its worst open finding.
     struct Row
     {
         std::string id;
@@ -56,6 +57,7 @@ private:
         std::optional<Severity> worst;
         int openFindings = 0;
     };
+    // The worst open finding of an object and how many are open.
     struct Worst
     {
         std::optional<Severity> severity;

@@ -26,6 +26,7 @@ using SavePathPrompt = std::function<QString(QWidget* parent, const QString& tit
 ConfirmPrompt defaultConfirmPrompt();
 SavePathPrompt defaultSavePathPrompt();
 
+// What the hardening wizard is given: the endpoint, prompts and the steps tests replace.
 struct HardeningWizardServices
 {
     std::optional<DockerEndpoint> endpoint;

@@ -1,0 +1,11 @@
+#pragma once
+#include "core/scan/Scanner.h"
+#include "core/store/ScanRepository.h"
+
+namespace drydock {
+
+// A stored scan as a ScanResult a report can show: findings and the summary's metadata, no inventory (the
+// history keeps none), findings sorted as a live scan sorts them.
+ScanResult scanFromStored(const StoredScan& stored);
+
+} // namespace drydock
