@@ -71,7 +71,8 @@ Result<FleetRecord> ScanRecorder::recordFleet(std::vector<FleetEntry>& entries)
             if (!entries[i].reachable()) {
                 continue;
             }
-            auto record = store(*entries[i].result, waivers.value(), std::nullopt, " of " + entries[i].target.name);
+            auto record =
+                store(*entries[i].result, waivers.value(), std::nullopt, " of " + entries[i].target.name);
             if (!record) {
                 return record.error();
             }

@@ -36,7 +36,8 @@ struct FleetRecord
 class ScanRecorder
 {
 public:
-    // history: where scans go; null records nothing (`drydock scan --no-history`): no waivers, no id, no delta.
+    // history: where scans go; null records nothing (as `drydock scan --no-history`): no waivers, id or
+    // delta.
     explicit ScanRecorder(HistoryStore* history) : m_history(history) {}
 
     // Applies the stored waivers to scan (in place), stores it, and compares it with baselineId or, without

@@ -171,7 +171,8 @@ private slots:
             auto recorded = recorder.recordFleet(entries);
             QVERIFY2(recorded.ok(), recorded.ok() ? "" : recorded.error().message.c_str());
             id = recorded->records[0].scanId;
-            QCOMPARE(recorded->records[1].scanId, std::int64_t(0)); // the unreachable endpoint: nothing stored
+            // The unreachable endpoint: nothing stored.
+            QCOMPARE(recorded->records[1].scanId, std::int64_t(0));
             QCOMPARE(recorded->summary.endpoints[0].waived, scan.findings.waivedCount());
         } else {
             auto recorded = recorder.record(scan);
@@ -278,7 +279,8 @@ private slots:
         QVERIFY(!recorded.ok());
         QCOMPARE(recorded.error().code, ErrorCode::Database);
         const std::string& message = recorded.error().message;
-        QVERIFY2(message.find("waivers in the history could not be read") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("waivers in the history could not be read") != std::string::npos,
+                 message.c_str());
         QVERIFY2(message.find("no such table: waivers") != std::string::npos, message.c_str()); // the cause
         QVERIFY2(message.find("nothing was stored") != std::string::npos, message.c_str());
         QCOMPARE(storedScans(*m_store), 1);

@@ -195,7 +195,8 @@ private slots:
         {
             auto store = HistoryStore::open(db.toStdString());
             QVERIFY(store.ok());
-            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok()); // opens, but no waivers to read
+            // The database opens, but it has no waivers to read.
+            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok());
         }
         QString out;
         QString err;

@@ -150,12 +150,15 @@ private slots:
         QVERIFY(delta.ok());
         QVERIFY(!delta->newFindings.empty());
         QCOMPARE(table->item(0, FleetSummaryView::ChangesColumn)->text(),
-                 QStringLiteral("+%1 new, −%2 resolved").arg(delta->newFindings.size()).arg(delta->resolved.size()));
+                 QStringLiteral("+%1 new, −%2 resolved")
+                     .arg(delta->newFindings.size())
+                     .arg(delta->resolved.size()));
         QVERIFY2(table->item(0, FleetSummaryView::ChangesColumn)->toolTip().contains(QString::number(before)),
                  qPrintable(table->item(0, FleetSummaryView::ChangesColumn)->toolTip()));
-        QVERIFY(table->item(0, FleetSummaryView::StatusColumn)->text().startsWith(QStringLiteral("scan %1").arg(after)));
-        QVERIFY2(dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text() == QStringLiteral("Fleet scan finished."),
-                 qPrintable(dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text()));
+        const QString status = table->item(0, FleetSummaryView::StatusColumn)->text();
+        QVERIFY2(status.startsWith(QStringLiteral("scan %1").arg(after)), qPrintable(status));
+        const QString message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text();
+        QCOMPARE(message, QStringLiteral("Fleet scan finished."));
     }
 
     void unreadableWaiversStopTheFleetScanWithAnErrorAndStoreNothing()
@@ -165,7 +168,8 @@ private slots:
         {
             auto store = HistoryStore::open(db.toStdString());
             QVERIFY(store.ok());
-            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok()); // opens, but no waivers to read
+            // The database opens, but it has no waivers to read.
+            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok());
         }
         FleetDialog dialog(m_catalogue, db, dir.path() + "/endpoints.json", scripted());
         dialog.show();
@@ -174,9 +178,11 @@ private slots:
 
         const QString message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text();
         QVERIFY2(message.startsWith(QStringLiteral("Fleet scan failed: ")), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("waivers in the history could not be read")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("waivers in the history could not be read")),
+                 qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("nothing was stored")), qPrintable(message));
-        QVERIFY(!dialog.exportButton()->isEnabled()); // no fleet view to export as if waivers had been applied
+        // No fleet view to export as if the waivers had been applied.
+        QVERIFY(!dialog.exportButton()->isEnabled());
         auto store = HistoryStore::open(db.toStdString());
         QVERIFY(store.ok());
         auto scans = store.value()->scans().list();

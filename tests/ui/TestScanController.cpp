@@ -102,7 +102,8 @@ private slots:
         {
             auto store = HistoryStore::open(db.toStdString());
             QVERIFY(store.ok());
-            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok()); // opens, but no waivers to read
+            // The database opens, but it has no waivers to read.
+            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok());
         }
         MainWindowServices services;
         services.catalogue = &m_catalogue;
@@ -121,7 +122,8 @@ private slots:
         QVERIFY2(outcome.error.contains(QStringLiteral("waivers in the history could not be read")),
                  qPrintable(outcome.error));
         QVERIFY(w.message()->isVisible());
-        QVERIFY2(w.message()->text().contains(QStringLiteral("nothing was stored")), qPrintable(w.message()->text()));
+        QVERIFY2(w.message()->text().contains(QStringLiteral("nothing was stored")),
+                 qPrintable(w.message()->text()));
         QVERIFY(!w.lastScan()); // nothing shown as if waivers had been applied
 
         auto store = HistoryStore::open(db.toStdString());

@@ -89,8 +89,9 @@ void ScanController::start()
         }
         auto scan = std::make_shared<ScanResult>(std::move(result.value()));
         if (!dbPath.empty()) {
-            // A history that cannot be opened leaves the scan shown but unstored (the GUI has no --no-history);
-            // one that cannot record it (waivers unreadable, save failed) is an error, as for `drydock scan`.
+            // A history that cannot be opened leaves the scan shown but unstored (the GUI has no
+            // --no-history); one that cannot record it (waivers unreadable, not saved) is an error, as for
+            // `drydock scan`.
             auto store = HistoryStore::open(dbPath);
             if (!store) {
                 outcome.historyWarning = QString::fromStdString(store.error().message);

@@ -23,7 +23,8 @@ struct ScanOutcome
 };
 
 // Runs scans off the GUI thread: connects, reads the inventory, evaluates, and records the scan in the
-// history (ScanRecorder: waivers, storage, delta), reporting progress; the GUI only ever sees finished values.
+// history (ScanRecorder: waivers, storage, delta), reporting progress; the GUI only ever sees finished
+// values.
 class ScanController : public QObject
 {
     Q_OBJECT

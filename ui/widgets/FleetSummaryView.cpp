@@ -130,11 +130,11 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
         for (int i = 0; i < 5; ++i) {
             m_endpoints->setItem(row, CriticalColumn + i, number(e.open[static_cast<int>(order[i])]));
         }
-        m_endpoints->setItem(row, ChangesColumn,
-                             e.baselineScanId
-                                 ? cell(tr("+%1 new, −%2 resolved").arg(e.newFindings).arg(e.resolvedFindings),
-                                        tr("Compared with scan %1").arg(*e.baselineScanId))
-                                 : cell(e.scanId > 0 ? tr("first scan") : QString()));
+        m_endpoints->setItem(
+            row, ChangesColumn,
+            e.baselineScanId ? cell(tr("+%1 new, −%2 resolved").arg(e.newFindings).arg(e.resolvedFindings),
+                                    tr("Compared with scan %1").arg(*e.baselineScanId))
+                             : cell(e.scanId > 0 ? tr("first scan") : QString()));
     }
     m_worst->setRowCount(static_cast<int>(s.worst.size()));
     for (int row = 0; row < static_cast<int>(s.worst.size()); ++row) {

@@ -11,8 +11,8 @@ class QTableWidget;
 namespace drydock::ui {
 
 // The fleet view: one row per endpoint side by side (stage while scanning, then posture and open findings
-// by severity and what changed since its previous scan, or why it is unreachable), and the worst open findings
-// across the fleet below.
+// by severity and what changed since its previous scan, or why it is unreachable), and the worst open
+// findings across the fleet below.
 class FleetSummaryView : public QWidget
 {
     Q_OBJECT
