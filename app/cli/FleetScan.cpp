@@ -7,9 +7,9 @@
 #include "core/common/Strings.h"
 #include "core/docker/ContextResolver.h"
 #include "core/docker/EndpointStore.h"
-#include "core/findings/Waiver.h"
 #include "core/scan/FleetScanner.h"
 #include "core/results/FleetSummary.h"
+#include "core/scan/ScanRecorder.h"
 
 #include <cstdio>
 #include <mutex>
@@ -130,50 +130,13 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
     std::vector<FleetEntry> entries =
         FleetScanner(catalogue, clock).scan(*targets, settings, progress, CancelToken());
 
-    // Waivers and history per endpoint, on this thread: SQLite is used from one thread only.
-    std::vector<std::int64_t> scanIds(entries.size(), 0);
-    std::vector<std::optional<ScanDelta>> deltas(entries.size());
-    std::vector<std::int64_t> baselines(entries.size(), 0);
-    if (history) {
-        auto waivers = history->waivers().list();
-        if (!waivers) {
-            std::fprintf(stderr, "drydock: %s\n", waivers.error().message.c_str());
-            return ExitLocalError;
-        }
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (!entries[i].reachable()) {
-                continue;
-            }
-            ScanResult& scan = *entries[i].result;
-            applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint,
-                         scan.startedAtUnix);
-            auto saved = history->scans().save(scan);
-            if (!saved) {
-                std::fprintf(stderr, "drydock: could not store the scan of %s: %s\n",
-                             entries[i].target.name.c_str(), saved.error().message.c_str());
-                return ExitLocalError;
-            }
-            scanIds[i] = saved.value();
-            auto last = history->scans().latest(scan.inventory.endpoint, saved.value());
-            if (last && last.value()) {
-                auto d = history->scans().delta(*last.value(), saved.value());
-                if (d) {
-                    deltas[i] = std::move(d.value());
-                    baselines[i] = *last.value();
-                }
-            }
-        }
+    // Waivers, storage and deltas per endpoint, on this thread: SQLite is used from one thread only.
+    auto recorded = ScanRecorder(history.get()).recordFleet(entries);
+    if (!recorded) {
+        std::fprintf(stderr, "drydock: %s\n", recorded.error().message.c_str());
+        return ExitLocalError;
     }
-
-    FleetSummary summary = FleetSummary::compute(entries);
-    for (std::size_t i = 0; i < summary.endpoints.size(); ++i) {
-        summary.endpoints[i].scanId = scanIds[i];
-        if (deltas[i]) {
-            summary.endpoints[i].baselineScanId = baselines[i];
-            summary.endpoints[i].newFindings = static_cast<int>(deltas[i]->newFindings.size());
-            summary.endpoints[i].resolvedFindings = static_cast<int>(deltas[i]->resolved.size());
-        }
-    }
+    const FleetSummary& summary = recorded->summary;
     for (const auto& [format, path] : outputs) {
         auto written = writeFleetReport(format, path, summary, clock.nowUnix());
         if (!written) {
@@ -196,7 +159,8 @@ int runFleetScan(const ParsedArgs& args, const ScanSettings& settings, std::opti
     if (failOnNew) {
         for (std::size_t i = 0; i < entries.size(); ++i) {
             // No earlier scan of an endpoint: every finding counts as new, as for a single scan.
-            const auto& fresh = deltas[i] ? deltas[i]->newFindings : entries[i].result->findings.all();
+            const auto& delta = recorded->records[i].delta;
+            const auto& fresh = delta ? delta->newFindings : entries[i].result->findings.all();
             for (const auto& f : fresh) {
                 if (!f.waiver && f.severity >= *failOnNew) {
                     return ExitFindings;

@@ -8,9 +8,9 @@
 #include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
-#include "core/findings/Waiver.h"
 #include "core/report/ScanJson.h"
 #include "core/report/TextReport.h"
+#include "core/scan/ScanRecorder.h"
 #include "core/scan/Scanner.h"
 
 #include <cstdio>
@@ -200,63 +200,42 @@ int runScan(const std::vector<std::string>& words)
         return ExitDaemon;
     }
     ScanResult& scan = result.value();
+    // --baseline last (or none): the previous stored scan of this endpoint; --baseline ID: that scan.
+    std::optional<std::int64_t> baselineId;
+    const auto baseline = args->last("--baseline");
+    if (baseline && *baseline != "last") {
+        if (baseline->find_first_not_of("0123456789") != std::string::npos || baseline->empty() ||
+            baseline->size() >= 18) {
+            std::fprintf(stderr, "drydock: --baseline wants last or a scan id\n");
+            return ExitUsage;
+        }
+        baselineId = std::stoll(*baseline);
+    }
+    auto recorded = ScanRecorder(history.get()).record(scan, baselineId);
+    if (!recorded) {
+        std::fprintf(stderr, "drydock: %s\n", recorded.error().message.c_str());
+        return recorded.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage;
+    }
     std::optional<ScanDelta> delta;
-    std::int64_t savedId = 0;
-    std::int64_t baselineUsed = 0;
-    if (history) {
-        auto waivers = history->waivers().list();
-        if (!waivers) {
-            std::fprintf(stderr, "drydock: %s\n", waivers.error().message.c_str());
-            return ExitLocalError;
-        }
-        applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint, scan.startedAtUnix);
-        auto saved = history->scans().save(scan);
-        if (!saved) {
-            std::fprintf(stderr, "drydock: could not store the scan: %s\n", saved.error().message.c_str());
-            return ExitLocalError;
-        }
-        savedId = saved.value();
-        if (const auto baseline = args->last("--baseline")) {
-            std::optional<std::int64_t> baselineId;
-            if (*baseline == "last") {
-                auto last = history->scans().latest(scan.inventory.endpoint, saved.value());
-                if (!last) {
-                    std::fprintf(stderr, "drydock: %s\n", last.error().message.c_str());
-                    return ExitLocalError;
-                }
-                baselineId = last.value();
-            } else if (baseline->find_first_not_of("0123456789") == std::string::npos && !baseline->empty() &&
-                       baseline->size() < 18) {
-                baselineId = std::stoll(*baseline);
-            } else {
-                std::fprintf(stderr, "drydock: --baseline wants last or a scan id\n");
-                return ExitUsage;
-            }
-            if (baselineId) {
-                auto d = history->scans().delta(*baselineId, saved.value());
-                if (!d) {
-                    std::fprintf(stderr, "drydock: %s\n", d.error().message.c_str());
-                    return d.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage;
-                }
-                delta = std::move(d.value());
-                baselineUsed = *baselineId;
-                std::fprintf(stderr, "Since scan %lld: %zu new, %zu resolved, %zu unchanged finding(s).\n",
-                             static_cast<long long>(*baselineId), delta->newFindings.size(), delta->resolved.size(),
-                             delta->unchanged.size());
-            } else {
-                std::fprintf(stderr, "No earlier scan of %s: every finding counts as new.\n",
-                             scan.inventory.endpoint.c_str());
-                delta = ScanDelta::compute({}, scan.findings.all());
-            }
+    if (history && baseline) {
+        if (recorded->baselineScanId) {
+            delta = std::move(recorded->delta);
+            std::fprintf(stderr, "Since scan %lld: %zu new, %zu resolved, %zu unchanged finding(s).\n",
+                         static_cast<long long>(*recorded->baselineScanId), delta->newFindings.size(),
+                         delta->resolved.size(), delta->unchanged.size());
+        } else {
+            std::fprintf(stderr, "No earlier scan of %s: every finding counts as new.\n",
+                         scan.inventory.endpoint.c_str());
+            delta = ScanDelta::compute({}, scan.findings.all());
         }
     }
     ReportData report;
     report.scan = &scan;
     report.catalogue = &catalogue;
-    report.scanId = savedId;
+    report.scanId = recorded->scanId;
     if (delta) {
         report.delta = delta;
-        report.baselineScanId = baselineUsed;
+        report.baselineScanId = recorded->baselineScanId.value_or(0);
     }
     for (const auto& out : *outputs) {
         auto written = writeReport(out.format, out.path, report, args->has("--verbose"));

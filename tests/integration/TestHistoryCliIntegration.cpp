@@ -1,6 +1,7 @@
 // `drydock scan` stores every scan; history list/show/diff/trend/prune and waivers work from the command
 // line; --baseline/--fail-on-new fail only on regressions; secrets never reach the database file; a damaged
-// database is reported and left as it was.
+// database is reported and left as it was; waivers that cannot be read stop a scan with nothing stored.
+#include "core/store/HistoryStore.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -177,6 +178,37 @@ private slots:
         QString out;
         QCOMPARE(test::drydock({"history", "reset", "--db", damaged}, &out), 0);
         QCOMPARE(test::drydock({"scan", "--host", m_host, "--db", damaged, "--output", "/dev/null"}), 0);
+    }
+
+    // The same policy as the GUI (ScanRecorder): storing a scan without its waivers would count accepted
+    // risks as open, so the scan stops with the reason and the history stays as it was.
+    void unreadableWaiversStopTheScanWithNothingStored_data()
+    {
+        QTest::addColumn<QStringList>("scan");
+        QTest::newRow("a single-endpoint scan") << QStringList{"scan", "--host", m_host};
+        QTest::newRow("a fleet scan") << QStringList{"scan", "--host", m_host, "--host", m_host};
+    }
+    void unreadableWaiversStopTheScanWithNothingStored()
+    {
+        QFETCH(QStringList, scan);
+        const QString db = m_dir.filePath(QStringLiteral("no-waivers-%1.db").arg(QTest::currentDataTag()));
+        {
+            auto store = HistoryStore::open(db.toStdString());
+            QVERIFY(store.ok());
+            // The database opens, but it has no waivers to read.
+            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok());
+        }
+        QString out;
+        QString err;
+        QCOMPARE(test::drydock(scan << "--db" << db, &out, &err), 4);
+        QVERIFY2(err.contains(QStringLiteral("waivers in the history could not be read")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("nothing was stored")), qPrintable(err));
+        QVERIFY(out.isEmpty()); // no report as if the waivers had been applied
+        auto store = HistoryStore::open(db.toStdString());
+        QVERIFY(store.ok());
+        auto scans = store.value()->scans().list();
+        QVERIFY(scans.ok());
+        QVERIFY(scans->empty());
     }
 };
 

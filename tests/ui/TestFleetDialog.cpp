@@ -1,5 +1,7 @@
 // The Endpoints and fleet scan dialog, driven offscreen against scripted daemons: add and remove saved
-// endpoints, scan them in parallel, one unreachable, and the history keeps the reachable one's scan.
+// endpoints, scan them in parallel, one unreachable, and the history keeps the reachable one's scan; a
+// second scan shows what changed since each endpoint's previous one, and unreadable waivers are an error
+// with nothing stored, as for `drydock scan --fleet`.
 #include "core/store/HistoryStore.h"
 #include "tests/support/ScriptedDaemon.h"
 #include "ui/dialogs/FleetDialog.h"
@@ -12,6 +14,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using namespace drydock;
 using namespace drydock::ui;
@@ -32,6 +36,27 @@ private:
             o.down = startsWith(o.name, "down");
             return std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o));
         };
+    }
+
+    // As scripted(), with as many containers as `containers` holds when each scan starts.
+    static FleetScanner::TransportMaker scripted(std::shared_ptr<std::atomic<int>> containers)
+    {
+        return [containers](const DockerEndpoint& e) -> Result<std::unique_ptr<Transport>> {
+            test::ScriptedDaemon::Options o;
+            o.name = e.socketPath.substr(e.socketPath.rfind('/') + 1);
+            o.containers = containers->load();
+            o.down = startsWith(o.name, "down");
+            return std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o));
+        };
+    }
+
+    static void scanAndWait(FleetDialog& d)
+    {
+        auto* scan = d.findChild<QPushButton*>(QStringLiteral("scanFleet"));
+        QVERIFY(scan->isEnabled());
+        QTest::mouseClick(scan, Qt::LeftButton);
+        QVERIFY(!scan->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(scan->isEnabled(), 20000);
     }
 
     static void add(FleetDialog& d, const QString& name, const QString& host)
@@ -94,6 +119,75 @@ private slots:
         QVERIFY(saved.ok());
         QCOMPARE(saved->size(), std::size_t(1));
         QCOMPARE(saved->front().name, std::string("alpha"));
+    }
+
+    void aSecondFleetScanShowsWhatChangedSinceEachEndpointsPreviousScan()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.path() + "/history.db";
+        auto containers = std::make_shared<std::atomic<int>>(2);
+        FleetDialog dialog(m_catalogue, db, dir.path() + "/endpoints.json", scripted(containers));
+        dialog.show();
+        add(dialog, QStringLiteral("alpha"), QStringLiteral("unix:///scripted/alpha"));
+        add(dialog, QStringLiteral("down-b"), QStringLiteral("unix:///scripted/down-b"));
+        QTableWidget* table = dialog.summaryView()->endpointTable();
+        QVERIFY(!table->isColumnHidden(FleetSummaryView::ChangesColumn));
+
+        scanAndWait(dialog);
+        QCOMPARE(table->item(0, FleetSummaryView::ChangesColumn)->text(), QStringLiteral("first scan"));
+        QVERIFY(table->item(1, FleetSummaryView::ChangesColumn)->text().isEmpty()); // unreachable
+
+        containers->store(4); // two more containers on alpha: new findings
+        scanAndWait(dialog);
+        auto store = HistoryStore::open(db.toStdString());
+        QVERIFY(store.ok());
+        auto scans = store.value()->scans().list(); // newest first
+        QVERIFY(scans.ok());
+        QCOMPARE(scans->size(), std::size_t(2));
+        const std::int64_t before = scans.value()[1].id;
+        const std::int64_t after = scans.value()[0].id;
+        auto delta = store.value()->scans().delta(before, after);
+        QVERIFY(delta.ok());
+        QVERIFY(!delta->newFindings.empty());
+        QCOMPARE(table->item(0, FleetSummaryView::ChangesColumn)->text(),
+                 QStringLiteral("+%1 new, −%2 resolved")
+                     .arg(delta->newFindings.size())
+                     .arg(delta->resolved.size()));
+        QVERIFY2(table->item(0, FleetSummaryView::ChangesColumn)->toolTip().contains(QString::number(before)),
+                 qPrintable(table->item(0, FleetSummaryView::ChangesColumn)->toolTip()));
+        const QString status = table->item(0, FleetSummaryView::StatusColumn)->text();
+        QVERIFY2(status.startsWith(QStringLiteral("scan %1").arg(after)), qPrintable(status));
+        const QString message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text();
+        QCOMPARE(message, QStringLiteral("Fleet scan finished."));
+    }
+
+    void unreadableWaiversStopTheFleetScanWithAnErrorAndStoreNothing()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.path() + "/history.db";
+        {
+            auto store = HistoryStore::open(db.toStdString());
+            QVERIFY(store.ok());
+            // The database opens, but it has no waivers to read.
+            QVERIFY(store.value()->database().exec("DROP TABLE waivers").ok());
+        }
+        FleetDialog dialog(m_catalogue, db, dir.path() + "/endpoints.json", scripted());
+        dialog.show();
+        add(dialog, QStringLiteral("alpha"), QStringLiteral("unix:///scripted/alpha"));
+        scanAndWait(dialog);
+
+        const QString message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text();
+        QVERIFY2(message.startsWith(QStringLiteral("Fleet scan failed: ")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("waivers in the history could not be read")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("nothing was stored")), qPrintable(message));
+        // No fleet view to export as if the waivers had been applied.
+        QVERIFY(!dialog.exportButton()->isEnabled());
+        auto store = HistoryStore::open(db.toStdString());
+        QVERIFY(store.ok());
+        auto scans = store.value()->scans().list();
+        QVERIFY(scans.ok());
+        QVERIFY(scans->empty());
     }
 };
 

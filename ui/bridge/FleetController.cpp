@@ -1,7 +1,7 @@
 #include "ui/bridge/FleetController.h"
 
 #include "core/common/Clock.h"
-#include "core/findings/Waiver.h"
+#include "core/scan/ScanRecorder.h"
 #include "core/store/HistoryStore.h"
 
 #include <QPointer>
@@ -70,36 +70,23 @@ void FleetController::start(const std::vector<FleetTarget>& targets)
         const SystemClock clock;
         std::vector<FleetEntry> entries =
             FleetScanner(*catalogue, clock, maker).scan(targets, ScanSettings{}, *sink, cancel);
-        std::vector<std::int64_t> ids(entries.size(), 0);
+        // As for one scan: a history that cannot be opened leaves the fleet shown but unstored; one that
+        // cannot record it (waivers unreadable, save failed) is an error, as for `drydock scan --fleet`.
+        std::unique_ptr<HistoryStore> history;
         if (!dbPath.empty()) {
             auto store = HistoryStore::open(dbPath);
-            if (!store) {
-                outcome.historyWarning = QString::fromStdString(store.error().message);
+            if (store) {
+                history = std::move(store.value());
             } else {
-                auto waivers = store.value()->waivers().list();
-                for (std::size_t i = 0; i < entries.size(); ++i) {
-                    if (!entries[i].reachable()) {
-                        continue;
-                    }
-                    ScanResult& scan = *entries[i].result;
-                    if (waivers) {
-                        applyWaivers(scan.findings.mutableAll(), waivers.value(), scan.inventory.endpoint,
-                                     scan.startedAtUnix);
-                    }
-                    auto id = store.value()->scans().save(scan);
-                    if (id) {
-                        ids[i] = id.value();
-                    } else {
-                        outcome.historyWarning = QString::fromStdString(id.error().message);
-                    }
-                }
+                outcome.historyWarning = QString::fromStdString(store.error().message);
             }
         }
-        auto summary = std::make_shared<FleetSummary>(FleetSummary::compute(entries));
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            summary->endpoints[i].scanId = ids[i];
+        auto recorded = ScanRecorder(history.get()).recordFleet(entries);
+        if (!recorded) {
+            outcome.error = QString::fromStdString(recorded.error().message);
+            return outcome;
         }
-        outcome.summary = std::move(summary);
+        outcome.summary = std::make_shared<const FleetSummary>(std::move(recorded->summary));
         return outcome;
     }));
 }

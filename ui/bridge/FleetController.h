@@ -12,15 +12,18 @@
 
 namespace drydock::ui {
 
-// What a fleet scan gave: the summary the GUI shows, and whether the history took every scan.
+// What a fleet scan gave: the summary the GUI shows (with each endpoint's changes since its previous scan),
+// or why the history could not record it.
 struct FleetOutcome
 {
-    std::shared_ptr<const FleetSummary> summary; // null only when nothing was scanned
-    QString historyWarning;                      // scans worked but (some) were not stored
+    std::shared_ptr<const FleetSummary> summary; // null when the history could not record the scans
+    QString error;                               // why not (waivers unreadable, a scan not stored)
+    QString historyWarning;                      // scans worked but the history could not be opened
 };
 
-// Runs a fleet scan off the GUI thread (one thread per endpoint inside FleetScanner), stores each reachable
-// endpoint's scan in the history with waivers applied, and reports each endpoint's stage as it changes.
+// Runs a fleet scan off the GUI thread (one thread per endpoint inside FleetScanner), records each reachable
+// endpoint's scan in the history (ScanRecorder: waivers, storage, delta), and reports each endpoint's stage
+// as it changes.
 class FleetController : public QObject
 {
     Q_OBJECT

@@ -2,8 +2,8 @@
 
 #include "core/common/Clock.h"
 #include "core/docker/TransportFactory.h"
+#include "core/scan/ScanRecorder.h"
 #include "core/scan/Scanner.h"
-#include "core/findings/Waiver.h"
 #include "core/store/HistoryStore.h"
 
 #include <QPointer>
@@ -62,11 +62,12 @@ void ScanController::start()
     const ContentScanOptions contentOptions = m_contentOptions;
     const std::string dbPath = m_databasePath.toStdString();
     const RuleCatalogue* catalogue = &m_catalogue;
+    const FleetScanner::TransportMaker maker = m_maker;
     auto sink = std::make_shared<QueuedProgress>(this);
     emit started();
     m_watcher.setFuture(QtConcurrent::run([=]() -> ScanOutcome {
         ScanOutcome outcome;
-        auto transport = makeTransport(endpoint);
+        auto transport = maker ? maker(endpoint) : makeTransport(endpoint);
         if (!transport) {
             outcome.error = QString::fromStdString(transport.error().message);
             return outcome;
@@ -89,20 +90,17 @@ void ScanController::start()
         }
         auto scan = std::make_shared<ScanResult>(std::move(result.value()));
         if (!dbPath.empty()) {
+            // A history that cannot be opened leaves the scan shown but unstored (the GUI has no
+            // --no-history); one that cannot record it (waivers unreadable, not saved) is an error, as for
+            // `drydock scan`.
             auto store = HistoryStore::open(dbPath);
-            if (store) {
-                if (auto waivers = store.value()->waivers().list()) {
-                    applyWaivers(scan->findings.mutableAll(), waivers.value(), scan->inventory.endpoint,
-                                 scan->startedAtUnix);
-                }
-                auto id = store.value()->scans().save(*scan);
-                if (id) {
-                    outcome.scanId = id.value();
-                } else {
-                    outcome.historyWarning = QString::fromStdString(id.error().message);
-                }
-            } else {
+            if (!store) {
                 outcome.historyWarning = QString::fromStdString(store.error().message);
+            } else if (auto recorded = ScanRecorder(store.value().get()).record(*scan); !recorded) {
+                outcome.error = QString::fromStdString(recorded.error().message);
+                return outcome;
+            } else {
+                outcome.scanId = recorded->scanId;
             }
         }
         outcome.result = std::move(scan);

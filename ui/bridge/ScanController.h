@@ -2,9 +2,10 @@
 #include "core/common/CancelToken.h"
 #include "core/contents/ContentScanOptions.h"
 #include "core/docker/DockerEndpoint.h"
-#include "core/rules/RuleCatalogue.h"
 #include "core/results/ScanResult.h"
+#include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
+#include "core/scan/FleetScanner.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -13,18 +14,19 @@
 
 namespace drydock::ui {
 
-// How a scan ended: the result and its history id, or what went wrong, or a cancel.
+// What one scan gave the GUI: the finished scan and its id in the history, or why there is none.
 struct ScanOutcome
 {
     std::shared_ptr<const ScanResult> result; // null on failure or cancel
     qint64 scanId = 0;                        // 0 when the history could not store it
-    QString error;                            // set on failure
-    QString historyWarning;                   // the scan worked but was not stored
+    QString error;                            // set on failure (also when the history could not record it)
+    QString historyWarning;                   // the scan worked but the history could not be opened
     bool cancelled = false;
 };
 
-// Runs scans off the GUI thread: connects, reads the inventory, evaluates, applies waivers and stores the
-// scan in the history, reporting progress; the GUI only ever sees finished values.
+// Runs scans off the GUI thread: connects, reads the inventory, evaluates, and records the scan in the
+// history (ScanRecorder: waivers, storage, delta), reporting progress; the GUI only ever sees finished
+// values.
 class ScanController : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,8 @@ public:
     // Content analysis (layers, packages) for the next scans; off by default because it is slow.
     void setContentOptions(const ContentScanOptions& options) { m_contentOptions = options; }
     const ContentScanOptions& contentOptions() const { return m_contentOptions; }
+    // makeTransport (TransportFactory) unless a test injects another.
+    void setTransportMaker(FleetScanner::TransportMaker maker) { m_maker = std::move(maker); }
     bool isRunning() const { return m_watcher.isRunning(); }
 
 public slots:
@@ -54,6 +58,7 @@ private:
     DockerEndpoint m_endpoint;
     ScanSettings m_settings;
     ContentScanOptions m_contentOptions;
+    FleetScanner::TransportMaker m_maker;
     CancelToken m_cancel;
     QFutureWatcher<ScanOutcome> m_watcher;
 };

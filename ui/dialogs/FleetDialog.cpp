@@ -47,6 +47,7 @@ FleetDialog::FleetDialog(const RuleCatalogue& catalogue, const QString& database
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_view = new FleetSummaryView(this);
+    m_view->setChangesShown(true); // each endpoint is compared with its previous scan
     m_controller = new FleetController(catalogue, databasePath, std::move(maker), this);
 
     auto* form = new QFormLayout;
@@ -95,6 +96,10 @@ FleetDialog::FleetDialog(const RuleCatalogue& catalogue, const QString& database
             m_lastSummary = outcome.summary;
         }
         m_export->setEnabled(m_lastSummary != nullptr);
+        if (!outcome.error.isEmpty()) {
+            m_message->setText(tr("Fleet scan failed: %1").arg(outcome.error));
+            return;
+        }
         m_message->setText(outcome.historyWarning.isEmpty()
                                ? tr("Fleet scan finished.")
                                : tr("Fleet scan finished, but the history did not store every scan: %1")

@@ -38,7 +38,9 @@ FleetSummaryView::FleetSummaryView(QWidget* parent) : QWidget(parent)
     m_endpoints = new QTableWidget(0, ColumnCount, this);
     m_endpoints->setObjectName(QStringLiteral("fleetEndpoints"));
     m_endpoints->setHorizontalHeaderLabels({tr("Endpoint"), tr("Address"), tr("Status"), tr("Score"),
-                                            tr("Critical"), tr("High"), tr("Medium"), tr("Low"), tr("Info")});
+                                            tr("Critical"), tr("High"), tr("Medium"), tr("Low"), tr("Info"),
+                                            tr("Since previous")});
+    m_endpoints->setColumnHidden(ChangesColumn, true);
     m_endpoints->verticalHeader()->hide();
     m_endpoints->horizontalHeader()->setSectionResizeMode(AddressColumn, QHeaderView::Stretch);
     m_endpoints->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
@@ -56,6 +58,11 @@ FleetSummaryView::FleetSummaryView(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_endpoints, 1);
     layout->addWidget(new QLabel(tr("Worst open findings across the fleet"), this));
     layout->addWidget(m_worst, 1);
+}
+
+void FleetSummaryView::setChangesShown(bool shown)
+{
+    m_endpoints->setColumnHidden(ChangesColumn, !shown);
 }
 
 void FleetSummaryView::reset(const std::vector<FleetTarget>& targets)
@@ -123,6 +130,11 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
         for (int i = 0; i < 5; ++i) {
             m_endpoints->setItem(row, CriticalColumn + i, number(e.open[static_cast<int>(order[i])]));
         }
+        m_endpoints->setItem(
+            row, ChangesColumn,
+            e.baselineScanId ? cell(tr("+%1 new, −%2 resolved").arg(e.newFindings).arg(e.resolvedFindings),
+                                    tr("Compared with scan %1").arg(*e.baselineScanId))
+                             : cell(e.scanId > 0 ? tr("first scan") : QString()));
     }
     m_worst->setRowCount(static_cast<int>(s.worst.size()));
     for (int row = 0; row < static_cast<int>(s.worst.size()); ++row) {

@@ -11,7 +11,8 @@ class QTableWidget;
 namespace drydock::ui {
 
 // The fleet view: one row per endpoint side by side (stage while scanning, then posture and open findings
-// by severity, or why it is unreachable), and the worst open findings across the fleet below.
+// by severity and what changed since its previous scan, or why it is unreachable), and the worst open
+// findings across the fleet below.
 class FleetSummaryView : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
         MediumColumn,
         LowColumn,
         InfoColumn,
+        ChangesColumn, // new and resolved findings since the endpoint's previous scan
         ColumnCount
     };
 
@@ -36,6 +38,9 @@ public:
     void reset(const std::vector<FleetTarget>& targets);
     void setStage(int index, const QString& stage, const QString& detail);
     void setSummary(const FleetSummary& summary);
+    // A fleet scan compares each endpoint with its previous scan; the fleet read from the history does not,
+    // so its view hides the column (the default).
+    void setChangesShown(bool shown);
 
     QTableWidget* endpointTable() const { return m_endpoints; }
     QTableWidget* worstTable() const { return m_worst; }
