@@ -29,6 +29,7 @@ public:
                                const std::string& detail) = 0;
 };
 
+// A FleetProgress that hears nothing, for callers without a display.
 class NullFleetProgress final : public FleetProgress
 {
 public:
