@@ -4,6 +4,7 @@
 #include "core/model/CapabilitySpelling.h"
 #include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunArgSyntax.h"
+#include "core/remediation/RunFlagTable.h"
 #include "core/remediation/SecretLikeness.h"
 #include "core/remediation/ShellQuote.h"
 
@@ -28,79 +29,24 @@ bool isOneOf(std::string_view text, std::initializer_list<std::string_view> set)
 
 bool isBooleanFlag(std::string_view flag)
 {
-    return isOneOf(flag, {"--read-only", "--privileged", "--rm", "--init", "--tty", "--interactive",
-                          "--detach", "--publish-all", "--oom-kill-disable", "--no-healthcheck"});
+    const RunFlag* row = findRunFlag(flag);
+    return row && row->arity == RunFlagArity::None;
 }
 
 // Flags the CLI keeps only once (the last wins): adding one replaces the value instead of repeating it.
 bool isSingleValued(std::string_view flag)
 {
-    return isOneOf(flag, {"--user",
-                          "--memory",
-                          "--pids-limit",
-                          "--restart",
-                          "--cpus",
-                          "--memory-swap",
-                          "--network",
-                          "--workdir",
-                          "--pid",
-                          "--ipc",
-                          "--uts",
-                          "--userns",
-                          "--cgroupns",
-                          "--hostname",
-                          "--domainname",
-                          "--log-driver",
-                          "--memory-reservation",
-                          "--cpu-shares",
-                          "--cpu-quota",
-                          "--cpu-period",
-                          "--cpuset-cpus",
-                          "--cpuset-mems",
-                          "--shm-size",
-                          "--stop-signal",
-                          "--stop-timeout",
-                          "--runtime",
-                          "--entrypoint",
-                          "--oom-score-adj",
-                          "--name",
-                          "--health-cmd",
-                          "--health-interval",
-                          "--health-timeout",
-                          "--health-retries",
-                          "--health-start-period",
-                          "--cgroup-parent",
-                          "--blkio-weight",
-                          "--platform",
-                          "--isolation",
-                          "--mac-address",
-                          "--ip"});
+    const RunFlag* row = findRunFlag(flag);
+    return row && row->arity == RunFlagArity::Single;
 }
 
-// The long form of the few short flags a caller might still write.
+// The long form of a short flag a caller might still write ("-e" -> "--env"); a bare name gains "--".
 std::string canonicalFlag(std::string flag)
 {
-    static const std::array<std::pair<std::string_view, std::string_view>, 11> shortForms{
-        {{"-e", "--env"},
-         {"-v", "--volume"},
-         {"-p", "--publish"},
-         {"-P", "--publish-all"},
-         {"-u", "--user"},
-         {"-m", "--memory"},
-         {"-w", "--workdir"},
-         {"-l", "--label"},
-         {"-t", "--tty"},
-         {"-i", "--interactive"},
-         {"-d", "--detach"}}};
-    for (const auto& [s, l] : shortForms) {
-        if (flag == s) {
-            return std::string(l);
-        }
-    }
     if (!flag.empty() && !startsWith(flag, "-")) {
         flag.insert(0, "--");
     }
-    return flag;
+    return longRunFlag(flag);
 }
 
 // Accepts "--cap-drop ALL" or "--cap-drop=ALL" written in the flag alone, as some callers render it.
