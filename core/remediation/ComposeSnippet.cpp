@@ -231,7 +231,6 @@ void writeMount(Writer& w, const std::string& text)
     }
 }
 
-
 void writeGpus(Writer& w, int in, const StringList& gpus)
 {
     if (gpus.empty()) {
@@ -335,7 +334,8 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
         for (const auto& f : command.followUps) {
             if (!special) {
                 if (networks.empty()) {
-                    networks.push_back({"default", {}}); // keep the project network the service would have joined
+                    networks.push_back(
+                        {"default", {}}); // keep the project network the service would have joined
                 }
                 networks.push_back({f.network, f.aliases});
             }

@@ -661,8 +661,9 @@ void renderEditFlags(Remediation& remediation)
         case RunEdit::Op::RemoveFlag:
         case RunEdit::Op::RemoveValue: {
             const bool cap = e.flag == "--cap-add" || e.flag == "--cap-drop";
-            pushUnique(remove,
-                       e.value.empty() ? e.flag : quoted(e.flag, cap ? capabilityFlagValue(e.value) : e.value));
+            pushUnique(remove, e.value.empty()
+                                   ? e.flag
+                                   : quoted(e.flag, cap ? capabilityFlagValue(e.value) : e.value));
             break;
         }
         case RunEdit::Op::RemoveMount:

@@ -48,7 +48,6 @@ template <std::size_t N> bool listed(const std::array<const char*, N>& list, con
     return std::any_of(list.begin(), list.end(), [&](const char* item) { return value == item; });
 }
 
-
 bool isRootUser(const std::string& user)
 {
     return user == "root" || user == "0" || startsWith(user, "root:") || startsWith(user, "0:");
