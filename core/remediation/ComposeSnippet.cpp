@@ -6,7 +6,6 @@
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunFlagTable.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>

@@ -9,7 +9,6 @@
 #include "core/remediation/ShellQuote.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 
 namespace drydock {
