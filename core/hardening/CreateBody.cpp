@@ -2,6 +2,8 @@
 
 #include "core/common/Strings.h"
 #include "core/json/detail/JsonAccess.h"
+#include "core/model/CapabilitySpelling.h"
+#include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunCommandHardener.h"
 
 #include <algorithm>
@@ -22,37 +24,6 @@ constexpr std::string_view kTmpDefault = "rw,noexec,nosuid,size=64m";
 bool isOneOf(std::string_view text, std::initializer_list<std::string_view> set)
 {
     return std::find(set.begin(), set.end(), text) != set.end();
-}
-
-std::string capName(std::string_view cap)
-{
-    const std::string upper = toUpper(trim(cap));
-    return startsWith(upper, "CAP_") ? upper.substr(4) : upper;
-}
-
-std::string securityOptKey(std::string_view opt)
-{
-    std::string c(trim(opt));
-    const std::size_t colon = c.find(':');
-    const std::size_t eq = c.find('=');
-    if (colon != std::string::npos && (eq == std::string::npos || colon < eq)) {
-        c[colon] = '=';
-    }
-    return c.substr(0, c.find('='));
-}
-
-std::string securityOptCanonical(std::string_view opt)
-{
-    std::string c(trim(opt));
-    const std::size_t colon = c.find(':');
-    const std::size_t eq = c.find('=');
-    if (colon != std::string::npos && (eq == std::string::npos || colon < eq)) {
-        c[colon] = '=';
-    }
-    if (c == "no-new-privileges") {
-        c += "=true";
-    }
-    return c;
 }
 
 std::int64_t parseBytes(std::string_view text)
@@ -221,15 +192,15 @@ private:
             m_config["User"] = value;
         } else if (flag == "--cap-drop") {
             Json& drop = arrayAt(m_host, "CapDrop");
-            if (capName(value) == "ALL") {
+            if (capabilityFlagValue(value) == "ALL") {
                 drop = Json::array({"ALL"});
             } else if (!hasCap(drop, value)) {
-                drop.push_back(capName(value));
+                drop.push_back(capabilityFlagValue(value));
             }
         } else if (flag == "--cap-add") {
             Json& add = arrayAt(m_host, "CapAdd");
             if (!hasCap(add, value)) {
-                add.push_back(capName(value));
+                add.push_back(capabilityFlagValue(value));
             }
         } else if (flag == "--read-only") {
             m_host["ReadonlyRootfs"] = true;
@@ -247,7 +218,7 @@ private:
                     kept.push_back(o);
                 }
             }
-            kept.push_back(securityOptCanonical(value));
+            kept.push_back(canonicalSecurityOpt(value));
             opts = kept;
         } else if (flag == "--memory") {
             const std::int64_t memory = parseBytes(value);
@@ -294,7 +265,7 @@ private:
     static bool hasCap(const Json& list, const std::string& cap)
     {
         return std::any_of(list.begin(), list.end(),
-                           [&](const Json& c) { return capName(str(c)) == capName(cap); });
+                           [&](const Json& c) { return sameCapability(str(c), cap); });
     }
 
     void ensureTmp()
@@ -327,7 +298,7 @@ private:
         }
         Json kept = Json::array();
         for (const auto& o : m_host["SecurityOpt"]) {
-            if (securityOptCanonical(str(o)) != "label=disable") {
+            if (canonicalSecurityOpt(str(o)) != "label=disable") {
                 kept.push_back(o);
             }
         }
@@ -390,11 +361,11 @@ private:
         };
         if (flag == "--cap-add" || flag == "--cap-drop") {
             eraseIf(arrayAt(m_host, flag == "--cap-add" ? "CapAdd" : "CapDrop"),
-                    [&](const Json& c) { return capName(str(c)) == capName(value); });
+                    [&](const Json& c) { return sameCapability(str(c), value); });
         } else if (flag == "--security-opt") {
-            const std::string wanted = securityOptCanonical(value);
+            const std::string wanted = canonicalSecurityOpt(value);
             eraseIf(arrayAt(m_host, "SecurityOpt"), [&](const Json& o) {
-                const std::string actual = securityOptCanonical(str(o));
+                const std::string actual = canonicalSecurityOpt(str(o));
                 // An inlined seccomp profile is matched by kind, as the run-command hardener does.
                 if (startsWith(wanted, "seccomp={")) {
                     return startsWith(actual, "seccomp=") && actual != "seccomp=unconfined";

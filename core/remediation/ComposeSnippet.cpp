@@ -4,8 +4,8 @@
 #include "core/common/Utf8.h"
 #include "core/common/VisibleText.h"
 #include "core/remediation/RunArgSyntax.h"
+#include "core/remediation/RunFlagTable.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -230,6 +230,175 @@ void writeMount(Writer& w, const std::string& text)
     }
 }
 
+void writeGpus(Writer& w, int in, const StringList& gpus)
+{
+    if (gpus.empty()) {
+        return;
+    }
+    w.line(in, "deploy:");
+    w.line(in + 1, "resources:");
+    w.line(in + 2, "reservations:");
+    w.line(in + 3, "devices:");
+    for (const auto& g : gpus) {
+        const MountArg fields = MountArg::parse(g); // the same CSV key[=value] syntax
+        w.line(in + 4, "- capabilities: " + flowList(fields.has({"capabilities"})
+                                                         ? split(fields.value({"capabilities"}), ',')
+                                                         : StringList{"gpu"}));
+        if (fields.has({"driver"})) {
+            w.line(in + 5, "driver: " + value(fields.value({"driver"})));
+        }
+        if (fields.has({"device"})) {
+            w.line(in + 5, "device_ids: " + flowList(split(fields.value({"device"}), ',')));
+        } else if (fields.has({"all"})) {
+            w.line(in + 5, "count: all");
+        } else {
+            const std::string count = fields.has({"count"}) ? fields.value({"count"}) : g;
+            w.line(in + 5, "count: " + (count == "all" ? std::string("all") : number(count)));
+        }
+    }
+}
+
+void writeLogging(Writer& w, int in, const Options& o)
+{
+    if (!o.has("--log-driver") && !o.has("--log-opt")) {
+        return;
+    }
+    w.line(in, "logging:");
+    if (o.has("--log-driver")) {
+        w.scalar(in + 1, "driver", value(o.last("--log-driver")));
+    }
+    if (o.has("--log-opt")) {
+        w.line(in + 1, "options:");
+        for (const auto& opt : o.all("--log-opt")) {
+            const std::size_t eq = opt.find('=');
+            w.scalar(in + 2, yamlQuote(opt.substr(0, eq)).c_str(),
+                     value(eq == std::string::npos ? std::string() : opt.substr(eq + 1)));
+        }
+    }
+}
+
+void writeHealthcheck(Writer& w, int in, const Options& o)
+{
+    if (o.has("--no-healthcheck")) {
+        w.line(in, "healthcheck:");
+        w.scalar(in + 1, "disable", "true");
+        return;
+    }
+    if (!o.has("--health-cmd") && !o.has("--health-interval") && !o.has("--health-timeout") &&
+        !o.has("--health-retries") && !o.has("--health-start-period")) {
+        return;
+    }
+    w.line(in, "healthcheck:");
+    if (o.has("--health-cmd")) {
+        w.scalar(in + 1, "test", flowList({"CMD-SHELL", o.last("--health-cmd")}));
+    }
+    if (o.has("--health-interval")) {
+        w.scalar(in + 1, "interval", value(o.last("--health-interval")));
+    }
+    if (o.has("--health-timeout")) {
+        w.scalar(in + 1, "timeout", value(o.last("--health-timeout")));
+    }
+    if (o.has("--health-retries")) {
+        w.scalar(in + 1, "retries", number(o.last("--health-retries")));
+    }
+    if (o.has("--health-start-period")) {
+        w.scalar(in + 1, "start_period", value(o.last("--health-start-period")));
+    }
+}
+
+// The compose blocks that do not map one flag to one key. A block that reads several flags is written at
+// the first of them in the table; the others write nothing.
+void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, const RunCommand& command,
+                std::vector<NetworkAttachment>& networks)
+{
+    if (flag == "--entrypoint") {
+        if (o.has("--entrypoint")) {
+            const std::string ep = o.last("--entrypoint");
+            w.scalar(in, "entrypoint", ep.empty() ? "[]" : flowList({ep}));
+        }
+        if (!command.command.empty()) {
+            w.scalar(in, "command", flowList(command.command));
+        }
+    } else if (flag == "--network") {
+        // The special modes map to network_mode; named networks are declared external (see render) because
+        // `docker run` expects them to exist already.
+        const std::string mode = o.last("--network");
+        const bool special =
+            mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+        if (special) {
+            w.scalar(in, "network_mode", value(mode));
+        } else if (!mode.empty()) {
+            networks.push_back({mode, o.all("--network-alias")});
+        }
+        for (const auto& f : command.followUps) {
+            if (!special) {
+                if (networks.empty()) {
+                    networks.push_back(
+                        {"default", {}}); // keep the project network the service would have joined
+                }
+                networks.push_back({f.network, f.aliases});
+            }
+        }
+        if (!networks.empty()) {
+            w.line(in, "networks:");
+            for (const auto& n : networks) {
+                if (n.aliases.empty()) {
+                    w.line(in + 1, yamlQuote(n.name) + ": {}");
+                } else {
+                    w.line(in + 1, yamlQuote(n.name) + ":");
+                    w.list(in + 2, "aliases", n.aliases);
+                }
+            }
+        }
+    } else if (flag == "--volume") {
+        if (o.has("--volume") || o.has("--mount")) {
+            w.line(in, "volumes:");
+            for (const auto& v : o.all("--volume")) {
+                w.line(in + 1, "- " + value(v));
+            }
+            for (const auto& m : o.all("--mount")) {
+                writeMount(w, m);
+            }
+        }
+    } else if (flag == "--volumes-from") {
+        if (o.has("--volumes-from")) {
+            StringList from;
+            for (const auto& v : o.all("--volumes-from")) {
+                from.push_back("container:" + v);
+            }
+            w.list(in, "volumes_from", from);
+        }
+    } else if (flag == "--gpus") {
+        writeGpus(w, in, o.all("--gpus"));
+    } else if (flag == "--blkio-weight") {
+        if (o.has("--blkio-weight")) {
+            w.line(in, "blkio_config:");
+            w.scalar(in + 1, "weight", number(o.last("--blkio-weight")));
+        }
+    } else if (flag == "--ulimit") {
+        if (o.has("--ulimit")) {
+            w.line(in, "ulimits:");
+            for (const auto& u : o.all("--ulimit")) {
+                const std::size_t eq = u.find('=');
+                const std::string limits = eq == std::string::npos ? std::string() : u.substr(eq + 1);
+                const std::size_t colon = limits.find(':');
+                w.line(in + 1, yamlQuote(u.substr(0, eq)) + ":");
+                w.scalar(in + 2, "soft", number(limits.substr(0, colon)));
+                w.scalar(in + 2, "hard",
+                         number(colon == std::string::npos ? limits : limits.substr(colon + 1)));
+            }
+        }
+    } else if (flag == "--log-driver") {
+        writeLogging(w, in, o);
+    } else if (flag == "--stop-timeout") {
+        if (o.has("--stop-timeout")) {
+            w.scalar(in, "stop_grace_period", value(o.last("--stop-timeout") + "s"));
+        }
+    } else if (flag == "--no-healthcheck") {
+        writeHealthcheck(w, in, o);
+    }
+}
+
 } // namespace
 
 std::string ComposeSnippet::render(const std::string& serviceName, const RunCommand& command) const
@@ -244,272 +413,44 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
     const int in = 2;
     w.scalar(in, "image", value(command.image));
 
-    std::vector<std::string> unsupported;
-    const auto str = [&](const char* flag, const char* key) {
-        if (o.has(flag)) {
-            w.scalar(in, key, value(o.last(flag)));
-        }
-    };
-    const auto num = [&](const char* flag, const char* key) {
-        if (o.has(flag)) {
-            w.scalar(in, key, number(o.last(flag)));
-        }
-    };
-    const auto flag = [&](const char* f, const char* key) {
-        if (o.has(f)) {
-            w.scalar(in, key, "true");
-        }
-    };
-
-    str("--name", "container_name");
-    str("--hostname", "hostname");
-    str("--domainname", "domainname");
-    str("--user", "user");
-    str("--workdir", "working_dir");
-    if (o.has("--entrypoint")) {
-        const std::string ep = o.last("--entrypoint");
-        w.scalar(in, "entrypoint", ep.empty() ? "[]" : flowList({ep}));
-    }
-    if (!command.command.empty()) {
-        w.scalar(in, "command", flowList(command.command));
-    }
-    w.list(in, "environment", o.all("--env"));
-    w.list(in, "labels", o.all("--label"));
-    str("--restart", "restart");
-    flag("--privileged", "privileged");
-    flag("--read-only", "read_only");
-    w.list(in, "cap_add", o.all("--cap-add"));
-    w.list(in, "cap_drop", o.all("--cap-drop"));
-    w.list(in, "security_opt", o.all("--security-opt"));
-    str("--pid", "pid");
-    str("--ipc", "ipc");
-    str("--uts", "uts");
-    str("--userns", "userns_mode");
-    str("--cgroupns", "cgroup");
-
-    // Networks: the special modes map to network_mode; named networks are declared external because
-    // `docker run` expects them to exist already.
+    // One pass over the flag table, in its order: simple keys come from the table's compose column, blocks
+    // (which may read several flags) from writeBlock.
     std::vector<NetworkAttachment> networks;
-    const std::string mode = o.last("--network");
-    const bool special =
-        mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
-    if (special) {
-        w.scalar(in, "network_mode", value(mode));
-    } else if (!mode.empty()) {
-        networks.push_back({mode, o.all("--network-alias")});
-    }
-    for (const auto& f : command.followUps) {
-        if (!special) {
-            if (networks.empty()) {
-                networks.push_back({"default", {}}); // keep the project network the service would have joined
+    for (const RunFlag& row : runFlags()) {
+        const std::string flag(row.name);
+        const std::string key(row.composeKey);
+        switch (row.compose) {
+        case ComposeForm::Text:
+            if (o.has(flag)) {
+                w.scalar(in, key.c_str(), value(o.last(flag)));
             }
-            networks.push_back({f.network, f.aliases});
-        }
-    }
-    if (!networks.empty()) {
-        w.line(in, "networks:");
-        for (const auto& n : networks) {
-            if (n.aliases.empty()) {
-                w.line(in + 1, yamlQuote(n.name) + ": {}");
-            } else {
-                w.line(in + 1, yamlQuote(n.name) + ":");
-                w.list(in + 2, "aliases", n.aliases);
+            break;
+        case ComposeForm::Number:
+            if (o.has(flag)) {
+                w.scalar(in, key.c_str(), number(o.last(flag)));
             }
-        }
-    }
-    w.list(in, "ports", o.all("--publish"));
-    w.list(in, "expose", o.all("--expose"));
-    if (o.has("--volume") || o.has("--mount")) {
-        w.line(in, "volumes:");
-        for (const auto& v : o.all("--volume")) {
-            w.line(in + 1, "- " + value(v));
-        }
-        for (const auto& m : o.all("--mount")) {
-            writeMount(w, m);
-        }
-    }
-    w.list(in, "tmpfs", o.all("--tmpfs"));
-    if (o.has("--volumes-from")) {
-        StringList from;
-        for (const auto& v : o.all("--volumes-from")) {
-            from.push_back("container:" + v);
-        }
-        w.list(in, "volumes_from", from);
-    }
-    w.list(in, "devices", o.all("--device"));
-    w.list(in, "device_cgroup_rules", o.all("--device-cgroup-rule"));
-    if (o.has("--gpus")) {
-        w.line(in, "deploy:");
-        w.line(in + 1, "resources:");
-        w.line(in + 2, "reservations:");
-        w.line(in + 3, "devices:");
-        for (const auto& g : o.all("--gpus")) {
-            const MountArg fields = MountArg::parse(g); // the same CSV key[=value] syntax
-            w.line(in + 4, "- capabilities: " + flowList(fields.has({"capabilities"})
-                                                             ? split(fields.value({"capabilities"}), ',')
-                                                             : StringList{"gpu"}));
-            if (fields.has({"driver"})) {
-                w.line(in + 5, "driver: " + value(fields.value({"driver"})));
+            break;
+        case ComposeForm::True:
+            if (o.has(flag)) {
+                w.scalar(in, key.c_str(), "true");
             }
-            if (fields.has({"device"})) {
-                w.line(in + 5, "device_ids: " + flowList(split(fields.value({"device"}), ',')));
-            } else if (fields.has({"all"})) {
-                w.line(in + 5, "count: all");
-            } else {
-                const std::string count = fields.has({"count"}) ? fields.value({"count"}) : g;
-                w.line(in + 5, "count: " + (count == "all" ? std::string("all") : number(count)));
-            }
+            break;
+        case ComposeForm::List:
+            w.list(in, key.c_str(), o.all(flag));
+            break;
+        case ComposeForm::Block:
+            writeBlock(w, in, flag, o, command, networks);
+            break;
+        case ComposeForm::NoEquivalent:
+        case ComposeForm::Implied:
+            break;
         }
     }
-    str("--cgroup-parent", "cgroup_parent");
-    str("--memory", "mem_limit");
-    num("--memory-swap", "memswap_limit");
-    str("--memory-reservation", "mem_reservation");
-    num("--cpus", "cpus");
-    num("--cpu-shares", "cpu_shares");
-    num("--cpu-quota", "cpu_quota");
-    num("--cpu-period", "cpu_period");
-    str("--cpuset-cpus", "cpuset");
-    if (o.has("--blkio-weight")) {
-        w.line(in, "blkio_config:");
-        w.scalar(in + 1, "weight", number(o.last("--blkio-weight")));
-    }
-    num("--pids-limit", "pids_limit");
-    if (o.has("--ulimit")) {
-        w.line(in, "ulimits:");
-        for (const auto& u : o.all("--ulimit")) {
-            const std::size_t eq = u.find('=');
-            const std::string limits = eq == std::string::npos ? std::string() : u.substr(eq + 1);
-            const std::size_t colon = limits.find(':');
-            w.line(in + 1, yamlQuote(u.substr(0, eq)) + ":");
-            w.scalar(in + 2, "soft", number(limits.substr(0, colon)));
-            w.scalar(in + 2, "hard", number(colon == std::string::npos ? limits : limits.substr(colon + 1)));
-        }
-    }
-    flag("--oom-kill-disable", "oom_kill_disable");
-    num("--oom-score-adj", "oom_score_adj");
-    str("--shm-size", "shm_size");
-    if (o.has("--log-driver") || o.has("--log-opt")) {
-        w.line(in, "logging:");
-        if (o.has("--log-driver")) {
-            w.scalar(in + 1, "driver", value(o.last("--log-driver")));
-        }
-        if (o.has("--log-opt")) {
-            w.line(in + 1, "options:");
-            for (const auto& opt : o.all("--log-opt")) {
-                const std::size_t eq = opt.find('=');
-                w.scalar(in + 2, yamlQuote(opt.substr(0, eq)).c_str(),
-                         value(eq == std::string::npos ? std::string() : opt.substr(eq + 1)));
-            }
-        }
-    }
-    w.list(in, "dns", o.all("--dns"));
-    w.list(in, "dns_opt", o.all("--dns-option"));
-    w.list(in, "dns_search", o.all("--dns-search"));
-    w.list(in, "extra_hosts", o.all("--add-host"));
-    w.list(in, "group_add", o.all("--group-add"));
-    w.list(in, "sysctls", o.all("--sysctl"));
-    flag("--init", "init");
-    str("--runtime", "runtime");
-    w.list(in, "external_links", o.all("--link"));
-    str("--stop-signal", "stop_signal");
-    if (o.has("--stop-timeout")) {
-        w.scalar(in, "stop_grace_period", value(o.last("--stop-timeout") + "s"));
-    }
-    if (o.has("--no-healthcheck")) {
-        w.line(in, "healthcheck:");
-        w.scalar(in + 1, "disable", "true");
-    } else if (o.has("--health-cmd") || o.has("--health-interval") || o.has("--health-timeout") ||
-               o.has("--health-retries") || o.has("--health-start-period")) {
-        w.line(in, "healthcheck:");
-        if (o.has("--health-cmd")) {
-            w.scalar(in + 1, "test", flowList({"CMD-SHELL", o.last("--health-cmd")}));
-        }
-        if (o.has("--health-interval")) {
-            w.scalar(in + 1, "interval", value(o.last("--health-interval")));
-        }
-        if (o.has("--health-timeout")) {
-            w.scalar(in + 1, "timeout", value(o.last("--health-timeout")));
-        }
-        if (o.has("--health-retries")) {
-            w.scalar(in + 1, "retries", number(o.last("--health-retries")));
-        }
-        if (o.has("--health-start-period")) {
-            w.scalar(in + 1, "start_period", value(o.last("--health-start-period")));
-        }
-    }
-    flag("--tty", "tty");
-    flag("--interactive", "stdin_open");
 
-    static const StringList mapped{"--detach",
-                                   "--name",
-                                   "--hostname",
-                                   "--domainname",
-                                   "--user",
-                                   "--workdir",
-                                   "--entrypoint",
-                                   "--env",
-                                   "--label",
-                                   "--restart",
-                                   "--privileged",
-                                   "--read-only",
-                                   "--cap-add",
-                                   "--cap-drop",
-                                   "--security-opt",
-                                   "--pid",
-                                   "--ipc",
-                                   "--uts",
-                                   "--userns",
-                                   "--cgroupns",
-                                   "--network",
-                                   "--network-alias",
-                                   "--publish",
-                                   "--expose",
-                                   "--volume",
-                                   "--mount",
-                                   "--tmpfs",
-                                   "--volumes-from",
-                                   "--device",
-                                   "--device-cgroup-rule",
-                                   "--gpus",
-                                   "--cgroup-parent",
-                                   "--memory",
-                                   "--memory-swap",
-                                   "--memory-reservation",
-                                   "--cpus",
-                                   "--cpu-shares",
-                                   "--cpu-quota",
-                                   "--cpu-period",
-                                   "--cpuset-cpus",
-                                   "--blkio-weight",
-                                   "--pids-limit",
-                                   "--ulimit",
-                                   "--oom-kill-disable",
-                                   "--oom-score-adj",
-                                   "--shm-size",
-                                   "--log-driver",
-                                   "--log-opt",
-                                   "--dns",
-                                   "--dns-option",
-                                   "--dns-search",
-                                   "--add-host",
-                                   "--group-add",
-                                   "--sysctl",
-                                   "--init",
-                                   "--runtime",
-                                   "--link",
-                                   "--stop-signal",
-                                   "--stop-timeout",
-                                   "--no-healthcheck",
-                                   "--health-cmd",
-                                   "--health-interval",
-                                   "--health-timeout",
-                                   "--health-retries",
-                                   "--health-start-period",
-                                   "--tty",
-                                   "--interactive"};
     for (const auto& f : o.order) {
-        if (std::find(mapped.begin(), mapped.end(), f) == mapped.end()) {
+        const RunFlag* row = findRunFlag(f);
+        // Only the long spelling the builder writes is read above; "-e" is noted rather than lost.
+        if (!row || row->name != f || row->compose == ComposeForm::NoEquivalent) {
             w.line(in, comment("docker run " + flagName(f) + " has no compose equivalent here"));
         }
     }

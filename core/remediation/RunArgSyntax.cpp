@@ -1,6 +1,7 @@
 #include "core/remediation/RunArgSyntax.h"
 
 #include "core/common/Strings.h"
+#include "core/remediation/RunFlagTable.h"
 
 #include <algorithm>
 
@@ -253,78 +254,17 @@ std::string PublishArg::portKey() const
 
 int canonicalFlagRank(std::string_view flag)
 {
-    static const std::string_view order[] = {"--detach",
-                                             "--name",
-                                             "--hostname",
-                                             "--domainname",
-                                             "--user",
-                                             "--workdir",
-                                             "--entrypoint",
-                                             "--env",
-                                             "--label",
-                                             "--restart",
-                                             "--rm",
-                                             "--privileged",
-                                             "--read-only",
-                                             "--cap-add",
-                                             "--cap-drop",
-                                             "--security-opt",
-                                             "--pid",
-                                             "--ipc",
-                                             "--uts",
-                                             "--userns",
-                                             "--cgroupns",
-                                             "--network",
-                                             "--network-alias",
-                                             "--publish",
-                                             "--publish-all",
-                                             "--expose",
-                                             "--volume",
-                                             "--mount",
-                                             "--tmpfs",
-                                             "--volumes-from",
-                                             "--device",
-                                             "--device-cgroup-rule",
-                                             "--gpus",
-                                             "--cgroup-parent",
-                                             "--memory",
-                                             "--memory-swap",
-                                             "--memory-reservation",
-                                             "--cpus",
-                                             "--cpu-shares",
-                                             "--cpu-quota",
-                                             "--cpu-period",
-                                             "--cpuset-cpus",
-                                             "--cpuset-mems",
-                                             "--blkio-weight",
-                                             "--pids-limit",
-                                             "--ulimit",
-                                             "--oom-kill-disable",
-                                             "--oom-score-adj",
-                                             "--shm-size",
-                                             "--log-driver",
-                                             "--log-opt",
-                                             "--dns",
-                                             "--dns-option",
-                                             "--dns-search",
-                                             "--add-host",
-                                             "--group-add",
-                                             "--sysctl",
-                                             "--init",
-                                             "--runtime",
-                                             "--link",
-                                             "--stop-signal",
-                                             "--stop-timeout",
-                                             "--no-healthcheck",
-                                             "--health-cmd",
-                                             "--health-interval",
-                                             "--health-timeout",
-                                             "--health-retries",
-                                             "--health-start-period",
-                                             "--tty",
-                                             "--interactive"};
-    const auto* it = std::find(std::begin(order), std::end(order), flag);
-    return static_cast<int>(it - std::begin(order));
+    int rank = 0;
+    for (const RunFlag& row : runFlags()) {
+        if (!row.builderWrites) {
+            continue;
+        }
+        if (row.name == flag) {
+            return rank;
+        }
+        ++rank;
+    }
+    return rank; // after every flag the builder writes
 }
 
 std::string normalisePortKey(std::string_view port)

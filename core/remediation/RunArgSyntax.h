@@ -64,8 +64,8 @@ struct PublishArg
 // profile option goes.
 inline constexpr std::string_view kSeccompNotePrefix = "Write the container's seccomp profile";
 
-// Position of a flag in the order RunCommandBuilder writes options (unknown flags sort last), so that flags
-// added later land where a reader expects them.
+// Position of a flag in the order RunCommandBuilder writes options (RunFlagTable.h; flags it never writes
+// sort last), so that flags added later land where a reader expects them.
 int canonicalFlagRank(std::string_view flag);
 
 // "80/tcp" and "80" name the same port; "53/udp" does not.

@@ -2,6 +2,8 @@
 
 #include "core/common/Strings.h"
 #include "core/common/VisibleText.h"
+#include "core/model/CapabilitySpelling.h"
+#include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/SecretLikeness.h"
 #include "core/common/ShellQuote.h"
@@ -131,13 +133,6 @@ std::string formatDuration(std::int64_t ns)
         out += std::to_string(s) + "s";
     }
     return out;
-}
-
-// --cap-add/--cap-drop values without the CAP_ prefix the API adds (§0.1.3).
-std::string capabilityName(const std::string& cap)
-{
-    const std::string upper = toUpper(cap);
-    return startsWith(upper, "CAP_") ? upper.substr(4) : upper;
 }
 
 std::string portArgument(const std::string& portKey)
@@ -279,12 +274,13 @@ std::string deviceArgument(const DeviceMapping& d)
 
 bool isInlineSeccomp(const std::string& opt)
 {
-    return (startsWith(opt, "seccomp=") || startsWith(opt, "seccomp:")) && opt.size() > 8 && opt[8] == '{';
+    const SecurityOptSplit split = splitSecurityOpt(opt);
+    return split.key == "seccomp" && startsWith(split.value, "{");
 }
 
 bool isLabelDisable(const std::string& opt)
 {
-    return opt == "label=disable" || opt == "label:disable";
+    return canonicalSecurityOpt(opt) == "label=disable";
 }
 
 // A file name derived from the container name, safe on any file system.
@@ -426,11 +422,12 @@ RunCommand RunCommandBuilder::build(const Container& container, const Image* ima
     if (hc.readonlyRootfs) {
         out.flag("--read-only");
     }
+    // --cap-add/--cap-drop values without the CAP_ prefix the API adds (§0.1.3).
     for (const auto& c : hc.capAdd) {
-        out.value("--cap-add", capabilityName(c));
+        out.value("--cap-add", capabilityFlagValue(c));
     }
     for (const auto& c : hc.capDrop) {
-        out.value("--cap-drop", capabilityName(c));
+        out.value("--cap-drop", capabilityFlagValue(c));
     }
     for (const auto& opt : hc.securityOpt) {
         // --privileged, --pid host and --ipc host make the daemon add label=disable by itself: writing it out

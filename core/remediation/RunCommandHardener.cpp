@@ -1,12 +1,14 @@
 #include "core/remediation/RunCommandHardener.h"
 
 #include "core/common/Strings.h"
+#include "core/model/CapabilitySpelling.h"
+#include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunArgSyntax.h"
+#include "core/remediation/RunFlagTable.h"
 #include "core/remediation/SecretLikeness.h"
 #include "core/common/ShellQuote.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 
 namespace drydock {
@@ -26,79 +28,24 @@ bool isOneOf(std::string_view text, std::initializer_list<std::string_view> set)
 
 bool isBooleanFlag(std::string_view flag)
 {
-    return isOneOf(flag, {"--read-only", "--privileged", "--rm", "--init", "--tty", "--interactive",
-                          "--detach", "--publish-all", "--oom-kill-disable", "--no-healthcheck"});
+    const RunFlag* row = findRunFlag(flag);
+    return row && row->arity == RunFlagArity::None;
 }
 
 // Flags the CLI keeps only once (the last wins): adding one replaces the value instead of repeating it.
 bool isSingleValued(std::string_view flag)
 {
-    return isOneOf(flag, {"--user",
-                          "--memory",
-                          "--pids-limit",
-                          "--restart",
-                          "--cpus",
-                          "--memory-swap",
-                          "--network",
-                          "--workdir",
-                          "--pid",
-                          "--ipc",
-                          "--uts",
-                          "--userns",
-                          "--cgroupns",
-                          "--hostname",
-                          "--domainname",
-                          "--log-driver",
-                          "--memory-reservation",
-                          "--cpu-shares",
-                          "--cpu-quota",
-                          "--cpu-period",
-                          "--cpuset-cpus",
-                          "--cpuset-mems",
-                          "--shm-size",
-                          "--stop-signal",
-                          "--stop-timeout",
-                          "--runtime",
-                          "--entrypoint",
-                          "--oom-score-adj",
-                          "--name",
-                          "--health-cmd",
-                          "--health-interval",
-                          "--health-timeout",
-                          "--health-retries",
-                          "--health-start-period",
-                          "--cgroup-parent",
-                          "--blkio-weight",
-                          "--platform",
-                          "--isolation",
-                          "--mac-address",
-                          "--ip"});
+    const RunFlag* row = findRunFlag(flag);
+    return row && row->arity == RunFlagArity::Single;
 }
 
-// The long form of the few short flags a caller might still write.
+// The long form of a short flag a caller might still write ("-e" -> "--env"); a bare name gains "--".
 std::string canonicalFlag(std::string flag)
 {
-    static const std::array<std::pair<std::string_view, std::string_view>, 11> shortForms{
-        {{"-e", "--env"},
-         {"-v", "--volume"},
-         {"-p", "--publish"},
-         {"-P", "--publish-all"},
-         {"-u", "--user"},
-         {"-m", "--memory"},
-         {"-w", "--workdir"},
-         {"-l", "--label"},
-         {"-t", "--tty"},
-         {"-i", "--interactive"},
-         {"-d", "--detach"}}};
-    for (const auto& [s, l] : shortForms) {
-        if (flag == s) {
-            return std::string(l);
-        }
-    }
     if (!flag.empty() && !startsWith(flag, "-")) {
         flag.insert(0, "--");
     }
-    return flag;
+    return longRunFlag(flag);
 }
 
 // Accepts "--cap-drop ALL" or "--cap-drop=ALL" written in the flag alone, as some callers render it.
@@ -114,32 +61,11 @@ RunEdit normalised(RunEdit edit)
     return edit;
 }
 
-std::string capabilityName(std::string_view cap)
-{
-    const std::string upper = toUpper(trim(cap));
-    return startsWith(upper, "CAP_") ? upper.substr(4) : upper;
-}
-
-// "seccomp:unconfined" and "seccomp=unconfined" mean the same; a bare no-new-privileges means true.
-std::string securityOptCanonical(std::string_view opt)
-{
-    std::string out(trim(opt));
-    const std::size_t colon = out.find(':');
-    const std::size_t eq = out.find('=');
-    if (colon != std::string::npos && (eq == std::string::npos || colon < eq)) {
-        out[colon] = '=';
-    }
-    if (out == "no-new-privileges") {
-        out += "=true";
-    }
-    return out;
-}
-
 // Options of a repeatable flag that replace each other because they set the same thing.
 std::string keyOf(std::string_view flag, std::string_view value)
 {
     if (flag == "--security-opt") {
-        const std::string c = securityOptCanonical(value);
+        const std::string c = canonicalSecurityOpt(value);
         const std::size_t eq = c.find('=');
         if (startsWith(c, "label=")) {
             const std::size_t colon = c.find(':', eq);
@@ -154,7 +80,7 @@ std::string keyOf(std::string_view flag, std::string_view value)
         return std::string(value.substr(0, value.find(':')));
     }
     if (isOneOf(flag, {"--cap-add", "--cap-drop"})) {
-        return capabilityName(value);
+        return capabilityFlagValue(value);
     }
     return {};
 }
@@ -165,11 +91,11 @@ bool valueMatches(std::string_view flag, std::string_view actual, std::string_vi
         return true;
     }
     if (isOneOf(flag, {"--cap-add", "--cap-drop"})) {
-        return capabilityName(actual) == capabilityName(wanted);
+        return sameCapability(actual, wanted);
     }
     if (flag == "--security-opt") {
-        const std::string a = securityOptCanonical(actual);
-        const std::string w = securityOptCanonical(wanted);
+        const std::string a = canonicalSecurityOpt(actual);
+        const std::string w = canonicalSecurityOpt(wanted);
         // Rules quote the inlined profile JSON from inspect; the command holds the file the builder named
         // for it instead (see RunCommandBuilder), so any seccomp profile option matches.
         if (startsWith(w, "seccomp={")) {
@@ -286,7 +212,7 @@ public:
         }
         const bool profileFile = std::any_of(m_cmd.options.begin(), m_cmd.options.end(), [](const RunArg& a) {
             return a.flag == "--security-opt" &&
-                   startsWith(securityOptCanonical(a.value), "seccomp=./seccomp-");
+                   startsWith(canonicalSecurityOpt(a.value), "seccomp=./seccomp-");
         });
         if (!profileFile) {
             m_cmd.notes.erase(
@@ -373,7 +299,7 @@ private:
 
     void addFlag(const std::string& flag, const std::string& value)
     {
-        if (flag == "--cap-drop" && capabilityName(value) == "ALL") {
+        if (flag == "--cap-drop" && capabilityFlagValue(value) == "ALL") {
             dropAllCapabilities();
             return;
         }
@@ -728,14 +654,15 @@ void renderEditFlags(Remediation& remediation)
         switch (e.op) {
         case RunEdit::Op::AddFlag: {
             const bool cap = e.flag == "--cap-add" || e.flag == "--cap-drop";
-            pushUnique(add, quoted(e.flag, cap ? capabilityName(e.value) : e.value));
+            pushUnique(add, quoted(e.flag, cap ? capabilityFlagValue(e.value) : e.value));
             break;
         }
         case RunEdit::Op::RemoveFlag:
         case RunEdit::Op::RemoveValue: {
             const bool cap = e.flag == "--cap-add" || e.flag == "--cap-drop";
-            pushUnique(remove,
-                       e.value.empty() ? e.flag : quoted(e.flag, cap ? capabilityName(e.value) : e.value));
+            pushUnique(remove, e.value.empty()
+                                   ? e.flag
+                                   : quoted(e.flag, cap ? capabilityFlagValue(e.value) : e.value));
             break;
         }
         case RunEdit::Op::RemoveMount:

@@ -2,6 +2,7 @@
 
 #include "core/common/Strings.h"
 #include "core/common/Utf8.h"
+#include "core/model/CapabilitySpelling.h"
 
 #include <cmath>
 #include <limits>
@@ -317,14 +318,10 @@ StringList capabilities(const Json& j, std::string_view key)
 {
     StringList out;
     for (const auto& raw : strings(j, key)) {
-        std::string cap = toUpper(trim(raw));
-        if (cap.empty()) {
-            continue;
+        std::string cap = normaliseCapability(raw);
+        if (!cap.empty()) {
+            out.push_back(std::move(cap));
         }
-        if (cap != "ALL" && !startsWith(cap, "CAP_")) {
-            cap.insert(0, "CAP_");
-        }
-        out.push_back(std::move(cap));
     }
     return out;
 }

@@ -138,24 +138,6 @@ RunEdit readOnlyMount(const Container& container, const std::string& containerPa
     return {RunEdit::Op::ReadOnlyMount, mountFlag(container, containerPath), containerPath};
 }
 
-std::string normaliseCapability(std::string_view capability)
-{
-    std::string upper = toUpper(trim(capability));
-    if (upper == "ALL" || upper.empty()) {
-        return upper;
-    }
-    if (!startsWith(upper, "CAP_")) {
-        upper.insert(0, "CAP_");
-    }
-    return upper;
-}
-
-std::string capabilityFlagValue(std::string_view capability)
-{
-    const std::string normal = normaliseCapability(capability);
-    return startsWith(normal, "CAP_") ? normal.substr(4) : normal;
-}
-
 bool listHasCapability(const StringList& list, std::string_view capability)
 {
     const std::string wanted = normaliseCapability(capability);

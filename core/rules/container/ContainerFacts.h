@@ -1,6 +1,7 @@
 #pragma once
 #include "core/common/Severity.h"
 #include "core/findings/Finding.h"
+#include "core/model/CapabilitySpelling.h"
 #include "core/model/Container.h"
 #include "core/rules/FindingCollector.h"
 
@@ -26,11 +27,7 @@ RunEdit readOnlyMount(const Container& container, const std::string& containerPa
 
 // ---- Capabilities (catalogue B.2, CTR-003/004) ----
 
-// "sys_admin", "SYS_ADMIN", "cap_sys_admin" -> "CAP_SYS_ADMIN"; "all" -> "ALL" (the daemon's own
-// normalisation).
-std::string normaliseCapability(std::string_view capability);
-// The form RunEdits use: "CAP_SYS_ADMIN" -> "SYS_ADMIN"; "ALL" stays "ALL".
-std::string capabilityFlagValue(std::string_view capability);
+// Spellings (normaliseCapability, capabilityFlagValue) are core/model/CapabilitySpelling.h.
 // True when the list holds the capability in any spelling.
 bool listHasCapability(const StringList& list, std::string_view capability);
 // One of Docker 20.10's 14 default capabilities (§0.1.17).

@@ -1,24 +1,14 @@
 #include "core/rules/runtime/SecurityOpt.h"
 
 #include "core/common/Strings.h"
+#include "core/model/SecurityOptSpelling.h"
 
 namespace drydock {
 
 SecurityOpt SecurityOpt::parse(std::string_view text)
 {
-    SecurityOpt opt;
-    opt.text = std::string(text);
-    std::size_t sep = text.find('=');
-    if (sep == std::string_view::npos) {
-        sep = text.find(':');
-    }
-    if (sep == std::string_view::npos) {
-        opt.key = std::string(text);
-    } else {
-        opt.key = std::string(text.substr(0, sep));
-        opt.value = std::string(text.substr(sep + 1));
-    }
-    return opt;
+    const SecurityOptSplit split = splitSecurityOpt(text);
+    return {std::string(text), std::string(split.key), std::string(split.value)};
 }
 
 std::vector<SecurityOpt> securityOptsWithKey(const StringList& securityOpt, std::string_view key)

@@ -8,8 +8,8 @@
 
 namespace drydock {
 
-// One HostConfig.SecurityOpt entry, split the way dockerd splits it: on the first '=', else on the first ':'
-// (the deprecated separator), else the whole entry is the key (bare "no-new-privileges").
+// One HostConfig.SecurityOpt entry, split the way dockerd splits it (splitSecurityOpt in
+// core/model/SecurityOptSpelling.h: on the first '=', else on the first ':', else all of it is the key).
 struct SecurityOpt
 {
     std::string text; // the entry exactly as stored: evidence and RemoveValue edits quote it

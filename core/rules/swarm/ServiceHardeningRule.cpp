@@ -1,4 +1,5 @@
 #include "core/common/Strings.h"
+#include "core/model/CapabilitySpelling.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
 #include "core/rules/swarm/SwarmRuleFactories.h"
@@ -45,12 +46,6 @@ constexpr std::array kDefaultCaps{"CAP_CHOWN",   "CAP_DAC_OVERRIDE", "CAP_FSETID
 template <std::size_t N> bool listed(const std::array<const char*, N>& list, const std::string& value)
 {
     return std::any_of(list.begin(), list.end(), [&](const char* item) { return value == item; });
-}
-
-std::string canonicalCap(const std::string& cap)
-{
-    const std::string upper = toUpper(trim(cap));
-    return upper == "ALL" || startsWith(upper, "CAP_") ? upper : "CAP_" + upper;
 }
 
 bool isRootUser(const std::string& user)
@@ -152,7 +147,7 @@ private:
         std::vector<std::string> added;
         std::optional<Severity> capSeverity;
         for (const auto& raw : service.capabilityAdd) {
-            const std::string cap = canonicalCap(raw);
+            const std::string cap = normaliseCapability(raw);
             Severity tier = Severity::Medium;
             if (listed(kCriticalCaps, cap)) {
                 tier = Severity::Critical;

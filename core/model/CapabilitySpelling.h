@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+// How Docker spells Linux capabilities: one normaliser for every reader and writer of CapAdd/CapDrop
+// (inbound JSON, rules, run-command builder and hardener, create bodies).
+namespace drydock {
+
+// The daemon's own spelling (moby's NormalizeLegacyCapabilities): trimmed, upper case, "CAP_" prefixed;
+// "sys_admin", "SYS_ADMIN", "cap_sys_admin" -> "CAP_SYS_ADMIN". "all" -> "ALL" without a prefix; blank -> "".
+std::string normaliseCapability(std::string_view capability);
+// The spelling --cap-add/--cap-drop values and RunEdits use: the daemon's spelling without "CAP_"
+// ("cap_sys_admin" -> "SYS_ADMIN"; "all" and "cap_all" -> "ALL").
+std::string capabilityFlagValue(std::string_view capability);
+// True when both name the same capability in any spelling ("cap_net_raw" and "NET_RAW").
+bool sameCapability(std::string_view a, std::string_view b);
+
+} // namespace drydock
