@@ -130,7 +130,7 @@ template <typename Hidden> std::string quoteWord(std::string_view word, bool kee
     return out;
 }
 
-std::string joinWith(const StringList& argv, std::string (*quote)(std::string_view))
+std::string joinWith(const std::vector<std::string>& argv, std::string (*quote)(std::string_view))
 {
     std::string out;
     for (std::size_t i = 0; i < argv.size(); ++i) {
@@ -230,19 +230,19 @@ std::string shellQuotePortable(std::string_view word)
     return quoteWord(word, true, [](std::string_view bytes) { return printfSubstitution(bytes); });
 }
 
-std::string shellJoin(const StringList& argv)
+std::string shellJoin(const std::vector<std::string>& argv)
 {
     return joinWith(argv, shellQuote);
 }
 
-std::string shellJoinPortable(const StringList& argv)
+std::string shellJoinPortable(const std::vector<std::string>& argv)
 {
     return joinWith(argv, shellQuotePortable);
 }
 
-Result<StringList> shellSplit(std::string_view line)
+Result<std::vector<std::string>> shellSplit(std::string_view line)
 {
-    StringList words;
+    std::vector<std::string> words;
     std::string current;
     bool inWord = false; // distinguishes an empty quoted word ('') from no word at all
     std::size_t i = 0;

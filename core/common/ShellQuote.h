@@ -1,9 +1,9 @@
 #pragma once
 #include "core/common/Result.h"
-#include "core/model/Common.h"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace drydock {
 
@@ -13,15 +13,15 @@ namespace drydock {
 // $'\n'), so the terminal and the clipboard never carry it raw and the shell still passes exactly these
 // bytes. A shell without $'…' (dash 0.5.12) passes the escape text literally: a wrong word, never a command.
 std::string shellQuote(std::string_view word);
-std::string shellJoin(const StringList& argv);
+std::string shellJoin(const std::vector<std::string>& argv);
 // The same for text that any POSIX sh runs (the scripts Drydock writes, a CMD-SHELL inside a container): a
 // hidden byte comes from "$(printf '\033')"; a newline stays a newline inside single quotes, because a
 // command substitution would strip it.
 std::string shellQuotePortable(std::string_view word);
-std::string shellJoinPortable(const StringList& argv);
+std::string shellJoinPortable(const std::vector<std::string>& argv);
 // Splits a POSIX shell command line into words (single/double quotes, backslashes, $'…' and the
 // "$(printf '\NNN')" that shellQuotePortable writes; any other $ stays literal). Used by tests and the
 // round-trip fuzzer; returns an error for unterminated quotes.
-Result<StringList> shellSplit(std::string_view line);
+Result<std::vector<std::string>> shellSplit(std::string_view line);
 
 } // namespace drydock
