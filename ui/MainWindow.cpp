@@ -291,6 +291,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     }
     m_lastScan = outcome.result;
     m_lastScanId = outcome.scanId;
+    m_lastBaselineId = outcome.baselineScanId;
     m_shownScan = outcome.result;
     m_shownScanId = outcome.scanId;
     m_lastDelta.reset();
@@ -309,14 +310,9 @@ void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
     m_historyScans = snapshot.scans;
     m_dashboard->setTrend(snapshot.trend);
     m_dashboard->setFleet(snapshot.fleet, snapshot.fleetTrend);
-    if (m_lastScan && m_lastScanId) {
-        // The previous scan of the same endpoint, for "changes since the previous scan".
-        for (const auto& s : snapshot.scans) {
-            if (s.id < m_lastScanId && s.endpoint == m_lastScan->inventory.endpoint) {
-                m_historyController->compare(s.id, m_lastScanId);
-                break;
-            }
-        }
+    if (m_lastScan && m_lastScanId && m_lastBaselineId) {
+        // "Changes since the previous scan": the baseline ScanRecorder chose when it stored the scan.
+        m_historyController->compare(m_lastBaselineId, m_lastScanId);
     }
 }
 

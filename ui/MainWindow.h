@@ -126,6 +126,7 @@ private:
     QLabel* m_liveLabel = nullptr;
     std::shared_ptr<const ScanResult> m_lastScan;
     qint64 m_lastScanId = 0;
+    qint64 m_lastBaselineId = 0; // the scan the last one was compared with when it was recorded
     QAction* m_exportAction = nullptr;
     std::shared_ptr<const ScanResult> m_shownScan; // what the Findings page shows: the last scan or a stored one
     qint64 m_shownScanId = 0;

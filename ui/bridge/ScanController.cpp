@@ -101,6 +101,7 @@ void ScanController::start()
                 return outcome;
             } else {
                 outcome.scanId = recorded->scanId;
+                outcome.baselineScanId = recorded->baselineScanId.value_or(0);
             }
         }
         outcome.result = std::move(scan);

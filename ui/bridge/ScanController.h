@@ -19,6 +19,7 @@ struct ScanOutcome
 {
     std::shared_ptr<const ScanResult> result; // null on failure or cancel
     qint64 scanId = 0;                        // 0 when the history could not store it
+    qint64 baselineScanId = 0; // the stored scan it was compared with (ScanRecorder's choice); 0 for none
     QString error;                            // set on failure (also when the history could not record it)
     QString historyWarning;                   // the scan worked but the history could not be opened
     bool cancelled = false;
