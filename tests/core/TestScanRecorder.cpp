@@ -5,7 +5,9 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/docker/DockerClient.h"
+#include "core/scan/FleetScanner.h"
 #include "core/scan/ScanRecorder.h"
+#include "core/scan/Scanner.h"
 #include "tests/support/ScriptedDaemon.h"
 
 #include <QTemporaryDir>
