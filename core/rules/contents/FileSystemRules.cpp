@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
 #include "core/remediation/DockerfileSnippet.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
@@ -163,15 +163,15 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeGitDirectoryRule()
+DRYDOCK_RULE(makeGitDirectoryRule)
 {
     return std::make_unique<GitDirectoryRule>();
 }
-std::unique_ptr<Rule> makeWorldWritableRule()
+DRYDOCK_RULE(makeWorldWritableRule)
 {
     return std::make_unique<WorldWritableRule>();
 }
-std::unique_ptr<Rule> makeSystemPathOwnerRule()
+DRYDOCK_RULE(makeSystemPathOwnerRule)
 {
     return std::make_unique<SystemPathOwnerRule>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
 #include "core/secrets/SecretDetector.h"
@@ -245,19 +245,19 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makePrivateKeyFileRule()
+DRYDOCK_RULE(makePrivateKeyFileRule)
 {
     return std::make_unique<SecretFileRule>(kPrivateKey, SecretFileKind::PrivateKey);
 }
-std::unique_ptr<Rule> makeCredentialFileRule()
+DRYDOCK_RULE(makeCredentialFileRule)
 {
     return std::make_unique<SecretFileRule>(kCredentials, SecretFileKind::Credentials);
 }
-std::unique_ptr<Rule> makeEnvFileRule()
+DRYDOCK_RULE(makeEnvFileRule)
 {
     return std::make_unique<SecretFileRule>(kEnvFile, SecretFileKind::EnvFile);
 }
-std::unique_ptr<Rule> makeDeletedSecretRule()
+DRYDOCK_RULE(makeDeletedSecretRule)
 {
     return std::make_unique<DeletedSecretRule>();
 }

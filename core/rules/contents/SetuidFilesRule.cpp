@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
 #include "core/remediation/DockerfileSnippet.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 
 #include <array>
@@ -130,11 +130,11 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSetuidFilesRule()
+DRYDOCK_RULE(makeSetuidFilesRule)
 {
     return std::make_unique<SetuidFilesRule>();
 }
-std::unique_ptr<Rule> makeFileCapabilitiesRule()
+DRYDOCK_RULE(makeFileCapabilitiesRule)
 {
     return std::make_unique<FileCapabilitiesRule>();
 }

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 #include "core/rules/network/PublishedPorts.h"
 
 namespace drydock {
@@ -88,6 +88,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRiskyPortRule() { return std::make_unique<RiskyPortRule>(); }
+DRYDOCK_RULE(makeRiskyPortRule) { return std::make_unique<RiskyPortRule>(); }
 
 } // namespace drydock

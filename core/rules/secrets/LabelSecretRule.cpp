@@ -1,7 +1,7 @@
 #include "core/rules/RuleFocus.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 namespace drydock {
@@ -64,7 +64,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLabelSecretRule()
+DRYDOCK_RULE(makeLabelSecretRule)
 {
     return std::make_unique<LabelSecretRule>();
 }

@@ -1,7 +1,7 @@
 #include "core/rules/RuleFocus.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 #include <set>
@@ -75,7 +75,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeVolumeOptionSecretRule()
+DRYDOCK_RULE(makeVolumeOptionSecretRule)
 {
     return std::make_unique<VolumeOptionSecretRule>();
 }

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 #include <algorithm>
 #include <array>
@@ -234,7 +234,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeServiceHardeningRule()
+DRYDOCK_RULE(makeServiceHardeningRule)
 {
     return std::make_unique<ServiceHardeningRule>();
 }
