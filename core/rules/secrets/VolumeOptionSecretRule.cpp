@@ -1,4 +1,3 @@
-#include "core/rules/RuleFocus.h"
 #include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
@@ -30,7 +29,7 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& volume : context.inventory().volumes) {
-            if (!inRuleFocus(ObjectType::Volume, volume.name)) {
+            if (!context.inFocus(ObjectType::Volume, volume.name)) {
                 continue;
             }
             std::set<std::string> seen;
