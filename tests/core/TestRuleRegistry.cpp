@@ -37,7 +37,7 @@ RuleSources readRuleSources()
 {
     RuleSources sources;
     const QString root = QStringLiteral(DRYDOCK_TEST_DATA_DIR "/../../core/rules");
-    static const QRegularExpression idLine(QStringLiteral(R"(\.id = "([A-Z]+-[0-9]+)")"));
+    static const QRegularExpression idLine(QStringLiteral(R"re(\.id = "([A-Z]+-[0-9]+)")re"));
     static const QRegularExpression ruleLine(QStringLiteral(R"(^DRYDOCK_RULE\((\w+)\))"),
                                              QRegularExpression::MultilineOption);
     for (const QString& folder : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
