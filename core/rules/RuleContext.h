@@ -10,8 +10,8 @@
 
 namespace drydock {
 
-// Read-only view a rule evaluates: the snapshot, the settings, "now", the focus of a one-object re-evaluation,
-// and cheap lookups built once.
+// Read-only view a rule evaluates: the snapshot, the settings, "now", the focus of a one-object
+// re-evaluation, and cheap lookups built once.
 class RuleContext
 {
 public:

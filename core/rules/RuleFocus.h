@@ -6,10 +6,10 @@
 
 namespace drydock {
 
-// The one object a re-evaluation looks at (live updates), type and id as in its ObjectRef. A RuleContext and a
-// FindingCollector carry it: the rules that walk containers, images, networks or volumes look only at that
+// The one object a re-evaluation looks at (live updates), type and id as in its ObjectRef. A RuleContext and
+// a FindingCollector carry it: the rules that walk containers, images, networks or volumes look only at that
 // object and the collector keeps only findings about it, while every lookup still sees the whole snapshot, so
-// the object gets exactly the findings a full scan would give it. A value of one evaluation, never shared state.
+// the object gets exactly the findings a full scan would give it: a value of one evaluation, not shared state.
 struct RuleFocus
 {
     ObjectType type = ObjectType::Container;

@@ -5,13 +5,13 @@
 #include <span>
 #include <string_view>
 
-// DRYDOCK_RULE(makeFooRule) { return std::make_unique<FooRule>(); } defines a rule's factory and registers it.
-// At build time cmake/GenerateRuleRegistry.cmake reads every core/rules/<area>/*.cpp for lines that start with
-// DRYDOCK_RULE( and writes the table behind ruleRegistrations(), so adding a rule is one file (plus its test):
-// no list to extend, and nothing for the linker to drop, unlike self-registering statics in a static library.
-// Write it at the start of a line, in namespace drydock.
-#define DRYDOCK_RULE(factory)                                                                                  \
-    std::unique_ptr<Rule> factory();                                                                           \
+// DRYDOCK_RULE(makeFooRule) { return std::make_unique<FooRule>(); } defines a rule's factory and registers
+// it. At build time cmake/GenerateRuleRegistry.cmake reads every core/rules/<area>/*.cpp for lines that start
+// with DRYDOCK_RULE( and writes the table behind ruleRegistrations(), so adding a rule is one file (plus its
+// test): no list to extend, and nothing for the linker to drop, unlike self-registering statics in a static
+// library. Write it at the start of a line, in namespace drydock.
+#define DRYDOCK_RULE(factory)                                                                                 \
+    std::unique_ptr<Rule> factory();                                                                          \
     std::unique_ptr<Rule> factory()
 
 namespace drydock {

@@ -267,8 +267,8 @@ private slots:
         QCOMPARE(sortedPaths, sortedExpected);
     }
 
-    // The single-object inspects that live updates use: the encoded path, the parsed object, and a 404 kept as
-    // an HTTP error (ObjectReevaluator reads it as "the object is gone").
+    // The single-object inspects that live updates use: the encoded path, the parsed object, and a 404 kept
+    // as an HTTP error (ObjectReevaluator reads it as "the object is gone").
     void singleNetworkAndVolumeInspects_data()
     {
         QTest::addColumn<QString>("kind");
@@ -278,7 +278,8 @@ private slots:
         QTest::addColumn<QString>("name");   // of the parsed object
         QTest::newRow("a network is inspected by id and read with its members")
             << "network" << "net1" << "/networks/net1"
-            << R"({"Id":"net1","Name":"appnet","Driver":"bridge","Containers":{"c1":{"Name":"web"}}})" << "appnet";
+            << R"({"Id":"net1","Name":"appnet","Driver":"bridge","Containers":{"c1":{"Name":"web"}}})"
+            << "appnet";
         QTest::newRow("a network name that looks like a path is encoded")
             << "network" << "../../info" << "/networks/..%2F..%2Finfo" << R"({"Id":"n2","Name":"../../info"})"
             << "../../info";
@@ -290,7 +291,8 @@ private slots:
         QTest::newRow("a volume name with a space is encoded")
             << "volume" << "my data" << "/volumes/my%20data" << R"({"Name":"my data","Driver":"local"})"
             << "my data";
-        QTest::newRow("a volume that is gone is a 404 error") << "volume" << "gone" << "/volumes/gone" << "" << "";
+        QTest::newRow("a volume that is gone is a 404 error")
+            << "volume" << "gone" << "/volumes/gone" << "" << "";
     }
 
     void singleNetworkAndVolumeInspects()

@@ -26,7 +26,7 @@ Q_DECLARE_METATYPE(RegisterRules)
 
 namespace {
 
-// What the rule sources themselves say: the RuleInfo ids and the DRYDOCK_RULE lines of core/rules/<area>/*.cpp.
+// What the rule sources say: the RuleInfo ids and the DRYDOCK_RULE lines of core/rules/<area>/*.cpp.
 struct RuleSources
 {
     std::multiset<std::string> ids;
@@ -41,7 +41,8 @@ RuleSources readRuleSources()
     static const QRegularExpression ruleLine(QStringLiteral(R"(^DRYDOCK_RULE\((\w+)\))"),
                                              QRegularExpression::MultilineOption);
     for (const QString& folder : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        for (const QString& name : QDir(root + "/" + folder).entryList({QStringLiteral("*.cpp")}, QDir::Files)) {
+        const QDir dir(root + "/" + folder);
+        for (const QString& name : dir.entryList({QStringLiteral("*.cpp")}, QDir::Files)) {
             QFile file(root + "/" + folder + "/" + name);
             if (!file.open(QIODevice::ReadOnly)) {
                 qWarning("cannot read %s", qPrintable(file.fileName()));
@@ -61,8 +62,8 @@ RuleSources readRuleSources()
 
 } // namespace
 
-// The rule registry generated from the DRYDOCK_RULE lines (cmake/GenerateRuleRegistry.cmake): every rule that a
-// rule file defines reaches the built-in catalogue exactly once, and each area entry point gives its folder.
+// The rule registry generated from the DRYDOCK_RULE lines (cmake/GenerateRuleRegistry.cmake): every rule that
+// a rule file defines reaches the built-in catalogue exactly once, and each area entry point gives its folder.
 class TestRuleRegistry : public QObject
 {
     Q_OBJECT

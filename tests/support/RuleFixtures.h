@@ -51,7 +51,8 @@ inline void verifyAreaRules(const RuleCatalogue& catalogue, Area area, const cha
         const RuleInfo& info = rule->info();
         ids << QString::fromStdString(info.id);
         QCOMPARE(info.area, area);
-        QVERIFY2(!info.title.empty() && !info.rationale.empty() && !info.fix.empty() && !info.practice.empty(),
+        QVERIFY2(!info.title.empty() && !info.rationale.empty() && !info.fix.empty() &&
+                     !info.practice.empty(),
                  info.id.c_str());
         QCOMPARE(info.cis.version.empty(), info.cis.id.empty());
     }
@@ -70,7 +71,8 @@ inline void verifyRuleDefaults(const RuleCatalogue& catalogue, const QString& id
     QVERIFY(rule);
     QCOMPARE(QString::fromLatin1(toString(rule->info().defaultSeverity)), severity);
     QCOMPARE(QString::fromStdString(rule->info().cis.id), cisId);
-    QCOMPARE(QString::fromStdString(rule->info().cis.version), cisId.isEmpty() ? QString() : QStringLiteral("1.6.0"));
+    QCOMPARE(QString::fromStdString(rule->info().cis.version),
+             cisId.isEmpty() ? QString() : QStringLiteral("1.6.0"));
 }
 
 // No rule of the catalogue fires on inventory (the area's clean baseline); a failure names the rule.
@@ -78,7 +80,8 @@ inline void verifyNoFindings(const RuleCatalogue& catalogue, const Inventory& in
 {
     for (const auto& rule : catalogue.rules()) {
         const auto findings = evaluateCatalogue(catalogue, inventory, rule->info().id, nowUnix);
-        QVERIFY2(findings.empty(), (rule->info().id + ": " + (findings.empty() ? "" : findings[0].evidence)).c_str());
+        QVERIFY2(findings.empty(),
+                 (rule->info().id + ": " + (findings.empty() ? "" : findings[0].evidence)).c_str());
     }
 }
 
