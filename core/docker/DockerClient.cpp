@@ -355,9 +355,19 @@ Result<std::vector<Network>> DockerClient::listNetworks()
     return out;
 }
 
+Result<Network> DockerClient::inspectNetwork(const std::string& idOrName)
+{
+    return parseOne<Network>(get("/networks/" + urlEncode(idOrName)), json::parseNetwork);
+}
+
 Result<std::vector<Volume>> DockerClient::listVolumes()
 {
     return parseOne<std::vector<Volume>>(get("/volumes"), json::parseVolumes);
+}
+
+Result<Volume> DockerClient::inspectVolume(const std::string& name)
+{
+    return parseOne<Volume>(get("/volumes/" + urlEncode(name)), json::parseVolume);
 }
 
 Result<std::vector<Plugin>> DockerClient::listPlugins()

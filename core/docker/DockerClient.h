@@ -39,7 +39,9 @@ public:
     std::vector<Result<Image>> inspectImages(const StringList& ids);
     Result<Image> inspectImage(const std::string& idOrName);
     Result<std::vector<Network>> listNetworks(); // list + inspect each (for members)
+    Result<Network> inspectNetwork(const std::string& idOrName); // with its members, as listNetworks reads it
     Result<std::vector<Volume>> listVolumes();
+    Result<Volume> inspectVolume(const std::string& name);
     Result<std::vector<Plugin>> listPlugins();
     // Swarm objects when info says the node is active; nullopt when swarm is inactive.
     Result<std::optional<SwarmState>> swarmState(const DaemonInfo& info);

@@ -24,6 +24,7 @@ struct VolumeArg
 // or a quote (the docker CLI reads the option with a CSV reader).
 struct MountArg
 {
+    // One key[=value] of the option, as written.
     struct Field
     {
         std::string key; // as written; compared case-insensitively

@@ -76,6 +76,7 @@ private:
 // Sizes in the binary units the CLI parses ("512m" = 512 MiB), falling back to plain bytes.
 std::string formatBytes(std::int64_t bytes)
 {
+    // A binary size unit and its CLI suffix.
     struct Unit
     {
         std::int64_t size;

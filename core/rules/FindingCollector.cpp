@@ -1,5 +1,4 @@
 #include "core/rules/FindingCollector.h"
-#include "core/rules/RuleFocus.h"
 
 #include "core/remediation/RunCommandHardener.h"
 
@@ -7,7 +6,7 @@ namespace drydock {
 
 void FindingCollector::add(const RuleInfo& rule, FindingDraft draft)
 {
-    if (!inRuleFocus(draft.object.type, draft.object.id)) {
+    if (!inRuleFocus(m_focus, draft.object.type, draft.object.id)) {
         return;
     }
     Finding f;

@@ -1,13 +1,6 @@
 #include "core/rules/RuleCatalogue.h"
 
-#include "core/rules/container/ContainerRules.h"
-#include "core/rules/contents/ContentRuleFactories.h"
-#include "core/rules/daemon/DaemonRules.h"
-#include "core/rules/image/ImageRules.h"
-#include "core/rules/network/NetworkRules.h"
-#include "core/rules/runtime/RuntimeRules.h"
-#include "core/rules/secrets/SecretsRules.h"
-#include "core/rules/swarm/SwarmRules.h"
+#include "core/rules/RuleRegistry.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -38,15 +31,11 @@ const Rule* RuleCatalogue::find(const std::string& id) const
 
 RuleCatalogue RuleCatalogue::builtIn()
 {
+    // Every DRYDOCK_RULE in core/rules; add() keeps them ordered by id, whatever the registration order.
     RuleCatalogue c;
-    registerImageRules(c);
-    registerContainerRules(c);
-    registerRuntimeRules(c);
-    registerNetworkRules(c);
-    registerSecretsRules(c);
-    registerDaemonRules(c);
-    registerSwarmRules(c);
-    registerContentRules(c);
+    for (const RuleRegistration& registration : ruleRegistrations()) {
+        c.add(registration.make());
+    }
     return c;
 }
 

@@ -2,8 +2,9 @@
 
 namespace drydock {
 
-RuleContext::RuleContext(const Inventory& inventory, const ScanSettings& settings, std::int64_t nowUnix)
-    : m_inventory(inventory), m_settings(settings), m_now(nowUnix)
+RuleContext::RuleContext(const Inventory& inventory, const ScanSettings& settings, std::int64_t nowUnix,
+                         std::optional<RuleFocus> focus)
+    : m_inventory(inventory), m_settings(settings), m_now(nowUnix), m_focus(std::move(focus))
 {
     m_imagesById.reserve(inventory.images.size());
     for (const auto& image : inventory.images) {

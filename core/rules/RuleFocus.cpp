@@ -1,21 +1,10 @@
 #include "core/rules/RuleFocus.h"
 
-#include <optional>
-#include <utility>
-
 namespace drydock {
 
-namespace {
-thread_local std::optional<std::pair<ObjectType, std::string>> t_focus;
-}
-
-RuleFocusScope::RuleFocusScope(ObjectType type, std::string id) { t_focus.emplace(type, std::move(id)); }
-
-RuleFocusScope::~RuleFocusScope() { t_focus.reset(); }
-
-bool inRuleFocus(ObjectType type, const std::string& id)
+bool inRuleFocus(const std::optional<RuleFocus>& focus, ObjectType type, const std::string& id)
 {
-    return !t_focus || (t_focus->first == type && t_focus->second == id);
+    return !focus || (focus->type == type && focus->id == id);
 }
 
 } // namespace drydock

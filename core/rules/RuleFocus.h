@@ -1,25 +1,22 @@
 #pragma once
 #include "core/findings/Finding.h"
 
+#include <optional>
 #include <string>
 
 namespace drydock {
 
-// Re-evaluating one object (live updates): while a RuleFocusScope lives on this thread, the rules that walk
-// containers, images, networks or volumes look only at that object and the collector keeps only findings
-// about it, while every lookup still sees the whole snapshot — so the object gets exactly the findings a
-// full scan would give it. Thread-local and scoped, so it never leaks into another evaluation; kept out of
-// RuleContext so that the rule interface stays as it is.
-class RuleFocusScope
+// The one object a re-evaluation looks at (live updates), type and id as in its ObjectRef. A RuleContext and
+// a FindingCollector carry it: the rules that walk containers, images, networks or volumes look only at that
+// object and the collector keeps only findings about it, while every lookup still sees the whole snapshot, so
+// the object gets exactly the findings a full scan would give it: a value of one evaluation, not shared state.
+struct RuleFocus
 {
-public:
-    RuleFocusScope(ObjectType type, std::string id);
-    ~RuleFocusScope();
-    RuleFocusScope(const RuleFocusScope&) = delete;
-    RuleFocusScope& operator=(const RuleFocusScope&) = delete;
+    ObjectType type = ObjectType::Container;
+    std::string id;
 };
 
 // True without a focus, else only for the focused object.
-bool inRuleFocus(ObjectType type, const std::string& id);
+bool inRuleFocus(const std::optional<RuleFocus>& focus, ObjectType type, const std::string& id);
 
 } // namespace drydock

@@ -1,5 +1,5 @@
 #include "core/rules/RuleSupport.h"
-#include "core/rules/RuleFocus.h"
+#include "core/rules/RuleContext.h"
 
 namespace drydock {
 
@@ -28,7 +28,7 @@ ObjectRef swarmRef(const Inventory& inventory)
 void ContainerRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& c : context.inventory().containers) {
-        if (inRuleFocus(ObjectType::Container, c.id)) {
+        if (context.inFocus(ObjectType::Container, c.id)) {
             check(context, c, out);
         }
     }
@@ -37,7 +37,7 @@ void ContainerRule::evaluate(const RuleContext& context, FindingCollector& out) 
 void ImageRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& i : context.inventory().images) {
-        if (inRuleFocus(ObjectType::Image, i.id)) {
+        if (context.inFocus(ObjectType::Image, i.id)) {
             check(context, i, out);
         }
     }
@@ -46,7 +46,7 @@ void ImageRule::evaluate(const RuleContext& context, FindingCollector& out) cons
 void NetworkRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
     for (const auto& n : context.inventory().networks) {
-        if (inRuleFocus(ObjectType::Network, n.id)) {
+        if (context.inFocus(ObjectType::Network, n.id)) {
             check(context, n, out);
         }
     }

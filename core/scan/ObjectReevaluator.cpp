@@ -1,7 +1,5 @@
 #include "core/scan/ObjectReevaluator.h"
 
-#include "core/docker/UrlEncoding.h"
-#include "core/json/ModelParser.h"
 #include "core/rules/RuleSupport.h"
 #include "core/scan/RuleEngine.h"
 
@@ -37,15 +35,6 @@ template <typename T, typename Same> std::optional<T> erase(std::vector<T>& item
     T old = std::move(*it);
     items.erase(it);
     return old;
-}
-
-template <typename T, typename Parse> Result<T> readOne(DockerClient& client, const std::string& path, Parse parse)
-{
-    auto body = client.get(path);
-    if (!body) {
-        return body.error();
-    }
-    return parse(body.value());
 }
 
 bool matches(const std::string& id, const std::string& name, const std::string& key)
@@ -200,7 +189,7 @@ Result<Reevaluation> ObjectReevaluator::reevaluate(const Inventory& current, Obj
         break;
     }
     case ObjectType::Network: {
-        auto network = readOne<Network>(m_client, "/networks/" + urlEncode(id), json::parseNetwork);
+        auto network = m_client.inspectNetwork(id);
         if (!network) {
             if (!isGone(network.error())) {
                 return network.error();
@@ -212,7 +201,7 @@ Result<Reevaluation> ObjectReevaluator::reevaluate(const Inventory& current, Obj
         break;
     }
     case ObjectType::Volume: {
-        auto volume = readOne<Volume>(m_client, "/volumes/" + urlEncode(id), json::parseVolume);
+        auto volume = m_client.inspectVolume(id);
         if (!volume) {
             if (!isGone(volume.error())) {
                 return volume.error();

@@ -5,7 +5,6 @@
 #include "core/remediation/RunCommandHardener.h"
 #include "core/rules/FindingCollector.h"
 #include "core/rules/RuleContext.h"
-#include "core/rules/RuleFocus.h"
 
 #include <unordered_map>
 
@@ -23,9 +22,9 @@ FindingSet RuleEngine::evaluate(const Inventory& inventory, const ScanSettings& 
 std::vector<Finding> RuleEngine::evaluateObject(const Inventory& inventory, const ScanSettings& settings,
                                                 std::int64_t nowUnix, ObjectType type, const std::string& id) const
 {
-    const RuleFocusScope focus(type, id);
-    const RuleContext context(inventory, settings, nowUnix);
-    FindingCollector collector(&settings.severityOverrides);
+    const RuleFocus focus{type, id};
+    const RuleContext context(inventory, settings, nowUnix, focus);
+    FindingCollector collector(&settings.severityOverrides, focus);
     FindingSet set(run(context, collector));
     set.sort();
     return std::move(set.mutableAll());

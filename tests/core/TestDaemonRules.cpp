@@ -1,10 +1,10 @@
 #include "core/common/Time.h"
-#include "core/rules/FindingCollector.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/rules/RuleContext.h"
 #include "core/rules/daemon/DaemonFacts.h"
 #include "core/rules/daemon/DaemonRules.h"
 #include "core/rules/daemon/EngineSupport.h"
+
+#include "tests/support/RuleFixtures.h"
 
 #include <QtTest>
 
@@ -13,6 +13,7 @@
 #include <set>
 
 using namespace drydock;
+using namespace drydock::test;
 
 using Mutator = std::function<void(Inventory&)>;
 Q_DECLARE_METATYPE(Mutator)
@@ -165,27 +166,6 @@ Plugin privilegedPlugin(bool enabled)
     return p;
 }
 
-RuleCatalogue daemonCatalogue()
-{
-    RuleCatalogue c;
-    registerDaemonRules(c);
-    return c;
-}
-
-std::vector<Finding> evaluate(const RuleCatalogue& catalogue, const Inventory& inventory,
-                              const std::string& ruleId, qint64 now)
-{
-    const ScanSettings settings;
-    const RuleContext context(inventory, settings, now);
-    FindingCollector out;
-    for (const auto& rule : catalogue.rules()) {
-        if (ruleId.empty() || rule->info().id == ruleId) {
-            rule->evaluate(context, out);
-        }
-    }
-    return out.take();
-}
-
 void add(const char* name, const char* ruleId, Mutator mutate, int count, const char* severity = "",
          const char* evidence = "", const char* notInEvidence = "", qint64 now = kNow)
 {
@@ -201,7 +181,7 @@ class TestDaemonRules : public QObject
     Q_OBJECT
 
 private:
-    RuleCatalogue m_catalogue = daemonCatalogue();
+    RuleCatalogue m_catalogue = areaCatalogue(registerDaemonRules);
 
 private slots:
     void rule_data();
@@ -611,7 +591,7 @@ void TestDaemonRules::rule()
     QVERIFY2(m_catalogue.find(ruleId.toStdString()), "rule not registered");
     Inventory inventory = hardenedInventory();
     mutate(inventory);
-    const auto findings = evaluate(m_catalogue, inventory, ruleId.toStdString(), now);
+    const auto findings = evaluateCatalogue(m_catalogue, inventory, ruleId.toStdString(), now);
     QCOMPARE(int(findings.size()), count);
     for (const auto& f : findings) {
         QCOMPARE(QString::fromStdString(f.ruleId), ruleId);
@@ -631,7 +611,7 @@ void TestDaemonRules::rule()
 
 void TestDaemonRules::aHardenedDaemonRaisesNothing()
 {
-    const auto findings = evaluate(m_catalogue, hardenedInventory(), "", kNow);
+    const auto findings = evaluateCatalogue(m_catalogue, hardenedInventory(), "", kNow);
     for (const auto& f : findings) {
         qWarning("unexpected %s: %s", f.ruleId.c_str(), f.evidence.c_str());
     }
@@ -652,7 +632,7 @@ void TestDaemonRules::thisMachinesDaemonRaisesTheExpectedFindings()
         {"DMN-018", Severity::Info},   // wildcard default bind address
         {"DMN-019", Severity::Info},   // cgroup v1
     };
-    const auto findings = evaluate(m_catalogue, machineInventory(), "", kNow);
+    const auto findings = evaluateCatalogue(m_catalogue, machineInventory(), "", kNow);
     std::map<std::string, Severity> actual;
     for (const auto& f : findings) {
         QVERIFY2(actual.emplace(f.ruleId, f.severity).second, ("duplicate finding " + f.ruleId).c_str());
@@ -681,7 +661,7 @@ void TestDaemonRules::daemonFindingsNameTheDaemonAndPluginFindingsThePlugin()
 {
     Inventory inventory = machineInventory();
     inventory.plugins.push_back(privilegedPlugin(true));
-    for (const auto& f : evaluate(m_catalogue, inventory, "", kNow)) {
+    for (const auto& f : evaluateCatalogue(m_catalogue, inventory, "", kNow)) {
         if (f.ruleId == "DMN-021") {
             QCOMPARE(f.object.type, ObjectType::Plugin);
             QCOMPARE(f.object.id, std::string("5d6f0c1a"));
@@ -707,7 +687,7 @@ void TestDaemonRules::proxyCredentialsNeverReachEvidence()
         "WARNING: API is accessible on http://admin:Sup3rS3cretPw@0.0.0.0:2375 without "
         "encryption.",
         "WARNING: No swap limit support via " + proxy};
-    const auto findings = evaluate(m_catalogue, inventory, "", kNow);
+    const auto findings = evaluateCatalogue(m_catalogue, inventory, "", kNow);
     QVERIFY(!findings.empty());
     for (const auto& f : findings) {
         QVERIFY2(f.evidence.find("Sup3rS3cretPw") == std::string::npos, f.evidence.c_str());
@@ -717,23 +697,7 @@ void TestDaemonRules::proxyCredentialsNeverReachEvidence()
 
 void TestDaemonRules::everyDaemonRuleIsRegisteredWithItsTexts()
 {
-    QCOMPARE(int(m_catalogue.size()), 21);
-    std::set<std::string> ids;
-    for (const auto& rule : m_catalogue.rules()) {
-        const RuleInfo& info = rule->info();
-        ids.insert(info.id);
-        QCOMPARE(info.area, Area::Daemon);
-        QVERIFY2(!info.title.empty() && !info.rationale.empty() && !info.fix.empty() &&
-                     !info.practice.empty(),
-                 info.id.c_str());
-        // A CIS id always comes with the benchmark version it belongs to, and only then.
-        QCOMPARE(info.cis.id.empty(), info.cis.version.empty());
-    }
-    for (int n = 1; n <= 21; ++n) {
-        char id[16];
-        std::snprintf(id, sizeof id, "DMN-%03d", n);
-        QVERIFY2(ids.count(id), id);
-    }
+    verifyAreaRules(m_catalogue, Area::Daemon, "DMN", 21);
     // The daemon.json change lives in the fix text of the rules that have one.
     for (const char* id : {"DMN-001", "DMN-003", "DMN-008", "DMN-009", "DMN-018", "DMN-020"}) {
         QVERIFY2(m_catalogue.find(id)->info().fix.find("daemon.json") != std::string::npos, id);

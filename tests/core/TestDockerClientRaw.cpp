@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 
 using namespace drydock;
 using drydock::test::FakeConnection;
@@ -264,6 +265,77 @@ private slots:
         std::sort(sortedPaths.begin(), sortedPaths.end());
         std::sort(sortedExpected.begin(), sortedExpected.end());
         QCOMPARE(sortedPaths, sortedExpected);
+    }
+
+    // The single-object inspects that live updates use: the encoded path, the parsed object, and a 404 kept
+    // as an HTTP error (ObjectReevaluator reads it as "the object is gone").
+    void singleNetworkAndVolumeInspects_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("path");   // what the daemon is asked, unversioned
+        QTest::addColumn<QString>("answer"); // the daemon's body; empty: 404
+        QTest::addColumn<QString>("name");   // of the parsed object
+        QTest::newRow("a network is inspected by id and read with its members")
+            << "network" << "net1" << "/networks/net1"
+            << R"({"Id":"net1","Name":"appnet","Driver":"bridge","Containers":{"c1":{"Name":"web"}}})"
+            << "appnet";
+        QTest::newRow("a network name that looks like a path is encoded")
+            << "network" << "../../info" << "/networks/..%2F..%2Finfo" << R"({"Id":"n2","Name":"../../info"})"
+            << "../../info";
+        QTest::newRow("a network that is gone is a 404 error")
+            << "network" << "gone" << "/networks/gone" << "" << "";
+        QTest::newRow("a volume is inspected by name")
+            << "volume" << "data" << "/volumes/data"
+            << R"({"Name":"data","Driver":"local","Options":{"type":"nfs"}})" << "data";
+        QTest::newRow("a volume name with a space is encoded")
+            << "volume" << "my data" << "/volumes/my%20data" << R"({"Name":"my data","Driver":"local"})"
+            << "my data";
+        QTest::newRow("a volume that is gone is a 404 error")
+            << "volume" << "gone" << "/volumes/gone" << "" << "";
+    }
+
+    void singleNetworkAndVolumeInspects()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, key);
+        QFETCH(QString, path);
+        QFETCH(QString, answer);
+        QFETCH(QString, name);
+        if (!answer.isEmpty()) {
+            m_answers[path.toStdString()] = {200, answer.toStdString()};
+        }
+        auto client = makeClient();
+        QVERIFY(client->negotiate().ok());
+        std::string parsedName;
+        std::optional<Error> error;
+        if (kind == QLatin1String("network")) {
+            const auto network = client->inspectNetwork(key.toStdString());
+            if (network) {
+                parsedName = network->name;
+                QCOMPARE(network->containers.size(), std::size_t(network->id == "net1" ? 1 : 0));
+            } else {
+                error = network.error();
+            }
+        } else {
+            const auto volume = client->inspectVolume(key.toStdString());
+            if (volume) {
+                parsedName = volume->name;
+            } else {
+                error = volume.error();
+            }
+        }
+        const auto requests = m_server->requests();
+        QCOMPARE(requests.back().path, "/v1.51" + path.toStdString());
+        QCOMPARE(requests.back().method, std::string("GET"));
+        if (answer.isEmpty()) {
+            QVERIFY(error.has_value());
+            QCOMPARE(error->code, ErrorCode::HttpError);
+            QCOMPARE(error->httpStatus, 404);
+        } else {
+            QVERIFY2(!error, error ? error->message.c_str() : "");
+            QCOMPARE(QString::fromStdString(parsedName), name);
+        }
     }
 
     void swarmInactiveAsksNothing()

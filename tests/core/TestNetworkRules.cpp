@@ -3,6 +3,7 @@
 #include "core/rules/network/NetworkRules.h"
 
 #include "tests/core/FindingDescriptions.h"
+#include "tests/support/RuleFixtures.h"
 
 #include <QtTest>
 
@@ -71,13 +72,6 @@ void stopped(Inventory& inv, std::vector<PortMapping> ports)
     web(inv).hostConfig.portBindings = std::move(ports);
 }
 
-RuleCatalogue networkCatalogue()
-{
-    RuleCatalogue catalogue;
-    registerNetworkRules(catalogue);
-    return catalogue;
-}
-
 std::vector<Finding> evaluate(const Rule& rule, const Inventory& inventory)
 {
     return evaluateRule(rule, inventory, kNow);
@@ -104,21 +98,7 @@ private slots:
 
 void TestNetworkRules::catalogueHasEveryNetworkRuleWithItsTexts()
 {
-    const RuleCatalogue catalogue = networkCatalogue();
-    QStringList ids;
-    for (const auto& rule : catalogue.rules()) {
-        const RuleInfo& info = rule->info();
-        ids << QString::fromStdString(info.id);
-        QCOMPARE(info.area, Area::Network);
-        QVERIFY2(!info.title.empty() && !info.rationale.empty() && !info.fix.empty() && !info.practice.empty(),
-                 info.id.c_str());
-        QCOMPARE(info.cis.version.empty(), info.cis.id.empty());
-    }
-    QStringList expected;
-    for (int i = 1; i <= 12; ++i) {
-        expected << QStringLiteral("NET-%1").arg(i, 3, 10, QLatin1Char('0'));
-    }
-    QCOMPARE(ids, expected);
+    verifyAreaRules(areaCatalogue(registerNetworkRules), Area::Network, "NET", 12);
 }
 
 void TestNetworkRules::ruleDefaults_data()
@@ -145,22 +125,13 @@ void TestNetworkRules::ruleDefaults()
     QFETCH(QString, id);
     QFETCH(QString, severity);
     QFETCH(QString, cisId);
-    const RuleCatalogue catalogue = networkCatalogue();
-    const Rule* rule = catalogue.find(id.toStdString());
-    QVERIFY(rule);
-    QCOMPARE(QString::fromLatin1(toString(rule->info().defaultSeverity)), severity);
-    QCOMPARE(QString::fromStdString(rule->info().cis.id), cisId);
-    QCOMPARE(QString::fromStdString(rule->info().cis.version), cisId.isEmpty() ? QString() : QStringLiteral("1.6.0"));
+    verifyRuleDefaults(areaCatalogue(registerNetworkRules), id, severity, cisId);
 }
 
 void TestNetworkRules::isolatedContainerRaisesNoNetworkFinding()
 {
     const Inventory inv = isolatedInventory();
-    const RuleCatalogue catalogue = networkCatalogue();
-    for (const auto& rule : catalogue.rules()) {
-        const auto findings = evaluate(*rule, inv);
-        QVERIFY2(findings.empty(), (rule->info().id + ": " + (findings.empty() ? "" : findings[0].evidence)).c_str());
-    }
+    verifyNoFindings(areaCatalogue(registerNetworkRules), inv, kNow);
 }
 
 void TestNetworkRules::rule_data()
@@ -409,7 +380,7 @@ void TestNetworkRules::rule()
 
     Inventory inv = isolatedInventory();
     setup(inv);
-    const RuleCatalogue catalogue = networkCatalogue();
+    const RuleCatalogue catalogue = areaCatalogue(registerNetworkRules);
     const Rule* rule = catalogue.find(id.toStdString());
     QVERIFY(rule);
     const auto result = evaluate(*rule, inv);
@@ -448,7 +419,7 @@ void TestNetworkRules::riskyPortTitleNamesTheService()
     QFETCH(QString, title);
     Inventory inv = isolatedInventory();
     running(inv, {{containerPort.toStdString(), {{"0.0.0.0", hostPort.toStdString()}}}});
-    const auto result = evaluate(*networkCatalogue().find("NET-006"), inv);
+    const auto result = evaluate(*areaCatalogue(registerNetworkRules).find("NET-006"), inv);
     QCOMPARE(result.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(result[0].title), title);
 }

@@ -4,6 +4,7 @@
 #include "core/rules/runtime/SecurityOpt.h"
 
 #include "tests/core/FindingDescriptions.h"
+#include "tests/support/RuleFixtures.h"
 
 #include <QtTest>
 
@@ -59,13 +60,6 @@ Inventory hardenedInventory()
 
 Container& web(Inventory& inv) { return inv.containers.front(); }
 
-RuleCatalogue runtimeCatalogue()
-{
-    RuleCatalogue catalogue;
-    registerRuntimeRules(catalogue);
-    return catalogue;
-}
-
 std::vector<Finding> evaluate(const Rule& rule, const Inventory& inventory)
 {
     return evaluateRule(rule, inventory, kNow);
@@ -95,21 +89,7 @@ private slots:
 
 void TestRuntimeRules::catalogueHasEveryRuntimeRuleWithItsTexts()
 {
-    const RuleCatalogue catalogue = runtimeCatalogue();
-    QStringList ids;
-    for (const auto& rule : catalogue.rules()) {
-        const RuleInfo& info = rule->info();
-        ids << QString::fromStdString(info.id);
-        QCOMPARE(info.area, Area::Runtime);
-        QVERIFY2(!info.title.empty() && !info.rationale.empty() && !info.fix.empty() && !info.practice.empty(),
-                 info.id.c_str());
-        QCOMPARE(info.cis.version.empty(), info.cis.id.empty());
-    }
-    QStringList expected;
-    for (int i = 1; i <= 18; ++i) {
-        expected << QStringLiteral("RUN-%1").arg(i, 3, 10, QLatin1Char('0'));
-    }
-    QCOMPARE(ids, expected);
+    verifyAreaRules(areaCatalogue(registerRuntimeRules), Area::Runtime, "RUN", 18);
 }
 
 void TestRuntimeRules::ruleDefaults_data()
@@ -142,23 +122,14 @@ void TestRuntimeRules::ruleDefaults()
     QFETCH(QString, id);
     QFETCH(QString, severity);
     QFETCH(QString, cisId);
-    const RuleCatalogue catalogue = runtimeCatalogue();
-    const Rule* rule = catalogue.find(id.toStdString());
-    QVERIFY(rule);
-    QCOMPARE(QString::fromLatin1(toString(rule->info().defaultSeverity)), severity);
-    QCOMPARE(QString::fromStdString(rule->info().cis.id), cisId);
-    QCOMPARE(QString::fromStdString(rule->info().cis.version), cisId.isEmpty() ? QString() : QStringLiteral("1.6.0"));
+    verifyRuleDefaults(areaCatalogue(registerRuntimeRules), id, severity, cisId);
 }
 
 void TestRuntimeRules::hardenedContainerRaisesNoRuntimeFinding()
 {
     Inventory inv = hardenedInventory();
     inv.daemon.securityOptions.push_back("name=selinux");
-    const RuleCatalogue catalogue = runtimeCatalogue();
-    for (const auto& rule : catalogue.rules()) {
-        const auto findings = evaluate(*rule, inv);
-        QVERIFY2(findings.empty(), (rule->info().id + ": " + (findings.empty() ? "" : findings[0].evidence)).c_str());
-    }
+    verifyNoFindings(areaCatalogue(registerRuntimeRules), inv, kNow);
 }
 
 void TestRuntimeRules::rule_data()
@@ -542,7 +513,7 @@ void TestRuntimeRules::rule()
 
     Inventory inv = hardenedInventory();
     setup(inv);
-    const RuleCatalogue catalogue = runtimeCatalogue();
+    const RuleCatalogue catalogue = areaCatalogue(registerRuntimeRules);
     const Rule* rule = catalogue.find(id.toStdString());
     QVERIFY(rule);
     const auto result = evaluate(*rule, inv);
@@ -565,7 +536,7 @@ void TestRuntimeRules::healthHintFromAnExecFormImageCheckIsAShellCommand()
     Inventory inv = hardenedInventory();
     inv.images.front().config.healthcheck = Healthcheck{{"CMD", "/app/health", "--quick"}};
     web(inv).config.healthcheck = Healthcheck{{"NONE"}};
-    const auto result = evaluate(*runtimeCatalogue().find("RUN-012"), inv);
+    const auto result = evaluate(*areaCatalogue(registerRuntimeRules).find("RUN-012"), inv);
     QCOMPARE(result.size(), std::size_t(1));
     QCOMPARE(describe(result[0].remediation.edits),
              (QStringList{"remove --no-healthcheck", "add --health-cmd /app/health --quick"}));

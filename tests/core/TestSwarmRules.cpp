@@ -1,9 +1,9 @@
 #include "core/common/Time.h"
-#include "core/rules/FindingCollector.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/rules/RuleContext.h"
 #include "core/rules/swarm/CertificateDates.h"
 #include "core/rules/swarm/SwarmRules.h"
+
+#include "tests/support/RuleFixtures.h"
 
 #include <QtTest>
 
@@ -11,6 +11,7 @@
 #include <set>
 
 using namespace drydock;
+using namespace drydock::test;
 
 using SwarmMutator = std::function<void(Inventory&)>;
 Q_DECLARE_METATYPE(SwarmMutator)
@@ -161,27 +162,6 @@ Inventory swarmInventory()
     return inv;
 }
 
-std::vector<Finding> evaluate(const RuleCatalogue& catalogue, const Inventory& inventory,
-                              const std::string& ruleId, qint64 now)
-{
-    const ScanSettings settings;
-    const RuleContext context(inventory, settings, now);
-    FindingCollector out;
-    for (const auto& rule : catalogue.rules()) {
-        if (ruleId.empty() || rule->info().id == ruleId) {
-            rule->evaluate(context, out);
-        }
-    }
-    return out.take();
-}
-
-RuleCatalogue swarmCatalogue()
-{
-    RuleCatalogue c;
-    registerSwarmRules(c);
-    return c;
-}
-
 SwarmService& firstService(Inventory& i)
 {
     return i.swarm->services.front();
@@ -195,7 +175,7 @@ class TestSwarmRules : public QObject
     Q_OBJECT
 
 private:
-    RuleCatalogue m_catalogue = swarmCatalogue();
+    RuleCatalogue m_catalogue = areaCatalogue(registerSwarmRules);
 
 private slots:
     void rule_data();
@@ -343,7 +323,7 @@ void TestSwarmRules::rule()
     QVERIFY2(m_catalogue.find(ruleId.toStdString()), "rule not registered");
     Inventory inventory = swarmInventory();
     mutate(inventory);
-    const auto findings = evaluate(m_catalogue, inventory, ruleId.toStdString(), now);
+    const auto findings = evaluateCatalogue(m_catalogue, inventory, ruleId.toStdString(), now);
     QCOMPARE(int(findings.size()), count);
     for (const auto& f : findings) {
         QCOMPARE(f.area, Area::Swarm);
@@ -360,7 +340,7 @@ void TestSwarmRules::rule()
 
 void TestSwarmRules::aWellKeptManagerRaisesNothing()
 {
-    for (const auto& f : evaluate(m_catalogue, swarmInventory(), "", kNow)) {
+    for (const auto& f : evaluateCatalogue(m_catalogue, swarmInventory(), "", kNow)) {
         QFAIL(("unexpected " + f.ruleId + ": " + f.evidence).c_str());
     }
 }
@@ -369,7 +349,7 @@ void TestSwarmRules::anInactiveSwarmRaisesNothing()
 {
     Inventory inventory;
     inventory.daemon.swarm.localNodeState = "inactive";
-    QVERIFY(evaluate(m_catalogue, inventory, "", kLater).empty());
+    QVERIFY(evaluateCatalogue(m_catalogue, inventory, "", kLater).empty());
 }
 
 void TestSwarmRules::aWorkerSeesOnlyWhatItCanJudge()
@@ -381,7 +361,7 @@ void TestSwarmRules::aWorkerSeesOnlyWhatItCanJudge()
     SwarmState worker;
     worker.isManager = false;
     inventory.swarm = worker;
-    QVERIFY(evaluate(m_catalogue, inventory, "", kLater).empty());
+    QVERIFY(evaluateCatalogue(m_catalogue, inventory, "", kLater).empty());
 }
 
 void TestSwarmRules::serviceGap_data()
@@ -504,7 +484,7 @@ void TestSwarmRules::serviceGap()
 
     Inventory inventory = swarmInventory();
     mutate(inventory);
-    const auto findings = evaluate(m_catalogue, inventory, "SWM-008", kNow);
+    const auto findings = evaluateCatalogue(m_catalogue, inventory, "SWM-008", kNow);
     QCOMPARE(int(findings.size()), 1); // the hardened service had no gap; exactly this one appeared
     const Finding& f = findings.front();
     QCOMPARE(QString::fromStdString(f.discriminator), discriminator);
@@ -532,7 +512,7 @@ void TestSwarmRules::aDefaultServiceHasTheExpectedGaps()
     inventory.swarm->services.push_back(fromImage);
 
     std::map<std::string, std::set<std::string>> gaps;
-    for (const auto& f : evaluate(m_catalogue, inventory, "SWM-008", kNow)) {
+    for (const auto& f : evaluateCatalogue(m_catalogue, inventory, "SWM-008", kNow)) {
         QVERIFY2(gaps[f.object.name].insert(f.discriminator).second, "one finding per gap");
     }
     const std::set<std::string> defaults{"CTR-001", "CTR-016", "RUN-006", "RUN-008", "RUN-009", "RUN-011"};
@@ -545,26 +525,11 @@ void TestSwarmRules::aDefaultServiceHasTheExpectedGaps()
 
 void TestSwarmRules::everySwarmRuleIsRegisteredWithItsTexts()
 {
-    QCOMPARE(int(m_catalogue.size()), 8);
-    std::set<std::string> ids;
-    for (const auto& rule : m_catalogue.rules()) {
-        const RuleInfo& info = rule->info();
-        ids.insert(info.id);
-        QCOMPARE(info.area, Area::Swarm);
-        QVERIFY2(!info.title.empty() && !info.rationale.empty() && !info.fix.empty() &&
-                     !info.practice.empty(),
-                 info.id.c_str());
-        QCOMPARE(info.cis.id.empty(), info.cis.version.empty());
-    }
-    for (int n = 1; n <= 8; ++n) {
-        char id[16];
-        std::snprintf(id, sizeof id, "SWM-%03d", n);
-        QVERIFY2(ids.count(id), id);
-    }
+    verifyAreaRules(m_catalogue, Area::Swarm, "SWM", 8);
     QCOMPARE(m_catalogue.find("SWM-003")->info().cis.id, std::string("7.5"));
     const RuleCatalogue builtIn = RuleCatalogue::builtIn();
-    for (const auto& id : ids) {
-        QVERIFY2(builtIn.find(id), id.c_str());
+    for (const auto& rule : m_catalogue.rules()) {
+        QVERIFY2(builtIn.find(rule->info().id), rule->info().id.c_str());
     }
 }
 

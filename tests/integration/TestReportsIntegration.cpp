@@ -3,6 +3,7 @@
 // the PDF's text), hostile daemon text inert (HTML parsed by python3's html.parser), CSV formulas
 // neutralised, the 1 MB label cut, the PDF paginated with embedded fonts, and the SARIF valid against the
 // official SARIF 2.1.0 schema (jsonschema, Draft 2020-12) and Microsoft's SARIF validator.
+#include "tests/support/Csv.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace drydock;
+using drydock::test::parseCsv;
 
 namespace {
 
@@ -55,40 +57,6 @@ QString sarifToolDir()
     const QString dir = qEnvironmentVariable("DRYDOCK_SARIF_MULTITOOL_DIR");
     return dir.isEmpty() ? QDir::homePath() + QStringLiteral("/.cache/drydock-tests/sarif-multitool/package")
                          : dir;
-}
-
-QList<QStringList> parseCsv(const QString& text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << cell;
-            cell.clear();
-        } else if (c == QLatin1Char('\n')) {
-            row << cell;
-            rows << row;
-            row.clear();
-            cell.clear();
-        } else if (c != QLatin1Char('\r')) {
-            cell += c;
-        }
-    }
-    return rows;
 }
 
 int longestRun(const QByteArray& bytes, char c)

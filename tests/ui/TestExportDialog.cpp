@@ -8,6 +8,8 @@
 #include "ui/dialogs/ExportDialog.h"
 #include "ui/widgets/InlineMessage.h"
 
+#include "tests/support/Csv.h"
+
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
@@ -21,6 +23,7 @@
 #include <QTest>
 
 using namespace drydock;
+using drydock::test::parseCsv;
 using namespace drydock::ui;
 
 namespace {
@@ -37,43 +40,6 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// RFC 4180 rows (quoted cells may hold commas, quotes and line breaks).
-QList<QStringList> parseCsv(const QString& text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << cell;
-            cell.clear();
-        } else if (c == QLatin1Char('\r')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            row << cell;
-            rows << row;
-            row.clear();
-            cell.clear();
-        } else {
-            cell += c;
-        }
-    }
-    return rows;
 }
 
 Finding makeFinding(int i, const std::string& objectId)

@@ -89,6 +89,7 @@ std::string describeMount(const MountPoint& mount);
 
 // ---- Image references (CTR-023/024) ----
 
+// An image reference split into name, tag and digest.
 struct ImageReference
 {
     std::string name;   // "nginx", "registry:5000/team/app"

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include <set>
 
@@ -59,7 +59,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDangerousCapabilityRule()
+DRYDOCK_RULE(makeDangerousCapabilityRule)
 {
     return std::make_unique<DangerousCapabilityRule>();
 }

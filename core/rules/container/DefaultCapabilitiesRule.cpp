@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/Strings.h"
 
@@ -53,7 +53,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDefaultCapabilitiesRule()
+DRYDOCK_RULE(makeDefaultCapabilitiesRule)
 {
     return std::make_unique<DefaultCapabilitiesRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -42,7 +42,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHostCgroupnsRule()
+DRYDOCK_RULE(makeHostCgroupnsRule)
 {
     return std::make_unique<HostCgroupnsRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/Strings.h"
 
@@ -114,7 +114,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHostDeviceRule()
+DRYDOCK_RULE(makeHostDeviceRule)
 {
     return std::make_unique<HostDeviceRule>();
 }

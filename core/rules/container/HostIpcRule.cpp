@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -35,7 +35,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHostIpcRule()
+DRYDOCK_RULE(makeHostIpcRule)
 {
     return std::make_unique<HostIpcRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -34,7 +34,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHostPidRule()
+DRYDOCK_RULE(makeHostPidRule)
 {
     return std::make_unique<HostPidRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -47,7 +47,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMountPropagationRule()
+DRYDOCK_RULE(makeMountPropagationRule)
 {
     return std::make_unique<MountPropagationRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -49,7 +49,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMutableImageRefRule()
+DRYDOCK_RULE(makeMutableImageRefRule)
 {
     return std::make_unique<MutableImageRefRule>();
 }

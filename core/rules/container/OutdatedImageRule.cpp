@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -62,7 +62,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeOutdatedImageRule()
+DRYDOCK_RULE(makeOutdatedImageRule)
 {
     return std::make_unique<OutdatedImageRule>();
 }

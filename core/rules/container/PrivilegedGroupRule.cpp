@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/Strings.h"
 
@@ -65,7 +65,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makePrivilegedGroupRule()
+DRYDOCK_RULE(makePrivilegedGroupRule)
 {
     return std::make_unique<PrivilegedGroupRule>();
 }

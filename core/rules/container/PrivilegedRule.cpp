@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -36,7 +36,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makePrivilegedRule()
+DRYDOCK_RULE(makePrivilegedRule)
 {
     return std::make_unique<PrivilegedRule>();
 }

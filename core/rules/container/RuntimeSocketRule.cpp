@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
@@ -77,7 +77,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRuntimeSocketRule()
+DRYDOCK_RULE(makeRuntimeSocketRule)
 {
     return std::make_unique<RuntimeSocketRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -73,7 +73,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSensitiveMountRule()
+DRYDOCK_RULE(makeSensitiveMountRule)
 {
     return std::make_unique<SensitiveMountRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/Strings.h"
 
@@ -28,6 +28,7 @@ public:
 protected:
     void check(const RuleContext& context, const Container& c, FindingCollector& out) const override
     {
+        // One namespace mode of the container, with the inspect field and run flag that set it.
         struct Namespace
         {
             const char* kind;
@@ -64,7 +65,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSharedNamespaceRule()
+DRYDOCK_RULE(makeSharedNamespaceRule)
 {
     return std::make_unique<SharedNamespaceRule>();
 }

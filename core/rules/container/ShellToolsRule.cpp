@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/Strings.h"
 
@@ -155,7 +155,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeShellToolsRule()
+DRYDOCK_RULE(makeShellToolsRule)
 {
     return std::make_unique<ShellToolsRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 #include "core/common/Strings.h"
 
@@ -69,7 +69,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSshdRule()
+DRYDOCK_RULE(makeSshdRule)
 {
     return std::make_unique<SshdRule>();
 }

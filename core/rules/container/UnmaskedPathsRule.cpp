@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/container/ContainerRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -48,7 +48,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUnmaskedPathsRule()
+DRYDOCK_RULE(makeUnmaskedPathsRule)
 {
     return std::make_unique<UnmaskedPathsRule>();
 }

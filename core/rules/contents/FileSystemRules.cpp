@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
 #include "core/remediation/DockerfileSnippet.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
@@ -53,6 +53,7 @@ bool underDependencyTree(std::string_view path)
     return contains(path, "node_modules/") || contains(path, "/vendor/") || startsWith(path, "vendor/");
 }
 
+// IMG-110: a .git directory left in the image.
 class GitDirectoryRule final : public ContentRule
 {
 public:
@@ -89,6 +90,7 @@ public:
     }
 };
 
+// IMG-111: a world-writable path without the sticky bit.
 class WorldWritableRule final : public ContentRule
 {
 public:
@@ -123,6 +125,7 @@ public:
     }
 };
 
+// IMG-112: system files owned by a non-root user.
 class SystemPathOwnerRule final : public ContentRule
 {
 public:
@@ -163,15 +166,15 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeGitDirectoryRule()
+DRYDOCK_RULE(makeGitDirectoryRule)
 {
     return std::make_unique<GitDirectoryRule>();
 }
-std::unique_ptr<Rule> makeWorldWritableRule()
+DRYDOCK_RULE(makeWorldWritableRule)
 {
     return std::make_unique<WorldWritableRule>();
 }
-std::unique_ptr<Rule> makeSystemPathOwnerRule()
+DRYDOCK_RULE(makeSystemPathOwnerRule)
 {
     return std::make_unique<SystemPathOwnerRule>();
 }

@@ -1,4 +1,4 @@
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
@@ -41,6 +41,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageTooLargeRule() { return std::make_unique<ImageTooLargeRule>(); }
+DRYDOCK_RULE(makeImageTooLargeRule) { return std::make_unique<ImageTooLargeRule>(); }
 
 } // namespace drydock

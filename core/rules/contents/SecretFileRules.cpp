@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
 #include "core/secrets/SecretDetector.h"
@@ -125,6 +125,7 @@ std::optional<std::string> authValue(std::string_view content)
     return std::nullopt;
 }
 
+// How bad a secret-looking file is, and its masked description.
 struct SecretVerdict
 {
     Severity severity = Severity::Medium;
@@ -176,6 +177,7 @@ std::optional<SecretVerdict> judge(SecretFileKind kind, const std::string& path,
     return std::nullopt;
 }
 
+// IMG-107/108/109: a private key, credential file or .env file in the final file system.
 class SecretFileRule final : public ContentRule
 {
 public:
@@ -210,6 +212,7 @@ private:
     SecretFileKind m_kind;
 };
 
+// IMG-114: a secret file deleted in a later layer that an earlier layer still holds.
 class DeletedSecretRule final : public ContentRule
 {
 public:
@@ -245,19 +248,19 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makePrivateKeyFileRule()
+DRYDOCK_RULE(makePrivateKeyFileRule)
 {
     return std::make_unique<SecretFileRule>(kPrivateKey, SecretFileKind::PrivateKey);
 }
-std::unique_ptr<Rule> makeCredentialFileRule()
+DRYDOCK_RULE(makeCredentialFileRule)
 {
     return std::make_unique<SecretFileRule>(kCredentials, SecretFileKind::Credentials);
 }
-std::unique_ptr<Rule> makeEnvFileRule()
+DRYDOCK_RULE(makeEnvFileRule)
 {
     return std::make_unique<SecretFileRule>(kEnvFile, SecretFileKind::EnvFile);
 }
-std::unique_ptr<Rule> makeDeletedSecretRule()
+DRYDOCK_RULE(makeDeletedSecretRule)
 {
     return std::make_unique<DeletedSecretRule>();
 }

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
 #include "core/remediation/DockerfileSnippet.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 
 #include <array>
@@ -70,6 +70,7 @@ Severity grade(const std::string& path)
     return Severity::Medium;
 }
 
+// IMG-101: setuid/setgid files in the image.
 class SetuidFilesRule final : public ContentRule
 {
 public:
@@ -104,6 +105,7 @@ public:
     }
 };
 
+// IMG-102: files with Linux capabilities in the image.
 class FileCapabilitiesRule final : public ContentRule
 {
 public:
@@ -130,11 +132,11 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSetuidFilesRule()
+DRYDOCK_RULE(makeSetuidFilesRule)
 {
     return std::make_unique<SetuidFilesRule>();
 }
-std::unique_ptr<Rule> makeFileCapabilitiesRule()
+DRYDOCK_RULE(makeFileCapabilitiesRule)
 {
     return std::make_unique<FileCapabilitiesRule>();
 }

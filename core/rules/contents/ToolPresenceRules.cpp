@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/contents/ContentPatterns.h"
 #include "core/contents/PathResolver.h"
-#include "core/rules/contents/ContentRuleFactories.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
@@ -60,6 +60,7 @@ const RuleInfo kBuildTools{
         "Use a multi-stage build: compile in a build stage and copy only the result into a slim final stage.",
     .practice = "Keep images minimal (multi-stage builds)"};
 
+// The tools one rule looks for: file names, the ones that raise it to medium, and extra paths.
 struct ToolTable
 {
     std::vector<std::string> names;
@@ -68,6 +69,7 @@ struct ToolTable
     const char* dockerfile = nullptr;
 };
 
+// IMG-103…106: shells, package managers, download tools or build tools left in the final image.
 class ToolPresenceRule final : public ContentRule
 {
 public:
@@ -144,14 +146,14 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeShellPresentRule()
+DRYDOCK_RULE(makeShellPresentRule)
 {
     return std::make_unique<ToolPresenceRule>(
         kShell,
         ToolTable{{"sh", "bash", "dash", "ash", "zsh", "ksh", "busybox"}, {}, {}, kMultiStageDockerfile});
 }
 
-std::unique_ptr<Rule> makePackageManagerPresentRule()
+DRYDOCK_RULE(makePackageManagerPresentRule)
 {
     return std::make_unique<ToolPresenceRule>(
         kPackageManager, ToolTable{{"apt", "apt-get", "dpkg", "apk", "yum", "dnf", "microdnf", "rpm",
@@ -161,7 +163,7 @@ std::unique_ptr<Rule> makePackageManagerPresentRule()
                                    kMultiStageDockerfile});
 }
 
-std::unique_ptr<Rule> makeNetworkToolsPresentRule()
+DRYDOCK_RULE(makeNetworkToolsPresentRule)
 {
     return std::make_unique<ToolPresenceRule>(
         kNetworkTools,
@@ -174,7 +176,7 @@ std::unique_ptr<Rule> makeNetworkToolsPresentRule()
                   " && apt-get purge -y curl && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*\n"});
 }
 
-std::unique_ptr<Rule> makeBuildToolsPresentRule()
+DRYDOCK_RULE(makeBuildToolsPresentRule)
 {
     return std::make_unique<ToolPresenceRule>(
         kBuildTools,

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -37,7 +37,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeAuthorizationPluginRule()
+DRYDOCK_RULE(makeAuthorizationPluginRule)
 {
     return std::make_unique<AuthorizationPluginRule>();
 }

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -54,7 +54,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeBridgeNetfilterRule()
+DRYDOCK_RULE(makeBridgeNetfilterRule)
 {
     return std::make_unique<BridgeNetfilterRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -42,7 +42,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCgroupVersionRule()
+DRYDOCK_RULE(makeCgroupVersionRule)
 {
     return std::make_unique<CgroupVersionRule>();
 }

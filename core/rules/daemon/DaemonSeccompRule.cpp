@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -57,7 +57,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDaemonSeccompRule()
+DRYDOCK_RULE(makeDaemonSeccompRule)
 {
     return std::make_unique<DaemonSeccompRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -34,7 +34,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDebugModeRule()
+DRYDOCK_RULE(makeDebugModeRule)
 {
     return std::make_unique<DebugModeRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -51,7 +51,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDefaultBindAddressRule()
+DRYDOCK_RULE(makeDefaultBindAddressRule)
 {
     return std::make_unique<DefaultBindAddressRule>();
 }

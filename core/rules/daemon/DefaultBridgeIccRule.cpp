@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -50,7 +50,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDefaultBridgeIccRule()
+DRYDOCK_RULE(makeDefaultBridgeIccRule)
 {
     return std::make_unique<DefaultBridgeIccRule>();
 }

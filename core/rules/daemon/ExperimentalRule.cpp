@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -44,7 +44,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeExperimentalRule()
+DRYDOCK_RULE(makeExperimentalRule)
 {
     return std::make_unique<ExperimentalRule>();
 }

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -71,7 +71,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeInsecureRegistryRule()
+DRYDOCK_RULE(makeInsecureRegistryRule)
 {
     return std::make_unique<InsecureRegistryRule>();
 }

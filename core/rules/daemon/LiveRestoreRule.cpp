@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -36,7 +36,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLiveRestoreRule()
+DRYDOCK_RULE(makeLiveRestoreRule)
 {
     return std::make_unique<LiveRestoreRule>();
 }

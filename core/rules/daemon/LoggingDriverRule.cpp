@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -48,7 +48,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLoggingDriverRule()
+DRYDOCK_RULE(makeLoggingDriverRule)
 {
     return std::make_unique<LoggingDriverRule>();
 }

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 #include "core/rules/daemon/EngineSupport.h"
 
 namespace drydock {
@@ -52,7 +52,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeOutdatedEngineRule()
+DRYDOCK_RULE(makeOutdatedEngineRule)
 {
     return std::make_unique<OutdatedEngineRule>();
 }

@@ -1,8 +1,8 @@
 #include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -63,7 +63,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makePlainTcpApiRule()
+DRYDOCK_RULE(makePlainTcpApiRule)
 {
     return std::make_unique<PlainTcpApiRule>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 #include <algorithm>
 
@@ -67,7 +67,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makePrivilegedPluginRule()
+DRYDOCK_RULE(makePrivilegedPluginRule)
 {
     return std::make_unique<PrivilegedPluginRule>();
 }

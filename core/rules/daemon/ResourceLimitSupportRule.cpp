@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 #include <algorithm>
 
@@ -78,7 +78,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeResourceLimitSupportRule()
+DRYDOCK_RULE(makeResourceLimitSupportRule)
 {
     return std::make_unique<ResourceLimitSupportRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -67,7 +67,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRuncVersionRule()
+DRYDOCK_RULE(makeRuncVersionRule)
 {
     return std::make_unique<RuncVersionRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -37,7 +37,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeStorageDriverRule()
+DRYDOCK_RULE(makeStorageDriverRule)
 {
     return std::make_unique<StorageDriverRule>();
 }

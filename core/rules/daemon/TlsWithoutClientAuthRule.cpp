@@ -1,7 +1,7 @@
 #include "core/common/SecretMasker.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -50,7 +50,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeTlsWithoutClientAuthRule()
+DRYDOCK_RULE(makeTlsWithoutClientAuthRule)
 {
     return std::make_unique<TlsWithoutClientAuthRule>();
 }

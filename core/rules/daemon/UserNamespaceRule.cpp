@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/daemon/DaemonFacts.h"
-#include "core/rules/daemon/DaemonRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -41,7 +41,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUserNamespaceRule()
+DRYDOCK_RULE(makeUserNamespaceRule)
 {
     return std::make_unique<UserNamespaceRule>();
 }

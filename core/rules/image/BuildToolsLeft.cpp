@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/remediation/DockerfileSnippet.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -287,7 +287,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeBuildToolsLeftRule()
+DRYDOCK_RULE(makeBuildToolsLeftRule)
 {
     return std::make_unique<BuildToolsLeft>();
 }

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -47,7 +47,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDistUpgradeRule()
+DRYDOCK_RULE(makeDistUpgradeRule)
 {
     return std::make_unique<DistUpgrade>();
 }

@@ -375,6 +375,7 @@ std::optional<std::size_t> findCommand(const std::vector<std::string>& words, st
 
 namespace {
 
+// A package-manager verb and what it does to the package list.
 struct VerbAction
 {
     std::string_view verb;

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/remediation/DockerfileSnippet.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -62,7 +62,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageRunsAsRootRule()
+DRYDOCK_RULE(makeImageRunsAsRootRule)
 {
     return std::make_unique<ImageRunsAsRoot>();
 }

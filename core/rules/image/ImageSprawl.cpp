@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <map>
@@ -83,7 +83,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageSprawlRule()
+DRYDOCK_RULE(makeImageSprawlRule)
 {
     return std::make_unique<ImageSprawl>();
 }

@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
 #include "core/remediation/DockerfileSnippet.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -52,7 +52,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMissingHealthcheckRule()
+DRYDOCK_RULE(makeMissingHealthcheckRule)
 {
     return std::make_unique<MissingHealthcheck>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -56,7 +56,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMutableTagRule()
+DRYDOCK_RULE(makeMutableTagRule)
 {
     return std::make_unique<MutableTag>();
 }

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -49,7 +49,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeNoRegistryDigestRule()
+DRYDOCK_RULE(makeNoRegistryDigestRule)
 {
     return std::make_unique<NoRegistryDigest>();
 }

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -44,7 +44,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeOnBuildTriggersRule()
+DRYDOCK_RULE(makeOnBuildTriggersRule)
 {
     return std::make_unique<OnBuildTriggers>();
 }

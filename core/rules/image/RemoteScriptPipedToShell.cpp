@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -122,7 +122,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRemoteScriptPipedToShellRule()
+DRYDOCK_RULE(makeRemoteScriptPipedToShellRule)
 {
     return std::make_unique<RemoteScriptPipedToShell>();
 }

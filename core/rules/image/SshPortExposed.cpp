@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -43,7 +43,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSshPortExposedRule()
+DRYDOCK_RULE(makeSshPortExposedRule)
 {
     return std::make_unique<SshPortExposed>();
 }

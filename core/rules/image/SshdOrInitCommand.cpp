@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -78,7 +78,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSshdOrInitCommandRule()
+DRYDOCK_RULE(makeSshdOrInitCommandRule)
 {
     return std::make_unique<SshdOrInitCommand>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Time.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -61,7 +61,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeStaleImageRule()
+DRYDOCK_RULE(makeStaleImageRule)
 {
     return std::make_unique<StaleImage>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -57,7 +57,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSudoInBuildRule()
+DRYDOCK_RULE(makeSudoInBuildRule)
 {
     return std::make_unique<SudoInBuild>();
 }

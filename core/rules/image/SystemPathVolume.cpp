@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -82,7 +82,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSystemPathVolumeRule()
+DRYDOCK_RULE(makeSystemPathVolumeRule)
 {
     return std::make_unique<SystemPathVolume>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <array>
@@ -53,7 +53,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSystemWorkdirRule()
+DRYDOCK_RULE(makeSystemWorkdirRule)
 {
     return std::make_unique<SystemWorkdir>();
 }

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 namespace drydock {
@@ -87,7 +87,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUpdateWithoutInstallRule()
+DRYDOCK_RULE(makeUpdateWithoutInstallRule)
 {
     return std::make_unique<UpdateWithoutInstall>();
 }

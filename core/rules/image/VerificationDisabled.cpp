@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/image/ImageRuleFactories.h"
 #include "core/rules/image/ImageRuleSupport.h"
 
 #include <algorithm>
@@ -123,7 +123,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeVerificationDisabledRule()
+DRYDOCK_RULE(makeVerificationDisabledRule)
 {
     return std::make_unique<VerificationDisabled>();
 }

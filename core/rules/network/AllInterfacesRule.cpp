@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 #include "core/rules/network/PublishedPorts.h"
 
 namespace drydock {
@@ -45,6 +45,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeAllInterfacesRule() { return std::make_unique<AllInterfacesRule>(); }
+DRYDOCK_RULE(makeAllInterfacesRule) { return std::make_unique<AllInterfacesRule>(); }
 
 } // namespace drydock

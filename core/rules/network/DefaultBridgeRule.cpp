@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/network/ContainerNetworking.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -55,6 +55,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDefaultBridgeRule() { return std::make_unique<DefaultBridgeRule>(); }
+DRYDOCK_RULE(makeDefaultBridgeRule) { return std::make_unique<DefaultBridgeRule>(); }
 
 } // namespace drydock

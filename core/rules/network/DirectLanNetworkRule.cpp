@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -38,6 +38,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeDirectLanNetworkRule() { return std::make_unique<DirectLanNetworkRule>(); }
+DRYDOCK_RULE(makeDirectLanNetworkRule) { return std::make_unique<DirectLanNetworkRule>(); }
 
 } // namespace drydock

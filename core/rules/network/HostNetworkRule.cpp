@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/network/ContainerNetworking.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 #include "core/rules/network/PublishedPorts.h"
 
 namespace drydock {
@@ -49,6 +49,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHostNetworkRule() { return std::make_unique<HostNetworkRule>(); }
+DRYDOCK_RULE(makeHostNetworkRule) { return std::make_unique<HostNetworkRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -39,6 +39,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeIpv6NetworkRule() { return std::make_unique<Ipv6NetworkRule>(); }
+DRYDOCK_RULE(makeIpv6NetworkRule) { return std::make_unique<Ipv6NetworkRule>(); }
 
 } // namespace drydock

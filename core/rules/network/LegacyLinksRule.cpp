@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/network/ContainerNetworking.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -49,6 +49,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLegacyLinksRule() { return std::make_unique<LegacyLinksRule>(); }
+DRYDOCK_RULE(makeLegacyLinksRule) { return std::make_unique<LegacyLinksRule>(); }
 
 } // namespace drydock

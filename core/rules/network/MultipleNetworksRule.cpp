@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -43,6 +43,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMultipleNetworksRule() { return std::make_unique<MultipleNetworksRule>(); }
+DRYDOCK_RULE(makeMultipleNetworksRule) { return std::make_unique<MultipleNetworksRule>(); }
 
 } // namespace drydock

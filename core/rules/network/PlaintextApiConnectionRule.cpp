@@ -1,7 +1,7 @@
 #include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -87,6 +87,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makePlaintextApiConnectionRule() { return std::make_unique<PlaintextApiConnectionRule>(); }
+DRYDOCK_RULE(makePlaintextApiConnectionRule) { return std::make_unique<PlaintextApiConnectionRule>(); }
 
 } // namespace drydock

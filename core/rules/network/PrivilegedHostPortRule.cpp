@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 #include "core/rules/network/PublishedPorts.h"
 
 namespace drydock {
@@ -47,6 +47,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makePrivilegedHostPortRule() { return std::make_unique<PrivilegedHostPortRule>(); }
+DRYDOCK_RULE(makePrivilegedHostPortRule) { return std::make_unique<PrivilegedHostPortRule>(); }
 
 } // namespace drydock

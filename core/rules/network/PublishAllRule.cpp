@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/network/ContainerNetworking.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -54,6 +54,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makePublishAllRule() { return std::make_unique<PublishAllRule>(); }
+DRYDOCK_RULE(makePublishAllRule) { return std::make_unique<PublishAllRule>(); }
 
 } // namespace drydock

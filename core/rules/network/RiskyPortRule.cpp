@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 #include "core/rules/network/PublishedPorts.h"
 
 namespace drydock {
@@ -20,6 +20,7 @@ const RuleInfo kInfo{
     .practice = "Expose only what is needed, on chosen interfaces (OWASP Docker #1, #5a)",
 };
 
+// A port whose service should not be published, and how bad publishing it is.
 struct RiskyPort
 {
     int port;
@@ -88,6 +89,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRiskyPortRule() { return std::make_unique<RiskyPortRule>(); }
+DRYDOCK_RULE(makeRiskyPortRule) { return std::make_unique<RiskyPortRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/network/NetworkRuleFactories.h"
 
 namespace drydock {
 
@@ -39,6 +39,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUnencryptedOverlayRule() { return std::make_unique<UnencryptedOverlayRule>(); }
+DRYDOCK_RULE(makeUnencryptedOverlayRule) { return std::make_unique<UnencryptedOverlayRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 #include "core/rules/runtime/SecurityOpt.h"
 
 namespace drydock {
@@ -53,6 +53,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeAppArmorRule() { return std::make_unique<AppArmorRule>(); }
+DRYDOCK_RULE(makeAppArmorRule) { return std::make_unique<AppArmorRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -39,6 +39,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCpuLimitRule() { return std::make_unique<CpuLimitRule>(); }
+DRYDOCK_RULE(makeCpuLimitRule) { return std::make_unique<CpuLimitRule>(); }
 
 } // namespace drydock

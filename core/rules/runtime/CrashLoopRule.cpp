@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -51,6 +51,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCrashLoopRule() { return std::make_unique<CrashLoopRule>(); }
+DRYDOCK_RULE(makeCrashLoopRule) { return std::make_unique<CrashLoopRule>(); }
 
 } // namespace drydock

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 #include <set>
 
@@ -89,6 +89,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeFilesystemDriftRule() { return std::make_unique<FilesystemDriftRule>(); }
+DRYDOCK_RULE(makeFilesystemDriftRule) { return std::make_unique<FilesystemDriftRule>(); }
 
 } // namespace drydock

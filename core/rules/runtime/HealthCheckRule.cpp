@@ -1,6 +1,6 @@
 #include "core/common/ShellQuote.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -77,6 +77,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHealthCheckRule() { return std::make_unique<HealthCheckRule>(); }
+DRYDOCK_RULE(makeHealthCheckRule) { return std::make_unique<HealthCheckRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -53,6 +53,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLoggingRule() { return std::make_unique<LoggingRule>(); }
+DRYDOCK_RULE(makeLoggingRule) { return std::make_unique<LoggingRule>(); }
 
 } // namespace drydock

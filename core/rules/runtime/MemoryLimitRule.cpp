@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -43,6 +43,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeMemoryLimitRule() { return std::make_unique<MemoryLimitRule>(); }
+DRYDOCK_RULE(makeMemoryLimitRule) { return std::make_unique<MemoryLimitRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 #include "core/rules/runtime/SecurityOpt.h"
 
 namespace drydock {
@@ -50,6 +50,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeNoNewPrivilegesRule() { return std::make_unique<NoNewPrivilegesRule>(); }
+DRYDOCK_RULE(makeNoNewPrivilegesRule) { return std::make_unique<NoNewPrivilegesRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -39,6 +39,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeNonDefaultRuntimeRule() { return std::make_unique<NonDefaultRuntimeRule>(); }
+DRYDOCK_RULE(makeNonDefaultRuntimeRule) { return std::make_unique<NonDefaultRuntimeRule>(); }
 
 } // namespace drydock

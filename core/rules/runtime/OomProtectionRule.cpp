@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -55,6 +55,6 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeOomProtectionRule() { return std::make_unique<OomProtectionRule>(); }
+DRYDOCK_RULE(makeOomProtectionRule) { return std::make_unique<OomProtectionRule>(); }
 
 } // namespace drydock

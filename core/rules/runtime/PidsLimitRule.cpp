@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -45,6 +45,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makePidsLimitRule() { return std::make_unique<PidsLimitRule>(); }
+DRYDOCK_RULE(makePidsLimitRule) { return std::make_unique<PidsLimitRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -51,6 +51,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRestartPolicyRule() { return std::make_unique<RestartPolicyRule>(); }
+DRYDOCK_RULE(makeRestartPolicyRule) { return std::make_unique<RestartPolicyRule>(); }
 
 } // namespace drydock

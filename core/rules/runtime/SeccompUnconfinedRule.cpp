@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 #include "core/rules/runtime/SecurityOpt.h"
 
 namespace drydock {
@@ -48,6 +48,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSeccompUnconfinedRule() { return std::make_unique<SeccompUnconfinedRule>(); }
+DRYDOCK_RULE(makeSeccompUnconfinedRule) { return std::make_unique<SeccompUnconfinedRule>(); }
 
 } // namespace drydock

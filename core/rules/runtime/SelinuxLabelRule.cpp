@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 #include "core/rules/runtime/SecurityOpt.h"
 
 namespace drydock {
@@ -49,6 +49,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSelinuxLabelRule() { return std::make_unique<SelinuxLabelRule>(); }
+DRYDOCK_RULE(makeSelinuxLabelRule) { return std::make_unique<SelinuxLabelRule>(); }
 
 } // namespace drydock

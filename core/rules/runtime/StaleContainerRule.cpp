@@ -1,6 +1,6 @@
 #include "core/common/Time.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -51,6 +51,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeStaleContainerRule() { return std::make_unique<StaleContainerRule>(); }
+DRYDOCK_RULE(makeStaleContainerRule) { return std::make_unique<StaleContainerRule>(); }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/runtime/RuntimeRuleFactories.h"
 
 namespace drydock {
 
@@ -57,6 +57,6 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUnlimitedSwapRule() { return std::make_unique<UnlimitedSwapRule>(); }
+DRYDOCK_RULE(makeUnlimitedSwapRule) { return std::make_unique<UnlimitedSwapRule>(); }
 
 } // namespace drydock

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 #include <set>
@@ -61,7 +61,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCommandLineSecretRule()
+DRYDOCK_RULE(makeCommandLineSecretRule)
 {
     return std::make_unique<CommandLineSecretRule>();
 }

@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 #include <algorithm>
@@ -54,7 +54,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeConfigSecretRule()
+DRYDOCK_RULE(makeConfigSecretRule)
 {
     return std::make_unique<ConfigSecretRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 namespace drydock {
@@ -52,7 +52,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeContainerEnvSecretRule()
+DRYDOCK_RULE(makeContainerEnvSecretRule)
 {
     return std::make_unique<ContainerEnvSecretRule>();
 }

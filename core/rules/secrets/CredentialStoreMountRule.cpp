@@ -1,6 +1,6 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <algorithm>
 #include <array>
@@ -95,7 +95,7 @@ protected:
 
 } // namespace
 
-std::unique_ptr<Rule> makeCredentialStoreMountRule()
+DRYDOCK_RULE(makeCredentialStoreMountRule)
 {
     return std::make_unique<CredentialStoreMountRule>();
 }

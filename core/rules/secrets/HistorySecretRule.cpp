@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 #include <set>
@@ -118,7 +118,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeHistorySecretRule()
+DRYDOCK_RULE(makeHistorySecretRule)
 {
     return std::make_unique<HistorySecretRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 namespace drydock {
@@ -48,7 +48,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeImageEnvSecretRule()
+DRYDOCK_RULE(makeImageEnvSecretRule)
 {
     return std::make_unique<ImageEnvSecretRule>();
 }

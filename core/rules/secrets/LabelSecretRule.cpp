@@ -1,7 +1,6 @@
-#include "core/rules/RuleFocus.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 namespace drydock {
@@ -28,7 +27,7 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& image : context.inventory().images) {
-            if (!inRuleFocus(ObjectType::Image, image.id)) {
+            if (!context.inFocus(ObjectType::Image, image.id)) {
                 continue;
             }
             for (const auto& [key, value] : image.config.labels) {
@@ -40,7 +39,7 @@ public:
             }
         }
         for (const auto& c : context.inventory().containers) {
-            if (!inRuleFocus(ObjectType::Container, c.id)) {
+            if (!context.inFocus(ObjectType::Container, c.id)) {
                 continue;
             }
             const Image* image = context.imageOf(c);
@@ -64,7 +63,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLabelSecretRule()
+DRYDOCK_RULE(makeLabelSecretRule)
 {
     return std::make_unique<LabelSecretRule>();
 }

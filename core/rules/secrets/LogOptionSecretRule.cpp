@@ -1,7 +1,7 @@
 #include "core/common/Strings.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 #include <array>
@@ -45,7 +45,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeLogOptionSecretRule()
+DRYDOCK_RULE(makeLogOptionSecretRule)
 {
     return std::make_unique<LogOptionSecretRule>();
 }

@@ -10,6 +10,7 @@
 // Small helpers the secrets rules share: reading NAME=value entries and the Dockerfile advice they give.
 namespace drydock::secretfacts {
 
+// One NAME=value entry, as views into the text it came from.
 struct Assignment
 {
     std::string_view name;

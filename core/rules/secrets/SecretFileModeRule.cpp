@@ -1,5 +1,5 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <cstdio>
 
@@ -59,7 +59,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeSecretFileModeRule()
+DRYDOCK_RULE(makeSecretFileModeRule)
 {
     return std::make_unique<SecretFileModeRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 namespace drydock {
@@ -49,7 +49,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeServiceEnvSecretRule()
+DRYDOCK_RULE(makeServiceEnvSecretRule)
 {
     return std::make_unique<ServiceEnvSecretRule>();
 }

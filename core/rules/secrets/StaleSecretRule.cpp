@@ -1,6 +1,6 @@
 #include "core/common/Time.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 
 #include <algorithm>
 
@@ -80,7 +80,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeStaleSecretRule()
+DRYDOCK_RULE(makeStaleSecretRule)
 {
     return std::make_unique<StaleSecretRule>();
 }

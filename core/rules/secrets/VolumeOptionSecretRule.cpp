@@ -1,7 +1,6 @@
-#include "core/rules/RuleFocus.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/secrets/SecretFacts.h"
-#include "core/rules/secrets/SecretsRuleFactories.h"
 #include "core/secrets/SecretDetector.h"
 
 #include <set>
@@ -30,7 +29,7 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         for (const auto& volume : context.inventory().volumes) {
-            if (!inRuleFocus(ObjectType::Volume, volume.name)) {
+            if (!context.inFocus(ObjectType::Volume, volume.name)) {
                 continue;
             }
             std::set<std::string> seen;
@@ -75,7 +74,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeVolumeOptionSecretRule()
+DRYDOCK_RULE(makeVolumeOptionSecretRule)
 {
     return std::make_unique<VolumeOptionSecretRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -39,7 +39,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeAutolockRule()
+DRYDOCK_RULE(makeAutolockRule)
 {
     return std::make_unique<AutolockRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -49,7 +49,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeIngressPublishRule()
+DRYDOCK_RULE(makeIngressPublishRule)
 {
     return std::make_unique<IngressPublishRule>();
 }

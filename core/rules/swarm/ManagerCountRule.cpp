@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -45,7 +45,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeManagerCountRule()
+DRYDOCK_RULE(makeManagerCountRule)
 {
     return std::make_unique<ManagerCountRule>();
 }

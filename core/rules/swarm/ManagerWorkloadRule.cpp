@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 #include <algorithm>
 
@@ -51,7 +51,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeManagerWorkloadRule()
+DRYDOCK_RULE(makeManagerWorkloadRule)
 {
     return std::make_unique<ManagerWorkloadRule>();
 }

@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -19,6 +19,7 @@ const RuleInfo kRuleInfo{
 // The default (2160h, exactly 90 days) passes; only longer lifetimes are reported.
 constexpr std::int64_t kMaxLifetimeNs = 90LL * 24 * 3600 * 1'000'000'000LL;
 
+// SWM-004: node certificates that live longer than 90 days.
 class NodeCertExpiryRule final : public BasicRule
 {
 public:
@@ -39,7 +40,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeNodeCertExpiryRule()
+DRYDOCK_RULE(makeNodeCertExpiryRule)
 {
     return std::make_unique<NodeCertExpiryRule>();
 }

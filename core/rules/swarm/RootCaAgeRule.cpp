@@ -1,8 +1,8 @@
 #include "core/common/Time.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/CertificateDates.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -54,7 +54,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeRootCaAgeRule()
+DRYDOCK_RULE(makeRootCaAgeRule)
 {
     return std::make_unique<RootCaAgeRule>();
 }

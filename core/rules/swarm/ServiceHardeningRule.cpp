@@ -1,8 +1,8 @@
 #include "core/common/Strings.h"
 #include "core/model/CapabilitySpelling.h"
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/container/ContainerFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 #include <algorithm>
 #include <array>
@@ -229,7 +229,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Rule> makeServiceHardeningRule()
+DRYDOCK_RULE(makeServiceHardeningRule)
 {
     return std::make_unique<ServiceHardeningRule>();
 }

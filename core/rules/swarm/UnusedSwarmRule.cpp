@@ -1,6 +1,6 @@
+#include "core/rules/RuleRegistry.h"
 #include "core/rules/RuleSupport.h"
 #include "core/rules/swarm/SwarmFacts.h"
-#include "core/rules/swarm/SwarmRuleFactories.h"
 
 namespace drydock {
 namespace {
@@ -35,7 +35,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Rule> makeUnusedSwarmRule()
+DRYDOCK_RULE(makeUnusedSwarmRule)
 {
     return std::make_unique<UnusedSwarmRule>();
 }
