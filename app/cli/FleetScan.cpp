@@ -7,8 +7,8 @@
 #include "core/common/Strings.h"
 #include "core/docker/ContextResolver.h"
 #include "core/docker/EndpointStore.h"
-#include "core/scan/FleetScanner.h"
 #include "core/results/FleetSummary.h"
+#include "core/scan/FleetScanner.h"
 #include "core/scan/ScanRecorder.h"
 
 #include <cstdio>

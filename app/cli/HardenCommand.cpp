@@ -8,11 +8,11 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/docker/DockerWriter.h"
-#include "core/hardening/PlanWaivers.h"
-#include "core/report/HardeningJson.h"
-#include "core/json/ModelParser.h"
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/HardeningRunner.h"
+#include "core/hardening/PlanWaivers.h"
+#include "core/json/ModelParser.h"
+#include "core/report/HardeningJson.h"
 #include "core/scan/Scanner.h"
 
 #include <cstdio>

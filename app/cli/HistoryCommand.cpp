@@ -6,8 +6,8 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
-#include "core/report/HardeningJson.h"
 #include "core/report/FleetJson.h"
+#include "core/report/HardeningJson.h"
 #include "core/report/HistoryJson.h"
 #include "core/store/FleetTrend.h"
 

@@ -6,8 +6,8 @@
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
 #include "core/contents/ContentAnalyzer.h"
-#include "core/report/PackagesJson.h"
 #include "core/json/ContentJson.h"
+#include "core/report/PackagesJson.h"
 
 #include <cstdio>
 #include <ctime>

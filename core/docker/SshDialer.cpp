@@ -1,8 +1,8 @@
 #include "core/docker/SshDialer.h"
 
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/docker/EndpointNames.h"
-#include "core/common/ShellQuote.h"
 
 #include <dirent.h>
 #include <fcntl.h>

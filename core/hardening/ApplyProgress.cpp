@@ -1,7 +1,7 @@
 #include "core/hardening/ApplyProgress.h"
 
-#include "core/common/Strings.h"
 #include "core/common/ShellQuote.h"
+#include "core/common/Strings.h"
 
 namespace drydock {
 

@@ -3,11 +3,11 @@
 #include "core/common/Clock.h"
 #include "core/common/ProgressSink.h"
 #include "core/docker/DockerClient.h"
-#include "core/rules/RuleCatalogue.h"
-#include "core/rules/ScanSettings.h"
 #include "core/hardening/ContainerResolver.h"
 #include "core/hardening/HardeningPlan.h"
 #include "core/results/ScanResult.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/rules/ScanSettings.h"
 
 namespace drydock {
 

@@ -1,11 +1,11 @@
 #include "core/hardening/HardeningPlan.h"
 
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/common/VisibleText.h"
 #include "core/remediation/ComposeSnippet.h"
 #include "core/remediation/DockerfileSnippet.h"
 #include "core/remediation/RunCommandHardener.h"
-#include "core/common/ShellQuote.h"
 
 #include <algorithm>
 #include <cctype>

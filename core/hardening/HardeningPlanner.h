@@ -1,8 +1,8 @@
 #pragma once
 #include "core/findings/Finding.h"
+#include "core/hardening/HardeningPlan.h"
 #include "core/model/Container.h"
 #include "core/model/Image.h"
-#include "core/hardening/HardeningPlan.h"
 
 #include <string>
 #include <vector>

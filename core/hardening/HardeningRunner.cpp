@@ -1,14 +1,14 @@
 #include "core/hardening/HardeningRunner.h"
 
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/common/TarArchive.h"
 #include "core/common/Time.h"
 #include "core/docker/UrlEncoding.h"
 #include "core/hardening/CreateBody.h"
-#include "core/json/ModelParser.h"
-#include "core/common/ShellQuote.h"
 #include "core/hardening/HardeningPlanner.h"
 #include "core/hardening/RunnerSupport.h"
+#include "core/json/ModelParser.h"
 #include "core/secrets/SecretMask.h"
 
 #include <chrono>

@@ -1,7 +1,7 @@
 #include "core/remediation/RunCommand.h"
 
-#include "core/common/VisibleText.h"
 #include "core/common/ShellQuote.h"
+#include "core/common/VisibleText.h"
 
 namespace drydock {
 

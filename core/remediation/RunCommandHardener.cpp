@@ -1,12 +1,12 @@
 #include "core/remediation/RunCommandHardener.h"
 
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/model/CapabilitySpelling.h"
 #include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunFlagTable.h"
 #include "core/remediation/SecretLikeness.h"
-#include "core/common/ShellQuote.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -2,9 +2,9 @@
 
 #include "core/common/Time.h"
 #include "core/report/HtmlEscape.h"
-#include "core/report/SeverityColour.h"
 #include "core/report/HtmlImageContents.h"
 #include "core/report/PrintMarkup.h"
+#include "core/report/SeverityColour.h"
 #include "core/results/PostureScore.h"
 
 #include <algorithm>

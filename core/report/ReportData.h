@@ -1,7 +1,7 @@
 #pragma once
 #include "core/findings/ScanDelta.h"
-#include "core/rules/RuleCatalogue.h"
 #include "core/results/ScanResult.h"
+#include "core/rules/RuleCatalogue.h"
 
 #include <optional>
 #include <string>

@@ -1,12 +1,12 @@
 #include "core/report/ReportRenderer.h"
 
-#include "core/report/FleetJson.h"
-#include "core/report/SarifJson.h"
-#include "core/report/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
 #include "core/report/FleetHtmlReport.h"
+#include "core/report/FleetJson.h"
 #include "core/report/FleetTextReport.h"
 #include "core/report/HtmlReportWriter.h"
+#include "core/report/SarifJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/TextReport.h"
 
 namespace drydock {

@@ -5,9 +5,9 @@
 #include "core/common/Result.h"
 #include "core/docker/DockerEndpoint.h"
 #include "core/docker/Transport.h"
+#include "core/results/FleetEntry.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
-#include "core/results/FleetEntry.h"
 #include "core/scan/Scanner.h"
 
 #include <functional>

@@ -1,6 +1,6 @@
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/remediation/ComposeSnippet.h"
-#include "core/common/ShellQuote.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 #include "core/common/Clock.h"
 #include "core/docker/EndpointStore.h"
-#include "core/report/FleetJson.h"
 #include "core/report/FleetHtmlReport.h"
-#include "core/scan/FleetScanner.h"
+#include "core/report/FleetJson.h"
 #include "core/results/FleetSummary.h"
+#include "core/scan/FleetScanner.h"
 #include "core/store/FleetTrend.h"
 #include "tests/support/ScriptedDaemon.h"
 

@@ -1,7 +1,7 @@
 #include "core/common/TarArchive.h"
 #include "core/docker/DockerWriter.h"
-#include "core/json/ModelParser.h"
 #include "core/hardening/HardeningPlanner.h"
+#include "core/json/ModelParser.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTest>

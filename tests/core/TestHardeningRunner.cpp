@@ -1,7 +1,7 @@
-#include "core/json/ModelParser.h"
 #include "core/common/ShellQuote.h"
 #include "core/hardening/HardeningPlanner.h"
 #include "core/hardening/HardeningRunner.h"
+#include "core/json/ModelParser.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>

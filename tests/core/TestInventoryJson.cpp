@@ -1,7 +1,7 @@
 // Unit tests for core/json/InventoryJson: the export keeps the documented shape (read back with Qt's own
 // JSON parser) and never carries a secret value in clear text, while the names stay readable.
-#include "core/report/InventoryJson.h"
 #include "core/json/ModelParser.h"
+#include "core/report/InventoryJson.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonArray>

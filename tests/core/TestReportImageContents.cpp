@@ -1,7 +1,7 @@
 // The "Image contents" part of the reports: HTML (browser and print) and the scan JSON show every analysed
 // image's OS, packages and vulnerabilities, with hostile package text escaped and counts that match.
-#include "core/report/ScanJson.h"
 #include "core/report/HtmlReportWriter.h"
+#include "core/report/ScanJson.h"
 #include "core/rules/RuleCatalogue.h"
 
 #include <QJsonArray>

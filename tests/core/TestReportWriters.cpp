@@ -1,10 +1,10 @@
 // The report formats: hostile text is escaped or neutralised in every one, counts agree across formats,
 // and secrets stay masked.
-#include "core/report/SarifJson.h"
-#include "core/report/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
 #include "core/report/HtmlEscape.h"
 #include "core/report/HtmlReportWriter.h"
+#include "core/report/SarifJson.h"
+#include "core/report/ScanJson.h"
 #include "core/rules/RuleCatalogue.h"
 
 #include <QJsonArray>

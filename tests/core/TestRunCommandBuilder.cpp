@@ -1,7 +1,7 @@
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/remediation/RunCommandBuilder.h"
 #include "core/remediation/SecretLikeness.h"
-#include "core/common/ShellQuote.h"
 
 #include <QTest>
 

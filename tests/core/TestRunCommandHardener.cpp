@@ -1,8 +1,8 @@
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/remediation/SecretLikeness.h"
-#include "core/common/ShellQuote.h"
 
 #include <QTest>
 

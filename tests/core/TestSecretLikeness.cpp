@@ -1,5 +1,5 @@
-#include "core/report/OutputMasking.h"
 #include "core/remediation/SecretLikeness.h"
+#include "core/report/OutputMasking.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/common/VisibleText.h"
-#include "core/common/ShellQuote.h"
 #include "tests/support/StubDocker.h"
 
 #include <QProcess>

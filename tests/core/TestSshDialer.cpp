@@ -1,6 +1,6 @@
+#include "core/common/ShellQuote.h"
 #include "core/docker/SshDialer.h"
 #include "core/docker/SshTransport.h"
-#include "core/common/ShellQuote.h"
 #include "tests/core/FakeHttpServer.h"
 
 #include <QDir>

@@ -3,16 +3,16 @@
 // crash or throw, every output must be valid UTF-8, and the HTML must never contain markup that came from
 // the daemon (our writer emits no script and no event-handler attribute, so any is an injection).
 #include "core/json/ModelParser.h"
-#include "core/report/SarifJson.h"
-#include "core/report/ScanJson.h"
 #include "core/report/CsvReportWriter.h"
 #include "core/report/HtmlEscape.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/ReportData.h"
+#include "core/report/SarifJson.h"
+#include "core/report/ScanJson.h"
 #include "core/report/TextReport.h"
+#include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/RuleEngine.h"
-#include "core/results/ScanResult.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <cctype>

@@ -8,13 +8,13 @@
 //   - the plan script for that container (with tmpfs paths taken from its env values, as /changes would give
 //     them) holds no hidden character and its `docker run` splits back to the hardened argv;
 //   - every report shows a command whole or a one-line comment in its place, never a cut command.
+#include "core/common/ShellQuote.h"
 #include "core/common/VisibleText.h"
+#include "core/hardening/HardeningPlan.h"
 #include "core/json/ModelParser.h"
 #include "core/remediation/RunCommandBuilder.h"
 #include "core/remediation/RunCommandHardener.h"
-#include "core/common/ShellQuote.h"
 #include "core/report/ReportData.h"
-#include "core/hardening/HardeningPlan.h"
 #include "tests/fuzz/FuzzSupport.h"
 
 #include <algorithm>

@@ -1,9 +1,9 @@
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/common/VisibleText.h"
+#include "core/hardening/HardeningLoader.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/rules/RuleCatalogue.h"
-#include "core/hardening/HardeningLoader.h"
 #include "tests/support/StubDocker.h"
 #include "tests/support/TestSupport.h"
 

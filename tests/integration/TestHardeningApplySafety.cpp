@@ -1,10 +1,10 @@
 #include "core/common/Clock.h"
 #include "core/docker/DockerWriter.h"
-#include "core/rules/RuleCatalogue.h"
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/HardeningRunner.h"
-#include "tests/support/HardeningPlans.h"
+#include "core/rules/RuleCatalogue.h"
 #include "tests/support/DockerQueries.h"
+#include "tests/support/HardeningPlans.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>

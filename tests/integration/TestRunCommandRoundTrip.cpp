@@ -1,7 +1,7 @@
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/remediation/RunCommandBuilder.h"
 #include "core/remediation/RunCommandHardener.h"
-#include "core/common/ShellQuote.h"
 #include "tests/support/TestSupport.h"
 
 #include <QProcess>

@@ -4,8 +4,8 @@
 #include "core/common/Clock.h"
 #include "core/common/ProgressSink.h"
 #include "core/docker/DockerClient.h"
-#include "core/rules/RuleCatalogue.h"
 #include "core/hardening/HardeningLoader.h"
+#include "core/rules/RuleCatalogue.h"
 
 #include <QString>
 #include <QtGlobal>

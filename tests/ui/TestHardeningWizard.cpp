@@ -1,5 +1,5 @@
-#include "core/json/ModelParser.h"
 #include "core/hardening/HardeningPlanner.h"
+#include "core/json/ModelParser.h"
 #include "tests/support/TestSupport.h"
 #include "ui/wizard/HardeningWizard.h"
 

@@ -1,8 +1,8 @@
 // Every file the desktop application writes as a report goes through AtomicFileWriter: 0600, renamed into
 // place, and a symlink planted at the chosen path is replaced, never followed (its target stays untouched).
 #include "core/report/ReportData.h"
-#include "core/rules/RuleCatalogue.h"
 #include "core/results/FleetSummary.h"
+#include "core/rules/RuleCatalogue.h"
 #include "ui/export/FleetReportExport.h"
 #include "ui/export/PdfExporter.h"
 

@@ -1,7 +1,7 @@
 #pragma once
+#include "core/results/FleetSummary.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/FleetScanner.h"
-#include "core/results/FleetSummary.h"
 
 #include <QFutureWatcher>
 #include <QObject>

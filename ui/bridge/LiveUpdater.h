@@ -1,8 +1,8 @@
 #pragma once
 #include "core/docker/DockerEndpoint.h"
+#include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
-#include "core/results/ScanResult.h"
 #include "ui/bridge/EventWatcher.h"
 
 #include <QFutureWatcher>

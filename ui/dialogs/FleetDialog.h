@@ -1,8 +1,8 @@
 #pragma once
 #include "core/docker/EndpointStore.h"
+#include "core/results/FleetSummary.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/scan/FleetScanner.h"
-#include "core/results/FleetSummary.h"
 
 #include <QDialog>
 

@@ -1,9 +1,9 @@
 #pragma once
 #include "core/docker/DockerEndpoint.h"
 #include "core/findings/Waiver.h"
-#include "core/rules/RuleCatalogue.h"
 #include "core/hardening/HardeningPlan.h"
 #include "core/hardening/HardeningRunner.h"
+#include "core/rules/RuleCatalogue.h"
 
 #include <QFutureWatcher>
 #include <QWizard>
