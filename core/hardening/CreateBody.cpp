@@ -4,6 +4,7 @@
 #include "core/json/detail/JsonAccess.h"
 #include "core/model/CapabilitySpelling.h"
 #include "core/model/SecurityOptSpelling.h"
+#include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunCommandHardener.h"
 
 #include <algorithm>
@@ -24,26 +25,6 @@ constexpr std::string_view kTmpDefault = "rw,noexec,nosuid,size=64m";
 bool isOneOf(std::string_view text, std::initializer_list<std::string_view> set)
 {
     return std::find(set.begin(), set.end(), text) != set.end();
-}
-
-std::int64_t parseBytes(std::string_view text)
-{
-    const std::string t = toLower(trim(text));
-    char* end = nullptr;
-    const double number = std::strtod(t.c_str(), &end);
-    std::string unit(end);
-    if (!unit.empty() && unit.back() == 'b') {
-        unit.pop_back();
-    }
-    double factor = 1;
-    if (unit == "k") {
-        factor = 1024.0;
-    } else if (unit == "m") {
-        factor = 1024.0 * 1024;
-    } else if (unit == "g") {
-        factor = 1024.0 * 1024 * 1024;
-    }
-    return static_cast<std::int64_t>(number * factor);
 }
 
 std::string normalisePort(std::string port)
@@ -221,7 +202,7 @@ private:
             kept.push_back(canonicalSecurityOpt(value));
             opts = kept;
         } else if (flag == "--memory") {
-            const std::int64_t memory = parseBytes(value);
+            const std::int64_t memory = parseByteSize(value);
             m_host["Memory"] = memory;
             const std::int64_t swap = m_host.value("MemorySwap", std::int64_t{0});
             if (swap > 0 && swap < memory) {
@@ -231,7 +212,7 @@ private:
                 m_host["MemoryReservation"] = memory;
             }
         } else if (flag == "--memory-swap") {
-            m_host["MemorySwap"] = value == "-1" ? std::int64_t{-1} : parseBytes(value);
+            m_host["MemorySwap"] = value == "-1" ? std::int64_t{-1} : parseByteSize(value);
         } else if (flag == "--cpus") {
             m_host["NanoCpus"] =
                 static_cast<std::int64_t>(std::llround(std::strtod(value.c_str(), nullptr) * 1e9));

@@ -4,6 +4,7 @@
 #include "core/remediation/RunFlagTable.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace drydock {
 
@@ -279,6 +280,31 @@ std::string normalisePortKey(std::string_view port)
 bool sameContainerPath(std::string_view a, std::string_view b)
 {
     return stripTrailingSlashes(a) == stripTrailingSlashes(b);
+}
+
+std::int64_t parseByteSize(std::string_view text)
+{
+    const std::string t = toLower(trim(text));
+    if (t.empty()) {
+        return 0;
+    }
+    char* end = nullptr;
+    const double number = std::strtod(t.c_str(), &end);
+    std::string unit(end);
+    if (!unit.empty() && unit.back() == 'b') {
+        unit.pop_back();
+    }
+    double factor = 1;
+    if (unit == "k") {
+        factor = 1024.0;
+    } else if (unit == "m") {
+        factor = 1024.0 * 1024;
+    } else if (unit == "g") {
+        factor = 1024.0 * 1024 * 1024;
+    } else if (unit == "t") {
+        factor = 1024.0 * 1024 * 1024 * 1024;
+    }
+    return static_cast<std::int64_t>(number * factor);
 }
 
 } // namespace drydock

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -73,5 +74,8 @@ int canonicalFlagRank(std::string_view flag);
 std::string normalisePortKey(std::string_view port);
 // Compares container paths the way the daemon does: "/data/" and "/data" are the same mount point.
 bool sameContainerPath(std::string_view a, std::string_view b);
+// Sizes as the CLI reads them ("512m", "1g", "1048576"; binary units, an optional trailing b); -1 stays -1
+// (unlimited), an empty text is 0.
+std::int64_t parseByteSize(std::string_view text);
 
 } // namespace drydock

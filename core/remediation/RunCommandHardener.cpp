@@ -114,32 +114,6 @@ bool valueMatches(std::string_view flag, std::string_view actual, std::string_vi
     return false;
 }
 
-// Sizes as the CLI reads them ("512m", "1g", "1048576"); -1 stays -1 (unlimited).
-std::int64_t parseBytes(std::string_view text)
-{
-    const std::string t = toLower(trim(text));
-    if (t.empty()) {
-        return 0;
-    }
-    char* end = nullptr;
-    const double number = std::strtod(t.c_str(), &end);
-    std::string unit(end);
-    if (!unit.empty() && unit.back() == 'b') {
-        unit.pop_back();
-    }
-    double factor = 1;
-    if (unit == "k") {
-        factor = 1024.0;
-    } else if (unit == "m") {
-        factor = 1024.0 * 1024;
-    } else if (unit == "g") {
-        factor = 1024.0 * 1024 * 1024;
-    } else if (unit == "t") {
-        factor = 1024.0 * 1024 * 1024 * 1024;
-    }
-    return static_cast<std::int64_t>(number * factor);
-}
-
 // "DB_PASSWORD" -> "db_password": the file name under /srv/secrets and /run/secrets.
 std::string secretFileName(std::string_view name)
 {
@@ -348,11 +322,11 @@ private:
     void keepMemoryConsistent()
     {
         const std::string memoryText = m_cmd.values("--memory").front();
-        const std::int64_t memory = parseBytes(memoryText);
+        const std::int64_t memory = parseByteSize(memoryText);
         for (auto& o : opts()) {
-            if (o.flag == "--memory-swap" && parseBytes(o.value) != -1 && parseBytes(o.value) < memory) {
+            if (o.flag == "--memory-swap" && parseByteSize(o.value) != -1 && parseByteSize(o.value) < memory) {
                 o.value = memoryText;
-            } else if (o.flag == "--memory-reservation" && parseBytes(o.value) > memory) {
+            } else if (o.flag == "--memory-reservation" && parseByteSize(o.value) > memory) {
                 o.value = memoryText;
             }
         }

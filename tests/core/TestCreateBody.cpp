@@ -41,7 +41,7 @@ QJsonObject bodyOf(const std::vector<RunEdit>& edits, bool trial = false, Create
 } // namespace
 
 // The create body of the hardened container: the original's inspect with the chosen edits on top.
-class TestCreateBodyJson : public QObject
+class TestCreateBody : public QObject
 {
     Q_OBJECT
 
@@ -252,5 +252,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCreateBodyJson)
-#include "TestCreateBodyJson.moc"
+QTEST_GUILESS_MAIN(TestCreateBody)
+#include "TestCreateBody.moc"
