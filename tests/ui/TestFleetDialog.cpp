@@ -159,6 +159,11 @@ private slots:
         QVERIFY2(status.startsWith(QStringLiteral("scan %1").arg(after)), qPrintable(status));
         const QString message = dialog.findChild<QLabel*>(QStringLiteral("fleetMessage"))->text();
         QCOMPARE(message, QStringLiteral("Fleet scan finished."));
+
+        scanAndWait(dialog); // nothing changed on alpha since
+        QCOMPARE(table->item(0, FleetSummaryView::ChangesColumn)->text(), QStringLiteral("no change"));
+        QVERIFY2(table->item(0, FleetSummaryView::ChangesColumn)->toolTip().contains(QString::number(after)),
+                 qPrintable(table->item(0, FleetSummaryView::ChangesColumn)->toolTip()));
     }
 
     void unreadableWaiversStopTheFleetScanWithAnErrorAndStoreNothing()

@@ -42,8 +42,14 @@ FleetSummaryView::FleetSummaryView(QWidget* parent) : QWidget(parent)
                                             tr("Since previous")});
     m_endpoints->setColumnHidden(ChangesColumn, true);
     m_endpoints->verticalHeader()->hide();
+    // The counts and the change since the previous scan are what a reader compares across rows: they keep
+    // their full width; the address takes what is left and is elided in the middle (its tooltip is whole).
+    for (int column = 0; column < ColumnCount; ++column) {
+        m_endpoints->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
     m_endpoints->horizontalHeader()->setSectionResizeMode(AddressColumn, QHeaderView::Stretch);
-    m_endpoints->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
+    m_endpoints->setWordWrap(false);
+    m_endpoints->setTextElideMode(Qt::ElideMiddle);
     m_endpoints->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_worst = new QTableWidget(0, 5, this);
     m_worst->setObjectName(QStringLiteral("fleetWorst"));
@@ -74,7 +80,8 @@ void FleetSummaryView::reset(const std::vector<FleetTarget>& targets)
     for (int row = 0; row < static_cast<int>(targets.size()); ++row) {
         const FleetTarget& t = targets[static_cast<std::size_t>(row)];
         m_endpoints->setItem(row, NameColumn, cell(displayText(t.name, 80)));
-        m_endpoints->setItem(row, AddressColumn, cell(displayText(t.endpoint.display(), 200)));
+        const QString address = displayText(t.endpoint.display(), 200);
+        m_endpoints->setItem(row, AddressColumn, cell(address, address));
         m_endpoints->setItem(row, StatusColumn, cell(tr("waiting")));
         for (int c = ScoreColumn; c < ColumnCount; ++c) {
             m_endpoints->setItem(row, c, cell(QString()));
@@ -108,7 +115,8 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
     for (int row = 0; row < static_cast<int>(s.endpoints.size()); ++row) {
         const auto& e = s.endpoints[static_cast<std::size_t>(row)];
         m_endpoints->setItem(row, NameColumn, cell(displayText(e.name, 80)));
-        m_endpoints->setItem(row, AddressColumn, cell(displayText(e.address, 200)));
+        const QString address = displayText(e.address, 200);
+        m_endpoints->setItem(row, AddressColumn, cell(address, address));
         if (!e.reachable) {
             auto* status = cell(tr("unreachable"), displayText(e.error, 600));
             status->setForeground(severityColor(Severity::Critical));
@@ -132,7 +140,9 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
         }
         m_endpoints->setItem(
             row, ChangesColumn,
-            e.baselineScanId ? cell(tr("+%1 new, −%2 resolved").arg(e.newFindings).arg(e.resolvedFindings),
+            e.baselineScanId ? cell(e.newFindings == 0 && e.resolvedFindings == 0
+                                        ? tr("no change")
+                                        : tr("+%1 new, −%2 resolved").arg(e.newFindings).arg(e.resolvedFindings),
                                     tr("Compared with scan %1").arg(*e.baselineScanId))
                              : cell(e.scanId > 0 ? tr("first scan") : QString()));
     }
