@@ -1,13 +1,11 @@
 // History at scale: builds 1,000 scans x 1,000 findings (arguments change both) in a temporary database
 // and prints insert throughput, the time of a delta between two scans and of a 90-day trend query.
 // Targets: a 1,000-finding scan stored in under 50 ms; delta and trend under 100 ms.
-#include "core/store/HistoryStore.h"
-#include "tests/bench/BenchSupport.h"
+#include "tests/bench/BenchHistory.h"
 
 #include <cstdio>
 #include <string>
 #include <sys/stat.h>
-#include <unistd.h>
 
 using namespace drydock;
 
@@ -15,14 +13,9 @@ int main(int argc, char** argv)
 {
     const int scans = argc > 1 ? std::atoi(argv[1]) : 1000;
     const int perScan = argc > 2 ? std::atoi(argv[2]) : 1000;
-    char dir[] = "/tmp/drydock-bench-history-XXXXXX";
-    if (!mkdtemp(dir)) {
-        return 1;
-    }
-    const std::string path = std::string(dir) + "/history.db";
-    auto store = HistoryStore::open(path);
+    bench::TempHistory history("history");
+    HistoryStore* store = history.store();
     if (!store) {
-        std::fprintf(stderr, "%s\n", store.error().message.c_str());
         return 1;
     }
     const std::int64_t now = 1800000000;
@@ -54,7 +47,7 @@ int main(int argc, char** argv)
         }
         r.findings = FindingSet(std::move(fs));
         bench::Stopwatch sw;
-        if (!store.value()->scans().save(r)) {
+        if (!store->scans().save(r)) {
             std::fprintf(stderr, "save failed\n");
             return 1;
         }
@@ -63,23 +56,21 @@ int main(int argc, char** argv)
         worst = std::max(worst, ms);
     }
     struct stat st{};
-    ::stat(path.c_str(), &st);
+    ::stat(history.path().c_str(), &st);
     std::printf("stored %d scans x %d findings: mean %.2f ms/scan, worst %.2f ms, %.0f findings/s; file %.1f MiB\n",
                 scans, perScan, total / scans, worst, scans * perScan / (total / 1000.0),
                 static_cast<double>(st.st_size) / 1048576.0);
-    auto list = store.value()->scans().list("", 2);
+    auto list = store->scans().list("", 2);
     bench::Stopwatch d;
-    auto delta = store.value()->scans().delta(list->at(1).id, list->at(0).id);
+    auto delta = store->scans().delta(list->at(1).id, list->at(0).id);
     std::printf("delta of the last two scans: %.2f ms (%zu new, %zu resolved, %zu unchanged)\n", d.ms(),
                 delta->newFindings.size(), delta->resolved.size(), delta->unchanged.size());
     bench::Stopwatch t;
-    auto trend = store.value()->scans().trend("unix:///var/run/docker.sock", now - 90 * 86400);
+    auto trend = store->scans().trend("unix:///var/run/docker.sock", now - 90 * 86400);
     std::printf("90-day trend: %.2f ms (%zu days)\n", t.ms(), trend->size());
     bench::Stopwatch o;
-    auto objectTrend = store.value()->scans().objectTrend("unix:///var/run/docker.sock", "container-7", now - 90 * 86400);
+    auto objectTrend = store->scans().objectTrend("unix:///var/run/docker.sock", "container-7", now - 90 * 86400);
     std::printf("90-day trend of one object: %.2f ms (%zu scans)\n", o.ms(), objectTrend->size());
     std::printf("peak RSS %ld KiB\n", bench::peakRssKb());
-    store.value().reset();
-    std::system((std::string("rm -rf ") + dir).c_str());
     return 0;
 }

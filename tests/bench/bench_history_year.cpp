@@ -6,14 +6,11 @@
 // history's length.
 //   bench_history_year [DAYS] [CONTAINERS]
 #include "core/scan/ScanRecorder.h"
-#include "core/store/HistoryStore.h"
-#include "tests/bench/BenchSupport.h"
+#include "tests/bench/BenchHistory.h"
 
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace drydock;
 
@@ -64,39 +61,19 @@ void addContainerFindings(std::vector<Finding>& out, int container, int day)
     }
 }
 
-long fileBytes(const std::string& path)
-{
-    long total = 0;
-    for (const char* suffix : {"", "-wal"}) {
-        struct stat st
-        {
-        };
-        if (::stat((path + suffix).c_str(), &st) == 0) {
-            total += static_cast<long>(st.st_size);
-        }
-    }
-    return total;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
 {
     const int days = argc > 1 ? std::atoi(argv[1]) : 365;
     const int containers = argc > 2 ? std::atoi(argv[2]) : 2000;
-    char dir[] = "/tmp/drydock-bench-history-year-XXXXXX";
-    if (!mkdtemp(dir)) {
-        return 1;
-    }
-    const std::string path = std::string(dir) + "/history.db";
-    auto store = HistoryStore::open(path);
-    if (!store) {
-        std::fprintf(stderr, "%s\n", store.error().message.c_str());
+    bench::TempHistory history("history-year");
+    if (!history.store()) {
         return 1;
     }
     std::printf("%d daily scans of %d containers (%zu findings each)\n", days, containers,
                 static_cast<std::size_t>(containers) * kRules.size());
-    ScanRecorder recorder(store.value().get());
+    ScanRecorder recorder(history.store());
     long afterFirst = 0;
     for (int day = 1; day <= days; ++day) {
         ScanResult scan;
@@ -117,7 +94,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "scan %d: %s\n", day, record.error().message.c_str());
             return 1;
         }
-        const long now = fileBytes(path); // with the WAL, so a checkpoint does not hide growth
+        const long now = history.bytes();
         if (day == 1) {
             afterFirst = now;
         }
@@ -133,7 +110,5 @@ int main(int argc, char** argv)
         }
     }
     std::printf("peak RSS %ld KiB\n", bench::peakRssKb());
-    store.value().reset();
-    bench::shell(std::string("rm -rf ") + dir);
     return 0;
 }
