@@ -17,12 +17,6 @@ using namespace drydock;
 
 namespace {
 
-class FixedClock final : public Clock
-{
-public:
-    std::int64_t nowUnix() const override { return 1'900'000'000; }
-};
-
 ScanResult scanOf(const std::string& versionFile, const std::string& infoFile)
 {
     test::ScriptedDaemon::Options o;
@@ -38,7 +32,7 @@ ScanResult scanOf(const std::string& versionFile, const std::string& infoFile)
         return {};
     }
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
-    const FixedClock clock;
+    const FixedClock clock{1'900'000'000};
     Scanner scanner(client, catalogue, clock);
     NullProgressSink progress;
     auto r = scanner.scan(ScanSettings{}, progress, CancelToken());

@@ -23,12 +23,6 @@ using drydock::test::ScriptedDaemon;
 
 namespace {
 
-class FleetTestClock final : public Clock
-{
-public:
-    std::int64_t nowUnix() const override { return 1'900'000'000; }
-};
-
 class RecordingProgress final : public FleetProgress
 {
 public:
@@ -76,7 +70,7 @@ class TestFleetScanner : public QObject
 
 private:
     const RuleCatalogue m_catalogue = RuleCatalogue::builtIn();
-    const FleetTestClock m_clock;
+    const FixedClock m_clock{1'900'000'000};
 
     std::vector<FleetEntry> scanFleet(const std::vector<FleetTarget>& targets, RecordingProgress& progress)
     {

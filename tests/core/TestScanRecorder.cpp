@@ -20,12 +20,6 @@ using drydock::test::ScriptedDaemon;
 
 namespace {
 
-class RecorderTestClock final : public Clock
-{
-public:
-    std::int64_t nowUnix() const override { return 1'900'000'000; }
-};
-
 DockerEndpoint endpointNamed(const std::string& name)
 {
     DockerEndpoint e;
@@ -67,7 +61,7 @@ class TestScanRecorder : public QObject
 
 private:
     const RuleCatalogue m_catalogue = RuleCatalogue::builtIn();
-    const RecorderTestClock m_clock;
+    const FixedClock m_clock{1'900'000'000};
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<HistoryStore> m_store;
 
