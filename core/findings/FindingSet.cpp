@@ -1,6 +1,7 @@
 #include "core/findings/FindingSet.h"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 namespace drydock {
@@ -54,10 +55,22 @@ std::vector<const Finding*> FindingSet::forObject(const std::string& objectId) c
 
 void FindingSet::sort()
 {
-    std::stable_sort(m_findings.begin(), m_findings.end(), [](const Finding& a, const Finding& b) {
-        return std::tuple(-static_cast<int>(a.severity), a.area, a.ruleId, a.object.name, a.discriminator) <
-               std::tuple(-static_cast<int>(b.severity), b.area, b.ruleId, b.object.name, b.discriminator);
-    });
+    // Sorts positions and moves each finding once: a Finding is large, and a merge sort of the findings
+    // themselves would move every one of them log n times. The key holds references, never string copies.
+    const auto key = [](const Finding& f) {
+        return std::tuple<int, Area, const std::string&, const std::string&, const std::string&>(
+            -static_cast<int>(f.severity), f.area, f.ruleId, f.object.name, f.discriminator);
+    };
+    std::vector<std::size_t> order(m_findings.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return key(m_findings[a]) < key(m_findings[b]); });
+    std::vector<Finding> sorted;
+    sorted.reserve(m_findings.size());
+    for (std::size_t i : order) {
+        sorted.push_back(std::move(m_findings[i]));
+    }
+    m_findings = std::move(sorted);
 }
 
 } // namespace drydock

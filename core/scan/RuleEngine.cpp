@@ -1,12 +1,8 @@
 #include "core/scan/RuleEngine.h"
 
-#include "core/remediation/ComposeSnippet.h"
-#include "core/remediation/RunCommandBuilder.h"
-#include "core/remediation/RunCommandHardener.h"
 #include "core/rules/FindingCollector.h"
 #include "core/rules/RuleContext.h"
-
-#include <unordered_map>
+#include "core/scan/ObjectRemediation.h"
 
 namespace drydock {
 
@@ -45,27 +41,7 @@ std::vector<Finding> RuleEngine::run(const RuleContext& context, FindingCollecto
     }
     std::vector<Finding> findings = collector.take();
 
-    // Remediated commands: rebuild each affected container's command once, then apply each finding's edits.
-    const RunCommandBuilder builder;
-    const RunCommandHardener hardener;
-    const ComposeSnippet compose;
-    std::unordered_map<std::string, RunCommand> originals;
-    for (auto& f : findings) {
-        if (f.object.type != ObjectType::Container) {
-            continue;
-        }
-        const Container* container = context.containerById(f.object.id);
-        if (!container) {
-            continue;
-        }
-        auto it = originals.find(container->id);
-        if (it == originals.end()) {
-            it = originals.emplace(container->id, builder.build(*container, context.imageOf(*container))).first;
-        }
-        const RunCommand hardened = hardener.apply(it->second, f.remediation.edits);
-        f.remediation.runCommand = hardened.render();
-        f.remediation.compose = compose.render(container->name, hardened);
-    }
+    ObjectRemediation::render(findings, context.inventory());
     return findings;
 }
 

@@ -9,7 +9,7 @@ namespace drydock {
 class FindingCollector;
 class RuleContext;
 
-// Evaluates a catalogue over one snapshot, then attaches remediated commands to container findings.
+// Evaluates a catalogue over one snapshot, then attaches each container's remediated command to its findings.
 class RuleEngine
 {
 public:

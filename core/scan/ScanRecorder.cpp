@@ -1,5 +1,7 @@
 #include "core/scan/ScanRecorder.h"
 
+#include "core/scan/ObjectRemediation.h"
+
 namespace drydock {
 
 Result<std::vector<Waiver>> ScanRecorder::readWaivers()
@@ -20,6 +22,7 @@ Result<ScanRecord> ScanRecorder::store(ScanResult& scan, const std::vector<Waive
 {
     // A waiver counts at the moment the scan started, so a stored scan reads the same later.
     applyWaivers(scan.findings.mutableAll(), waivers, scan.inventory.endpoint, scan.startedAtUnix);
+    ObjectRemediation::refreshAfterWaivers(scan.findings.mutableAll(), scan.inventory);
     auto saved = m_history->scans().save(scan);
     if (!saved) {
         return Error::make(ErrorCode::Database,
@@ -35,7 +38,7 @@ Result<ScanRecord> ScanRecorder::store(ScanResult& scan, const std::vector<Waive
         baselineId = previous.value();
     }
     if (baselineId) {
-        auto delta = m_history->scans().delta(*baselineId, record.scanId);
+        auto delta = m_history->scans().delta(*baselineId, scan);
         if (!delta) {
             return delta.error();
         }

@@ -1,7 +1,7 @@
 #include "core/store/ScanRepository.h"
 
 #include "core/common/Strings.h"
-#include "core/findings/FindingKey.h"
+#include "core/store/FindingRuns.h"
 
 namespace drydock {
 
@@ -34,35 +34,59 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
     if (!tx) {
         return tx.error();
     }
+    auto chainId = chainOf(scan.inventory.endpoint);
+    if (!chainId) {
+        return chainId.error();
+    }
+    // Ids are never reused (a run names the scans it spans by id): one more than any id ever given.
+    auto nextId = m_db.prepare("SELECT MAX(COALESCE((SELECT value FROM history_counters WHERE name = 'last_scan_id'), 0), "
+                               "COALESCE((SELECT MAX(id) FROM scans), 0)) + 1");
+    if (!nextId) {
+        return nextId.error();
+    }
+    if (!nextId->step()) {
+        return nextId->error() ? *nextId->error() : Error::make(ErrorCode::Database, "no next scan id");
+    }
+    const std::int64_t scanId = nextId->int64(0);
+    nextId->reset(); // a statement left on a row keeps a reader open, and the commit could not checkpoint the WAL
     auto insertScan = m_db.prepare(
-        "INSERT INTO scans (endpoint, engine_version, api_version, started_at, finished_at, catalogue_version, "
-        "critical, high, medium, low, info, waived, containers, images, networks, volumes, engine_name) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "INSERT INTO scans (id, endpoint, engine_version, api_version, started_at, finished_at, catalogue_version, "
+        "critical, high, medium, low, info, waived, containers, images, networks, volumes, engine_name, chain_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insertScan) {
         return insertScan.error();
     }
     const auto counts = scan.findings.countsBySeverity();
-    insertScan->bind(1, scan.inventory.endpoint)
-        .bind(2, scan.inventory.engineVersion)
-        .bind(3, scan.inventory.apiVersion)
-        .bind(4, scan.startedAtUnix)
-        .bind(5, scan.finishedAtUnix)
-        .bind(6, scan.catalogueVersion)
-        .bind(7, counts[4])
-        .bind(8, counts[3])
-        .bind(9, counts[2])
-        .bind(10, counts[1])
-        .bind(11, counts[0])
-        .bind(12, scan.findings.waivedCount())
-        .bind(13, static_cast<std::int64_t>(scan.inventory.containers.size()))
-        .bind(14, static_cast<std::int64_t>(scan.inventory.images.size()))
-        .bind(15, static_cast<std::int64_t>(scan.inventory.networks.size()))
-        .bind(16, static_cast<std::int64_t>(scan.inventory.volumes.size()))
-        .bind(17, scan.inventory.engineName);
+    insertScan->bind(1, scanId)
+        .bind(2, scan.inventory.endpoint)
+        .bind(3, scan.inventory.engineVersion)
+        .bind(4, scan.inventory.apiVersion)
+        .bind(5, scan.startedAtUnix)
+        .bind(6, scan.finishedAtUnix)
+        .bind(7, scan.catalogueVersion)
+        .bind(8, counts[4])
+        .bind(9, counts[3])
+        .bind(10, counts[2])
+        .bind(11, counts[1])
+        .bind(12, counts[0])
+        .bind(13, scan.findings.waivedCount())
+        .bind(14, static_cast<std::int64_t>(scan.inventory.containers.size()))
+        .bind(15, static_cast<std::int64_t>(scan.inventory.images.size()))
+        .bind(16, static_cast<std::int64_t>(scan.inventory.networks.size()))
+        .bind(17, static_cast<std::int64_t>(scan.inventory.volumes.size()))
+        .bind(18, scan.inventory.engineName)
+        .bind(19, chainId.value());
     if (auto r = insertScan->run(); !r) {
         return r.error();
     }
-    const std::int64_t scanId = m_db.lastInsertId();
+    auto counter = m_db.prepare("INSERT INTO history_counters (name, value) VALUES ('last_scan_id', ?1) "
+                                "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    if (!counter) {
+        return counter.error();
+    }
+    if (auto r = counter->bind(1, scanId).run(); !r) {
+        return r.error();
+    }
 
     auto insertArea = m_db.prepare("INSERT INTO scan_area_counts (scan_id, area, count) VALUES (?,?,?)");
     if (!insertArea) {
@@ -73,15 +97,41 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
             return r.error();
         }
     }
-
-    auto insertFinding = m_db.prepare(
-        "INSERT INTO findings (scan_id, finding_key, rule_id, area, severity, cis_id, cis_version, object_type, "
-        "object_id, object_name, discriminator, title, evidence, run_command, add_flags, "
-        "remove_flags, compose, dockerfile, waiver_id, waiver_reason) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!insertFinding) {
-        return insertFinding.error();
+    if (auto r = saveRuleTexts(scan); !r) {
+        return r.error();
     }
+    if (auto r = FindingRuns(m_db).record(chainId.value(), scanId, scan.findings.all()); !r) {
+        return r.error();
+    }
+    if (auto r = tx->commit(); !r) {
+        return r.error();
+    }
+    return scanId;
+}
+
+Result<std::int64_t> ScanRepository::chainOf(const std::string& endpoint)
+{
+    auto add = m_db.prepare("INSERT OR IGNORE INTO scan_chains (endpoint) VALUES (?1)");
+    if (!add) {
+        return add.error();
+    }
+    if (auto r = add->bind(1, endpoint).run(); !r) {
+        return r.error();
+    }
+    auto q = m_db.prepare("SELECT id FROM scan_chains WHERE endpoint = ?1");
+    if (!q) {
+        return q.error();
+    }
+    q->bind(1, endpoint);
+    if (!q->step()) {
+        return q->error() ? *q->error() : Error::make(ErrorCode::Database, "no scan chain for " + endpoint);
+    }
+    return q->int64(0);
+}
+
+Result<void> ScanRepository::saveRuleTexts(const ScanResult& scan)
+{
+    // Rationale and fix are the rule's words: stored once per rule and catalogue version.
     auto insertText = m_db.prepare(
         "INSERT OR IGNORE INTO rule_texts (rule_id, catalogue_version, rationale, fix) VALUES (?,?,?,?)");
     if (!insertText) {
@@ -89,45 +139,16 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
     }
     std::string lastRule;
     for (const auto& f : scan.findings.all()) {
-        Statement& s = insertFinding.value();
-        s.bind(1, scanId)
-            .bind(2, findingKey(f))
-            .bind(3, f.ruleId)
-            .bind(4, std::string(toString(f.area)))
-            .bind(5, static_cast<int>(f.severity))
-            .bind(6, f.cis.id)
-            .bind(7, f.cis.version)
-            .bind(8, std::string(toString(f.object.type)))
-            .bind(9, f.object.id)
-            .bind(10, f.object.name)
-            .bind(11, f.discriminator)
-            .bind(12, f.title)
-            .bind(13, f.evidence)
-            .bind(14, f.remediation.runCommand)
-            .bind(15, join(f.remediation.addFlags, "\n"))
-            .bind(16, join(f.remediation.removeFlags, "\n"))
-            .bind(17, f.remediation.compose)
-            .bind(18, f.remediation.dockerfile);
-        if (f.waiver) {
-            s.bind(19, f.waiver->waiverId).bind(20, f.waiver->reason);
-        } else {
-            s.bindNull(19).bindNull(20);
+        if (f.ruleId == lastRule) { // findings arrive grouped by rule often enough to skip most repeats
+            continue;
         }
-        if (auto r = s.run(); !r) {
+        lastRule = f.ruleId;
+        auto r = insertText->bind(1, f.ruleId).bind(2, scan.catalogueVersion).bind(3, f.rationale).bind(4, f.fix).run();
+        if (!r) {
             return r.error();
         }
-        if (f.ruleId != lastRule) { // findings arrive grouped by rule often enough to skip most repeats
-            lastRule = f.ruleId;
-            auto r = insertText->bind(1, f.ruleId).bind(2, scan.catalogueVersion).bind(3, f.rationale).bind(4, f.fix).run();
-            if (!r) {
-                return r.error();
-            }
-        }
     }
-    if (auto r = tx->commit(); !r) {
-        return r.error();
-    }
-    return scanId;
+    return success();
 }
 
 Result<ScanSummary> ScanRepository::summaryOf(Statement& row)
@@ -214,51 +235,11 @@ Result<StoredScan> ScanRepository::load(std::int64_t scanId)
     if (auto r = loadAreaCounts(stored.summary); !r) {
         return r.error();
     }
-    auto f = m_db.prepare(
-        "SELECT f.rule_id, f.area, f.severity, f.cis_id, f.cis_version, f.object_type, f.object_id, f.object_name, "
-        "f.discriminator, f.title, f.evidence, COALESCE(t.rationale, ''), COALESCE(t.fix, ''), f.run_command, "
-        "f.add_flags, f.remove_flags, f.compose, f.dockerfile, f.waiver_id, f.waiver_reason FROM findings f "
-        "JOIN scans s ON s.id = f.scan_id "
-        "LEFT JOIN rule_texts t ON t.rule_id = f.rule_id AND t.catalogue_version = s.catalogue_version "
-        "WHERE f.scan_id = ? ORDER BY f.id");
-    if (!f) {
-        return f.error();
+    auto findings = FindingRuns(m_db).load(scanId);
+    if (!findings) {
+        return findings.error();
     }
-    f->bind(1, scanId);
-    while (f->step()) {
-        Finding x;
-        x.ruleId = f->text(0);
-        x.area = areaFromString(f->text(1)).value_or(Area::Container);
-        const auto sev = f->int64(2);
-        x.severity = static_cast<Severity>(sev < 0 ? 0 : sev > 4 ? 4 : sev);
-        x.cis = {f->text(3), f->text(4)};
-        x.object.type = objectTypeFromString(f->text(5)).value_or(ObjectType::Container);
-        x.object.id = f->text(6);
-        x.object.name = f->text(7);
-        x.discriminator = f->text(8);
-        x.title = f->text(9);
-        x.evidence = f->text(10);
-        x.rationale = f->text(11);
-        x.fix = f->text(12);
-        x.remediation.runCommand = f->text(13);
-        const std::string add = f->text(14);
-        const std::string remove = f->text(15);
-        if (!add.empty()) {
-            x.remediation.addFlags = split(add, '\n');
-        }
-        if (!remove.empty()) {
-            x.remediation.removeFlags = split(remove, '\n');
-        }
-        x.remediation.compose = f->text(16);
-        x.remediation.dockerfile = f->text(17);
-        if (!f->isNull(18)) {
-            x.waiver = WaiverMark{f->int64(18), f->text(19), {}, std::nullopt};
-        }
-        stored.findings.push_back(std::move(x));
-    }
-    if (f->error()) {
-        return *f->error();
-    }
+    stored.findings = std::move(findings.value());
     return stored;
 }
 
@@ -281,21 +262,32 @@ Result<std::optional<std::int64_t>> ScanRepository::latest(const std::string& en
 
 Result<ScanDelta> ScanRepository::delta(std::int64_t baselineId, std::int64_t laterId)
 {
+    auto later = load(laterId);
+    if (!later) {
+        return later.error();
+    }
+    return deltaFrom(baselineId, later->summary.endpoint, "scan " + std::to_string(laterId), later->findings);
+}
+
+Result<ScanDelta> ScanRepository::delta(std::int64_t baselineId, const ScanResult& later)
+{
+    return deltaFrom(baselineId, later.inventory.endpoint, "the new scan", later.findings.all());
+}
+
+Result<ScanDelta> ScanRepository::deltaFrom(std::int64_t baselineId, const std::string& laterEndpoint,
+                                            const std::string& laterName, const std::vector<Finding>& later)
+{
     auto a = load(baselineId);
     if (!a) {
         return a.error();
     }
-    auto b = load(laterId);
-    if (!b) {
-        return b.error();
-    }
-    if (a->summary.endpoint != b->summary.endpoint) {
+    if (a->summary.endpoint != laterEndpoint) {
         return Error::make(ErrorCode::InvalidArgument,
-                           "Scans " + std::to_string(baselineId) + " and " + std::to_string(laterId) +
-                               " come from different endpoints (" + a->summary.endpoint + ", " + b->summary.endpoint +
+                           "Scan " + std::to_string(baselineId) + " and " + laterName +
+                               " come from different endpoints (" + a->summary.endpoint + ", " + laterEndpoint +
                                "); compare scans of the same daemon.");
     }
-    return ScanDelta::compute(a->findings, b->findings);
+    return ScanDelta::compute(a->findings, later);
 }
 
 Result<std::vector<TrendPoint>> ScanRepository::trend(const std::string& endpoint, std::int64_t sinceUnix)
@@ -329,8 +321,12 @@ Result<std::vector<TrendPoint>> ScanRepository::trend(const std::string& endpoin
 Result<std::vector<ObjectTrendPoint>> ScanRepository::objectTrend(const std::string& endpoint,
                                                                   const std::string& objectName, std::int64_t sinceUnix)
 {
-    auto q = m_db.prepare("SELECT s.id, s.started_at, COUNT(f.id), COALESCE(MAX(f.severity), 0) FROM scans s "
-                          "LEFT JOIN findings f ON f.scan_id = s.id AND f.object_name = ?2 AND f.waiver_id IS NULL "
+    // The object's open findings as runs (few), matched against the endpoint's scans by id range.
+    auto q = m_db.prepare("SELECT s.id, s.started_at, COUNT(x.severity), COALESCE(MAX(x.severity), 0) FROM scans s "
+                          "LEFT JOIN (SELECT r.chain_id AS chain_id, r.first_scan AS first_scan, "
+                          "r.last_scan AS last_scan, b.severity AS severity FROM finding_bodies b "
+                          "JOIN finding_runs r ON r.body_id = b.id WHERE b.object_name = ?2 AND b.waiver_id IS NULL) x "
+                          "ON x.chain_id = s.chain_id AND s.id BETWEEN x.first_scan AND x.last_scan "
                           "WHERE s.endpoint = ?1 AND s.started_at >= ?3 GROUP BY s.id ORDER BY s.started_at");
     if (!q) {
         return q.error();
@@ -362,6 +358,11 @@ Result<int> ScanRepository::pruneOlderThan(std::int64_t unix)
         return r.error();
     }
     const int removed = m_db.changes();
+    if (removed > 0) {
+        if (auto r = FindingRuns(m_db).removeUnreferenced(); !r) {
+            return r.error();
+        }
+    }
     if (auto r = tx->commit(); !r) {
         return r.error();
     }

@@ -64,13 +64,16 @@ class ScanRepository
 public:
     explicit ScanRepository(SqliteDatabase& db) : m_db(db) {}
 
-    // Writes the scan and every finding in one transaction: a crash leaves either all of it or none.
+    // Writes the scan and its findings (as runs: only what changed since the endpoint's previous scan adds rows)
+    // in one transaction: a crash leaves either all of it or none.
     Result<std::int64_t> save(const ScanResult& scan);
     Result<std::vector<ScanSummary>> list(const std::string& endpoint = {}, int limit = 1000);
     Result<StoredScan> load(std::int64_t scanId);
     // The newest scan of the endpoint strictly before `beforeScanId` (0: the newest of all).
     Result<std::optional<std::int64_t>> latest(const std::string& endpoint, std::int64_t beforeScanId = 0);
     Result<ScanDelta> delta(std::int64_t baselineId, std::int64_t laterId);
+    // From a stored scan to a scan in hand (the one just saved): reads the baseline only.
+    Result<ScanDelta> delta(std::int64_t baselineId, const ScanResult& later);
     Result<std::vector<TrendPoint>> trend(const std::string& endpoint, std::int64_t sinceUnix);
     Result<std::vector<ObjectTrendPoint>> objectTrend(const std::string& endpoint, const std::string& objectName,
                                                       std::int64_t sinceUnix);
@@ -79,6 +82,11 @@ public:
 
 private:
     Result<ScanSummary> summaryOf(Statement& row);
+    // The id of the endpoint's chain of scans, created on its first scan.
+    Result<std::int64_t> chainOf(const std::string& endpoint);
+    Result<void> saveRuleTexts(const ScanResult& scan);
+    Result<ScanDelta> deltaFrom(std::int64_t baselineId, const std::string& laterEndpoint,
+                                const std::string& laterName, const std::vector<Finding>& later);
     Result<void> loadAreaCounts(ScanSummary& summary);
     SqliteDatabase& m_db;
 };

@@ -1,15 +1,26 @@
 #include "core/store/SchemaMigrator.h"
 
+#include "core/store/RunsConversion.h"
+
+#include <algorithm>
+
 namespace drydock {
 
 namespace {
 
-// Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add a new one.
-const std::vector<std::string>& migrations()
+// One step of the schema: SQL, then (for a step that rewrites data) a conversion in C++.
+struct Migration
 {
-    static const std::vector<std::string> list = {
+    const char* sql;
+    Result<void> (*convert)(SqliteDatabase&) = nullptr;
+};
+
+// Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add a new one.
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> list = {
         // 1: scans, their findings, per-area counts, waivers.
-        R"sql(
+        {R"sql(
 CREATE TABLE scans (
     id                INTEGER PRIMARY KEY,
     endpoint          TEXT NOT NULL,
@@ -75,10 +86,10 @@ CREATE TABLE waivers (
     expires_at     INTEGER,
     endpoint       TEXT NOT NULL DEFAULT ''
 );
-)sql",
+)sql"},
         // 2: actions the hardening walkthrough took on an object (trial, apply, rollback, backup removal).
         // Details are written by Drydock and never hold a secret value.
-        R"sql(
+        {R"sql(
 CREATE TABLE actions (
     id          INTEGER PRIMARY KEY,
     endpoint    TEXT NOT NULL DEFAULT '',
@@ -91,11 +102,66 @@ CREATE TABLE actions (
     at          INTEGER NOT NULL
 );
 CREATE INDEX actions_by_object ON actions(object_name, at);
-)sql",
+)sql"},
         // 3: which product answered (Podman's compatible API is not Docker); older scans were Docker's.
-        R"sql(
+        {R"sql(
 ALTER TABLE scans ADD COLUMN engine_name TEXT NOT NULL DEFAULT 'Docker';
+)sql"},
+        // 4: finding bodies stored once and runs of scans instead of every finding of every scan (a daily scan
+        // that changes nothing adds a scan row, not 3,000 findings with their commands); scan ids never reused,
+        // so a run's scan range stays true after pruning. RunsConversion moves the old rows over.
+        {R"sql(
+CREATE TABLE scan_chains (
+    id       INTEGER PRIMARY KEY,
+    endpoint TEXT NOT NULL UNIQUE
+);
+ALTER TABLE scans ADD COLUMN chain_id INTEGER REFERENCES scan_chains(id);
+CREATE INDEX scans_by_chain ON scans(chain_id, id);
+CREATE TABLE history_counters (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE object_remediations (
+    id          INTEGER PRIMARY KEY,
+    digest      TEXT NOT NULL UNIQUE,
+    run_command TEXT NOT NULL,
+    compose     TEXT NOT NULL
+);
+CREATE TABLE finding_bodies (
+    id             INTEGER PRIMARY KEY,
+    digest         TEXT NOT NULL UNIQUE,
+    rule_id        TEXT NOT NULL,
+    area           TEXT NOT NULL,
+    severity       INTEGER NOT NULL,
+    cis_id         TEXT NOT NULL DEFAULT '',
+    cis_version    TEXT NOT NULL DEFAULT '',
+    object_type    TEXT NOT NULL,
+    object_id      TEXT NOT NULL,
+    object_name    TEXT NOT NULL,
+    discriminator  TEXT NOT NULL DEFAULT '',
+    title          TEXT NOT NULL,
+    evidence       TEXT NOT NULL,
+    add_flags      TEXT NOT NULL DEFAULT '',
+    remove_flags   TEXT NOT NULL DEFAULT '',
+    dockerfile     TEXT NOT NULL DEFAULT '',
+    remediation_id INTEGER REFERENCES object_remediations(id),
+    waiver_id      INTEGER,
+    waiver_reason  TEXT
+);
+CREATE INDEX finding_bodies_by_object ON finding_bodies(object_name);
+CREATE INDEX finding_bodies_by_remediation ON finding_bodies(remediation_id);
+-- One row per stretch of consecutive scans of a chain that held the body; last_scan is the largest integer
+-- while the run is open. Keyed so the open runs and those closed since a scan are one index range.
+CREATE TABLE finding_runs (
+    chain_id   INTEGER NOT NULL,
+    last_scan  INTEGER NOT NULL,
+    first_scan INTEGER NOT NULL,
+    body_id    INTEGER NOT NULL,
+    PRIMARY KEY (chain_id, last_scan, first_scan, body_id)
+) WITHOUT ROWID;
+CREATE INDEX finding_runs_by_body ON finding_runs(body_id);
 )sql",
+         &RunsConversion::convert},
     };
     return list;
 }
@@ -116,7 +182,7 @@ Result<int> SchemaMigrator::currentVersion(SqliteDatabase& db)
     return static_cast<int>(stmt->int64(0));
 }
 
-Result<void> SchemaMigrator::migrate(SqliteDatabase& db)
+Result<void> SchemaMigrator::migrate(SqliteDatabase& db, int target)
 {
     auto version = currentVersion(db);
     if (!version) {
@@ -129,13 +195,19 @@ Result<void> SchemaMigrator::migrate(SqliteDatabase& db)
                                std::to_string(latestVersion()) +
                                "). It was not changed. Update Drydock, or choose another database with --db.");
     }
-    for (int v = version.value(); v < latestVersion(); ++v) {
+    for (int v = version.value(); v < std::min(target, latestVersion()); ++v) {
         auto tx = Transaction::begin(db);
         if (!tx) {
             return tx.error();
         }
-        if (auto r = db.exec(migrations()[static_cast<std::size_t>(v)]); !r) {
+        const Migration& step = migrations()[static_cast<std::size_t>(v)];
+        if (auto r = db.exec(step.sql); !r) {
             return r.error();
+        }
+        if (step.convert) {
+            if (auto r = step.convert(db); !r) {
+                return r.error();
+            }
         }
         if (auto r = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !r) {
             return r.error();

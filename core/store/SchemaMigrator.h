@@ -13,7 +13,8 @@ class SchemaMigrator
 {
 public:
     static int latestVersion();
-    static Result<void> migrate(SqliteDatabase& db);
+    // Up to `target` (the newest by default; tests build the histories older versions wrote).
+    static Result<void> migrate(SqliteDatabase& db, int target = latestVersion());
     static Result<int> currentVersion(SqliteDatabase& db);
 };
 

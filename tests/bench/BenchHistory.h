@@ -1,6 +1,6 @@
 #pragma once
 // A history database in a new temporary folder for the history benchmarks, removed with the folder when the
-// object goes; its size counts the write-ahead log, so a checkpoint neither hides nor fakes growth.
+// object goes (kept when DRYDOCK_BENCH_KEEP is set); its size counts the write-ahead log, so a checkpoint neither hides nor fakes growth.
 #include "core/store/HistoryStore.h"
 #include "tests/bench/BenchSupport.h"
 
@@ -36,7 +36,9 @@ public:
     ~TempHistory()
     {
         m_store.reset();
-        if (!m_dir.empty()) {
+        if (std::getenv("DRYDOCK_BENCH_KEEP")) { // to look inside with sqlite3 afterwards
+            std::fprintf(stderr, "kept %s\n", m_path.c_str());
+        } else if (!m_dir.empty()) {
             shell("rm -rf " + m_dir);
         }
     }

@@ -38,6 +38,7 @@ private:
     QString m_network;
     QString m_hardenedImage;
     QStringList m_created;
+    QStringList m_networks; // created because a remediated command's note asked for them
 
     QString name(const QString& suffix) const { return m_prefix + QLatin1Char('-') + suffix; }
 
@@ -126,6 +127,9 @@ private slots:
             test::docker({"rm", "-f", c});
         }
         test::docker({"network", "rm", m_network});
+        for (const QString& n : std::as_const(m_networks)) {
+            test::docker({"network", "rm", n});
+        }
         test::docker({"rmi", "-f", name(QStringLiteral("secretimg")) + QStringLiteral(":1.0")});
     }
 
@@ -227,8 +231,18 @@ private slots:
         const QString fixedName = name(container) + QStringLiteral("-fixed-") + ruleId.toLower();
         QTemporaryDir work; // secret files the remediation asks for land here instead of /srv/secrets
         QString command;
-        // Notes come first as shell comments; the command itself starts at "docker run".
+        // Notes come first as shell comments; the command itself starts at "docker run". The command is the
+        // container's with every fix, so it may put the container on its own network: a note says to create it
+        // first, and the test does what the note says, as a person would.
+        const QString createNetwork = QStringLiteral("# Create the network first: docker network create ");
         for (const QString& line : QString::fromStdString(f->remediation.runCommand).split(QLatin1Char('\n'))) {
+            if (line.startsWith(createNetwork)) {
+                const QString network = line.mid(createNetwork.size()).remove(QLatin1Char('\'')).trimmed();
+                if (!m_networks.contains(network)) {
+                    QCOMPARE(test::docker({"network", "create", network}), 0);
+                    m_networks << network;
+                }
+            }
             if (!line.startsWith(QLatin1Char('#'))) {
                 command += line + QLatin1Char('\n');
             }

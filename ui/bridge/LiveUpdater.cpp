@@ -4,6 +4,7 @@
 #include "core/docker/TransportFactory.h"
 #include "core/findings/Waiver.h"
 #include "core/scan/ObjectReevaluator.h"
+#include "core/scan/ObjectRemediation.h"
 #include "core/store/HistoryStore.h"
 
 #include <QtConcurrent>
@@ -109,6 +110,7 @@ void LiveUpdater::runNext()
                 continue;
             }
             applyWaivers(change->findings, waivers, inventory.endpoint, now);
+            ObjectRemediation::refreshAfterWaivers(change->findings, change->inventory);
             inventory = std::move(change->inventory);
             LiveChange live{change->object, change->removed, change->added, std::move(change->findings)};
             // The same object twice in one batch (a network event names its container): keep the latest.

@@ -53,6 +53,10 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(m_run, tr("docker run"));
     m_tabs->addTab(m_compose, tr("Compose"));
     m_tabs->addTab(m_dockerfile, tr("Dockerfile"));
+    // One command per container: every finding on it shows the same one, which fixes all of them at once.
+    m_tabs->setTabToolTip(0, tr("The container's docker run command with the fixes of all its open findings "
+                                "(waived ones left out)"));
+    m_tabs->setTabToolTip(1, tr("The container as a compose service, with the same fixes"));
     m_waive = new QPushButton(tr("Waive…"), this);
     m_waive->setObjectName(QStringLiteral("waiveButton"));
     m_waive->setToolTip(tr("Accept this risk with a reason and an optional expiry"));

@@ -1,0 +1,43 @@
+#pragma once
+#include "core/common/Result.h"
+#include "core/findings/Finding.h"
+#include "core/store/SqliteDatabase.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace drydock {
+
+// Stores the findings of each scan as runs. A finding body (everything the finding says: rule, object, title,
+// evidence, flags, waiver) is stored once, content-addressed; a container's remediated command and compose
+// snippet once per distinct text; and a run records that one body was in every scan of one endpoint from its
+// first scan to its last. A scan that changes nothing adds no finding rows, and saving or reading the newest
+// scans touches only the runs that are still open or closed since — never the rest of the history.
+class FindingRuns
+{
+public:
+    // last_scan of a run that is still open: the body is in the endpoint's newest scan.
+    static constexpr std::int64_t kOpen = std::numeric_limits<std::int64_t>::max();
+
+    explicit FindingRuns(SqliteDatabase& db) : m_db(db) {}
+
+    // Records that scanId — newer than every scan recorded for the chain — holds exactly these findings.
+    // Runs inside the caller's transaction.
+    Result<void> record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings);
+    // The findings of one stored scan, sorted like a FindingSet; rationale and fix from the rule texts of the
+    // scan's catalogue version.
+    Result<std::vector<Finding>> load(std::int64_t scanId);
+    // After scans were deleted: removes the runs no stored scan is in, then bodies and remediations no run uses.
+    Result<void> removeUnreferenced();
+
+    // The statements that saving a scan and comparing it with the previous one execute, for the test that
+    // checks their query plans never scan a whole table.
+    static std::vector<std::string> statementsOnTheSavePath();
+
+private:
+    SqliteDatabase& m_db;
+};
+
+} // namespace drydock
