@@ -196,7 +196,8 @@ const CommandSpec& reportSpec()
     static const CommandSpec spec{
         "report",
         {{"--format", K::Repeatable, "F",
-          "html (self-contained), pdf (paginated, fonts embedded), json, sarif (2.1.0), csv, text"},
+          "html (self-contained), pdf (paginated, fonts embedded), json (schemaVersion 2), sarif\n"
+          "(2.1.0), csv, text"},
          {"--output", K::Repeatable, "FILE"},
          {"--db", K::Value, "FILE"},
          {"--baseline", K::Value, "B",
@@ -218,7 +219,7 @@ std::string reportHelp()
 {
     return std::string(
                R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
-                      [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation]
+                      [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation] [--schema 2|1]
        drydock report --fleet [--since 90d] [--db FILE] --format F --output FILE …
 
 Writes a report of a stored scan (see drydock history list) without asking the daemon anything.

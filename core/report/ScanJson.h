@@ -52,6 +52,7 @@ std::string scanToJson(const ScanResult& result, int indent = 2);
 // unless data.includeWaived (the summary still counts them), remediation null unless data.includeRemediation,
 // in data.jsonSchema.
 std::string scanToJson(const ReportData& data, int indent = 2);
+// schemaVersion kScanJsonSchemaDeprecated writes schema 1; any other value the current schema.
 std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent,
                        int schemaVersion = kScanJsonSchema);
 
