@@ -126,8 +126,11 @@ const CommandSpec& scanSpec()
         "scan",
         std::vector<OptionSpec>{
             {"--format", K::Repeatable, "F",
-             "text (default), json (documented, schemaVersion 1), html, pdf, sarif (2.1.0) or\n"
+             "text (default), json (documented, schemaVersion 2), html, pdf, sarif (2.1.0) or\n"
              "csv; repeat --format/--output pairs to write several files in one run"},
+            {"--schema", K::Value, "2|1",
+             "the json's schemaVersion: 2 (default) or 1 (deprecated, removed in the next\n"
+             "release: every finding repeats its object's remediated command)"},
             {"--output", K::Repeatable, "FILE",
              "where the matching --format goes (default: standard output)"},
             {"--fail-on", K::Value, "SEVERITY",
@@ -193,13 +196,16 @@ const CommandSpec& reportSpec()
     static const CommandSpec spec{
         "report",
         {{"--format", K::Repeatable, "F",
-          "html (self-contained), pdf (paginated, fonts embedded), json, sarif (2.1.0), csv, text"},
+          "html (self-contained), pdf (paginated, fonts embedded), json (schemaVersion 2), sarif\n"
+          "(2.1.0), csv, text"},
          {"--output", K::Repeatable, "FILE"},
          {"--db", K::Value, "FILE"},
          {"--baseline", K::Value, "B",
           "include what changed since scan B (\"previous\": the scan before it on the same endpoint)"},
          {"--no-waived", K::Flag, "", "leave waived findings out"},
          {"--no-remediation", K::Flag, "", "leave remediated commands, compose and Dockerfile snippets out"},
+         {"--schema", K::Value, "2|1",
+          "the json's schemaVersion: 2 (default) or 1 (deprecated, removed in the next release)"},
          {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
          {"--fleet", K::Flag, "",
           "the fleet view instead: the latest scan of every endpoint scanned within --since\n"
@@ -213,7 +219,7 @@ std::string reportHelp()
 {
     return std::string(
                R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
-                      [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation]
+                      [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation] [--schema 2|1]
        drydock report --fleet [--since 90d] [--db FILE] --format F --output FILE …
 
 Writes a report of a stored scan (see drydock history list) without asking the daemon anything.

@@ -7,6 +7,7 @@
 #include "core/report/ScanFromStored.h"
 #include "core/store/FleetHistory.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace drydock::app {
@@ -72,6 +73,10 @@ int runReport(const std::vector<std::string>& words)
     const auto formats = args->all("--format");
     const auto outputs = args->all("--output");
     if (args->has("--fleet")) {
+        if (args->has("--schema")) {
+            std::fprintf(stderr, "drydock: %s\n", scanJsonSchemaOption(*args, false).error().message.c_str());
+            return ExitUsage;
+        }
         if (!args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
             std::fprintf(stderr, "drydock: report --fleet takes no SCAN_ID and one --output per --format (see "
                                  "drydock report --help)\n");
@@ -91,6 +96,12 @@ int runReport(const std::vector<std::string>& words)
             return ExitUsage;
         }
         parsed.push_back(*format);
+    }
+    const auto jsonSchema =
+        scanJsonSchemaOption(*args, std::find(parsed.begin(), parsed.end(), ReportFormat::Json) != parsed.end());
+    if (!jsonSchema) {
+        std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
+        return ExitUsage;
     }
     const std::string& idText = args->positionals[0];
     if (idText.empty() || idText.size() > 18 || idText.find_first_not_of("0123456789") != std::string::npos) {
@@ -118,6 +129,7 @@ int runReport(const std::vector<std::string>& words)
     report.objectCount = stored->summary.objects();
     report.includeWaived = !args->has("--no-waived");
     report.includeRemediation = !args->has("--no-remediation");
+    report.jsonSchema = *jsonSchema;
     if (const auto baseline = args->last("--baseline")) {
         std::optional<std::int64_t> baselineId;
         if (*baseline == "previous" || *baseline == "last") {

@@ -2,6 +2,9 @@
 
 #include "app/cli/OutputFile.h"
 #include "core/report/ReportRenderer.h"
+#include "core/report/ScanJson.h"
+
+#include <cstdio>
 
 #ifdef DRYDOCK_WITH_GUI
 #include "ui/export/PdfExporter.h"
@@ -57,6 +60,25 @@ Result<void> writeReport(ReportFormat format, const std::string& path, const Rep
 #endif
     }
     return writeOutput(path, renderReport(format, data, verbose));
+}
+
+Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson)
+{
+    const auto asked = args.last("--schema");
+    if (!asked) {
+        return json::kScanJsonSchema;
+    }
+    if (!writesScanJson) {
+        return Error::make(ErrorCode::InvalidArgument,
+                           "--schema chooses the schema of a scan's JSON: give it with --format json (a fleet "
+                           "view and the other formats have one shape)");
+    }
+    auto version = json::parseScanJsonSchema(*asked);
+    if (version && *version == json::kScanJsonSchemaDeprecated) {
+        std::fprintf(stderr, "drydock: note: JSON schemaVersion 1 is deprecated and goes away in the next release; "
+                             "move readers to schemaVersion 2 (remediation once per object, see README)\n");
+    }
+    return version;
 }
 
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,

@@ -1,4 +1,5 @@
 #pragma once
+#include "app/cli/ArgParser.h"
 #include "core/common/Result.h"
 #include "core/report/ReportData.h"
 #include "core/report/ReportFormat.h"
@@ -13,6 +14,11 @@ namespace drydock::app {
 // Renders data in the format (core's renderReport; PDF through ui/export) and writes it (atomically) to path,
 // "-" for standard output. Format names are parsed by parseReportFormat (core/report/ReportFormat.h).
 Result<void> writeReport(ReportFormat format, const std::string& path, const ReportData& data, bool verbose);
+
+// The scan JSON schema that --schema asks for (json::kScanJsonSchema without it), or a usage error: an unknown
+// version, or --schema where no scan JSON is written (writesScanJson false: no --format json, or a fleet view).
+// The deprecated version 1 prints a note saying so on stderr.
+Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson);
 
 // A fleet view in one of fleetReportFormats(), written the same way.
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,

@@ -13,6 +13,7 @@
 #include "core/scan/ScanRecorder.h"
 #include "core/scan/Scanner.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -149,6 +150,13 @@ int runScan(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
+    const bool writesJson = std::any_of(outputs->begin(), outputs->end(),
+                                        [](const OutputRequest& o) { return o.format == ReportFormat::Json; });
+    const auto jsonSchema = scanJsonSchemaOption(*args, writesJson && !isFleetScan(*args));
+    if (!jsonSchema) {
+        std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
+        return ExitUsage;
+    }
 
     // Local inputs of content analysis are checked before the daemon is asked anything.
     for (const auto& file : [&] {
@@ -233,6 +241,7 @@ int runScan(const std::vector<std::string>& words)
     report.scan = &scan;
     report.catalogue = &catalogue;
     report.scanId = recorded->scanId;
+    report.jsonSchema = *jsonSchema;
     if (delta) {
         report.delta = delta;
         report.baselineScanId = recorded->baselineScanId.value_or(0);

@@ -19,6 +19,7 @@ struct ReportData
     std::int64_t baselineScanId = 0;
     bool includeWaived = true;
     bool includeRemediation = true;
+    int jsonSchema = 2; // the scan JSON's schemaVersion (json::kScanJsonSchema); 1 is deprecated
     std::string title = "Drydock security report";
     // Objects scanned, for the posture score; -1 counts the inventory (a stored scan has no inventory).
     int objectCount = -1;

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unordered_map>
+#include <vector>
+
 namespace drydock::json {
 
 namespace {
@@ -12,18 +15,39 @@ namespace {
 // Long untrusted values (a 1 MB label in evidence) are cut on a UTF-8 boundary; real values are far shorter.
 constexpr std::size_t kMaxText = 65536;
 
-nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
+nlohmann::ordered_json waiverToJson(const Finding& f)
+{
+    if (!f.waiver) {
+        return nullptr;
+    }
+    return {{"id", f.waiver->waiverId},
+            {"reason", f.waiver->reason},
+            {"expiresAt", f.waiver->expiresAtUnix ? nlohmann::ordered_json(formatRfc3339(*f.waiver->expiresAtUnix))
+                                                  : nlohmann::ordered_json(nullptr)}};
+}
+
+// The fields both schemas share, in their order; objectKey ("object" or "objectRef") goes after "cis".
+nlohmann::ordered_json findingHead(const Finding& f, const char* objectKey, nlohmann::ordered_json object)
 {
     nlohmann::ordered_json j;
     j["ruleId"] = f.ruleId;
     j["area"] = toString(f.area);
     j["severity"] = toString(f.severity);
     j["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
-    j["object"] = {{"type", toString(f.object.type)}, {"id", f.object.id}, {"name", reportText(f.object.name, kMaxText)}};
+    j[objectKey] = std::move(object);
     j["title"] = f.title;
     j["evidence"] = reportText(f.evidence, kMaxText);
     j["rationale"] = f.rationale;
     j["fix"] = f.fix;
+    return j;
+}
+
+// schemaVersion 1: each finding carries its object and the object's whole remediated command and compose snippet.
+nlohmann::ordered_json findingToJsonV1(const Finding& f, bool includeRemediation)
+{
+    nlohmann::ordered_json j = findingHead(
+        f, "object",
+        {{"type", toString(f.object.type)}, {"id", f.object.id}, {"name", reportText(f.object.name, kMaxText)}});
     if (includeRemediation) {
         // Commands are whole or replaced by a comment saying why (a run command carries every label).
         j["remediation"] = {{"runCommand", reportCommand(f.remediation.runCommand)},
@@ -34,13 +58,54 @@ nlohmann::ordered_json findingToJson(const Finding& f, bool includeRemediation)
     } else {
         j["remediation"] = nullptr;
     }
-    if (f.waiver) {
-        j["waiver"] = {{"id", f.waiver->waiverId},
-                       {"reason", f.waiver->reason},
-                       {"expiresAt", f.waiver->expiresAtUnix ? nlohmann::ordered_json(formatRfc3339(*f.waiver->expiresAtUnix))
-                                                             : nlohmann::ordered_json(nullptr)}};
+    j["waiver"] = waiverToJson(f);
+    return j;
+}
+
+// schemaVersion 2: a finding names its object by ref and keeps only what it changes itself.
+nlohmann::ordered_json findingToJsonV2(const Finding& f, const std::string& objectRef, bool includeRemediation)
+{
+    nlohmann::ordered_json j = findingHead(f, "objectRef", objectRef);
+    if (includeRemediation) {
+        j["remediation"] = {{"addFlags", f.remediation.addFlags},
+                            {"removeFlags", f.remediation.removeFlags},
+                            {"dockerfile", reportCommand(f.remediation.dockerfile)}};
     } else {
-        j["waiver"] = nullptr;
+        j["remediation"] = nullptr;
+    }
+    j["waiver"] = waiverToJson(f);
+    return j;
+}
+
+// One entry of schemaVersion 2's "objects": the object, and its command and snippet from its first finding that
+// has one (after RuleEngine renders remediation once per object, every finding of a container has the same).
+// Built with its first finding; later findings of the object only fill what is still empty.
+struct ObjectEntry
+{
+    std::string ref;
+    const Finding* first = nullptr;
+    std::string runCommand;
+    std::string compose;
+};
+
+// "TYPE:ID"; the name stands in for an id the object lacks (a finding read from an old history).
+std::string objectRefOf(const ObjectRef& object)
+{
+    return std::string(toString(object.type)) + ":" + (object.id.empty() ? object.name : object.id);
+}
+
+nlohmann::ordered_json objectToJson(const ObjectEntry& o, bool includeRemediation)
+{
+    const ObjectRef& object = o.first->object;
+    nlohmann::ordered_json j;
+    j["ref"] = o.ref;
+    j["type"] = toString(object.type);
+    j["id"] = object.id;
+    j["name"] = reportText(object.name, kMaxText);
+    if (includeRemediation) {
+        j["remediation"] = {{"runCommand", reportCommand(o.runCommand)}, {"compose", reportCommand(o.compose)}};
+    } else {
+        j["remediation"] = nullptr;
     }
     return j;
 }
@@ -91,17 +156,31 @@ nlohmann::ordered_json imageContentsToJson(const ImageContents& c, const Invento
 
 } // namespace
 
+Result<int> parseScanJsonSchema(std::string_view text)
+{
+    if (text == "2") {
+        return kScanJsonSchema;
+    }
+    if (text == "1") {
+        return kScanJsonSchemaDeprecated;
+    }
+    return Error::make(ErrorCode::InvalidArgument,
+                       "unknown JSON schema '" + std::string(text) + "' (use 2, the default, or 1, deprecated)");
+}
+
 std::string scanToJson(const ScanResult& result, int indent) { return scanToJson(result, true, true, indent); }
 
 std::string scanToJson(const ReportData& data, int indent)
 {
-    return scanToJson(*data.scan, data.includeWaived, data.includeRemediation, indent);
+    return scanToJson(*data.scan, data.includeWaived, data.includeRemediation, indent, data.jsonSchema);
 }
 
-std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent)
+std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent,
+                       int schemaVersion)
 {
+    const bool v1 = schemaVersion == kScanJsonSchemaDeprecated;
     nlohmann::ordered_json root;
-    root["schemaVersion"] = 1;
+    root["schemaVersion"] = v1 ? kScanJsonSchemaDeprecated : kScanJsonSchema;
     root["scan"] = {{"startedAt", formatRfc3339(result.startedAtUnix)},
                     {"finishedAt", formatRfc3339(result.finishedAtUnix)},
                     {"endpoint", result.inventory.endpoint},
@@ -123,11 +202,36 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
     summary["byArea"] = byArea;
     root["summary"] = summary;
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    std::vector<ObjectEntry> objects;
+    std::unordered_map<std::string, std::size_t> objectIndex; // ref -> position in objects
     for (const auto& f : result.findings.all()) {
         if (f.waiver && !includeWaived) {
             continue;
         }
-        findings.push_back(findingToJson(f, includeRemediation));
+        if (v1) {
+            findings.push_back(findingToJsonV1(f, includeRemediation));
+            continue;
+        }
+        std::string ref = objectRefOf(f.object);
+        auto [at, added] = objectIndex.try_emplace(ref, objects.size());
+        if (added) {
+            objects.push_back({ref, &f, {}, {}});
+        }
+        ObjectEntry& object = objects[at->second];
+        if (object.runCommand.empty()) {
+            object.runCommand = f.remediation.runCommand;
+        }
+        if (object.compose.empty()) {
+            object.compose = f.remediation.compose;
+        }
+        findings.push_back(findingToJsonV2(f, ref, includeRemediation));
+    }
+    if (!v1) {
+        nlohmann::ordered_json objectsJson = nlohmann::ordered_json::array();
+        for (const auto& o : objects) {
+            objectsJson.push_back(objectToJson(o, includeRemediation));
+        }
+        root["objects"] = std::move(objectsJson);
     }
     root["findings"] = std::move(findings);
     nlohmann::ordered_json problems = nlohmann::ordered_json::array();

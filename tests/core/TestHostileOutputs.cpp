@@ -685,8 +685,8 @@ private slots:
         // Every place a report shows a command: the text is whole, or one comment line in its place.
         StringList shown;
         const QJsonDocument json = QJsonDocument::fromJson(QByteArray::fromStdString(json::scanToJson(data)));
-        for (const auto& f : json.object().value(QLatin1String("findings")).toArray()) {
-            const std::string command = f.toObject()
+        for (const auto& o : json.object().value(QLatin1String("objects")).toArray()) {
+            const std::string command = o.toObject()
                                             .value(QLatin1String("remediation"))
                                             .toObject()
                                             .value(QLatin1String("runCommand"))

@@ -203,7 +203,7 @@ private slots:
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         const QJsonObject root = doc.object();
-        QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 1);
+        QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 2);
         const QJsonArray contents = root.value(QStringLiteral("imageContents")).toArray();
         QCOMPARE(contents.size(), 1);
         const QJsonObject image = contents.first().toObject();

@@ -113,6 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     DRYDOCK_FUZZ_REQUIRE(fuzz::isValidUtf8(CsvReportWriter::write(report)), "CSV report is not valid UTF-8");
     DRYDOCK_FUZZ_REQUIRE(fuzz::isValidUtf8(json::scanToSarif(report)), "SARIF is not valid UTF-8");
     DRYDOCK_FUZZ_REQUIRE(fuzz::isValidUtf8(json::scanToJson(scan)), "scan JSON is not valid UTF-8");
+    DRYDOCK_FUZZ_REQUIRE(fuzz::isValidUtf8(json::scanToJson(scan, true, true, 2, json::kScanJsonSchemaDeprecated)),
+                         "scan JSON schemaVersion 1 is not valid UTF-8");
     (void)TextReport::scan(scan, true);
     return 0;
 }

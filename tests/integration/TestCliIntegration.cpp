@@ -50,6 +50,12 @@ private slots:
         QTest::newRow("a bad rule severity") << QStringList{"scan", "--rule-severity", "IMG-007"};
         QTest::newRow("an unknown area") << QStringList{"scan", "--only", "kitchen"};
         QTest::newRow("an option without its value") << QStringList{"inventory", "--format"};
+        QTest::newRow("an unknown JSON schema") << QStringList{"scan", "--format", "json", "--schema", "3"};
+        QTest::newRow("a JSON schema without JSON") << QStringList{"scan", "--format", "text", "--schema", "1"};
+        QTest::newRow("a JSON schema for a report without JSON")
+            << QStringList{"report", "1", "--format", "csv", "--output", "x.csv", "--schema", "1"};
+        QTest::newRow("a JSON schema for a fleet report")
+            << QStringList{"report", "--fleet", "--format", "json", "--output", "x.json", "--schema", "1"};
     }
     void usageErrorsExitWithTwo()
     {
@@ -107,17 +113,72 @@ private slots:
         const QByteArray bytes = jf.readAll();
         QVERIFY(!bytes.contains(m_secret));
         const QJsonObject root = QJsonDocument::fromJson(bytes).object();
-        QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 1);
+        QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 2);
         QVERIFY(root.value(QStringLiteral("summary")).toObject().value(QStringLiteral("critical")).toInt() >= 1);
         const QJsonArray findings = root.value(QStringLiteral("findings")).toArray();
         QVERIFY(!findings.isEmpty());
         const QJsonObject first = findings.first().toObject();
-        for (const char* key : {"ruleId", "area", "severity", "cis", "object", "title", "evidence", "rationale", "fix",
-                                "remediation"}) {
+        for (const char* key : {"ruleId", "area", "severity", "cis", "objectRef", "title", "evidence", "rationale",
+                                "fix", "remediation", "waiver"}) {
             QVERIFY2(first.contains(QLatin1String(key)), key);
         }
+        // The privileged container is listed once, with its remediated command.
+        int listed = 0;
+        for (const auto& v : root.value(QStringLiteral("objects")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("name")).toString().endsWith(m_prefix + QStringLiteral("-priv"))) {
+                ++listed;
+                QVERIFY(o.value(QStringLiteral("ref")).toString().startsWith(QStringLiteral("container:")));
+                QVERIFY(o.value(QStringLiteral("remediation"))
+                            .toObject()
+                            .value(QStringLiteral("runCommand"))
+                            .toString()
+                            .contains(QStringLiteral("docker run")));
+            }
+        }
+        QCOMPARE(listed, 1);
+        QVERIFY2(!err.contains(QStringLiteral("deprecated")), qPrintable(err));
         QVERIFY(QFile::exists(text));
         QVERIFY(!QFile::exists(json + QStringLiteral(".part")));
+    }
+
+    void scanWritesTheDeprecatedSchemaOneOnRequest()
+    {
+        QString out;
+        QString err;
+        const int rc = test::drydock(
+            {"scan", "--host", m_host, "--only", "container", "--no-history", "--format", "json", "--schema", "1"},
+            &out, &err);
+        QVERIFY2(rc == 0 || rc == 1, qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("schemaVersion 1 is deprecated")), qPrintable(err));
+        const QJsonObject root = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 1);
+        QVERIFY(!root.contains(QStringLiteral("objects")));
+        int privileged = 0;
+        for (const auto& v : root.value(QStringLiteral("findings")).toArray()) {
+            const QJsonObject f = v.toObject();
+            const QJsonObject object = f.value(QStringLiteral("object")).toObject();
+            QCOMPARE(object.keys(), (QStringList{"id", "name", "type"}));
+            if (object.value(QStringLiteral("name")).toString().endsWith(m_prefix + QStringLiteral("-priv"))) {
+                ++privileged;
+                // Every finding of the container repeats its whole remediated command.
+                QVERIFY(f.value(QStringLiteral("remediation"))
+                            .toObject()
+                            .value(QStringLiteral("runCommand"))
+                            .toString()
+                            .contains(QStringLiteral("docker run")));
+            }
+        }
+        QVERIFY(privileged >= 2);
+    }
+
+    void anUnknownJsonSchemaNamesTheOnesThereAre()
+    {
+        QString err;
+        QCOMPARE(test::drydock({"scan", "--format", "json", "--schema", "3"}, nullptr, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("'3'")) && err.contains(QStringLiteral("use 2")), qPrintable(err));
+        QCOMPARE(test::drydock({"scan", "--format", "sarif", "--schema", "1"}, nullptr, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("--format json")), qPrintable(err));
     }
 
     void scanPassesWhenNothingReachesTheThreshold()

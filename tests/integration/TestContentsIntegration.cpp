@@ -80,9 +80,10 @@ private:
         }
         QMultiMap<QString, QJsonObject> findings;
         const QJsonObject doc = QJsonDocument::fromJson(out.toUtf8()).object();
+        const auto names = test::scanJsonObjectNames(doc);
         for (const auto& f : doc["findings"].toArray()) {
             const QJsonObject o = f.toObject();
-            if (o["object"].toObject()["name"].toString() == image) {
+            if (names.value(o["objectRef"].toString()) == image) {
                 findings.insert(o["ruleId"].toString(), o);
             }
         }

@@ -121,11 +121,11 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
         bool waived = false;
+        const auto names = test::scanJsonObjectNames(root);
         for (const auto& v : root.value(QStringLiteral("findings")).toArray()) {
             const QJsonObject o = v.toObject();
             if (o.value(QStringLiteral("ruleId")).toString() == QLatin1String("CTR-002") &&
-                o.value(QStringLiteral("object")).toObject().value(QStringLiteral("name")).toString() ==
-                    m_prefix + QStringLiteral("-b")) {
+                names.value(o.value(QStringLiteral("objectRef")).toString()) == m_prefix + QStringLiteral("-b")) {
                 waived = o.value(QStringLiteral("waiver")).isObject();
             }
         }

@@ -2,17 +2,20 @@
 // format and read back: counts identical across formats, planted secrets absent from every byte (and from
 // the PDF's text), hostile daemon text inert (HTML parsed by python3's html.parser), CSV formulas
 // neutralised, the 1 MB label cut, the PDF paginated with embedded fonts, and the SARIF valid against the
-// official SARIF 2.1.0 schema (jsonschema, Draft 2020-12) and Microsoft's SARIF validator.
+// official SARIF 2.1.0 schema (jsonschema, Draft 2020-12) and Microsoft's SARIF validator; the scan JSON valid
+// against resources/schema/scan-v2.schema.json, and its deprecated schemaVersion 1 saying the same.
 #include "tests/support/Csv.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -342,6 +345,78 @@ private slots:
             run(QStringLiteral("/usr/bin/python3"), {supportScript("validate-sarif.py"), schema, path});
         QVERIFY2(r.code == 0, qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("0 error(s)")));
+    }
+
+    void scanJsonIsValidAgainstItsSchema_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("from the scan") << file(QStringLiteral("scan"), "json");
+        QTest::newRow("from the history") << file(QStringLiteral("report"), "json");
+    }
+    void scanJsonIsValidAgainstItsSchema()
+    {
+        QFETCH(QString, path);
+        const QString schema =
+            qEnvironmentVariable("DRYDOCK_SOURCE_DIR") + QStringLiteral("/resources/schema/scan-v2.schema.json");
+        const Ran r =
+            run(QStringLiteral("/usr/bin/python3"), {supportScript("validate-sarif.py"), schema, path});
+        QVERIFY2(r.code == 0, qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("0 error(s)")));
+        const QJsonObject root = QJsonDocument::fromJson(readAll(path)).object();
+        QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 2);
+        const auto names = test::scanJsonObjectNames(root);
+        QCOMPARE(names.size(), root.value(QStringLiteral("objects")).toArray().size()); // each object once
+        for (const auto& f : root.value(QStringLiteral("findings")).toArray()) {
+            QVERIFY(names.contains(f.toObject().value(QStringLiteral("objectRef")).toString()));
+        }
+    }
+
+    void aReportInSchemaOneSaysWhatSchemaTwoSays()
+    {
+        const QString path = file(QStringLiteral("report-v1"), "json");
+        QString err;
+        QCOMPARE(test::drydock({"report", QString::number(m_scanId), "--db", m_db, "--format", "json", "--output",
+                                path, "--schema", "1"},
+                               nullptr, &err),
+                 0);
+        QVERIFY2(err.contains(QStringLiteral("deprecated")), qPrintable(err));
+        const QJsonObject one = QJsonDocument::fromJson(readAll(path)).object();
+        const QJsonObject two = QJsonDocument::fromJson(readAll(file(QStringLiteral("report"), "json"))).object();
+        QCOMPARE(one.value(QStringLiteral("schemaVersion")).toInt(), 1);
+        QCOMPARE(one.value(QStringLiteral("summary")), two.value(QStringLiteral("summary")));
+        QHash<QString, QJsonObject> objects;
+        for (const auto& v : two.value(QStringLiteral("objects")).toArray()) {
+            objects.insert(v.toObject().value(QStringLiteral("ref")).toString(), v.toObject());
+        }
+        const QJsonArray f1 = one.value(QStringLiteral("findings")).toArray();
+        const QJsonArray f2 = two.value(QStringLiteral("findings")).toArray();
+        QCOMPARE(f1.size(), f2.size());
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < f1.size(); ++i) {
+            const QJsonObject a = f1.at(i).toObject();
+            const QJsonObject b = f2.at(i).toObject();
+            const QString ref = b.value(QStringLiteral("objectRef")).toString();
+            const QJsonObject object = objects.value(ref);
+            QCOMPARE(a.value(QStringLiteral("ruleId")), b.value(QStringLiteral("ruleId")));
+            QCOMPARE(a.value(QStringLiteral("evidence")), b.value(QStringLiteral("evidence")));
+            QCOMPARE(a.value(QStringLiteral("waiver")), b.value(QStringLiteral("waiver")));
+            const QJsonObject was = a.value(QStringLiteral("object")).toObject();
+            for (const char* key : {"type", "id", "name"}) {
+                QCOMPARE(was.value(QLatin1String(key)), object.value(QLatin1String(key)));
+            }
+            const QJsonObject r1 = a.value(QStringLiteral("remediation")).toObject();
+            const QJsonObject r2 = b.value(QStringLiteral("remediation")).toObject();
+            for (const char* key : {"addFlags", "removeFlags", "dockerfile"}) {
+                QCOMPARE(r1.value(QLatin1String(key)), r2.value(QLatin1String(key)));
+            }
+            // The object's command is its first finding's.
+            const QJsonObject objectRemediation = object.value(QStringLiteral("remediation")).toObject();
+            if (!seen.contains(ref) && !r1.value(QStringLiteral("runCommand")).toString().isEmpty()) {
+                QCOMPARE(objectRemediation.value(QStringLiteral("runCommand")), r1.value(QStringLiteral("runCommand")));
+            }
+            seen.insert(ref);
+        }
+        QVERIFY(!seen.isEmpty());
     }
 
     void sarifPassesMicrosoftsValidator()

@@ -448,14 +448,15 @@ private slots:
         const QString host = QStringLiteral("unix://") + test::privateDaemonSocket();
         QString out;
         QVERIFY(test::drydock({"scan", "--host", host, "--format", "json"}, &out, nullptr, m_env) <= 1);
-        const QJsonArray findings =
-            QJsonDocument::fromJson(out.toUtf8()).object().value("findings").toArray();
+        const QJsonObject doc = QJsonDocument::fromJson(out.toUtf8()).object();
+        const QJsonArray findings = doc.value("findings").toArray();
+        const auto names = test::scanJsonObjectNames(doc);
         QVERIFY(!findings.isEmpty());
         QStringList harmless;
         QMap<QString, QString> insecure; // rule id + title suffix -> severity
         for (const auto& v : findings) {
             const QJsonObject f = v.toObject();
-            const QString object = f.value("object").toObject().value("name").toString();
+            const QString object = names.value(f.value("objectRef").toString());
             const QString severity = f.value("severity").toString();
             if (f.value("area").toString() != "secrets") {
                 continue;

@@ -3,6 +3,8 @@
 #include "core/docker/TransportFactory.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
@@ -119,6 +121,16 @@ int drydock(const QStringList& args, QString* out, QString* err, const QStringLi
         }
     }
     return runProcess(qEnvironmentVariable("DRYDOCK_BINARY"), args, out, err, env, timeoutMs);
+}
+
+QHash<QString, QString> scanJsonObjectNames(const QJsonObject& doc)
+{
+    QHash<QString, QString> names;
+    for (const auto& v : doc.value(QStringLiteral("objects")).toArray()) {
+        const QJsonObject o = v.toObject();
+        names.insert(o.value(QStringLiteral("ref")).toString(), o.value(QStringLiteral("name")).toString());
+    }
+    return names;
 }
 
 QString uniqueName(const QString& prefix)

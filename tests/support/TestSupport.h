@@ -2,11 +2,14 @@
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerEndpoint.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
 #include <string>
+
+class QJsonObject;
 
 namespace drydock::test {
 
@@ -26,6 +29,10 @@ int docker(const QStringList& args, QString* out = nullptr, QString* err = nullp
 // Runs the drydock executable built with the tests (DRYDOCK_BINARY) with extra environment entries.
 int drydock(const QStringList& args, QString* out = nullptr, QString* err = nullptr,
             const QStringList& env = {}, int timeoutMs = 300000);
+
+// The names of the objects of a scan JSON (schemaVersion 2) by ref: a finding's object is
+// names[finding["objectRef"]].
+QHash<QString, QString> scanJsonObjectNames(const QJsonObject& doc);
 
 // A fresh unique name for test objects ("dd-<prefix>-<random>"), so tests never collide.
 QString uniqueName(const QString& prefix);

@@ -71,6 +71,7 @@ expect "add " drydock history waivers a
 expect "previous " drydock report 3 --baseline ""
 expect "--no-remediation --no-waived " drydock report 3 --no-
 expect "FILE " drydock scan --format json --output ""
+expect "1 2 " drydock report 3 --format json --schema ""
 
 # 4. The page renders without a warning.
 warnings=$(sed "s/@PROJECT_VERSION@/0.0.0/" "$man" | LC_ALL=C.UTF-8 MANWIDTH=100 man --warnings -E UTF-8 -l - 2>&1 >/dev/null)

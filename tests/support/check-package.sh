@@ -129,11 +129,14 @@ DOCKER_HOST="unix://$sock" "$drydock" scan --no-history --format json --output "
 python3 - "$work/scan.json" "$sock" <<'PY' || fail "scan JSON is not the documented document"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-assert doc["schemaVersion"] == 1, doc.get("schemaVersion")
+assert doc["schemaVersion"] == 2, doc.get("schemaVersion")
 assert sys.argv[2] in doc["scan"]["endpoint"], doc["scan"]["endpoint"]
 assert doc["scan"]["engineVersion"], "no engine version"
 assert isinstance(doc["findings"], list) and doc["summary"]["total"] == len(doc["findings"])
-print("scan JSON: schemaVersion 1, engine", doc["scan"]["engineVersion"], "-", len(doc["findings"]), "findings")
+refs = {o["ref"] for o in doc["objects"]}
+assert len(refs) == len(doc["objects"]), "an object is listed twice"
+assert all(f["objectRef"] in refs for f in doc["findings"]), "a finding names an object that is not listed"
+print("scan JSON: schemaVersion 2, engine", doc["scan"]["engineVersion"], "-", len(doc["findings"]), "findings")
 PY
 
 step "desktop entry"

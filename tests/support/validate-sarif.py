@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Validates a SARIF file against the official SARIF 2.1.0 JSON schema with jsonschema's Draft 2020-12
-validator (the dialect the schema declares). Prints one line per error; exit 1 when there is any."""
+"""Validates a JSON document against a JSON schema with jsonschema's Draft 2020-12 validator (the dialect
+the schema must declare): SARIF against the official SARIF 2.1.0 schema, the scan JSON against
+resources/schema/scan-v2.schema.json. Prints one line per error; exit 1 when there is any."""
 import json
 import sys
 
