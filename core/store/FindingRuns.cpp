@@ -111,6 +111,37 @@ Result<std::optional<std::int64_t>> idOf(Statement& lookup, const std::string& d
 
 } // namespace
 
+Finding FindingRuns::findingFromRow(const Statement& row)
+{
+    Finding x;
+    x.ruleId = row.text(0);
+    x.area = areaFromString(row.text(1)).value_or(Area::Container);
+    const auto sev = row.int64(2);
+    x.severity = static_cast<Severity>(sev < 0 ? 0 : sev > 4 ? 4 : sev);
+    x.cis = {row.text(3), row.text(4)};
+    x.object.type = objectTypeFromString(row.text(5)).value_or(ObjectType::Container);
+    x.object.id = row.text(6);
+    x.object.name = row.text(7);
+    x.discriminator = row.text(8);
+    x.title = row.text(9);
+    x.evidence = row.text(10);
+    x.rationale = row.text(11);
+    x.fix = row.text(12);
+    x.remediation.runCommand = row.text(13);
+    if (const std::string add = row.text(14); !add.empty()) {
+        x.remediation.addFlags = split(add, '\n');
+    }
+    if (const std::string remove = row.text(15); !remove.empty()) {
+        x.remediation.removeFlags = split(remove, '\n');
+    }
+    x.remediation.compose = row.text(16);
+    x.remediation.dockerfile = row.text(17);
+    if (!row.isNull(18)) {
+        x.waiver = WaiverMark{row.int64(18), row.text(19), {}, std::nullopt};
+    }
+    return x;
+}
+
 std::vector<std::string> FindingRuns::statementsOnTheSavePath()
 {
     return {kOpenRuns, kBodyByDigest, kRemediationByDigest, kOpenRun, kCloseRun, kScanChain, kScanFindings};
@@ -254,33 +285,7 @@ Result<std::vector<Finding>> FindingRuns::load(std::int64_t scanId)
     f->bind(1, chainId).bind(2, scanId).bind(3, catalogueVersion);
     std::vector<Finding> findings;
     while (f->step()) {
-        Finding x;
-        x.ruleId = f->text(0);
-        x.area = areaFromString(f->text(1)).value_or(Area::Container);
-        const auto sev = f->int64(2);
-        x.severity = static_cast<Severity>(sev < 0 ? 0 : sev > 4 ? 4 : sev);
-        x.cis = {f->text(3), f->text(4)};
-        x.object.type = objectTypeFromString(f->text(5)).value_or(ObjectType::Container);
-        x.object.id = f->text(6);
-        x.object.name = f->text(7);
-        x.discriminator = f->text(8);
-        x.title = f->text(9);
-        x.evidence = f->text(10);
-        x.rationale = f->text(11);
-        x.fix = f->text(12);
-        x.remediation.runCommand = f->text(13);
-        if (const std::string add = f->text(14); !add.empty()) {
-            x.remediation.addFlags = split(add, '\n');
-        }
-        if (const std::string remove = f->text(15); !remove.empty()) {
-            x.remediation.removeFlags = split(remove, '\n');
-        }
-        x.remediation.compose = f->text(16);
-        x.remediation.dockerfile = f->text(17);
-        if (!f->isNull(18)) {
-            x.waiver = WaiverMark{f->int64(18), f->text(19), {}, std::nullopt};
-        }
-        findings.push_back(std::move(x));
+        findings.push_back(findingFromRow(f.value()));
     }
     if (f->error()) {
         return *f->error();

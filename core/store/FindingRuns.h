@@ -32,6 +32,11 @@ public:
     // After scans were deleted: removes the runs no stored scan is in, then bodies and remediations no run uses.
     Result<void> removeUnreferenced();
 
+    // A finding from a row whose columns are, in order: rule_id, area, severity, cis_id, cis_version, object_type,
+    // object_id, object_name, discriminator, title, evidence, rationale, fix, run_command, add_flags (one per
+    // line), remove_flags, compose, dockerfile, waiver_id, waiver_reason.
+    static Finding findingFromRow(const Statement& row);
+
     // The statements that saving a scan and comparing it with the previous one execute, for the test that
     // checks their query plans never scan a whole table.
     static std::vector<std::string> statementsOnTheSavePath();

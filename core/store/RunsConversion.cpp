@@ -1,6 +1,5 @@
 #include "core/store/RunsConversion.h"
 
-#include "core/common/Strings.h"
 #include "core/store/FindingRuns.h"
 
 #include <vector>
@@ -16,31 +15,7 @@ Result<std::vector<Finding>> oldFindings(Statement& rows, std::int64_t scanId)
     rows.bind(1, scanId);
     std::vector<Finding> out;
     while (rows.step()) {
-        Finding x;
-        x.ruleId = rows.text(0);
-        x.area = areaFromString(rows.text(1)).value_or(Area::Container);
-        const auto sev = rows.int64(2);
-        x.severity = static_cast<Severity>(sev < 0 ? 0 : sev > 4 ? 4 : sev);
-        x.cis = {rows.text(3), rows.text(4)};
-        x.object.type = objectTypeFromString(rows.text(5)).value_or(ObjectType::Container);
-        x.object.id = rows.text(6);
-        x.object.name = rows.text(7);
-        x.discriminator = rows.text(8);
-        x.title = rows.text(9);
-        x.evidence = rows.text(10);
-        x.remediation.runCommand = rows.text(11);
-        if (const std::string add = rows.text(12); !add.empty()) {
-            x.remediation.addFlags = split(add, '\n');
-        }
-        if (const std::string remove = rows.text(13); !remove.empty()) {
-            x.remediation.removeFlags = split(remove, '\n');
-        }
-        x.remediation.compose = rows.text(14);
-        x.remediation.dockerfile = rows.text(15);
-        if (!rows.isNull(16)) {
-            x.waiver = WaiverMark{rows.int64(16), rows.text(17), {}, std::nullopt};
-        }
-        out.push_back(std::move(x));
+        out.push_back(FindingRuns::findingFromRow(rows));
     }
     if (rows.error()) {
         return *rows.error();
@@ -61,7 +36,7 @@ Result<void> RunsConversion::convert(SqliteDatabase& db)
     }
     auto scans = db.prepare("SELECT id, chain_id FROM scans ORDER BY id");
     auto rows = db.prepare("SELECT rule_id, area, severity, cis_id, cis_version, object_type, object_id, object_name, "
-                           "discriminator, title, evidence, run_command, add_flags, remove_flags, compose, dockerfile, "
+                           "discriminator, title, evidence, '', '', run_command, add_flags, remove_flags, compose, dockerfile, "
                            "waiver_id, waiver_reason FROM findings WHERE scan_id = ?1 ORDER BY id");
     if (!scans) {
         return scans.error();

@@ -1,6 +1,5 @@
 #include "core/store/ScanRepository.h"
 
-#include "core/common/Strings.h"
 #include "core/store/FindingRuns.h"
 
 namespace drydock {
