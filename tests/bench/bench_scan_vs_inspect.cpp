@@ -2,7 +2,8 @@
 // with N containers (default 234: env secrets, loopback ports, capabilities, a few networks and volumes).
 // Medians of 9 runs after 1 warm-up, the variants interleaved round by round so a busy machine slows all
 // of them alike. #19's target: `drydock scan --format json` with history no slower than the inspect (≤ 1.0×).
-// Usage: bench_scan_vs_inspect [CONTAINERS] [EARLIER_SCANS]   (tests/bench/run-benchmarks.sh sets the daemon)
+// Usage: bench_scan_vs_inspect [CONTAINERS] [EARLIER_SCANS]   (tests/bench/run-benchmarks.sh sets the daemon);
+// DRYDOCK_BINARY_BEFORE=another/drydock adds that build's rows, measured in the same rounds.
 #include "tests/bench/BenchSupport.h"
 
 #include <algorithm>
@@ -177,11 +178,24 @@ int main(int argc, char** argv)
         variants.push_back(std::move(v));
     };
     add("docker inspect (containers + images, one process)", "", inspect, hostEnv);
-    add("drydock scan --format json, empty history", "rm -rf " + empty, scanJson, "XDG_DATA_HOME=" + empty);
-    add("drydock scan --format json, " + std::to_string(earlierScans) + " earlier scans",
-        "rm -rf " + full + " && cp -a " + snapshot + " " + full, scanJson, "XDG_DATA_HOME=" + full);
-    add("drydock scan --format json --no-history", "", scanJsonNoHistory, "XDG_DATA_HOME=" + empty);
-    add("drydock scan --format text --no-history", "", scanTextNoHistory, "XDG_DATA_HOME=" + empty);
+    // DRYDOCK_BINARY_BEFORE (optional): another build measured in the same rounds, for before/after figures
+    // taken under the same load.
+    std::vector<std::pair<std::string, std::string>> binaries = {{"", binary}};
+    if (const char* before = std::getenv("DRYDOCK_BINARY_BEFORE")) {
+        binaries.insert(binaries.begin(), {"before: ", before});
+    }
+    for (const auto& [prefix, path] : binaries) {
+        auto with = [&path](std::vector<std::string> args) {
+            args.front() = path;
+            return args;
+        };
+        add(prefix + "drydock scan --format json, empty history", "rm -rf " + empty, with(scanJson),
+            "XDG_DATA_HOME=" + empty);
+        add(prefix + "drydock scan --format json, " + std::to_string(earlierScans) + " earlier scans",
+            "rm -rf " + full + " && cp -a " + snapshot + " " + full, with(scanJson), "XDG_DATA_HOME=" + full);
+        add(prefix + "drydock scan --format json --no-history", "", with(scanJsonNoHistory), "XDG_DATA_HOME=" + empty);
+        add(prefix + "drydock scan --format text --no-history", "", with(scanTextNoHistory), "XDG_DATA_HOME=" + empty);
+    }
     const int runs = 9;
     int failures = 0;
     for (int round = 0; round <= runs; ++round) { // round 0 warms the caches and is not counted
@@ -208,7 +222,7 @@ int main(int argc, char** argv)
     const double inspectMs = median(variants.front().ms);
     for (const auto& v : variants) {
         const double m = median(v.ms);
-        std::printf("%-56s %8.1f ms (median of %d)  %.2fx inspect   process CPU %7.1f ms\n", v.label.c_str(), m,
+        std::printf("%-64s %8.1f ms (median of %d)  %.2fx inspect   process CPU %7.1f ms\n", v.label.c_str(), m,
                     runs, inspectMs > 0 ? m / inspectMs : 0.0, median(v.cpuMs));
     }
     if (failures > 0) {
