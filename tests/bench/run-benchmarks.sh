@@ -11,7 +11,7 @@ state=/tmp/drydock-bench-$$
 trap 'bash "$root/tests/support/private-dockerd.sh" stop "$state" >/dev/null' EXIT
 bash "$root/tests/support/private-dockerd.sh" start "$state" >/dev/null
 export DRYDOCK_BENCH_SOCKET="$state/docker.sock" DRYDOCK_TEST_STATE_DIR="$state"
-DRYDOCK_BINARY=$(realpath "${DRYDOCK_BINARY:-$build/app/drydock}")
+DRYDOCK_BINARY=$(realpath -m "${DRYDOCK_BINARY:-$build/app/drydock}")
 export DRYDOCK_BINARY
 for b in "$build"/tests/bench/bench_*; do
   [ -x "$b" ] || continue
