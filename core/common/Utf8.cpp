@@ -49,6 +49,10 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i, std::uint32
 bool isValidUtf8(std::string_view text)
 {
     for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { // ASCII, nearly every byte the daemon sends
+            ++i;
+            continue;
+        }
         const std::size_t n = utf8SequenceLength(text, i);
         if (n == 0) {
             return false;

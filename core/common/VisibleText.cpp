@@ -26,6 +26,12 @@ std::size_t hiddenSequenceLength(std::string_view text, std::size_t i)
 bool hasHiddenCharacters(std::string_view text)
 {
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII is nearly all of what reports carry (commands, ids, labels): no decoding for it.
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            ++i;
+            continue;
+        }
         if (hiddenSequenceLength(text, i) != 0) {
             return true;
         }

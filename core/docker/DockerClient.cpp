@@ -84,6 +84,58 @@ template <typename T, typename Parse> Result<T> parseOne(const Result<std::strin
     return parse(body.value());
 }
 
+std::string containerPath(const std::string& id) { return "/containers/" + urlEncode(id) + "/json"; }
+std::string networkPath(const std::string& id) { return "/networks/" + urlEncode(id); }
+
+// Appends the inspect and history paths of every image: an image needs both answers.
+void addImagePaths(const StringList& ids, StringList& paths)
+{
+    for (const auto& id : ids) {
+        paths.push_back("/images/" + urlEncode(id) + "/json");
+        paths.push_back("/images/" + urlEncode(id) + "/history");
+    }
+}
+
+// The images from their inspect and history answers, taken pairwise from bodies[first…].
+std::vector<Result<Image>> parseImages(std::vector<Result<std::string>>& bodies, std::size_t first, std::size_t count)
+{
+    std::vector<Result<Image>> out;
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        auto image = parseOne<Image>(bodies[first + 2 * i], json::parseImage);
+        if (!image) {
+            out.push_back(image.error());
+            continue;
+        }
+        // The history is where build-time secrets show; an image without it would hide findings, so a
+        // failed history read fails the image (the loader records it as a problem).
+        auto history = parseOne<std::vector<ImageHistoryEntry>>(bodies[first + 2 * i + 1], json::parseHistory);
+        if (!history) {
+            out.push_back(history.error());
+            continue;
+        }
+        image->history = std::move(history.value());
+        out.push_back(std::move(image));
+    }
+    return out;
+}
+
+// Network inspects; one removed between list and inspect (404) is left out.
+std::vector<Result<Network>> parseNetworkInspects(std::vector<Result<std::string>>& bodies, std::size_t first,
+                                                  std::size_t count)
+{
+    std::vector<Result<Network>> out;
+    out.reserve(count);
+    for (std::size_t i = first; i < first + count; ++i) {
+        const auto& body = bodies[i];
+        if (!body && body.error().code == ErrorCode::HttpError && body.error().httpStatus == 404) {
+            continue;
+        }
+        out.push_back(parseOne<Network>(body, json::parseNetwork));
+    }
+    return out;
+}
+
 bool isServiceUnavailable(const Result<std::string>& r)
 {
     return !r && r.error().code == ErrorCode::HttpError && r.error().httpStatus == 503;
@@ -225,6 +277,55 @@ Result<DaemonInfo> DockerClient::daemonInfo()
     return info;
 }
 
+DaemonListing DockerClient::listEverything()
+{
+    auto bodies = getAll({"/info", "/version", "/containers/json?all=1", "/images/json", "/networks", "/volumes",
+                          "/plugins"});
+    DaemonListing listing;
+    if (!bodies[0] || !bodies[1]) {
+        listing.info = !bodies[0] ? bodies[0].error() : bodies[1].error();
+    } else {
+        DaemonInfo info;
+        auto parsed = json::parseInfo(bodies[0].value(), info);
+        if (parsed) {
+            parsed = json::parseVersion(bodies[1].value(), info);
+        }
+        listing.info = parsed ? Result<DaemonInfo>(std::move(info)) : Result<DaemonInfo>(parsed.error());
+    }
+    // all=1: created, exited and paused containers carry risks too (a privileged container that is merely
+    // stopped).
+    listing.containerIds = parseOne<StringList>(bodies[2], json::parseContainerIds);
+    listing.imageIds = parseOne<StringList>(bodies[3], json::parseImageIds);
+    listing.networks = parseOne<std::vector<Network>>(bodies[4], json::parseNetworks);
+    listing.volumes = parseOne<std::vector<Volume>>(bodies[5], json::parseVolumes);
+    listing.plugins = parseOne<std::vector<Plugin>>(bodies[6], json::parsePlugins);
+    return listing;
+}
+
+InspectedObjects DockerClient::inspectEverything(const StringList& containerIds, const StringList& imageIds,
+                                                 const std::vector<Network>& networks)
+{
+    StringList paths;
+    paths.reserve(containerIds.size() + 2 * imageIds.size() + networks.size());
+    for (const auto& id : containerIds) {
+        paths.push_back(containerPath(id));
+    }
+    addImagePaths(imageIds, paths);
+    // The network list omits members (Containers); only an inspect of each network has them.
+    for (const auto& n : networks) {
+        paths.push_back(networkPath(n.id));
+    }
+    auto bodies = getAll(paths);
+    InspectedObjects objects;
+    objects.containers.reserve(containerIds.size());
+    for (std::size_t i = 0; i < containerIds.size(); ++i) {
+        objects.containers.push_back(parseOne<Container>(bodies[i], json::parseContainer));
+    }
+    objects.images = parseImages(bodies, containerIds.size(), imageIds.size());
+    objects.networks = parseNetworkInspects(bodies, containerIds.size() + 2 * imageIds.size(), networks.size());
+    return objects;
+}
+
 Result<StringList> DockerClient::listContainerIds()
 {
     // all=1: created, exited and paused containers carry risks too (a privileged container that is merely
@@ -234,7 +335,7 @@ Result<StringList> DockerClient::listContainerIds()
 
 Result<Container> DockerClient::inspectContainer(const std::string& id)
 {
-    return parseOne<Container>(get("/containers/" + urlEncode(id) + "/json"), json::parseContainer);
+    return parseOne<Container>(get(containerPath(id)), json::parseContainer);
 }
 
 std::vector<Result<Container>> DockerClient::inspectContainers(const StringList& ids)
@@ -242,7 +343,7 @@ std::vector<Result<Container>> DockerClient::inspectContainers(const StringList&
     StringList paths;
     paths.reserve(ids.size());
     for (const auto& id : ids) {
-        paths.push_back("/containers/" + urlEncode(id) + "/json");
+        paths.push_back(containerPath(id));
     }
     return parseEach<Container>(getAll(paths), json::parseContainer);
 }
@@ -292,30 +393,9 @@ std::vector<Result<Image>> DockerClient::inspectImages(const StringList& ids)
     // Inspect and history of every image go out in one batch: twice the requests, one round of waiting.
     StringList paths;
     paths.reserve(ids.size() * 2);
-    for (const auto& id : ids) {
-        paths.push_back("/images/" + urlEncode(id) + "/json");
-        paths.push_back("/images/" + urlEncode(id) + "/history");
-    }
+    addImagePaths(ids, paths);
     auto bodies = getAll(paths);
-    std::vector<Result<Image>> out;
-    out.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        auto image = parseOne<Image>(bodies[2 * i], json::parseImage);
-        if (!image) {
-            out.push_back(image.error());
-            continue;
-        }
-        // The history is where build-time secrets show; an image without it would hide findings, so a
-        // failed history read fails the image (the loader records it as a problem).
-        auto history = parseOne<std::vector<ImageHistoryEntry>>(bodies[2 * i + 1], json::parseHistory);
-        if (!history) {
-            out.push_back(history.error());
-            continue;
-        }
-        image->history = std::move(history.value());
-        out.push_back(std::move(image));
-    }
-    return out;
+    return parseImages(bodies, 0, ids.size());
 }
 
 Result<Image> DockerClient::inspectImage(const std::string& idOrName)
@@ -334,19 +414,11 @@ Result<std::vector<Network>> DockerClient::listNetworks()
     StringList paths;
     paths.reserve(listed->size());
     for (const auto& n : listed.value()) {
-        paths.push_back("/networks/" + urlEncode(n.id));
+        paths.push_back(networkPath(n.id));
     }
     auto bodies = getAll(paths);
     std::vector<Network> out;
-    out.reserve(bodies.size());
-    for (auto& body : bodies) {
-        if (!body) {
-            if (body.error().code == ErrorCode::HttpError && body.error().httpStatus == 404) {
-                continue; // removed between list and inspect
-            }
-            return body.error();
-        }
-        auto network = json::parseNetwork(body.value());
+    for (auto& network : parseNetworkInspects(bodies, 0, paths.size())) {
         if (!network) {
             return network.error();
         }
@@ -357,7 +429,7 @@ Result<std::vector<Network>> DockerClient::listNetworks()
 
 Result<Network> DockerClient::inspectNetwork(const std::string& idOrName)
 {
-    return parseOne<Network>(get("/networks/" + urlEncode(idOrName)), json::parseNetwork);
+    return parseOne<Network>(get(networkPath(idOrName)), json::parseNetwork);
 }
 
 Result<std::vector<Volume>> DockerClient::listVolumes()

@@ -13,6 +13,27 @@
 
 namespace drydock {
 
+// What a snapshot starts from, read in one round of requests in flight together: the daemon's facts and the
+// lists of containers, images, networks (without members), volumes and plugins. Each part fails on its own.
+struct DaemonListing
+{
+    Result<DaemonInfo> info = DaemonInfo{};
+    Result<StringList> containerIds = StringList{};
+    Result<StringList> imageIds = StringList{};
+    Result<std::vector<Network>> networks = std::vector<Network>{};
+    Result<std::vector<Volume>> volumes = std::vector<Volume>{};
+    Result<std::vector<Plugin>> plugins = std::vector<Plugin>{};
+};
+
+// The inspects of one snapshot, read in one round: containers, images (inspect + history) and networks
+// (with members), each in the order asked for.
+struct InspectedObjects
+{
+    std::vector<Result<Container>> containers;
+    std::vector<Result<Image>> images;
+    std::vector<Result<Network>> networks; // a network removed since the list is left out
+};
+
 // Typed calls to the Docker Engine API. Every call here only reads; writes exist only for the explicit
 // "apply" of the hardening walkthrough and are kept in a separate class.
 class DockerClient
@@ -27,6 +48,11 @@ public:
     Transport& transport() { return *m_transport; }
 
     Result<DaemonInfo> daemonInfo(); // /info + /version
+    // /info, /version and every list at once: one wait instead of one per list.
+    DaemonListing listEverything();
+    // The inspects of listEverything's containers, images and networks at once.
+    InspectedObjects inspectEverything(const StringList& containerIds, const StringList& imageIds,
+                                       const std::vector<Network>& networks);
     Result<StringList> listContainerIds(); // /containers/json?all=1
     Result<Container> inspectContainer(const std::string& id);
     // Inspects many containers with requests in flight together; results in the order of ids.

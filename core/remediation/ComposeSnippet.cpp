@@ -20,7 +20,15 @@ namespace {
 std::string yamlQuote(std::string_view text)
 {
     std::string out = "\"";
+    out.reserve(text.size() + 2);
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII other than the quote and the backslash is written as it is, without decoding.
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
         std::uint32_t cp = 0;
         const std::size_t len = utf8SequenceLength(text, i, &cp);
         if (len == 0) {

@@ -3,6 +3,9 @@
 #include "core/common/Strings.h"
 #include "core/common/VisibleText.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace drydock {
 
 int ReportData::objects() const
@@ -25,12 +28,16 @@ std::string reportCommand(const std::string& command, std::size_t maxBytes)
                "Drydock, or "
                "print the container's plan with: drydock harden NAME --format script";
     }
-    for (const auto& line : split(command, '\n')) {
-        if (hasHiddenCharacters(line)) {
+    // Line by line: the line breaks of a multi-line command are its own, anything else hidden is not.
+    const std::string_view text(command);
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        if (hasHiddenCharacters(text.substr(start, end - start))) {
             return "# Left out: this text holds control characters (it was recorded by an older Drydock). "
                    "Rescan "
                    "to get it with visible escapes.";
         }
+        start = end + 1;
     }
     return command;
 }

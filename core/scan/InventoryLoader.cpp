@@ -44,12 +44,14 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     int phase = 0;
     auto step = [&](const char* name) { progress.progress(name, phase++, phases); };
 
+    // Two rounds of waiting for the whole snapshot: every list at once, then every inspect at once. Errors are
+    // still taken in the order a reader expects (the daemon, containers, images, networks, volumes, plugins).
     step("daemon");
-    auto info = m_client.daemonInfo();
-    if (!info) {
-        return info.error();
+    DaemonListing lists = m_client.listEverything();
+    if (!lists.info) {
+        return lists.info.error();
     }
-    inv.daemon = std::move(info.value());
+    inv.daemon = std::move(lists.info.value());
     inv.engineVersion = inv.daemon.serverVersion;
     // Podman's compatible API has its own version numbers: "Docker 4.3.1" would name no Docker release.
     inv.engineName = daemonfacts::productName(inv.daemon);
@@ -58,18 +60,24 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     }
 
     step("containers");
-    auto ids = m_client.listContainerIds();
-    if (!ids) {
-        return ids.error();
+    if (!lists.containerIds) {
+        return lists.containerIds.error();
     }
-    auto inspected = m_client.inspectContainers(ids.value());
+    if (!lists.imageIds) {
+        return lists.imageIds.error();
+    }
+    const StringList& ids = lists.containerIds.value();
+    const std::vector<Network> noNetworks;
+    InspectedObjects objects = m_client.inspectEverything(ids, lists.imageIds.value(),
+                                                          lists.networks ? lists.networks.value() : noNetworks);
+    auto& inspected = objects.containers;
     for (std::size_t i = 0; i < inspected.size(); ++i) {
         if (inspected[i]) {
             inv.containers.push_back(std::move(inspected[i].value()));
         } else if (isEndpointFailure(inspected[i].error())) {
             return inspected[i].error();
         } else {
-            inv.problems.push_back({"container", ids.value()[i], inspected[i].error().message});
+            inv.problems.push_back({"container", ids[i], inspected[i].error().message});
         }
     }
     if (cancel.isCancelled()) {
@@ -116,20 +124,22 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     }
 
     step("images");
-    auto imageIds = m_client.listImageIds();
-    if (!imageIds) {
-        return imageIds.error();
-    }
     // Images used by containers but not listed (e.g. untagged parents) are inspected too, so every
-    // container can be compared with its image.
-    std::set<std::string> wanted(imageIds.value().begin(), imageIds.value().end());
-    StringList allImageIds = imageIds.value();
+    // container can be compared with its image; they are rare, so they cost a round only when present.
+    StringList allImageIds = lists.imageIds.value();
+    std::set<std::string> wanted(allImageIds.begin(), allImageIds.end());
+    StringList unlisted;
     for (const auto& c : inv.containers) {
         if (!c.imageId.empty() && wanted.insert(c.imageId).second) {
-            allImageIds.push_back(c.imageId);
+            unlisted.push_back(c.imageId);
         }
     }
-    auto images = m_client.inspectImages(allImageIds);
+    auto& images = objects.images;
+    if (!unlisted.empty()) {
+        auto more = m_client.inspectImages(unlisted);
+        allImageIds.insert(allImageIds.end(), unlisted.begin(), unlisted.end());
+        images.insert(images.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
     for (std::size_t i = 0; i < images.size(); ++i) {
         if (images[i]) {
             inv.images.push_back(std::move(images[i].value()));
@@ -144,16 +154,24 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     }
 
     step("networks and volumes");
-    auto networks = m_client.listNetworks();
+    auto& networks = lists.networks;
+    for (auto& network : objects.networks) {
+        if (!network) {
+            networks = network.error(); // as one failed read of the networks
+            break;
+        }
+    }
     if (!networks) {
         if (isEndpointFailure(networks.error())) {
             return networks.error();
         }
         inv.problems.push_back({"network", "", networks.error().message});
     } else {
-        inv.networks = std::move(networks.value());
+        for (auto& network : objects.networks) {
+            inv.networks.push_back(std::move(network.value()));
+        }
     }
-    auto volumes = m_client.listVolumes();
+    auto& volumes = lists.volumes;
     if (!volumes) {
         if (isEndpointFailure(volumes.error())) {
             return volumes.error();
@@ -162,7 +180,7 @@ Result<Inventory> InventoryLoader::load(std::int64_t nowUnix, ProgressSink& prog
     } else {
         inv.volumes = std::move(volumes.value());
     }
-    auto plugins = m_client.listPlugins();
+    auto& plugins = lists.plugins;
     if (plugins) {
         inv.plugins = std::move(plugins.value());
     } else if (isEndpointFailure(plugins.error())) {
