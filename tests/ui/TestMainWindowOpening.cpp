@@ -1,7 +1,8 @@
 // Opening the window on a daemon the history knows: the last stored scan of that daemon is shown at once,
 // read-only and marked as stored, while the new scan still waits on the daemon (a gate the test opens); the
-// live scan then replaces it with the filters and the sort kept. Another daemon's stored scan is never shown,
-// and a daemon that cannot be reached leaves the stored scan in view beside the error.
+// live scan then replaces it with the filters, the sort and the selected finding kept. Another daemon's
+// stored scan is never shown, and a daemon that cannot be reached leaves the stored scan in view beside the
+// error.
 #include "core/results/PostureScore.h"
 #include "tests/support/ScriptedDaemon.h"
 #include "ui/MainWindow.h"
@@ -192,7 +193,7 @@ private slots:
         QVERIFY(banner->isHidden());
     }
 
-    void theLiveScanReplacesTheStoredOneKeepingFiltersAndSort()
+    void theLiveScanReplacesTheStoredOneKeepingFiltersSortAndSelection()
     {
         QVERIFY(storeScanOf(QStringLiteral("alpha")).result);
         auto gate = std::make_shared<std::atomic<bool>>(false);
@@ -203,6 +204,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.findings()->showsStoredScan(), 30000);
         w.findings()->severityFilter()->setCurrentIndex(3); // high and above
         w.findings()->table()->sortByColumn(FindingsModel::RuleColumn, Qt::AscendingOrder);
+        QVERIFY(rows(w) > 1);
+        w.findings()->table()->setCurrentIndex(w.findings()->filterModel()->index(1, 0));
+        QVERIFY(w.findings()->currentFinding());
+        const Finding reading = *w.findings()->currentFinding();
 
         QSignalSpy finished(w.scanController(), &ScanController::finished);
         gate->store(true);
@@ -211,6 +216,13 @@ private slots:
         QCOMPARE(w.findings()->severityFilter()->currentIndex(), 3);
         QCOMPARE(w.findings()->table()->horizontalHeader()->sortIndicatorSection(), int(FindingsModel::RuleColumn));
         QCOMPARE(w.findings()->table()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        // The finding being read is still selected, now the live scan's copy of it.
+        const Finding* current = w.findings()->currentFinding();
+        QVERIFY(current);
+        QCOMPARE(current->ruleId, reading.ruleId);
+        QCOMPARE(current->object.name, reading.object.name);
+        QCOMPARE(current->discriminator, reading.discriminator);
+        QVERIFY(current >= &w.lastScan()->findings.all().front() && current <= &w.lastScan()->findings.all().back());
         int highOrAbove = 0;
         for (const auto& f : w.lastScan()->findings.all()) {
             highOrAbove += f.severity >= Severity::High ? 1 : 0;

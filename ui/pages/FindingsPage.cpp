@@ -156,6 +156,17 @@ void FindingsPage::restoreLayout(QSplitter* splitter)
 
 void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel)
 {
+    // The finding being read stays selected when the same one is in the new list (the stored scan shown at
+    // opening replaced by the live one, a rescan after a waiver): same rule, object and discriminator. The
+    // evidence may have changed, so not findingKey.
+    const auto sameFinding = [](const Finding& a, const Finding& b) {
+        return a.ruleId == b.ruleId && a.object.type == b.object.type && a.object.name == b.object.name &&
+               a.discriminator == b.discriminator;
+    };
+    std::optional<Finding> reading;
+    if (const Finding* f = currentFinding()) {
+        reading = *f;
+    }
     m_details->showFinding(nullptr);
     m_model->setFindings(std::move(findings));
     m_readOnly->setText(readOnlyLabel);
@@ -165,6 +176,16 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
     m_table->resizeColumnToContents(FindingsModel::RuleColumn);
     m_table->resizeColumnToContents(FindingsModel::AreaColumn);
     m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "container leg…"
+    for (int row = 0; reading && row < m_model->rowCount(); ++row) {
+        if (sameFinding(*m_model->findingAt(row), *reading)) {
+            const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
+            if (shown.isValid()) {
+                m_table->setCurrentIndex(shown);
+                m_table->scrollTo(shown);
+            }
+            break;
+        }
+    }
     updateCount();
 }
 
