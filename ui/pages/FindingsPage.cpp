@@ -167,15 +167,20 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
     if (const Finding* f = currentFinding()) {
         reading = *f;
     }
+    const bool wasEmpty = m_model->rowCount() == 0;
     m_details->showFinding(nullptr);
     m_model->setFindings(std::move(findings));
     m_readOnly->setText(readOnlyLabel);
     m_readOnly->setVisible(!readOnlyLabel.isEmpty());
     m_details->setWaiveEnabled(readOnlyLabel.isEmpty());
-    m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
-    m_table->resizeColumnToContents(FindingsModel::RuleColumn);
-    m_table->resizeColumnToContents(FindingsModel::AreaColumn);
-    m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "container leg…"
+    if (wasEmpty) {
+        // Sized once, when rows first arrive: replacing the list (the live scan after the stored one) keeps
+        // the columns still instead of measuring a thousand rows again on the GUI thread.
+        m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
+        m_table->resizeColumnToContents(FindingsModel::RuleColumn);
+        m_table->resizeColumnToContents(FindingsModel::AreaColumn);
+        m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "…leg…"
+    }
     for (int row = 0; reading && row < m_model->rowCount(); ++row) {
         if (sameFinding(*m_model->findingAt(row), *reading)) {
             const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, 0));
