@@ -136,7 +136,7 @@ void HistoryController::openLatest(const QString& endpoint)
             }
             auto view = std::make_shared<StoredScanView>();
             view->summary = scan->summary;
-            view->scan = std::make_shared<const ScanResult>(scanFromStored(scan.value()));
+            view->scan = std::make_shared<const ScanResult>(scanFromStored(std::move(scan.value())));
             return std::shared_ptr<const StoredScanView>(std::move(view));
         },
         [this](std::shared_ptr<const StoredScanView> view) { emit latestOpened(view); });
