@@ -81,6 +81,9 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::TitleColumn, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    // Sizing a column to its contents measures this many rows (Qt's default, 1,000, cost a quarter of a second
+    // of GUI thread per fill with 24,000 findings); the top rows of the sorted table are the ones read first.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
 
     m_details = new FindingDetailsPanel(this);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
