@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -29,8 +30,6 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 // The .qrc is compiled into the static drydock_ui library, so its resources are registered by hand.
 static void initUiResources() { Q_INIT_RESOURCE(drydock); }
@@ -164,7 +163,13 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
                                                              "stored history stays available."));
         m_scanAction->setEnabled(false);
     }
-    m_historyController->refresh(); // then the last stored scan of this daemon (onHistoryRefreshed)
+    m_historyController->refresh();
+    if (m_services.endpoint && QFileInfo::exists(m_services.databasePath)) {
+        // The last stored scan of this daemon first, while its own scan reads the daemon: findings at once
+        // instead of after the whole inventory of a large host. A history not created yet holds none (and its
+        // creation is left to the refresh alone).
+        m_historyController->openLatest(qs(m_services.endpoint->display()));
+    }
     if (m_services.scanOnStart && m_services.endpoint) {
         startScan();
     }
@@ -325,19 +330,6 @@ void MainWindow::showStoredAtOpening(const std::shared_ptr<const StoredScanView>
 
 void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
 {
-    if (!m_openingRefreshed) {
-        // The last stored scan of this daemon first, while its own scan reads the daemon: findings at once
-        // instead of after the whole inventory of a large host. Asked only when the list shows there is one,
-        // and not while the first refresh may still be creating the database.
-        m_openingRefreshed = true;
-        const bool known = m_services.endpoint &&
-                           std::any_of(snapshot.scans.begin(), snapshot.scans.end(), [this](const ScanSummary& s) {
-                               return s.endpoint == m_services.endpoint->display();
-                           });
-        if (known && !m_shownScan) {
-            m_historyController->openLatest(qs(m_services.endpoint->display()));
-        }
-    }
     m_history->setScans(snapshot.scans);
     m_historyScans = snapshot.scans;
     m_dashboard->setTrend(snapshot.trend);

@@ -134,7 +134,6 @@ private:
     qint64 m_shownScanId = 0;
     std::vector<ScanSummary> m_historyScans;
     std::shared_ptr<const DeltaView> m_lastDelta;
-    bool m_openingRefreshed = false; // the first history refresh decides whether a stored scan is shown at once
 };
 
 } // namespace drydock::ui
