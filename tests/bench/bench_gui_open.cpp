@@ -62,7 +62,8 @@ OpenFigures openOnce(const RuleCatalogue& catalogue, const QString& db, int cont
         o.name = "fleet";
         o.containers = containers;
         o.latencyMs = latencyMs;
-        return Result<std::unique_ptr<Transport>>(std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o)));
+        return Result<std::unique_ptr<Transport>>(
+            std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o)));
     });
     window.show();
     window.startScan();
@@ -82,16 +83,16 @@ OpenFigures openOnce(const RuleCatalogue& catalogue, const QString& db, int cont
             fig.firstRows = rows;
         }
     });
-    QObject::connect(window.scanController(), &ScanController::finished, &loop,
-                     [&](const ScanOutcome& outcome) {
-                         fig.finished = now();
-                         fig.findings = outcome.result ? static_cast<int>(outcome.result->findings.size()) : -1;
-                         if (!outcome.result) {
-                             std::fprintf(stderr, "bench_gui_open: the scan failed: %s\n", qPrintable(outcome.error));
-                         }
-                         // What follows a scan (history refresh, delta) runs on the GUI thread too.
-                         QTimer::singleShot(2000, &loop, &QEventLoop::quit);
-                     });
+    QObject::connect(
+        window.scanController(), &ScanController::finished, &loop, [&](const ScanOutcome& outcome) {
+            fig.finished = now();
+            fig.findings = outcome.result ? static_cast<int>(outcome.result->findings.size()) : -1;
+            if (!outcome.result) {
+                std::fprintf(stderr, "bench_gui_open: the scan failed: %s\n", qPrintable(outcome.error));
+            }
+            // What follows a scan (history refresh, delta) runs on the GUI thread too.
+            QTimer::singleShot(2000, &loop, &QEventLoop::quit);
+        });
     ticker.start();
     loop.exec();
     window.close();
@@ -112,8 +113,9 @@ void print(const char* what, const OpenFigures& fig)
     auto gaps = fig.gaps;
     std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t i = 0; i < gaps.size() && i < 3; ++i) {
-        std::printf("  %-52s %9.1f ms  (ending at %.0f ms)\n", i == 0 ? "longest GUI-thread stall (10 ms ticks)" : "  next",
-                    gaps[i].first, gaps[i].second);
+        std::printf("  %-52s %9.1f ms  (ending at %.0f ms)\n",
+                    i == 0 ? "longest GUI-thread stall (10 ms ticks)" : "  next", gaps[i].first,
+                    gaps[i].second);
     }
 }
 
@@ -131,8 +133,9 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     const QString db = dir.path() + QStringLiteral("/history.db");
 
-    std::printf("bench_gui_open: MainWindow offscreen, scripted daemon with %d containers, %d ms per round trip\n",
-                containers, latencyMs);
+    std::printf(
+        "bench_gui_open: MainWindow offscreen, scripted daemon with %d containers, %d ms per round trip\n",
+        containers, latencyMs);
     print("first open (empty history)", openOnce(catalogue, db, containers, latencyMs));
     for (int i = 1; i < opens; ++i) {
         print(qPrintable(QStringLiteral("open %1 (the history holds %1 earlier scan(s))").arg(i)),

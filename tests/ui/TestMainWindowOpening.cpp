@@ -88,9 +88,15 @@ FleetScanner::TransportMaker gated(std::shared_ptr<std::atomic<bool>> gate, bool
     };
 }
 
-std::shared_ptr<std::atomic<bool>> openGate() { return std::make_shared<std::atomic<bool>>(true); }
+std::shared_ptr<std::atomic<bool>> openGate()
+{
+    return std::make_shared<std::atomic<bool>>(true);
+}
 
-int rows(const MainWindow& w) { return w.findings()->filterModel()->rowCount(); }
+int rows(const MainWindow& w)
+{
+    return w.findings()->filterModel()->rowCount();
+}
 
 } // namespace
 
@@ -173,8 +179,8 @@ private slots:
             // The score the stored scan had when it was live: the history's object counts stand in for the
             // inventory it does not keep.
             const auto& inv = stored.result->inventory;
-            const int objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
-                                                 inv.volumes.size());
+            const int objects = static_cast<int>(inv.containers.size() + inv.images.size() +
+                                                 inv.networks.size() + inv.volumes.size());
             QCOMPARE(w.dashboard()->scoreLabel()->text(),
                      QString::number(PostureScore::compute(stored.result->findings, objects).score));
             QVERIFY(!w.lastScan()); // nothing live yet: live updates and exports of "the last scan" wait
@@ -216,7 +222,8 @@ private slots:
         QVERIFY(finished.wait(30000));
         QVERIFY(!w.findings()->showsStoredScan());
         QCOMPARE(w.findings()->severityFilter()->currentIndex(), 3);
-        QCOMPARE(w.findings()->table()->horizontalHeader()->sortIndicatorSection(), int(FindingsModel::RuleColumn));
+        QCOMPARE(w.findings()->table()->horizontalHeader()->sortIndicatorSection(),
+                 int(FindingsModel::RuleColumn));
         QCOMPARE(w.findings()->table()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
         // The finding being read is still selected, now the live scan's copy of it.
         const Finding* current = w.findings()->currentFinding();
@@ -224,7 +231,8 @@ private slots:
         QCOMPARE(current->ruleId, reading.ruleId);
         QCOMPARE(current->object.name, reading.object.name);
         QCOMPARE(current->discriminator, reading.discriminator);
-        QVERIFY(current >= &w.lastScan()->findings.all().front() && current <= &w.lastScan()->findings.all().back());
+        QVERIFY(current >= &w.lastScan()->findings.all().front() &&
+                current <= &w.lastScan()->findings.all().back());
         int highOrAbove = 0;
         for (const auto& f : w.lastScan()->findings.all()) {
             highOrAbove += f.severity >= Severity::High ? 1 : 0;

@@ -6,7 +6,10 @@
 
 namespace drydock::ui {
 
-SearchTextBuilder::SearchTextBuilder(QObject* parent) : QObject(parent) { m_pool.setMaxThreadCount(1); }
+SearchTextBuilder::SearchTextBuilder(QObject* parent) : QObject(parent)
+{
+    m_pool.setMaxThreadCount(1);
+}
 
 SearchTextBuilder::~SearchTextBuilder()
 {
@@ -16,7 +19,8 @@ SearchTextBuilder::~SearchTextBuilder()
 
 QString SearchTextBuilder::searchTextOf(const Finding& f)
 {
-    return qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + f.cis.id).toCaseFolded();
+    return qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + f.cis.id)
+        .toCaseFolded();
 }
 
 void SearchTextBuilder::build(std::shared_ptr<const std::vector<Finding>> findings, quint64 ticket)
@@ -31,7 +35,8 @@ void SearchTextBuilder::build(std::shared_ptr<const std::vector<Finding>> findin
             texts->push_back(searchTextOf(f));
         }
         QMetaObject::invokeMethod(
-            self, [self, ticket, texts] {
+            self,
+            [self, ticket, texts] {
                 if (self) {
                     emit self->built(ticket, texts);
                 }

@@ -58,9 +58,11 @@ private:
     void adoptSearchText(quint64 ticket, const std::shared_ptr<std::vector<QString>>& texts);
 
     std::vector<std::shared_ptr<const Finding>> m_rows;
-    mutable std::vector<QString> m_searchText; // parallel to m_rows (or empty); an empty string: not built yet
+    mutable std::vector<QString>
+        m_searchText; // parallel to m_rows (or empty); an empty string: not built yet
     SearchTextBuilder* m_builder;
-    quint64 m_ticket = 0; // the findings list the builder works on; a newer setFindings makes its answer stale
+    quint64 m_ticket =
+        0; // the findings list the builder works on; a newer setFindings makes its answer stale
     bool m_searchTextBuilt = false;
 };
 
