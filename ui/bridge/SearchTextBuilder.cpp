@@ -9,6 +9,9 @@ namespace drydock::ui {
 SearchTextBuilder::SearchTextBuilder(QObject* parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(1);
+    // Only spare CPU (SCHED_IDLE on Linux): building ahead must not slow the GUI thread's own sort of the
+    // same rows on a 2-core machine, and a filter typed before it is done builds what it needs itself.
+    m_pool.setThreadPriority(QThread::IdlePriority);
 }
 
 SearchTextBuilder::~SearchTextBuilder()
