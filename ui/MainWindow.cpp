@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -116,6 +117,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
                                                            dateText(scan->summary.startedAtUnix)));
                 showPage(FindingsPageIndex);
             });
+    connect(m_historyController, &HistoryController::latestOpened, this, &MainWindow::showStoredAtOpening);
     connect(m_historyController, &HistoryController::compared, this,
             [this](const std::shared_ptr<const DeltaView>& view) {
                 if (view->later.id == m_lastScanId) {
@@ -162,6 +164,12 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         m_scanAction->setEnabled(false);
     }
     m_historyController->refresh();
+    if (m_services.endpoint && QFileInfo::exists(m_services.databasePath)) {
+        // The last stored scan of this daemon first, while its own scan reads the daemon: findings at once
+        // instead of after the whole inventory of a large host. A history not created yet holds none (and its
+        // creation is left to the refresh alone).
+        m_historyController->openLatest(qs(m_services.endpoint->display()));
+    }
     if (m_services.scanOnStart && m_services.endpoint) {
         startScan();
     }
@@ -302,6 +310,22 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_statusLabel->setText(tr("Scan finished: %1 findings.").arg(outcome.result->findings.size()));
     followEvents();
     m_historyController->refresh();
+}
+
+void MainWindow::showStoredAtOpening(const std::shared_ptr<const StoredScanView>& view)
+{
+    // Only while nothing else is shown: a live scan that arrived first, or a scan opened from the History page,
+    // wins over this one; so does another endpoint chosen meanwhile.
+    if (!view || m_shownScan || !m_services.endpoint || view->summary.endpoint != m_services.endpoint->display()) {
+        return;
+    }
+    m_shownScan = view->scan;
+    m_shownScanId = view->summary.id;
+    m_dashboard->setStoredScan(*view->scan, view->summary);
+    m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(view->scan, &view->scan->findings.all()),
+                            tr("Last stored scan %1 of %2 from %3 (read-only until a new scan finishes)")
+                                .arg(view->summary.id)
+                                .arg(displayText(view->summary.endpoint, 80), dateText(view->summary.startedAtUnix)));
 }
 
 void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)

@@ -31,6 +31,7 @@ class ImageContentsDialog;
 class InlineMessage;
 class InventoryPage;
 struct HistorySnapshot;
+struct StoredScanView;
 struct DeltaView;
 
 // What the composition root hands the window: no singletons, everything injectable for tests.
@@ -99,6 +100,7 @@ private:
     void createActions();
     void onScanFinished(const ScanOutcome& outcome);
     void onHistoryRefreshed(const HistorySnapshot& snapshot);
+    void showStoredAtOpening(const std::shared_ptr<const StoredScanView>& view);
     void setEndpoint(const DockerEndpoint& endpoint);
     // Live updates (MainWindowLive.cpp): follow the daemon's events after a scan, apply re-evaluations.
     void setUpLiveUpdates(QMenu* viewMenu);

@@ -61,10 +61,14 @@ void FindingSet::sort()
         return std::tuple<int, Area, const std::string&, const std::string&, const std::string&>(
             -static_cast<int>(f.severity), f.area, f.ruleId, f.object.name, f.discriminator);
     };
+    const auto before = [&](const Finding& a, const Finding& b) { return key(a) < key(b); };
+    if (std::is_sorted(m_findings.begin(), m_findings.end(), before)) { // a stored scan arrives sorted
+        return;
+    }
     std::vector<std::size_t> order(m_findings.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return key(m_findings[a]) < key(m_findings[b]); });
+                     [&](std::size_t a, std::size_t b) { return before(m_findings[a], m_findings[b]); });
     std::vector<Finding> sorted;
     sorted.reserve(m_findings.size());
     for (std::size_t i : order) {

@@ -4,6 +4,12 @@ namespace drydock {
 
 ScanResult scanFromStored(const StoredScan& stored)
 {
+    StoredScan copy{stored.summary, stored.findings};
+    return scanFromStored(std::move(copy));
+}
+
+ScanResult scanFromStored(StoredScan&& stored)
+{
     ScanResult scan;
     scan.startedAtUnix = stored.summary.startedAtUnix;
     scan.finishedAtUnix = stored.summary.finishedAtUnix;
@@ -12,7 +18,7 @@ ScanResult scanFromStored(const StoredScan& stored)
     scan.inventory.engineName = stored.summary.engineName;
     scan.inventory.engineVersion = stored.summary.engineVersion;
     scan.inventory.apiVersion = stored.summary.apiVersion;
-    scan.findings = FindingSet(stored.findings);
+    scan.findings = FindingSet(std::move(stored.findings));
     scan.findings.sort();
     return scan;
 }

@@ -190,6 +190,32 @@ private slots:
         QCOMPARE(resets, 0);
     }
 
+    void theSearchTextIsBuiltOffTheGuiThreadAndFollowsLiveUpdates()
+    {
+        FindingsModel model;
+        model.setFindings(sample());
+        FindingsFilterModel proxy;
+        proxy.setSourceModel(&model);
+        QVERIFY(!model.searchTextReady()); // the worker's answer arrives through the event loop
+        QTRY_VERIFY(model.searchTextReady());
+        QCOMPARE(model.searchText(1), QStringLiteral("run-006\ndb\ntitle run-006\nevidence for db\n"));
+        proxy.setSearchText(QStringLiteral("Evidence for DB"));
+        QCOMPARE(proxy.rowCount(), 1);
+
+        // The built texts move with their rows: a changed row is searched by its new text, a removed one is
+        // gone, and the rows after it keep theirs.
+        Finding kept = finding("CTR-002", Area::Container, Severity::Critical, "web");
+        kept.evidence = "Renamed";
+        model.replaceObjectFindings(ObjectType::Container, "web-id", {kept});
+        proxy.setSearchText(QStringLiteral("renamed"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setSearchText(QStringLiteral("net-003"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setSearchText(QStringLiteral("daemon"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, FindingsModel::RuleColumn).data().toString(), QStringLiteral("DMN-019"));
+    }
+
     void aLiveUpdateChangesAddsAndRemovesOneInventoryRow()
     {
         Inventory inv;

@@ -1,6 +1,7 @@
 #include "ui/bridge/HistoryController.h"
 
 #include "core/common/Clock.h"
+#include "core/report/ScanFromStored.h"
 #include "core/store/FleetHistory.h"
 #include "core/store/HistoryStore.h"
 
@@ -39,7 +40,10 @@ Result<std::shared_ptr<const FleetSummary>> fleetOf(ScanRepository& repository, 
 HistoryController::HistoryController(QString databasePath, QObject* parent)
     : QObject(parent), m_path(std::move(databasePath))
 {
+    m_pool.setMaxThreadCount(2);
 }
+
+HistoryController::~HistoryController() { m_pool.waitForDone(); }
 
 template <typename T>
 void HistoryController::runWithStore(std::function<Result<T>(HistoryStore&)> work, std::function<void(T)> done)
@@ -55,7 +59,7 @@ void HistoryController::runWithStore(std::function<Result<T>(HistoryStore&)> wor
             emit failed(QString::fromStdString(result->error().message));
         }
     });
-    watcher->setFuture(QtConcurrent::run([path, work]() -> std::shared_ptr<Result<T>> {
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, work]() -> std::shared_ptr<Result<T>> {
         auto store = HistoryStore::open(path);
         if (!store) {
             return std::make_shared<Result<T>>(store.error());
@@ -113,6 +117,29 @@ void HistoryController::openScan(qint64 scanId)
             return std::shared_ptr<const StoredScan>(std::make_shared<StoredScan>(std::move(scan.value())));
         },
         [this](std::shared_ptr<const StoredScan> scan) { emit scanOpened(scan); });
+}
+
+void HistoryController::openLatest(const QString& endpoint)
+{
+    runWithStore<std::shared_ptr<const StoredScanView>>(
+        [name = endpoint.toStdString()](HistoryStore& store) -> Result<std::shared_ptr<const StoredScanView>> {
+            auto id = store.scans().latest(name);
+            if (!id) {
+                return id.error();
+            }
+            if (!id.value()) {
+                return std::shared_ptr<const StoredScanView>();
+            }
+            auto scan = store.scans().load(*id.value());
+            if (!scan) {
+                return scan.error();
+            }
+            auto view = std::make_shared<StoredScanView>();
+            view->summary = scan->summary;
+            view->scan = std::make_shared<const ScanResult>(scanFromStored(std::move(scan.value())));
+            return std::shared_ptr<const StoredScanView>(std::move(view));
+        },
+        [this](std::shared_ptr<const StoredScanView> view) { emit latestOpened(view); });
 }
 
 void HistoryController::compare(qint64 baselineId, qint64 laterId)

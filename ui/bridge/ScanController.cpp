@@ -40,6 +40,7 @@ private:
 ScanController::ScanController(const RuleCatalogue& catalogue, QString databasePath, QObject* parent)
     : QObject(parent), m_catalogue(catalogue), m_databasePath(std::move(databasePath))
 {
+    m_pool.setMaxThreadCount(1); // one scan at a time
     connect(&m_watcher, &QFutureWatcher<ScanOutcome>::finished, this,
             [this] { emit finished(m_watcher.result()); });
 }
@@ -65,7 +66,7 @@ void ScanController::start()
     const FleetScanner::TransportMaker maker = m_maker;
     auto sink = std::make_shared<QueuedProgress>(this);
     emit started();
-    m_watcher.setFuture(QtConcurrent::run([=]() -> ScanOutcome {
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() -> ScanOutcome {
         ScanOutcome outcome;
         auto transport = maker ? maker(endpoint) : makeTransport(endpoint);
         if (!transport) {

@@ -9,6 +9,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -61,6 +62,9 @@ private:
     ContentScanOptions m_contentOptions;
     FleetScanner::TransportMaker m_maker;
     CancelToken m_cancel;
+    // Declared before the watcher it feeds; not Qt's global pool, whose threads Qt 6 borrows to paint and
+    // waits for (HistoryController says more).
+    QThreadPool m_pool;
     QFutureWatcher<ScanOutcome> m_watcher;
 };
 

@@ -7,21 +7,48 @@
 
 namespace drydock::ui {
 
-FindingsModel::FindingsModel(QObject* parent) : QAbstractTableModel(parent) {}
+FindingsModel::FindingsModel(QObject* parent) : QAbstractTableModel(parent), m_builder(new SearchTextBuilder(this))
+{
+    connect(m_builder, &SearchTextBuilder::built, this, &FindingsModel::adoptSearchText);
+}
 
 void FindingsModel::setFindings(std::shared_ptr<const std::vector<Finding>> findings)
 {
     beginResetModel();
     m_rows.clear();
     m_searchText.clear();
+    m_searchTextBuilt = false;
+    ++m_ticket;
     if (findings) {
         m_rows.reserve(findings->size());
         for (const Finding& f : *findings) {
             m_rows.emplace_back(findings, &f); // aliasing: shares ownership of the whole vector
         }
+        m_builder->build(findings, m_ticket);
     }
     endResetModel();
 }
+
+void FindingsModel::adoptSearchText(quint64 ticket, const std::shared_ptr<std::vector<QString>>& texts)
+{
+    // Only for the rows the builder saw, in their order: a newer list or a live update since made it stale.
+    // Rows a filter already built on first use are kept.
+    if (ticket != m_ticket || texts->size() != m_rows.size()) {
+        return;
+    }
+    if (m_searchText.size() != m_rows.size()) {
+        m_searchText = std::move(*texts);
+    } else {
+        for (std::size_t i = 0; i < m_searchText.size(); ++i) {
+            if (m_searchText[i].isEmpty()) {
+                m_searchText[i] = std::move((*texts)[i]);
+            }
+        }
+    }
+    m_searchTextBuilt = true;
+}
+
+bool FindingsModel::searchTextReady() const { return m_rows.empty() || m_searchTextBuilt; }
 
 const QString& FindingsModel::searchText(int row) const
 {
@@ -30,15 +57,17 @@ const QString& FindingsModel::searchText(int row) const
     }
     QString& text = m_searchText[static_cast<std::size_t>(row)];
     if (text.isEmpty()) {
-        const Finding& f = *m_rows[static_cast<std::size_t>(row)];
-        text = qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + f.cis.id).toCaseFolded();
+        text = SearchTextBuilder::searchTextOf(*m_rows[static_cast<std::size_t>(row)]);
     }
     return text;
 }
 
 void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings)
 {
-    m_searchText.clear(); // rows move; rebuilt lazily
+    // The search texts move with their rows; a changed or new row's is rebuilt on first use. A list the
+    // builder is still working on no longer matches the rows.
+    ++m_ticket;
+    const bool texts = m_searchText.size() == m_rows.size();
     auto fresh = std::make_shared<const std::vector<Finding>>(std::move(findings));
     std::vector<bool> used(fresh->size(), false);
     std::vector<int> stale;
@@ -55,6 +84,9 @@ void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& ob
             if (!used[i] && f.ruleId == old.ruleId && f.discriminator == old.discriminator) {
                 used[i] = true;
                 m_rows[static_cast<std::size_t>(row)] = std::shared_ptr<const Finding>(fresh, &f);
+                if (texts) {
+                    m_searchText[static_cast<std::size_t>(row)] = QString();
+                }
                 firstChanged = firstChanged < 0 ? row : firstChanged;
                 lastChanged = row;
                 kept = true;
@@ -78,6 +110,9 @@ void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& ob
         const int last = stale[static_cast<std::size_t>(end)];
         beginRemoveRows({}, first, last);
         m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        if (texts) {
+            m_searchText.erase(m_searchText.begin() + first, m_searchText.begin() + last + 1);
+        }
         endRemoveRows();
         end = begin - 1;
     }
@@ -91,6 +126,9 @@ void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& ob
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
         m_rows.insert(m_rows.end(), added.begin(), added.end());
+        if (texts) {
+            m_searchText.resize(m_rows.size());
+        }
         endInsertRows();
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/findings/Finding.h"
+#include "ui/bridge/SearchTextBuilder.h"
 
 #include <QAbstractTableModel>
 
@@ -41,9 +42,12 @@ public:
     // discriminator) is updated in place, the others are removed or appended.
     void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
     const Finding* findingAt(int row) const;
-    // Rule, object, title, evidence and CIS id in one case-folded string, built once per row on first use:
-    // a text filter over 50,000 findings then compares strings instead of assembling them.
+    // Rule, object, title, evidence and CIS id in one case-folded string, built for every row off the GUI
+    // thread when findings are set (a row asked for before that is built on first use): a text filter over
+    // 50,000 findings then compares strings instead of assembling them.
     const QString& searchText(int row) const;
+    // True once every row's search text is built (the first text filter is then no slower than the next).
+    bool searchTextReady() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -51,8 +55,15 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void adoptSearchText(quint64 ticket, const std::shared_ptr<std::vector<QString>>& texts);
+
     std::vector<std::shared_ptr<const Finding>> m_rows;
-    mutable std::vector<QString> m_searchText; // parallel to m_rows; empty until first asked
+    mutable std::vector<QString>
+        m_searchText; // parallel to m_rows (or empty); an empty string: not built yet
+    SearchTextBuilder* m_builder;
+    quint64 m_ticket =
+        0; // the findings list the builder works on; a newer setFindings makes its answer stale
+    bool m_searchTextBuilt = false;
 };
 
 } // namespace drydock::ui

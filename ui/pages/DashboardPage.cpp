@@ -214,21 +214,42 @@ void DashboardPage::setScan(const ScanResult& scan)
     const Inventory& inv = scan.inventory;
     const int objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
                                          inv.volumes.size());
-    const PostureScore score = PostureScore::compute(scan.findings, objects);
+    showFindings(scan.findings, objects,
+                 tr("%1 · %2 · scanned %3 · %4 containers, %5 images, %6 waived")
+                     .arg(displayText(inv.endpoint, 120), displayText(inv.engineName + " " + inv.engineVersion, 60),
+                          dateText(scan.startedAtUnix))
+                     .arg(inv.containers.size())
+                     .arg(inv.images.size())
+                     .arg(scan.findings.waivedCount()));
+}
+
+void DashboardPage::setStoredScan(const ScanResult& scan, const ScanSummary& summary)
+{
+    // The summary keeps the object counts the history has no inventory for, so the score is the one shown
+    // when the scan was live.
+    showFindings(scan.findings, summary.objects(),
+                 tr("%1 · %2 · stored scan from %3 (read-only until a new scan finishes) · %4 containers, %5 images, "
+                    "%6 waived")
+                     .arg(displayText(summary.endpoint, 120),
+                          displayText(summary.engineName + " " + summary.engineVersion, 60),
+                          dateText(summary.startedAtUnix))
+                     .arg(summary.containers)
+                     .arg(summary.images)
+                     .arg(scan.findings.waivedCount()));
+    m_changes->setText(tr("The last stored scan; changes appear when the new scan finishes."));
+}
+
+void DashboardPage::showFindings(const FindingSet& findings, int objects, const QString& info)
+{
+    const PostureScore score = PostureScore::compute(findings, objects);
     m_score->setText(QString::number(score.score));
     m_grade->setText(tr("grade %1").arg(qs(score.grade())));
-    const auto counts = scan.findings.countsBySeverity();
+    const auto counts = findings.countsBySeverity();
     const Severity order[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info};
     for (std::size_t i = 0; i < m_badges.size(); ++i) {
         m_badges[i]->setSeverity(order[i], counts[static_cast<std::size_t>(order[i])]);
     }
-    m_scanInfo->setText(tr("%1 · %2 · scanned %3 · %4 containers, %5 images, %6 waived")
-                            .arg(displayText(inv.endpoint, 120),
-                                 displayText(inv.engineName + " " + inv.engineVersion, 60),
-                                 dateText(scan.startedAtUnix))
-                            .arg(inv.containers.size())
-                            .arg(inv.images.size())
-                            .arg(scan.findings.waivedCount()));
+    m_scanInfo->setText(info);
 
     // Open findings per area, stacked by severity.
     auto* chart = new QChart;
@@ -238,15 +259,19 @@ void DashboardPage::setScan(const ScanResult& scan)
     for (Area a : areas) {
         categories << QString::fromLatin1(displayName(a));
     }
+    // One pass over the findings (tens of thousands on a large host), not one per bar.
+    std::map<std::pair<Severity, Area>, int> open;
+    for (const auto& fnd : findings.all()) {
+        if (!fnd.waiver) {
+            ++open[{fnd.severity, fnd.area}];
+        }
+    }
     for (Severity s : order) {
         auto* set = new QBarSet(severityText(s), series);
         set->setColor(severityColor(s));
         for (Area a : areas) {
-            int n = 0;
-            for (const auto& fnd : scan.findings.all()) {
-                n += (!fnd.waiver && fnd.area == a && fnd.severity == s) ? 1 : 0;
-            }
-            *set << n;
+            const auto n = open.find({s, a});
+            *set << (n == open.end() ? 0 : n->second);
         }
         series->append(set);
     }
@@ -263,7 +288,7 @@ void DashboardPage::setScan(const ScanResult& scan)
 
     // Worst objects by weighted open findings.
     std::map<std::string, std::pair<int, std::string>> weight; // object id -> (penalty, label)
-    for (const auto& fnd : scan.findings.all()) {
+    for (const auto& fnd : findings.all()) {
         if (fnd.waiver) {
             continue;
         }

@@ -29,6 +29,8 @@ class DashboardPage : public QWidget
 public:
     explicit DashboardPage(QWidget* parent = nullptr);
     void setScan(const ScanResult& scan);
+    // A scan read back from the history (no inventory; its summary has the counts), marked as stored.
+    void setStoredScan(const ScanResult& scan, const ScanSummary& summary);
     void setDelta(const ScanDelta* delta);
     void setTrend(const std::vector<TrendPoint>& trend);
     // Null, or a fleet of fewer than two endpoints, hides the fleet view.
@@ -48,6 +50,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void showFindings(const FindingSet& findings, int objects, const QString& info);
     QLabel* m_score;
     QLabel* m_grade;
     QLabel* m_scoreHelp;
