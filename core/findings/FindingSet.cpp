@@ -62,7 +62,7 @@ void FindingSet::sort()
             -static_cast<int>(f.severity), f.area, f.ruleId, f.object.name, f.discriminator);
     };
     const auto before = [&](const Finding& a, const Finding& b) { return key(a) < key(b); };
-    if (std::is_sorted(m_findings.begin(), m_findings.end(), before)) { // a stored scan arrives sorted
+    if (std::is_sorted(m_findings.begin(), m_findings.end(), before)) { // sorted input costs one pass
         return;
     }
     std::vector<std::size_t> order(m_findings.size());

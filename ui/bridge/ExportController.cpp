@@ -172,7 +172,7 @@ void ExportController::start(const ExportRequest& request)
     m_running = true;
     emit started();
     m_watcher.setFuture(
-        QtConcurrent::run([request, cancel, forward] { return run(request, cancel, forward); }));
+        QtConcurrent::run(&m_pool, [request, cancel, forward] { return run(request, cancel, forward); }));
 }
 
 void ExportController::cancel()

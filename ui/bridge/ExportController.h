@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -67,6 +68,8 @@ signals:
 private:
     CancelToken m_cancel;
     bool m_running = false;
+    // Its own pool, not Qt's global one, whose threads Qt borrows to paint: long work there stalls drawing.
+    QThreadPool m_pool;
     QFutureWatcher<ExportOutcome> m_watcher;
 };
 

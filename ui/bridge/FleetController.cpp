@@ -65,7 +65,7 @@ void FleetController::start(const std::vector<FleetTarget>& targets)
     const RuleCatalogue* catalogue = &m_catalogue;
     const FleetScanner::TransportMaker maker = m_maker;
     auto sink = std::make_shared<QueuedFleetProgress>(this);
-    m_watcher.setFuture(QtConcurrent::run([=]() -> FleetOutcome {
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() -> FleetOutcome {
         FleetOutcome outcome;
         const SystemClock clock;
         std::vector<FleetEntry> entries =

@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <memory>
 #include <vector>
@@ -45,6 +46,8 @@ private:
     QString m_databasePath;
     FleetScanner::TransportMaker m_maker;
     CancelToken m_cancel;
+    // Its own pool, not Qt's global one, whose threads Qt borrows to paint: long work there stalls drawing.
+    QThreadPool m_pool;
     QFutureWatcher<FleetOutcome> m_watcher;
 };
 

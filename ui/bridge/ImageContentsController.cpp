@@ -104,7 +104,7 @@ void ImageContentsController::start(const DockerEndpoint& endpoint, const QStrin
     auto sink = std::make_shared<QueuedContentsProgress>(this);
     emit started();
     m_watcher.setFuture(QtConcurrent::run(
-        [=]() -> ImageContentsOutcome { return analyse(endpoint, name, options, *sink, cancel); }));
+        &m_pool, [=]() -> ImageContentsOutcome { return analyse(endpoint, name, options, *sink, cancel); }));
 }
 
 void ImageContentsController::cancel()

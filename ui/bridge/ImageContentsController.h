@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -47,6 +48,8 @@ signals:
 private:
     CancelToken m_cancel;
     bool m_running = false;
+    // Its own pool, not Qt's global one, whose threads Qt borrows to paint: long work there stalls drawing.
+    QThreadPool m_pool;
     QFutureWatcher<ImageContentsOutcome> m_watcher;
 };
 

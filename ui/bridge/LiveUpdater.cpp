@@ -70,7 +70,7 @@ void LiveUpdater::runNext()
     const ScanSettings settings = m_settings;
     const std::string dbPath = m_databasePath.toStdString();
     const RuleCatalogue* catalogue = &m_catalogue;
-    m_watcher.setFuture(QtConcurrent::run([=]() -> LiveUpdate {
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() -> LiveUpdate {
         LiveUpdate update;
         auto transport = makeTransport(endpoint);
         if (!transport) {

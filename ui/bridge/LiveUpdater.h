@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 
 #include <memory>
 #include <vector>
@@ -63,6 +64,8 @@ private:
     std::vector<ChangedObject> m_queued;
     int m_generation = 0;
     int m_runningGeneration = 0;
+    // Its own pool, not Qt's global one, whose threads Qt borrows to paint: long work there stalls drawing.
+    QThreadPool m_pool;
     QFutureWatcher<LiveUpdate> m_watcher;
 };
 

@@ -383,7 +383,7 @@ void HardeningWizard::loadPlan()
     setBusy(true, tr("Scanning and planning…"));
     const auto load = m_services.load;
     const std::string object = m_objectName.toStdString();
-    m_loadWatcher.setFuture(QtConcurrent::run([load, object] { return load(object); }));
+    m_loadWatcher.setFuture(QtConcurrent::run(&m_pool, [load, object] { return load(object); }));
 }
 
 void HardeningWizard::setPlan(HardeningPlan plan)
@@ -520,7 +520,7 @@ void HardeningWizard::runTrial()
     const HardeningPlan plan = m_plan;
     m_cancel = CancelToken();
     m_trialWatcher.setFuture(
-        QtConcurrent::run([trial, plan, cancel = m_cancel] { return trial(plan, cancel); }));
+        QtConcurrent::run(&m_pool, [trial, plan, cancel = m_cancel] { return trial(plan, cancel); }));
     setBusy(true, tr("Running the trial…"));
 }
 
@@ -543,7 +543,7 @@ void HardeningWizard::runApply()
     const HardeningPlan plan = m_plan;
     m_cancel = CancelToken();
     m_applyWatcher.setFuture(
-        QtConcurrent::run([apply, plan, cancel = m_cancel] { return apply(plan, cancel); }));
+        QtConcurrent::run(&m_pool, [apply, plan, cancel = m_cancel] { return apply(plan, cancel); }));
     setBusy(true, tr("Applying…"));
 }
 

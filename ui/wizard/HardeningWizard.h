@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QWizard>
+#include <QThreadPool>
 
 #include <functional>
 #include <optional>
@@ -106,6 +107,8 @@ private:
     HardeningPlan m_plan;
     std::optional<WatchReport> m_trial;
     std::optional<ApplyOutcome> m_applied;
+    // Its own pool, not Qt's global one, whose threads Qt borrows to paint: long work there stalls drawing.
+    QThreadPool m_pool;
     QFutureWatcher<Result<HardeningPlan>> m_loadWatcher;
     QFutureWatcher<Result<WatchReport>> m_trialWatcher;
     QFutureWatcher<Result<ApplyOutcome>> m_applyWatcher;
