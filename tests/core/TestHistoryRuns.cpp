@@ -9,6 +9,8 @@
 #include "core/store/HistoryStore.h"
 #include "core/store/SchemaMigrator.h"
 
+#include "tests/support/HistoryFixtures.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,38 +18,10 @@
 #include <random>
 
 using namespace drydock;
+using drydock::test::historyFinding;
+using drydock::test::historyScan;
 
 namespace {
-
-Finding finding(const std::string& rule, const std::string& object, Severity s, const std::string& evidence = "ev")
-{
-    Finding f;
-    f.ruleId = rule;
-    f.area = Area::Container;
-    f.severity = s;
-    f.cis = {"5.4", "1.6.0"};
-    f.object = {ObjectType::Container, object + "-id", object};
-    f.title = "title of " + rule;
-    f.evidence = evidence;
-    f.rationale = "why " + rule;
-    f.fix = "fix " + rule;
-    f.remediation.runCommand = "docker run \\\n  --name " + object + " \\\n  --cap-drop ALL \\\n  img:1";
-    f.remediation.compose = "services:\n  " + object + ":\n    image: img:1\n";
-    f.remediation.addFlags = {"--cap-drop ALL"};
-    f.remediation.removeFlags = {"--privileged"};
-    return f;
-}
-
-ScanResult scanOf(std::vector<Finding> findings, std::int64_t at, const std::string& endpoint = "unix:///d.sock")
-{
-    ScanResult r;
-    r.startedAtUnix = at;
-    r.finishedAtUnix = at + 2;
-    r.catalogueVersion = "test";
-    r.inventory.endpoint = endpoint;
-    r.findings = FindingSet(std::move(findings));
-    return r;
-}
 
 // Everything a stored finding carries, as one comparable line.
 std::string line(const Finding& f)
@@ -82,7 +56,7 @@ std::vector<Finding> fleet(int containers, int changedFrom, int changed)
         const std::string name = "app-" + std::to_string(c);
         const bool different = c >= changedFrom && c < changedFrom + changed;
         for (const char* rule : {"CTR-003", "CTR-016", "RUN-006", "SEC-001"}) {
-            out.push_back(finding(rule, name, Severity::High, different ? "changed evidence" : "ev"));
+            out.push_back(historyFinding(rule, name, Severity::High, different ? "changed evidence" : "ev"));
         }
     }
     return out;
@@ -104,7 +78,7 @@ private slots:
         auto store = HistoryStore::open(freshPath());
         QVERIFY(store);
         auto& scans = store.value()->scans();
-        QVERIFY(scans.save(scanOf(fleet(50, 0, 0), 1000)));
+        QVERIFY(scans.save(historyScan(fleet(50, 0, 0), 1000)));
         const auto bodies = countOf(*store.value(), "finding_bodies");
         const auto runs = countOf(*store.value(), "finding_runs");
         QCOMPARE(bodies, std::int64_t(200));
@@ -112,12 +86,12 @@ private slots:
         // One command and snippet per container, not one per finding.
         QCOMPARE(countOf(*store.value(), "object_remediations"), std::int64_t(50));
         for (int day = 1; day <= 5; ++day) {
-            QVERIFY(scans.save(scanOf(fleet(50, 0, 0), 1000 + day * 86400)));
+            QVERIFY(scans.save(historyScan(fleet(50, 0, 0), 1000 + day * 86400)));
         }
         QCOMPARE(countOf(*store.value(), "finding_bodies"), bodies);
         QCOMPARE(countOf(*store.value(), "finding_runs"), runs);
         // A change adds the changed findings only: 2 containers x 4 findings, new bodies and new runs.
-        const auto changed = scans.save(scanOf(fleet(50, 10, 2), 1000 + 6 * 86400)).value();
+        const auto changed = scans.save(historyScan(fleet(50, 10, 2), 1000 + 6 * 86400)).value();
         QCOMPARE(countOf(*store.value(), "finding_bodies"), bodies + 8);
         QCOMPARE(countOf(*store.value(), "finding_runs"), runs + 8);
         const auto previous = scans.latest("unix:///d.sock", changed).value();
@@ -146,7 +120,7 @@ private slots:
         std::vector<Finding> pool;
         for (int c = 0; c < 6; ++c) {
             for (const char* rule : {"CTR-002", "CTR-003", "RUN-006"}) {
-                pool.push_back(finding(rule, "svc-" + std::to_string(c), Severity::Medium));
+                pool.push_back(historyFinding(rule, "svc-" + std::to_string(c), Severity::Medium));
             }
         }
         std::map<std::int64_t, std::vector<std::string>> expected;
@@ -170,7 +144,7 @@ private slots:
                         findings.push_back(copy); // the same finding twice in one scan
                     }
                 }
-                const auto id = scans.save(scanOf(findings, at += 3600, endpoint)).value();
+                const auto id = scans.save(historyScan(findings, at += 3600, endpoint)).value();
                 expected[id] = lines(findings);
             }
             if (seed == 4 && round == 25) {
@@ -193,11 +167,11 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
-        std::vector<Finding> findings{finding("RUN-006", "b", Severity::Low), finding("CTR-003", "a", Severity::High),
-                                      finding("CTR-002", "c", Severity::Critical)};
+        std::vector<Finding> findings{historyFinding("RUN-006", "b", Severity::Low), historyFinding("CTR-003", "a", Severity::High),
+                                      historyFinding("CTR-002", "c", Severity::Critical)};
         FindingSet fresh(findings);
         fresh.sort();
-        const auto id = scans.save(scanOf(findings, 1000)).value();
+        const auto id = scans.save(historyScan(findings, 1000)).value();
         const auto stored = scans.load(id).value();
         QCOMPARE(stored.findings.size(), fresh.all().size());
         for (std::size_t i = 0; i < stored.findings.size(); ++i) {
@@ -209,11 +183,11 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
-        const auto kept = scans.save(scanOf({finding("CTR-003", "a", Severity::High)}, 5000)).value();
-        const auto old = scans.save(scanOf({finding("CTR-003", "a", Severity::High),
-                                            finding("CTR-002", "a", Severity::High)}, 10)).value();
+        const auto kept = scans.save(historyScan({historyFinding("CTR-003", "a", Severity::High)}, 5000)).value();
+        const auto old = scans.save(historyScan({historyFinding("CTR-003", "a", Severity::High),
+                                            historyFinding("CTR-002", "a", Severity::High)}, 10)).value();
         QCOMPARE(scans.pruneOlderThan(100).value(), 1);
-        const auto next = scans.save(scanOf({finding("CTR-002", "a", Severity::High)}, 6000)).value();
+        const auto next = scans.save(historyScan({historyFinding("CTR-002", "a", Severity::High)}, 6000)).value();
         QVERIFY(next > old);
         QCOMPARE(scans.load(kept).value().findings.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(scans.load(next).value().findings.at(0).ruleId), QStringLiteral("CTR-002"));
@@ -227,7 +201,7 @@ private slots:
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
         for (int day = 0; day < 3; ++day) {
-            QVERIFY(scans.save(scanOf(fleet(20, day, 1), 1000 + day * 86400)));
+            QVERIFY(scans.save(historyScan(fleet(20, day, 1), 1000 + day * 86400)));
         }
         QVERIFY(store.value()->database().exec("ANALYZE"));
         for (const auto& sql : FindingRuns::statementsOnTheSavePath()) {
@@ -315,7 +289,7 @@ private slots:
         QCOMPARE(trend[2].findings, 3); // one of app-0's findings was waived that day
         // New scans continue the converted runs: an unchanged scan adds no finding rows.
         const auto runs = countOf(*store.value(), "finding_runs");
-        QVERIFY(scans.save(scanOf(fleet(3, 3, 1), 1000 + 4 * 86400, "unix:///a.sock")));
+        QVERIFY(scans.save(historyScan(fleet(3, 3, 1), 1000 + 4 * 86400, "unix:///a.sock")));
         QCOMPARE(countOf(*store.value(), "finding_runs"), runs);
     }
 };

@@ -8,6 +8,7 @@
 #include "core/store/SchemaMigrator.h"
 
 #include "tests/support/FileFacts.h"
+#include "tests/support/HistoryFixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,41 +21,12 @@
 #include <unistd.h>
 
 using namespace drydock;
+using drydock::test::historyFinding;
+using drydock::test::historyScan;
 using drydock::test::bytesOf;
 using drydock::test::modeOf;
 
 namespace {
-
-Finding finding(const std::string& rule, const std::string& object, Severity s, const std::string& evidence = "ev",
-                const std::string& id = {})
-{
-    Finding f;
-    f.ruleId = rule;
-    f.area = Area::Container;
-    f.severity = s;
-    f.cis = {"5.4", "1.6.0"};
-    f.object = {ObjectType::Container, id.empty() ? object + "-id" : id, object};
-    f.title = "title of " + rule;
-    f.evidence = evidence;
-    f.rationale = "why";
-    f.fix = "fix";
-    f.remediation.runCommand = "docker run --name " + object + " img";
-    f.remediation.addFlags = {"--cap-drop ALL", "--read-only"};
-    return f;
-}
-
-ScanResult scanOf(std::vector<Finding> findings, std::int64_t at, const std::string& endpoint = "unix:///d.sock")
-{
-    ScanResult r;
-    r.startedAtUnix = at;
-    r.finishedAtUnix = at + 2;
-    r.catalogueVersion = "test";
-    r.inventory.endpoint = endpoint;
-    r.inventory.engineVersion = "20.10.24";
-    r.inventory.apiVersion = "1.41";
-    r.findings = FindingSet(std::move(findings));
-    return r;
-}
 
 QByteArray fileBytes(const QString& path)
 {
@@ -77,10 +49,10 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         QVERIFY(store);
-        std::vector<Finding> fs{finding("CTR-003", "web", Severity::Critical), finding("RUN-006", "db", Severity::Medium)};
+        std::vector<Finding> fs{historyFinding("CTR-003", "web", Severity::Critical), historyFinding("RUN-006", "db", Severity::Medium)};
         fs[0].discriminator = "SYS_ADMIN";
         fs[0].remediation.dockerfile = "USER 10001";
-        auto id = store.value()->scans().save(scanOf(fs, 1000));
+        auto id = store.value()->scans().save(historyScan(fs, 1000));
         QVERIFY(id);
         auto loaded = store.value()->scans().load(id.value());
         QVERIFY(loaded);
@@ -114,9 +86,9 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
-        const auto a = scans.save(scanOf({}, 1000)).value();
-        const auto b = scans.save(scanOf({}, 2000)).value();
-        scans.save(scanOf({}, 3000, "tcp://other:2376")).value();
+        const auto a = scans.save(historyScan({}, 1000)).value();
+        const auto b = scans.save(historyScan({}, 2000)).value();
+        scans.save(historyScan({}, 3000, "tcp://other:2376")).value();
         QCOMPARE(scans.list().value().size(), std::size_t(3));
         QCOMPARE(scans.list("unix:///d.sock").value().size(), std::size_t(2));
         QCOMPARE(scans.latest("unix:///d.sock").value().value(), b);
@@ -128,14 +100,14 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
-        const auto a = scans.save(scanOf({finding("CTR-001", "web", Severity::High),
-                                          finding("RUN-006", "web", Severity::Medium),
-                                          finding("CTR-002", "old", Severity::Critical)},
+        const auto a = scans.save(historyScan({historyFinding("CTR-001", "web", Severity::High),
+                                          historyFinding("RUN-006", "web", Severity::Medium),
+                                          historyFinding("CTR-002", "old", Severity::Critical)},
                                          1000))
                            .value();
-        const auto b = scans.save(scanOf({finding("CTR-001", "web", Severity::High),
-                                          finding("RUN-006", "web", Severity::Medium),
-                                          finding("NET-003", "web", Severity::Medium)},
+        const auto b = scans.save(historyScan({historyFinding("CTR-001", "web", Severity::High),
+                                          historyFinding("RUN-006", "web", Severity::Medium),
+                                          historyFinding("NET-003", "web", Severity::Medium)},
                                          2000))
                            .value();
         auto d = scans.delta(a, b);
@@ -152,14 +124,14 @@ private slots:
     void aRestartOrRenameIsNotANewFinding()
     {
         // A restart keeps name and evidence; a rename keeps the container id.
-        const std::vector<Finding> before{finding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
-        const std::vector<Finding> restarted{finding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
-        const std::vector<Finding> renamed{finding("CTR-001", "frontend", Severity::High, "Config.User is empty", "abc")};
-        const std::vector<Finding> recreated{finding("CTR-001", "web", Severity::High, "Config.User is empty", "new")};
+        const std::vector<Finding> before{historyFinding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
+        const std::vector<Finding> restarted{historyFinding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
+        const std::vector<Finding> renamed{historyFinding("CTR-001", "frontend", Severity::High, "Config.User is empty", "abc")};
+        const std::vector<Finding> recreated{historyFinding("CTR-001", "web", Severity::High, "Config.User is empty", "new")};
         QCOMPARE(ScanDelta::compute(before, restarted).unchanged.size(), std::size_t(1));
         QCOMPARE(ScanDelta::compute(before, renamed).unchanged.size(), std::size_t(1));
         QCOMPARE(ScanDelta::compute(before, recreated).unchanged.size(), std::size_t(1));
-        const std::vector<Finding> other{finding("CTR-001", "api", Severity::High, "Config.User is empty", "zzz")};
+        const std::vector<Finding> other{historyFinding("CTR-001", "api", Severity::High, "Config.User is empty", "zzz")};
         const ScanDelta d = ScanDelta::compute(before, other);
         QCOMPARE(d.newFindings.size(), std::size_t(1));
         QCOMPARE(d.resolved.size(), std::size_t(1));
@@ -169,8 +141,8 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
-        const auto a = scans.save(scanOf({}, 1000)).value();
-        const auto b = scans.save(scanOf({}, 2000, "tcp://x:2376")).value();
+        const auto a = scans.save(historyScan({}, 1000)).value();
+        const auto b = scans.save(historyScan({}, 2000, "tcp://x:2376")).value();
         auto d = scans.delta(a, b);
         QVERIFY(!d);
         QCOMPARE(d.error().code, ErrorCode::InvalidArgument);
@@ -181,12 +153,12 @@ private slots:
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
         const std::int64_t day = 86400 * 20000;
-        scans.save(scanOf({finding("CTR-001", "a", Severity::High)}, day + 100)).value();
-        const auto last = scans.save(scanOf({finding("CTR-001", "a", Severity::High),
-                                             finding("CTR-002", "b", Severity::Critical)},
+        scans.save(historyScan({historyFinding("CTR-001", "a", Severity::High)}, day + 100)).value();
+        const auto last = scans.save(historyScan({historyFinding("CTR-001", "a", Severity::High),
+                                             historyFinding("CTR-002", "b", Severity::Critical)},
                                             day + 5000))
                               .value();
-        scans.save(scanOf({}, day + 86400 + 10)).value();
+        scans.save(historyScan({}, day + 86400 + 10)).value();
         auto t = scans.trend("unix:///d.sock", 0);
         QVERIFY(t);
         QCOMPARE(t->size(), std::size_t(2));
@@ -210,14 +182,14 @@ private slots:
         auto& scans = store.value()->scans();
         const std::int64_t day = 86400 * 20000;
         // b: an old scan with a critical, then a newer clean one; a: one scan with a high and a waived critical.
-        scans.save(scanOf({finding("CTR-002", "x", Severity::Critical)}, day, "tcp://b:2376")).value();
-        const auto bLatest = scans.save(scanOf({finding("CTR-009", "y", Severity::Low)}, day + 600, "tcp://b:2376")).value();
-        Finding waived = finding("CTR-003", "z", Severity::Critical);
+        scans.save(historyScan({historyFinding("CTR-002", "x", Severity::Critical)}, day, "tcp://b:2376")).value();
+        const auto bLatest = scans.save(historyScan({historyFinding("CTR-009", "y", Severity::Low)}, day + 600, "tcp://b:2376")).value();
+        Finding waived = historyFinding("CTR-003", "z", Severity::Critical);
         waived.waiver = WaiverMark{1, "accepted", "ops", std::nullopt};
-        ScanResult a = scanOf({finding("CTR-001", "w", Severity::High), waived}, day + 300, "unix:///a.sock");
+        ScanResult a = historyScan({historyFinding("CTR-001", "w", Severity::High), waived}, day + 300, "unix:///a.sock");
         a.inventory.containers.resize(2);
         const auto aLatest = scans.save(a).value();
-        scans.save(scanOf({finding("CTR-004", "old", Severity::Critical)}, day - 86400 * 200, "unix:///gone.sock")).value();
+        scans.save(historyScan({historyFinding("CTR-004", "old", Severity::Critical)}, day - 86400 * 200, "unix:///gone.sock")).value();
 
         auto fleet = FleetHistory::latest(scans, day - 86400 * 90);
         QVERIFY2(fleet, fleet ? "" : fleet.error().message.c_str());
@@ -247,8 +219,8 @@ private slots:
     {
         auto store = HistoryStore::open(freshPath());
         auto& scans = store.value()->scans();
-        scans.save(scanOf({finding("CTR-001", "a", Severity::High)}, 1000)).value();
-        const auto keep = scans.save(scanOf({finding("CTR-001", "a", Severity::High)}, 5000)).value();
+        scans.save(historyScan({historyFinding("CTR-001", "a", Severity::High)}, 1000)).value();
+        const auto keep = scans.save(historyScan({historyFinding("CTR-001", "a", Severity::High)}, 5000)).value();
         QCOMPARE(scans.pruneOlderThan(2000).value(), 1);
         QCOMPARE(scans.list().value().size(), std::size_t(1));
         QCOMPARE(scans.list().value()[0].id, keep);
@@ -312,8 +284,8 @@ private slots:
 
     void waivedFindingsStayVisibleUntilTheWaiverExpires()
     {
-        std::vector<Finding> fs{finding("CTR-004", "web-1", Severity::Low), finding("CTR-004", "db", Severity::Low),
-                                finding("IMG-007", "x", Severity::Low)};
+        std::vector<Finding> fs{historyFinding("CTR-004", "web-1", Severity::Low), historyFinding("CTR-004", "db", Severity::Low),
+                                historyFinding("IMG-007", "x", Severity::Low)};
         const std::vector<Waiver> ws{{7, Waiver::Scope::Pattern, "CTR-004", "web-*", "legacy", "", 0, 5000, ""},
                                      {8, Waiver::Scope::Rule, "IMG-007", "", "monthly rebuilds", "", 0, std::nullopt, ""}};
         applyWaivers(fs, ws, "unix:///d.sock", 1000);
@@ -381,9 +353,9 @@ private slots:
             QVERIFY(store);
             std::vector<Finding> many;
             for (int i = 0; i < 400; ++i) {
-                many.push_back(finding("CTR-001", "c" + std::to_string(i), Severity::High, std::string(200, 'e')));
+                many.push_back(historyFinding("CTR-001", "c" + std::to_string(i), Severity::High, std::string(200, 'e')));
             }
-            QVERIFY(store.value()->scans().save(scanOf(many, 1000)));
+            QVERIFY(store.value()->scans().save(historyScan(many, 1000)));
             QVERIFY(store.value()->database().exec("PRAGMA wal_checkpoint(TRUNCATE)"));
         }
         QByteArray bytes = fileBytes(qpath);
@@ -436,9 +408,9 @@ private slots:
                 for (int i = 0; store && i < perProcess; ++i) {
                     std::vector<Finding> fs;
                     for (int k = 0; k < 50; ++k) {
-                        fs.push_back(finding("CTR-001", "p" + std::to_string(p) + "-" + std::to_string(k), Severity::High));
+                        fs.push_back(historyFinding("CTR-001", "p" + std::to_string(p) + "-" + std::to_string(k), Severity::High));
                     }
-                    if (!store.value()->scans().save(scanOf(fs, 1000 + i))) {
+                    if (!store.value()->scans().save(historyScan(fs, 1000 + i))) {
                         ok = 1;
                     }
                 }
@@ -485,7 +457,7 @@ private slots:
         {
             auto store = HistoryStore::open(db.toStdString());
             QVERIFY2(store, store ? "" : store.error().message.c_str());
-            QVERIFY(store.value()->scans().save(scanOf({finding("CTR-001", "web", Severity::High)}, 1000)));
+            QVERIFY(store.value()->scans().save(historyScan({historyFinding("CTR-001", "web", Severity::High)}, 1000)));
             QCOMPARE(modeOf(db), 0600u);
             QVERIFY(QFileInfo::exists(db + QStringLiteral("-wal")));
             QCOMPARE(modeOf(db + QStringLiteral("-wal")), 0600u);
