@@ -11,11 +11,23 @@ namespace drydock {
 
 void ObjectRemediation::render(std::vector<Finding>& findings, const Inventory& inventory)
 {
+    renderContainers(findings, inventory, false);
+}
+
+void ObjectRemediation::refreshAfterWaivers(std::vector<Finding>& findings, const Inventory& inventory)
+{
+    renderContainers(findings, inventory, true);
+}
+
+void ObjectRemediation::renderContainers(std::vector<Finding>& findings, const Inventory& inventory,
+                                         bool onlyWithWaivers)
+{
     // The findings of each container, in scan order, and the edits of the open ones in the same order.
     struct Group
     {
         std::vector<Finding*> findings;
         std::vector<RunEdit> edits;
+        bool waived = false;
     };
     std::unordered_map<std::string, Group> byContainer;
     std::vector<std::string> order;
@@ -28,9 +40,16 @@ void ObjectRemediation::render(std::vector<Finding>& findings, const Inventory& 
             order.push_back(f.object.id);
         }
         it->second.findings.push_back(&f);
+        it->second.waived = it->second.waived || f.waiver.has_value();
         if (!f.waiver) {
             it->second.edits.insert(it->second.edits.end(), f.remediation.edits.begin(), f.remediation.edits.end());
         }
+    }
+    if (onlyWithWaivers) { // the others already carry the command render() gave them
+        order.erase(std::remove_if(order.begin(), order.end(), [&](const std::string& id) {
+                        return !byContainer[id].waived;
+                    }),
+                    order.end());
     }
     if (order.empty()) {
         return;
@@ -62,13 +81,6 @@ void ObjectRemediation::render(std::vector<Finding>& findings, const Inventory& 
             f->remediation.runCommand = runCommand;
             f->remediation.compose = snippet;
         }
-    }
-}
-
-void ObjectRemediation::refreshAfterWaivers(std::vector<Finding>& findings, const Inventory& inventory)
-{
-    if (std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.waiver.has_value(); })) {
-        render(findings, inventory);
     }
 }
 

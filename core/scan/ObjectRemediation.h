@@ -15,8 +15,11 @@ class ObjectRemediation
 {
 public:
     static void render(std::vector<Finding>& findings, const Inventory& inventory);
-    // After waivers were applied: renders again when any finding is waived (nothing to do otherwise).
+    // After waivers were applied: renders again the containers that have a waived finding, and only those.
     static void refreshAfterWaivers(std::vector<Finding>& findings, const Inventory& inventory);
+
+private:
+    static void renderContainers(std::vector<Finding>& findings, const Inventory& inventory, bool onlyWithWaivers);
 };
 
 } // namespace drydock

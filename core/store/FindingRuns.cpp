@@ -25,7 +25,6 @@ constexpr const char* kOpenRun =
     "INSERT INTO finding_runs (chain_id, last_scan, first_scan, body_id) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kCloseRun = "UPDATE finding_runs SET last_scan = ?5 "
                                   "WHERE chain_id = ?1 AND last_scan = ?2 AND first_scan = ?3 AND body_id = ?4";
-constexpr const char* kScanChain = "SELECT chain_id, catalogue_version FROM scans WHERE id = ?1";
 constexpr const char* kScanFindings =
     "SELECT b.rule_id, b.area, b.severity, b.cis_id, b.cis_version, b.object_type, b.object_id, b.object_name, "
     "b.discriminator, b.title, b.evidence, COALESCE(t.rationale, ''), COALESCE(t.fix, ''), "
@@ -144,7 +143,7 @@ Finding FindingRuns::findingFromRow(const Statement& row)
 
 std::vector<std::string> FindingRuns::statementsOnTheSavePath()
 {
-    return {kOpenRuns, kBodyByDigest, kRemediationByDigest, kOpenRun, kCloseRun, kScanChain, kScanFindings};
+    return {kOpenRuns, kBodyByDigest, kRemediationByDigest, kOpenRun, kCloseRun, kScanFindings};
 }
 
 Result<void> FindingRuns::record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings)
@@ -265,19 +264,9 @@ Result<void> FindingRuns::record(std::int64_t chainId, std::int64_t scanId, cons
     return success();
 }
 
-Result<std::vector<Finding>> FindingRuns::load(std::int64_t scanId)
+Result<std::vector<Finding>> FindingRuns::load(std::int64_t chainId, std::int64_t scanId,
+                                               const std::string& catalogueVersion)
 {
-    auto scan = m_db.prepare(kScanChain);
-    if (!scan) {
-        return scan.error();
-    }
-    scan->bind(1, scanId);
-    if (!scan->step()) {
-        return scan->error() ? *scan->error() : Error::make(ErrorCode::NotFound, "no scan " + std::to_string(scanId));
-    }
-    const std::int64_t chainId = scan->int64(0);
-    const std::string catalogueVersion = scan->text(1);
-
     auto f = m_db.prepare(kScanFindings);
     if (!f) {
         return f.error();

@@ -26,9 +26,9 @@ public:
     // Records that scanId — newer than every scan recorded for the chain — holds exactly these findings.
     // Runs inside the caller's transaction.
     Result<void> record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings);
-    // The findings of one stored scan, sorted like a FindingSet; rationale and fix from the rule texts of the
-    // scan's catalogue version.
-    Result<std::vector<Finding>> load(std::int64_t scanId);
+    // The findings of one stored scan of the chain, sorted like a FindingSet; rationale and fix from the rule
+    // texts of the scan's catalogue version.
+    Result<std::vector<Finding>> load(std::int64_t chainId, std::int64_t scanId, const std::string& catalogueVersion);
     // After scans were deleted: removes the runs no stored scan is in, then bodies and remediations no run uses.
     Result<void> removeUnreferenced();
 

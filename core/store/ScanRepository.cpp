@@ -217,7 +217,7 @@ Result<std::vector<ScanSummary>> ScanRepository::list(const std::string& endpoin
 
 Result<StoredScan> ScanRepository::load(std::int64_t scanId)
 {
-    auto q = m_db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans WHERE id = ?");
+    auto q = m_db.prepare(std::string("SELECT ") + kScanColumns + ", chain_id FROM scans WHERE id = ?");
     if (!q) {
         return q.error();
     }
@@ -231,10 +231,12 @@ Result<StoredScan> ScanRepository::load(std::int64_t scanId)
         return summary.error();
     }
     stored.summary = std::move(summary.value());
+    const std::int64_t chainId = q->int64(18);
+    q->reset(); // off its row before the next reads
     if (auto r = loadAreaCounts(stored.summary); !r) {
         return r.error();
     }
-    auto findings = FindingRuns(m_db).load(scanId);
+    auto findings = FindingRuns(m_db).load(chainId, scanId, stored.summary.catalogueVersion);
     if (!findings) {
         return findings.error();
     }
