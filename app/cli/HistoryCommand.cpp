@@ -120,7 +120,7 @@ int diff(HistoryStore& store, const ParsedArgs& args, bool json)
     }
     std::ostringstream o;
     o << "From scan " << *a << " to scan " << *b << ": " << delta->newFindings.size() << " new, "
-      << delta->resolved.size() << " resolved, " << delta->unchanged.size() << " unchanged\n";
+      << delta->resolved.size() << " resolved, " << delta->unchanged << " unchanged\n";
     findingLines(o, "+", delta->newFindings);
     findingLines(o, "-", delta->resolved);
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;

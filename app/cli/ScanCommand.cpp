@@ -230,11 +230,11 @@ int runScan(const std::vector<std::string>& words)
             delta = std::move(recorded->delta);
             std::fprintf(stderr, "Since scan %lld: %zu new, %zu resolved, %zu unchanged finding(s).\n",
                          static_cast<long long>(*recorded->baselineScanId), delta->newFindings.size(),
-                         delta->resolved.size(), delta->unchanged.size());
+                         delta->resolved.size(), delta->unchanged);
         } else {
             std::fprintf(stderr, "No earlier scan of %s: every finding counts as new.\n",
                          scan.inventory.endpoint.c_str());
-            delta = ScanDelta::compute({}, scan.findings.all());
+            delta = ScanDelta::compute(std::vector<Finding>{}, scan.findings.all());
         }
     }
     ReportData report;

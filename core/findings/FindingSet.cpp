@@ -53,15 +53,26 @@ std::vector<const Finding*> FindingSet::forObject(const std::string& objectId) c
     return out;
 }
 
+namespace {
+
+// The sort key: references into the finding, never string copies.
+auto sortKey(const Finding& f)
+{
+    return std::tuple<int, Area, const std::string&, const std::string&, const std::string&>(
+        -static_cast<int>(f.severity), f.area, f.ruleId, f.object.name, f.discriminator);
+}
+
+} // namespace
+
+bool FindingSet::before(const Finding& a, const Finding& b)
+{
+    return sortKey(a) < sortKey(b);
+}
+
 void FindingSet::sort()
 {
     // Sorts positions and moves each finding once: a Finding is large, and a merge sort of the findings
-    // themselves would move every one of them log n times. The key holds references, never string copies.
-    const auto key = [](const Finding& f) {
-        return std::tuple<int, Area, const std::string&, const std::string&, const std::string&>(
-            -static_cast<int>(f.severity), f.area, f.ruleId, f.object.name, f.discriminator);
-    };
-    const auto before = [&](const Finding& a, const Finding& b) { return key(a) < key(b); };
+    // themselves would move every one of them log n times.
     if (std::is_sorted(m_findings.begin(), m_findings.end(), before)) { // sorted input costs one pass
         return;
     }

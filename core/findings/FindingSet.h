@@ -25,8 +25,10 @@ public:
     int waivedCount() const;
     std::vector<Finding>& mutableAll() { return m_findings; }
     std::vector<const Finding*> forObject(const std::string& objectId) const;
-    // Sorted by severity (highest first), then area, rule id, object name.
+    // Sorted by severity (highest first), then area, rule id, object name, discriminator (stable).
     void sort();
+    // The order sort() puts findings in: true when a comes before b.
+    static bool before(const Finding& a, const Finding& b);
 
 private:
     std::vector<Finding> m_findings;

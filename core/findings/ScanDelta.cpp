@@ -18,10 +18,21 @@ std::string secondChanceKey(const Finding& f)
 
 ScanDelta ScanDelta::compute(const std::vector<Finding>& baseline, const std::vector<Finding>& later)
 {
+    std::vector<const Finding*> pointers;
+    pointers.reserve(baseline.size());
+    for (const Finding& f : baseline) {
+        pointers.push_back(&f);
+    }
+    return compute(pointers, later);
+}
+
+ScanDelta ScanDelta::compute(const std::vector<const Finding*>& baseline, const std::vector<Finding>& later)
+{
     ScanDelta delta;
     std::unordered_multimap<std::string, std::size_t> byKey;
+    byKey.reserve(baseline.size());
     for (std::size_t i = 0; i < baseline.size(); ++i) {
-        byKey.emplace(findingKey(baseline[i]), i);
+        byKey.emplace(findingKey(*baseline[i]), i);
     }
     std::vector<bool> matched(baseline.size(), false);
     std::vector<const Finding*> unmatchedLater;
@@ -36,15 +47,15 @@ ScanDelta ScanDelta::compute(const std::vector<Finding>& baseline, const std::ve
             }
         }
         if (found) {
-            delta.unchanged.push_back(f);
+            ++delta.unchanged;
         } else {
             unmatchedLater.push_back(&f);
         }
     }
     std::unordered_multimap<std::string, std::size_t> byId;
     for (std::size_t i = 0; i < baseline.size(); ++i) {
-        if (!matched[i] && !baseline[i].object.id.empty()) {
-            byId.emplace(secondChanceKey(baseline[i]), i);
+        if (!matched[i] && !baseline[i]->object.id.empty()) {
+            byId.emplace(secondChanceKey(*baseline[i]), i);
         }
     }
     for (const Finding* f : unmatchedLater) {
@@ -59,11 +70,15 @@ ScanDelta ScanDelta::compute(const std::vector<Finding>& baseline, const std::ve
                 }
             }
         }
-        (found ? delta.unchanged : delta.newFindings).push_back(*f);
+        if (found) {
+            ++delta.unchanged;
+        } else {
+            delta.newFindings.push_back(*f);
+        }
     }
     for (std::size_t i = 0; i < baseline.size(); ++i) {
         if (!matched[i]) {
-            delta.resolved.push_back(baseline[i]);
+            delta.resolved.push_back(*baseline[i]);
         }
     }
     return delta;

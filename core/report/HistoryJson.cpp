@@ -91,7 +91,7 @@ std::string deltaToJson(const ScanSummary& baseline, const ScanSummary& later, c
     j["scan"] = summaryJson(later);
     j["new"] = findingsJson(delta.newFindings);
     j["resolved"] = findingsJson(delta.resolved);
-    j["unchanged"] = delta.unchanged.size();
+    j["unchanged"] = delta.unchanged;
     return dump(j);
 }
 

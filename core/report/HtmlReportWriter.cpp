@@ -178,7 +178,7 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
     if (data.delta) {
         o << "<h2 id=\"changes\">Changes since scan " << data.baselineScanId << "</h2>\n";
         o << "<p>" << data.delta->newFindings.size() << " new, " << data.delta->resolved.size() << " resolved, "
-          << data.delta->unchanged.size() << " unchanged.</p>\n";
+          << data.delta->unchanged << " unchanged.</p>\n";
         for (const auto* list : {&data.delta->newFindings, &data.delta->resolved}) {
             if (list->empty()) {
                 continue;

@@ -1,6 +1,7 @@
 #include "core/report/ScanJson.h"
 
 #include "core/common/Time.h"
+#include "core/report/JsonWriter.h"
 #include "core/report/ReportData.h"
 
 #include <nlohmann/json.hpp>
@@ -15,66 +16,75 @@ namespace {
 // Long untrusted values (a 1 MB label in evidence) are cut on a UTF-8 boundary; real values are far shorter.
 constexpr std::size_t kMaxText = 65536;
 
-nlohmann::ordered_json waiverToJson(const Finding& f)
+void writeWaiver(JsonWriter& w, const Finding& f)
 {
+    w.key("waiver");
     if (!f.waiver) {
-        return nullptr;
+        w.null();
+        return;
     }
-    return {{"id", f.waiver->waiverId},
-            {"reason", f.waiver->reason},
-            {"expiresAt", f.waiver->expiresAtUnix ? nlohmann::ordered_json(formatRfc3339(*f.waiver->expiresAtUnix))
-                                                  : nlohmann::ordered_json(nullptr)}};
+    w.beginObject().key("id").value(f.waiver->waiverId).key("reason").value(f.waiver->reason).key("expiresAt");
+    if (f.waiver->expiresAtUnix) {
+        w.value(formatRfc3339(*f.waiver->expiresAtUnix));
+    } else {
+        w.null();
+    }
+    w.endObject();
 }
 
-// The fields both schemas share, in their order; objectKey ("object" or "objectRef") goes after "cis".
-nlohmann::ordered_json findingHead(const Finding& f, const char* objectKey, nlohmann::ordered_json object)
+// The fields both schemas share, in their order, up to "cis"; the object ("object" or "objectRef") goes next.
+void writeFindingHead(JsonWriter& w, const Finding& f)
 {
-    nlohmann::ordered_json j;
-    j["ruleId"] = f.ruleId;
-    j["area"] = toString(f.area);
-    j["severity"] = toString(f.severity);
-    j["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
-    j[objectKey] = std::move(object);
-    j["title"] = f.title;
-    j["evidence"] = reportText(f.evidence, kMaxText);
-    j["rationale"] = f.rationale;
-    j["fix"] = f.fix;
-    return j;
+    w.key("ruleId").value(f.ruleId).key("area").value(toString(f.area)).key("severity").value(toString(f.severity));
+    w.key("cis").beginObject().key("id").value(f.cis.id).key("version").value(f.cis.version).endObject();
+}
+
+// The fields after the object.
+void writeFindingTexts(JsonWriter& w, const Finding& f)
+{
+    w.key("title").value(f.title).key("evidence").value(reportText(f.evidence, kMaxText));
+    w.key("rationale").value(f.rationale).key("fix").value(f.fix);
 }
 
 // schemaVersion 1: each finding carries its object and the object's whole remediated command and compose snippet.
-nlohmann::ordered_json findingToJsonV1(const Finding& f, bool includeRemediation)
+void writeFindingV1(JsonWriter& w, const Finding& f, bool includeRemediation)
 {
-    nlohmann::ordered_json j = findingHead(
-        f, "object",
-        {{"type", toString(f.object.type)}, {"id", f.object.id}, {"name", reportText(f.object.name, kMaxText)}});
+    w.beginObject();
+    writeFindingHead(w, f);
+    w.key("object").beginObject().key("type").value(toString(f.object.type)).key("id").value(f.object.id);
+    w.key("name").value(reportText(f.object.name, kMaxText)).endObject();
+    writeFindingTexts(w, f);
+    w.key("remediation");
     if (includeRemediation) {
         // Commands are whole or replaced by a comment saying why (a run command carries every label).
-        j["remediation"] = {{"runCommand", reportCommand(f.remediation.runCommand)},
-                            {"addFlags", f.remediation.addFlags},
-                            {"removeFlags", f.remediation.removeFlags},
-                            {"compose", reportCommand(f.remediation.compose)},
-                            {"dockerfile", reportCommand(f.remediation.dockerfile)}};
+        w.beginObject().key("runCommand").value(reportCommand(f.remediation.runCommand));
+        w.stringArray("addFlags", f.remediation.addFlags).stringArray("removeFlags", f.remediation.removeFlags);
+        w.key("compose").value(reportCommand(f.remediation.compose));
+        w.key("dockerfile").value(reportCommand(f.remediation.dockerfile)).endObject();
     } else {
-        j["remediation"] = nullptr;
+        w.null();
     }
-    j["waiver"] = waiverToJson(f);
-    return j;
+    writeWaiver(w, f);
+    w.endObject();
 }
 
 // schemaVersion 2: a finding names its object by ref and keeps only what it changes itself.
-nlohmann::ordered_json findingToJsonV2(const Finding& f, const std::string& objectRef, bool includeRemediation)
+void writeFindingV2(JsonWriter& w, const Finding& f, const std::string& objectRef, bool includeRemediation)
 {
-    nlohmann::ordered_json j = findingHead(f, "objectRef", objectRef);
+    w.beginObject();
+    writeFindingHead(w, f);
+    w.key("objectRef").value(objectRef);
+    writeFindingTexts(w, f);
+    w.key("remediation");
     if (includeRemediation) {
-        j["remediation"] = {{"addFlags", f.remediation.addFlags},
-                            {"removeFlags", f.remediation.removeFlags},
-                            {"dockerfile", reportCommand(f.remediation.dockerfile)}};
+        w.beginObject().stringArray("addFlags", f.remediation.addFlags);
+        w.stringArray("removeFlags", f.remediation.removeFlags);
+        w.key("dockerfile").value(reportCommand(f.remediation.dockerfile)).endObject();
     } else {
-        j["remediation"] = nullptr;
+        w.null();
     }
-    j["waiver"] = waiverToJson(f);
-    return j;
+    writeWaiver(w, f);
+    w.endObject();
 }
 
 // One entry of schemaVersion 2's "objects": the object, and its command and snippet from its first finding that
@@ -84,8 +94,8 @@ struct ObjectEntry
 {
     std::string ref;
     const Finding* first = nullptr;
-    std::string runCommand;
-    std::string compose;
+    const std::string* runCommand = nullptr;
+    const std::string* compose = nullptr;
 };
 
 // "TYPE:ID"; the name stands in for an id the object lacks (a finding read from an old history).
@@ -94,20 +104,19 @@ std::string objectRefOf(const ObjectRef& object)
     return std::string(toString(object.type)) + ":" + (object.id.empty() ? object.name : object.id);
 }
 
-nlohmann::ordered_json objectToJson(const ObjectEntry& o, bool includeRemediation)
+void writeObject(JsonWriter& w, const ObjectEntry& o, bool includeRemediation)
 {
     const ObjectRef& object = o.first->object;
-    nlohmann::ordered_json j;
-    j["ref"] = o.ref;
-    j["type"] = toString(object.type);
-    j["id"] = object.id;
-    j["name"] = reportText(object.name, kMaxText);
+    w.beginObject().key("ref").value(o.ref).key("type").value(toString(object.type)).key("id").value(object.id);
+    w.key("name").value(reportText(object.name, kMaxText)).key("remediation");
     if (includeRemediation) {
-        j["remediation"] = {{"runCommand", reportCommand(o.runCommand)}, {"compose", reportCommand(o.compose)}};
+        static const std::string none;
+        w.beginObject().key("runCommand").value(reportCommand(o.runCommand ? *o.runCommand : none));
+        w.key("compose").value(reportCommand(o.compose ? *o.compose : none)).endObject();
     } else {
-        j["remediation"] = nullptr;
+        w.null();
     }
-    return j;
+    w.endObject();
 }
 
 nlohmann::ordered_json imageContentsToJson(const ImageContents& c, const Inventory& inventory)
@@ -178,73 +187,84 @@ std::string scanToJson(const ReportData& data, int indent)
 std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent,
                        int schemaVersion)
 {
+    // Written straight to text: a tree of ~3,000 findings cost more than reading them from the daemon.
     const bool v1 = schemaVersion == kScanJsonSchemaDeprecated;
-    nlohmann::ordered_json root;
-    root["schemaVersion"] = v1 ? kScanJsonSchemaDeprecated : kScanJsonSchema;
-    root["scan"] = {{"startedAt", formatRfc3339(result.startedAtUnix)},
-                    {"finishedAt", formatRfc3339(result.finishedAtUnix)},
-                    {"endpoint", result.inventory.endpoint},
-                    {"engine", result.inventory.engineName},
-                    {"engineVersion", result.inventory.engineVersion},
-                    {"apiVersion", result.inventory.apiVersion},
-                    {"catalogueVersion", result.catalogueVersion}};
+    JsonWriter w(indent);
+    w.beginObject().key("schemaVersion").value(v1 ? kScanJsonSchemaDeprecated : kScanJsonSchema);
+    w.key("scan").beginObject();
+    w.key("startedAt").value(formatRfc3339(result.startedAtUnix));
+    w.key("finishedAt").value(formatRfc3339(result.finishedAtUnix));
+    w.key("endpoint").value(result.inventory.endpoint).key("engine").value(result.inventory.engineName);
+    w.key("engineVersion").value(result.inventory.engineVersion).key("apiVersion").value(result.inventory.apiVersion);
+    w.key("catalogueVersion").value(result.catalogueVersion).endObject();
     const auto counts = result.findings.countsBySeverity();
-    nlohmann::ordered_json summary;
+    w.key("summary").beginObject();
     for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
-        summary[toString(s)] = counts[static_cast<int>(s)];
+        w.key(toString(s)).value(counts[static_cast<int>(s)]);
     }
-    summary["total"] = result.findings.size();
-    summary["waived"] = result.findings.waivedCount();
-    nlohmann::ordered_json byArea = nlohmann::ordered_json::object();
+    w.key("total").value(result.findings.size()).key("waived").value(result.findings.waivedCount());
+    w.key("byArea").beginObject();
     for (const auto& [area, n] : result.findings.countsByArea()) {
-        byArea[toString(area)] = n;
+        w.key(toString(area)).value(n);
     }
-    summary["byArea"] = byArea;
-    root["summary"] = summary;
-    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-    std::vector<ObjectEntry> objects;
-    std::unordered_map<std::string, std::size_t> objectIndex; // ref -> position in objects
+    w.endObject().endObject();
+
+    std::vector<const Finding*> shown;
+    shown.reserve(result.findings.size());
     for (const auto& f : result.findings.all()) {
-        if (f.waiver && !includeWaived) {
-            continue;
+        if (!f.waiver || includeWaived) {
+            shown.push_back(&f);
         }
-        if (v1) {
-            findings.push_back(findingToJsonV1(f, includeRemediation));
-            continue;
-        }
-        std::string ref = objectRefOf(f.object);
-        auto [at, added] = objectIndex.try_emplace(ref, objects.size());
-        if (added) {
-            objects.push_back({ref, &f, {}, {}});
-        }
-        ObjectEntry& object = objects[at->second];
-        if (object.runCommand.empty()) {
-            object.runCommand = f.remediation.runCommand;
-        }
-        if (object.compose.empty()) {
-            object.compose = f.remediation.compose;
-        }
-        findings.push_back(findingToJsonV2(f, ref, includeRemediation));
     }
-    if (!v1) {
-        nlohmann::ordered_json objectsJson = nlohmann::ordered_json::array();
+    if (v1) {
+        w.key("findings").beginArray();
+        for (const Finding* f : shown) {
+            writeFindingV1(w, *f, includeRemediation);
+        }
+        w.endArray();
+    } else {
+        std::vector<ObjectEntry> objects;
+        std::vector<std::size_t> objectOf; // per shown finding: its entry in objects
+        objectOf.reserve(shown.size());
+        std::unordered_map<std::string, std::size_t> objectIndex; // ref -> position in objects
+        for (const Finding* f : shown) {
+            std::string ref = objectRefOf(f->object);
+            auto [at, added] = objectIndex.try_emplace(ref, objects.size());
+            if (added) {
+                objects.push_back({std::move(ref), f, nullptr, nullptr});
+            }
+            ObjectEntry& object = objects[at->second];
+            if (!object.runCommand && !f->remediation.runCommand.empty()) {
+                object.runCommand = &f->remediation.runCommand;
+            }
+            if (!object.compose && !f->remediation.compose.empty()) {
+                object.compose = &f->remediation.compose;
+            }
+            objectOf.push_back(at->second);
+        }
+        w.key("objects").beginArray();
         for (const auto& o : objects) {
-            objectsJson.push_back(objectToJson(o, includeRemediation));
+            writeObject(w, o, includeRemediation);
         }
-        root["objects"] = std::move(objectsJson);
+        w.endArray().key("findings").beginArray();
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            writeFindingV2(w, *shown[i], objects[objectOf[i]].ref, includeRemediation);
+        }
+        w.endArray();
     }
-    root["findings"] = std::move(findings);
-    nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+    w.key("problems").beginArray();
     for (const auto& p : result.inventory.problems) {
-        problems.push_back({{"objectType", p.objectType}, {"objectId", p.objectId}, {"message", p.message}});
+        w.beginObject().key("objectType").value(p.objectType).key("objectId").value(p.objectId);
+        w.key("message").value(p.message).endObject();
     }
-    root["problems"] = std::move(problems);
-    nlohmann::ordered_json contents = nlohmann::ordered_json::array();
+    w.endArray().key("imageContents").beginArray();
     for (const auto& c : result.imageContents) {
-        contents.push_back(imageContentsToJson(c, result.inventory));
+        // Rare and small beside the findings; its numbers (CVSS) are printed as nlohmann prints them.
+        w.serialised(imageContentsToJson(c, result.inventory)
+                         .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     }
-    root["imageContents"] = std::move(contents);
-    return root.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    w.endArray().endObject();
+    return w.take() + "\n";
 }
 
 } // namespace drydock::json

@@ -23,13 +23,13 @@ Result<ScanRecord> ScanRecorder::store(ScanResult& scan, const std::vector<Waive
     // A waiver counts at the moment the scan started, so a stored scan reads the same later.
     applyWaivers(scan.findings.mutableAll(), waivers, scan.inventory.endpoint, scan.startedAtUnix);
     ObjectRemediation::refreshAfterWaivers(scan.findings.mutableAll(), scan.inventory);
-    auto saved = m_history->scans().save(scan);
+    auto saved = m_history->scans().saveWithRuns(scan);
     if (!saved) {
         return Error::make(ErrorCode::Database,
                            "could not store the scan" + which + ": " + saved.error().message);
     }
     ScanRecord record;
-    record.scanId = saved.value();
+    record.scanId = saved->id;
     if (!baselineId) {
         auto previous = m_history->scans().latest(scan.inventory.endpoint, record.scanId);
         if (!previous) {
@@ -38,7 +38,7 @@ Result<ScanRecord> ScanRecorder::store(ScanResult& scan, const std::vector<Waive
         baselineId = previous.value();
     }
     if (baselineId) {
-        auto delta = m_history->scans().delta(*baselineId, scan);
+        auto delta = m_history->scans().delta(*baselineId, scan, saved.value());
         if (!delta) {
             return delta.error();
         }

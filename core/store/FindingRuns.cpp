@@ -25,14 +25,17 @@ constexpr const char* kOpenRun =
     "INSERT INTO finding_runs (chain_id, last_scan, first_scan, body_id) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kCloseRun = "UPDATE finding_runs SET last_scan = ?5 "
                                   "WHERE chain_id = ?1 AND last_scan = ?2 AND first_scan = ?3 AND body_id = ?4";
-constexpr const char* kScanFindings =
+constexpr const char* kFindingColumns =
     "SELECT b.rule_id, b.area, b.severity, b.cis_id, b.cis_version, b.object_type, b.object_id, b.object_name, "
     "b.discriminator, b.title, b.evidence, COALESCE(t.rationale, ''), COALESCE(t.fix, ''), "
     "COALESCE(m.run_command, ''), b.add_flags, b.remove_flags, COALESCE(m.compose, ''), b.dockerfile, b.waiver_id, "
     "b.waiver_reason FROM finding_runs r JOIN finding_bodies b ON b.id = r.body_id "
     "LEFT JOIN object_remediations m ON m.id = b.remediation_id "
     "LEFT JOIN rule_texts t ON t.rule_id = b.rule_id AND t.catalogue_version = ?3 "
-    "WHERE r.chain_id = ?1 AND r.last_scan >= ?2 AND r.first_scan <= ?2 ORDER BY b.id";
+    "WHERE r.chain_id = ?1 AND r.last_scan >= ?2 AND r.first_scan <= ?2 ";
+const std::string kScanFindings = std::string(kFindingColumns) + "ORDER BY b.id";
+// Runs that held the baseline (?2) and have ended since: closed, so last_scan < the open mark (?4).
+const std::string kEndedFindings = std::string(kFindingColumns) + "AND r.last_scan < ?4 ORDER BY b.id";
 
 // A SHA-256 over length-prefixed fields, so ("ab", "c") and ("a", "bc") differ; 128 bits kept as hex.
 class ContentDigest
@@ -143,11 +146,16 @@ Finding FindingRuns::findingFromRow(const Statement& row)
 
 std::vector<std::string> FindingRuns::statementsOnTheSavePath()
 {
-    return {kOpenRuns, kBodyByDigest, kRemediationByDigest, kOpenRun, kCloseRun, kScanFindings};
+    return {kOpenRuns, kBodyByDigest, kRemediationByDigest, kOpenRun, kCloseRun, kScanFindings, kEndedFindings};
 }
 
-Result<void> FindingRuns::record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings)
+Result<void> FindingRuns::record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings,
+                                 std::vector<std::int64_t>* runFirstScans)
 {
+    if (runFirstScans) {
+        runFirstScans->clear();
+        runFirstScans->reserve(findings.size());
+    }
     auto openRuns = m_db.prepare(kOpenRuns);
     auto bodyById = m_db.prepare(kBodyByDigest);
     auto insertBody = m_db.prepare(kInsertBody);
@@ -189,7 +197,13 @@ Result<void> FindingRuns::record(std::int64_t chainId, std::int64_t scanId, cons
         const std::string digest = copy == 0 ? base : bodyDigest(f, remediation, copy);
         if (auto run = open.find(digest); run != open.end()) {
             run->second.continued = true;
+            if (runFirstScans) {
+                runFirstScans->push_back(run->second.firstScan);
+            }
             continue;
+        }
+        if (runFirstScans) {
+            runFirstScans->push_back(scanId);
         }
 
         auto bodyId = idOf(bodyById.value(), digest);
@@ -272,12 +286,28 @@ Result<std::vector<Finding>> FindingRuns::load(std::int64_t chainId, std::int64_
         return f.error();
     }
     f->bind(1, chainId).bind(2, scanId).bind(3, catalogueVersion);
-    std::vector<Finding> findings;
-    while (f->step()) {
-        findings.push_back(findingFromRow(f.value()));
+    return readSorted(f.value());
+}
+
+Result<std::vector<Finding>> FindingRuns::loadEndedSince(std::int64_t chainId, std::int64_t baselineId,
+                                                         const std::string& catalogueVersion)
+{
+    auto f = m_db.prepare(kEndedFindings);
+    if (!f) {
+        return f.error();
     }
-    if (f->error()) {
-        return *f->error();
+    f->bind(1, chainId).bind(2, baselineId).bind(3, catalogueVersion).bind(4, kOpen);
+    return readSorted(f.value());
+}
+
+Result<std::vector<Finding>> FindingRuns::readSorted(Statement& f)
+{
+    std::vector<Finding> findings;
+    while (f.step()) {
+        findings.push_back(findingFromRow(f));
+    }
+    if (f.error()) {
+        return *f.error();
     }
     FindingSet sorted(std::move(findings));
     sorted.sort();

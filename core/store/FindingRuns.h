@@ -24,11 +24,18 @@ public:
     explicit FindingRuns(SqliteDatabase& db) : m_db(db) {}
 
     // Records that scanId — newer than every scan recorded for the chain — holds exactly these findings.
-    // Runs inside the caller's transaction.
-    Result<void> record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings);
+    // Runs inside the caller's transaction. runFirstScans, when given, receives for each finding (in order) the
+    // first scan of its run: scanId itself for a finding the chain's newest scan did not have.
+    Result<void> record(std::int64_t chainId, std::int64_t scanId, const std::vector<Finding>& findings,
+                        std::vector<std::int64_t>* runFirstScans = nullptr);
     // The findings of one stored scan of the chain, sorted like a FindingSet; rationale and fix from the rule
     // texts of the scan's catalogue version.
     Result<std::vector<Finding>> load(std::int64_t chainId, std::int64_t scanId, const std::string& catalogueVersion);
+    // The findings of the chain's scan baselineId whose runs have ended since (none still open), as load()
+    // reads them. With a later scan's findings whose runs began at or before baselineId, they make up the
+    // baseline exactly — so a delta reads only what went away, never the unchanged findings again.
+    Result<std::vector<Finding>> loadEndedSince(std::int64_t chainId, std::int64_t baselineId,
+                                                const std::string& catalogueVersion);
     // After scans were deleted: removes the runs no stored scan is in, then bodies and remediations no run uses.
     Result<void> removeUnreferenced();
 
@@ -42,6 +49,8 @@ public:
     static std::vector<std::string> statementsOnTheSavePath();
 
 private:
+    // The rows of a findings query, as findings sorted like a FindingSet.
+    static Result<std::vector<Finding>> readSorted(Statement& query);
     SqliteDatabase& m_db;
 };
 

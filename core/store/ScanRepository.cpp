@@ -1,6 +1,10 @@
 #include "core/store/ScanRepository.h"
 
+#include "core/findings/FindingSet.h"
 #include "core/store/FindingRuns.h"
+
+#include <algorithm>
+#include <iterator>
 
 namespace drydock {
 
@@ -16,6 +20,14 @@ Error notFound(std::int64_t id)
                                                 " in the history (see `drydock history list`).");
 }
 
+Error differentEndpoints(std::int64_t baselineId, const std::string& laterName, const std::string& baselineEndpoint,
+                         const std::string& laterEndpoint)
+{
+    return Error::make(ErrorCode::InvalidArgument, "Scan " + std::to_string(baselineId) + " and " + laterName +
+                                                       " come from different endpoints (" + baselineEndpoint + ", " +
+                                                       laterEndpoint + "); compare scans of the same daemon.");
+}
+
 } // namespace
 
 int ScanSummary::total() const
@@ -28,6 +40,15 @@ int ScanSummary::total() const
 }
 
 Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
+{
+    auto saved = saveWithRuns(scan);
+    if (!saved) {
+        return saved.error();
+    }
+    return saved->id;
+}
+
+Result<SavedScan> ScanRepository::saveWithRuns(const ScanResult& scan)
 {
     auto tx = Transaction::begin(m_db);
     if (!tx) {
@@ -99,13 +120,14 @@ Result<std::int64_t> ScanRepository::save(const ScanResult& scan)
     if (auto r = saveRuleTexts(scan); !r) {
         return r.error();
     }
-    if (auto r = FindingRuns(m_db).record(chainId.value(), scanId, scan.findings.all()); !r) {
+    SavedScan saved{scanId, chainId.value(), {}};
+    if (auto r = FindingRuns(m_db).record(chainId.value(), scanId, scan.findings.all(), &saved.runFirstScans); !r) {
         return r.error();
     }
     if (auto r = tx->commit(); !r) {
         return r.error();
     }
-    return scanId;
+    return saved;
 }
 
 Result<std::int64_t> ScanRepository::chainOf(const std::string& endpoint)
@@ -270,9 +292,52 @@ Result<ScanDelta> ScanRepository::delta(std::int64_t baselineId, std::int64_t la
     return deltaFrom(baselineId, later->summary.endpoint, "scan " + std::to_string(laterId), later->findings);
 }
 
-Result<ScanDelta> ScanRepository::delta(std::int64_t baselineId, const ScanResult& later)
+Result<ScanDelta> ScanRepository::delta(std::int64_t baselineId, const ScanResult& later, const SavedScan& saved)
 {
-    return deltaFrom(baselineId, later.inventory.endpoint, "the new scan", later.findings.all());
+    const std::vector<Finding>& findings = later.findings.all();
+    auto q = m_db.prepare("SELECT endpoint, chain_id, catalogue_version FROM scans WHERE id = ?1");
+    if (!q) {
+        return q.error();
+    }
+    q->bind(1, baselineId);
+    if (!q->step()) {
+        return q->error() ? *q->error() : notFound(baselineId);
+    }
+    const std::string endpoint = q->text(0);
+    const std::int64_t chainId = q->int64(1);
+    const std::string catalogueVersion = q->text(2);
+    q->reset();
+    if (endpoint != later.inventory.endpoint) {
+        return differentEndpoints(baselineId, "the new scan", endpoint, later.inventory.endpoint);
+    }
+    if (chainId != saved.chainId || baselineId >= saved.id || saved.runFirstScans.size() != findings.size()) {
+        return deltaFrom(baselineId, later.inventory.endpoint, "the new scan", findings); // not the saved scan's chain
+    }
+    auto ended = FindingRuns(m_db).loadEndedSince(chainId, baselineId, catalogueVersion);
+    if (!ended) {
+        return ended.error();
+    }
+    // Both parts come sorted; merged they are the baseline in the order load() gives it.
+    std::vector<const Finding*> kept;
+    kept.reserve(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        if (saved.runFirstScans[i] <= baselineId) {
+            kept.push_back(&findings[i]);
+        }
+    }
+    std::vector<const Finding*> gone;
+    gone.reserve(ended->size());
+    for (const Finding& f : ended.value()) {
+        gone.push_back(&f);
+    }
+    const auto before = [](const Finding* a, const Finding* b) { return FindingSet::before(*a, *b); };
+    if (!std::is_sorted(kept.begin(), kept.end(), before)) {
+        std::stable_sort(kept.begin(), kept.end(), before);
+    }
+    std::vector<const Finding*> baseline;
+    baseline.reserve(kept.size() + gone.size());
+    std::merge(kept.begin(), kept.end(), gone.begin(), gone.end(), std::back_inserter(baseline), before);
+    return ScanDelta::compute(baseline, findings);
 }
 
 Result<ScanDelta> ScanRepository::deltaFrom(std::int64_t baselineId, const std::string& laterEndpoint,
@@ -283,10 +348,7 @@ Result<ScanDelta> ScanRepository::deltaFrom(std::int64_t baselineId, const std::
         return a.error();
     }
     if (a->summary.endpoint != laterEndpoint) {
-        return Error::make(ErrorCode::InvalidArgument,
-                           "Scan " + std::to_string(baselineId) + " and " + laterName +
-                               " come from different endpoints (" + a->summary.endpoint + ", " + laterEndpoint +
-                               "); compare scans of the same daemon.");
+        return differentEndpoints(baselineId, laterName, a->summary.endpoint, laterEndpoint);
     }
     return ScanDelta::compute(a->findings, later);
 }

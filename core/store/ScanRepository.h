@@ -58,6 +58,15 @@ struct ObjectTrendPoint
     Severity worst = Severity::Info;
 };
 
+// A scan as saveWithRuns() stored it: its id, its endpoint's chain, and for each of its findings (in the scan's order)
+// the first scan of the run it belongs to — its own id when the endpoint's newest scan did not have it.
+struct SavedScan
+{
+    std::int64_t id = 0;
+    std::int64_t chainId = 0;
+    std::vector<std::int64_t> runFirstScans;
+};
+
 // Stores scans and reads them back: lists, single scans, deltas, trends, retention.
 class ScanRepository
 {
@@ -67,13 +76,16 @@ public:
     // Writes the scan and its findings (as runs: only what changed since the endpoint's previous scan adds rows)
     // in one transaction: a crash leaves either all of it or none.
     Result<std::int64_t> save(const ScanResult& scan);
+    // The same, and for each finding where its run began: what the delta() below needs.
+    Result<SavedScan> saveWithRuns(const ScanResult& scan);
     Result<std::vector<ScanSummary>> list(const std::string& endpoint = {}, int limit = 1000);
     Result<StoredScan> load(std::int64_t scanId);
     // The newest scan of the endpoint strictly before `beforeScanId` (0: the newest of all).
     Result<std::optional<std::int64_t>> latest(const std::string& endpoint, std::int64_t beforeScanId = 0);
     Result<ScanDelta> delta(std::int64_t baselineId, std::int64_t laterId);
-    // From a stored scan to a scan in hand (the one just saved): reads the baseline only.
-    Result<ScanDelta> delta(std::int64_t baselineId, const ScanResult& later);
+    // From a stored scan of the same endpoint to the scan just saved (as saveWithRuns() returned it): the baseline is
+    // the saved findings whose runs began by then plus the findings that went away since — only those are read.
+    Result<ScanDelta> delta(std::int64_t baselineId, const ScanResult& later, const SavedScan& saved);
     Result<std::vector<TrendPoint>> trend(const std::string& endpoint, std::int64_t sinceUnix);
     Result<std::vector<ObjectTrendPoint>> objectTrend(const std::string& endpoint, const std::string& objectName,
                                                       std::int64_t sinceUnix);

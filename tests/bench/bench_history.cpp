@@ -64,7 +64,7 @@ int main(int argc, char** argv)
     bench::Stopwatch d;
     auto delta = store->scans().delta(list->at(1).id, list->at(0).id);
     std::printf("delta of the last two scans: %.2f ms (%zu new, %zu resolved, %zu unchanged)\n", d.ms(),
-                delta->newFindings.size(), delta->resolved.size(), delta->unchanged.size());
+                delta->newFindings.size(), delta->resolved.size(), delta->unchanged);
     bench::Stopwatch t;
     auto trend = store->scans().trend("unix:///var/run/docker.sock", now - 90 * 86400);
     std::printf("90-day trend: %.2f ms (%zu days)\n", t.ms(), trend->size());

@@ -98,7 +98,7 @@ private slots:
         QVERIFY(previous);
         const auto delta = scans.delta(*previous, changed).value();
         QCOMPARE(delta.newFindings.size() + delta.resolved.size(), std::size_t(0)); // evidence change = unchanged
-        QCOMPARE(delta.unchanged.size(), std::size_t(200));
+        QCOMPARE(delta.unchanged, std::size_t(200));
     }
 
     void everyStoredScanReadsBackAsSaved_data()
@@ -124,6 +124,7 @@ private slots:
             }
         }
         std::map<std::int64_t, std::vector<std::string>> expected;
+        std::map<std::string, std::vector<std::int64_t>> idsOf; // scans of each endpoint, oldest first
         std::int64_t at = 1000;
         for (int round = 0; round < 40; ++round) {
             for (const std::string endpoint : {"unix:///a.sock", "tcp://127.0.0.1:2376"}) {
@@ -144,8 +145,26 @@ private slots:
                         findings.push_back(copy); // the same finding twice in one scan
                     }
                 }
-                const auto id = scans.save(historyScan(findings, at += 3600, endpoint)).value();
-                expected[id] = lines(findings);
+                const ScanResult scan = historyScan(findings, at += 3600, endpoint);
+                auto saved = scans.saveWithRuns(scan);
+                QVERIFY(saved);
+                expected[saved->id] = lines(findings);
+                // The delta from what the save learned (reading only what went away) is the delta of the two
+                // stored scans, against the previous scan and against an older one.
+                std::vector<std::int64_t>& earlier = idsOf[endpoint];
+                for (const std::size_t back : {std::size_t(1), std::size_t(random() % 6 + 2)}) {
+                    if (earlier.size() < back || !expected.count(earlier[earlier.size() - back])) {
+                        continue;
+                    }
+                    const std::int64_t baseline = earlier[earlier.size() - back];
+                    const auto fast = scans.delta(baseline, scan, saved.value());
+                    const auto full = scans.delta(baseline, saved->id);
+                    QVERIFY(fast && full);
+                    QCOMPARE(lines(fast->newFindings), lines(full->newFindings));
+                    QCOMPARE(lines(fast->resolved), lines(full->resolved));
+                    QCOMPARE(fast->unchanged, full->unchanged);
+                }
+                earlier.push_back(saved->id);
             }
             if (seed == 4 && round == 25) {
                 const int removed = scans.pruneOlderThan(1000 + 10 * 2 * 3600).value();

@@ -112,7 +112,7 @@ private slots:
                            .value();
         auto d = scans.delta(a, b);
         QVERIFY(d);
-        QCOMPARE(d->unchanged.size(), std::size_t(2));
+        QCOMPARE(d->unchanged, std::size_t(2));
         QCOMPARE(d->newFindings.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(d->newFindings[0].ruleId), QStringLiteral("NET-003"));
         QCOMPARE(d->resolved.size(), std::size_t(1));
@@ -128,9 +128,9 @@ private slots:
         const std::vector<Finding> restarted{historyFinding("CTR-001", "web", Severity::High, "Config.User is empty", "abc")};
         const std::vector<Finding> renamed{historyFinding("CTR-001", "frontend", Severity::High, "Config.User is empty", "abc")};
         const std::vector<Finding> recreated{historyFinding("CTR-001", "web", Severity::High, "Config.User is empty", "new")};
-        QCOMPARE(ScanDelta::compute(before, restarted).unchanged.size(), std::size_t(1));
-        QCOMPARE(ScanDelta::compute(before, renamed).unchanged.size(), std::size_t(1));
-        QCOMPARE(ScanDelta::compute(before, recreated).unchanged.size(), std::size_t(1));
+        QCOMPARE(ScanDelta::compute(before, restarted).unchanged, std::size_t(1));
+        QCOMPARE(ScanDelta::compute(before, renamed).unchanged, std::size_t(1));
+        QCOMPARE(ScanDelta::compute(before, recreated).unchanged, std::size_t(1));
         const std::vector<Finding> other{historyFinding("CTR-001", "api", Severity::High, "Config.User is empty", "zzz")};
         const ScanDelta d = ScanDelta::compute(before, other);
         QCOMPARE(d.newFindings.size(), std::size_t(1));

@@ -212,7 +212,7 @@ private slots:
         auto expected = m_store->scans().delta(first->scanId, grown->scanId);
         QVERIFY(expected.ok());
         QCOMPARE(grown->delta->newFindings.size(), expected->newFindings.size());
-        QCOMPARE(grown->delta->unchanged.size(), expected->unchanged.size());
+        QCOMPARE(grown->delta->unchanged, expected->unchanged);
 
         auto shrunk = scanAndRecord(fleet, "alpha", 2);
         QVERIFY(shrunk.ok());

@@ -331,7 +331,7 @@ void DashboardPage::setDelta(const ScanDelta* delta)
     m_changes->setText(tr("Since the previous scan: %1 new, %2 resolved, %3 unchanged")
                            .arg(delta->newFindings.size())
                            .arg(delta->resolved.size())
-                           .arg(delta->unchanged.size()));
+                           .arg(delta->unchanged));
 }
 
 void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)

@@ -89,7 +89,7 @@ void HistoryPage::showDelta(const DeltaView& view)
                  .arg(dateText(view.later.startedAtUnix))
                  .arg(view.delta.newFindings.size())
                  .arg(view.delta.resolved.size())
-                 .arg(view.delta.unchanged.size());
+                 .arg(view.delta.unchanged);
     const auto list = [&](const char* mark, const std::vector<Finding>& fs) {
         for (const auto& f : fs) {
             lines << QStringLiteral("%1 %2 %3 %4 — %5")
