@@ -37,22 +37,25 @@ const std::string kScanFindings = std::string(kFindingColumns) + "ORDER BY b.id"
 // Runs that held the baseline (?2) and have ended since: closed, so last_scan < the open mark (?4).
 const std::string kEndedFindings = std::string(kFindingColumns) + "AND r.last_scan < ?4 ORDER BY b.id";
 
-// A SHA-256 over length-prefixed fields, so ("ab", "c") and ("a", "bc") differ; 128 bits kept as hex.
+// A SHA-256 over length-prefixed fields, so ("ab", "c") and ("a", "bc") differ; 128 bits kept as hex. The fields
+// are gathered first and hashed in one pass (thousands of findings per scan, a dozen short fields each).
 class ContentDigest
 {
 public:
     ContentDigest& add(std::string_view field)
     {
-        m_sha.update(std::to_string(field.size()));
-        m_sha.update(":");
-        m_sha.update(field);
+        m_bytes += std::to_string(field.size());
+        m_bytes += ':';
+        m_bytes += field;
         return *this;
     }
     ContentDigest& add(std::int64_t value) { return add(std::to_string(value)); }
     std::string hex()
     {
         static constexpr char digits[] = "0123456789abcdef";
-        const auto bytes = m_sha.finish();
+        Sha256 sha;
+        sha.update(m_bytes);
+        const auto bytes = sha.finish();
         std::string out;
         for (std::size_t i = 0; i < 16; ++i) {
             out += digits[bytes[i] >> 4];
@@ -62,7 +65,7 @@ public:
     }
 
 private:
-    Sha256 m_sha;
+    std::string m_bytes;
 };
 
 std::string remediationDigest(const Remediation& r)
