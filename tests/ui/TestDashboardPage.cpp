@@ -1,6 +1,8 @@
 // The Dashboard's action boxes and trend: the worst objects as a sortable table that opens an object on click
 // or Enter, the Fix first and Quick wins boxes filled from the report's own ranking, and the trend chart's
 // days — each scan drawn on the tick of the local date it was taken on, whatever the hour and time zone.
+#include "core/report/FixPriorities.h"
+#include "core/rules/RuleCatalogue.h"
 #include "ui/models/WorstObjectsModel.h"
 #include "ui/pages/DashboardPage.h"
 
@@ -69,6 +71,23 @@ QStringList column(const QTableView* table, int column)
     return out;
 }
 
+// Findings of real rules, with the catalogue's titles as a scan has them: "object/RULE/severity".
+ScanResult realScan(const RuleCatalogue& catalogue, const QStringList& specs)
+{
+    std::vector<Finding> fs;
+    for (const QString& spec : specs) {
+        const QStringList p = spec.split(QLatin1Char('/'));
+        Finding f = finding(p.at(1).toStdString(), p.at(0).toStdString(),
+                            severityFromString(p.at(2).toStdString()).value_or(Severity::Info));
+        if (const Rule* rule = catalogue.find(f.ruleId)) {
+            f.area = rule->info().area;
+            f.title = rule->info().title;
+        }
+        fs.push_back(std::move(f));
+    }
+    return scanOf(std::move(fs));
+}
+
 void setTimeZone(const QByteArray& tz)
 {
     qputenv("TZ", tz);
@@ -81,8 +100,94 @@ class TestDashboardPage : public QObject
 {
     Q_OBJECT
 
+    const RuleCatalogue m_catalogue = RuleCatalogue::builtIn();
+
 private slots:
     void cleanup() { setTimeZone("UTC"); }
+
+    void theBoxesShowTheReportsRankingInItsOrder_data()
+    {
+        QTest::addColumn<QStringList>("findings");
+        QTest::newRow("a socket mount and privileged mode with log rotation missing everywhere")
+            << QStringList{"ci/CTR-013/critical", "db/CTR-002/critical", "web/CTR-001/high",
+                           "ci/RUN-015/low",      "db/RUN-015/low",      "web/RUN-015/low",
+                           "web/RUN-006/medium"};
+        QTest::newRow("more than ten risks keep the first ten")
+            << QStringList{"a/CTR-001/high", "b/CTR-001/high", "c/CTR-001/high",    "d/CTR-001/high",
+                           "e/CTR-001/high", "f/CTR-001/high", "g/CTR-001/high",    "h/CTR-001/high",
+                           "i/CTR-001/high", "j/CTR-001/high", "k/CTR-013/critical"};
+    }
+    void theBoxesShowTheReportsRankingInItsOrder()
+    {
+        QFETCH(QStringList, findings);
+        const ScanResult scan = realScan(m_catalogue, findings);
+        const FixPriorities expected = computeFixPriorities(scan, m_catalogue);
+        QVERIFY(!expected.fixFirst.empty());
+        DashboardPage page;
+        page.setCatalogue(&m_catalogue);
+        page.setScan(scan);
+        QCOMPARE(page.fixFirst()->count(), static_cast<int>(expected.fixFirst.size()));
+        for (int i = 0; i < page.fixFirst()->count(); ++i) {
+            const QListWidgetItem* line = page.fixFirst()->item(i);
+            const FixFirstItem& want = expected.fixFirst[static_cast<std::size_t>(i)];
+            QCOMPARE(line->data(Qt::UserRole).toString(), QString::fromStdString(want.object.name));
+            QCOMPARE(line->data(Qt::UserRole + 1).toString(), QString::fromStdString(want.ruleId));
+            QVERIFY(line->text().startsWith(QStringLiteral("%1. ").arg(i + 1)));
+            QVERIFY(line->text().contains(QString::fromStdString(want.attackerGains)));
+            QVERIFY(line->text().contains(QString::fromStdString(want.fix)));
+        }
+        QCOMPARE(page.quickWins()->count(), std::max<int>(1, static_cast<int>(expected.quickWins.size())));
+        for (std::size_t i = 0; i < expected.quickWins.size(); ++i) {
+            QCOMPARE(page.quickWins()->item(static_cast<int>(i))->data(Qt::UserRole).toString(),
+                     QString::fromStdString(expected.quickWins[i].ruleId));
+        }
+    }
+
+    void theSocketMountIsFirstAndLogRotationAQuickWin()
+    {
+        DashboardPage page;
+        page.setCatalogue(&m_catalogue);
+        page.setScan(realScan(m_catalogue, {"web/CTR-001/high", "ci/CTR-013/critical", "ci/RUN-015/low",
+                                            "db/RUN-015/low", "web/RUN-015/low"}));
+        QVERIFY(page.fixFirst()->item(0)->text().contains(QStringLiteral("ci")));
+        QVERIFY(page.fixFirst()->item(0)->text().contains(
+            QStringLiteral("controls every container on the host")));
+        QCOMPARE(page.quickWins()->item(0)->data(Qt::UserRole).toString(), QStringLiteral("RUN-015"));
+        QVERIFY(page.quickWins()->item(0)->text().contains(QStringLiteral("3 low findings")));
+    }
+
+    void aFixFirstLineOpensItsFindingOnEnterAndAQuickWinItsRule()
+    {
+        DashboardPage page;
+        page.setCatalogue(&m_catalogue);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setScan(realScan(
+            m_catalogue, {"web/CTR-001/high", "ci/CTR-013/critical", "ci/RUN-015/low", "web/RUN-015/low"}));
+        QSignalSpy finding(&page, &DashboardPage::findingActivated);
+        QSignalSpy object(&page, &DashboardPage::objectActivated);
+        page.fixFirst()->setFocus();
+        page.fixFirst()->setCurrentRow(1);
+        QTest::keyClick(page.fixFirst(), Qt::Key_Return);
+        QCOMPARE(finding.size(), 1);
+        QCOMPARE(finding.first().at(0).toString(), QStringLiteral("web"));
+        QCOMPARE(finding.first().at(1).toString(), QStringLiteral("CTR-001"));
+        page.quickWins()->setFocus();
+        page.quickWins()->setCurrentRow(0);
+        QTest::keyClick(page.quickWins(), Qt::Key_Return);
+        QCOMPARE(object.size(), 1);
+        QCOMPARE(object.first().first().toString(), QStringLiteral("RUN-015"));
+    }
+
+    void withoutOpenFindingsTheBoxesSaySo()
+    {
+        DashboardPage page;
+        page.setCatalogue(&m_catalogue);
+        page.setScan(realScan(m_catalogue, {"web/RUN-013/info"}));
+        QCOMPARE(page.fixFirst()->count(), 1);
+        QVERIFY(page.fixFirst()->item(0)->data(Qt::UserRole).toString().isEmpty());
+        QVERIFY(page.fixFirst()->item(0)->text().contains(QStringLiteral("Nothing to fix")));
+    }
 
     void worstObjectsAreRankedByScoreAndSortByAnyColumn()
     {
@@ -145,13 +250,15 @@ private slots:
         QCOMPARE(opened.first().first().toString(), QStringLiteral("charlie"));
     }
 
-    void aStoredScanFillsTheTableToo()
+    void aStoredScanFillsTheTableAndTheBoxesToo()
     {
         DashboardPage page;
+        page.setCatalogue(&m_catalogue);
         ScanSummary summary;
         summary.containers = 3;
         page.setStoredScan(threeObjects(), summary);
         QCOMPARE(page.worstObjects()->model()->rowCount(), 3);
+        QCOMPARE(page.fixFirst()->item(0)->data(Qt::UserRole).toString(), QStringLiteral("alpha"));
         page.setScan(scanOf({}));
         QCOMPARE(page.worstObjects()->model()->rowCount(), 0);
     }

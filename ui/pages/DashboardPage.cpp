@@ -1,5 +1,6 @@
 #include "ui/pages/DashboardPage.h"
 
+#include "core/report/FixPriorities.h"
 #include "core/results/PostureScore.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/WorstObjectsModel.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QHeaderView>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -66,6 +68,19 @@ void replaceChart(QWidget* holder, QChart* chart)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
     layout->addWidget(view);
+}
+
+// A small round mark in the severity's badge colour, for list lines.
+QIcon severityIcon(Severity s)
+{
+    QPixmap pixmap(24, 24);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(severityColor(s));
+    painter.drawEllipse(QRectF(4, 4, 16, 16));
+    return QIcon(pixmap);
 }
 
 QGroupBox* box(const QString& title, QWidget* parent)
@@ -179,7 +194,12 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
     };
     connect(m_fixFirst, &QListWidget::itemActivated, this, openFinding);
     connect(m_fixFirst, &QListWidget::itemClicked, this, openFinding);
-    connect(m_quickWins, &QListWidget::itemActivated, this, openFinding);
+    const auto openRule = [this](QListWidgetItem* item) {
+        if (item && !item->data(Qt::UserRole).toString().isEmpty()) {
+            emit objectActivated(item->data(Qt::UserRole).toString());
+        }
+    };
+    connect(m_quickWins, &QListWidget::itemActivated, this, openRule);
 
     auto* trendBox = box(tr("Trend (last 90 days)"), this);
     m_trendTabs = new QTabWidget(trendBox);
@@ -336,7 +356,40 @@ void DashboardPage::showPriorities(const ScanResult& scan)
 {
     m_fixFirst->clear();
     m_quickWins->clear();
-    (void)scan;
+    if (!m_catalogue) {
+        return;
+    }
+    // The report's first page and this box are one ranking: the same core function, the same order.
+    const FixPriorities priorities = computeFixPriorities(scan, *m_catalogue);
+    int rank = 0;
+    for (const FixFirstItem& item : priorities.fixFirst) {
+        const QString head = tr("%1. %2 · %3 — %4")
+                                 .arg(++rank)
+                                 .arg(severityText(item.severity), displayText(item.object.name, 80),
+                                      displayText(item.title, 160));
+        auto* line = new QListWidgetItem(severityIcon(item.severity),
+                                         head + QLatin1Char('\n') + tr("Attacker: %1").arg(displayText(item.attackerGains, 300)) +
+                                             QLatin1Char('\n') + tr("Fix: %1").arg(displayText(item.fix, 300)),
+                                         m_fixFirst);
+        line->setData(Qt::UserRole, qs(item.object.name));
+        line->setData(Qt::UserRole + 1, qs(item.ruleId));
+        line->setToolTip(tr("%1 on %2 %3 — press Enter to open the finding")
+                             .arg(qs(item.ruleId), qs(toString(item.object.type)), displayText(item.object.name, 80)));
+    }
+    if (priorities.fixFirst.empty()) {
+        m_fixFirst->addItem(tr("Nothing to fix: no open finding above info."));
+    }
+    for (const QuickWin& win : priorities.quickWins) {
+        auto* line = new QListWidgetItem(severityIcon(win.severity),
+                                         displayText(win.title, 160) + QLatin1Char('\n') + displayText(win.summary, 600),
+                                         m_quickWins);
+        // A quick win spans objects: opening it lists every finding of its rule.
+        line->setData(Qt::UserRole, qs(win.ruleId));
+        line->setToolTip(tr("%1 — press Enter to list its findings").arg(qs(win.ruleId)));
+    }
+    if (priorities.quickWins.empty()) {
+        m_quickWins->addItem(tr("No default change resolves an open finding."));
+    }
 }
 
 QDate DashboardPage::today() const
