@@ -20,28 +20,24 @@ namespace {
 constexpr std::string_view kTmpfsOptions = "rw,nosuid,size=64m,mode=1777";
 constexpr std::string_view kTmpOptions = "rw,noexec,nosuid,size=64m";
 
-std::string attackerToday(Area area)
+// What an attacker could do today with this object's own findings of one area: each rule's one line
+// (RuleAdvice, else its rationale's first sentence), most severe first, each line once — so a container
+// with the Docker socket mounted says so, and one without does not get the same paragraph.
+std::string attackerToday(const std::vector<const Finding*>& areaFindings)
 {
-    switch (area) {
-    case Area::Image:
-        return "Whatever the image carries runs with the container's rights: tools, secrets and weaknesses "
-               "baked "
-               "into it are there for anyone who gets in.";
-    case Area::Container:
-        return "Code that breaks into the process gets root and the kernel capabilities listed here; from "
-               "there "
-               "an escape to the host is a few steps away.";
-    case Area::Runtime:
-        return "A compromised or runaway process can exhaust the host's memory, CPU or process table, and "
-               "change "
-               "its own files to stay.";
-    case Area::Network:
-        return "Services reachable on every interface can be attacked from the whole network.";
-    case Area::Secrets:
-        return "Anyone who can inspect the container or read its environment reads the secret in clear.";
-    default:
-        return {};
+    std::vector<const Finding*> bySeverity = areaFindings;
+    std::stable_sort(bySeverity.begin(), bySeverity.end(),
+                     [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+    std::set<std::string> said;
+    std::string out;
+    for (const Finding* f : bySeverity) {
+        const std::string line = attackerGainsLine(f->ruleId, f->rationale);
+        if (line.empty() || !said.insert(line).second) {
+            continue;
+        }
+        out += (out.empty() ? "" : " ") + line;
     }
+    return out;
 }
 
 bool isSystemPath(const std::string& dir)
@@ -180,15 +176,20 @@ void sortChanges(std::vector<HardeningChange>& changes)
 void buildOverview(HardeningPlan& plan, const std::vector<const Finding*>& findings)
 {
     for (const Area area : kHardeningAreas) {
-        AreaOverview o{area, {}, attackerToday(area)};
+        std::vector<const Finding*> inArea;
         for (const Finding* f : findings) {
             if (f->area == area) {
-                o.findings.push_back(std::string(toString(f->severity)) + " " + f->ruleId + " " + f->title);
+                inArea.push_back(f);
             }
         }
-        if (!o.findings.empty()) {
-            plan.overview.push_back(std::move(o));
+        if (inArea.empty()) {
+            continue;
         }
+        AreaOverview o{area, {}, attackerToday(inArea)};
+        for (const Finding* f : inArea) {
+            o.findings.push_back(std::string(toString(f->severity)) + " " + f->ruleId + " " + f->title);
+        }
+        plan.overview.push_back(std::move(o));
     }
 }
 
