@@ -91,7 +91,7 @@ private slots:
         QVERIFY(page.hardenedCommand()->isVisible());
         QCOMPARE(page.hardenedCommand()->text(), QString::fromStdString(kWebCommand));
         QVERIFY(page.containerSummary()->text().contains(
-            QStringLiteral("3 open finding(s)")));
+            QStringLiteral("3 open findings")));
 
         QApplication::clipboard()->clear();
         auto* copy = page.hardenedCommand()->findChild<QPushButton*>(QStringLiteral("copyButton"));

@@ -78,6 +78,9 @@ QVariant WorstObjectsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && column == ScoreColumn) {
         return tr("Points this object costs the posture score (its open findings weighted by severity)");
     }
+    if (role == Qt::ToolTipRole && column >= CriticalColumn && column <= LowColumn) {
+        return tr("Open %1 findings").arg(severityText(kCountColumns[column - CriticalColumn]).toLower());
+    }
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::AccessibleTextRole) {
         return {};
     }
@@ -102,6 +105,10 @@ QVariant WorstObjectsModel::data(const QModelIndex& index, int role) const
 
 QVariant WorstObjectsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= CriticalColumn &&
+        section <= LowColumn) {
+        return tr("Open %1 findings").arg(severityText(kCountColumns[section - CriticalColumn]).toLower());
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
@@ -112,16 +119,17 @@ QVariant WorstObjectsModel::headerData(int section, Qt::Orientation orientation,
         return tr("Type");
     case WorstColumn:
         return tr("Worst");
+    // One letter per severity keeps the object's name readable in half a window; the tooltip says which.
     case CriticalColumn:
-        return tr("Crit.");
+        return tr("C");
     case HighColumn:
-        return tr("High");
+        return tr("H");
     case MediumColumn:
-        return tr("Med.");
+        return tr("M");
     case LowColumn:
-        return tr("Low");
+        return tr("L");
     case FindingsColumn:
-        return tr("Findings");
+        return tr("Total");
     case ScoreColumn:
         return tr("Score");
     default:

@@ -66,7 +66,7 @@ void replaceChart(QWidget* holder, QChart* chart)
     chart->setMargins(QMargins(0, 0, 0, 0));
     auto* view = new QChartView(chart, holder);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    view->setMinimumHeight(170);
     layout->addWidget(view);
 }
 
@@ -154,6 +154,7 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
     m_worst->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_worst->setAlternatingRowColors(true);
     m_worst->verticalHeader()->hide();
+    m_worst->horizontalHeader()->setMinimumSectionSize(24);
     m_worst->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_worst->horizontalHeader()->setSectionResizeMode(WorstObjectsModel::ObjectColumn, QHeaderView::Stretch);
     m_worst->setToolTip(tr("Click or press Enter to see an object's findings; click a header to sort"));
@@ -234,16 +235,23 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
     connect(exportFleet, &QPushButton::clicked, this, &DashboardPage::fleetExportRequested);
 
     // What to act on (fix first, worst objects, quick wins) above how things stand (areas, trend).
+    // Columns rather than grid rows, so the posture box keeps its own height and the lists take the rest.
+    auto* left = new QVBoxLayout;
+    left->addWidget(scoreBox);
+    left->addWidget(worstBox, 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(fixFirstBox, 3);
+    right->addWidget(quickWinsBox, 2);
     auto* grid = new QGridLayout(this);
-    grid->addWidget(scoreBox, 0, 0);
-    grid->addWidget(fixFirstBox, 0, 1, 2, 1);
-    grid->addWidget(worstBox, 1, 0, 2, 1);
-    grid->addWidget(quickWinsBox, 2, 1);
-    grid->addWidget(areaBox, 3, 0);
-    grid->addWidget(trendBox, 3, 1);
-    grid->addWidget(m_fleetBox, 4, 0, 1, 2);
+    grid->addLayout(left, 0, 0);
+    grid->addLayout(right, 0, 1);
+    grid->addWidget(areaBox, 1, 0);
+    grid->addWidget(trendBox, 1, 1);
+    grid->addWidget(m_fleetBox, 2, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
     setTrend({});
     setFleet(nullptr, {});
 }

@@ -56,6 +56,11 @@ QString daemonText(const Inventory& inv)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString openFindingsText(int n)
+{
+    return n == 1 ? QObject::tr("1 open finding") : QObject::tr("%1 open findings").arg(n);
+}
+
 QString swarmText(const Inventory& inv)
 {
     if (!inv.swarm) {
@@ -181,7 +186,6 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
     m_detailsText->setWordWrap(true);
     m_command = new CommandView(m_details);
     m_command->setObjectName(QStringLiteral("hardenedCommand"));
-    m_command->setMaximumHeight(150);
     m_harden = new QPushButton(tr("&Harden…"), m_details);
     m_harden->setObjectName(QStringLiteral("hardenButton"));
     m_harden->setToolTip(tr("Walk through this container's changes: trial run, apply, roll back"));
@@ -203,8 +207,16 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(filterRow);
-    rightLayout->addWidget(m_stack, 1);
-    rightLayout->addWidget(m_details);
+    // The command gets room to read (a hardened command runs to twenty lines); the splitter lets people trade.
+    auto* split = new QSplitter(Qt::Vertical, right);
+    split->addWidget(m_stack);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    split->setSizes({500, 380}); // proportions: the table keeps more than half
+
+    rightLayout->addWidget(split, 1);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(m_nav);
     layout->addWidget(right, 1);
@@ -276,14 +288,12 @@ void InventoryPage::showContainer(const QModelIndex& proxyIndex)
     } else if (h == m_hardening.end()) {
         m_detailsText->setText(tr("%1 has no open finding: nothing to harden.").arg(name));
     } else if (!hasCommand) {
-        m_detailsText->setText(tr("%1: %2 open finding(s), none fixed by a change of its docker run command.")
-                                   .arg(name)
-                                   .arg(h->second.open));
+        m_detailsText->setText(tr("%1: %2, none fixed by a change of its docker run command.")
+                                   .arg(name, openFindingsText(h->second.open)));
     } else {
         m_detailsText->setText(tr("%1: this one command recreates it with the hardening plan's default changes for "
-                                  "its %2 open finding(s). Harden… tries them first and applies them.")
-                                   .arg(name)
-                                   .arg(h->second.open));
+                                  "its %2. Harden… tries them first and applies them.")
+                                   .arg(name, openFindingsText(h->second.open)));
     }
     m_command->setText(hasCommand ? qs(h->second.command) : QString());
     m_command->setVisible(hasCommand);

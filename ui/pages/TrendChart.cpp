@@ -94,11 +94,13 @@ QChart* trendChart(const std::vector<TrendDay>& days, QDate today)
     const qint64 ticks = (span + step - 1) / step;
     axisX->setRange(QDateTime(last.addDays(-ticks * step), QTime(12, 0)), QDateTime(last, QTime(12, 0)));
     axisX->setTickCount(static_cast<int>(ticks + 1));
-    axisY->setRange(0, maxValue + 1);
-    // Whole numbers only: counts of findings have no fractions.
+    // Whole numbers only (counts of findings have no fractions), at most five labels so they stay legible in a
+    // short chart, and the top on a labelled tick.
+    const int interval = std::max(1, (maxValue + 4) / 4);
+    axisY->setRange(0, (maxValue + interval) / interval * interval);
     axisY->setTickType(QValueAxis::TicksDynamic);
     axisY->setTickAnchor(0);
-    axisY->setTickInterval(std::max(1, (maxValue + 1) / 5));
+    axisY->setTickInterval(interval);
     return chart;
 }
 

@@ -29,7 +29,7 @@ void SeverityBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem&
     const QFontMetrics metrics(font);
     const QString text = severityText(s);
     const int height = std::min(option.rect.height() - 4, metrics.height() + 4);
-    const int width = std::min(option.rect.width() - 8, std::max(72, metrics.horizontalAdvance(text) + 20));
+    const int width = std::min(option.rect.width() - 8, std::max(64, metrics.horizontalAdvance(text) + 16));
     const QRect pill(option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -46,7 +46,7 @@ QSize SeverityBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const 
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     if (index.data(SeverityRole).isValid()) {
-        size.setWidth(std::max(size.width(), 84));
+        size.setWidth(std::max(size.width(), 76));
     }
     return size;
 }
