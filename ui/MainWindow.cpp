@@ -55,6 +55,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     }
     m_pages = new QStackedWidget(this);
     m_dashboard = new DashboardPage(m_pages);
+    m_dashboard->setCatalogue(m_services.catalogue);
     m_inventory = new InventoryPage(m_pages);
     m_findings = new FindingsPage(m_pages);
     m_findings->setWaiverPrompt(m_services.waiverPrompt);
@@ -141,6 +142,10 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         showPage(FindingsPageIndex);
     };
     connect(m_dashboard, &DashboardPage::objectActivated, this, showObject);
+    connect(m_dashboard, &DashboardPage::findingActivated, this, [this](const QString& name, const QString& ruleId) {
+        m_findings->showFinding(name, ruleId);
+        showPage(FindingsPageIndex);
+    });
     connect(m_dashboard, &DashboardPage::fleetScanRequested, this,
             [this] { openFleetDialog(this, *m_services.catalogue, m_services.databasePath); });
     connect(m_dashboard, &DashboardPage::fleetExportRequested, this, [this] {
@@ -332,7 +337,7 @@ void MainWindow::onHistoryRefreshed(const HistorySnapshot& snapshot)
 {
     m_history->setScans(snapshot.scans);
     m_historyScans = snapshot.scans;
-    m_dashboard->setTrend(snapshot.trend);
+    m_dashboard->setTrend(snapshot.trend, snapshot.scans);
     m_dashboard->setFleet(snapshot.fleet, snapshot.fleetTrend);
     if (m_lastScan && m_lastScanId && m_lastBaselineId) {
         // "Changes since the previous scan": the baseline ScanRecorder chose when it stored the scan.

@@ -4,6 +4,7 @@
 #include "core/hardening/CreateBody.h"
 #include "core/remediation/DockerfileSnippet.h"
 #include "core/remediation/RunCommandBuilder.h"
+#include "core/rules/RuleAdvice.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,88 +20,24 @@ namespace {
 constexpr std::string_view kTmpfsOptions = "rw,nosuid,size=64m,mode=1777";
 constexpr std::string_view kTmpOptions = "rw,noexec,nosuid,size=64m";
 
-// Whether a rule's fix is chosen by default in the walkthrough, and what it risks breaking.
-struct RuleAdvice
+// What an attacker could do today with this object's own findings of one area: each rule's one line
+// (RuleAdvice, else its rationale's first sentence), most severe first, each line once — so a container
+// with the Docker socket mounted says so, and one without does not get the same paragraph.
+std::string attackerToday(const std::vector<const Finding*>& areaFindings)
 {
-    ChangeChoice defaultChoice;
-    const char* risk;
-};
-
-// What each change risks breaking, and whether applying it by default keeps behaviour for most
-// applications. Changes that are usually deliberate (privileged mode, host namespaces, added capabilities)
-// default to skip: the user decides with the reason in front of them.
-const std::map<std::string, RuleAdvice>& adviceTable()
-{
-    static const std::map<std::string, RuleAdvice> table{
-        {"CTR-002",
-         {ChangeChoice::Skip, "Privileged mode is usually there for device or kernel access; without "
-                              "it such an application stops working. Find what it needs first."}},
-        {"CTR-003",
-         {ChangeChoice::Skip, "The capability was added on purpose; the feature that needs it (e.g. "
-                              "network administration) stops working without it."}},
-        {"CTR-004",
-         {ChangeChoice::Apply, "Processes that switch user, change file ownership or bind ports below "
-                               "1024 need capabilities back (SETUID, SETGID, CHOWN, NET_BIND_SERVICE). "
-                               "Ports below 1024 are kept automatically."}},
-        {"CTR-005", {ChangeChoice::Skip, "Monitoring agents that must see host processes stop working."}},
-        {"CTR-006", {ChangeChoice::Skip, "Programs sharing memory with the host stop working."}},
-        {"CTR-007", {ChangeChoice::Skip, "The container gets its own hostname."}},
-        {"CTR-014", {ChangeChoice::Skip, "The application can no longer write to the host directory."}},
-        {"CTR-016",
-         {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail with "
-                               "'Read-only file system'."}},
-        {"RUN-001", {ChangeChoice::Skip, "System calls outside Docker's default profile fail."}},
-        {"RUN-002", {ChangeChoice::Skip, "System calls outside Docker's default profile fail."}},
-        {"RUN-003", {ChangeChoice::Skip, "Fails to start on a host without AppArmor."}},
-        {"RUN-005",
-         {ChangeChoice::Apply, "setuid programs such as sudo or ping can no longer raise privileges."}},
-        {"RUN-006",
-         {ChangeChoice::Apply, "The container is killed (out of memory) if it needs more than the limit."}},
-        {"RUN-007", {ChangeChoice::Apply, "The container can no longer use swap beyond its memory limit."}},
-        {"RUN-008",
-         {ChangeChoice::Apply, "The container gets at most the CPU time of the limit under load."}},
-        {"RUN-009", {ChangeChoice::Apply, "Creating more processes or threads than the limit fails."}},
-        {"RUN-011", {ChangeChoice::Apply, "After the retry limit a crashing container stays stopped."}},
-        {"RUN-012",
-         {ChangeChoice::Skip, "The suggested probe is a guess: a wrong one marks a healthy container "
-                              "unhealthy. Check the command first."}},
-        {"RUN-014", {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail."}},
-        {"RUN-015", {ChangeChoice::Apply, "Old log lines beyond the size limit are rotated away."}},
-        {"NET-003",
-         {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
-        {"NET-006",
-         {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
-        {"NET-005",
-         {ChangeChoice::Skip, "Ports not published explicitly are no longer reachable from the host."}},
-        {"SEC-001",
-         {ChangeChoice::Skip, "The application must read the secret from the file named in NAME_FILE; "
-                              "many do (official database images), others need a change first."}},
-    };
-    return table;
-}
-
-std::string attackerToday(Area area)
-{
-    switch (area) {
-    case Area::Image:
-        return "Whatever the image carries runs with the container's rights: tools, secrets and weaknesses "
-               "baked "
-               "into it are there for anyone who gets in.";
-    case Area::Container:
-        return "Code that breaks into the process gets root and the kernel capabilities listed here; from "
-               "there "
-               "an escape to the host is a few steps away.";
-    case Area::Runtime:
-        return "A compromised or runaway process can exhaust the host's memory, CPU or process table, and "
-               "change "
-               "its own files to stay.";
-    case Area::Network:
-        return "Services reachable on every interface can be attacked from the whole network.";
-    case Area::Secrets:
-        return "Anyone who can inspect the container or read its environment reads the secret in clear.";
-    default:
-        return {};
+    std::vector<const Finding*> bySeverity = areaFindings;
+    std::stable_sort(bySeverity.begin(), bySeverity.end(),
+                     [](const Finding* a, const Finding* b) { return a->severity > b->severity; });
+    std::set<std::string> said;
+    std::string out;
+    for (const Finding* f : bySeverity) {
+        const std::string line = attackerGainsLine(f->ruleId, f->rationale);
+        if (line.empty() || !said.insert(line).second) {
+            continue;
+        }
+        out += (out.empty() ? "" : " ") + line;
     }
+    return out;
 }
 
 bool isSystemPath(const std::string& dir)
@@ -239,15 +176,20 @@ void sortChanges(std::vector<HardeningChange>& changes)
 void buildOverview(HardeningPlan& plan, const std::vector<const Finding*>& findings)
 {
     for (const Area area : kHardeningAreas) {
-        AreaOverview o{area, {}, attackerToday(area)};
+        std::vector<const Finding*> inArea;
         for (const Finding* f : findings) {
             if (f->area == area) {
-                o.findings.push_back(std::string(toString(f->severity)) + " " + f->ruleId + " " + f->title);
+                inArea.push_back(f);
             }
         }
-        if (!o.findings.empty()) {
-            plan.overview.push_back(std::move(o));
+        if (inArea.empty()) {
+            continue;
         }
+        AreaOverview o{area, {}, attackerToday(inArea)};
+        for (const Finding* f : inArea) {
+            o.findings.push_back(std::string(toString(f->severity)) + " " + f->ruleId + " " + f->title);
+        }
+        plan.overview.push_back(std::move(o));
     }
 }
 
@@ -389,11 +331,9 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
         ch.reason = f->evidence + (f->rationale.empty() ? "" : ". " + f->rationale);
         ch.edits = f->remediation.edits;
         ch.ruleIds = {f->ruleId};
-        const auto advice = adviceTable().find(f->ruleId);
-        ch.defaultChoice = advice != adviceTable().end() ? advice->second.defaultChoice : ChangeChoice::Apply;
-        ch.risk = advice != adviceTable().end()
-                      ? advice->second.risk
-                      : "Nothing Drydock knows of breaks for most applications; run the trial to be sure.";
+        const RuleAdvice& advice = ruleAdvice(f->ruleId);
+        ch.defaultChoice = advice.appliedByDefault ? ChangeChoice::Apply : ChangeChoice::Skip;
+        ch.risk = advice.risk;
         if (f->ruleId == "CTR-001") {
             // A user of the image itself (its passwd), else a numeric UID that exists nowhere but works.
             const PasswdEntry* pick = nullptr;

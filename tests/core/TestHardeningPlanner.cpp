@@ -208,6 +208,53 @@ private slots:
         QVERIFY(QString::fromStdString(renderPlanMarkdown(plan)).contains(QStringLiteral("| Runtime |")));
     }
 
+    void theFirstPageSaysWhatAnAttackerCanDoWithThisObjectsFindings_data()
+    {
+        QTest::addColumn<bool>("socket");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("absent");
+        QTest::newRow("a container with the Docker socket mounted says who controls the host first")
+            << true
+            << QStringLiteral("The Docker socket is mounted: anyone in this container controls every "
+                              "container on the host. The process runs as root")
+            << QString();
+        QTest::newRow("a container without it speaks of root alone")
+            << false << QStringLiteral("The process runs as root") << QStringLiteral("Docker socket");
+    }
+    void theFirstPageSaysWhatAnAttackerCanDoWithThisObjectsFindings()
+    {
+        QFETCH(bool, socket);
+        QFETCH(QString, expected);
+        QFETCH(QString, absent);
+        Container c = webapp();
+        Finding root =
+            finding(c, "CTR-001", Area::Container, {{RunEdit::Op::AddFlag, "--user", "10001:10001"}});
+        root.severity = Severity::High;
+        std::vector<Finding> findings{root, root}; // one rule twice: its line is said once
+        findings[1].discriminator = "again";
+        if (socket) {
+            Finding mount = finding(
+                c, "CTR-013", Area::Container,
+                {{RunEdit::Op::RemoveValue, "--volume", "/var/run/docker.sock:/var/run/docker.sock"}});
+            mount.severity = Severity::Critical;
+            findings.push_back(mount);
+        }
+        const auto plan = HardeningPlanner().planContainer(c, nullptr, findings, {}, kPasswd);
+        QCOMPARE(plan.overview.size(), std::size_t{1});
+        const QString today = QString::fromStdString(plan.overview.front().attackerToday);
+        QVERIFY2(today.startsWith(expected), qPrintable(today));
+        QCOMPARE(today.count(QStringLiteral("The process runs as root")), 1);
+        if (!absent.isEmpty()) {
+            QVERIFY(!today.contains(absent));
+        }
+        // The plan's text and markdown print the same lines.
+        QVERIFY(QString::fromStdString(renderPlanText(plan)).contains(today.left(60)));
+        QVERIFY(QString::fromStdString(renderPlanMarkdown(plan)).contains(QStringLiteral("runs as root")));
+        QCOMPARE(QString::fromStdString(renderPlanMarkdown(plan))
+                     .contains(QStringLiteral("Docker socket is mounted")),
+                 socket);
+    }
+
     void theWriterAllowsOnlyItsOwnRequests_data()
     {
         QTest::addColumn<QString>("method");

@@ -31,6 +31,7 @@ xdotool windowmove "\$win" 0 0 windowsize "\$win" 1300 820 windowactivate --sync
 xdotool mousemove 700 700; sleep 2
 import -window root '$outdir/dashboard.png'
 xdotool mousemove 40 88 click 1; sleep 1.5   # the page navigator (no window manager: no key focus)
+xdotool mousemove 500 136 click 1; sleep 1.5   # the first container: its hardened command below
 import -window root '$outdir/inventory.png'
 xdotool mousemove 40 102 click 1; sleep 1.5
 xdotool mousemove 640 132 click 1; sleep 1.5   # the first finding: the details panel fills

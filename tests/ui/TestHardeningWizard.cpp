@@ -6,6 +6,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,7 +20,9 @@ using namespace drydock::ui;
 
 namespace {
 
-HardeningPlan recordedPlan()
+// The recorded webapp container running as root with two runtime findings; with socketMounted, the Docker
+// socket mounted too.
+HardeningPlan recordedPlan(bool socketMounted = false)
 {
     auto c = json::parseContainer(test::readData(QStringLiteral("api-1.41/container-webapp.json")));
     Container container = c ? c.value() : Container{};
@@ -33,12 +36,17 @@ HardeningPlan recordedPlan()
         f.remediation.edits = std::move(edits);
         return f;
     };
-    return HardeningPlanner().planContainer(
-        container, nullptr,
-        {finding("CTR-001", Area::Container, {}),
-         finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
-         finding("RUN-009", Area::Runtime, {{RunEdit::Op::AddFlag, "--pids-limit", "256"}})},
-        {}, "app:x:10001:10001::/home/app:/bin/sh\n");
+    std::vector<Finding> findings{
+        finding("CTR-001", Area::Container, {}),
+        finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
+        finding("RUN-009", Area::Runtime, {{RunEdit::Op::AddFlag, "--pids-limit", "256"}})};
+    if (socketMounted) {
+        findings.push_back(finding("CTR-013", Area::Container,
+                                   {{RunEdit::Op::RemoveValue, "--volume", "/var/run/docker.sock:/var/run/docker.sock"}}));
+        findings.back().severity = Severity::Critical;
+    }
+    return HardeningPlanner().planContainer(container, nullptr, findings, {},
+                                            "app:x:10001:10001::/home/app:/bin/sh\n");
 }
 
 } // namespace
@@ -57,6 +65,7 @@ private:
     bool m_waitForCancel = false;
     std::shared_ptr<std::atomic<bool>> m_sawCancel;
     QString m_savePath;
+    bool m_socketMounted = false;
 
     std::unique_ptr<HardeningWizard> makeWizard()
     {
@@ -73,7 +82,8 @@ private:
             }
             *sawCancel = cancel.isCancelled();
         };
-        s.load = [](const std::string&) -> Result<HardeningPlan> { return recordedPlan(); };
+        const bool socketMounted = m_socketMounted;
+        s.load = [socketMounted](const std::string&) -> Result<HardeningPlan> { return recordedPlan(socketMounted); };
         s.trial = [trials, watchUntilCancelled](const HardeningPlan&,
                                                 const CancelToken& cancel) -> Result<WatchReport> {
             ++*trials;
@@ -114,9 +124,36 @@ private:
     }
 
 private slots:
+    void theFirstPageSaysWhatAnAttackerCanDoWithThisContainersFindings_data()
+    {
+        QTest::addColumn<bool>("socketMounted");
+        QTest::newRow("a container with the Docker socket mounted: control of every container, said first") << true;
+        QTest::newRow("a container without it: root in the container, no word of the socket") << false;
+    }
+    void theFirstPageSaysWhatAnAttackerCanDoWithThisContainersFindings()
+    {
+        QFETCH(bool, socketMounted);
+        m_socketMounted = socketMounted;
+        auto wizard = makeWizard();
+        QVERIFY(wizard);
+        auto* overview = wizard->findChild<QLabel*>(QStringLiteral("overviewText"));
+        QVERIFY(overview);
+        const QString text = overview->text();
+        const qsizetype socket = text.indexOf(QStringLiteral("anyone in this container controls every container"));
+        const qsizetype root = text.indexOf(QStringLiteral("The process runs as root"));
+        QVERIFY2(root >= 0, qPrintable(text));
+        QCOMPARE(socket >= 0, socketMounted);
+        if (socketMounted) {
+            QVERIFY(socket < root);
+        }
+        // The runtime area speaks of its own findings, not of the container area's.
+        QCOMPARE(text.count(QStringLiteral("The process runs as root")), 1);
+    }
+
     void init()
     {
         m_trials = std::make_shared<std::atomic<int>>(0);
+        m_socketMounted = false;
         m_applies = std::make_shared<std::atomic<int>>(0);
         m_confirm = true;
         m_rollBack = false;

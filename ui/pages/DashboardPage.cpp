@@ -1,9 +1,13 @@
 #include "ui/pages/DashboardPage.h"
 
+#include "core/report/FixPriorities.h"
 #include "core/results/PostureScore.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/models/WorstObjectsModel.h"
+#include "ui/pages/TrendChart.h"
 #include "ui/widgets/FleetSummaryView.h"
 #include "ui/widgets/SeverityBadge.h"
+#include "ui/widgets/SeverityBadgeDelegate.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -12,15 +16,17 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QEvent>
-#include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
+#include <QHeaderView>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -60,8 +66,21 @@ void replaceChart(QWidget* holder, QChart* chart)
     chart->setMargins(QMargins(0, 0, 0, 0));
     auto* view = new QChartView(chart, holder);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    view->setMinimumHeight(170);
     layout->addWidget(view);
+}
+
+// A small round mark in the severity's badge colour, for list lines.
+QIcon severityIcon(Severity s)
+{
+    QPixmap pixmap(24, 24);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(severityColor(s));
+    painter.drawEllipse(QRectF(4, 4, 16, 16));
+    return QIcon(pixmap);
 }
 
 QGroupBox* box(const QString& title, QWidget* parent)
@@ -69,45 +88,6 @@ QGroupBox* box(const QString& title, QWidget* parent)
     auto* b = new QGroupBox(title, parent);
     new QVBoxLayout(b);
     return b;
-}
-
-// Open findings per day by severity (critical to low); one marker per day so a single scan shows.
-QChart* trendChart(const std::vector<TrendPoint>& trend)
-{
-    auto* chart = new QChart;
-    auto* axisX = new QDateTimeAxis(chart);
-    axisX->setFormat(QStringLiteral("MMM d"));
-    auto* axisY = new QValueAxis(chart);
-    axisY->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(axisX, Qt::AlignBottom);
-    chart->addAxis(axisY, Qt::AlignLeft);
-    int maxValue = 1;
-    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low}) {
-        auto* line = new QLineSeries(chart);
-        line->setName(severityText(s));
-        line->setColor(severityColor(s));
-        line->setPointsVisible(true); // one scan is one point: without markers a single day draws nothing
-        line->setMarkerSize(8);
-        for (const auto& p : trend) {
-            const int v = p.counts[static_cast<std::size_t>(s)];
-            maxValue = std::max(maxValue, v);
-            line->append(static_cast<qreal>(p.dayStartUnix) * 1000.0, v);
-        }
-        chart->addSeries(line);
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
-    }
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const qint64 first = trend.empty() ? now - 7 * 86400 : trend.front().dayStartUnix;
-    const qint64 start = std::min(first, now - 86400);
-    axisX->setRange(QDateTime::fromSecsSinceEpoch(start), QDateTime::fromSecsSinceEpoch(now + 86400));
-    axisX->setTickCount(static_cast<int>(std::clamp<qint64>((now + 86400 - start) / 86400 + 1, 2, 8)));
-    axisY->setRange(0, maxValue + 1);
-    // Whole numbers only: counts of findings have no fractions.
-    axisY->setTickType(QValueAxis::TicksDynamic);
-    axisY->setTickAnchor(0);
-    axisY->setTickInterval(std::max(1, (maxValue + 1) / 5));
-    return chart;
 }
 
 } // namespace
@@ -159,11 +139,68 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
     areaBox->layout()->addWidget(m_areaChartHolder);
 
     auto* worstBox = box(tr("Worst objects"), this);
-    m_worst = new QListWidget(worstBox);
+    m_worstModel = new WorstObjectsModel(this);
+    m_worstSorted = new QSortFilterProxyModel(this);
+    m_worstSorted->setSourceModel(m_worstModel);
+    m_worstSorted->setSortRole(WorstObjectsModel::SortRole);
+    m_worst = new QTableView(worstBox);
     m_worst->setObjectName(QStringLiteral("worstObjects"));
+    m_worst->setModel(m_worstSorted);
+    m_worst->setItemDelegateForColumn(WorstObjectsModel::WorstColumn, new SeverityBadgeDelegate(m_worst));
+    m_worst->setSortingEnabled(true);
+    m_worst->sortByColumn(WorstObjectsModel::ScoreColumn, Qt::DescendingOrder);
+    m_worst->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_worst->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_worst->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_worst->setAlternatingRowColors(true);
+    m_worst->verticalHeader()->hide();
+    m_worst->horizontalHeader()->setMinimumSectionSize(24);
+    m_worst->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_worst->horizontalHeader()->setSectionResizeMode(WorstObjectsModel::ObjectColumn, QHeaderView::Stretch);
+    m_worst->setToolTip(tr("Click or press Enter to see an object's findings; click a header to sort"));
     worstBox->layout()->addWidget(m_worst);
-    connect(m_worst, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { emit objectActivated(item->data(Qt::UserRole).toString()); });
+    // activated is a double click or Enter; a single click opens the object too, as the box says.
+    const auto openObject = [this](const QModelIndex& index) {
+        if (index.isValid()) {
+            emit objectActivated(m_worstSorted->data(index, WorstObjectsModel::ObjectNameRole).toString());
+        }
+    };
+    connect(m_worst, &QTableView::activated, this, openObject);
+    connect(m_worst, &QTableView::clicked, this, openObject);
+
+    const auto priorityList = [this](const QString& title, const QString& name, const QString& help) {
+        auto* b = box(title, this);
+        auto* list = new QListWidget(b);
+        list->setObjectName(name);
+        list->setWordWrap(true);
+        list->setTextElideMode(Qt::ElideNone);
+        list->setAlternatingRowColors(true);
+        list->setToolTip(help);
+        b->layout()->addWidget(list);
+        return std::pair{b, list};
+    };
+    auto [fixFirstBox, fixFirst] =
+        priorityList(tr("Fix first"), QStringLiteral("fixFirst"),
+                     tr("The highest risks, ranked by severity then exposure — the same list as the report's first "
+                        "page. Click or press Enter to open the finding."));
+    auto [quickWinsBox, quickWins] =
+        priorityList(tr("Quick wins"), QStringLiteral("quickWins"),
+                     tr("Changes that resolve the most findings for the least risk of breaking something"));
+    m_fixFirst = fixFirst;
+    m_quickWins = quickWins;
+    const auto openFinding = [this](QListWidgetItem* item) {
+        if (item && !item->data(Qt::UserRole).toString().isEmpty()) {
+            emit findingActivated(item->data(Qt::UserRole).toString(), item->data(Qt::UserRole + 1).toString());
+        }
+    };
+    connect(m_fixFirst, &QListWidget::itemActivated, this, openFinding);
+    connect(m_fixFirst, &QListWidget::itemClicked, this, openFinding);
+    const auto openRule = [this](QListWidgetItem* item) {
+        if (item && !item->data(Qt::UserRole).toString().isEmpty()) {
+            emit objectActivated(item->data(Qt::UserRole).toString());
+        }
+    };
+    connect(m_quickWins, &QListWidget::itemActivated, this, openRule);
 
     auto* trendBox = box(tr("Trend (last 90 days)"), this);
     m_trendTabs = new QTabWidget(trendBox);
@@ -197,14 +234,24 @@ DashboardPage::DashboardPage(QWidget* parent) : QWidget(parent)
     connect(scanFleet, &QPushButton::clicked, this, &DashboardPage::fleetScanRequested);
     connect(exportFleet, &QPushButton::clicked, this, &DashboardPage::fleetExportRequested);
 
+    // What to act on (fix first, worst objects, quick wins) above how things stand (areas, trend).
+    // Columns rather than grid rows, so the posture box keeps its own height and the lists take the rest.
+    auto* left = new QVBoxLayout;
+    left->addWidget(scoreBox);
+    left->addWidget(worstBox, 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(fixFirstBox, 3);
+    right->addWidget(quickWinsBox, 2);
     auto* grid = new QGridLayout(this);
-    grid->addWidget(scoreBox, 0, 0);
-    grid->addWidget(areaBox, 0, 1);
-    grid->addWidget(worstBox, 1, 0);
+    grid->addLayout(left, 0, 0);
+    grid->addLayout(right, 0, 1);
+    grid->addWidget(areaBox, 1, 0);
     grid->addWidget(trendBox, 1, 1);
     grid->addWidget(m_fleetBox, 2, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
     setTrend({});
     setFleet(nullptr, {});
 }
@@ -214,7 +261,7 @@ void DashboardPage::setScan(const ScanResult& scan)
     const Inventory& inv = scan.inventory;
     const int objects = static_cast<int>(inv.containers.size() + inv.images.size() + inv.networks.size() +
                                          inv.volumes.size());
-    showFindings(scan.findings, objects,
+    showFindings(scan, objects,
                  tr("%1 · %2 · scanned %3 · %4 containers, %5 images, %6 waived")
                      .arg(displayText(inv.endpoint, 120), displayText(inv.engineName + " " + inv.engineVersion, 60),
                           dateText(scan.startedAtUnix))
@@ -227,7 +274,7 @@ void DashboardPage::setStoredScan(const ScanResult& scan, const ScanSummary& sum
 {
     // The summary keeps the object counts the history has no inventory for, so the score is the one shown
     // when the scan was live.
-    showFindings(scan.findings, summary.objects(),
+    showFindings(scan, summary.objects(),
                  tr("%1 · %2 · stored scan from %3 (read-only until a new scan finishes) · %4 containers, %5 images, "
                     "%6 waived")
                      .arg(displayText(summary.endpoint, 120),
@@ -239,8 +286,9 @@ void DashboardPage::setStoredScan(const ScanResult& scan, const ScanSummary& sum
     m_changes->setText(tr("The last stored scan; changes appear when the new scan finishes."));
 }
 
-void DashboardPage::showFindings(const FindingSet& findings, int objects, const QString& info)
+void DashboardPage::showFindings(const ScanResult& scan, int objects, const QString& info)
 {
+    const FindingSet& findings = scan.findings;
     const PostureScore score = PostureScore::compute(findings, objects);
     m_score->setText(QString::number(score.score));
     m_grade->setText(tr("grade %1").arg(qs(score.grade())));
@@ -286,30 +334,8 @@ void DashboardPage::showFindings(const FindingSet& findings, int objects, const 
     series->attachAxis(axisY);
     replaceChart(m_areaChartHolder, chart);
 
-    // Worst objects by weighted open findings.
-    std::map<std::string, std::pair<int, std::string>> weight; // object id -> (penalty, label)
-    for (const auto& fnd : findings.all()) {
-        if (fnd.waiver) {
-            continue;
-        }
-        auto& w = weight[fnd.object.id];
-        w.first += PostureScore::weight(fnd.severity);
-        w.second = std::string(toString(fnd.object.type)) + " " + fnd.object.name;
-    }
-    std::vector<std::pair<int, std::pair<std::string, std::string>>> ranked;
-    for (const auto& [id, w] : weight) {
-        if (w.first > 0) {
-            ranked.push_back({w.first, {w.second, id}});
-        }
-    }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    m_worst->clear();
-    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
-        auto* item = new QListWidgetItem(tr("%1   (weight %2)").arg(displayText(ranked[i].second.first, 100)).arg(ranked[i].first));
-        const auto space = ranked[i].second.first.find(' ');
-        item->setData(Qt::UserRole, qs(ranked[i].second.first.substr(space == std::string::npos ? 0 : space + 1)));
-        m_worst->addItem(item);
-    }
+    m_worstModel->setFindings(findings);
+    showPriorities(scan);
 }
 
 void DashboardPage::changeEvent(QEvent* event)
@@ -334,9 +360,58 @@ void DashboardPage::setDelta(const ScanDelta* delta)
                            .arg(delta->unchanged));
 }
 
-void DashboardPage::setTrend(const std::vector<TrendPoint>& trend)
+void DashboardPage::showPriorities(const ScanResult& scan)
 {
-    replaceChart(m_trendChartHolder, trendChart(trend));
+    m_fixFirst->clear();
+    m_quickWins->clear();
+    if (!m_catalogue) {
+        return;
+    }
+    // The report's first page and this box are one ranking: the same core function, the same order.
+    const FixPriorities priorities = computeFixPriorities(scan, *m_catalogue);
+    int rank = 0;
+    for (const FixFirstItem& item : priorities.fixFirst) {
+        const QString head = tr("%1. %2 · %3 — %4")
+                                 .arg(++rank)
+                                 .arg(severityText(item.severity), displayText(item.object.name, 80),
+                                      displayText(item.title, 160));
+        auto* line = new QListWidgetItem(severityIcon(item.severity),
+                                         head + QLatin1Char('\n') + tr("Attacker: %1").arg(displayText(item.attackerGains, 300)) +
+                                             QLatin1Char('\n') + tr("Fix: %1").arg(displayText(item.fix, 300)),
+                                         m_fixFirst);
+        line->setData(Qt::UserRole, qs(item.object.name));
+        line->setData(Qt::UserRole + 1, qs(item.ruleId));
+        line->setToolTip(tr("%1 on %2 %3 — press Enter to open the finding")
+                             .arg(qs(item.ruleId), qs(toString(item.object.type)), displayText(item.object.name, 80)));
+    }
+    if (priorities.fixFirst.empty()) {
+        m_fixFirst->addItem(tr("Nothing to fix: no open finding above info."));
+    }
+    for (const QuickWin& win : priorities.quickWins) {
+        auto* line = new QListWidgetItem(severityIcon(win.severity),
+                                         displayText(win.title, 160) + QLatin1Char('\n') + displayText(win.summary, 600),
+                                         m_quickWins);
+        // A quick win spans objects: opening it lists every finding of its rule.
+        line->setData(Qt::UserRole, qs(win.ruleId));
+        line->setToolTip(tr("%1 — press Enter to list its findings").arg(qs(win.ruleId)));
+    }
+    if (priorities.quickWins.empty()) {
+        m_quickWins->addItem(tr("No default change resolves an open finding."));
+    }
+}
+
+QDate DashboardPage::today() const
+{
+    return m_nowUnix ? QDateTime::fromSecsSinceEpoch(m_nowUnix()).date() : QDate::currentDate();
+}
+
+void DashboardPage::setTrend(const std::vector<TrendPoint>& trend, const std::vector<ScanSummary>& scans)
+{
+    std::map<std::int64_t, std::int64_t> startById;
+    for (const auto& s : scans) {
+        startById.emplace(s.id, s.startedAtUnix);
+    }
+    replaceChart(m_trendChartHolder, trendChart(localTrendDays(trend, startById), today()));
 }
 
 void DashboardPage::setFleet(std::shared_ptr<const FleetSummary> fleet, const std::vector<FleetTrendPoint>& trend)
@@ -352,15 +427,7 @@ void DashboardPage::setFleet(std::shared_ptr<const FleetSummary> fleet, const st
     m_fleetBox->setTitle(tr("Fleet: the latest scan of each of %n endpoint(s)", nullptr,
                             static_cast<int>(m_fleet->endpoints.size())));
     m_fleetView->setSummary(*m_fleet);
-    std::vector<TrendPoint> points;
-    points.reserve(trend.size());
-    for (const auto& p : trend) {
-        TrendPoint t;
-        t.dayStartUnix = p.dayStartUnix;
-        t.counts = p.counts;
-        points.push_back(t);
-    }
-    replaceChart(m_fleetTrendHolder, trendChart(points));
+    replaceChart(m_fleetTrendHolder, trendChart(fleetTrendDays(trend), today()));
 }
 
 } // namespace drydock::ui

@@ -219,6 +219,22 @@ void FindingsPage::showObject(const QString& objectName)
     m_search->setText(objectName);
 }
 
+void FindingsPage::showFinding(const QString& objectName, const QString& ruleId)
+{
+    showObject(objectName);
+    const std::string rule = ruleId.toStdString();
+    const std::string name = objectName.toStdString();
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_filter->index(row, 0);
+        const Finding* f = m_model->findingAt(m_filter->mapToSource(index).row());
+        if (f && f->ruleId == rule && f->object.name == name) {
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+            return;
+        }
+    }
+}
+
 void FindingsPage::copyCurrentCommand() { m_details->copyCurrentCommand(); }
 
 std::vector<Finding> FindingsPage::visibleFindings() const

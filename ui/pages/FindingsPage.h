@@ -34,6 +34,8 @@ public:
     void setWaiverPrompt(WaiverPrompt prompt) { m_prompt = std::move(prompt); }
     void focusSearch();
     void showObject(const QString& objectName);
+    // The object's findings, with its finding of this rule selected (shown in the details panel).
+    void showFinding(const QString& objectName, const QString& ruleId);
     void copyCurrentCommand();
     // What the Export dialog offers: the findings the filters let through (in table order), the selected one.
     std::vector<Finding> visibleFindings() const;

@@ -6,8 +6,12 @@
 #include "core/common/Strings.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/InventoryTableModel.h"
+#include "ui/widgets/CommandView.h"
 
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListWidget>
@@ -50,6 +54,11 @@ QString daemonText(const Inventory& inv)
         row(QObject::tr("Warning"), w);
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString openFindingsText(int n)
+{
+    return n == 1 ? QObject::tr("1 open finding") : QObject::tr("%1 open findings").arg(n);
 }
 
 QString swarmText(const Inventory& inv)
@@ -117,6 +126,8 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
             });
             table->addAction(harden);
             table->setContextMenuPolicy(Qt::ActionsContextMenu);
+            connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                    [this](const QModelIndex& current) { showContainer(current); });
         }
         if (k == Kind::Images) {
             m_contentsAction = new QAction(tr("&Packages and contents…"), table);
@@ -166,11 +177,46 @@ InventoryPage::InventoryPage(QWidget* parent) : QWidget(parent)
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(contentsButton);
 
+    // The selected container's hardening: the one command with all the plan's default changes, which its
+    // findings carry (the same in each), Copy, and the walkthrough.
+    m_details = new QGroupBox(tr("Hardened command"), this);
+    m_details->setObjectName(QStringLiteral("containerDetails"));
+    m_detailsText = new QLabel(m_details);
+    m_detailsText->setTextFormat(Qt::PlainText);
+    m_detailsText->setWordWrap(true);
+    m_command = new CommandView(m_details);
+    m_command->setObjectName(QStringLiteral("hardenedCommand"));
+    m_harden = new QPushButton(tr("&Harden…"), m_details);
+    m_harden->setObjectName(QStringLiteral("hardenButton"));
+    m_harden->setToolTip(tr("Walk through this container's changes: trial run, apply, roll back"));
+    connect(m_harden, &QPushButton::clicked, this, [this] {
+        if (!m_detailsName.isEmpty()) {
+            emit hardenRequested(m_detailsName);
+        }
+    });
+    auto* detailsTop = new QHBoxLayout;
+    detailsTop->addWidget(m_detailsText, 1);
+    detailsTop->addWidget(m_harden, 0, Qt::AlignTop);
+    auto* detailsLayout = new QVBoxLayout(m_details);
+    detailsLayout->addLayout(detailsTop);
+    detailsLayout->addWidget(m_command);
+    connect(m_nav, &QListWidget::currentRowChanged, m_details, [this](int row) { m_details->setVisible(row == 1); });
+    showContainer({});
+
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(filterRow);
-    rightLayout->addWidget(m_stack, 1);
+    // The command gets room to read (a hardened command runs to twenty lines); the splitter lets people trade.
+    auto* split = new QSplitter(Qt::Vertical, right);
+    split->addWidget(m_stack);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    split->setSizes({500, 380}); // proportions: the table keeps more than half
+
+    rightLayout->addWidget(split, 1);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(m_nav);
     layout->addWidget(right, 1);
@@ -184,6 +230,8 @@ void InventoryPage::setSnapshot(const Inventory& inventory, const FindingSet& fi
     for (auto* t : m_tables) {
         t->resizeColumnsToContents();
     }
+    indexContainers(findings);
+    showContainer(m_tables[1]->currentIndex());
     m_daemon->setPlainText(daemonText(inventory));
     m_swarm->setPlainText(swarmText(inventory));
     updateCounts(inventory);
@@ -197,8 +245,59 @@ void InventoryPage::updateObjects(const Inventory& inventory, const FindingSet& 
         for (auto* m : m_models) {
             m->updateObject(inventory, findings, type, id);
         }
+        if (type == ObjectType::Container) {
+            indexContainers(findings, &id);
+        }
     }
     updateCounts(inventory);
+    showContainer(m_tables[1]->currentIndex());
+}
+
+void InventoryPage::indexContainers(const FindingSet& findings, const std::string* onlyId)
+{
+    if (onlyId) {
+        m_hardening.erase(*onlyId);
+    } else {
+        m_hardening.clear();
+    }
+    for (const auto& f : findings.all()) {
+        if (f.object.type != ObjectType::Container || f.waiver || (onlyId && f.object.id != *onlyId)) {
+            continue;
+        }
+        ContainerHardening& h = m_hardening[f.object.id];
+        ++h.open;
+        if (h.command.empty()) {
+            h.command = f.remediation.runCommand;
+        }
+    }
+}
+
+void InventoryPage::showContainer(const QModelIndex& proxyIndex)
+{
+    const QAbstractItemModel* proxy = m_tables[1]->model();
+    m_detailsName = proxyIndex.isValid() ? proxy->data(proxyIndex, InventoryTableModel::ObjectNameRole).toString()
+                                         : QString();
+    const std::string id = proxyIndex.isValid()
+                               ? proxy->data(proxyIndex, InventoryTableModel::ObjectIdRole).toString().toStdString()
+                               : std::string();
+    const auto h = m_hardening.find(id);
+    const bool hasCommand = h != m_hardening.end() && !h->second.command.empty();
+    const QString name = displayText(m_detailsName.toStdString(), 100);
+    if (m_detailsName.isEmpty()) {
+        m_detailsText->setText(tr("Select a container to see its hardened command."));
+    } else if (h == m_hardening.end()) {
+        m_detailsText->setText(tr("%1 has no open finding: nothing to harden.").arg(name));
+    } else if (!hasCommand) {
+        m_detailsText->setText(tr("%1: %2, none fixed by a change of its docker run command.")
+                                   .arg(name, openFindingsText(h->second.open)));
+    } else {
+        m_detailsText->setText(tr("%1: this one command recreates it with the hardening plan's default changes for "
+                                  "its %2. Harden… tries them first and applies them.")
+                                   .arg(name, openFindingsText(h->second.open)));
+    }
+    m_command->setText(hasCommand ? qs(h->second.command) : QString());
+    m_command->setVisible(hasCommand);
+    m_harden->setEnabled(h != m_hardening.end());
 }
 
 void InventoryPage::updateCounts(const Inventory& inventory)

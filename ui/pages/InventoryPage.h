@@ -4,8 +4,13 @@
 
 #include <QWidget>
 
+#include <string>
+#include <unordered_map>
+
 class QAction;
+class QGroupBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -14,10 +19,12 @@ class QTableView;
 
 namespace drydock::ui {
 
+class CommandView;
 class InventoryTableModel;
 
 // Browses what the daemon knows: a navigator (Images, Containers, Networks, Volumes, Daemon, Swarm) with
-// counts, and sortable, filterable tables with a worst-severity column per object.
+// counts, and sortable, filterable tables with a worst-severity column per object; under the containers, the
+// selected container's one hardened command (what its findings carry) with Copy and Harden….
 class InventoryPage : public QWidget
 {
     Q_OBJECT
@@ -32,6 +39,10 @@ public:
     QListWidget* navigator() const { return m_nav; }
     QTableView* imagesTable() const { return m_tables[0]; }
     QAction* imageContentsAction() const { return m_contentsAction; }
+    QGroupBox* containerDetails() const { return m_details; }
+    QLabel* containerSummary() const { return m_detailsText; }
+    CommandView* hardenedCommand() const { return m_command; }
+    QPushButton* hardenButton() const { return m_harden; }
 
 signals:
     void objectActivated(const QString& objectName);
@@ -42,6 +53,9 @@ signals:
 
 private:
     void updateCounts(const Inventory& inventory);
+    // Remembers each container's hardened command and open findings from the scan's findings.
+    void indexContainers(const FindingSet& findings, const std::string* onlyId = nullptr);
+    void showContainer(const QModelIndex& proxyIndex);
     QListWidget* m_nav;
     QStackedWidget* m_stack;
     QLineEdit* m_filter;
@@ -50,6 +64,18 @@ private:
     QPlainTextEdit* m_daemon;
     QPlainTextEdit* m_swarm;
     QAction* m_contentsAction = nullptr;
+    // One container's hardening at a glance: its remediated command and how many open findings it answers.
+    struct ContainerHardening
+    {
+        std::string command;
+        int open = 0;
+    };
+    std::unordered_map<std::string, ContainerHardening> m_hardening; // container id -> its hardening
+    QGroupBox* m_details = nullptr;
+    QLabel* m_detailsText = nullptr;
+    CommandView* m_command = nullptr;
+    QPushButton* m_harden = nullptr;
+    QString m_detailsName;
 };
 
 } // namespace drydock::ui

@@ -395,6 +395,9 @@ void HardeningWizard::setPlan(HardeningPlan plan)
                  m_plan.object.name.empty() ? m_objectName : qs(m_plan.object.name).toHtmlEscaped());
     if (m_plan.overview.empty()) {
         html += tr("<p>No open findings in the five areas: nothing to harden.</p>");
+    } else {
+        html += tr("<p>What an attacker who gets into it can do today, from its own findings (most severe "
+                   "first):</p>");
     }
     for (const auto& o : m_plan.overview) {
         html += QStringLiteral("<h3>%1</h3><p>%2</p><ul>")

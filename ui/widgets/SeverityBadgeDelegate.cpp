@@ -1,0 +1,54 @@
+#include "ui/widgets/SeverityBadgeDelegate.h"
+
+#include "ui/bridge/QtConvert.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace drydock::ui {
+
+void SeverityBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                                  const QModelIndex& index) const
+{
+    const QVariant severity = index.data(SeverityRole);
+    if (!severity.isValid()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // The row's selection and focus first, then the pill over it.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+
+    const auto s = static_cast<Severity>(severity.toInt());
+    QFont font = option.font;
+    font.setWeight(QFont::DemiBold);
+    const QFontMetrics metrics(font);
+    const QString text = severityText(s);
+    const int height = std::min(option.rect.height() - 4, metrics.height() + 4);
+    const int width = std::min(option.rect.width() - 8, std::max(64, metrics.horizontalAdvance(text) + 16));
+    const QRect pill(option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(severityColor(s));
+    painter->drawRoundedRect(pill, height / 2.0, height / 2.0);
+    painter->setPen(Qt::white);
+    painter->setFont(font);
+    painter->drawText(pill, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+QSize SeverityBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.data(SeverityRole).isValid()) {
+        size.setWidth(std::max(size.width(), 76));
+    }
+    return size;
+}
+
+} // namespace drydock::ui

@@ -1,0 +1,20 @@
+#pragma once
+#include <QStyledItemDelegate>
+
+namespace drydock::ui {
+
+// Paints a table cell's severity as the SeverityBadge pill (same colours and text), so a sortable table shows
+// the badge without a widget per row. The cell's SeverityRole holds int(Severity), or nothing for a plain
+// cell.
+class SeverityBadgeDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    static constexpr int SeverityRole = Qt::UserRole + 40;
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+};
+
+} // namespace drydock::ui
