@@ -8,6 +8,7 @@
 #include "core/rules/runtime/RuntimeRules.h"
 #include "core/rules/secrets/SecretsRules.h"
 #include "core/rules/swarm/SwarmRules.h"
+#include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -36,7 +37,7 @@ struct RuleSources
 RuleSources readRuleSources()
 {
     RuleSources sources;
-    const QString root = QStringLiteral(DRYDOCK_TEST_DATA_DIR "/../../core/rules");
+    const QString root = QString::fromStdString(drydock::test::dataDir() + "/../../core/rules");
     static const QRegularExpression idLine(QStringLiteral(R"re(\.id = "([A-Z]+-[0-9]+)")re"));
     static const QRegularExpression ruleLine(QStringLiteral(R"(^DRYDOCK_RULE\((\w+)\))"),
                                              QRegularExpression::MultilineOption);

@@ -2,6 +2,7 @@
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunCommandHardener.h"
 #include "core/remediation/RunFlagTable.h"
+#include "tests/support/TestSupport.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -27,7 +28,7 @@ struct HelpFlag
 // "  -c, --cpu-shares int     CPU shares …" (a switch has no type word).
 QList<HelpFlag> helpFlags()
 {
-    QFile file(QStringLiteral(DRYDOCK_TEST_DATA_DIR "/docker-cli/run-help-20.10.txt"));
+    QFile file(drydock::test::dataPath(QStringLiteral("docker-cli/run-help-20.10.txt")));
     if (!file.open(QIODevice::ReadOnly)) {
         qFatal("cannot read the saved docker run --help");
     }

@@ -5,6 +5,7 @@
 // daemon that is not running.
 #include "core/common/Strings.h"
 #include "core/docker/Transport.h"
+#include "tests/support/TestSupport.h"
 
 #include <atomic>
 #include <chrono>
@@ -32,12 +33,12 @@ public:
 
     explicit ScriptedDaemon(Options options) : m_options(std::move(options))
     {
-        m_files["version"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.versionFile + ".json");
-        m_files["info"] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + m_options.infoFile + ".json");
+        m_files["version"] = read(test::dataDir() + "/api-1.41/" + m_options.versionFile + ".json");
+        m_files["info"] = read(test::dataDir() + "/api-1.41/" + m_options.infoFile + ".json");
         for (const char* f : {"images-list", "image-busybox", "history-busybox",
                               "networks-list", "network-appnet", "volumes", "plugins", "container-plain",
                               "container-priv", "container-webapp", "changes", "exec-plain"}) {
-            m_files[f] = read(std::string(DRYDOCK_TEST_DATA_DIR "/api-1.41/") + f + ".json");
+            m_files[f] = read(test::dataDir() + "/api-1.41/" + f + ".json");
         }
     }
 

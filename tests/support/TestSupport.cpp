@@ -12,6 +12,8 @@
 
 namespace drydock::test {
 
+std::string dataDir() { return DRYDOCK_TEST_DATA_DIR; }
+
 QString dataPath(const QString& name) { return QStringLiteral(DRYDOCK_TEST_DATA_DIR "/") + name; }
 
 std::string readData(const QString& name)

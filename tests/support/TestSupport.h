@@ -13,7 +13,9 @@ class QJsonObject;
 
 namespace drydock::test {
 
-// Path of a file under tests/data/.
+// The repository's tests/data/ folder, and the path of a file under it. (Compiled into TestSupport.cpp only:
+// an absolute path in every test's flags would make each clone of the repository miss the compiler cache.)
+std::string dataDir();
 QString dataPath(const QString& name);
 // Contents of a file under tests/data/ (fails the current test when missing).
 std::string readData(const QString& name);
