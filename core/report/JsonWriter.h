@@ -6,7 +6,7 @@
 
 namespace drydock {
 
-// Writes JSON text straight into one string, laid out exactly as nlohmann::json's dump(indent) lays it out
+// Writes JSON text straight into one string, laid out exactly as the JSON library's dump(indent) lays it out
 // (indent < 0: compact), for documents large enough that building a tree first costs more than the scan that
 // produced them. Strings that are not valid UTF-8 get U+FFFD as dump's "replace" error handler gives them.
 // The caller keeps the structure right (a key before each value in an object); nothing is checked.
@@ -27,7 +27,7 @@ public:
     JsonWriter& value(std::size_t number);
     JsonWriter& value(bool flag);
     JsonWriter& null();
-    // A value already serialised by nlohmann::json's dump(indent) with this writer's indent at depth 0; it is
+    // A value already serialised by the JSON library's dump(indent) with this writer's indent at depth 0; it is
     // indented to where it goes.
     JsonWriter& serialised(std::string_view json);
     // "key": [ "a", "b" ] for a list of strings.

@@ -355,11 +355,13 @@ Result<ScanDelta> ScanRepository::deltaFrom(std::int64_t baselineId, const std::
 
 Result<std::vector<TrendPoint>> ScanRepository::trend(const std::string& endpoint, std::int64_t sinceUnix)
 {
-    // The last scan of each UTC day stands for that day.
-    auto q = m_db.prepare(std::string("SELECT ") + kScanColumns + " FROM (SELECT *, ROW_NUMBER() OVER ("
-                          "PARTITION BY started_at / 86400 ORDER BY started_at DESC, id DESC) AS rank_in_day "
-                          "FROM scans WHERE endpoint = ?1 AND started_at >= ?2) WHERE rank_in_day = 1 "
-                          "ORDER BY started_at");
+    // The last scan of each calendar day where the user is (local time, daylight saving included) stands for
+    // that day: a scan at 23:30 on 6 December belongs to 6 December, whatever day it is in UTC.
+    auto q = m_db.prepare(std::string("SELECT ") + kScanColumns +
+                          ", CAST(strftime('%s', local_day) AS INTEGER) FROM (SELECT *, ROW_NUMBER() OVER ("
+                          "PARTITION BY local_day ORDER BY started_at DESC, id DESC) AS rank_in_day FROM "
+                          "(SELECT *, date(started_at, 'unixepoch', 'localtime') AS local_day FROM scans "
+                          "WHERE endpoint = ?1 AND started_at >= ?2)) WHERE rank_in_day = 1 ORDER BY started_at");
     if (!q) {
         return q.error();
     }
@@ -373,7 +375,7 @@ Result<std::vector<TrendPoint>> ScanRepository::trend(const std::string& endpoin
         if (auto r = loadAreaCounts(s.value()); !r) {
             return r.error();
         }
-        points.push_back({s->startedAtUnix / 86400 * 86400, s->id, s->counts, s->byArea});
+        points.push_back({q->int64(18), s->id, s->counts, s->byArea});
     }
     if (q->error()) {
         return *q->error();

@@ -40,9 +40,11 @@ struct StoredScan
     std::vector<Finding> findings;
 };
 
-// One point of a trend: the last scan of a UTC day.
+// One point of a trend: the last scan of a calendar day in local time.
 struct TrendPoint
 {
+    // The local calendar date the point stands for, as the Unix time of that date's midnight in UTC: it prints
+    // (formatRfc3339) and compares as the date, and points of several endpoints combine by it.
     std::int64_t dayStartUnix = 0;
     std::int64_t scanId = 0;
     std::array<int, severityCount> counts{};

@@ -1,6 +1,7 @@
 // The scan history: round trips, deltas, trends, retention, waivers, schema versions, damaged files and
 // concurrent writers, on real SQLite files in a temporary directory.
 #include "core/common/AppPaths.h"
+#include "core/common/Time.h"
 #include "core/findings/FindingKey.h"
 #include "core/findings/Waiver.h"
 #include "core/store/FleetHistory.h"
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ctime>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -174,6 +176,46 @@ private slots:
         QCOMPARE(o->at(1).findings, 1);
         QCOMPARE(o->at(1).worst, Severity::Critical);
         QCOMPARE(o->at(2).findings, 0);
+    }
+
+    void theTrendGroupsScansByTheLocalDay_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<QString>("lateDay"); // the local date of a scan at 04:30 UTC on 7 December 2026
+        QTest::addColumn<int>("days");        // with one more scan at 20:30 UTC on 6 December
+        QTest::newRow("New York, where both are on 6 December") << QByteArray("America/New_York")
+                                                                << QStringLiteral("2026-12-06") << 1;
+        QTest::newRow("UTC, where they are on two days") << QByteArray("UTC") << QStringLiteral("2026-12-07") << 2;
+        QTest::newRow("Tokyo, where both are on 7 December") << QByteArray("Asia/Tokyo")
+                                                             << QStringLiteral("2026-12-07") << 1;
+    }
+    void theTrendGroupsScansByTheLocalDay()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(QString, lateDay);
+        QFETCH(int, days);
+        const bool hadZone = qEnvironmentVariableIsSet("TZ");
+        const QByteArray previous = qgetenv("TZ");
+        qputenv("TZ", zone);
+        tzset();
+        auto store = HistoryStore::open(freshPath());
+        auto& scans = store.value()->scans();
+        const std::int64_t evening = 1796589000; // 2026-12-06 20:30 UTC
+        const std::int64_t late = evening + 8 * 3600; // 2026-12-07 04:30 UTC
+        scans.save(historyScan({historyFinding("CTR-001", "a", Severity::High)}, evening)).value();
+        const auto lateId = scans.save(historyScan({}, late)).value();
+        auto t = scans.trend("unix:///d.sock", 0);
+        if (hadZone) {
+            qputenv("TZ", previous);
+        } else {
+            qunsetenv("TZ");
+        }
+        tzset();
+        QVERIFY(t);
+        // On one local day the later scan stands for the day alone.
+        QCOMPARE(t->size(), std::size_t(days));
+        QCOMPARE(t->back().scanId, lateId);
+        QCOMPARE(QString::fromStdString(formatRfc3339(t->back().dayStartUnix).substr(0, 10)), lateDay);
     }
 
     void theFleetViewTakesEachEndpointsLatestScan()
