@@ -96,12 +96,14 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         m_progress->setRange(0, 0);
         m_progress->show();
         m_statusLabel->setText(tr("Scanning…"));
+        m_partialStale = m_partialShown; // a stopped scan's rows stay until this one's first findings
     });
     connect(m_scans, &ScanController::progress, this, [this](const QString& phase, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
         m_statusLabel->setText(tr("Scanning: %1…").arg(phase));
     });
+    connect(m_scans, &ScanController::findingsArrived, this, &MainWindow::showScanFindings);
     connect(m_scans, &ScanController::finished, this, &MainWindow::onScanFinished);
     connect(m_historyController, &HistoryController::refreshed, this, &MainWindow::onHistoryRefreshed);
     connect(m_historyController, &HistoryController::failed, this,
@@ -110,6 +112,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
             [this](const std::shared_ptr<const StoredScan>& scan) {
                 m_shownScan = std::make_shared<const ScanResult>(scanFromStored(*scan));
                 m_shownScanId = scan->summary.id;
+                m_partialShown = m_partialStale = false; // a running scan's first findings give way
                 auto findings = std::shared_ptr<const std::vector<Finding>>(scan, &scan->findings);
                 m_findings->setFindings(findings, tr("Stored scan %1 of %2 from %3 (read-only)")
                                                       .arg(scan->summary.id)
@@ -285,6 +288,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_progress->hide();
     m_scanAction->setEnabled(m_services.endpoint.has_value());
     m_cancelAction->setEnabled(false);
+    endScanFindings(outcome);
     if (!outcome.result) {
         m_statusLabel->setText(outcome.cancelled ? tr("Scan cancelled; nothing changed.") : tr("Scan failed."));
         if (!outcome.cancelled) {
@@ -316,7 +320,8 @@ void MainWindow::showStoredAtOpening(const std::shared_ptr<const StoredScanView>
 {
     // Only while nothing else is shown: a live scan that arrived first, or a scan opened from the History page,
     // wins over this one; so does another endpoint chosen meanwhile.
-    if (!view || m_shownScan || !m_services.endpoint || view->summary.endpoint != m_services.endpoint->display()) {
+    if (!view || m_shownScan || m_partialShown || !m_services.endpoint ||
+        view->summary.endpoint != m_services.endpoint->display()) {
         return;
     }
     m_shownScan = view->scan;
