@@ -280,6 +280,8 @@ void MainWindow::startScan()
     if (!m_services.endpoint || m_scans->isRunning()) {
         return;
     }
+    // A finished list on screen stays until this scan ends (showScanFindings): its findings need no copies.
+    m_scans->setForwardFindings(!m_shownScan || m_partialShown);
     m_scans->start();
 }
 

@@ -104,8 +104,10 @@ private slots:
         tuned.severityOverrides["RUN-001"] = Severity::Critical;
         QTest::newRow("five containers come in one slice, then the other objects")
             << 5 << ScanSettings{} << QList<int>{5, 5};
-        QTest::newRow("three hundred containers come in slices of 64, 128 and the rest")
-            << 300 << ScanSettings{} << QList<int>{64, 192, 300, 300};
+        QTest::newRow("three hundred containers come in a slice of 64 and one of the rest")
+            << 300 << ScanSettings{} << QList<int>{64, 300, 300};
+        QTest::newRow("fourteen hundred containers come in slices of 64, 256, 1024 and the rest")
+            << 1400 << ScanSettings{} << QList<int>{64, 320, 1344, 1400, 1400};
         QTest::newRow("a disabled rule and a severity override hold in every batch")
             << 100 << tuned << QList<int>{64, 100, 100};
         QTest::newRow("a daemon without containers gives only the other objects' batch")

@@ -28,7 +28,7 @@ using namespace drydock::ui;
 
 namespace {
 
-constexpr int kContainers = 200; // batches after 64, 192 and 200 containers, then the other objects: 4
+constexpr int kContainers = 200; // batches after 64 and 200 containers, then the other objects: 3
 
 // Holds the scanning thread after chosen batches until the test lets it go (or a minute passes).
 struct BatchGate
@@ -155,9 +155,9 @@ private slots:
         QSignalSpy resets(w->findings()->filterModel(), &QAbstractItemModel::modelReset);
 
         // The other batches are appended: more rows, no reset, the same finding selected.
-        m_gate.holdAfter = 4; // the last one: the other objects
+        m_gate.holdAfter = 3; // the last one: the other objects
         m_gate.released = 1;
-        QTRY_VERIFY_WITH_TIMEOUT(m_gate.batches.load() == 4, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gate.batches.load() == 3, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(statusText(*w).contains(QStringLiteral("200 of 200 containers")), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(rows(*w) > firstRows, 10000);
         QTest::qWait(400); // every coalesced delivery is in
@@ -171,7 +171,7 @@ private slots:
         QVERIFY(before.size() > 5);
 
         // The finished scan: the same rows (the batches were all of it), nothing moved, the selection kept.
-        m_gate.released = 4;
+        m_gate.released = 3;
         QVERIFY(finished.wait(60000));
         const auto outcome = finished.first().first().value<ScanOutcome>();
         QVERIFY2(outcome.result, qPrintable(outcome.error));

@@ -50,12 +50,12 @@ constexpr int kBatchIntervalMs = 150;
 class QueuedBatches final : public ScanBatchSink, public std::enable_shared_from_this<QueuedBatches>
 {
 public:
-    QueuedBatches(ScanController* target, ScanController::BatchObserver observer)
-        : m_target(target), m_observer(std::move(observer))
+    QueuedBatches(ScanController* target, bool forward, ScanController::BatchObserver observer)
+        : m_target(target), m_forward(forward), m_observer(std::move(observer))
     {
     }
 
-    // What arrived since the last take (null findings: nothing).
+    // What arrived since the last take (null findings: nothing; empty: counts only).
     struct Taken
     {
         std::shared_ptr<const std::vector<Finding>> findings;
@@ -71,7 +71,9 @@ public:
             if (!m_pending) {
                 m_pending = std::make_shared<std::vector<Finding>>();
             }
-            m_pending->insert(m_pending->end(), b.findings.begin(), b.findings.end());
+            if (m_forward) {
+                m_pending->insert(m_pending->end(), b.findings.begin(), b.findings.end());
+            }
             m_done = b.containersDone;
             m_total = b.containersTotal;
             post = !m_posted;
@@ -112,6 +114,7 @@ public:
 
 private:
     ScanController* m_target;
+    const bool m_forward;
     const ScanController::BatchObserver m_observer;
     std::mutex m_mutex;
     std::shared_ptr<std::vector<Finding>> m_pending;
@@ -150,7 +153,7 @@ void ScanController::start()
     const RuleCatalogue* catalogue = &m_catalogue;
     const FleetScanner::TransportMaker maker = m_maker;
     auto sink = std::make_shared<QueuedProgress>(this);
-    m_batches = std::make_shared<QueuedBatches>(this, m_batchObserver);
+    m_batches = std::make_shared<QueuedBatches>(this, m_forwardFindings, m_batchObserver);
     const auto batches = m_batches;
     emit started();
     m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() -> ScanOutcome {

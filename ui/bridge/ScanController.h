@@ -49,6 +49,9 @@ public:
     // makeTransport (TransportFactory) unless a test injects another.
     void setTransportMaker(FleetScanner::TransportMaker maker) { m_maker = std::move(maker); }
     bool isRunning() const { return m_watcher.isRunning(); }
+    // Whether the next scans copy their findings into findingsArrived (on by default); off, the signal still
+    // says how many containers are done, with no findings, and the scan does not pay for the copies.
+    void setForwardFindings(bool on) { m_forwardFindings = on; }
     // Called on the scanning thread after each batch of findings is queued for the GUI: a test holds the scan
     // there to look at the window between batches.
     using BatchObserver = std::function<void(const ScanBatch& batch)>;
@@ -79,6 +82,7 @@ private:
     ContentScanOptions m_contentOptions;
     FleetScanner::TransportMaker m_maker;
     BatchObserver m_batchObserver;
+    bool m_forwardFindings = true;
     CancelToken m_cancel;
     std::shared_ptr<QueuedBatches> m_batches; // the running scan's; a batch of another is dropped
     // Declared before the watcher it feeds; not Qt's global pool, whose threads Qt 6 borrows to paint and
