@@ -7,7 +7,8 @@
 
 namespace drydock::ui {
 
-void MainWindow::showScanFindings(const std::shared_ptr<const std::vector<Finding>>& findings, int done, int total)
+void MainWindow::showScanFindings(const std::shared_ptr<const std::vector<Finding>>& findings, int done,
+                                  int total)
 {
     m_statusLabel->setText(tr("Scanning… %1 of %2 containers").arg(done).arg(total));
     m_progress->setRange(0, total);
@@ -44,10 +45,11 @@ void MainWindow::endScanFindings(const ScanOutcome& outcome)
     // true findings of this daemon, just not all of them (and not stored). The next scan replaces them.
     m_partialStale = true;
     m_findings->setBanner(
-        (outcome.cancelled ? tr("Scan cancelled after %1 of %2 containers: these findings are incomplete and were "
-                                "not stored.")
-                           : tr("Scan failed after %1 of %2 containers: these findings are incomplete and were not "
-                                "stored."))
+        (outcome.cancelled
+             ? tr("Scan cancelled after %1 of %2 containers: these findings are incomplete and were "
+                  "not stored.")
+             : tr("Scan failed after %1 of %2 containers: these findings are incomplete and were not "
+                  "stored."))
             .arg(m_partialDone)
             .arg(m_partialTotal));
 }

@@ -23,10 +23,11 @@ public:
     using BatchCallback = std::function<void(const std::vector<Finding>& batch, int containersDone)>;
     // evaluate() in batches that are final as they are handed over: the containers in slices of growing size
     // (the first findings come early; a small first slice costs little), then everything else (images,
-    // networks, daemon, swarm). The batches together, sorted, are exactly evaluate()'s set, which is returned.
-    // A cancel stops between slices and returns what was evaluated.
-    FindingSet evaluateInBatches(const Inventory& inventory, const ScanSettings& settings, std::int64_t nowUnix,
-                                 const BatchCallback& onBatch, const CancelToken& cancel) const;
+    // networks, daemon, swarm). The batches together, sorted, are exactly evaluate()'s set, which is
+    // returned. A cancel stops between slices and returns what was evaluated.
+    FindingSet evaluateInBatches(const Inventory& inventory, const ScanSettings& settings,
+                                 std::int64_t nowUnix, const BatchCallback& onBatch,
+                                 const CancelToken& cancel) const;
     // The findings of one object only (type and id as in its ObjectRef), exactly as a full evaluation of the
     // same snapshot would give them, remediation included; sorted like a FindingSet.
     std::vector<Finding> evaluateObject(const Inventory& inventory, const ScanSettings& settings,

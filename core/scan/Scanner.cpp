@@ -14,8 +14,9 @@ Scanner::Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clo
 {
 }
 
-Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
-                                     const CancelToken& cancel, ScanBatchSink* batches)
+Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& settings,
+                                      ProgressSink& progress, const CancelToken& cancel,
+                                      ScanBatchSink* batches)
 {
     const ContentScanOptions& options = m_contentOptions;
     ContentAnalyzer analyzer(m_client, options);
@@ -47,7 +48,8 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
         if (batches && !found.empty()) {
             batches->batch({found, containers, containers});
         }
-        findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
     };
     for (int i = 0; i < total; ++i) {
         progress.progress("image contents", i, total);
@@ -77,8 +79,8 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
     return success();
 }
 
-Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel,
-                                 ScanBatchSink* batches)
+Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& progress,
+                                 const CancelToken& cancel, ScanBatchSink* batches)
 {
     ScanResult result;
     result.startedAtUnix = m_clock.nowUnix();
@@ -100,7 +102,10 @@ Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& pro
         const int containers = static_cast<int>(result.inventory.containers.size());
         result.findings = engine.evaluateInBatches(
             result.inventory, effective, result.startedAtUnix,
-            [&](const std::vector<Finding>& found, int done) { batches->batch({found, done, containers}); }, cancel);
+            [&](const std::vector<Finding>& found, int done) {
+                batches->batch({found, done, containers});
+            },
+            cancel);
         if (cancel.isCancelled()) {
             return Error::make(ErrorCode::Cancelled, "The scan was cancelled; nothing was changed.");
         }

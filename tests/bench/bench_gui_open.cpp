@@ -6,7 +6,8 @@
 // the scan finished, and the longest gaps between the ticks of a 10 ms timer on the GUI thread (a stall the
 // user sees); asserts nothing about time. With "first", every open is a first run (an empty history each
 // time, no stored scan to show) and the medians of the opens are printed; "first-hidden" is the same with the
-// scan's findings kept from the window until it ends (as before #19's progressive scan: what showing them costs).
+// scan's findings kept from the window until it ends (as before #19's progressive scan: what showing them
+// costs).
 //   bench_gui_open [containers] [latency ms per round trip] [opens] [first|first-hidden]
 #include "core/rules/RuleCatalogue.h"
 #include "tests/bench/BenchSupport.h"
@@ -145,9 +146,10 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     const QString db = dir.path() + QStringLiteral("/history.db");
     if (firstRuns) {
-        std::printf("bench_gui_open: MainWindow offscreen, scripted daemon with %d containers, %d ms per round "
-                    "trip, %d first runs (empty history each)%s\n",
-                    containers, latencyMs, opens, mode == "first" ? "" : ", findings hidden until the scan ends");
+        std::printf(
+            "bench_gui_open: MainWindow offscreen, scripted daemon with %d containers, %d ms per round "
+            "trip, %d first runs (empty history each)%s\n",
+            containers, latencyMs, opens, mode == "first" ? "" : ", findings hidden until the scan ends");
         std::vector<double> first;
         std::vector<double> finished;
         for (int i = 0; i < opens; ++i) {
@@ -159,8 +161,8 @@ int main(int argc, char** argv)
         }
         std::sort(first.begin(), first.end());
         std::sort(finished.begin(), finished.end());
-        std::printf("  median of %d first runs: first findings %.0f ms, scan finished and shown %.0f ms\n", opens,
-                    first[first.size() / 2], finished[finished.size() / 2]);
+        std::printf("  median of %d first runs: first findings %.0f ms, scan finished and shown %.0f ms\n",
+                    opens, first[first.size() / 2], finished[finished.size() / 2]);
         std::printf("  peak memory %ld MB\n", bench::peakRssKb() / 1024);
         return 0;
     }

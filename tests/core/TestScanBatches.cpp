@@ -16,17 +16,24 @@ namespace {
 // Every field of a finding on one line: two lists are equal when their lines are.
 QString fullText(const Finding& f)
 {
-    QStringList parts{QString::fromStdString(f.ruleId), QString::number(static_cast<int>(f.area)),
-                      QString::number(static_cast<int>(f.severity)), QString::fromStdString(f.cis.id),
-                      QString::number(static_cast<int>(f.object.type)), QString::fromStdString(f.object.id),
-                      QString::fromStdString(f.object.name), QString::fromStdString(f.title),
-                      QString::fromStdString(f.evidence), QString::fromStdString(f.rationale),
-                      QString::fromStdString(f.fix), QString::fromStdString(f.discriminator),
+    QStringList parts{QString::fromStdString(f.ruleId),
+                      QString::number(static_cast<int>(f.area)),
+                      QString::number(static_cast<int>(f.severity)),
+                      QString::fromStdString(f.cis.id),
+                      QString::number(static_cast<int>(f.object.type)),
+                      QString::fromStdString(f.object.id),
+                      QString::fromStdString(f.object.name),
+                      QString::fromStdString(f.title),
+                      QString::fromStdString(f.evidence),
+                      QString::fromStdString(f.rationale),
+                      QString::fromStdString(f.fix),
+                      QString::fromStdString(f.discriminator),
                       QString::fromStdString(f.remediation.runCommand),
                       QString::fromStdString(f.remediation.compose),
                       QString::fromStdString(f.remediation.dockerfile)};
     for (const auto& e : f.remediation.edits) {
-        parts << QString::number(static_cast<int>(e.op)) + " " + QString::fromStdString(e.flag + " " + e.value);
+        parts << QString::number(static_cast<int>(e.op)) + " " +
+                     QString::fromStdString(e.flag + " " + e.value);
     }
     for (const auto& flag : f.remediation.addFlags) {
         parts << "+" + QString::fromStdString(flag);
@@ -139,7 +146,8 @@ private slots:
 
     void aContainerBatchIsFinalWhenHandedOver()
     {
-        // The first batch's containers have all their findings, with the remediated command a full scan gives.
+        // The first batch's containers have all their findings, with the remediated command a full scan
+        // gives.
         RecordingBatches batches;
         auto scan = scanScripted(200, ScanSettings{}, &batches);
         QVERIFY(scan);

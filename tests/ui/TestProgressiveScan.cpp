@@ -1,7 +1,8 @@
-// A first scan of a daemon (nothing stored of it) shows its findings while it runs: rows arrive in the Findings
-// table between the scan's batches (a gate on the scanning thread holds the scan there), are appended without a
-// reset, keep the selection, and the finished scan replaces them without moving a row. A cancelled scan leaves its
-// rows marked as incomplete; the next scan replaces them. A finished list on screen never takes a rescan's rows.
+// A first scan of a daemon (nothing stored of it) shows its findings while it runs: rows arrive in the
+// Findings table between the scan's batches (a gate on the scanning thread holds the scan there), are
+// appended without a reset, keep the selection, and the finished scan replaces them without moving a row. A
+// cancelled scan leaves its rows marked as incomplete; the next scan replaces them. A finished list on screen
+// never takes a rescan's rows.
 #include "tests/support/ScriptedDaemon.h"
 #include "ui/MainWindow.h"
 #include "ui/bridge/ScanController.h"
@@ -49,7 +50,10 @@ struct BatchGate
     }
 };
 
-int rows(const MainWindow& w) { return w.findings()->filterModel()->rowCount(); }
+int rows(const MainWindow& w)
+{
+    return w.findings()->filterModel()->rowCount();
+}
 
 QString keyOf(const Finding* f)
 {
@@ -109,12 +113,13 @@ private:
         s.endpoint = e;
         s.scanOnStart = false; // started by the test once its transport and gate are in place
         auto w = std::make_unique<MainWindow>(s);
-        w->scanController()->setTransportMaker([](const DockerEndpoint&) -> Result<std::unique_ptr<Transport>> {
-            test::ScriptedDaemon::Options o;
-            o.name = "first-run";
-            o.containers = kContainers;
-            return std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o));
-        });
+        w->scanController()->setTransportMaker(
+            [](const DockerEndpoint&) -> Result<std::unique_ptr<Transport>> {
+                test::ScriptedDaemon::Options o;
+                o.name = "first-run";
+                o.containers = kContainers;
+                return std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o));
+            });
         w->scanController()->setBatchObserver(m_gate.observer());
         w->resize(1200, 800);
         w->show();

@@ -38,8 +38,8 @@ private:
     ScanController* m_target;
 };
 
-// The shortest time between two findingsArrived signals of one scan: the table takes rows a few times a second
-// instead of after every slice, however fast the slices come.
+// The shortest time between two findingsArrived signals of one scan: the table takes rows a few times a
+// second instead of after every slice, however fast the slices come.
 constexpr int kBatchIntervalMs = 150;
 
 } // namespace
@@ -83,7 +83,8 @@ public:
             QPointer<ScanController> target = m_target;
             auto self = shared_from_this();
             QMetaObject::invokeMethod(
-                target, [target, self] {
+                target,
+                [target, self] {
                     if (target) {
                         target->deliverBatches(self);
                     }
@@ -103,8 +104,8 @@ public:
         return t;
     }
 
-    // After the interval that follows a delivery: true when more is waiting (the caller delivers it), else the
-    // next batch posts a call of its own.
+    // After the interval that follows a delivery: true when more is waiting (the caller delivers it), else
+    // the next batch posts a call of its own.
     bool moreWaiting()
     {
         const std::lock_guard lock(m_mutex);

@@ -5,8 +5,8 @@
 #include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
-#include "core/scan/ScanBatch.h"
 #include "core/scan/FleetScanner.h"
+#include "core/scan/ScanBatch.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -67,8 +67,8 @@ signals:
     // Findings of the running scan that are final (remediation included, waivers not yet applied), as the
     // scan evaluates them: everything handed over since the last signal, at most one signal per interval
     // (the first one at once), never after finished().
-    void findingsArrived(const std::shared_ptr<const std::vector<drydock::Finding>>& findings, int containersDone,
-                         int containersTotal);
+    void findingsArrived(const std::shared_ptr<const std::vector<drydock::Finding>>& findings,
+                         int containersDone, int containersTotal);
     void finished(const drydock::ui::ScanOutcome& outcome);
 
 private:

@@ -70,9 +70,10 @@ bool FindingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sou
 
 namespace {
 
-// True when a is listed below b in the table's default order (severity descending, then rule id, object name and
-// discriminator reading top-down). A total order: rows arriving in another order (a scan's batches) or the same
-// rows in one list (the finished scan) sort the same, so the table does not reshuffle when the scan ends.
+// True when a is listed below b in the table's default order (severity descending, then rule id, object name
+// and discriminator reading top-down). A total order: rows arriving in another order (a scan's batches) or
+// the same rows in one list (the finished scan) sort the same, so the table does not reshuffle when the scan
+// ends.
 bool shownBelow(const Finding& a, const Finding& b)
 {
     if (a.severity != b.severity) {
@@ -101,18 +102,22 @@ bool FindingsFilterModel::lessThan(const QModelIndex& left, const QModelIndex& r
     const bool ascending = sortOrder() == Qt::AscendingOrder;
     const auto tie = [&] { return ascending ? shownBelow(*b, *a) : shownBelow(*a, *b); };
     switch (left.column()) {
-    case FindingsModel::SeverityColumn: return shownBelow(*a, *b);
-    case FindingsModel::RuleColumn: return a->ruleId != b->ruleId ? a->ruleId < b->ruleId : tie();
-    case FindingsModel::AreaColumn: return a->area != b->area ? a->area < b->area : tie();
+    case FindingsModel::SeverityColumn:
+        return shownBelow(*a, *b);
+    case FindingsModel::RuleColumn:
+        return a->ruleId != b->ruleId ? a->ruleId < b->ruleId : tie();
+    case FindingsModel::AreaColumn:
+        return a->area != b->area ? a->area < b->area : tie();
     case FindingsModel::ObjectColumn:
         if (a->object.type != b->object.type) {
             return a->object.type < b->object.type;
         }
         return a->object.name != b->object.name ? a->object.name < b->object.name : tie();
-    case FindingsModel::TitleColumn: return a->title != b->title ? a->title < b->title : tie();
+    case FindingsModel::TitleColumn:
+        return a->title != b->title ? a->title < b->title : tie();
     case FindingsModel::StatusColumn:
         return a->waiver.has_value() != b->waiver.has_value() ? a->waiver.has_value() < b->waiver.has_value()
-                                                               : tie();
+                                                              : tie();
     default: return QSortFilterProxyModel::lessThan(left, right);
     }
 }

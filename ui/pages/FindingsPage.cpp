@@ -204,7 +204,8 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
 void FindingsPage::sizeColumns()
 {
     // Sized once, when rows first arrive: replacing the list (the live scan after the stored one or after its
-    // own first findings) keeps the columns still instead of measuring a thousand rows again on the GUI thread.
+    // own first findings) keeps the columns still instead of measuring a thousand rows again on the GUI
+    // thread.
     m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
     m_table->resizeColumnToContents(FindingsModel::RuleColumn);
     m_table->resizeColumnToContents(FindingsModel::AreaColumn);
