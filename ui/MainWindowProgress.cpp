@@ -48,8 +48,8 @@ void MainWindow::endScanFindings(const ScanOutcome& outcome)
         (outcome.cancelled
              ? tr("Scan cancelled after %1 of %2 containers: these findings are incomplete and were "
                   "not stored.")
-             : tr("Scan failed after %1 of %2 containers: these findings are incomplete and were not "
-                  "stored."))
+             : tr("Scan failed after %1 of %2 containers were checked (see the message above): these findings "
+                  "were not stored and may be incomplete."))
             .arg(m_partialDone)
             .arg(m_partialTotal));
 }
