@@ -215,7 +215,16 @@ void FindingsPage::sizeColumns()
 void FindingsPage::appendFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& label)
 {
     const bool wasEmpty = m_model->rowCount() == 0;
+    // Many rows land in the sorted table as one block at its end and one sort after (a layout change that keeps
+    // the selection), instead of one insertion per run of neighbouring rows, each moving the rows below it.
+    const bool many = findings && findings->size() > 1000 && !wasEmpty;
+    if (many) {
+        m_filter->setDynamicSortFilter(false);
+    }
     m_model->appendFindings(std::move(findings));
+    if (many) {
+        m_filter->setDynamicSortFilter(true);
+    }
     m_growing = true;
     setBanner(label);
     if (wasEmpty && m_model->rowCount() > 0) {
