@@ -225,6 +225,48 @@ private slots:
         QCOMPARE(bannerText(*w), QString());
     }
 
+    void aBusyGuiThreadGetsTheBatchesInOneCall()
+    {
+        // The GUI thread does not look at its events until the scan has handed over all its batches: they
+        // arrive as one findingsArrived (not a queue of calls), before finished, holding everything the scan
+        // found.
+        ScanController controller(m_catalogue, m_dir->path() + QStringLiteral("/history.db"));
+        DockerEndpoint e;
+        e.kind = DockerEndpoint::Kind::Unix;
+        e.socketPath = "/scripted/first-run";
+        controller.setEndpoint(e);
+        controller.setTransportMaker([](const DockerEndpoint&) -> Result<std::unique_ptr<Transport>> {
+            test::ScriptedDaemon::Options o;
+            o.containers = kContainers;
+            return std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o));
+        });
+        controller.setBatchObserver(m_gate.observer());
+        std::vector<std::string> order;
+        std::size_t delivered = 0;
+        connect(&controller, &ScanController::findingsArrived, this,
+                [&](const std::shared_ptr<const std::vector<Finding>>& findings, int done, int total) {
+                    order.push_back("findings " + std::to_string(done) + "/" + std::to_string(total));
+                    delivered += findings->size();
+                });
+        std::size_t found = 0;
+        connect(&controller, &ScanController::finished, this, [&](const ScanOutcome& outcome) {
+            order.push_back("finished");
+            found = outcome.result ? outcome.result->findings.size() : 0;
+        });
+        controller.start();
+        const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+        while (m_gate.batches.load() < 3 && std::chrono::steady_clock::now() < until) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5)); // busy: no events processed
+        }
+        QCOMPARE(m_gate.batches.load(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), std::size_t(2), 60000);
+        QCOMPARE(order, (std::vector<std::string>{"findings 200/200", "finished"}));
+        QVERIFY(found > 0);
+        QCOMPARE(delivered, found);
+        QTest::qWait(300); // nothing after finished, not even the interval's second look
+        QCOMPARE(order.size(), std::size_t(2));
+    }
+
     void aFinishedListOnScreenWaitsForTheRescan()
     {
         auto w = openWindow();
