@@ -97,12 +97,14 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         m_progress->setRange(0, 0);
         m_progress->show();
         m_statusLabel->setText(tr("Scanning…"));
+        m_partialStale = m_partialShown; // a stopped scan's rows stay until this one's first findings
     });
     connect(m_scans, &ScanController::progress, this, [this](const QString& phase, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
         m_statusLabel->setText(tr("Scanning: %1…").arg(phase));
     });
+    connect(m_scans, &ScanController::findingsArrived, this, &MainWindow::showScanFindings);
     connect(m_scans, &ScanController::finished, this, &MainWindow::onScanFinished);
     connect(m_historyController, &HistoryController::refreshed, this, &MainWindow::onHistoryRefreshed);
     connect(m_historyController, &HistoryController::failed, this,
@@ -111,6 +113,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
             [this](const std::shared_ptr<const StoredScan>& scan) {
                 m_shownScan = std::make_shared<const ScanResult>(scanFromStored(*scan));
                 m_shownScanId = scan->summary.id;
+                m_partialShown = m_partialStale = false; // a running scan's first findings give way
                 auto findings = std::shared_ptr<const std::vector<Finding>>(scan, &scan->findings);
                 m_findings->setFindings(findings, tr("Stored scan %1 of %2 from %3 (read-only)")
                                                       .arg(scan->summary.id)
@@ -282,6 +285,8 @@ void MainWindow::startScan()
     if (!m_services.endpoint || m_scans->isRunning()) {
         return;
     }
+    // A finished list on screen stays until this scan ends (showScanFindings): its findings need no copies.
+    m_scans->setForwardFindings(!m_shownScan || m_partialShown);
     m_scans->start();
 }
 
@@ -290,6 +295,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_progress->hide();
     m_scanAction->setEnabled(m_services.endpoint.has_value());
     m_cancelAction->setEnabled(false);
+    endScanFindings(outcome);
     if (!outcome.result) {
         m_statusLabel->setText(outcome.cancelled ? tr("Scan cancelled; nothing changed.") : tr("Scan failed."));
         if (!outcome.cancelled) {
@@ -321,7 +327,8 @@ void MainWindow::showStoredAtOpening(const std::shared_ptr<const StoredScanView>
 {
     // Only while nothing else is shown: a live scan that arrived first, or a scan opened from the History page,
     // wins over this one; so does another endpoint chosen meanwhile.
-    if (!view || m_shownScan || !m_services.endpoint || view->summary.endpoint != m_services.endpoint->display()) {
+    if (!view || m_shownScan || m_partialShown || !m_services.endpoint ||
+        view->summary.endpoint != m_services.endpoint->display()) {
         return;
     }
     m_shownScan = view->scan;

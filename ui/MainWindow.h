@@ -101,6 +101,10 @@ private:
     void onScanFinished(const ScanOutcome& outcome);
     void onHistoryRefreshed(const HistorySnapshot& snapshot);
     void showStoredAtOpening(const std::shared_ptr<const StoredScanView>& view);
+    // A first scan's findings while it runs (MainWindowProgress.cpp): shown when nothing else is, kept and
+    // marked as incomplete when the scan is cancelled or fails.
+    void showScanFindings(const std::shared_ptr<const std::vector<Finding>>& findings, int done, int total);
+    void endScanFindings(const ScanOutcome& outcome);
     void setEndpoint(const DockerEndpoint& endpoint);
     // Live updates (MainWindowLive.cpp): follow the daemon's events after a scan, apply re-evaluations.
     void setUpLiveUpdates(QMenu* viewMenu);
@@ -134,6 +138,10 @@ private:
     qint64 m_shownScanId = 0;
     std::vector<ScanSummary> m_historyScans;
     std::shared_ptr<const DeltaView> m_lastDelta;
+    bool m_partialShown = false; // the Findings page shows a running (or stopped) scan's first findings
+    bool m_partialStale = false; // those are of an earlier, stopped scan: the next batch replaces them
+    int m_partialDone = 0;       // containers checked, of m_partialTotal, in what is shown
+    int m_partialTotal = 0;
 };
 
 } // namespace drydock::ui

@@ -4,7 +4,14 @@ namespace drydock {
 
 bool inRuleFocus(const std::optional<RuleFocus>& focus, ObjectType type, const std::string& id)
 {
-    return !focus || (focus->type == type && focus->id == id);
+    if (!focus) {
+        return true;
+    }
+    if (focus->containerIds) {
+        const bool listed = type == ObjectType::Container && focus->containerIds->count(id) > 0;
+        return listed != focus->exceptContainers;
+    }
+    return focus->type == type && focus->id == id;
 }
 
 } // namespace drydock

@@ -14,8 +14,9 @@ Scanner::Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clo
 {
 }
 
-Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
-                                     const CancelToken& cancel)
+Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& settings,
+                                      ProgressSink& progress, const CancelToken& cancel,
+                                      ScanBatchSink* batches)
 {
     const ContentScanOptions& options = m_contentOptions;
     ContentAnalyzer analyzer(m_client, options);
@@ -41,7 +42,15 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
                                                     ") exists on this daemon; check the name with `docker images`.");
     }
     const int total = static_cast<int>(chosen.size());
+    const int containers = static_cast<int>(result.inventory.containers.size());
     std::vector<Finding>& findings = result.findings.mutableAll();
+    const auto add = [&](std::vector<Finding> found) {
+        if (batches && !found.empty()) {
+            batches->batch({found, containers, containers});
+        }
+        findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
+    };
     for (int i = 0; i < total; ++i) {
         progress.progress("image contents", i, total);
         const Image& image = *chosen[static_cast<std::size_t>(i)];
@@ -55,17 +64,14 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
                 ImageContents unread;
                 unread.imageId = image.id;
                 unread.limitReached = contents.error().message;
-                auto found = evaluateContentRules(m_catalogue, settings, image, unread);
-                findings.insert(findings.end(), std::make_move_iterator(found.begin()),
-                                std::make_move_iterator(found.end()));
+                add(evaluateContentRules(m_catalogue, settings, image, unread));
                 continue;
             }
             result.inventory.problems.push_back(
                 {"image", image.id, "Content analysis failed: " + contents.error().message});
             continue;
         }
-        auto found = evaluateContentRules(m_catalogue, settings, image, contents.value());
-        findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        add(evaluateContentRules(m_catalogue, settings, image, contents.value()));
         result.imageContents.push_back(std::move(contents.value()));
     }
     result.findings.sort();
@@ -73,7 +79,8 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
     return success();
 }
 
-Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel)
+Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& progress,
+                                 const CancelToken& cancel, ScanBatchSink* batches)
 {
     ScanResult result;
     result.startedAtUnix = m_clock.nowUnix();
@@ -90,9 +97,23 @@ Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& pro
         effective.ownSocketPath = m_client.endpoint().socketPath;
     }
     progress.progress("checks", 0, 1);
-    result.findings = RuleEngine(m_catalogue).evaluate(result.inventory, effective, result.startedAtUnix);
+    const RuleEngine engine(m_catalogue);
+    if (batches) {
+        const int containers = static_cast<int>(result.inventory.containers.size());
+        result.findings = engine.evaluateInBatches(
+            result.inventory, effective, result.startedAtUnix,
+            [&](const std::vector<Finding>& found, int done) {
+                batches->batch({found, done, containers});
+            },
+            cancel);
+        if (cancel.isCancelled()) {
+            return Error::make(ErrorCode::Cancelled, "The scan was cancelled; nothing was changed.");
+        }
+    } else {
+        result.findings = engine.evaluate(result.inventory, effective, result.startedAtUnix);
+    }
     if (m_contentOptions.enabled) {
-        if (auto ok = analyseContents(result, effective, progress, cancel); !ok) {
+        if (auto ok = analyseContents(result, effective, progress, cancel, batches); !ok) {
             return ok.error();
         }
     }

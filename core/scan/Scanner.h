@@ -8,6 +8,7 @@
 #include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
+#include "core/scan/ScanBatch.h"
 
 namespace drydock {
 
@@ -18,14 +19,17 @@ public:
     Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock& clock);
     // The scanner keeps a reference to the clock: a temporary one would dangle.
     Scanner(DockerClient& client, const RuleCatalogue& catalogue, const Clock&& clock) = delete;
-    Result<ScanResult> scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel);
+    // With batches, findings are also handed over as they are final (ScanBatch), for a front end that shows
+    // them while the scan runs; the result is the same either way.
+    Result<ScanResult> scan(const ScanSettings& settings, ProgressSink& progress, const CancelToken& cancel,
+                            ScanBatchSink* batches = nullptr);
     // Content analysis (layers, packages, vulnerabilities) for the next scans: off unless asked for, because
     // it reads every layer of every chosen image.
     void setContentOptions(ContentScanOptions options) { m_contentOptions = std::move(options); }
 
 private:
     Result<void> analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
-                                 const CancelToken& cancel);
+                                 const CancelToken& cancel, ScanBatchSink* batches);
 
     DockerClient& m_client;
     const RuleCatalogue& m_catalogue;

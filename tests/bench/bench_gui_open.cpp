@@ -2,9 +2,13 @@
 // answers of tests/data, copied under new ids, 2 ms per round trip; the rules run for real): the first open
 // with an empty history, then the next opens, when the history holds the previous scan. Prints the
 // milliseconds from opening (constructing the window) to the window shown, to the first findings row in the
-// Findings table, to the scan finished, and the longest gaps between the ticks of a 10 ms timer on the GUI
-// thread (a stall the user sees); asserts nothing about time.
-//   bench_gui_open [containers] [latency ms per round trip] [opens]
+// Findings table (a first run shows the scan's first batch while it runs; a later open the stored scan), to
+// the scan finished, and the longest gaps between the ticks of a 10 ms timer on the GUI thread (a stall the
+// user sees); asserts nothing about time. With "first", every open is a first run (an empty history each
+// time, no stored scan to show) and the medians of the opens are printed; "first-hidden" is the same with the
+// scan's findings kept from the window until it ends (as before #19's progressive scan: what showing them
+// costs).
+//   bench_gui_open [containers] [latency ms per round trip] [opens] [first|first-hidden]
 #include "core/rules/RuleCatalogue.h"
 #include "tests/bench/BenchSupport.h"
 #include "tests/support/ScriptedDaemon.h"
@@ -23,6 +27,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 using namespace drydock;
@@ -41,7 +46,8 @@ struct OpenFigures
     std::vector<std::pair<double, double>> gaps; // (gap length, when it ended)
 };
 
-OpenFigures openOnce(const RuleCatalogue& catalogue, const QString& db, int containers, int latencyMs)
+OpenFigures openOnce(const RuleCatalogue& catalogue, const QString& db, int containers, int latencyMs,
+                     bool forward = true)
 {
     OpenFigures fig;
     DockerEndpoint endpoint;
@@ -66,7 +72,12 @@ OpenFigures openOnce(const RuleCatalogue& catalogue, const QString& db, int cont
             std::unique_ptr<Transport>(std::make_unique<test::ScriptedDaemon>(o)));
     });
     window.show();
-    window.startScan();
+    if (forward) {
+        window.startScan();
+    } else {
+        window.scanController()->setForwardFindings(false);
+        window.scanController()->start();
+    }
     fig.shown = now();
 
     QEventLoop loop;
@@ -129,9 +140,32 @@ int main(int argc, char** argv)
     const int containers = argc > 1 ? std::atoi(argv[1]) : 2000;
     const int latencyMs = argc > 2 ? std::atoi(argv[2]) : 2;
     const int opens = argc > 3 ? std::max(2, std::atoi(argv[3])) : 2;
+    const std::string mode = argc > 4 ? argv[4] : "";
+    const bool firstRuns = mode == "first" || mode == "first-hidden";
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     QTemporaryDir dir;
     const QString db = dir.path() + QStringLiteral("/history.db");
+    if (firstRuns) {
+        std::printf(
+            "bench_gui_open: MainWindow offscreen, scripted daemon with %d containers, %d ms per round "
+            "trip, %d first runs (empty history each)%s\n",
+            containers, latencyMs, opens, mode == "first" ? "" : ", findings hidden until the scan ends");
+        std::vector<double> first;
+        std::vector<double> finished;
+        for (int i = 0; i < opens; ++i) {
+            const QString fresh = dir.path() + QStringLiteral("/first-%1.db").arg(i);
+            const OpenFigures fig = openOnce(catalogue, fresh, containers, latencyMs, mode == "first");
+            print(qPrintable(QStringLiteral("first run %1").arg(i + 1)), fig);
+            first.push_back(fig.firstRow);
+            finished.push_back(fig.finished);
+        }
+        std::sort(first.begin(), first.end());
+        std::sort(finished.begin(), finished.end());
+        std::printf("  median of %d first runs: first findings %.0f ms, scan finished and shown %.0f ms\n",
+                    opens, first[first.size() / 2], finished[finished.size() / 2]);
+        std::printf("  peak memory %ld MB\n", bench::peakRssKb() / 1024);
+        return 0;
+    }
 
     std::printf(
         "bench_gui_open: MainWindow offscreen, scripted daemon with %d containers, %d ms per round trip\n",

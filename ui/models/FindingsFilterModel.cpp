@@ -68,6 +68,28 @@ bool FindingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sou
     return true;
 }
 
+namespace {
+
+// True when a is listed below b in the table's default order (severity descending, then rule id, object name
+// and discriminator reading top-down). A total order: rows arriving in another order (a scan's batches) or
+// the same rows in one list (the finished scan) sort the same, so the table does not reshuffle when the scan
+// ends.
+bool shownBelow(const Finding& a, const Finding& b)
+{
+    if (a.severity != b.severity) {
+        return a.severity < b.severity;
+    }
+    if (a.ruleId != b.ruleId) {
+        return a.ruleId > b.ruleId;
+    }
+    if (a.object.name != b.object.name) {
+        return a.object.name > b.object.name;
+    }
+    return a.discriminator > b.discriminator;
+}
+
+} // namespace
+
 bool FindingsFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
     const auto* model = qobject_cast<const FindingsModel*>(sourceModel());
@@ -76,18 +98,26 @@ bool FindingsFilterModel::lessThan(const QModelIndex& left, const QModelIndex& r
     if (!a || !b) {
         return QSortFilterProxyModel::lessThan(left, right);
     }
+    // Rows equal in the sorted column keep the default order, whichever way the column is sorted.
+    const bool ascending = sortOrder() == Qt::AscendingOrder;
+    const auto tie = [&] { return ascending ? shownBelow(*b, *a) : shownBelow(*a, *b); };
     switch (left.column()) {
     case FindingsModel::SeverityColumn:
-        if (a->severity != b->severity) {
-            return a->severity < b->severity;
-        }
-        return a->ruleId > b->ruleId; // within a severity, rule ids read top-down when sorted descending
-    case FindingsModel::RuleColumn: return a->ruleId < b->ruleId;
-    case FindingsModel::AreaColumn: return a->area < b->area;
+        return shownBelow(*a, *b);
+    case FindingsModel::RuleColumn:
+        return a->ruleId != b->ruleId ? a->ruleId < b->ruleId : tie();
+    case FindingsModel::AreaColumn:
+        return a->area != b->area ? a->area < b->area : tie();
     case FindingsModel::ObjectColumn:
-        return a->object.type != b->object.type ? a->object.type < b->object.type : a->object.name < b->object.name;
-    case FindingsModel::TitleColumn: return a->title < b->title;
-    case FindingsModel::StatusColumn: return a->waiver.has_value() < b->waiver.has_value();
+        if (a->object.type != b->object.type) {
+            return a->object.type < b->object.type;
+        }
+        return a->object.name != b->object.name ? a->object.name < b->object.name : tie();
+    case FindingsModel::TitleColumn:
+        return a->title != b->title ? a->title < b->title : tie();
+    case FindingsModel::StatusColumn:
+        return a->waiver.has_value() != b->waiver.has_value() ? a->waiver.has_value() < b->waiver.has_value()
+                                                              : tie();
     default: return QSortFilterProxyModel::lessThan(left, right);
     }
 }

@@ -29,6 +29,25 @@ void FindingsModel::setFindings(std::shared_ptr<const std::vector<Finding>> find
     endResetModel();
 }
 
+void FindingsModel::appendFindings(std::shared_ptr<const std::vector<Finding>> findings)
+{
+    if (!findings || findings->empty()) {
+        return;
+    }
+    // Search texts the builder is making for the earlier rows are dropped (their count no longer matches);
+    // the filter builds texts on first use meanwhile.
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(findings->size()) - 1);
+    m_rows.reserve(m_rows.size() + findings->size());
+    for (const Finding& f : *findings) {
+        m_rows.emplace_back(findings, &f);
+    }
+    if (!m_searchText.empty()) {
+        m_searchText.resize(m_rows.size());
+    }
+    endInsertRows();
+}
+
 void FindingsModel::adoptSearchText(quint64 ticket, const std::shared_ptr<std::vector<QString>>& texts)
 {
     // Only for the rows the builder saw, in their order: a newer list or a live update since made it stale.

@@ -38,6 +38,9 @@ public:
 
     explicit FindingsModel(QObject* parent = nullptr);
     void setFindings(std::shared_ptr<const std::vector<Finding>> findings);
+    // Adds rows after the last one (a scan's findings as they arrive): one rowsInserted, no reset, so a
+    // sorted view keeps its selection and scroll position.
+    void appendFindings(std::shared_ptr<const std::vector<Finding>> findings);
     // Replaces every row of one object with its new findings: a finding that is still there (same rule and
     // discriminator) is updated in place, the others are removed or appended.
     void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);

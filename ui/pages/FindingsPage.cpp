@@ -11,10 +11,13 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace drydock::ui {
 
@@ -171,18 +174,19 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
         reading = *f;
     }
     const bool wasEmpty = m_model->rowCount() == 0;
+    // The finished scan replacing its own first findings holds the same rows and more, in the same total
+    // order (FindingsFilterModel): the same scroll position shows the same rows, so nothing moves.
+    const int scroll = m_table->verticalScrollBar()->value();
+    const bool keepScroll = std::exchange(m_growing, false);
     m_details->showFinding(nullptr);
     m_model->setFindings(std::move(findings));
-    m_readOnly->setText(readOnlyLabel);
-    m_readOnly->setVisible(!readOnlyLabel.isEmpty());
-    m_details->setWaiveEnabled(readOnlyLabel.isEmpty());
+    setBanner(readOnlyLabel);
+    if (keepScroll) {
+        m_table->doItemsLayout(); // the scroll range of the new rows, now instead of at the next event
+        m_table->verticalScrollBar()->setValue(scroll);
+    }
     if (wasEmpty) {
-        // Sized once, when rows first arrive: replacing the list (the live scan after the stored one) keeps
-        // the columns still instead of measuring a thousand rows again on the GUI thread.
-        m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
-        m_table->resizeColumnToContents(FindingsModel::RuleColumn);
-        m_table->resizeColumnToContents(FindingsModel::AreaColumn);
-        m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "…leg…"
+        sizeColumns();
     }
     for (int row = 0; reading && row < m_model->rowCount(); ++row) {
         if (sameFinding(*m_model->findingAt(row), *reading)) {
@@ -195,6 +199,45 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
         }
     }
     updateCount();
+}
+
+void FindingsPage::sizeColumns()
+{
+    // Sized once, when rows first arrive: replacing the list (the live scan after the stored one or after its
+    // own first findings) keeps the columns still instead of measuring a thousand rows again on the GUI
+    // thread.
+    m_table->resizeColumnToContents(FindingsModel::SeverityColumn);
+    m_table->resizeColumnToContents(FindingsModel::RuleColumn);
+    m_table->resizeColumnToContents(FindingsModel::AreaColumn);
+    m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "…leg…"
+}
+
+void FindingsPage::appendFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& label)
+{
+    const bool wasEmpty = m_model->rowCount() == 0;
+    // Many rows land in the sorted table as one block at its end and one sort after (a layout change that keeps
+    // the selection), instead of one insertion per run of neighbouring rows, each moving the rows below it.
+    const bool many = findings && findings->size() > 1000 && !wasEmpty;
+    if (many) {
+        m_filter->setDynamicSortFilter(false);
+    }
+    m_model->appendFindings(std::move(findings));
+    if (many) {
+        m_filter->setDynamicSortFilter(true);
+    }
+    m_growing = true;
+    setBanner(label);
+    if (wasEmpty && m_model->rowCount() > 0) {
+        sizeColumns();
+    }
+    updateCount();
+}
+
+void FindingsPage::setBanner(const QString& label)
+{
+    m_readOnly->setText(label);
+    m_readOnly->setVisible(!label.isEmpty());
+    m_details->setWaiveEnabled(label.isEmpty());
 }
 
 void FindingsPage::replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings)

@@ -28,6 +28,11 @@ public:
 
     // readOnlyLabel non-empty: a stored scan is shown (no waiving), with the label saying which.
     void setFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& readOnlyLabel = {});
+    // Findings of a running scan after the rows shown (the table keeps its selection and scroll position);
+    // label says the list is incomplete (waiving waits for the finished scan, which setFindings then shows).
+    void appendFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& label);
+    // Changes only the banner above the table (e.g. a cancelled scan's rows marked as incomplete).
+    void setBanner(const QString& label);
     // Live update of one object's findings; ignored while a stored scan is shown.
     void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
     bool showsStoredScan() const;
@@ -54,6 +59,7 @@ signals:
 
 private:
     void updateCount();
+    void sizeColumns();
     void restoreLayout(QSplitter* splitter);
     FindingsModel* m_model;
     FindingsFilterModel* m_filter;
@@ -66,6 +72,7 @@ private:
     QLabel* m_count;
     QLabel* m_readOnly;
     WaiverPrompt m_prompt = defaultWaiverPrompt();
+    bool m_growing = false; // rows were appended since the last setFindings (a scan still running)
 };
 
 } // namespace drydock::ui
