@@ -4,6 +4,7 @@
 #include "core/hardening/CreateBody.h"
 #include "core/remediation/DockerfileSnippet.h"
 #include "core/remediation/RunCommandBuilder.h"
+#include "core/rules/RuleAdvice.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -18,66 +19,6 @@ namespace {
 // plan may also change the user), no setuid, bounded.
 constexpr std::string_view kTmpfsOptions = "rw,nosuid,size=64m,mode=1777";
 constexpr std::string_view kTmpOptions = "rw,noexec,nosuid,size=64m";
-
-// Whether a rule's fix is chosen by default in the walkthrough, and what it risks breaking.
-struct RuleAdvice
-{
-    ChangeChoice defaultChoice;
-    const char* risk;
-};
-
-// What each change risks breaking, and whether applying it by default keeps behaviour for most
-// applications. Changes that are usually deliberate (privileged mode, host namespaces, added capabilities)
-// default to skip: the user decides with the reason in front of them.
-const std::map<std::string, RuleAdvice>& adviceTable()
-{
-    static const std::map<std::string, RuleAdvice> table{
-        {"CTR-002",
-         {ChangeChoice::Skip, "Privileged mode is usually there for device or kernel access; without "
-                              "it such an application stops working. Find what it needs first."}},
-        {"CTR-003",
-         {ChangeChoice::Skip, "The capability was added on purpose; the feature that needs it (e.g. "
-                              "network administration) stops working without it."}},
-        {"CTR-004",
-         {ChangeChoice::Apply, "Processes that switch user, change file ownership or bind ports below "
-                               "1024 need capabilities back (SETUID, SETGID, CHOWN, NET_BIND_SERVICE). "
-                               "Ports below 1024 are kept automatically."}},
-        {"CTR-005", {ChangeChoice::Skip, "Monitoring agents that must see host processes stop working."}},
-        {"CTR-006", {ChangeChoice::Skip, "Programs sharing memory with the host stop working."}},
-        {"CTR-007", {ChangeChoice::Skip, "The container gets its own hostname."}},
-        {"CTR-014", {ChangeChoice::Skip, "The application can no longer write to the host directory."}},
-        {"CTR-016",
-         {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail with "
-                               "'Read-only file system'."}},
-        {"RUN-001", {ChangeChoice::Skip, "System calls outside Docker's default profile fail."}},
-        {"RUN-002", {ChangeChoice::Skip, "System calls outside Docker's default profile fail."}},
-        {"RUN-003", {ChangeChoice::Skip, "Fails to start on a host without AppArmor."}},
-        {"RUN-005",
-         {ChangeChoice::Apply, "setuid programs such as sudo or ping can no longer raise privileges."}},
-        {"RUN-006",
-         {ChangeChoice::Apply, "The container is killed (out of memory) if it needs more than the limit."}},
-        {"RUN-007", {ChangeChoice::Apply, "The container can no longer use swap beyond its memory limit."}},
-        {"RUN-008",
-         {ChangeChoice::Apply, "The container gets at most the CPU time of the limit under load."}},
-        {"RUN-009", {ChangeChoice::Apply, "Creating more processes or threads than the limit fails."}},
-        {"RUN-011", {ChangeChoice::Apply, "After the retry limit a crashing container stays stopped."}},
-        {"RUN-012",
-         {ChangeChoice::Skip, "The suggested probe is a guess: a wrong one marks a healthy container "
-                              "unhealthy. Check the command first."}},
-        {"RUN-014", {ChangeChoice::Apply, "Writes outside volumes and the tmpfs directories fail."}},
-        {"RUN-015", {ChangeChoice::Apply, "Old log lines beyond the size limit are rotated away."}},
-        {"NET-003",
-         {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
-        {"NET-006",
-         {ChangeChoice::Skip, "Clients on other machines can no longer reach the published port."}},
-        {"NET-005",
-         {ChangeChoice::Skip, "Ports not published explicitly are no longer reachable from the host."}},
-        {"SEC-001",
-         {ChangeChoice::Skip, "The application must read the secret from the file named in NAME_FILE; "
-                              "many do (official database images), others need a change first."}},
-    };
-    return table;
-}
 
 std::string attackerToday(Area area)
 {
@@ -389,11 +330,9 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
         ch.reason = f->evidence + (f->rationale.empty() ? "" : ". " + f->rationale);
         ch.edits = f->remediation.edits;
         ch.ruleIds = {f->ruleId};
-        const auto advice = adviceTable().find(f->ruleId);
-        ch.defaultChoice = advice != adviceTable().end() ? advice->second.defaultChoice : ChangeChoice::Apply;
-        ch.risk = advice != adviceTable().end()
-                      ? advice->second.risk
-                      : "Nothing Drydock knows of breaks for most applications; run the trial to be sure.";
+        const RuleAdvice& advice = ruleAdvice(f->ruleId);
+        ch.defaultChoice = advice.appliedByDefault ? ChangeChoice::Apply : ChangeChoice::Skip;
+        ch.risk = advice.risk;
         if (f->ruleId == "CTR-001") {
             // A user of the image itself (its passwd), else a numeric UID that exists nowhere but works.
             const PasswdEntry* pick = nullptr;

@@ -1,0 +1,210 @@
+#include "core/report/FixPriorities.h"
+
+#include "core/common/Strings.h"
+#include "core/rules/RuleAdvice.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+namespace drydock {
+
+namespace {
+
+unsigned bit(Exposure e)
+{
+    return static_cast<unsigned>(e);
+}
+
+// Object identity for grouping: the id when there is one (a stored scan keeps ids), else type and name.
+std::string objectKey(const ObjectRef& o)
+{
+    return std::string(toString(o.type)) + "\n" + (o.id.empty() ? o.name : o.id);
+}
+
+std::string trimmedSentence(const std::string& text)
+{
+    return trim(firstSentence(trim(text)));
+}
+
+const char* plural(ObjectType type)
+{
+    switch (type) {
+    case ObjectType::Container:
+        return "containers";
+    case ObjectType::Image:
+        return "images";
+    case ObjectType::Network:
+        return "networks";
+    case ObjectType::Volume:
+        return "volumes";
+    case ObjectType::SwarmService:
+        return "services";
+    case ObjectType::SwarmNode:
+        return "nodes";
+    default:
+        return "objects";
+    }
+}
+
+const char* singular(ObjectType type)
+{
+    switch (type) {
+    case ObjectType::Container:
+        return "container";
+    case ObjectType::Image:
+        return "image";
+    case ObjectType::Network:
+        return "network";
+    case ObjectType::Volume:
+        return "volume";
+    case ObjectType::SwarmService:
+        return "service";
+    case ObjectType::SwarmNode:
+        return "node";
+    default:
+        return "object";
+    }
+}
+
+// "31 low findings", "3 findings (1 high, 2 low)".
+std::string countPhrase(const std::array<int, severityCount>& counts, int total)
+{
+    std::vector<std::string> parts;
+    for (int s = severityCount - 1; s >= 0; --s) {
+        if (counts[static_cast<std::size_t>(s)] > 0) {
+            parts.push_back(std::to_string(counts[static_cast<std::size_t>(s)]) + " " +
+                            toString(static_cast<Severity>(s)));
+        }
+    }
+    const std::string noun = total == 1 ? " finding" : " findings";
+    if (parts.size() == 1) {
+        return parts.front() + noun;
+    }
+    return std::to_string(total) + noun + " (" + join(parts, ", ") + ")";
+}
+
+} // namespace
+
+unsigned exposureOf(const Finding& f)
+{
+    static const std::set<std::string, std::less<>> published{"NET-001", "NET-003", "NET-006",
+                                                              "NET-012", "DMN-001", "DMN-002"};
+    static const std::set<std::string, std::less<>> mounts{"CTR-012", "CTR-013", "CTR-014", "SEC-006"};
+    static const std::set<std::string, std::less<>> privileged{"CTR-002", "CTR-003", "CTR-005", "CTR-006",
+                                                               "CTR-017"};
+    unsigned bits = 0;
+    if (published.contains(f.ruleId)) {
+        bits |= bit(Exposure::PublishedEverywhere);
+    }
+    if (mounts.contains(f.ruleId)) {
+        bits |= bit(Exposure::HostMounts);
+    }
+    if (privileged.contains(f.ruleId)) {
+        bits |= bit(Exposure::Privileged);
+    }
+    if (f.area == Area::Secrets) {
+        bits |= bit(Exposure::Secrets);
+    }
+    return bits;
+}
+
+FixPriorities computeFixPriorities(const ScanResult& scan, const RuleCatalogue& catalogue,
+                                   std::size_t fixFirstCount, std::size_t quickWinCount)
+{
+    std::vector<const Finding*> open;
+    std::unordered_map<std::string, unsigned> exposure; // per object
+    for (const Finding& f : scan.findings.all()) {
+        if (f.waiver) {
+            continue;
+        }
+        open.push_back(&f);
+        exposure[objectKey(f.object)] |= exposureOf(f);
+    }
+
+    FixPriorities out;
+
+    // Fix first.
+    const auto rankKey = [&](const Finding* f) {
+        return std::make_tuple(-static_cast<int>(f->severity),
+                               -static_cast<long>(exposure[objectKey(f->object)]),
+                               -static_cast<long>(exposureOf(*f)), std::cref(f->object.name),
+                               std::cref(f->ruleId), std::cref(f->discriminator), std::cref(f->object.id));
+    };
+    std::vector<const Finding*> ranked;
+    for (const Finding* f : open) {
+        if (f->severity > Severity::Info) {
+            ranked.push_back(f);
+        }
+    }
+    const std::size_t firstCount = std::min(fixFirstCount, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(firstCount), ranked.end(),
+                      [&](const Finding* a, const Finding* b) { return rankKey(a) < rankKey(b); });
+    for (std::size_t i = 0; i < firstCount; ++i) {
+        const Finding& f = *ranked[i];
+        const Rule* rule = catalogue.find(f.ruleId);
+        const std::string& rationale =
+            !f.rationale.empty() || rule == nullptr ? f.rationale : rule->info().rationale;
+        const std::string& fix = !f.fix.empty() || rule == nullptr ? f.fix : rule->info().fix;
+        out.fixFirst.push_back({f.object, f.severity, f.ruleId, f.title,
+                                attackerGainsLine(f.ruleId, rationale), trimmedSentence(fix),
+                                exposure[objectKey(f.object)]});
+    }
+
+    // Quick wins: one per rule applied by default.
+    struct Group
+    {
+        std::array<int, severityCount> counts{};
+        int total = 0;
+        std::set<std::string> objects;
+        std::set<ObjectType> types;
+        Severity highest = Severity::Info;
+        const Finding* first = nullptr;
+    };
+    std::map<std::string, Group> byRule;
+    for (const Finding* f : open) {
+        if (f->severity == Severity::Info || !ruleAdvice(f->ruleId).appliedByDefault) {
+            continue;
+        }
+        Group& g = byRule[f->ruleId];
+        ++g.counts[static_cast<std::size_t>(f->severity)];
+        ++g.total;
+        g.objects.insert(objectKey(f->object));
+        g.types.insert(f->object.type);
+        g.highest = std::max(g.highest, f->severity);
+        g.first = g.first == nullptr ? f : g.first;
+    }
+    std::vector<std::pair<const std::string*, const Group*>> groups;
+    for (const auto& [id, g] : byRule) {
+        groups.emplace_back(&id, &g);
+    }
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+        return std::make_tuple(-a.second->total, -static_cast<int>(a.second->highest), std::cref(*a.first)) <
+               std::make_tuple(-b.second->total, -static_cast<int>(b.second->highest), std::cref(*b.first));
+    });
+    groups.resize(std::min(groups.size(), quickWinCount));
+    for (const auto& [id, g] : groups) {
+        const Rule* rule = catalogue.find(*id);
+        QuickWin w;
+        w.ruleId = *id;
+        w.title = rule != nullptr ? rule->info().title : g->first->title;
+        w.fix = trimmedSentence(rule != nullptr ? rule->info().fix : g->first->fix);
+        w.risk = ruleAdvice(*id).risk;
+        w.severity = g->highest;
+        w.findingCount = g->total;
+        w.objectCount = static_cast<int>(g->objects.size());
+        const bool oneType = g->types.size() == 1;
+        w.objectNoun = oneType
+                           ? (w.objectCount == 1 ? singular(*g->types.begin()) : plural(*g->types.begin()))
+                           : (w.objectCount == 1 ? "object" : "objects");
+        w.summary = "Resolves " + countPhrase(g->counts, g->total) + " on " + std::to_string(w.objectCount) +
+                    " " + w.objectNoun + ": " + w.fix + " Risk: " + w.risk;
+        out.quickWins.push_back(std::move(w));
+    }
+    return out;
+}
+
+} // namespace drydock
