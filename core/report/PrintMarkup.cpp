@@ -14,7 +14,8 @@ struct Replacement
 };
 
 constexpr Replacement kReplacements[] = {
-    {"<table", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+    {"<table class=\"layout\"", "<table border=\"0\" cellspacing=\"0\" cellpadding=\"4\""},
+    {"<table", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\" "
                "style=\"border-collapse: collapse; border-style: solid; border-color: #d1d5db\""},
     {"<th>", "<th style=\"background-color: #f3f4f6\">"},
     {"<th ", "<th style=\"background-color: #f3f4f6\" "},
@@ -29,7 +30,9 @@ constexpr Replacement kReplacements[] = {
 std::string withPrintAttributes(std::string html)
 {
     // One pass: a 10,000-finding report is 15 MB, and every pattern starts with '<' or 'c'. Longer patterns
-    // that share a start with a shorter one come first ("<table" before "<th", none here overlap otherwise).
+    // that share a start with a shorter one come first ("<table class=\"layout\"" before "<table", "<table"
+    // before
+    // "<th").
     std::string out;
     out.reserve(html.size() + html.size() / 16);
     const std::string_view text(html);

@@ -110,8 +110,14 @@ private slots:
         data.scan = &scan;
         auto written = PdfExporter::write(data, path);
         QVERIFY2(written, written ? "" : written.error().message.c_str());
-        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-        QCOMPARE(text.count(QRegularExpression(QStringLiteral("Finding number \\d+\\b"))), 1500);
+        const QString text =
+            run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        // Once in the objects' tables; since #20 the summary's "Fix first" names the highest risks before
+        // them and "Rules referenced" after them.
+        const int from =
+            text.indexOf(QStringLiteral("Findings by object"), text.indexOf(QStringLiteral("Fix first")));
+        const QString objects = text.mid(from, text.indexOf(QStringLiteral("Rules referenced"), from) - from);
+        QCOMPARE(objects.count(QRegularExpression(QStringLiteral("Finding number \\d+\\b"))), 1500);
 
         const QRegularExpression entry(QStringLiteral("^\\s*container (web-\\d+)\\s+(\\d+)\\s*$"),
                                        QRegularExpression::MultilineOption);
