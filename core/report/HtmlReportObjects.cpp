@@ -100,7 +100,7 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
          "<th width=\"27%\">Finding</th><th width=\"42%\">Evidence</th><th width=\"6%\">CIS</th></tr>";
     for (const Finding* f : g.findings) {
         referenced.insert(f->ruleId);
-        o << "<tr><td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
+        o << "<tr class=\"finding\"><td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
           << "</td><td>" << esc(f->title, 512) << "</td><td>" << esc(f->evidence, 1024) << "</td><td>"
           << (f->cis.id.empty() ? std::string("&#8211;") : esc(f->cis.id, 32)) << "</td></tr>";
     }
@@ -227,15 +227,14 @@ void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
         for (const ObjectGroup* g : quiet) {
             o << "<tr><td>" << toString(g->ref.type) << " "
               << esc(g->ref.name.empty() ? g->ref.id : g->ref.name, 256) << "</td><td>";
-            std::vector<std::string> rules;
+            // Every finding of the object, on its one line.
+            bool first = true;
             for (const Finding* f : g->findings) {
-                if (std::find(rules.begin(), rules.end(), f->ruleId) == rules.end()) {
-                    rules.push_back(f->ruleId);
-                    referenced.insert(f->ruleId);
-                    o << (rules.size() == 1 ? "" : ", ")
-                      << ruleLink(f->ruleId, print ? RuleRefs::LinkWithPage : RuleRefs::Link) << " "
-                      << esc(f->title, 256);
-                }
+                referenced.insert(f->ruleId);
+                o << (first ? "" : "; ") << "<span class=\"finding\">"
+                  << ruleLink(f->ruleId, print ? RuleRefs::LinkWithPage : RuleRefs::Link) << " " << esc(f->title, 256)
+                  << "</span>";
+                first = false;
             }
             o << "</td></tr>";
         }

@@ -134,17 +134,22 @@ Counted readBack(ReportFormat format, const QString& path)
     case ReportFormat::Html: {
         const QString html = QString::fromUtf8(bytes);
         c.waived = int(html.count(QStringLiteral("<tr class=\"waived\">")));
-        c.listed = int(html.count(QStringLiteral("<div class=\"finding\">"))) + c.waived;
-        c.remediation = html.contains(QStringLiteral("Remediated command"));
+        // Since #20: a row of its object's table, or an entry on the one line of an object with info only.
+        c.listed = int(html.count(QStringLiteral("class=\"finding\">"))) + c.waived;
+        c.remediation = html.contains(QStringLiteral("Hardened command"));
         break;
     }
     case ReportFormat::Pdf: {
         // The PDF's text: every finding block has its rule and title; the title page has the counts.
-        const QString text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        const QString all = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        // Since #20 the findings are listed between "Findings by object" and "Rules referenced"; the summary's
+        // "Fix first" names the highest risks before them.
+        const int from = all.indexOf(QStringLiteral("Findings by object"), all.indexOf(QStringLiteral("Fix first")));
+        const QString text = all.mid(from, all.indexOf(QStringLiteral("Rules referenced"), from) - from);
         c.listed = int(text.count(QRegularExpression(QStringLiteral("Finding number \\d+"))));
-        c.waived = int(text.count(QStringLiteral("accepted: <b>legacy</b>")));
+        c.waived = int(all.count(QStringLiteral("accepted: <b>legacy</b>")));
         c.listed += c.waived; // waived findings are a table row with the reason, not a block with the title
-        c.remediation = text.contains(QStringLiteral("Remediated command"));
+        c.remediation = text.contains(QStringLiteral("Hardened command"));
         break;
     }
     case ReportFormat::Text: // the GUI exports no plain text
