@@ -53,6 +53,13 @@ void findingDetails(std::ostringstream& o, const Finding& f, bool print)
     o << (print ? "" : "</details>") << "\n";
 }
 
+// "14 findings: 1 critical, 2 high, 11 low" — the object's open findings, counted the same in every format.
+std::string findingsPhrase(const ObjectGroup& g)
+{
+    return std::to_string(g.findings.size()) + (g.findings.size() == 1 ? " finding: " : " findings: ") +
+           countsPhrase(g.counts);
+}
+
 // "a3f9c2e1b4d7" for a 64-hex id (as docker ps shows it), the id itself otherwise.
 std::string shortId(const std::string& id)
 {
@@ -95,7 +102,7 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
     if (!g.ref.id.empty() && g.ref.id != g.ref.name) {
         o << esc(shortId(g.ref.id), 128) << " &middot; ";
     }
-    o << countsPhrase(g.counts) << "</p>\n";
+    o << findingsPhrase(g) << "</p>\n";
     o << "<table width=\"100%\"><tr><th width=\"10%\">Severity</th><th width=\"15%\">Rule</th>"
          "<th width=\"27%\">Finding</th><th width=\"42%\">Evidence</th><th width=\"6%\">CIS</th></tr>";
     for (const Finding* f : g.findings) {
@@ -226,7 +233,8 @@ void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
              "info</h2>\n<table><tr><th>Object</th><th>Findings</th></tr>";
         for (const ObjectGroup* g : quiet) {
             o << "<tr><td>" << toString(g->ref.type) << " "
-              << esc(g->ref.name.empty() ? g->ref.id : g->ref.name, 256) << "</td><td>";
+              << esc(g->ref.name.empty() ? g->ref.id : g->ref.name, 256) << " &middot; " << findingsPhrase(*g)
+              << "</td><td>";
             // Every finding of the object, on its one line.
             bool first = true;
             for (const Finding* f : g->findings) {
@@ -239,6 +247,13 @@ void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
             o << "</td></tr>";
         }
         o << "</table>\n";
+        if (data.detail == ReportDetail::Full) { // every finding's remediation, these ones too
+            for (const ObjectGroup* g : quiet) {
+                for (const Finding* f : g->findings) {
+                    findingDetails(o, *f, print);
+                }
+            }
+        }
     }
 }
 
