@@ -105,9 +105,10 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
     o << findingsPhrase(g) << "</p>\n";
     o << "<table width=\"100%\"><tr><th width=\"10%\">Severity</th><th width=\"15%\">Rule</th>"
          "<th width=\"27%\">Finding</th><th width=\"42%\">Evidence</th><th width=\"6%\">CIS</th></tr>";
-    for (const Finding* f : g.findings) {
+    for (std::size_t row = 0; row < g.findings.size(); ++row) {
+        const Finding* f = g.findings[row];
         referenced.insert(f->ruleId);
-        o << "<tr class=\"finding\"><td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
+        o << rowOpen(row, print, "finding") << "<td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
           << "</td><td>" << esc(f->title, 512) << "</td><td>" << esc(f->evidence, 1024) << "</td><td>"
           << (f->cis.id.empty() ? std::string("&#8211;") : esc(f->cis.id, 32)) << "</td></tr>";
     }
@@ -124,15 +125,22 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
     if (!h.runCommand.empty() || !rows.empty() || compose) {
         // Side by side, two narrow columns: the command, and beside it the compose snippet (when shown) or
         // what each change resolves; side by side they take half the height.
+        // Nothing beside the command: no layout table (Qt lays out and draws every table cell by cell, and a
+        // 10,000-finding PDF has hundreds of objects).
         const bool rowsBeside = !compose;
-        o << "<table class=\"layout\" width=\"100%\"><tr><td valign=\"top\" width=\"56%\">";
+        const bool beside = compose || !rows.empty();
+        if (beside) {
+            o << "<table class=\"layout\" width=\"100%\"><tr><td valign=\"top\" width=\"56%\">";
+        }
         if (!h.runCommand.empty()) {
             o << "<p><b>Hardened command</b> <span class=\"meta\">(all of the hardening plan's default "
                  "changes"
               << (h.leftOut.empty() ? "" : "; those that need a decision are named in its comments")
               << ")</span></p>" << codeBlock(h.runCommand, print) << "\n";
         }
-        o << "</td><td valign=\"top\">";
+        if (beside) {
+            o << "</td><td valign=\"top\">";
+        }
         if (compose) {
             o << "<p><b>Compose</b></p>" << codeBlock(h.compose, print);
         }
@@ -142,8 +150,9 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
             }
             o << "<p><b>What each change resolves</b></p><table "
                  "width=\"100%\"><tr><th>Change</th><th>Resolves</th></tr>";
-            for (const auto& r : rows) {
-                o << "<tr><td><code>";
+            for (std::size_t row = 0; row < rows.size(); ++row) {
+                const ChangeRow& r = rows[row];
+                o << rowOpen(row, print) << "<td><code>";
                 for (std::size_t i = 0; i < r.flags.size(); ++i) {
                     o << (i ? "<br/>" : "") << r.flags[i];
                 }
@@ -162,7 +171,9 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
         if (rowsBeside) {
             changes();
         }
-        o << "</td></tr></table>\n";
+        if (beside) {
+            o << "</td></tr></table>\n";
+        }
         if (!rowsBeside) {
             changes();
         }

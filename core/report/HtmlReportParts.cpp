@@ -54,6 +54,18 @@ std::string ruleLink(const std::string& ruleId, RuleRefs refs)
            (refs == RuleRefs::LinkWithPage ? kPageRefHtml : "") + "</a>";
 }
 
+std::string rowOpen(std::size_t index, bool print, const char* cls)
+{
+    std::string out = "<tr";
+    if (cls != nullptr) {
+        out += std::string(" class=\"") + cls + "\"";
+    }
+    if (print && index % 2 == 1) {
+        out += " bgcolor=\"#f3f4f6\"";
+    }
+    return out + ">";
+}
+
 std::string countsPhrase(const std::array<int, severityCount>& counts)
 {
     std::string out;

@@ -28,6 +28,8 @@ enum class RuleRefs
 std::string ruleLink(const std::string& ruleId, RuleRefs refs);
 // The anchor name of a rule's entry: "rule-CTR-002".
 std::string ruleAnchor(const std::string& ruleId);
+// Opens row `index` of a table: on paper every other row is shaded, as the print tables have no borders.
+std::string rowOpen(std::size_t index, bool print, const char* cls = nullptr);
 // "3 critical, 2 high" from counts by severity (index = Severity), highest first; "none" when all are zero.
 std::string countsPhrase(const std::array<int, severityCount>& counts);
 

@@ -186,11 +186,12 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
         int n = 0;
         for (const auto& item : priorities.fixFirst) {
             referenced.insert(item.ruleId);
-            o << "<tr><td>" << ++n << "</td><td>" << severityBadge(item.severity, print)
-              << "</td><td><small><b>" << esc(item.title, 512) << "</b> (" << ruleLink(item.ruleId, refs)
+            o << rowOpen(static_cast<std::size_t>(n), print) << "<td>" << n + 1 << "</td><td>"
+              << severityBadge(item.severity, print) << "</td><td><small><b>" << esc(item.title, 512) << "</b> (" << ruleLink(item.ruleId, refs)
               << ") on " << objectsPhrase(item.objects) << "</small></td><td><small><i>"
               << esc(item.attackerGains, 512) << "</i></small></td><td><small>" << esc(item.fix, 512)
               << "</small></td></tr>";
+            ++n;
         }
         o << "</table>\n";
     }
@@ -199,9 +200,10 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
         o << "<p>No change applied by default resolves an open finding above info.</p>\n";
     } else {
         o << "<table><tr><th>Resolves</th><th>Change</th><th>Risk of breaking</th></tr>";
+        std::size_t row = 0;
         for (const auto& w : priorities.quickWins) {
             referenced.insert(w.ruleId);
-            o << "<tr><td><small>" << w.findingCount << (w.findingCount == 1 ? " finding" : " findings")
+            o << rowOpen(row++, print) << "<td><small>" << w.findingCount << (w.findingCount == 1 ? " finding" : " findings")
               << " on " << w.objectCount << " " << esc(w.objectNoun) << " (" << ruleLink(w.ruleId, refs)
               << ")</small></td><td><small>" << esc(w.fix, 512) << "</small></td><td><small>"
               << esc(w.risk, 512) << "</small></td></tr>";

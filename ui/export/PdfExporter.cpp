@@ -119,6 +119,7 @@ PageRefs pageRefs(QTextDocument& doc, qreal pageHeight)
 {
     static const QString kPlaceholder = QString::fromUtf8(kPageRefText);
     PageRefs out;
+    std::vector<bool> plain; // by char format index: neither a link nor a named anchor
     auto* layout = doc.documentLayout();
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
         const QTextLayout* lines = b.layout();
@@ -132,7 +133,19 @@ PageRefs pageRefs(QTextDocument& doc, qreal pageHeight)
         };
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
+            // Most fragments are plain text: their format (shared by index) is looked at once, not copied each time.
+            const int formatIndex = fragment.charFormatIndex();
+            if (formatIndex < static_cast<int>(plain.size()) && plain[static_cast<std::size_t>(formatIndex)]) {
+                continue;
+            }
             const QTextCharFormat format = fragment.charFormat();
+            if (!format.isAnchor()) {
+                if (formatIndex >= static_cast<int>(plain.size())) {
+                    plain.resize(static_cast<std::size_t>(formatIndex) + 1, false);
+                }
+                plain[static_cast<std::size_t>(formatIndex)] = true;
+                continue;
+            }
             const int inBlock = fragment.position() - b.position();
             const QStringList names = format.anchorNames();
             for (const QString& name : names) {
