@@ -11,6 +11,7 @@
 #include "tests/support/Csv.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -302,6 +303,43 @@ private slots:
             QCOMPARE(c.waived, include ? 1 : 0);
             QCOMPARE(c.listed, include ? 40 : 39);
             QCOMPARE(c.remediation, include);
+        }
+    }
+
+    void theDetailChoosesHowMuchHtmlShows_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QStringList>("present");
+        QTest::addColumn<QStringList>("absent");
+        QTest::newRow("objects, the default: the summary, the objects and the rules")
+            << 0 << QStringList{">Fix first<", "id=\"findings\"", "id=\"rules\""} << QStringList{"<details>"};
+        QTest::newRow("summary: the first page alone")
+            << 1 << QStringList{">Fix first<", ">Quick wins<"} << QStringList{"id=\"findings\"", "id=\"rules\""};
+        QTest::newRow("full: each finding's remediation too, folded")
+            << 2 << QStringList{"id=\"findings\"", "<details>", "Remediated command"} << QStringList{};
+    }
+    void theDetailChoosesHowMuchHtmlShows()
+    {
+        QFETCH(int, index);
+        QFETCH(QStringList, present);
+        QFETCH(QStringList, absent);
+        QTemporaryDir out;
+        auto d = dialog(out.path());
+        d->setFormat(ReportFormat::Json);
+        QVERIFY(!d->detail()->isEnabled()); // JSON, SARIF and CSV always hold every finding
+        d->setFormat(ReportFormat::Html);
+        QVERIFY(d->detail()->isEnabled());
+        d->detail()->setCurrentIndex(index);
+        const QString path = out.filePath(QStringLiteral("detail.html"));
+        d->setPath(path);
+        d->startExport();
+        QVERIFY(waitFinished(*d));
+        const QString html = QString::fromUtf8(readAll(path));
+        for (const QString& p : present) {
+            QVERIFY2(html.contains(p), qPrintable(p));
+        }
+        for (const QString& a : absent) {
+            QVERIFY2(!html.contains(a), qPrintable(a));
         }
     }
 
