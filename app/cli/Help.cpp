@@ -140,6 +140,9 @@ const CommandSpec& scanSpec()
             {"--only", K::Repeatable, "AREA[,AREA…]",
              "only these areas: image, container, runtime, network, secrets, daemon, swarm"},
             {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
+            {"--detail", K::Value, "summary|objects|full",
+             "how much an html or pdf report shows: the one-page summary alone, also one block per\n"
+             "object and the rules referenced (default), or also each finding's own remediation"},
             {"--list-rules", K::Flag, "", "print the rule catalogue as a Markdown table and exit"},
             {"--db", K::Value, "FILE", "history database (default: $XDG_DATA_HOME/drydock/history.db)"},
             {"--no-history", K::Flag, "", "do not store this scan"},
@@ -207,6 +210,9 @@ const CommandSpec& reportSpec()
          {"--schema", K::Value, "2|1",
           "the json's schemaVersion: 2 (default) or 1 (deprecated, removed in the next release)"},
          {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
+         {"--detail", K::Value, "summary|objects|full",
+             "how much an html or pdf report shows: the one-page summary alone, also one block per\n"
+             "object and the rules referenced (default), or also each finding's own remediation"},
          {"--fleet", K::Flag, "",
           "the fleet view instead: the latest scan of every endpoint scanned within --since\n"
           "(default 90d) side by side, and the worst open findings across them (text, json, html, pdf)"},
@@ -220,6 +226,7 @@ std::string reportHelp()
     return std::string(
                R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
                       [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation] [--schema 2|1]
+                      [--detail summary|objects|full]
        drydock report --fleet [--since 90d] [--db FILE] --format F --output FILE …
 
 Writes a report of a stored scan (see drydock history list) without asking the daemon anything.

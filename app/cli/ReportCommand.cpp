@@ -4,6 +4,7 @@
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
+#include "core/report/ReportTrend.h"
 #include "core/report/ScanFromStored.h"
 #include "core/store/FleetHistory.h"
 
@@ -130,6 +131,12 @@ int runReport(const std::vector<std::string>& words)
     report.includeWaived = !args->has("--no-waived");
     report.includeRemediation = !args->has("--no-remediation");
     report.jsonSchema = *jsonSchema;
+    const auto detail = reportDetailOption(*args);
+    if (!detail) {
+        std::fprintf(stderr, "drydock: %s\n", detail.error().message.c_str());
+        return ExitUsage;
+    }
+    report.detail = *detail;
     if (const auto baseline = args->last("--baseline")) {
         std::optional<std::int64_t> baselineId;
         if (*baseline == "previous" || *baseline == "last") {
@@ -154,6 +161,7 @@ int runReport(const std::vector<std::string>& words)
             report.baselineScanId = *baselineId;
         }
     }
+    report.scoreTrend = storedScoreTrend(store.value()->scans(), scan.inventory.endpoint, scanId, report.baselineScanId);
     for (std::size_t i = 0; i < formats.size(); ++i) {
         auto written = writeReport(parsed[i], outputs[i], report, args->has("--verbose"));
         if (!written) {

@@ -81,6 +81,12 @@ Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson)
     return version;
 }
 
+Result<ReportDetail> reportDetailOption(const ParsedArgs& args)
+{
+    const auto asked = args.last("--detail");
+    return asked ? parseReportDetail(*asked) : Result<ReportDetail>(ReportDetail::Objects);
+}
+
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,
                               std::int64_t generatedAtUnix)
 {

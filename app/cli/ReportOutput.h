@@ -20,6 +20,9 @@ Result<void> writeReport(ReportFormat format, const std::string& path, const Rep
 // The deprecated version 1 prints a note saying so on stderr.
 Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson);
 
+// How much an HTML or PDF report shows, from --detail (ReportDetail::Objects without it), or a usage error.
+Result<ReportDetail> reportDetailOption(const ParsedArgs& args);
+
 // A fleet view in one of fleetReportFormats(), written the same way.
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,
                               std::int64_t generatedAtUnix);

@@ -8,6 +8,7 @@
 #include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
+#include "core/report/ReportTrend.h"
 #include "core/report/ScanJson.h"
 #include "core/report/TextReport.h"
 #include "core/scan/ScanRecorder.h"
@@ -157,6 +158,11 @@ int runScan(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
         return ExitUsage;
     }
+    const auto detail = reportDetailOption(*args);
+    if (!detail) {
+        std::fprintf(stderr, "drydock: %s\n", detail.error().message.c_str());
+        return ExitUsage;
+    }
 
     // Local inputs of content analysis are checked before the daemon is asked anything.
     for (const auto& file : [&] {
@@ -245,6 +251,11 @@ int runScan(const std::vector<std::string>& words)
     if (delta) {
         report.delta = delta;
         report.baselineScanId = recorded->baselineScanId.value_or(0);
+    }
+    report.detail = *detail;
+    if (history && recorded->scanId > 0) {
+        report.scoreTrend = storedScoreTrend(history->scans(), scan.inventory.endpoint, recorded->scanId,
+                                             report.baselineScanId);
     }
     for (const auto& out : *outputs) {
         auto written = writeReport(out.format, out.path, report, args->has("--verbose"));

@@ -140,18 +140,37 @@ FixPriorities computeFixPriorities(const ScanResult& scan, const RuleCatalogue& 
             ranked.push_back(f);
         }
     }
-    const std::size_t firstCount = std::min(fixFirstCount, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(firstCount), ranked.end(),
-                      [&](const Finding* a, const Finding* b) { return rankKey(a) < rankKey(b); });
-    for (std::size_t i = 0; i < firstCount; ++i) {
-        const Finding& f = *ranked[i];
-        const Rule* rule = catalogue.find(f.ruleId);
+    std::sort(ranked.begin(), ranked.end(),
+              [&](const Finding* a, const Finding* b) { return rankKey(a) < rankKey(b); });
+    std::map<std::pair<std::string, Severity>, std::size_t> risks; // rule and severity -> index in fixFirst
+    for (const Finding* f : ranked) {
+        const auto [it, added] = risks.try_emplace({f->ruleId, f->severity}, out.fixFirst.size());
+        if (!added) {
+            auto& objects = out.fixFirst[it->second].objects;
+            const bool seen = std::any_of(objects.begin(), objects.end(), [&](const ObjectRef& o) {
+                return objectKey(o) == objectKey(f->object);
+            });
+            if (!seen) {
+                objects.push_back(f->object);
+            }
+            continue;
+        }
+        if (out.fixFirst.size() == fixFirstCount) {
+            risks.erase(it); // past the count: only objects of the risks already listed are still gathered
+            continue;
+        }
+        const Rule* rule = catalogue.find(f->ruleId);
         const std::string& rationale =
-            !f.rationale.empty() || rule == nullptr ? f.rationale : rule->info().rationale;
-        const std::string& fix = !f.fix.empty() || rule == nullptr ? f.fix : rule->info().fix;
-        out.fixFirst.push_back({f.object, f.severity, f.ruleId, f.title,
-                                attackerGainsLine(f.ruleId, rationale), trimmedSentence(fix),
-                                exposure[objectKey(f.object)]});
+            !f->rationale.empty() || rule == nullptr ? f->rationale : rule->info().rationale;
+        const std::string& fix = !f->fix.empty() || rule == nullptr ? f->fix : rule->info().fix;
+        out.fixFirst.push_back({f->object,
+                                {f->object},
+                                f->severity,
+                                f->ruleId,
+                                f->title,
+                                attackerGainsLine(f->ruleId, rationale),
+                                trimmedSentence(fix),
+                                exposure[objectKey(f->object)]});
     }
 
     // Quick wins: one per rule applied by default.

@@ -23,10 +23,12 @@ enum class Exposure : unsigned
 // The exposure bits one rule's finding contributes to its object.
 unsigned exposureOf(const Finding& finding);
 
-// One entry of "Fix first": an open finding among the highest risks of a scan, with what to say about it.
+// One entry of "Fix first": one of the highest risks of a scan — a rule at a severity — with every object it
+// is on (best ranked first) and what to say about it.
 struct FixFirstItem
 {
-    ObjectRef object;
+    ObjectRef object;               // the best-ranked object with this risk (objects.front())
+    std::vector<ObjectRef> objects; // every object with this risk, in rank order
     Severity severity = Severity::Info;
     std::string ruleId;
     std::string title;

@@ -8,6 +8,27 @@
 
 namespace drydock {
 
+const char* toString(ReportDetail detail)
+{
+    switch (detail) {
+    case ReportDetail::Summary: return "summary";
+    case ReportDetail::Objects: return "objects";
+    case ReportDetail::Full: return "full";
+    }
+    return "objects";
+}
+
+Result<ReportDetail> parseReportDetail(std::string_view name)
+{
+    for (const ReportDetail d : {ReportDetail::Summary, ReportDetail::Objects, ReportDetail::Full}) {
+        if (name == toString(d)) {
+            return d;
+        }
+    }
+    return Error::make(ErrorCode::InvalidArgument, "unknown detail '" + visibleText(std::string(name).substr(0, 40)) +
+                                                       "' (use summary, objects or full)");
+}
+
 int ReportData::objects() const
 {
     if (objectCount >= 0) {

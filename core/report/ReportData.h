@@ -1,12 +1,34 @@
 #pragma once
+#include "core/common/Result.h"
 #include "core/findings/ScanDelta.h"
 #include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace drydock {
+
+// How much of a scan a person's report (HTML, PDF) shows; JSON, SARIF and CSV always hold every finding.
+enum class ReportDetail
+{
+    Summary, // the one-page summary alone: score, trend, charts, changes, fix first, quick wins
+    Objects, // the summary, one compact block per object, the rules referenced, waivers and the appendix
+    Full     // as objects, plus each finding's own remediation (folded in HTML)
+};
+const char* toString(ReportDetail detail); // "summary", "objects", "full"
+// The detail called name; otherwise an InvalidArgument error naming the accepted values.
+Result<ReportDetail> parseReportDetail(std::string_view name);
+
+// One earlier scan's posture score: a point of the summary's trend since the baseline.
+struct ScorePoint
+{
+    std::int64_t scanId = 0;
+    std::int64_t atUnix = 0;
+    int score = 100;
+};
 
 // Everything a report shows: one scan, where it is kept in the history, the changes since its baseline,
 // and the catalogue for rule texts and the practices appendix. Reports never re-evaluate anything.
@@ -24,6 +46,9 @@ struct ReportData
     // Objects scanned, for the posture score; -1 counts the inventory (a stored scan has no inventory).
     int objectCount = -1;
     int objects() const;
+    ReportDetail detail = ReportDetail::Objects;
+    // Scores from the baseline (or the last scans) up to this one, oldest first; empty without history.
+    std::vector<ScorePoint> scoreTrend;
 };
 
 // Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.

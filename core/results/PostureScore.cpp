@@ -19,8 +19,12 @@ int PostureScore::weight(Severity severity)
 
 PostureScore PostureScore::compute(const FindingSet& findings, int objectCount)
 {
+    return fromCounts(findings.countsBySeverity(), objectCount);
+}
+
+PostureScore PostureScore::fromCounts(const std::array<int, severityCount>& counts, int objectCount)
+{
     PostureScore s;
-    const auto counts = findings.countsBySeverity();
     for (int i = 0; i < severityCount; ++i) {
         s.penalty += counts[static_cast<std::size_t>(i)] * weight(static_cast<Severity>(i));
     }

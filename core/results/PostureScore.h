@@ -16,6 +16,8 @@ struct PostureScore
     int tolerance = 0;
 
     static PostureScore compute(const FindingSet& findings, int objectCount);
+    // The same from open counts by severity (index = Severity), as a stored scan's summary keeps them.
+    static PostureScore fromCounts(const std::array<int, severityCount>& counts, int objectCount);
     static int weight(Severity severity);
     std::string grade() const; // "A" (>= 90) … "F" (< 40)
     static std::string explanation();

@@ -23,7 +23,9 @@ const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
     static const std::map<std::string, RuleAdvice, std::less<>> table{
         // Container
         {"CTR-001",
-         {kApply, kNothingBreaks,
+         {kApply,
+          "Files the application writes must be writable by the new UID (volumes owned by root refuse writes), "
+          "and it can no longer bind ports below 1024 or change file ownership.",
           "The process runs as root: code that breaks into it owns the container and is one kernel bug away "
           "from root on the host."}},
         {"CTR-002",

@@ -3,11 +3,72 @@
 #include "core/remediation/ComposeSnippet.h"
 #include "core/remediation/RunCommandBuilder.h"
 #include "core/remediation/RunCommandHardener.h"
+#include "core/rules/RuleAdvice.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 namespace drydock {
+
+namespace {
+
+// The note naming one left-out change: the rule id and what applying it risks. Titles and flags are left out
+// of the comment on purpose: they can hold daemon text, and the rule id is enough to find the rest in the
+// report.
+std::string leftOutNote(const std::string& ruleId)
+{
+    return "Not in this command, decide first: " + ruleId + " (" + ruleAdvice(ruleId).risk + ")";
+}
+
+} // namespace
+
+bool ObjectRemediation::inDefaultCommand(const Finding& finding)
+{
+    return !finding.waiver && ruleAdvice(finding.ruleId).appliedByDefault;
+}
+
+ObjectHardening ObjectRemediation::describe(const std::vector<const Finding*>& objectFindings)
+{
+    ObjectHardening out;
+    std::set<std::string> dockerfiles;
+    const auto note = [&out](bool added, const std::string& flag, const Finding* f) {
+        for (auto& c : out.changes) {
+            if (c.added == added && c.flag == flag) {
+                c.resolves.push_back(f);
+                return;
+            }
+        }
+        out.changes.push_back({added, flag, {f}});
+    };
+    for (const Finding* f : objectFindings) {
+        if (f->waiver) {
+            continue;
+        }
+        if (out.runCommand.empty()) {
+            out.runCommand = f->remediation.runCommand;
+            out.compose = f->remediation.compose;
+        }
+        if (!f->remediation.dockerfile.empty() && dockerfiles.insert(f->remediation.dockerfile).second) {
+            out.dockerfile.push_back(f->remediation.dockerfile);
+        }
+        const bool hasChange = !f->remediation.addFlags.empty() || !f->remediation.removeFlags.empty();
+        if (!hasChange) {
+            continue;
+        }
+        if (!inDefaultCommand(*f)) {
+            out.leftOut.push_back(f);
+            continue;
+        }
+        for (const auto& flag : f->remediation.removeFlags) {
+            note(false, flag, f);
+        }
+        for (const auto& flag : f->remediation.addFlags) {
+            note(true, flag, f);
+        }
+    }
+    return out;
+}
 
 void ObjectRemediation::render(std::vector<Finding>& findings, const Inventory& inventory)
 {
@@ -27,6 +88,7 @@ void ObjectRemediation::renderContainers(std::vector<Finding>& findings, const I
     {
         std::vector<Finding*> findings;
         std::vector<RunEdit> edits;
+        std::vector<std::string> leftOut; // rule ids, once each, in scan order
         bool waived = false;
     };
     std::unordered_map<std::string, Group> byContainer;
@@ -41,8 +103,13 @@ void ObjectRemediation::renderContainers(std::vector<Finding>& findings, const I
         }
         it->second.findings.push_back(&f);
         it->second.waived = it->second.waived || f.waiver.has_value();
-        if (!f.waiver) {
-            it->second.edits.insert(it->second.edits.end(), f.remediation.edits.begin(), f.remediation.edits.end());
+        if (inDefaultCommand(f)) {
+            it->second.edits.insert(it->second.edits.end(), f.remediation.edits.begin(),
+                                    f.remediation.edits.end());
+        } else if (!f.waiver && !f.remediation.edits.empty() &&
+                   std::find(it->second.leftOut.begin(), it->second.leftOut.end(), f.ruleId) ==
+                       it->second.leftOut.end()) {
+            it->second.leftOut.push_back(f.ruleId);
         }
     }
     if (onlyWithWaivers) { // the others already carry the command render() gave them
@@ -74,7 +141,10 @@ void ObjectRemediation::renderContainers(std::vector<Finding>& findings, const I
         const auto image = images.find(container.imageId);
         const RunCommand original = builder.build(container, image == images.end() ? nullptr : image->second);
         Group& group = byContainer[id];
-        const RunCommand hardened = hardener.apply(original, group.edits);
+        RunCommand hardened = hardener.apply(original, group.edits);
+        for (const auto& ruleId : group.leftOut) {
+            hardened.notes.push_back(leftOutNote(ruleId));
+        }
         const std::string runCommand = hardened.render();
         const std::string snippet = compose.render(container.name, hardened);
         for (Finding* f : group.findings) {

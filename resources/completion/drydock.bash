@@ -22,7 +22,7 @@ _drydock()
         --host | --context | --db | --format | --output | --fail-on | --rule-severity | --only | --baseline | \
             --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
             --reason | --author | --expires | --choose | --watch | --image | --packages | --sbom | --vuln-db | \
-            --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey | --schema)
+            --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey | --schema | --detail)
             ((i++))
             continue
             ;;
@@ -88,6 +88,11 @@ _drydock()
         COMPREPLY=($(compgen -W "2 1" -- "$cur"))
         return
         ;;
+    --detail)
+        # How much HTML and PDF reports show.
+        COMPREPLY=($(compgen -W "summary objects full" -- "$cur"))
+        return
+        ;;
     --only)
         # A comma-separated list: complete the part after the last comma.
         local done_part="" last=$cur
@@ -140,7 +145,7 @@ _drydock()
         ;;
     scan)
         COMPREPLY=($(compgen -W "$endpoint_opts --format --output --fail-on --rule-severity --only --verbose
-            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --fleet --endpoints-file --schema --help -h" -- "$cur"))
+            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --fleet --endpoints-file --schema --detail --help -h" -- "$cur"))
         ;;
     harden)
         if [[ -z $sub && $cur != -* ]]; then
@@ -166,7 +171,7 @@ _drydock()
         ;;
     report)
         COMPREPLY=($(compgen -W "--db --format --output --baseline --no-waived --no-remediation --verbose
-            --schema --fleet --since --help -h" -- "$cur"))
+            --schema --detail --fleet --since --help -h" -- "$cur"))
         ;;
     history)
         if [[ -z $sub ]]; then

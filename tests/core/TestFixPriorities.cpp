@@ -47,7 +47,14 @@ QStringList fixFirstOf(const FixPriorities& p)
 {
     QStringList out;
     for (const auto& i : p.fixFirst) {
-        out << QString::fromStdString(i.object.name + "/" + i.ruleId);
+        QStringList objects;
+        for (const auto& o : i.objects) {
+            objects << QString::fromStdString(o.name);
+        }
+        if (i.objects.empty() || i.objects.front().name != i.object.name) {
+            objects << QStringLiteral("(object is not the first of objects)");
+        }
+        out << objects.join(QLatin1Char('+')) + QLatin1Char('/') + QString::fromStdString(i.ruleId);
     }
     return out;
 }
@@ -81,28 +88,35 @@ private slots:
             << QStringList{"zzz/CTR-002", "aaa/CTR-001"};
         QTest::newRow("at equal severity the object published on all interfaces comes first")
             << QStringList{"aaa/CTR-001/high", "zzz/CTR-001/high", "zzz/NET-003/medium"} << 10
-            << QStringList{"zzz/CTR-001", "aaa/CTR-001", "zzz/NET-003"};
+            << QStringList{"zzz+aaa/CTR-001", "zzz/NET-003"};
         QTest::newRow("a Docker socket mount outranks privileged mode at equal severity")
             << QStringList{"priv/CTR-002/critical", "sock/CTR-013/critical"} << 10
             << QStringList{"sock/CTR-013", "priv/CTR-002"};
         QTest::newRow("privileged outranks a secret in clear at equal severity")
             << QStringList{"env/SEC-001/high", "env/CTR-001/high", "caps/CTR-003/high", "caps/CTR-001/high"}
-            << 10 << QStringList{"caps/CTR-003", "caps/CTR-001", "env/SEC-001", "env/CTR-001"};
+            << 10 << QStringList{"caps/CTR-003", "caps+env/CTR-001", "env/SEC-001"};
         QTest::newRow("on one object the finding that is the exposure comes first")
             << QStringList{"web/CTR-001/high", "web/NET-006/high"} << 10
             << QStringList{"web/NET-006", "web/CTR-001"};
-        QTest::newRow("ties are broken by object name, then rule id")
+        QTest::newRow(
+            "ties are broken by object name, then rule id, and one risk lists every object it is on")
             << QStringList{"bbb/CTR-001/high", "aaa/RUN-001/high", "aaa/CTR-001/high"} << 10
-            << QStringList{"aaa/CTR-001", "aaa/RUN-001", "bbb/CTR-001"};
+            << QStringList{"aaa+bbb/CTR-001", "aaa/RUN-001"};
+        QTest::newRow("one rule at two severities is two risks")
+            << QStringList{"a/CTR-003/high", "b/CTR-003/medium"} << 10
+            << QStringList{"a/CTR-003", "b/CTR-003"};
+        QTest::newRow("two findings of one rule on one object list the object once")
+            << QStringList{"a/SEC-001/high", "a/SEC-001/high", "b/SEC-001/high"} << 10
+            << QStringList{"a+b/SEC-001"};
         QTest::newRow("waived findings are left out, and so is the exposure they carried")
             << QStringList{"aaa/CTR-002/critical/waived", "aaa/CTR-001/high", "bbb/CTR-001/high",
                            "bbb/NET-003/medium/waived"}
-            << 10 << QStringList{"aaa/CTR-001", "bbb/CTR-001"};
+            << 10 << QStringList{"aaa+bbb/CTR-001"};
         QTest::newRow("info findings are never something to fix first")
             << QStringList{"aaa/RUN-013/info", "aaa/RUN-008/low"} << 10 << QStringList{"aaa/RUN-008"};
-        QTest::newRow("the list stops at the count asked for")
-            << QStringList{"a/CTR-001/high", "b/CTR-001/high", "c/CTR-001/high"} << 2
-            << QStringList{"a/CTR-001", "b/CTR-001"};
+        QTest::newRow("the list stops at the count of risks asked for, with every object of those")
+            << QStringList{"a/CTR-001/high", "b/RUN-001/high", "c/CTR-002/critical", "d/CTR-001/high"} << 2
+            << QStringList{"c/CTR-002", "a+d/CTR-001"};
         QTest::newRow("a scan without findings has nothing to fix") << QStringList{} << 10 << QStringList{};
     }
 

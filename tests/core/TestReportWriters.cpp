@@ -227,7 +227,7 @@ private slots:
         const std::string csv = CsvReportWriter::write(d);
         QCOMPARE(QString::fromStdString(csv).count(QStringLiteral("\r\n")), int(m_scan.findings.size()));
         QVERIFY(csv.find("docker run") == std::string::npos);
-        QVERIFY(HtmlReportWriter::write(d).find("Remediated command") == std::string::npos);
+        QVERIFY(HtmlReportWriter::write(d).find("Hardened command") == std::string::npos);
     }
 };
 

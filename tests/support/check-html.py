@@ -40,7 +40,8 @@ class Report(HTMLParser):
             if name == "id":
                 self.ids.append(value)
         cls = dict(attrs).get("class") or ""
-        if tag == "div" and "finding" in cls.split():
+        # A finding is a row of its object's table, or an entry on the line of an object with info only (#20).
+        if "finding" in cls.split():
             self.findings += 1
         if tag == "tr" and "waived" in cls.split():
             self.waived_rows += 1

@@ -11,6 +11,7 @@
 #include "tests/support/Csv.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -134,17 +135,22 @@ Counted readBack(ReportFormat format, const QString& path)
     case ReportFormat::Html: {
         const QString html = QString::fromUtf8(bytes);
         c.waived = int(html.count(QStringLiteral("<tr class=\"waived\">")));
-        c.listed = int(html.count(QStringLiteral("<div class=\"finding\">"))) + c.waived;
-        c.remediation = html.contains(QStringLiteral("Remediated command"));
+        // Since #20: a row of its object's table, or an entry on the one line of an object with info only.
+        c.listed = int(html.count(QStringLiteral("class=\"finding\">"))) + c.waived;
+        c.remediation = html.contains(QStringLiteral("Hardened command"));
         break;
     }
     case ReportFormat::Pdf: {
         // The PDF's text: every finding block has its rule and title; the title page has the counts.
-        const QString text = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        const QString all = run(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        // Since #20 the findings are listed between "Findings by object" and "Rules referenced"; the summary's
+        // "Fix first" names the highest risks before them.
+        const int from = all.indexOf(QStringLiteral("Findings by object"), all.indexOf(QStringLiteral("Fix first")));
+        const QString text = all.mid(from, all.indexOf(QStringLiteral("Rules referenced"), from) - from);
         c.listed = int(text.count(QRegularExpression(QStringLiteral("Finding number \\d+"))));
-        c.waived = int(text.count(QStringLiteral("accepted: <b>legacy</b>")));
+        c.waived = int(all.count(QStringLiteral("accepted: <b>legacy</b>")));
         c.listed += c.waived; // waived findings are a table row with the reason, not a block with the title
-        c.remediation = text.contains(QStringLiteral("Remediated command"));
+        c.remediation = text.contains(QStringLiteral("Hardened command"));
         break;
     }
     case ReportFormat::Text: // the GUI exports no plain text
@@ -297,6 +303,43 @@ private slots:
             QCOMPARE(c.waived, include ? 1 : 0);
             QCOMPARE(c.listed, include ? 40 : 39);
             QCOMPARE(c.remediation, include);
+        }
+    }
+
+    void theDetailChoosesHowMuchHtmlShows_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QStringList>("present");
+        QTest::addColumn<QStringList>("absent");
+        QTest::newRow("objects, the default: the summary, the objects and the rules")
+            << 0 << QStringList{">Fix first<", "id=\"findings\"", "id=\"rules\""} << QStringList{"<details>"};
+        QTest::newRow("summary: the first page alone")
+            << 1 << QStringList{">Fix first<", ">Quick wins<"} << QStringList{"id=\"findings\"", "id=\"rules\""};
+        QTest::newRow("full: each finding's remediation too, folded")
+            << 2 << QStringList{"id=\"findings\"", "<details>", "Remediated command"} << QStringList{};
+    }
+    void theDetailChoosesHowMuchHtmlShows()
+    {
+        QFETCH(int, index);
+        QFETCH(QStringList, present);
+        QFETCH(QStringList, absent);
+        QTemporaryDir out;
+        auto d = dialog(out.path());
+        d->setFormat(ReportFormat::Json);
+        QVERIFY(!d->detail()->isEnabled()); // JSON, SARIF and CSV always hold every finding
+        d->setFormat(ReportFormat::Html);
+        QVERIFY(d->detail()->isEnabled());
+        d->detail()->setCurrentIndex(index);
+        const QString path = out.filePath(QStringLiteral("detail.html"));
+        d->setPath(path);
+        d->startExport();
+        QVERIFY(waitFinished(*d));
+        const QString html = QString::fromUtf8(readAll(path));
+        for (const QString& p : present) {
+            QVERIFY2(html.contains(p), qPrintable(p));
+        }
+        for (const QString& a : absent) {
+            QVERIFY2(!html.contains(a), qPrintable(a));
         }
     }
 

@@ -2,6 +2,7 @@
 // page, contents and page numbers, hostile text harmless, secrets masked, long commands wrapped.
 #include "core/report/ReportData.h"
 #include "core/rules/RuleCatalogue.h"
+#include "tests/support/RealisticScan.h"
 #include "ui/export/PdfExporter.h"
 
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+Q_DECLARE_METATYPE(drydock::ReportDetail)
 
 using namespace drydock;
 using drydock::ui::PdfExporter;
@@ -110,8 +113,14 @@ private slots:
         data.scan = &scan;
         auto written = PdfExporter::write(data, path);
         QVERIFY2(written, written ? "" : written.error().message.c_str());
-        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-        QCOMPARE(text.count(QRegularExpression(QStringLiteral("Finding number \\d+\\b"))), 1500);
+        const QString text =
+            run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        // Once in the objects' tables; since #20 the summary's "Fix first" names the highest risks before
+        // them and "Rules referenced" after them.
+        const int from =
+            text.indexOf(QStringLiteral("Findings by object"), text.indexOf(QStringLiteral("Fix first")));
+        const QString objects = text.mid(from, text.indexOf(QStringLiteral("Rules referenced"), from) - from);
+        QCOMPARE(objects.count(QRegularExpression(QStringLiteral("Finding number \\d+\\b"))), 1500);
 
         const QRegularExpression entry(QStringLiteral("^\\s*container (web-\\d+)\\s+(\\d+)\\s*$"),
                                        QRegularExpression::MultilineOption);
@@ -130,6 +139,68 @@ private slots:
             QVERIFY2(pages.at(page - 1).contains(heading),
                      qPrintable(name + QStringLiteral(" is not on page ") + QString::number(page)));
         }
+    }
+
+    // Issue #20's targets on the realistic 34-container set: the summary first, charts drawn, each detail within
+    // its pages, and every rule link's page number sending the reader to the page that explains the rule.
+    void theRealisticSetReadsInFewPages_data()
+    {
+        QTest::addColumn<ReportDetail>("detail");
+        QTest::addColumn<int>("maxPages");
+        QTest::addColumn<QStringList>("sections");
+        const QStringList summary{"Summary", "Fix first", "Quick wins", "What an attacker gains"};
+        QTest::newRow("objects, the default, in at most 40 pages")
+            << ReportDetail::Objects << 40
+            << summary + QStringList{"Findings by object", "Hardened command", "Rules referenced", "Appendix"};
+        QTest::newRow("summary, a title, the contents and one page") << ReportDetail::Summary << 4 << summary;
+    }
+    void theRealisticSetReadsInFewPages()
+    {
+        QFETCH(ReportDetail, detail);
+        QFETCH(int, maxPages);
+        QFETCH(QStringList, sections);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("realistic.pdf"));
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        const ScanResult scan = test::realisticScan(catalogue);
+        ReportData data;
+        data.scan = &scan;
+        data.catalogue = &catalogue;
+        data.scanId = 9;
+        data.detail = detail;
+        data.scoreTrend = {{4, 1795000000, 35}, {9, 1796000000, 23}};
+        auto written = PdfExporter::write(data, path);
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        const QString info = run(QStringLiteral("pdfinfo"), {path});
+        const int pages = info.section(QStringLiteral("Pages:"), 1).trimmed().section(QLatin1Char('\n'), 0, 0).toInt();
+        QVERIFY2(pages > 0 && pages <= maxPages, qPrintable(QString::number(pages) + QStringLiteral(" pages")));
+        // Three charts (severity, area, trend) are pictures in the PDF.
+        const QString images = run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path});
+        QVERIFY2(images.count(QStringLiteral(" image ")) >= 3, qPrintable(images));
+
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        for (const QString& s : sections) {
+            QVERIFY2(text.contains(s), qPrintable(s));
+        }
+        const auto counts = scan.findings.countsBySeverity();
+        QVERIFY(text.contains(QStringLiteral("Critical %1 · High %2 · Medium %3 · Low %4 · Info %5")
+                                  .arg(counts[4])
+                                  .arg(counts[3])
+                                  .arg(counts[2])
+                                  .arg(counts[1])
+                                  .arg(counts[0])));
+        const QStringList byPage = text.split(QLatin1Char('\f'));
+        const QRegularExpression ref(QStringLiteral("\\b([A-Z]{3}-\\d{3}) p\\. (\\d+)"));
+        int checked = 0;
+        for (auto it = ref.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const int page = m.captured(2).toInt();
+            QVERIFY2(page >= 1 && page <= byPage.size(), qPrintable(m.captured(0)));
+            QVERIFY2(byPage.at(page - 1).contains(m.captured(1) + QStringLiteral(" — ")),
+                     qPrintable(m.captured(0) + QStringLiteral(": the rule is not explained on that page")));
+            ++checked;
+        }
+        QCOMPARE(checked > 100, detail == ReportDetail::Objects); // the summary alone links nowhere
     }
 
     void anUnwritablePathIsAClearError()

@@ -2,6 +2,7 @@
 
 #include "core/common/AtomicFileWriter.h"
 #include "core/report/ReportRenderer.h"
+#include "core/report/ReportTrend.h"
 #include "core/report/ScanFromStored.h"
 #include "core/store/HistoryStore.h"
 #include "ui/export/PdfExporter.h"
@@ -104,6 +105,15 @@ ExportOutcome ExportController::run(const ExportRequest& request, const CancelTo
     data.baselineScanId = baselineId;
     data.includeWaived = request.includeWaived;
     data.includeRemediation = request.includeRemediation;
+    data.detail = request.detail;
+    // The summary's trend since the baseline, from the history when the dialog gave one (a stored scan, or the
+    // last scan of the daemon once recorded).
+    if (!request.databasePath.isEmpty() && scanId > 0 &&
+        (request.format == ReportFormat::Html || request.format == ReportFormat::Pdf)) {
+        if (auto store = HistoryStore::open(request.databasePath.toStdString())) {
+            data.scoreTrend = storedScoreTrend(store.value()->scans(), scan->inventory.endpoint, scanId, baselineId);
+        }
+    }
 
     if (request.format == ReportFormat::Pdf) {
         auto written = PdfExporter::write(data, request.path, [&](int done, int total) {

@@ -22,6 +22,7 @@ struct ExportRequest
     QString path;
     bool includeWaived = true;
     bool includeRemediation = true;
+    ReportDetail detail = ReportDetail::Objects; // how much HTML and PDF show
     const RuleCatalogue* catalogue = nullptr;
     std::shared_ptr<const ScanResult> scan; // null: load storedScanId from databasePath
     qint64 scanId = 0;

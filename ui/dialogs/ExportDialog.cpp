@@ -130,6 +130,13 @@ ExportDialog::ExportDialog(ExportSources sources, ReportOpener opener, QWidget* 
     scopeLayout->addWidget(m_scopeButtons[3]);
     scopeLayout->addWidget(m_past);
 
+    m_detail = new QComboBox(this);
+    m_detail->setObjectName(QStringLiteral("exportDetail"));
+    m_detail->addItem(tr("Objects — summary, one block per object, rules once"),
+                      static_cast<int>(ReportDetail::Objects));
+    m_detail->addItem(tr("Summary — the first page alone"), static_cast<int>(ReportDetail::Summary));
+    m_detail->addItem(tr("Full — also each finding's own remediation"), static_cast<int>(ReportDetail::Full));
+    m_detail->setToolTip(tr("How much an HTML or PDF report shows; JSON, SARIF and CSV always hold every finding."));
     m_waived = new QCheckBox(tr("Include waived findings (listed apart, with reason and expiry)"), this);
     m_waived->setObjectName(QStringLiteral("includeWaived"));
     m_waived->setChecked(true);
@@ -163,6 +170,7 @@ ExportDialog::ExportDialog(ExportSources sources, ReportOpener opener, QWidget* 
 
     auto* form = new QFormLayout;
     form->addRow(tr("Format"), m_format);
+    form->addRow(tr("Detail"), m_detail);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(scopeBox);
@@ -268,6 +276,7 @@ ExportRequest ExportDialog::request() const
     r.path = path();
     r.includeWaived = m_waived->isChecked();
     r.includeRemediation = m_remediation->isChecked();
+    r.detail = static_cast<ReportDetail>(m_detail->currentData().toInt());
     r.catalogue = m_sources.catalogue;
     const int inventoryObjects =
         m_sources.scan
@@ -280,6 +289,7 @@ ExportRequest ExportDialog::request() const
         r.scanId = m_sources.scanId;
         r.delta = m_sources.delta;
         r.baselineScanId = m_sources.baselineScanId;
+        r.databasePath = m_sources.databasePath; // for the summary's trend only: the scan is in memory
         break;
     case Scope::Filter:
         r.scan = m_sources.filtered;
@@ -368,6 +378,7 @@ void ExportDialog::updateState()
     }
     m_export->setEnabled(ready && !running);
     m_cancel->setEnabled(running);
+    m_detail->setEnabled(!running && (format() == ReportFormat::Html || format() == ReportFormat::Pdf));
     for (QWidget* w : {static_cast<QWidget*>(m_format), static_cast<QWidget*>(m_waived),
                        static_cast<QWidget*>(m_remediation), static_cast<QWidget*>(m_path),
                        static_cast<QWidget*>(m_browse)}) {

@@ -46,8 +46,8 @@ struct ExportSources
     QString directory; // where the file chooser starts
 };
 
-// File ▸ Export…: format, scope (all findings / the Findings page's filter / chosen objects / a past scan),
-// include waived, include remediation and the file; writes off the GUI thread with progress and cancel,
+// File ▸ Export…: format, detail (HTML and PDF), scope (all findings / the Findings page's filter / chosen
+// objects / a past scan), include waived, include remediation and the file; writes off the GUI thread with progress and cancel,
 // shows failures inline, and opens the report when done.
 class ExportDialog : public QDialog
 {
@@ -79,6 +79,7 @@ public:
     ExportController* controller() const { return m_controller; }
     QListWidget* objectList() const { return m_objects; }
     QComboBox* pastScans() const { return m_past; }
+    QComboBox* detail() const { return m_detail; }
 
 public slots:
     void startExport();
@@ -100,6 +101,7 @@ private:
     ReportOpener m_opener;
     ExportController* m_controller;
     QComboBox* m_format;
+    QComboBox* m_detail;
     QButtonGroup* m_scope;
     QRadioButton* m_scopeButtons[4];
     QListWidget* m_objects;

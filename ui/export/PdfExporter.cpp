@@ -5,10 +5,12 @@
 #include "core/report/FleetHtmlReport.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/results/PostureScore.h"
+#include "ui/export/ReportCharts.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFile>
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
@@ -16,6 +18,7 @@
 #include <QTextLayout>
 
 #include <cstdio>
+#include <map>
 #include <vector>
 
 namespace drydock::ui {
@@ -46,8 +49,8 @@ std::vector<TocEntry> tableOfContents(QTextDocument& doc, qreal pageHeight)
     auto* layout = doc.documentLayout();
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() == 2) {
-            // The page its first line is drawn on: a heading that does not fit at the foot of a page keeps its
-            // block (and top margin) there while Qt moves its lines to the next page.
+            // The page its first line is drawn on: a heading that does not fit at the foot of a page keeps
+            // its block (and top margin) there while Qt moves its lines to the next page.
             qreal y = layout->blockBoundingRect(b).top();
             if (const QTextLayout* lines = b.layout(); lines && lines->lineCount() > 0) {
                 y += lines->lineAt(0).y() + lines->lineAt(0).height() / 2;
@@ -60,13 +63,121 @@ std::vector<TocEntry> tableOfContents(QTextDocument& doc, qreal pageHeight)
 
 QString tocHtml(const std::vector<TocEntry>& toc, int firstBodyPage)
 {
-    QString html = QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellpadding=\"3\">");
+    QString html = QStringLiteral("<h1>Contents</h1><table width=\"100%\" cellpadding=\"1\">");
     for (const auto& e : toc) {
         html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
                     .arg(e.title.toHtmlEscaped())
                     .arg(e.page + firstBodyPage);
     }
     return html + QStringLiteral("</table>");
+}
+
+// The body of a PDF: the images its HTML names come from memory, and nothing is loaded from anywhere else.
+class BodyDocument : public QTextDocument
+{
+public:
+    explicit BodyDocument(const std::vector<std::pair<QString, QImage>>& images) : m_images(images) {}
+
+protected:
+    QVariant loadResource(int type, const QUrl& name) override
+    {
+        if (type == QTextDocument::ImageResource) {
+            for (const auto& [url, image] : m_images) {
+                if (name.toString() == url) {
+                    return image;
+                }
+            }
+        }
+        return {};
+    }
+
+private:
+    const std::vector<std::pair<QString, QImage>>& m_images;
+};
+
+// Where a page number goes: the room at the end of a link to an anchor (kPageRefText), in body coordinates,
+// with the link's font and colour, and the page (0-based within the body) it is drawn on.
+struct PageRef
+{
+    QString anchor;
+    QPointF baseline;
+    QFont font;
+    QColor colour;
+    int page = 0;
+};
+
+// The body's page references and the page each named anchor is on, read from the laid-out document in one
+// pass over its fragments. Painting the numbers over reserved figure spaces changes no layout, so the pages
+// stay as they were counted, and 10,000 references cost no second layout.
+struct PageRefs
+{
+    std::vector<PageRef> refs;
+    std::map<QString, int> anchorPages;
+};
+
+PageRefs pageRefs(QTextDocument& doc, qreal pageHeight)
+{
+    static const QString kPlaceholder = QString::fromUtf8(kPageRefText);
+    PageRefs out;
+    std::vector<bool> plain; // by char format index: neither a link nor a named anchor
+    auto* layout = doc.documentLayout();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        const QTextLayout* lines = b.layout();
+        if (lines == nullptr || lines->lineCount() == 0) {
+            continue;
+        }
+        const QRectF rect = layout->blockBoundingRect(b);
+        const auto pointAt = [&](int pos, QTextLine& line) {
+            line = lines->lineForTextPosition(pos);
+            return line.isValid() ? rect.topLeft() + QPointF(line.cursorToX(pos), line.y()) : rect.topLeft();
+        };
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            // Most fragments are plain text: their format (shared by index) is looked at once, not copied each time.
+            const int formatIndex = fragment.charFormatIndex();
+            if (formatIndex < static_cast<int>(plain.size()) && plain[static_cast<std::size_t>(formatIndex)]) {
+                continue;
+            }
+            const QTextCharFormat format = fragment.charFormat();
+            if (!format.isAnchor()) {
+                if (formatIndex >= static_cast<int>(plain.size())) {
+                    plain.resize(static_cast<std::size_t>(formatIndex) + 1, false);
+                }
+                plain[static_cast<std::size_t>(formatIndex)] = true;
+                continue;
+            }
+            const int inBlock = fragment.position() - b.position();
+            const QStringList names = format.anchorNames();
+            for (const QString& name : names) {
+                QTextLine line;
+                out.anchorPages.emplace(name, static_cast<int>(pointAt(inBlock, line).y() / pageHeight));
+            }
+            if (!format.isAnchor() || !format.anchorHref().startsWith(QLatin1Char('#'))) {
+                continue;
+            }
+            const int at = fragment.text().indexOf(kPlaceholder);
+            if (at < 0) {
+                continue;
+            }
+            QTextLine line;
+            const QPointF top = pointAt(inBlock + at + 4, line); // after " p. "
+            if (!line.isValid()) {
+                continue;
+            }
+            // The fragment's font as laid out: its format leaves the size relative (<small>) or unset, so the size
+            // is matched to the line's own ascent on the device the document was laid out for.
+            QFont font = format.font().resolve(doc.defaultFont());
+            const qreal ascent = QFontMetricsF(font, layout->paintDevice()).ascent();
+            if (ascent > 0 && line.ascent() > 0) {
+                font.setPointSizeF(font.pointSizeF() * line.ascent() / ascent);
+            }
+            out.refs.push_back(
+                {format.anchorHref().mid(1), top + QPointF(0, line.ascent()), font,
+                 format.foreground().style() == Qt::NoBrush ? QColor(Qt::black) : format.foreground().color(),
+                 static_cast<int>(top.y() / pageHeight)});
+        }
+    }
+    return out;
 }
 
 // Imports the body and lays it out in pages. On the thread that draws it: Qt's font engines belong to the
@@ -76,9 +187,9 @@ void layOut(QTextDocument& doc, const QString& html, QPaintDevice* device, int p
 {
     doc.documentLayout()->setPaintDevice(device);
     doc.setDefaultFont(reportFont(pointSize));
-    // No stylesheet at all: the print HTML says its styling with attributes (core/report/PrintMarkup), because
-    // Qt matches every rule against every element — the browser stylesheet made a 10,000-finding PDF take
-    // half as long again, and even two rules (pre, h2) cost a seventh.
+    // No stylesheet at all: the print HTML says its styling with attributes (core/report/PrintMarkup),
+    // because Qt matches every rule against every element — the browser stylesheet made a 10,000-finding PDF
+    // take half as long again, and even two rules (pre, h2) cost a seventh.
     doc.setHtml(html);
     doc.setPageSize(pageSize);
     // A long word (a 300-character env value in a command) wraps instead of running off the page.
@@ -112,7 +223,10 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
             .arg(counts[1])
             .arg(counts[0])
             .arg(QString::fromStdString(scan.inventory.engineName));
-    document.bodyHtml = QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print));
+    document.bodyHtml =
+        QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print));
+    document.images = ReportCharts::forReport(data);
+    document.pointSize = 8; // tables of findings and commands side by side: 8 pt keeps a container to a page
     return writeDocument(document, path, progress);
 }
 
@@ -172,10 +286,17 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         const int footerHeight = 40;
         const QRectF bodyRect(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
 
-        QTextDocument body;
+        BodyDocument body(document.images);
         layOut(body, document.bodyHtml, &writer, document.pointSize, bodyRect.size());
         const int bodyPages = body.pageCount();
         const auto toc = tableOfContents(body, bodyRect.height());
+        const PageRefs refs = pageRefs(body, bodyRect.height());
+        std::vector<std::vector<const PageRef*>> refsByPage(static_cast<std::size_t>(std::max(bodyPages, 1)));
+        for (const auto& r : refs.refs) {
+            if (refs.anchorPages.count(r.anchor) && r.page >= 0 && r.page < bodyPages) {
+                refsByPage[static_cast<std::size_t>(r.page)].push_back(&r);
+            }
+        }
 
         QTextDocument contents;
         contents.documentLayout()->setPaintDevice(&writer);
@@ -200,6 +321,7 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
             painter.restore();
         };
         bool cancelled = false;
+        int firstBodyNumber = 0; // set once the contents' length is known
         auto drawPages = [&](QTextDocument& doc, int count, int firstNumber) {
             for (int i = 0; i < count && !cancelled; ++i) {
                 if (progress && !progress(firstNumber + i - 1, total)) {
@@ -212,6 +334,14 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                 painter.translate(0, bodyRect.top() - i * bodyRect.height());
                 const QRectF clip(0, i * bodyRect.height(), bodyRect.width(), bodyRect.height());
                 doc.drawContents(&painter, clip);
+                if (&doc == &body) {
+                    for (const PageRef* r : refsByPage[static_cast<std::size_t>(i)]) {
+                        painter.setFont(r->font);
+                        painter.setPen(r->colour);
+                        painter.drawText(r->baseline,
+                                         QString::number(refs.anchorPages.at(r->anchor) + firstBodyNumber));
+                    }
+                }
                 painter.restore();
             }
         };
@@ -232,6 +362,7 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                              .arg(total));
 
         drawPages(contents, tocPages, 2);
+        firstBodyNumber = 2 + tocPages;
         drawPages(body, bodyPages, 2 + tocPages);
         const bool ended = painter.end();
         part.close(); // flushes Qt's buffer into the descriptor AtomicFileWriter owns

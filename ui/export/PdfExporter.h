@@ -3,16 +3,21 @@
 #include "core/report/ReportData.h"
 #include "core/results/FleetSummary.h"
 
+#include <QImage>
 #include <QString>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace drydock::ui {
 
 // Writes the report as a paginated PDF with Qt: a title page, a table of contents with page numbers, a
-// running header and "page N of M" footer on every page; tables and commands wrap instead of being cut.
-// Needs a Q(Gui)Application (the headless command uses the offscreen platform) and installed fonts, which
-// Qt embeds as subsets.
+// running header and "page N of M" footer on every page; tables and commands wrap instead of being cut. The
+// summary's charts are drawn with QPainter (ReportCharts), and a link to an anchor in the body whose text
+// ends in three figure spaces (a rule id in the report's tables) gets the anchor's page number painted over
+// them. Needs a Q(Gui)Application (the headless command uses the offscreen platform) and installed fonts,
+// which Qt embeds as subsets.
 class PdfExporter
 {
 public:
@@ -33,6 +38,8 @@ public:
         QString titleLines; // the title page's text under the heading
         QString bodyHtml;   // print HTML; its <h2> headings make the table of contents
         int pointSize = 9;  // of the body text
+        // Images the body names in <img src>, by URL (the report's charts); nothing else is ever loaded.
+        std::vector<std::pair<QString, QImage>> images;
     };
     static Result<void> writeDocument(const Document& document, const QString& path, const Progress& progress = {});
 };
