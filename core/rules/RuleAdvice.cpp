@@ -14,8 +14,9 @@ const std::string kNothingBreaks =
     "Nothing Drydock knows of breaks for most applications; run the trial to be sure.";
 
 // The risks are the hardening planner's own notes. Changes that are usually deliberate (privileged mode, host
-// namespaces, added capabilities, published ports, seccomp/AppArmor profiles, secrets moved to files) default
-// to skip; a rule without an entry, and a removed mount, defaults to apply as the planner always did. Every
+// namespaces, added capabilities, published ports, seccomp/AppArmor profiles, secrets moved to files, and what the
+// workload is there for: the Docker socket, a device, a host path) default to skip, so the one hardened command
+// keeps the container working; a rule without an entry defaults to apply. Every
 // rule that can be high or critical has an attacker line, and so do the common medium ones; the others fall
 // back to their rationale's first sentence (attackerGainsLine).
 const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
@@ -70,14 +71,14 @@ const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
           "The host's cgroup namespace is shared: the container sees the host's cgroup tree and its "
           "limits."}},
         {"CTR-011",
-         {kApply, "The program that uses the device stops working without it.",
+         {kSkip, "The program that uses the device stops working without it.",
           "A host device is passed in: anyone in the container reads or writes that device directly."}},
         {"CTR-012",
-         {kApply, "The application can no longer read or write the host path; find what it needs first.",
+         {kSkip, "The application can no longer read or write the host path; find what it needs first.",
           "A sensitive host path is mounted: anyone in the container reads or changes the host's own "
           "files."}},
         {"CTR-013",
-         {kApply,
+         {kSkip,
           "Tools that manage containers (CI runners, proxies, dashboards) stop working without the socket.",
           "The Docker socket is mounted: anyone in this container controls every container on the host."}},
         {"CTR-014",

@@ -10,7 +10,7 @@ namespace drydock {
 struct RuleAdvice
 {
     // False for changes that are usually deliberate (privileged mode, host namespaces, added capabilities,
-    // published ports): a person decides with the reason in front of them.
+    // published ports, the Docker socket, devices, host paths): a person decides with the reason in front of them.
     bool appliedByDefault = true;
     std::string risk;          // what the fix may break, one or two sentences
     std::string attackerGains; // one plain line; empty when the table has none (see attackerGainsLine)

@@ -78,8 +78,12 @@ private slots:
         QTest::addColumn<QString>("rule");
         QTest::newRow("the first line, the socket mount, opens ci's CTR-013") << 0 << "ci"
                                                                               << "CTR-013";
-        QTest::newRow("the line of web's root user opens web's CTR-001, not ci's") << 2 << "web"
-                                                                                   << "CTR-001";
+        // One line per rule and severity since the report's ranking lists every object a rule is on: the line of
+        // the root user on ci and web opens the finding of the more exposed one (ci, with the socket mounted).
+        QTest::newRow("the root-user line opens ci's CTR-001, the more exposed of its two containers")
+            << 1 << "ci" << "CTR-001";
+        QTest::newRow("the log line opens db's RUN-015, the first of its containers by name") << 2 << "db"
+                                                                                               << "RUN-015";
     }
     void aFixFirstLineOpensItsFindingSelected()
     {
