@@ -6,6 +6,8 @@
 #include "ui/models/WorstObjectsModel.h"
 #include "ui/pages/DashboardPage.h"
 
+#include "tests/support/HistoryFixtures.h"
+
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -26,17 +28,10 @@ using namespace drydock::ui;
 
 namespace {
 
+// A container finding with every field a dashboard reads (the history tests' fixture).
 Finding finding(const std::string& rule, const std::string& object, Severity s)
 {
-    Finding f;
-    f.ruleId = rule;
-    f.area = Area::Container;
-    f.severity = s;
-    f.object = {ObjectType::Container, object + "-id", object};
-    f.title = "title of " + rule;
-    f.evidence = "evidence";
-    f.fix = "fix it";
-    return f;
+    return test::historyFinding(rule, object, s, "evidence");
 }
 
 ScanResult scanOf(std::vector<Finding> findings)
