@@ -4,6 +4,8 @@
 #include "ui/pages/InventoryPage.h"
 #include "ui/widgets/CommandView.h"
 
+#include "tests/support/HistoryFixtures.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QGroupBox>
@@ -23,14 +25,10 @@ namespace {
 const std::string kWebCommand = "docker run -d --name web --cap-drop ALL --read-only --security-opt "
                                 "no-new-privileges --log-opt max-size=10m nginx:1.25";
 
+// A container finding (the history tests' fixture) carrying the container's hardened command.
 Finding finding(const std::string& rule, const std::string& container, Severity s, const std::string& command)
 {
-    Finding f;
-    f.ruleId = rule;
-    f.area = Area::Container;
-    f.severity = s;
-    f.object = {ObjectType::Container, container + "-id", container};
-    f.title = "title of " + rule;
+    Finding f = test::historyFinding(rule, container, s);
     f.remediation.runCommand = command;
     return f;
 }
