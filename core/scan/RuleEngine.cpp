@@ -43,13 +43,9 @@ FindingSet RuleEngine::evaluateInBatches(const Inventory& inventory, const ScanS
         }
         RuleFocus focus;
         focus.containerIds = &slice;
-        const RuleContext context(inventory, settings, nowUnix, focus);
-        FindingCollector collector(&settings.severityOverrides, focus);
-        FindingSet sorted(run(context, collector));
-        sorted.sort();
-        onBatch(sorted.all(), static_cast<int>(next));
-        all.insert(all.end(), std::make_move_iterator(sorted.mutableAll().begin()),
-                   std::make_move_iterator(sorted.mutableAll().end()));
+        std::vector<Finding> batch = evaluateFocused(inventory, settings, nowUnix, focus);
+        onBatch(batch, static_cast<int>(next));
+        all.insert(all.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
     }
     if (cancel.isCancelled()) {
         return FindingSet(std::move(all));
@@ -57,13 +53,9 @@ FindingSet RuleEngine::evaluateInBatches(const Inventory& inventory, const ScanS
     RuleFocus rest;
     rest.containerIds = &done;
     rest.exceptContainers = true;
-    const RuleContext context(inventory, settings, nowUnix, rest);
-    FindingCollector collector(&settings.severityOverrides, rest);
-    FindingSet others(run(context, collector));
-    others.sort();
-    onBatch(others.all(), static_cast<int>(total));
-    all.insert(all.end(), std::make_move_iterator(others.mutableAll().begin()),
-               std::make_move_iterator(others.mutableAll().end()));
+    std::vector<Finding> others = evaluateFocused(inventory, settings, nowUnix, rest);
+    onBatch(others, static_cast<int>(total));
+    all.insert(all.end(), std::make_move_iterator(others.begin()), std::make_move_iterator(others.end()));
     FindingSet set(std::move(all));
     set.sort();
     return set;
@@ -72,7 +64,12 @@ FindingSet RuleEngine::evaluateInBatches(const Inventory& inventory, const ScanS
 std::vector<Finding> RuleEngine::evaluateObject(const Inventory& inventory, const ScanSettings& settings,
                                                 std::int64_t nowUnix, ObjectType type, const std::string& id) const
 {
-    const RuleFocus focus{type, id};
+    return evaluateFocused(inventory, settings, nowUnix, RuleFocus{type, id});
+}
+
+std::vector<Finding> RuleEngine::evaluateFocused(const Inventory& inventory, const ScanSettings& settings,
+                                                 std::int64_t nowUnix, const RuleFocus& focus) const
+{
     const RuleContext context(inventory, settings, nowUnix, focus);
     FindingCollector collector(&settings.severityOverrides, focus);
     FindingSet set(run(context, collector));

@@ -3,6 +3,7 @@
 #include "core/findings/FindingSet.h"
 #include "core/model/Inventory.h"
 #include "core/rules/RuleCatalogue.h"
+#include "core/rules/RuleFocus.h"
 #include "core/rules/ScanSettings.h"
 
 #include <functional>
@@ -34,6 +35,9 @@ public:
                                         std::int64_t nowUnix, ObjectType type, const std::string& id) const;
 
 private:
+    // The findings of the objects in focus, sorted, with their remediation.
+    std::vector<Finding> evaluateFocused(const Inventory& inventory, const ScanSettings& settings,
+                                         std::int64_t nowUnix, const RuleFocus& focus) const;
     std::vector<Finding> run(const RuleContext& context, FindingCollector& collector) const;
 
     const RuleCatalogue& m_catalogue;
