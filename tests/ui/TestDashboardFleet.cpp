@@ -7,6 +7,8 @@
 #include "ui/pages/DashboardPage.h"
 #include "ui/widgets/FleetSummaryView.h"
 
+#include "tests/support/HistoryFixtures.h"
+
 #include <QDateTime>
 #include <QGroupBox>
 #include <QJsonArray>
@@ -25,30 +27,17 @@ using namespace drydock::ui;
 
 namespace {
 
+// A container finding whose evidence names a masked secret (the history tests' fixture).
 Finding finding(const std::string& rule, const std::string& object, Severity s)
 {
-    Finding f;
-    f.ruleId = rule;
-    f.area = Area::Container;
-    f.severity = s;
-    f.object = {ObjectType::Container, object + "-id", object};
-    f.title = "title of " + rule;
-    f.evidence = "Config.Env DB_PASSWORD=****** (under 8 chars, password)";
-    f.fix = "fix it";
-    return f;
+    return test::historyFinding(rule, object, s, "Config.Env DB_PASSWORD=****** (under 8 chars, password)");
 }
 
+// A scan of endpoint at `at` with three containers (the history tests' fixture).
 ScanResult scanOf(std::vector<Finding> findings, std::int64_t at, const std::string& endpoint)
 {
-    ScanResult r;
-    r.startedAtUnix = at;
-    r.finishedAtUnix = at + 1;
-    r.catalogueVersion = "test";
-    r.inventory.endpoint = endpoint;
-    r.inventory.engineVersion = "20.10.24";
-    r.inventory.apiVersion = "1.41";
+    ScanResult r = test::historyScan(std::move(findings), at, endpoint);
     r.inventory.containers.resize(3);
-    r.findings = FindingSet(std::move(findings));
     return r;
 }
 
