@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace drydock {
 
@@ -127,31 +128,39 @@ FixPriorities computeFixPriorities(const ScanResult& scan, const RuleCatalogue& 
 
     FixPriorities out;
 
-    // Fix first.
-    const auto rankKey = [&](const Finding* f) {
-        return std::make_tuple(-static_cast<int>(f->severity),
-                               -static_cast<long>(exposure[objectKey(f->object)]),
-                               -static_cast<long>(exposureOf(*f)), std::cref(f->object.name),
-                               std::cref(f->ruleId), std::cref(f->discriminator), std::cref(f->object.id));
+    // Fix first. Each finding's keys are computed once, not in every comparison of the sort, and each risk
+    // keeps a set of its objects: a rule on 2,000 containers took seconds with both done per comparison.
+    struct Candidate
+    {
+        const Finding* finding;
+        std::string object; // objectKey
+        unsigned objectExposure;
+        unsigned ownExposure;
     };
-    std::vector<const Finding*> ranked;
+    std::vector<Candidate> ranked;
     for (const Finding* f : open) {
         if (f->severity > Severity::Info) {
-            ranked.push_back(f);
+            std::string key = objectKey(f->object);
+            const unsigned objectExposure = exposure[key];
+            ranked.push_back({f, std::move(key), objectExposure, exposureOf(*f)});
         }
     }
+    const auto rankKey = [](const Candidate& c) {
+        const Finding* f = c.finding;
+        return std::make_tuple(-static_cast<int>(f->severity), -static_cast<long>(c.objectExposure),
+                               -static_cast<long>(c.ownExposure), std::cref(f->object.name), std::cref(f->ruleId),
+                               std::cref(f->discriminator), std::cref(f->object.id));
+    };
     std::sort(ranked.begin(), ranked.end(),
-              [&](const Finding* a, const Finding* b) { return rankKey(a) < rankKey(b); });
+              [&](const Candidate& a, const Candidate& b) { return rankKey(a) < rankKey(b); });
     std::map<std::pair<std::string, Severity>, std::size_t> risks; // rule and severity -> index in fixFirst
-    for (const Finding* f : ranked) {
+    std::vector<std::unordered_set<std::string>> objectsOf;         // per fixFirst entry: its objects' keys
+    for (const Candidate& c : ranked) {
+        const Finding* f = c.finding;
         const auto [it, added] = risks.try_emplace({f->ruleId, f->severity}, out.fixFirst.size());
         if (!added) {
-            auto& objects = out.fixFirst[it->second].objects;
-            const bool seen = std::any_of(objects.begin(), objects.end(), [&](const ObjectRef& o) {
-                return objectKey(o) == objectKey(f->object);
-            });
-            if (!seen) {
-                objects.push_back(f->object);
+            if (objectsOf[it->second].insert(c.object).second) {
+                out.fixFirst[it->second].objects.push_back(f->object);
             }
             continue;
         }
@@ -170,7 +179,8 @@ FixPriorities computeFixPriorities(const ScanResult& scan, const RuleCatalogue& 
                                 f->title,
                                 attackerGainsLine(f->ruleId, rationale),
                                 trimmedSentence(fix),
-                                exposure[objectKey(f->object)]});
+                                c.objectExposure});
+        objectsOf.push_back({c.object});
     }
 
     // Quick wins: one per rule applied by default.
