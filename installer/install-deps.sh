@@ -7,7 +7,7 @@ BUILD_PKGS=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3
-  libarchive-dev ccache
+  libarchive-dev libyaml-cpp-dev ccache
 )
 RUNTIME_PKGS=(
   fonts-dejavu-core fontconfig
@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io busybox-static mmdebstrap socat openssl openssh-server openssh-client
   poppler-utils xvfb xauth curl ca-certificates python3 procps
   dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
-  python3-jsonschema xdotool imagemagick util-linux cmark
+  python3-jsonschema xdotool imagemagick util-linux cmark docker-compose
 )
 
 wanted=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")

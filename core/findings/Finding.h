@@ -102,6 +102,17 @@ struct WaiverMark
     std::optional<std::int64_t> expiresAtUnix;
 };
 
+// Where in a file a finding sits: a compose file or Dockerfile that `drydock check` read. Lines and columns
+// count from 1; line 0 means the file as a whole (e.g. an instruction that is missing).
+struct SourceLocation
+{
+    std::string file; // as the user named it (relative to the folder checked), never rewritten
+    int line = 0;
+    int column = 0;
+
+    bool operator==(const SourceLocation&) const = default;
+};
+
 // One rule firing on one object. Evidence is already masked: it never holds a secret value in clear.
 struct Finding
 {
@@ -118,6 +129,7 @@ struct Finding
     // Distinguishes several findings of one rule on one object (e.g. the env var name); part of identity.
     std::string discriminator;
     std::optional<WaiverMark> waiver;
+    std::optional<SourceLocation> location; // set only for findings about files, not for daemon objects
 };
 
 } // namespace drydock

@@ -1,0 +1,44 @@
+#pragma once
+#include "core/common/Error.h"
+#include "core/findings/Finding.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace drydock {
+
+// The kinds of file `drydock check` reviews.
+enum class ReviewedFileKind
+{
+    Compose,
+    Dockerfile
+};
+const char* toString(ReviewedFileKind kind); // "compose", "dockerfile"
+
+// Bounds that keep a hostile or huge file from exhausting this machine; past one, the file gets a clear error.
+struct FileReviewLimits
+{
+    std::size_t maxFileBytes = 4 * 1024 * 1024;  // one compose file or Dockerfile
+    std::size_t maxYamlNodes = 200000;           // nodes visited, aliases counted every time they are used
+    int maxYamlDepth = 64;                       // nesting of maps and sequences
+    std::size_t maxDockerfileInstructions = 20000;
+    int maxExtendsDepth = 16;                    // chained `extends:`
+};
+
+// One file `drydock check` read: what it found there, located, and the fix as the file's new text.
+struct FileReview
+{
+    std::string path; // as the user named it (relative to the folder checked)
+    ReviewedFileKind kind = ReviewedFileKind::Compose;
+    std::string originalText;        // the bytes that were read; --fix refuses when the file no longer has them
+    std::vector<Finding> findings;   // every one has a location in this file (or, for a merged compose
+                                     // service, in the file that set the key)
+    std::vector<std::string> notes;  // sentences for the reader: "POSTGRES_PASSWORD is not set; read as empty"
+    std::optional<Error> error;      // the file could not be read or parsed: says where (line, column) and why
+    std::optional<std::string> fixedText; // the minimal patched text; nullopt when nothing can be fixed
+    std::vector<std::string> fixedRuleIds; // the rules the patch resolves (re-checked on the patched text)
+};
+
+} // namespace drydock
