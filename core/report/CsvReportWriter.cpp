@@ -26,10 +26,23 @@ std::string CsvReportWriter::cell(const std::string& raw)
     return out;
 }
 
+namespace {
+
+// "compose.yaml:12:5" for a file finding (`drydock check`); empty for a daemon object.
+std::string locationText(const Finding& f)
+{
+    if (!f.location) {
+        return {};
+    }
+    return f.location->file + ":" + std::to_string(f.location->line) + ":" + std::to_string(f.location->column);
+}
+
+} // namespace
+
 std::string CsvReportWriter::write(const ReportData& data)
 {
     std::string out = "scan_id,started_at,endpoint,rule_id,area,severity,cis_id,cis_version,object_type,object_id,"
-                      "object_name,title,evidence,fix,run_command,waived,waiver_reason\r\n";
+                      "object_name,title,evidence,fix,run_command,waived,waiver_reason,location\r\n";
     const ScanResult& scan = *data.scan;
     for (const auto& f : scan.findings.all()) {
         if (f.waiver && !data.includeWaived) {
@@ -52,7 +65,8 @@ std::string CsvReportWriter::write(const ReportData& data)
                                              data.includeRemediation ? reportCommand(f.remediation.runCommand)
                                                                      : std::string(),
                                              f.waiver ? "yes" : "no",
-                                             f.waiver ? f.waiver->reason : std::string()};
+                                             f.waiver ? f.waiver->reason : std::string(),
+                                             locationText(f)};
         for (std::size_t i = 0; i < cells.size(); ++i) {
             out += (i ? "," : "") + cell(cells[i]);
         }

@@ -22,11 +22,20 @@ struct ObjectGroup
     Severity highest = Severity::Info;
 };
 
+// "compose.yaml:12:5": where a file finding of `drydock check` sits.
+std::string locationLabel(const SourceLocation& at)
+{
+    return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
 // A finding's own remediation, as the report showed every finding before issue #20: folded in a browser.
 void findingDetails(std::ostringstream& o, const Finding& f, bool print)
 {
     o << (print ? "<p>" : "<details><summary>") << severityBadge(f.severity, print) << " " << esc(f.ruleId)
       << " &mdash; " << esc(f.title, 512) << (print ? "</p>" : "</summary>");
+    if (f.location) {
+        o << "<p><b>Where:</b> <code>" << esc(locationLabel(*f.location), 512) << "</code></p>";
+    }
     o << "<p><b>Evidence:</b> " << esc(f.evidence) << "</p>";
     if (!f.cis.id.empty()) {
         o << "<p><b>CIS Docker Benchmark:</b> " << esc(f.cis.version) << " &sect;" << esc(f.cis.id) << "</p>";
@@ -109,7 +118,9 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
         const Finding* f = g.findings[row];
         referenced.insert(f->ruleId);
         o << rowOpen(row, print, "finding") << "<td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
-          << "</td><td>" << esc(f->title, 512) << "</td><td>" << esc(f->evidence, 1024) << "</td><td>"
+          << "</td><td>" << esc(f->title, 512) << "</td><td>"
+          << (f->location ? "<code>" + esc(locationLabel(*f->location), 512) + "</code><br>" : std::string())
+          << esc(f->evidence, 1024) << "</td><td>"
           << (f->cis.id.empty() ? std::string("&#8211;") : esc(f->cis.id, 32)) << "</td></tr>";
     }
     o << "</table>\n";

@@ -55,6 +55,33 @@ std::string ruleName(const std::string& title)
     return name;
 }
 
+// A file's path as a relative URI reference (RFC 3986): "/" separates segments, every byte outside the
+// unreserved set is percent-encoded, so "my app/compose.yaml" becomes "my%20app/compose.yaml".
+std::string sarifUri(const std::string& path)
+{
+    std::string p = path;
+    for (char& c : p) {
+        c = c == '\\' ? '/' : c;
+    }
+    while (p.rfind("./", 0) == 0) {
+        p.erase(0, 2);
+    }
+    static const char* hex = "0123456789ABCDEF";
+    std::string uri;
+    for (unsigned char c : p) {
+        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        if (unreserved) {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        }
+    }
+    return uri;
+}
+
 } // namespace
 
 std::string scanToSarif(const ReportData& data)
@@ -83,6 +110,29 @@ std::string scanToSarif(const ReportData& data)
             rules.push_back(rule);
         }
     }
+    // Checks outside the catalogue (the compose and Dockerfile checks of `drydock check`) are described by their
+    // first finding, so every result's ruleId has a descriptor.
+    for (const auto& f : scan.findings.all()) {
+        if (ruleIndex.count(f.ruleId) > 0) {
+            continue;
+        }
+        ordered rule;
+        rule["id"] = f.ruleId;
+        rule["name"] = ruleName(f.title);
+        rule["shortDescription"] = {{"text", f.title}};
+        rule["fullDescription"] = {{"text", f.rationale.empty() ? f.title : f.rationale}};
+        rule["help"] = {{"text", f.fix.empty() ? f.title : f.fix}};
+        rule["defaultConfiguration"] = {{"level", level(f.severity)}};
+        ordered props;
+        props["tags"] = {"security", "docker", toString(f.area)};
+        props["security-severity"] = securitySeverity(f.severity);
+        if (!f.cis.id.empty()) {
+            props["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
+        }
+        rule["properties"] = props;
+        ruleIndex[f.ruleId] = static_cast<int>(rules.size());
+        rules.push_back(rule);
+    }
     ordered results = ordered::array();
     for (const auto& f : scan.findings.all()) {
         if (f.waiver && !data.includeWaived) {
@@ -96,10 +146,25 @@ std::string scanToSarif(const ReportData& data)
         r["level"] = level(f.severity);
         r["message"] = {{"text", reportText(f.title + ": " + f.evidence, 8192)}};
         const std::string fqn = std::string(toString(f.object.type)) + "/" + f.object.name;
-        r["locations"] = {{{"logicalLocations",
-                            {{{"name", reportText(f.object.name, 1024)},
-                              {"fullyQualifiedName", reportText(fqn, 1024)},
-                              {"kind", toString(f.object.type)}}}}}};
+        ordered location;
+        if (f.location) {
+            // A file finding (`drydock check`): code-scanning viewers annotate this line of this file.
+            ordered physical;
+            physical["artifactLocation"] = {{"uri", sarifUri(f.location->file)}, {"uriBaseId", "%SRCROOT%"}};
+            if (f.location->line > 0) {
+                ordered region;
+                region["startLine"] = f.location->line;
+                if (f.location->column > 0) {
+                    region["startColumn"] = f.location->column;
+                }
+                physical["region"] = region;
+            }
+            location["physicalLocation"] = physical;
+        }
+        location["logicalLocations"] = {{{"name", reportText(f.object.name, 1024)},
+                                         {"fullyQualifiedName", reportText(fqn, 1024)},
+                                         {"kind", toString(f.object.type)}}};
+        r["locations"] = ordered::array({location});
         r["partialFingerprints"] = {{"drydockFindingKey/v1", fnv1a64Hex(findingKey(f))}};
         ordered props;
         props["severity"] = toString(f.severity);

@@ -39,9 +39,21 @@ void writeFindingHead(JsonWriter& w, const Finding& f)
     w.key("cis").beginObject().key("id").value(f.cis.id).key("version").value(f.cis.version).endObject();
 }
 
+// Where in a file the finding sits (`drydock check`); absent for findings about daemon objects.
+void writeLocation(JsonWriter& w, const Finding& f)
+{
+    if (!f.location) {
+        return;
+    }
+    w.key("location").beginObject().key("file").value(reportText(f.location->file, kMaxText));
+    w.key("line").value(static_cast<std::int64_t>(f.location->line));
+    w.key("column").value(static_cast<std::int64_t>(f.location->column)).endObject();
+}
+
 // The fields after the object.
 void writeFindingTexts(JsonWriter& w, const Finding& f)
 {
+    writeLocation(w, f);
     w.key("title").value(f.title).key("evidence").value(reportText(f.evidence, kMaxText));
     w.key("rationale").value(f.rationale).key("fix").value(f.fix);
 }

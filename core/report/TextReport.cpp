@@ -62,7 +62,12 @@ std::string TextReport::scan(const ScanResult& result, bool verbose)
     for (const auto& key : order) {
         out << "\n" << clean(key) << "\n";
         for (const Finding* f : byObject[key]) {
-            out << "  " << severityLabel(f->severity) << " " << f->ruleId << "  " << clean(f->title, 100) << "\n";
+            out << "  " << severityLabel(f->severity) << " " << f->ruleId << "  " << clean(f->title, 100);
+            if (f->location) {
+                out << "  (" << clean(f->location->file, 200) << ":" << f->location->line << ":" << f->location->column
+                    << ")";
+            }
+            out << "\n";
             if (verbose) {
                 out << "      evidence: " << clean(f->evidence, 300) << "\n";
                 if (!f->cis.id.empty()) {
