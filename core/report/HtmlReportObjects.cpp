@@ -127,6 +127,15 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
     if (!data.includeRemediation) {
         return;
     }
+    if (g.findings.front()->location) {
+        // A file's service or stage: the fix is a change to the file, shown once per file under "Fixes".
+        const std::string& file = g.findings.front()->location->file;
+        if (data.fileDiffs.count(file) > 0) {
+            o << "<p class=\"meta\">The fix: the change to <code>" << esc(file, 512) << "</code> under "
+              << (print ? "<i>Fixes to the files</i>" : "<a href=\"#fixes\">Fixes to the files</a>") << ".</p>\n";
+        }
+        return;
+    }
     const ObjectHardening h = ObjectRemediation::describe(g.findings);
     const auto rows = changeRows(h);
     // The compose snippet repeats the command as YAML: with detail "objects" it is shown for containers
@@ -276,6 +285,18 @@ void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
                 }
             }
         }
+    }
+}
+
+void fileFixesSection(std::ostringstream& o, const ReportData& data, bool print)
+{
+    if (data.fileDiffs.empty() || !data.includeRemediation) {
+        return;
+    }
+    o << "<h2 id=\"fixes\">Fixes to the files</h2>\n<p class=\"meta\">What <code>drydock check --fix</code> "
+         "writes (keeping a backup of each file); every other line of the files stays as it is.</p>\n";
+    for (const auto& [file, diff] : data.fileDiffs) {
+        o << "<h3>" << esc(file, 512) << "</h3>\n" << diffBlock(diff, print) << "\n";
     }
 }
 

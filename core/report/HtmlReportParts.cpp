@@ -40,6 +40,47 @@ std::string codeBlock(const std::string& text, bool print)
     return out + "</font></blockquote>";
 }
 
+std::string diffBlock(const std::string& diff, bool print)
+{
+    // Whole or replaced by one comment (reportCommand): a diff is pasted into `patch`, like a command.
+    const std::string text = reportCommand(diff, 262144);
+    std::string out = print ? "<blockquote><font face=\"DejaVu Sans Mono\" style=\"font-size: 7.5pt\">" : "<pre>";
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string::npos ? text.size() : end;
+        const std::string line = text.substr(start, end - start);
+        const char* colour = nullptr;
+        if (!line.empty() && line[0] == '+' && line.rfind("+++", 0) != 0) {
+            colour = "#166534";
+        } else if (!line.empty() && line[0] == '-' && line.rfind("---", 0) != 0) {
+            colour = "#b91c1c";
+        } else if (line.rfind("@@", 0) == 0) {
+            colour = "#6b7280";
+        }
+        std::string escaped = htmlEscape(line);
+        if (print) {
+            // The indentation after the diff's own first column (" ", "+", "-") keeps its width on paper.
+            std::string spaced;
+            bool lead = true;
+            for (std::size_t i = 0; i < escaped.size(); ++i) {
+                const char c = escaped[i];
+                spaced += (c == ' ' && lead) ? std::string("&nbsp;") : std::string(1, c);
+                lead = i == 0 || (lead && c == ' ');
+            }
+            escaped = spaced;
+        }
+        if (colour) {
+            out += std::string("<font color=\"") + colour + "\">" + escaped + "</font>";
+        } else {
+            out += escaped;
+        }
+        out += print ? "<br>" : "\n";
+        start = end + 1;
+    }
+    return out + (print ? "</font></blockquote>" : "</pre>");
+}
+
 std::string ruleAnchor(const std::string& ruleId)
 {
     return "rule-" + esc(ruleId, 64);

@@ -43,6 +43,10 @@ void changesSection(std::ostringstream& o, const ReportData& data, bool print,
 void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
                     std::set<std::string>& referenced);
 // Section 3: why and how to fix, once per rule referenced.
+// Section "Fixes to the files" of a `drydock check` report: each file's fix as a coloured unified diff.
+void fileFixesSection(std::ostringstream& o, const ReportData& data, bool print);
+// A unified diff as a code block, added lines green and removed lines red.
+std::string diffBlock(const std::string& diff, bool print);
 void rulesSection(std::ostringstream& o, const ReportData& data, const std::set<std::string>& referenced,
                   bool print);
 

@@ -66,6 +66,7 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
         changesSection(o, data, print, referenced);
         // 2. Per object, compact.
         objectsSection(o, data, print, referenced);
+        fileFixesSection(o, data, print);
         o << imageContentsHtml(scan, print);
 
         // 4 (listed before the rules so they link to them): waived findings with reason, author and expiry.

@@ -4,6 +4,7 @@
 #include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@ struct ReportData
     ReportDetail detail = ReportDetail::Objects;
     // Scores from the baseline (or the last scans) up to this one, oldest first; empty without history.
     std::vector<ScorePoint> scoreTrend;
+    // `drydock check`: each fixable file's fix as a unified diff, by the path its findings' locations name.
+    std::map<std::string, std::string> fileDiffs;
 };
 
 // Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.
