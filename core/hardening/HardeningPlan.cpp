@@ -189,7 +189,9 @@ HardeningPreview makePreview(const HardeningPlan& plan)
         p.beforeCommand = plan.before.render();
         p.afterCommand = after.render();
         p.diff = lineDiff(optionLines(plan.before), optionLines(after));
-        p.compose = ComposeSnippet().render(plan.object.name, after);
+        // The plan is made from a container on the daemon: its named volumes and networks exist.
+        p.compose =
+            ComposeSnippet().render(plan.object.name, after, ComposeSnippetOptions{.resourcesExist = true});
     }
     for (const auto& c : plan.changes) {
         if (c.choice != ChangeChoice::Apply) {
