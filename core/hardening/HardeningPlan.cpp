@@ -189,9 +189,9 @@ HardeningPreview makePreview(const HardeningPlan& plan)
         p.beforeCommand = plan.before.render();
         p.afterCommand = after.render();
         p.diff = lineDiff(optionLines(plan.before), optionLines(after));
-        // The plan is made from a container on the daemon: its named volumes and networks exist.
+        // The named volumes and networks of the container as it runs exist: external in compose.
         p.compose =
-            ComposeSnippet().render(plan.object.name, after, ComposeSnippetOptions{.resourcesExist = true});
+            ComposeSnippet().render(plan.object.name, after, ComposeSnippetOptions::asOnTheDaemon(plan.before));
     }
     for (const auto& c : plan.changes) {
         if (c.choice != ChangeChoice::Apply) {

@@ -259,6 +259,11 @@ bool isNewerServiceKey(std::string_view key)
     return key == "cgroup" || key == "uts";
 }
 
+bool isSpecialNetworkMode(std::string_view mode)
+{
+    return mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+}
+
 void writeMount(Writer& w, const std::string& text, Resources& resources)
 {
     const MountArg m = MountArg::parse(text);
@@ -394,8 +399,7 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
         // `docker run` expects them to exist already.
         const std::string mode = o.last("--network");
         std::vector<NetworkAttachment> networks;
-        const bool special =
-            mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+        const bool special = isSpecialNetworkMode(mode);
         if (special) {
             w.scalar(in, "network_mode", value(mode));
         } else if (!mode.empty()) {
@@ -485,20 +489,21 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
 // Top-level declarations of the named volumes or networks the service uses: compose refuses a service that
 // names one it does not declare.
 void writeDeclarations(Writer& w, const char* section, const std::vector<Resources::Named>& named,
-                       const ComposeSnippetOptions& options)
+                       const StringList& existing)
 {
     if (named.empty()) {
         return;
     }
     w.line(0, std::string(section) + ":");
     for (const auto& n : named) {
+        const bool exists = std::find(existing.begin(), existing.end(), n.name) != existing.end();
         const bool renamed = n.key != n.name;
-        if (!options.resourcesExist && !renamed) {
+        if (!exists && !renamed) {
             w.line(1, yamlQuote(n.key) + ": {}");
             continue;
         }
         w.line(1, yamlQuote(n.key) + ":");
-        if (options.resourcesExist) {
+        if (exists) {
             w.line(2, "external: true");
         }
         if (renamed) {
@@ -508,6 +513,36 @@ void writeDeclarations(Writer& w, const char* section, const std::vector<Resourc
 }
 
 } // namespace
+
+ComposeSnippetOptions ComposeSnippetOptions::asOnTheDaemon(const RunCommand& asItRuns)
+{
+    ComposeSnippetOptions out;
+    const auto add = [](StringList& list, const std::string& name) {
+        if (!name.empty() && std::find(list.begin(), list.end(), name) == list.end()) {
+            list.push_back(name);
+        }
+    };
+    for (const auto& o : asItRuns.options) {
+        if (o.flag == "--volume") {
+            const VolumeArg v = VolumeArg::parse(o.value);
+            if (!v.source.empty() && v.source[0] != '/') {
+                add(out.existingVolumes, v.source);
+            }
+        } else if (o.flag == "--mount") {
+            const MountArg m = MountArg::parse(o.value);
+            const std::string type = m.value({"type"});
+            if (type.empty() || type == "volume") {
+                add(out.existingVolumes, m.source());
+            }
+        } else if (o.flag == "--network" && !isSpecialNetworkMode(o.value)) {
+            add(out.existingNetworks, o.value);
+        }
+    }
+    for (const auto& f : asItRuns.followUps) {
+        add(out.existingNetworks, f.network);
+    }
+    return out;
+}
 
 std::string ComposeSnippet::render(const std::string& serviceName, const RunCommand& command,
                                    const ComposeSnippetOptions& options) const
@@ -563,8 +598,8 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
             w.line(in, comment("docker run " + flagName(f) + " has no compose equivalent here"));
         }
     }
-    writeDeclarations(w, "volumes", resources.volumes, options);
-    writeDeclarations(w, "networks", resources.networks, options);
+    writeDeclarations(w, "volumes", resources.volumes, options.existingVolumes);
+    writeDeclarations(w, "networks", resources.networks, options.existingNetworks);
 
     Writer head;
     for (const auto& n : command.notes) {

@@ -5,13 +5,17 @@
 
 namespace drydock {
 
-// What a compose snippet may assume about the daemon whose container it describes.
+// What a compose snippet may assume about the daemon whose container it describes: the named volumes and user
+// networks that exist there are declared `external: true` (compose uses them as they are and never creates or
+// removes them); any other one the service uses (a network the hardening adds) is declared for compose to
+// create.
 struct ComposeSnippetOptions
 {
-    // The named volumes and user networks the command uses exist already (the command was made from a
-    // container on the daemon): they are declared `external: true`, so compose uses them as they are and
-    // never creates or removes them. When false they are declared for compose to create.
-    bool resourcesExist = true;
+    StringList existingVolumes;
+    StringList existingNetworks;
+
+    // The named volumes and networks of a command made from a container on the daemon: they exist.
+    static ComposeSnippetOptions asOnTheDaemon(const RunCommand& asItRuns);
 };
 
 // Renders a RunCommand as a whole compose document, values quoted safely: the command's notes and the Compose

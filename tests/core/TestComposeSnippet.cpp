@@ -178,7 +178,9 @@ void TestComposeSnippet::mapping()
 {
     QFETCH(QString, command);
     QFETCH(StringList, expected);
-    const std::string yaml = ComposeSnippet().render("web", parse(command.toStdString()));
+    // Every row is the command of a container on a daemon: its named volumes and networks exist.
+    const RunCommand cmd = parse(command.toStdString());
+    const std::string yaml = ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd));
     const StringList ls = lines(yaml);
     QVERIFY2(wellFormedLines(ls), yaml.c_str());
     for (const auto& e : expected) {
@@ -242,7 +244,7 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
 {
     RunCommand cmd = parse("--network front img");
     cmd.followUps = {{"back", {"api"}, "web"}};
-    const StringList ls = lines(ComposeSnippet().render("web", cmd));
+    const StringList ls = lines(ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd)));
     const StringList expected{
         "    networks:",       "      \"front\": {}", "      \"back\":", "        aliases:",
         "          - \"api\"", "networks:",           "  \"front\":",    "    external: true",
@@ -270,35 +272,40 @@ void TestComposeSnippet::notesBecomeComments()
 void TestComposeSnippet::namedResourcesAreDeclared_data()
 {
     QTest::addColumn<QString>("command");
-    QTest::addColumn<bool>("exist");
+    QTest::addColumn<QString>("asItRuns"); // the command the options come from; empty: nothing exists
     QTest::addColumn<QString>("expectedTail");
     QTest::newRow("a named volume of a container is declared external")
-        << "--volume pgdata:/var/lib/postgresql/data img" << true
+        << "--volume pgdata:/var/lib/postgresql/data img"
+        << "same"
         << "    volumes:\n"
            "      - \"pgdata:/var/lib/postgresql/data\"\n"
            "volumes:\n"
            "  \"pgdata\":\n"
            "    external: true\n";
     QTest::newRow("a bind mount and an anonymous volume need no declaration")
-        << "--volume /srv/app:/app:ro --volume /cache img" << true
+        << "--volume /srv/app:/app:ro --volume /cache img"
+        << "same"
         << "    volumes:\n"
            "      - \"/srv/app:/app:ro\"\n"
            "      - \"/cache\"\n";
     QTest::newRow("a volume named twice is declared once, in first-use order")
-        << "--volume b:/b --volume a:/a --mount type=volume,src=b,dst=/c img" << true
+        << "--volume b:/b --volume a:/a --mount type=volume,src=b,dst=/c img"
+        << "same"
         << "volumes:\n"
            "  \"b\":\n"
            "    external: true\n"
            "  \"a\":\n"
            "    external: true\n";
     QTest::newRow("a --mount of a named volume is declared too")
-        << "--mount type=volume,source=cache,target=/cache img" << true
+        << "--mount type=volume,source=cache,target=/cache img"
+        << "same"
         << "volumes:\n"
            "  \"cache\":\n"
            "    external: true\n";
     QTest::newRow("a --mount of a bind is not") << "--mount type=bind,source=/etc/app,target=/etc/app img"
-                                                << true << "        target: \"/etc/app\"\n";
-    QTest::newRow("volumes come before networks") << "--network backend --volume data:/data img" << true
+                                                << "same" << "        target: \"/etc/app\"\n";
+    QTest::newRow("volumes come before networks") << "--network backend --volume data:/data img"
+                                                  << "same"
                                                   << "volumes:\n"
                                                      "  \"data\":\n"
                                                      "    external: true\n"
@@ -306,13 +313,24 @@ void TestComposeSnippet::namedResourcesAreDeclared_data()
                                                      "  \"backend\":\n"
                                                      "    external: true\n";
     QTest::newRow("resources that do not exist yet are declared for compose to create")
-        << "--network backend --volume data:/data img" << false
+        << "--network backend --volume data:/data img"
+        << ""
         << "volumes:\n"
            "  \"data\": {}\n"
            "networks:\n"
            "  \"backend\": {}\n";
+    QTest::newRow(
+        "a network the hardening adds is created by compose; the one the container had stays external")
+        << "--network new-net --volume data:/data img"
+        << "--network host --volume data:/data img"
+        << "volumes:\n"
+           "  \"data\":\n"
+           "    external: true\n"
+           "networks:\n"
+           "  \"new-net\": {}\n";
     QTest::newRow("a network name the schema cannot take as a key gets a made-up key and its name")
-        << "--network 'my net' img" << true
+        << "--network 'my net' img"
+        << "same"
         << "    networks:\n"
            "      \"_network-1\": {}\n"
            "networks:\n"
@@ -324,10 +342,13 @@ void TestComposeSnippet::namedResourcesAreDeclared_data()
 void TestComposeSnippet::namedResourcesAreDeclared()
 {
     QFETCH(QString, command);
-    QFETCH(bool, exist);
+    QFETCH(QString, asItRuns);
     QFETCH(QString, expectedTail);
-    const std::string yaml = ComposeSnippet().render("web", parse(command.toStdString()),
-                                                     ComposeSnippetOptions{.resourcesExist = exist});
+    const std::string yaml = ComposeSnippet().render(
+        "web", parse(command.toStdString()),
+        asItRuns.isEmpty() ? ComposeSnippetOptions{}
+                           : ComposeSnippetOptions::asOnTheDaemon(
+                                 parse((asItRuns == "same" ? command : asItRuns).toStdString())));
     QVERIFY2(wellFormedLines(lines(yaml)), yaml.c_str());
     QVERIFY2(endsWith(yaml, expectedTail.toStdString()), yaml.c_str());
 }
