@@ -3,6 +3,7 @@
 #include "core/common/Strings.h"
 #include "core/common/Utf8.h"
 #include "core/common/VisibleText.h"
+#include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunFlagTable.h"
 
@@ -581,6 +582,13 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
             break;
         case ComposeForm::List:
             w.list(in, key.c_str(), o.all(flag));
+            for (const auto& v : o.all(flag)) {
+                // The docker CLI turns it into empty masked and read-only paths, as docker compose v2 does;
+                // docker-compose 1.x hands it to the daemon, which refuses it.
+                if (flag == "--security-opt" && canonicalSecurityOpt(v) == "systempaths=unconfined") {
+                    resources.feature("security_opt systempaths=unconfined");
+                }
+            }
             break;
         case ComposeForm::Block:
             writeBlock(w, in, flag, o, command, resources);

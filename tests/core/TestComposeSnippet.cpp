@@ -244,7 +244,8 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
 {
     RunCommand cmd = parse("--network front img");
     cmd.followUps = {{"back", {"api"}, "web"}};
-    const StringList ls = lines(ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd)));
+    const StringList ls =
+        lines(ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd)));
     const StringList expected{
         "    networks:",       "      \"front\": {}", "      \"back\":", "        aliases:",
         "          - \"api\"", "networks:",           "  \"front\":",    "    external: true",
@@ -303,7 +304,8 @@ void TestComposeSnippet::namedResourcesAreDeclared_data()
            "  \"cache\":\n"
            "    external: true\n";
     QTest::newRow("a --mount of a bind is not") << "--mount type=bind,source=/etc/app,target=/etc/app img"
-                                                << "same" << "        target: \"/etc/app\"\n";
+                                                << "same"
+                                                << "        target: \"/etc/app\"\n";
     QTest::newRow("volumes come before networks") << "--network backend --volume data:/data img"
                                                   << "same"
                                                   << "volumes:\n"
@@ -370,6 +372,10 @@ void TestComposeSnippet::newerFeaturesAreNamed_data()
                                                  << "# Needs Compose Specification features that "
                                                     "docker-compose 1.x lacks (use docker compose v2): tmpfs "
                                                     "mode of a volume";
+    QTest::newRow("unconfined system paths are a docker compose v2 translation")
+        << "--security-opt systempaths=unconfined img"
+        << "# Needs Compose Specification features that docker-compose 1.x lacks (use docker compose v2): "
+           "security_opt systempaths=unconfined";
     QTest::newRow("a plain service needs nothing newer") << "--read-only --pid host img"
                                                          << "";
 }
