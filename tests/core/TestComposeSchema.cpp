@@ -31,7 +31,8 @@ private slots:
         const QStringList files = test::writeComposeFiles(dir, docs);
         const auto [code, output] = test::validateComposeFiles(files);
         QVERIFY2(code == 0, qPrintable(output));
-        QVERIFY2(output.contains(QStringLiteral("%1 file(s), 0 problem(s)").arg(docs.size())), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("%1 file(s), 0 problem(s)").arg(docs.size())),
+                 qPrintable(output));
     }
 
     // The validator itself finds what it must: an undeclared named volume and a key the schema lacks.
@@ -44,7 +45,8 @@ private slots:
         const auto [code, output] = test::validateComposeFiles(files);
         QCOMPARE(code, 1);
         QVERIFY2(output.contains(QStringLiteral("named volume 'data' is not declared")), qPrintable(output));
-        QVERIFY2(output.contains(QStringLiteral("'privileges' does not match any of the regexes")), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("'privileges' does not match any of the regexes")),
+                 qPrintable(output));
     }
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 // Compose documents the tests validate and create for real: the generated snippets of the realistic set
 // (RealisticScan.h, hardened by the rule engine) and of every recorded container as it runs, plus the
-// validator (tests/support/validate-compose.py against the vendored tests/data/compose-spec/compose-spec.json).
+// validator (tests/support/validate-compose.py against the vendored
+// tests/data/compose-spec/compose-spec.json).
 #include "core/remediation/ComposeSnippet.h"
 #include "core/remediation/RunCommandBuilder.h"
 #include "tests/support/RealisticScan.h"
@@ -32,7 +33,8 @@ inline std::vector<ComposeDocument> realisticComposeSnippets(const std::string& 
     for (auto& c : scan.inventory.containers) {
         c.name = prefix + c.name;
     }
-    const FindingSet findings = RuleEngine(catalogue).evaluate(scan.inventory, ScanSettings{}, scan.startedAtUnix);
+    const FindingSet findings =
+        RuleEngine(catalogue).evaluate(scan.inventory, ScanSettings{}, scan.startedAtUnix);
     std::vector<ComposeDocument> out;
     std::set<std::string> seen;
     for (const auto& f : findings.all()) {
@@ -49,13 +51,15 @@ inline std::vector<ComposeDocument> recordedComposeSnippets(const std::string& p
 {
     std::vector<Image> images;
     for (const char* image : {"image-app", "image-busybox"}) {
-        if (auto parsed = json::parseImage(readData(QStringLiteral("api-1.41/%1.json").arg(QLatin1String(image))))) {
+        if (auto parsed =
+                json::parseImage(readData(QStringLiteral("api-1.41/%1.json").arg(QLatin1String(image))))) {
             images.push_back(std::move(parsed).value());
         }
     }
     std::vector<ComposeDocument> out;
     for (const char* base : {"webapp", "priv", "hostns", "noseccomp", "plain", "sysunconf", "exited"}) {
-        auto c = json::parseContainer(readData(QStringLiteral("api-1.41/container-%1.json").arg(QLatin1String(base))));
+        auto c = json::parseContainer(
+            readData(QStringLiteral("api-1.41/container-%1.json").arg(QLatin1String(base))));
         if (!c) {
             out.push_back({std::string("unparsable ") + base, ""});
             continue;
@@ -65,8 +69,9 @@ inline std::vector<ComposeDocument> recordedComposeSnippets(const std::string& p
             image = i.id == c->imageId ? &i : image;
         }
         const RunCommand command = RunCommandBuilder().build(*c, image);
-        out.push_back({std::string("as recorded: ") + base,
-                       ComposeSnippet().render(prefix + base, command, ComposeSnippetOptions::asOnTheDaemon(command))});
+        out.push_back(
+            {std::string("as recorded: ") + base,
+             ComposeSnippet().render(prefix + base, command, ComposeSnippetOptions::asOnTheDaemon(command))});
     }
     return out;
 }
