@@ -492,6 +492,15 @@ EditOutcome applyEdit(TextLines& text, std::string_view service, const RunEdit& 
             }
             return out;
         }
+        if (step == 0 && edit.op == RunEdit::Op::BindPortToLoopback) {
+            for (const auto& item : entryOr(s->view.value, "ports")) {
+                if (item.IsMap() && portItem(item).key == normalisePortKey(edit.value)) {
+                    out.description += " (host_ip: of the long syntax is a Compose Specification key that "
+                                       "docker-compose 1.x rejects; docker compose v2 reads it)";
+                    break;
+                }
+            }
+        }
         const EditResult r = stepOnce(*s, edit, t);
         if (!r.ok()) {
             text = before;
