@@ -450,10 +450,19 @@ void TestComposePatcher::refusesWhatItCannotRead_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("service");
     QTest::addColumn<QString>("message");
+    QTest::newRow(
+        "an edit that would change a neighbouring value (a comment-like line ending a block scalar)")
+        << QByteArray(
+               "services:\n  w:\n    image: x\n    command: |\n      echo hi\n      # part of the script\n")
+        << "w"
+        << "would change more than the keys it edits";
     QTest::newRow("invalid YAML") << QByteArray("services:\n  a: [\n") << "a"
                                   << "not valid YAML (line";
     QTest::newRow("a service that is not there") << QByteArray("services:\n  a:\n    image: x\n") << "b"
                                                  << "no service named \"b\"";
+    QTest::newRow("a hostile service name is shown with its hidden characters escaped")
+        << QByteArray("services:\n  a:\n    image: x\n") << "a\n  b:\x1b[31m"
+        << "no service named \"a\\u000a  b:\\u001b[31m\"";
     QTest::newRow("nesting deeper than any compose file") << QByteArray(200, '[') << "a"
                                                           << "nests more than";
     QTest::newRow("a file larger than the limit")

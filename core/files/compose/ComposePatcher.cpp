@@ -1,6 +1,7 @@
 #include "core/files/compose/ComposePatcher.h"
 
 #include "core/common/Strings.h"
+#include "core/common/VisibleText.h"
 #include "core/files/FileReview.h"
 #include "core/files/compose/detail/ComposePatcherEdits.h"
 
@@ -80,9 +81,22 @@ Result<YAML::Node> parse(const TextLines& t)
     }
 }
 
-// Every top-level key and every service but the patched one, as yaml-cpp writes them: a patch must not
-// change any of them (top-level secrets: may gain entries).
-std::string untouchedParts(const YAML::Node& root, std::string_view service)
+// The keys of the service an edit may change: its own key(s), and secrets: for a secret.
+std::vector<std::string> keysEdited(const std::vector<RunEdit>& edits)
+{
+    std::vector<std::string> keys{"secrets"};
+    for (const auto& e : edits) {
+        const Target t = targetOf(e);
+        keys.insert(keys.end(), t.keys.begin(), t.keys.end());
+    }
+    return keys;
+}
+
+// Every top-level key, every service but the patched one and every key of the patched one that no edit
+// targets, as yaml-cpp writes them: a patch must not change any of them (top-level secrets: may gain
+// entries). A line edit that slipped into a neighbouring value (a block scalar) shows here.
+std::string untouchedParts(const YAML::Node& root, std::string_view service,
+                           const std::vector<std::string>& edited)
 {
     std::string out;
     if (!root.IsMap()) {
@@ -97,6 +111,13 @@ std::string untouchedParts(const YAML::Node& root, std::string_view service)
             for (auto s = it->second.begin(); s != it->second.end(); ++s) {
                 if (!(s->first.IsScalar() && s->first.Scalar() == service)) {
                     out += YAML::Dump(s->first) + ":\n" + YAML::Dump(s->second) + "\n";
+                    continue;
+                }
+                for (auto k = s->second.begin(); s->second.IsMap() && k != s->second.end(); ++k) {
+                    const std::string name = k->first.IsScalar() ? k->first.Scalar() : std::string();
+                    if (std::find(edited.begin(), edited.end(), name) == edited.end()) {
+                        out += "  " + name + ":\n" + YAML::Dump(k->second) + "\n";
+                    }
                 }
             }
             continue;
@@ -126,7 +147,7 @@ Result<std::string> patchComposeService(std::string_view fileText, std::string_v
     if (!locateService(text, *original, serviceName, &why)) {
         if (why == "the file has no service of that name") {
             return Error::make(ErrorCode::NotFound, "The compose file has no service named \"" +
-                                                        std::string(serviceName) +
+                                                        visibleText(serviceName) +
                                                         "\"; nothing was changed.");
         }
         for (const auto& e : edits) {
@@ -134,7 +155,8 @@ Result<std::string> patchComposeService(std::string_view fileText, std::string_v
         }
         return std::string(fileText);
     }
-    const std::string before = untouchedParts(*original, serviceName);
+    const std::vector<std::string> edited = keysEdited(edits);
+    const std::string before = untouchedParts(*original, serviceName, edited);
 
     std::vector<std::size_t> verify; // indexes into r.applied of the edits to check on the result
     std::vector<std::size_t> lineOwners;
@@ -186,10 +208,10 @@ Result<std::string> patchComposeService(std::string_view fileText, std::string_v
                                    "; the file was left as it was.");
         }
     }
-    if (untouchedParts(*patched, serviceName) != before) {
-        return Error::make(ErrorCode::Internal, "The patch changed more than the service \"" +
-                                                    std::string(serviceName) +
-                                                    "\"; the file was left as it was.");
+    if (untouchedParts(*patched, serviceName, edited) != before) {
+        return Error::make(ErrorCode::Internal,
+                           "The patch would change more than the keys it edits in service \"" +
+                               std::string(serviceName) + "\"; the file was left as it was.");
     }
     return text.text();
 }
