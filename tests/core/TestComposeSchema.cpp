@@ -1,12 +1,54 @@
 #include "core/common/Strings.h"
+#include "core/files/compose/ComposePatcher.h"
 #include "tests/support/ComposeFiles.h"
+
+#include <QDirIterator>
 
 #include <QTest>
 
 using namespace drydock;
 
-// Every generated compose snippet is a valid Compose Specification document (the vendored JSON schema) that
-// declares the named volumes, networks and secrets it uses.
+namespace {
+
+// The service names of a compose file in block style: the keys one indentation below `services:`.
+std::vector<std::string> serviceNames(const std::string& text)
+{
+    std::vector<std::string> names;
+    bool in = false;
+    std::size_t indent = 0;
+    for (std::string line : split(text, '\n')) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (line.empty() || line.find_first_not_of(' ') == std::string::npos ||
+            line[line.find_first_not_of(' ')] == '#') {
+            continue;
+        }
+        const std::size_t lead = line.find_first_not_of(' ');
+        if (lead == 0) {
+            in = startsWith(line, "services:") && trim(line.substr(9)).empty();
+            indent = 0;
+            continue;
+        }
+        if (!in) {
+            continue;
+        }
+        indent = indent == 0 ? lead : indent;
+        if (lead == indent && endsWith(line, ":")) {
+            std::string key = line.substr(lead, line.size() - lead - 1);
+            if (key.size() >= 2 && key.front() == '"' && key.back() == '"') {
+                key = key.substr(1, key.size() - 2);
+            }
+            names.push_back(key);
+        }
+    }
+    return names;
+}
+
+} // namespace
+
+// Every generated compose snippet and every patched compose file is a valid Compose Specification document
+// (the vendored JSON schema) that declares the named volumes, networks and secrets it uses.
 class TestComposeSchema : public QObject
 {
     Q_OBJECT
@@ -33,6 +75,72 @@ private slots:
         QVERIFY2(code == 0, qPrintable(output));
         QVERIFY2(output.contains(QStringLiteral("%1 file(s), 0 problem(s)").arg(docs.size())),
                  qPrintable(output));
+    }
+
+    // Every service of every compose file under tests/data/files, patched with every kind of edit, is still
+    // a valid compose file (when it was one before), and every edit is either applied or skipped with a
+    // reason.
+    void patchedCorpusFilesFollowTheSchema()
+    {
+        const std::vector<RunEdit> all{
+            {RunEdit::Op::AddFlag, "--read-only", ""},
+            {RunEdit::Op::RemoveFlag, "--privileged", ""},
+            {RunEdit::Op::RemoveFlag, "--pid", ""},
+            {RunEdit::Op::RemoveValue, "--cap-add", "SYS_ADMIN"},
+            {RunEdit::Op::AddFlag, "--cap-drop", "ALL"},
+            {RunEdit::Op::AddFlag, "--security-opt", "no-new-privileges:true"},
+            {RunEdit::Op::RemoveValue, "--security-opt", "seccomp=unconfined"},
+            {RunEdit::Op::AddFlag, "--pids-limit", "256"},
+            {RunEdit::Op::AddFlag, "--memory", "512m"},
+            {RunEdit::Op::RemoveFlag, "--restart", ""},
+            {RunEdit::Op::AddFlag, "--restart", "on-failure:5"},
+            {RunEdit::Op::RemoveMount, "--volume", "/var/run/docker.sock"},
+            {RunEdit::Op::ReadOnlyMount, "--volume", "/data"},
+            {RunEdit::Op::BindPortToLoopback, "--publish", "80/tcp"},
+            {RunEdit::Op::RemovePort, "--publish", "9000"},
+            {RunEdit::Op::ReplaceEnvSecret, "--env", "POSTGRES_PASSWORD"},
+            {RunEdit::Op::AddFlag, "--log-opt", "max-size=10m"},
+        };
+        QTemporaryDir dir;
+        QStringList originals;
+        QStringList patched;
+        QDirIterator it(QString::fromStdString(test::dataDir()) + QStringLiteral("/files"),
+                        {QStringLiteral("*.yml"), QStringLiteral("*.yaml")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        int services = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const std::string text = f.readAll().toStdString();
+            for (const std::string& service : serviceNames(text)) {
+                ComposePatchReport report;
+                const auto out = patchComposeService(text, service, all, &report);
+                QVERIFY2(out, qPrintable(path + QStringLiteral(": ") +
+                                         QString::fromStdString(out ? std::string() : out.error().message)));
+                QCOMPARE(report.applied.size() + report.skipped.size(), all.size());
+                for (const auto& s : report.skipped) {
+                    QVERIFY(!s.description.empty());
+                }
+                const QString name = QStringLiteral("%1.yml").arg(services++);
+                QFile o(dir.filePath(name));
+                QVERIFY(o.open(QIODevice::WriteOnly));
+                o.write(QByteArray::fromStdString(*out));
+                patched << dir.filePath(name);
+                originals << path;
+            }
+        }
+        QVERIFY2(services >= 8, "the corpus has fewer services than expected");
+        // Only files that were valid before must be valid after (a corpus may keep invalid files on purpose).
+        QStringList checked;
+        for (int i = 0; i < originals.size(); ++i) {
+            if (test::validateComposeFiles({originals[i]}).first == 0) {
+                checked << patched[i];
+            }
+        }
+        QVERIFY(!checked.isEmpty());
+        const auto [code, output] = test::validateComposeFiles(checked);
+        QVERIFY2(code == 0, qPrintable(output));
     }
 
     // The validator itself finds what it must: an undeclared named volume and a key the schema lacks.

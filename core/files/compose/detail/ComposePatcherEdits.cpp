@@ -198,7 +198,7 @@ EditResult stepEnvironment(Step& s, const RunEdit& e)
         const std::string head = s.text.lines[extent->first].substr(0, envMap->keyColumn);
         s.text.erase(extent->first, extent->last + 1);
         if (!envIndex(env, name + "_FILE")) {
-            s.text.insert(extent->first, {head + name + "_FILE: " + path});
+            s.text.insert(extent->first, {head + scalarText(name + "_FILE") + ": " + path});
         }
         return {static_cast<int>(extent->first) + 1, {}};
     }
