@@ -163,6 +163,14 @@ void TestComposePatcher::patches_data()
         << QByteArray(kWeb)
                .replace("\"8080:80\"", "\"127.0.0.1:8080:80\"")
                .replace("- 443:443", "- \"127.0.0.1:443:443\"");
+    QTest::newRow("a bare port number, an IPv6 wildcard, a UDP port and a port published twice are all bound")
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - 80\n      - \"[::]:8443:443\"\n"
+                      "      - 53:53/udp\n      - '8444:443'\n")
+        << "a"
+        << "loopback --publish 80/tcp; loopback --publish 443; loopback --publish 53/udp"
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1::80\"\n"
+                      "      - \"127.0.0.1:8443:443\"\n      - \"127.0.0.1:53:53/udp\"\n      - "
+                      "'127.0.0.1:8444:443'\n");
     QTest::newRow("a published port is removed")
         << web << "web"
         << "removePort --publish 443" << QByteArray(kWeb).replace("      - 443:443\n", "");
@@ -285,7 +293,7 @@ void TestComposePatcher::patches()
     QStringList words;
     for (const auto& e : ::edits(edits)) {
         QString w = QString::fromStdString(e.value.empty() ? e.flag.substr(2) : e.value);
-        w.remove(QRegularExpression(QStringLiteral("^(?i)cap_|/$")));
+        w.remove(QRegularExpression(QStringLiteral("^(?i)cap_|/$|/tcp$")));
         words << w;
     }
     words << QStringLiteral("restart") << QStringLiteral("8080") << QStringLiteral("443")
