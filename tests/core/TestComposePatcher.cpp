@@ -1,5 +1,6 @@
 #include "core/common/Strings.h"
 #include "core/files/compose/ComposePatcher.h"
+#include "core/remediation/RunFlagTable.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -263,6 +264,13 @@ void TestComposePatcher::patches_data()
     QTest::newRow("a file without a final newline gets one only where a line is added after it")
         << QByteArray("services:\n  w:\n    image: x") << "w"
         << "add --read-only" << QByteArray("services:\n  w:\n    image: x\n    read_only: true\n");
+    QTest::newRow("keys without a value get one after their colon, or their first item")
+        << QByteArray(
+               "services:\n  w:\n    image: x\n    cap_drop:\n    read_only:\n    pids_limit:   # later\n")
+        << "w"
+        << "add --read-only; add --cap-drop ALL; add --pids-limit 256"
+        << QByteArray("services:\n  w:\n    image: x\n    cap_drop:\n      - ALL\n    read_only: true\n"
+                      "    pids_limit: 256   # later\n");
     QTest::newRow("what is already so changes nothing")
         << QByteArray("services:\n  w:\n    image: x\n    read_only: true\n    cap_drop: [all]\n") << "w"
         << "add --read-only; add --cap-drop ALL; remove --privileged"
@@ -295,6 +303,9 @@ void TestComposePatcher::patches()
         QString w = QString::fromStdString(e.value.empty() ? e.flag.substr(2) : e.value);
         w.remove(QRegularExpression(QStringLiteral("^(?i)cap_|/$|/tcp$")));
         words << w;
+        if (const RunFlag* row = findRunFlag(e.flag); row && !row->composeKey.empty()) {
+            words << QString::fromStdString(std::string(row->composeKey));
+        }
     }
     words << QStringLiteral("restart") << QStringLiteral("8080") << QStringLiteral("443")
           << QStringLiteral("cap_") << QStringLiteral("security_opt") << QStringLiteral("0.0.0.0")

@@ -118,7 +118,8 @@ std::string inherited(const Step& s, const RunEdit& e, const Target& t)
     for (const auto& key : t.keys) {
         if (const auto own = findEntry(svc, key)) {
             const Place p = placeOf(s.text, own->second);
-            if (p.line < s.view.extent.first || p.line > s.view.extent.last) {
+            // A null's mark is the next token's, so only a value with content can show it is an alias.
+            if (!own->second.IsNull() && (p.line < s.view.extent.first || p.line > s.view.extent.last)) {
                 return key + " is an alias of the anchor at line " + std::to_string(p.line + 1) +
                        "; edit the anchored value or write it out in the service";
             }

@@ -1,5 +1,7 @@
 #include "core/files/compose/detail/ComposePatcherMap.h"
 
+#include "core/common/Strings.h"
+
 namespace drydock::composepatch {
 
 namespace {
@@ -60,8 +62,24 @@ EditResult MapEditor::setScalar(const BlockMap& map, std::string_view key, const
     if (!entry->second.IsScalar() && !entry->second.IsNull()) {
         return {0, std::string(key) + " holds a list or a mapping, not one value"};
     }
-    if (entry->second.IsNull() && entry->second.Mark().pos < 0) {
-        return {0, std::string(key) + " has no value to replace"};
+    if (entry->second.IsNull()) {
+        // `key:` with nothing after it (a null's mark is the next token's): the value goes after the colon.
+        const Place k = placeOf(m_t, entry->first);
+        std::string& line = m_t.lines[k.line];
+        const bool quotedKey = k.column < line.size() && (line[k.column] == '"' || line[k.column] == '\'');
+        const auto keyEnd =
+            quotedKey ? scalarEnd(line, k.column, false) : std::optional<std::size_t>(k.column);
+        std::size_t colon = keyEnd ? line.find(':', *keyEnd) : std::string::npos;
+        while (colon != std::string::npos && colon + 1 < line.size() && line[colon + 1] != ' ') {
+            colon = line.find(':', colon + 1); // a colon inside a plain key ("a:b:")
+        }
+        const std::string rest = colon == std::string::npos ? std::string() : line.substr(colon + 1);
+        if (colon == std::string::npos || !(trim(rest).empty() || trim(rest)[0] == '#')) {
+            return {0, std::string(key) + " has a value this patch cannot read"};
+        }
+        line.replace(colon + 1, std::string::npos,
+                     " " + valueText + (trim(rest).empty() ? std::string() : rest));
+        return {lineNumber(k.line), {}};
     }
     return replaceScalar(entry->second, valueText, false);
 }
