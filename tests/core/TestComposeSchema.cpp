@@ -1,3 +1,4 @@
+#include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
 #include "core/files/compose/ComposePatcher.h"
 #include "tests/support/ComposeFiles.h"
@@ -75,6 +76,68 @@ private slots:
         QVERIFY2(code == 0, qPrintable(output));
         QVERIFY2(output.contains(QStringLiteral("%1 file(s), 0 problem(s)").arg(docs.size())),
                  qPrintable(output));
+    }
+
+    // Every compose key the snippet writes, from commands that use every flag the builder writes.
+    void everyKeyTheSnippetWritesFollowsTheSchema()
+    {
+        const std::vector<std::string> commands{
+            "--detach --name web --hostname h --domainname d.example --user 10001:10001 --workdir /srv "
+            "--entrypoint /tini --env A=1 --env 'B=two words' --label tier=front --restart on-failure:5 "
+            "--read-only --cap-add NET_ADMIN --cap-drop ALL --security-opt no-new-privileges:true --pid host "
+            "--ipc shareable --uts host --userns host --cgroupns host img sh -c 'echo $HOME'",
+            "--network appnet --network-alias api --publish 127.0.0.1:8080:80 --publish 53:53/udp --expose "
+            "9000 "
+            "--volume data:/data --volume /srv:/srv:ro --volume /cache --tmpfs /tmp:size=64m "
+            "--mount type=bind,src=/a,dst=/b,readonly,bind-propagation=rshared "
+            "--mount type=volume,src=vol2,dst=/v,volume-nocopy --mount type=tmpfs,dst=/x,tmpfs-size=1048576 "
+            "--volumes-from other --device /dev/ttyUSB0 --device-cgroup-rule 'c 1:3 mr' img",
+            "--gpus all --cgroup-parent /docker --memory 512m --memory-swap -1 --memory-reservation 256m "
+            "--cpus 1.5 "
+            "--cpu-shares 512 --cpu-quota 50000 --cpu-period 100000 --cpuset-cpus 0-1 --blkio-weight 300 "
+            "--pids-limit 256 --ulimit nofile=1024:2048 --ulimit nproc=512 --oom-kill-disable "
+            "--oom-score-adj -500 "
+            "--shm-size 128m --log-driver json-file --log-opt max-size=10m img",
+            "--dns 1.1.1.1 --dns-option ndots:2 --dns-search example.com --add-host db:10.0.0.5 --group-add "
+            "audio "
+            "--sysctl net.core.somaxconn=1024 --init --runtime runc --link db:db --stop-signal SIGINT "
+            "--stop-timeout 20 --health-cmd 'curl -f localhost' --health-interval 30s --health-timeout 5s "
+            "--health-retries 3 --health-start-period 10s --tty --interactive img",
+            "--privileged --network host --no-healthcheck --rm --publish-all --gpus device=0 img",
+        };
+        static const std::vector<std::string> switches{
+            "--detach",           "--read-only", "--privileged", "--rm",          "--publish-all",
+            "--oom-kill-disable", "--init",      "--tty",        "--interactive", "--no-healthcheck"};
+        std::vector<test::ComposeDocument> docs;
+        for (const auto& line : commands) {
+            const auto words = shellSplit(line);
+            QVERIFY(words);
+            RunCommand cmd;
+            std::size_t i = 0;
+            for (; i < words->size() && startsWith((*words)[i], "--"); ++i) {
+                const std::string& w = (*words)[i];
+                const bool isSwitch = std::find(switches.begin(), switches.end(), w) != switches.end();
+                cmd.options.push_back(RunArg{w, isSwitch ? std::string() : (*words)[i + 1], !isSwitch});
+                i += isSwitch ? 0 : 1;
+            }
+            cmd.image = words->at(i);
+            cmd.command.assign(words->begin() + static_cast<std::ptrdiff_t>(i) + 1, words->end());
+            cmd.followUps = {{"backend", {"api"}, "web"}};
+            docs.push_back(
+                {line, ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd))});
+        }
+        // The commands were read whole: their last flags made it into the documents.
+        for (const auto& [i, key] : std::vector<std::pair<std::size_t, std::string>>{
+                 {0, "    cgroup: \"host\""},
+                 {1, "      - \"c 1:3 mr\""},
+                 {2, "        \"max-size\": \"10m\""},
+                 {3, "    stdin_open: true"},
+                 {4, "              device_ids: [\"0\"]"}}) {
+            QVERIFY2(contains(docs[i].yaml, key), docs[i].yaml.c_str());
+        }
+        QTemporaryDir dir;
+        const auto [code, output] = test::validateComposeFiles(test::writeComposeFiles(dir, docs));
+        QVERIFY2(code == 0, qPrintable(output));
     }
 
     // Every service of every compose file under tests/data/files, patched with every kind of edit, is still
