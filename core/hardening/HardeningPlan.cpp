@@ -189,7 +189,9 @@ HardeningPreview makePreview(const HardeningPlan& plan)
         p.beforeCommand = plan.before.render();
         p.afterCommand = after.render();
         p.diff = lineDiff(optionLines(plan.before), optionLines(after));
-        p.compose = ComposeSnippet().render(plan.object.name, after);
+        // The named volumes and networks of the container as it runs exist: external in compose.
+        p.compose =
+            ComposeSnippet().render(plan.object.name, after, ComposeSnippetOptions::asOnTheDaemon(plan.before));
     }
     for (const auto& c : plan.changes) {
         if (c.choice != ChangeChoice::Apply) {

@@ -3,9 +3,11 @@
 #include "core/common/Strings.h"
 #include "core/common/Utf8.h"
 #include "core/common/VisibleText.h"
+#include "core/model/SecurityOptSpelling.h"
 #include "core/remediation/RunArgSyntax.h"
 #include "core/remediation/RunFlagTable.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -199,13 +201,78 @@ struct NetworkAttachment
     StringList aliases;
 };
 
-void writeMount(Writer& w, const std::string& text)
+// A top-level compose key names a volume or network only when it matches the schema's key pattern
+// ^[a-zA-Z0-9._-]+$ (Docker's own names always do); another name gets a made-up key and a `name:`. Made-up
+// keys start with '_', which no Docker name does.
+bool isComposeKey(std::string_view name)
+{
+    if (name.empty()) {
+        return false;
+    }
+    for (const char c : name) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+              c == '_' || c == '-')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The named volumes and networks a service uses, in first-use order, each with its top-level key, and the
+// Compose Specification features the service needs beyond what older implementations know.
+struct Resources
+{
+    // One named volume or network and the key the document gives it.
+    struct Named
+    {
+        std::string name;
+        std::string key;
+    };
+    std::vector<Named> volumes;
+    std::vector<Named> networks;
+    StringList features;
+
+    static std::string keyOf(std::vector<Named>& list, const std::string& name, const char* prefix)
+    {
+        for (const auto& n : list) {
+            if (n.name == name) {
+                return n.key;
+            }
+        }
+        const std::string key = isComposeKey(name) ? name : prefix + std::to_string(list.size() + 1);
+        list.push_back({name, key});
+        return key;
+    }
+    std::string volume(const std::string& name) { return keyOf(volumes, name, "_volume-"); }
+    std::string network(const std::string& name) { return keyOf(networks, name, "_network-"); }
+    void feature(const std::string& name)
+    {
+        if (std::find(features.begin(), features.end(), name) == features.end()) {
+            features.push_back(name);
+        }
+    }
+};
+
+// Service keys of the Compose Specification that docker-compose 1.x (its 1.29 schema) rejects. The snippet
+// names the ones it uses, so a person on an older implementation knows why it refuses the file.
+bool isNewerServiceKey(std::string_view key)
+{
+    return key == "cgroup" || key == "uts";
+}
+
+bool isSpecialNetworkMode(std::string_view mode)
+{
+    return mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+}
+
+void writeMount(Writer& w, const std::string& text, Resources& resources)
 {
     const MountArg m = MountArg::parse(text);
     const std::string type = m.value({"type"}).empty() ? "volume" : m.value({"type"});
     w.line(3, "- type: " + value(type));
     if (!m.source().empty()) {
-        w.line(4, "source: " + value(m.source()));
+        // A named volume is referred to by its top-level key; a bind by its host path.
+        w.line(4, "source: " + value(type == "volume" ? resources.volume(m.source()) : m.source()));
     }
     w.line(4, "target: " + value(m.target()));
     if (m.isReadOnly()) {
@@ -229,6 +296,7 @@ void writeMount(Writer& w, const std::string& text)
             const std::string octal = m.value({"tmpfs-mode"});
             char* end = nullptr;
             const long mode = std::strtol(octal.c_str(), &end, 8);
+            resources.feature("tmpfs mode of a volume");
             w.line(5,
                    "mode: " + (end && *end == '\0' && !octal.empty() ? std::to_string(mode) : value(octal)));
         }
@@ -317,7 +385,7 @@ void writeHealthcheck(Writer& w, int in, const Options& o)
 // The compose blocks that do not map one flag to one key. A block that reads several flags is written at
 // the first of them in the table; the others write nothing.
 void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, const RunCommand& command,
-                std::vector<NetworkAttachment>& networks)
+                Resources& resources)
 {
     if (flag == "--entrypoint") {
         if (o.has("--entrypoint")) {
@@ -331,8 +399,8 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
         // The special modes map to network_mode; named networks are declared external (see render) because
         // `docker run` expects them to exist already.
         const std::string mode = o.last("--network");
-        const bool special =
-            mode == "host" || mode == "none" || mode == "bridge" || startsWith(mode, "container:");
+        std::vector<NetworkAttachment> networks;
+        const bool special = isSpecialNetworkMode(mode);
         if (special) {
             w.scalar(in, "network_mode", value(mode));
         } else if (!mode.empty()) {
@@ -350,10 +418,12 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
         if (!networks.empty()) {
             w.line(in, "networks:");
             for (const auto& n : networks) {
+                // "default" is the project network compose makes itself: it needs no declaration.
+                const std::string key = n.name == "default" ? n.name : resources.network(n.name);
                 if (n.aliases.empty()) {
-                    w.line(in + 1, yamlQuote(n.name) + ": {}");
+                    w.line(in + 1, yamlQuote(key) + ": {}");
                 } else {
-                    w.line(in + 1, yamlQuote(n.name) + ":");
+                    w.line(in + 1, yamlQuote(key) + ":");
                     w.list(in + 2, "aliases", n.aliases);
                 }
             }
@@ -362,10 +432,20 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
         if (o.has("--volume") || o.has("--mount")) {
             w.line(in, "volumes:");
             for (const auto& v : o.all("--volume")) {
+                // docker run takes only absolute bind sources, so any other source names a volume.
+                VolumeArg arg = VolumeArg::parse(v);
+                if (!arg.source.empty() && arg.source[0] != '/') {
+                    const std::string key = resources.volume(arg.source);
+                    if (key != arg.source) {
+                        arg.source = key;
+                        w.line(in + 1, "- " + value(arg.text()));
+                        continue;
+                    }
+                }
                 w.line(in + 1, "- " + value(v));
             }
             for (const auto& m : o.all("--mount")) {
-                writeMount(w, m);
+                writeMount(w, m, resources);
             }
         }
     } else if (flag == "--volumes-from") {
@@ -407,15 +487,69 @@ void writeBlock(Writer& w, int in, const std::string& flag, const Options& o, co
     }
 }
 
+// Top-level declarations of the named volumes or networks the service uses: compose refuses a service that
+// names one it does not declare.
+void writeDeclarations(Writer& w, const char* section, const std::vector<Resources::Named>& named,
+                       const StringList& existing)
+{
+    if (named.empty()) {
+        return;
+    }
+    w.line(0, std::string(section) + ":");
+    for (const auto& n : named) {
+        const bool exists = std::find(existing.begin(), existing.end(), n.name) != existing.end();
+        const bool renamed = n.key != n.name;
+        if (!exists && !renamed) {
+            w.line(1, yamlQuote(n.key) + ": {}");
+            continue;
+        }
+        w.line(1, yamlQuote(n.key) + ":");
+        if (exists) {
+            w.line(2, "external: true");
+        }
+        if (renamed) {
+            w.line(2, "name: " + value(n.name));
+        }
+    }
+}
+
 } // namespace
 
-std::string ComposeSnippet::render(const std::string& serviceName, const RunCommand& command) const
+ComposeSnippetOptions ComposeSnippetOptions::asOnTheDaemon(const RunCommand& asItRuns)
+{
+    ComposeSnippetOptions out;
+    const auto add = [](StringList& list, const std::string& name) {
+        if (!name.empty() && std::find(list.begin(), list.end(), name) == list.end()) {
+            list.push_back(name);
+        }
+    };
+    for (const auto& o : asItRuns.options) {
+        if (o.flag == "--volume") {
+            const VolumeArg v = VolumeArg::parse(o.value);
+            if (!v.source.empty() && v.source[0] != '/') {
+                add(out.existingVolumes, v.source);
+            }
+        } else if (o.flag == "--mount") {
+            const MountArg m = MountArg::parse(o.value);
+            const std::string type = m.value({"type"});
+            if (type.empty() || type == "volume") {
+                add(out.existingVolumes, m.source());
+            }
+        } else if (o.flag == "--network" && !isSpecialNetworkMode(o.value)) {
+            add(out.existingNetworks, o.value);
+        }
+    }
+    for (const auto& f : asItRuns.followUps) {
+        add(out.existingNetworks, f.network);
+    }
+    return out;
+}
+
+std::string ComposeSnippet::render(const std::string& serviceName, const RunCommand& command,
+                                   const ComposeSnippetOptions& options) const
 {
     const Options o(command);
     Writer w;
-    for (const auto& n : command.notes) {
-        w.line(0, comment(n));
-    }
     w.line(0, "services:");
     w.line(1, yamlQuote(serviceName.empty() ? "app" : serviceName) + ":");
     const int in = 2;
@@ -423,10 +557,13 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
 
     // One pass over the flag table, in its order: simple keys come from the table's compose column, blocks
     // (which may read several flags) from writeBlock.
-    std::vector<NetworkAttachment> networks;
+    Resources resources;
     for (const RunFlag& row : runFlags()) {
         const std::string flag(row.name);
         const std::string key(row.composeKey);
+        if (o.has(flag) && isNewerServiceKey(key)) {
+            resources.feature(key);
+        }
         switch (row.compose) {
         case ComposeForm::Text:
             if (o.has(flag)) {
@@ -445,9 +582,16 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
             break;
         case ComposeForm::List:
             w.list(in, key.c_str(), o.all(flag));
+            for (const auto& v : o.all(flag)) {
+                // The docker CLI turns it into empty masked and read-only paths, as docker compose v2 does;
+                // docker-compose 1.x hands it to the daemon, which refuses it.
+                if (flag == "--security-opt" && canonicalSecurityOpt(v) == "systempaths=unconfined") {
+                    resources.feature("security_opt systempaths=unconfined");
+                }
+            }
             break;
         case ComposeForm::Block:
-            writeBlock(w, in, flag, o, command, networks);
+            writeBlock(w, in, flag, o, command, resources);
             break;
         case ComposeForm::NoEquivalent:
         case ComposeForm::Implied:
@@ -462,19 +606,19 @@ std::string ComposeSnippet::render(const std::string& serviceName, const RunComm
             w.line(in, comment("docker run " + flagName(f) + " has no compose equivalent here"));
         }
     }
+    writeDeclarations(w, "volumes", resources.volumes, options.existingVolumes);
+    writeDeclarations(w, "networks", resources.networks, options.existingNetworks);
 
-    std::string yaml = w.take();
-    bool external = false;
-    for (const auto& n : networks) {
-        if (n.name != "default") {
-            if (!external) {
-                yaml += "networks:\n";
-                external = true;
-            }
-            yaml += "  " + yamlQuote(n.name) + ":\n    external: true\n";
-        }
+    Writer head;
+    for (const auto& n : command.notes) {
+        head.line(0, comment(n));
     }
-    return yaml;
+    if (!resources.features.empty()) {
+        head.line(0, comment("Needs Compose Specification features that docker-compose 1.x lacks (use docker "
+                             "compose v2): " +
+                             join(resources.features, ", ")));
+    }
+    return head.take() + w.take();
 }
 
 } // namespace drydock

@@ -146,7 +146,9 @@ void ObjectRemediation::renderContainers(std::vector<Finding>& findings, const I
             hardened.notes.push_back(leftOutNote(ruleId));
         }
         const std::string runCommand = hardened.render();
-        const std::string snippet = compose.render(container.name, hardened);
+        // The named volumes and networks of the container as it runs exist: external in compose.
+        const std::string snippet =
+            compose.render(container.name, hardened, ComposeSnippetOptions::asOnTheDaemon(original));
         for (Finding* f : group.findings) {
             f->remediation.runCommand = runCommand;
             f->remediation.compose = snippet;

@@ -47,7 +47,8 @@ StringList lines(const std::string& yaml)
 bool wellFormedLines(const StringList& ls)
 {
     for (const auto& l : ls) {
-        if (!(startsWith(l, "# ") || l == "services:" || l == "networks:" || startsWith(l, "  "))) {
+        if (!(startsWith(l, "# ") || l == "services:" || l == "volumes:" || l == "networks:" ||
+              startsWith(l, "  "))) {
             return false;
         }
     }
@@ -69,6 +70,10 @@ private slots:
     void hostileValuesStayOnOneLine();
     void followUpNetworksJoinTheService();
     void notesBecomeComments();
+    void namedResourcesAreDeclared_data();
+    void namedResourcesAreDeclared();
+    void newerFeaturesAreNamed_data();
+    void newerFeaturesAreNamed();
 };
 
 void TestComposeSnippet::mapping_data()
@@ -173,7 +178,9 @@ void TestComposeSnippet::mapping()
 {
     QFETCH(QString, command);
     QFETCH(StringList, expected);
-    const std::string yaml = ComposeSnippet().render("web", parse(command.toStdString()));
+    // Every row is the command of a container on a daemon: its named volumes and networks exist.
+    const RunCommand cmd = parse(command.toStdString());
+    const std::string yaml = ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd));
     const StringList ls = lines(yaml);
     QVERIFY2(wellFormedLines(ls), yaml.c_str());
     for (const auto& e : expected) {
@@ -237,7 +244,8 @@ void TestComposeSnippet::followUpNetworksJoinTheService()
 {
     RunCommand cmd = parse("--network front img");
     cmd.followUps = {{"back", {"api"}, "web"}};
-    const StringList ls = lines(ComposeSnippet().render("web", cmd));
+    const StringList ls =
+        lines(ComposeSnippet().render("web", cmd, ComposeSnippetOptions::asOnTheDaemon(cmd)));
     const StringList expected{
         "    networks:",       "      \"front\": {}", "      \"back\":", "        aliases:",
         "          - \"api\"", "networks:",           "  \"front\":",    "    external: true",
@@ -260,6 +268,132 @@ void TestComposeSnippet::notesBecomeComments()
     QCOMPARE(ls.front(), std::string("# write the profile services: {}"));
     QCOMPARE(ls.at(1), std::string("# at @p\xef\xbf\xbd and x: 1"));
     QCOMPARE(ls.at(2), std::string("services:"));
+}
+
+void TestComposeSnippet::namedResourcesAreDeclared_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("asItRuns"); // the command the options come from; empty: nothing exists
+    QTest::addColumn<QString>("expectedTail");
+    QTest::newRow("a named volume of a container is declared external")
+        << "--volume pgdata:/var/lib/postgresql/data img"
+        << "same"
+        << "    volumes:\n"
+           "      - \"pgdata:/var/lib/postgresql/data\"\n"
+           "volumes:\n"
+           "  \"pgdata\":\n"
+           "    external: true\n";
+    QTest::newRow("a bind mount and an anonymous volume need no declaration")
+        << "--volume /srv/app:/app:ro --volume /cache img"
+        << "same"
+        << "    volumes:\n"
+           "      - \"/srv/app:/app:ro\"\n"
+           "      - \"/cache\"\n";
+    QTest::newRow("a volume named twice is declared once, in first-use order")
+        << "--volume b:/b --volume a:/a --mount type=volume,src=b,dst=/c img"
+        << "same"
+        << "volumes:\n"
+           "  \"b\":\n"
+           "    external: true\n"
+           "  \"a\":\n"
+           "    external: true\n";
+    QTest::newRow("a --mount of a named volume is declared too")
+        << "--mount type=volume,source=cache,target=/cache img"
+        << "same"
+        << "volumes:\n"
+           "  \"cache\":\n"
+           "    external: true\n";
+    QTest::newRow("a --mount of a bind is not") << "--mount type=bind,source=/etc/app,target=/etc/app img"
+                                                << "same"
+                                                << "        target: \"/etc/app\"\n";
+    QTest::newRow("volumes come before networks") << "--network backend --volume data:/data img"
+                                                  << "same"
+                                                  << "volumes:\n"
+                                                     "  \"data\":\n"
+                                                     "    external: true\n"
+                                                     "networks:\n"
+                                                     "  \"backend\":\n"
+                                                     "    external: true\n";
+    QTest::newRow("resources that do not exist yet are declared for compose to create")
+        << "--network backend --volume data:/data img"
+        << ""
+        << "volumes:\n"
+           "  \"data\": {}\n"
+           "networks:\n"
+           "  \"backend\": {}\n";
+    QTest::newRow(
+        "a network the hardening adds is created by compose; the one the container had stays external")
+        << "--network new-net --volume data:/data img"
+        << "--network host --volume data:/data img"
+        << "volumes:\n"
+           "  \"data\":\n"
+           "    external: true\n"
+           "networks:\n"
+           "  \"new-net\": {}\n";
+    QTest::newRow("a network name the schema cannot take as a key gets a made-up key and its name")
+        << "--network 'my net' img"
+        << "same"
+        << "    networks:\n"
+           "      \"_network-1\": {}\n"
+           "networks:\n"
+           "  \"_network-1\":\n"
+           "    external: true\n"
+           "    name: \"my net\"\n";
+}
+
+void TestComposeSnippet::namedResourcesAreDeclared()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, asItRuns);
+    QFETCH(QString, expectedTail);
+    const std::string yaml = ComposeSnippet().render(
+        "web", parse(command.toStdString()),
+        asItRuns.isEmpty() ? ComposeSnippetOptions{}
+                           : ComposeSnippetOptions::asOnTheDaemon(
+                                 parse((asItRuns == "same" ? command : asItRuns).toStdString())));
+    QVERIFY2(wellFormedLines(lines(yaml)), yaml.c_str());
+    QVERIFY2(endsWith(yaml, expectedTail.toStdString()), yaml.c_str());
+}
+
+void TestComposeSnippet::newerFeaturesAreNamed_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("expectedComment");
+    QTest::newRow("a cgroup namespace needs a newer implementation")
+        << "--cgroupns host img"
+        << "# Needs Compose Specification features that docker-compose 1.x lacks (use docker compose v2): "
+           "cgroup";
+    QTest::newRow("uts and cgroup are named in the order they appear")
+        << "--uts host --cgroupns private img"
+        << "# Needs Compose Specification features that docker-compose 1.x lacks (use docker compose v2): "
+           "uts, "
+           "cgroup";
+    QTest::newRow("a tmpfs mount mode is named") << "--mount type=tmpfs,dst=/x,tmpfs-mode=1777 img"
+                                                 << "# Needs Compose Specification features that "
+                                                    "docker-compose 1.x lacks (use docker compose v2): tmpfs "
+                                                    "mode of a volume";
+    QTest::newRow("unconfined system paths are a docker compose v2 translation")
+        << "--security-opt systempaths=unconfined img"
+        << "# Needs Compose Specification features that docker-compose 1.x lacks (use docker compose v2): "
+           "security_opt systempaths=unconfined";
+    QTest::newRow("a plain service needs nothing newer") << "--read-only --pid host img"
+                                                         << "";
+}
+
+void TestComposeSnippet::newerFeaturesAreNamed()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, expectedComment);
+    RunCommand cmd = parse(command.toStdString());
+    cmd.notes = {"a note"};
+    const StringList ls = lines(ComposeSnippet().render("web", cmd));
+    QCOMPARE(ls.front(), std::string("# a note"));
+    if (expectedComment.isEmpty()) {
+        QCOMPARE(ls.at(1), std::string("services:"));
+    } else {
+        QCOMPARE(QString::fromStdString(ls.at(1)), expectedComment);
+        QCOMPARE(ls.at(2), std::string("services:"));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestComposeSnippet)
