@@ -14,6 +14,7 @@
 #include <QGuiApplication>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -119,7 +120,9 @@ int runOne(const std::string& format, int findings, int objects, const std::stri
                 "file %7.2f MB\n",
                 format.c_str(), findings, ms, cpu, (after - before) / 1024.0, after / 1024.0,
                 static_cast<double>(st.st_size) / (1024.0 * 1024.0));
-    std::remove(path.c_str());
+    if (std::getenv("BENCH_KEEP") == nullptr) { // BENCH_KEEP=1 keeps the report to look at
+        std::remove(path.c_str());
+    }
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // The PDF report read back with poppler's tools: text present (fonts embedded, not a blank PDF), a title
 // page, contents and page numbers, hostile text harmless, secrets masked, long commands wrapped.
+#include "core/report/HtmlReportWriter.h"
 #include "core/report/ReportData.h"
 #include "core/rules/RuleCatalogue.h"
 #include "tests/support/RealisticScan.h"
@@ -111,6 +112,9 @@ private slots:
         const ScanResult scan = sampleScan(1500);
         ReportData data;
         data.scan = &scan;
+        // Long enough that the body is laid out in two parts at once (PdfExporter's kSplitBodyChars): the
+        // contents below must point into both.
+        QVERIFY(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print).size() > 400000);
         auto written = PdfExporter::write(data, path);
         QVERIFY2(written, written ? "" : written.error().message.c_str());
         const QString text =

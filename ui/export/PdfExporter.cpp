@@ -17,8 +17,12 @@
 #include <QTextDocument>
 #include <QTextLayout>
 
+#include <condition_variable>
 #include <cstdio>
 #include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <vector>
 
 namespace drydock::ui {
@@ -180,9 +184,9 @@ PageRefs pageRefs(QTextDocument& doc, qreal pageHeight)
     return out;
 }
 
-// Imports the body and lays it out in pages. On the thread that draws it: Qt's font engines belong to the
-// thread that made them, so a document laid out on another thread crashes when drawn once that thread ends
-// (found by the ThreadSanitizer run of an earlier, parallel version).
+// Imports the body and lays it out in pages. Qt's font engines belong to the thread that made them, so a
+// document laid out on another thread crashes when drawn once that thread has ended (found by the
+// ThreadSanitizer run of an earlier, parallel version): SecondPartLayout keeps its thread alive until then.
 void layOut(QTextDocument& doc, const QString& html, QPaintDevice* device, int pointSize, QSizeF pageSize)
 {
     doc.documentLayout()->setPaintDevice(device);
@@ -197,6 +201,84 @@ void layOut(QTextDocument& doc, const QString& html, QPaintDevice* device, int p
     wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     doc.setDefaultTextOption(wrap);
 }
+
+// Past this size the body is laid out in two parts at once, one on a thread of its own: setHtml and layout are
+// two thirds of a long report's time and one core is otherwise idle (a 10,000-finding report: 5.2 s → see
+// bench_reports). Smaller bodies are not worth a thread.
+constexpr int kSplitBodyChars = 400000;
+
+// The two parts of a long body, cut before the object block nearest its middle (objects are top-level blocks of
+// the print HTML, so nothing is cut inside an element); the second part gets the first's <head>. The second is
+// empty when the body is short or has no object blocks.
+std::pair<QString, QString> splitBody(const QString& html)
+{
+    if (html.size() < kSplitBodyChars) {
+        return {html, QString()};
+    }
+    // An object block starts with <h2 … class="object"> (PrintMarkup puts its style first).
+    static const QString kObject = QStringLiteral("class=\"object\"");
+    const auto headingStart = [&html](int at) { return at < 0 ? -1 : html.lastIndexOf(QStringLiteral("<h2"), at); };
+    const int middle = html.size() / 2;
+    const int after = headingStart(html.indexOf(kObject, middle));
+    const int before = headingStart(html.lastIndexOf(kObject, middle));
+    int cut = after;
+    if (before > 0 && (after < 0 || middle - before < after - middle)) {
+        cut = before;
+    }
+    const int bodyStart = html.indexOf(QStringLiteral("<body>"));
+    if (cut <= 0 || bodyStart < 0 || cut <= bodyStart) {
+        return {html, QString()};
+    }
+    return {html.left(cut), html.left(bodyStart + 6) + html.mid(cut)};
+}
+
+// Lays out the second part of a long body on a thread of its own. Qt's font engines belong to the thread that
+// made them and go when it ends, so the thread keeps the document (and its engines) alive until the PDF is
+// finished, then destroys the document itself: drawing happens on the caller's thread while this one waits.
+class SecondPartLayout
+{
+public:
+    SecondPartLayout(QString html, const std::vector<std::pair<QString, QImage>>& images, QPaintDevice* device,
+                     int pointSize, QSizeF pageSize)
+    {
+        m_thread = std::thread([this, html = std::move(html), &images, device, pointSize, pageSize] {
+            BodyDocument doc(images);
+            layOut(doc, html, device, pointSize, pageSize);
+            doc.pageCount(); // lays out every page now, while the caller lays out the first part
+            std::unique_lock lock(m_mutex);
+            m_doc = &doc;
+            m_changed.notify_all();
+            m_changed.wait(lock, [this] { return m_released; });
+            m_doc = nullptr;
+        });
+    }
+    ~SecondPartLayout()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_released = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+    SecondPartLayout(const SecondPartLayout&) = delete;
+    SecondPartLayout& operator=(const SecondPartLayout&) = delete;
+
+    // Waits until the part is laid out; the thread does nothing with it from then on until destroyed.
+    QTextDocument& document()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_doc != nullptr; });
+        return *m_doc;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    QTextDocument* m_doc = nullptr;
+    bool m_released = false;
+    std::thread m_thread;
+};
 
 } // namespace
 
@@ -286,15 +368,42 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         const int footerHeight = 40;
         const QRectF bodyRect(0, headerHeight, page.width(), page.height() - headerHeight - footerHeight);
 
-        BodyDocument body(document.images);
-        layOut(body, document.bodyHtml, &writer, document.pointSize, bodyRect.size());
-        const int bodyPages = body.pageCount();
-        const auto toc = tableOfContents(body, bodyRect.height());
-        const PageRefs refs = pageRefs(body, bodyRect.height());
+        // The body, in one or two parts laid out at once; each part starts on a new page.
+        auto [firstHtml, secondHtml] = splitBody(document.bodyHtml);
+        std::optional<SecondPartLayout> second; // ends (joins its thread) after the PDF is finished, below
+        if (!secondHtml.isEmpty()) {
+            second.emplace(std::move(secondHtml), document.images, &writer, document.pointSize, bodyRect.size());
+        }
+        BodyDocument first(document.images);
+        layOut(first, firstHtml, &writer, document.pointSize, bodyRect.size());
+        std::vector<QTextDocument*> parts{&first};
+        if (second) {
+            parts.push_back(&second->document());
+        }
+        std::vector<int> partFirstPage; // 0-based body page each part starts on
+        int bodyPages = 0;
+        std::vector<TocEntry> toc;
+        std::vector<PageRefs> partRefs;
+        std::map<QString, int> anchorPages; // body page of every named anchor, all parts
+        for (QTextDocument* doc : parts) {
+            partFirstPage.push_back(bodyPages);
+            for (TocEntry e : tableOfContents(*doc, bodyRect.height())) {
+                e.page += bodyPages;
+                toc.push_back(std::move(e));
+            }
+            partRefs.push_back(pageRefs(*doc, bodyRect.height()));
+            for (const auto& [anchor, anchorPage] : partRefs.back().anchorPages) {
+                anchorPages.emplace(anchor, anchorPage + bodyPages);
+            }
+            bodyPages += doc->pageCount();
+        }
         std::vector<std::vector<const PageRef*>> refsByPage(static_cast<std::size_t>(std::max(bodyPages, 1)));
-        for (const auto& r : refs.refs) {
-            if (refs.anchorPages.count(r.anchor) && r.page >= 0 && r.page < bodyPages) {
-                refsByPage[static_cast<std::size_t>(r.page)].push_back(&r);
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            const int partPages = parts[p]->pageCount();
+            for (const auto& r : partRefs[p].refs) {
+                if (anchorPages.count(r.anchor) && r.page >= 0 && r.page < partPages) {
+                    refsByPage[static_cast<std::size_t>(partFirstPage[p] + r.page)].push_back(&r);
+                }
             }
         }
 
@@ -322,7 +431,8 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         };
         bool cancelled = false;
         int firstBodyNumber = 0; // set once the contents' length is known
-        auto drawPages = [&](QTextDocument& doc, int count, int firstNumber) {
+        // Draws count pages of doc as pages firstNumber…; bodyPage: the first one's index in the body, or -1.
+        auto drawPages = [&](QTextDocument& doc, int count, int firstNumber, int bodyPage) {
             for (int i = 0; i < count && !cancelled; ++i) {
                 if (progress && !progress(firstNumber + i - 1, total)) {
                     cancelled = true;
@@ -334,12 +444,11 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                 painter.translate(0, bodyRect.top() - i * bodyRect.height());
                 const QRectF clip(0, i * bodyRect.height(), bodyRect.width(), bodyRect.height());
                 doc.drawContents(&painter, clip);
-                if (&doc == &body) {
-                    for (const PageRef* r : refsByPage[static_cast<std::size_t>(i)]) {
+                if (bodyPage >= 0) {
+                    for (const PageRef* r : refsByPage[static_cast<std::size_t>(bodyPage + i)]) {
                         painter.setFont(r->font);
                         painter.setPen(r->colour);
-                        painter.drawText(r->baseline,
-                                         QString::number(refs.anchorPages.at(r->anchor) + firstBodyNumber));
+                        painter.drawText(r->baseline, QString::number(anchorPages.at(r->anchor) + firstBodyNumber));
                     }
                 }
                 painter.restore();
@@ -361,9 +470,11 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                              .arg(QStringLiteral(DRYDOCK_VERSION))
                              .arg(total));
 
-        drawPages(contents, tocPages, 2);
+        drawPages(contents, tocPages, 2, -1);
         firstBodyNumber = 2 + tocPages;
-        drawPages(body, bodyPages, 2 + tocPages);
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            drawPages(*parts[p], parts[p]->pageCount(), firstBodyNumber + partFirstPage[p], partFirstPage[p]);
+        }
         const bool ended = painter.end();
         part.close(); // flushes Qt's buffer into the descriptor AtomicFileWriter owns
         if (cancelled) {
