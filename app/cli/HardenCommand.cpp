@@ -303,6 +303,7 @@ int runHarden(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock harden: %s\n", error.c_str());
         return ExitUsage;
     }
+    attachComposeFile(plan, composeFileReaderFor(docker.endpoint().kind == DockerEndpoint::Kind::Unix));
     if ((args->has("--apply") || args->has("--trial")) && !plan.isContainer()) {
         std::fprintf(stderr,
                      "drydock harden: an image is hardened in its Dockerfile; --trial and --apply work on "

@@ -1,6 +1,7 @@
 #include "core/files/ComposeOrigin.h"
 
 #include "core/common/Strings.h"
+#include "core/files/FileReview.h"
 #include "core/files/UnifiedDiff.h"
 #include "core/files/compose/ComposePatcher.h"
 
@@ -37,10 +38,27 @@ std::optional<ComposeOrigin> composeOriginOf(const Container& container)
 std::optional<ComposeOriginFix> composeFixForContainer(const Container& container, const std::vector<RunEdit>& edits,
                                                        const OriginFileReader& readFile)
 {
-    auto origin = composeOriginOf(container);
+    const auto origin = composeOriginOf(container);
     if (!origin) {
         return std::nullopt;
     }
+    return composeFixForOrigin(*origin, edits, readFile);
+}
+
+OriginFileReader composeFileReaderFor(bool daemonIsLocal)
+{
+    if (!daemonIsLocal) {
+        return [](const std::string&) -> Result<std::string> {
+            return Error::make(ErrorCode::NotFound, "the daemon runs on another host, where this file is");
+        };
+    }
+    return [](const std::string& path) { return readReviewedFile(path, FileReviewLimits{}); };
+}
+
+ComposeOriginFix composeFixForOrigin(const ComposeOrigin& originRef, const std::vector<RunEdit>& edits,
+                                     const OriginFileReader& readFile)
+{
+    const ComposeOrigin* origin = &originRef;
     ComposeOriginFix fix;
     fix.origin = *origin;
     fix.notes.push_back("This container was created by docker compose (project " + origin->project + ", service " +
@@ -67,7 +85,7 @@ std::optional<ComposeOriginFix> composeFixForContainer(const Container& containe
         fix.file = path;
         fix.originalText = std::move(text.value());
         fix.fixedText = std::move(patched.value());
-        fix.diff = unifiedDiff(fix.originalText, fix.fixedText, path);
+        fix.diff = unifiedDiff(fix.originalText, fix.fixedText, path.rfind('/', 0) == 0 ? path.substr(1) : path);
         for (const auto& skipped : report.skipped) {
             fix.notes.push_back("Not made in the file: " + skipped.description);
         }

@@ -39,9 +39,16 @@ struct ComposeOriginFix
 // Reads a file the daemon's labels name (a seam: tests and remote daemons decide what is readable).
 using OriginFileReader = std::function<Result<std::string>(const std::string& path)>;
 
-// The edits applied to the container's service in its compose file; nullopt when the container is not from
-// compose. Files that cannot be read (a remote daemon's host, permissions) become notes, never errors.
+// The edits applied to the service in its compose file. Files that cannot be read (a remote daemon's host,
+// permissions) become notes, never errors. The diff names the file without its leading "/" (git's a/ b/ form).
+ComposeOriginFix composeFixForOrigin(const ComposeOrigin& origin, const std::vector<RunEdit>& edits,
+                                     const OriginFileReader& readFile);
+// The same for a container: nullopt when the container is not from compose.
 std::optional<ComposeOriginFix> composeFixForContainer(const Container& container, const std::vector<RunEdit>& edits,
                                                        const OriginFileReader& readFile);
+// The reader the CLI and the GUI use: files of this machine (up to FileReviewLimits' size) when the daemon runs
+// here (a unix socket); otherwise none, since the labels name paths on the daemon's host and a file at the same
+// path here would be another project's.
+OriginFileReader composeFileReaderFor(bool daemonIsLocal);
 
 } // namespace drydock

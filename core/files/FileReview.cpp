@@ -1,5 +1,8 @@
 #include "core/files/FileReview.h"
 
+#include <filesystem>
+#include <fstream>
+
 namespace drydock {
 
 const char* toString(ReviewedFileKind kind)
@@ -9,6 +12,31 @@ const char* toString(ReviewedFileKind kind)
     case ReviewedFileKind::Dockerfile: return "dockerfile";
     }
     return "compose";
+}
+
+Result<std::string> readReviewedFile(const std::string& path, const FileReviewLimits& limits)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        return Error::make(ErrorCode::NotFound, "could not read " + path + ": it is not a regular file");
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        return Error::make(ErrorCode::NotFound, "could not read " + path + ": " + ec.message());
+    }
+    if (size > limits.maxFileBytes) {
+        return Error::make(ErrorCode::TooLarge, path + " is " + std::to_string(size / 1024) + " KiB; files over " +
+                                                    std::to_string(limits.maxFileBytes / 1024) +
+                                                    " KiB are not reviewed");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return Error::make(ErrorCode::PermissionDenied, "could not open " + path + " for reading");
+    }
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return text;
 }
 
 } // namespace drydock

@@ -1,5 +1,5 @@
 #pragma once
-#include "core/common/Error.h"
+#include "core/common/Result.h"
 #include "core/findings/Finding.h"
 
 #include <cstddef>
@@ -40,5 +40,8 @@ struct FileReview
     std::optional<std::string> fixedText; // the minimal patched text; nullopt when nothing can be fixed
     std::vector<std::string> fixedRuleIds; // the rules the patch resolves (re-checked on the patched text)
 };
+
+// The file's text as a review reads it: bounded by limits.maxFileBytes, an error naming the file otherwise.
+Result<std::string> readReviewedFile(const std::string& path, const FileReviewLimits& limits);
 
 } // namespace drydock

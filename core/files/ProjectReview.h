@@ -38,7 +38,4 @@ struct ProjectReview
 // or parsed gets its error and the others go on; only a path that does not exist fails the whole review.
 Result<ProjectReview> reviewProject(const ProjectReviewOptions& options, const CancelToken& cancel = CancelToken());
 
-// The file's text as the review reads it: bounded by limits.maxFileBytes, an error naming the file otherwise.
-Result<std::string> readReviewedFile(const std::string& path, const FileReviewLimits& limits);
-
 } // namespace drydock

@@ -181,6 +181,14 @@ std::string editText(const HardeningChange& c)
 
 } // namespace
 
+void attachComposeFile(HardeningPlan& plan, const OriginFileReader& readFile)
+{
+    plan.composeFile.reset();
+    if (plan.composeOrigin && plan.isContainer()) {
+        plan.composeFile = composeFixForOrigin(*plan.composeOrigin, plan.chosenEdits(), readFile);
+    }
+}
+
 HardeningPreview makePreview(const HardeningPlan& plan)
 {
     HardeningPreview p;
@@ -296,6 +304,15 @@ std::string renderPlanText(const HardeningPlan& plan)
         out += "\nRun command (- before, + after)\n" + visibleLines(p.diff);
         out += "\nCompose\n" + visibleLines(p.compose);
     }
+    if (plan.composeFile) {
+        out += "\nCompose file" + (plan.composeFile->file.empty() ? std::string() : " " + v(plan.composeFile->file)) + "\n";
+        for (const auto& n : plan.composeFile->notes) {
+            out += "  " + v(n) + "\n";
+        }
+        if (!plan.composeFile->diff.empty()) {
+            out += visibleLines(plan.composeFile->diff);
+        }
+    }
     if (!p.dockerfile.empty()) {
         out += "\nDockerfile changes\n" + visibleLines(p.dockerfile);
     }
@@ -334,6 +351,15 @@ std::string renderPlanMarkdown(const HardeningPlan& plan)
     if (plan.isContainer()) {
         out += "\n## Run command\n\n" + mdCode("diff", p.diff) + "\n" + mdCode("sh", p.afterCommand);
         out += "\n## Compose\n\n" + mdCode("yaml", p.compose);
+    }
+    if (plan.composeFile) {
+        out += "\n## Compose file\n\n";
+        for (const auto& n : plan.composeFile->notes) {
+            out += "- " + mdText(n) + "\n";
+        }
+        if (!plan.composeFile->diff.empty()) {
+            out += "\n" + mdCode("diff", plan.composeFile->diff);
+        }
     }
     if (!p.dockerfile.empty()) {
         out += "\n## Dockerfile changes\n\n" + mdCode("dockerfile", p.dockerfile);

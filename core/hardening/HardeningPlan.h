@@ -1,4 +1,5 @@
 #pragma once
+#include "core/files/ComposeOrigin.h"
 #include "core/findings/Finding.h"
 #include "core/remediation/RunCommand.h"
 
@@ -70,6 +71,11 @@ struct HardeningPlan
     // Filled by the planner for CTR-001: the UID:GID chosen when the change is applied.
     int chosenUid = -1;
     int chosenGid = -1;
+    // Set by the planner when docker compose created the container (its labels say where the service is written).
+    std::optional<ComposeOrigin> composeOrigin;
+    // The chosen edits made to that service in its compose file, set by attachComposeFile once choices are made:
+    // a container-only fix is undone by the next `docker compose up`.
+    std::optional<ComposeOriginFix> composeFile;
 
     bool isContainer() const { return object.type == ObjectType::Container; }
     HardeningChange* find(const std::string& id);
@@ -97,6 +103,9 @@ struct HardeningPreview
 };
 
 HardeningPreview makePreview(const HardeningPlan& plan);
+
+// Fills plan.composeFile from the plan's compose origin and its current choices (nothing without an origin).
+void attachComposeFile(HardeningPlan& plan, const OriginFileReader& readFile);
 
 // Exports of a plan: a readable text, Markdown, and a POSIX shell script that applies it with the docker
 // CLI (stop, rename to a backup, run hardened, roll back when it does not stay up).

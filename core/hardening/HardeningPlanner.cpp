@@ -297,6 +297,7 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
     plan.imageRef = c.config.image;
     plan.running = c.state.running;
     plan.before = RunCommandBuilder().build(c, image);
+    plan.composeOrigin = composeOriginOf(c);
     const auto passwd = parsePasswd(passwdText);
     std::tie(plan.runAsUid, plan.runAsGid) = resolveUser(c.config.user, passwd);
 

@@ -55,6 +55,15 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
     root["preview"] = {
         {"before", p.beforeCommand}, {"after", p.afterCommand},    {"diff", p.diff},
         {"compose", p.compose},      {"dockerfile", p.dockerfile}, {"manualSteps", p.manualSteps}};
+    if (plan.composeFile) {
+        // Where docker compose keeps the container: the chosen edits made to its service in that file.
+        const ComposeOriginFix& c = *plan.composeFile;
+        root["composeFile"] = {{"project", c.origin.project}, {"service", c.origin.service},
+                               {"file", c.file},              {"diff", c.diff},
+                               {"notes", c.notes}};
+    } else {
+        root["composeFile"] = nullptr;
+    }
     root["notes"] = plan.notes;
     root["trial"] = trial ? watchJson(*trial) : ordered();
     if (apply) {

@@ -14,6 +14,7 @@ namespace drydock::json {
 //                  "ruleIds": [], "addFlags": [], "removeFlags": [], "dockerfile",
 //                  "onlyInBackup": [] (paths written in the container's layer where a tmpfs goes) } ],
 //   "preview": { "before", "after", "diff", "compose", "dockerfile", "manualSteps": [] },
+//   "composeFile": null | { "project", "service", "file", "diff", "notes": [] },  (docker compose created it)
 //   "notes": [],
 //   "trial": null | { "stayedUp", "state", "exitCode", "health", "summary", "logTail" },
 //   "apply": null | { "applied", "rolledBack", "interrupted", "backupName", "watch": {…}, "notes": [] } }

@@ -208,6 +208,43 @@ private slots:
         QVERIFY(QString::fromStdString(renderPlanMarkdown(plan)).contains(QStringLiteral("| Runtime |")));
     }
 
+    // A container docker compose made: the plan also patches its service in the compose file, with the chosen
+    // changes only, and says that `docker compose up` would undo a container-only fix.
+    void aComposeContainerIsAlsoFixedInItsComposeFile()
+    {
+        Container c = webapp();
+        c.config.labels["com.docker.compose.project"] = "shop";
+        c.config.labels["com.docker.compose.service"] = "web";
+        c.config.labels["com.docker.compose.project.config_files"] = "/srv/shop/compose.yaml";
+        auto plan = HardeningPlanner().planContainer(
+            c, nullptr,
+            {finding(c, "RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}}),
+             finding(c, "CTR-003", Area::Container, {{RunEdit::Op::RemoveValue, "--cap-add", "NET_ADMIN"}},
+                     "NET_ADMIN")},
+            {}, kPasswd);
+        QVERIFY(plan.composeOrigin);
+        const std::string compose = "services:\n  web:\n    image: shop/web:1.4  # ours\n    cap_add:\n"
+                                    "      - NET_ADMIN\n";
+        attachComposeFile(plan, [&](const std::string& path) -> Result<std::string> {
+            if (path != "/srv/shop/compose.yaml") {
+                return Error::make(ErrorCode::NotFound, "no");
+            }
+            return compose;
+        });
+        QVERIFY(plan.composeFile);
+        const QString text = QString::fromStdString(renderPlanText(plan));
+        QVERIFY2(text.contains(QStringLiteral("Compose file /srv/shop/compose.yaml")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("+    mem_limit: 512m")));
+        QVERIFY(!text.contains(QStringLiteral("-      - NET_ADMIN"))); // skipped by default: not in the file's fix
+        QVERIFY(text.contains(QStringLiteral("docker compose up")));
+        QVERIFY(QString::fromStdString(renderPlanMarkdown(plan)).contains(QStringLiteral("## Compose file")));
+
+        plan.find("CTR-003:NET_ADMIN")->choice = ChangeChoice::Apply;
+        attachComposeFile(plan, composeFileReaderFor(false)); // a remote daemon: its files are not read here
+        QVERIFY(plan.composeFile && plan.composeFile->diff.empty());
+        QVERIFY(QString::fromStdString(renderPlanText(plan)).contains(QStringLiteral("the daemon runs on another host")));
+    }
+
     void theFirstPageSaysWhatAnAttackerCanDoWithThisObjectsFindings_data()
     {
         QTest::addColumn<bool>("socket");
