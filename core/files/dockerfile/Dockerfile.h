@@ -17,7 +17,7 @@ struct DockerfileFlag
 // One here-document of an instruction (`<<EOF`, `<<-EOF`, `<<"EOF"`): its delimiter and the lines up to it.
 struct DockerfileHeredoc
 {
-    std::string delimiter; // without quotes
+    std::string delimiter;  // without quotes
     bool stripTabs = false; // `<<-`: leading tabs removed from the body and the closing line
     bool quoted = false;    // `<<"EOF"` / `<<'EOF'`: no variable expansion in the body
     std::string body;       // the lines between the instruction and the delimiter, each ending in '\n'
@@ -41,12 +41,12 @@ struct DockerfileInstruction
                           // exactly as written, line endings included
     std::size_t beginOffset = 0; // byte range of `original` in the file
     std::size_t endOffset = 0;
-    int line = 0;    // line and column of the keyword (1-based)
+    int line = 0; // line and column of the keyword (1-based)
     int column = 0;
     int endLine = 0; // last line it spans (a heredoc's delimiter line for heredocs)
     std::vector<DockerfileFlag> flags;
-    std::string arguments;          // the text after keyword and flags, continuation lines joined
-    bool execForm = false;          // arguments is a JSON array of strings, kept in execArguments
+    std::string arguments; // the text after keyword and flags, continuation lines joined
+    bool execForm = false; // arguments is a JSON array of strings, kept in execArguments
     std::vector<std::string> execArguments;
     std::vector<DockerfileHeredoc> heredocs;
     std::vector<DockerfilePair> pairs; // ENV, ARG, LABEL
@@ -70,10 +70,10 @@ struct DockerfileStage
     std::string baseImage;         // as written: "node:${NODE_VERSION}-alpine"
     std::string resolvedBaseImage; // after substituting the global ARGs' defaults: "node:20-alpine"
     std::vector<std::string> unresolvedVariables; // variables the base image names that have no default
-    std::string name;              // the `AS` name; empty when there is none
-    int baseStage = -1;            // index of the earlier stage this one builds FROM, or -1 (an image)
-    std::size_t fromInstruction = 0;  // index into Dockerfile::instructions of its FROM
-    std::size_t endInstruction = 0;   // one past its last instruction
+    std::string name;                             // the `AS` name; empty when there is none
+    int baseStage = -1;              // index of the earlier stage this one builds FROM, or -1 (an image)
+    std::size_t fromInstruction = 0; // index into Dockerfile::instructions of its FROM
+    std::size_t endInstruction = 0;  // one past its last instruction
 
     // The name findings use: the AS name, else the stage number as docker counts them.
     std::string label() const { return name.empty() ? std::to_string(index) : name; }
@@ -84,7 +84,7 @@ struct Dockerfile
 {
     char escape = '\\';
     std::vector<std::pair<std::string, std::string>> directives; // lower-cased name, value: ("syntax", "…")
-    std::vector<DockerfilePair> globalArgs;                       // ARGs before the first FROM
+    std::vector<DockerfilePair> globalArgs;                      // ARGs before the first FROM
     std::vector<DockerfileInstruction> instructions;
     std::vector<DockerfileStage> stages;
     bool crlf = false; // the file's lines end in "\r\n" (its first line does)

@@ -11,10 +11,9 @@ namespace drydock {
 
 namespace {
 
-constexpr std::array<std::string_view, 18> kKeywords{"FROM",   "RUN",        "CMD",     "LABEL",      "MAINTAINER",
-                                                     "EXPOSE", "ENV",        "ADD",     "COPY",       "ENTRYPOINT",
-                                                     "VOLUME", "USER",       "WORKDIR", "ARG",        "ONBUILD",
-                                                     "STOPSIGNAL", "HEALTHCHECK", "SHELL"};
+constexpr std::array<std::string_view, 18> kKeywords{
+    "FROM",       "RUN",    "CMD",  "LABEL",   "MAINTAINER", "EXPOSE",  "ENV",        "ADD",         "COPY",
+    "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG",        "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"};
 
 bool isBlank(char c)
 {
@@ -85,16 +84,18 @@ std::pair<int, int> positionOf(std::string_view text, std::size_t offset)
 std::optional<Error> checkBytes(std::string_view text, const FileReviewLimits& limits)
 {
     if (text.size() > limits.maxFileBytes) {
-        return Error::make(ErrorCode::TooLarge,
-                           "The Dockerfile is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                               std::to_string(limits.maxFileBytes) +
-                               " bytes; a Dockerfile this large is not reviewed — check the path, or split it.");
+        return Error::make(
+            ErrorCode::TooLarge,
+            "The Dockerfile is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                std::to_string(limits.maxFileBytes) +
+                " bytes; a Dockerfile this large is not reviewed — check the path, or split it.");
     }
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
         const auto [line, column] = positionOf(text, nul);
-        return errorAt(line, column,
-                       "the file holds a NUL byte, so it is not a text Dockerfile; check that the right file was "
-                       "named and that it was not saved as UTF-16.");
+        return errorAt(
+            line, column,
+            "the file holds a NUL byte, so it is not a text Dockerfile; check that the right file was "
+            "named and that it was not saved as UTF-16.");
     }
     for (std::size_t i = 0; i < text.size();) {
         if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -104,8 +105,9 @@ std::optional<Error> checkBytes(std::string_view text, const FileReviewLimits& l
         const std::size_t length = utf8SequenceLength(text, i);
         if (length == 0) {
             const auto [line, column] = positionOf(text, i);
-            return errorAt(line, column,
-                           "the file is not valid UTF-8 here; save the Dockerfile as UTF-8 and check it again.");
+            return errorAt(
+                line, column,
+                "the file is not valid UTF-8 here; save the Dockerfile as UTF-8 and check it again.");
         }
         i += length;
     }
@@ -299,70 +301,12 @@ std::optional<DockerfileHeredoc> heredocOf(std::string_view word)
         heredoc.quoted = true;
         rest = rest.substr(1, rest.size() - 2);
     }
-    if (rest.empty() || !std::all_of(rest.begin(), rest.end(), [](char c) {
-            return isNameChar(c) || c == '-' || c == '.';
-        })) {
+    if (rest.empty() || !std::all_of(rest.begin(), rest.end(),
+                                     [](char c) { return isNameChar(c) || c == '-' || c == '.'; })) {
         return std::nullopt;
     }
     heredoc.delimiter = std::string(rest);
     return heredoc;
-}
-
-// Reads the value of one `${…}` or `$NAME` reference at text[i] == '$'; returns the index after it.
-std::size_t substituteOne(std::string_view text, std::size_t i, const std::map<std::string, std::string>& values,
-                          char escape, std::vector<std::string>* unset, std::string& out)
-{
-    const auto lookUp = [&](const std::string& name) -> const std::string* {
-        const auto it = values.find(name);
-        return it == values.end() ? nullptr : &it->second;
-    };
-    if (i + 1 < text.size() && text[i + 1] == '{') {
-        const std::size_t close = text.find('}', i + 2);
-        if (close == std::string_view::npos) {
-            out += text.substr(i);
-            return text.size();
-        }
-        const std::string_view inner = text.substr(i + 2, close - i - 2);
-        std::size_t n = 0;
-        while (n < inner.size() && isNameChar(inner[n])) {
-            ++n;
-        }
-        const std::string name(inner.substr(0, n));
-        const std::string* value = lookUp(name);
-        std::string_view op = inner.substr(n);
-        const bool colon = !op.empty() && op.front() == ':';
-        if (colon) {
-            op.remove_prefix(1);
-        }
-        const bool set = value && (!colon || !value->empty());
-        if (!op.empty() && op.front() == '-') {
-            out += set ? *value : substituteVariables(op.substr(1), values, escape, nullptr);
-        } else if (!op.empty() && op.front() == '+') {
-            out += set ? substituteVariables(op.substr(1), values, escape, nullptr) : std::string();
-        } else {
-            if (value) {
-                out += *value;
-            } else if (unset) {
-                unset->push_back(name);
-            }
-        }
-        return close + 1;
-    }
-    std::size_t end = i + 1;
-    while (end < text.size() && isNameChar(text[end])) {
-        ++end;
-    }
-    if (end == i + 1) {
-        out += '$';
-        return i + 1;
-    }
-    const std::string name(text.substr(i + 1, end - i - 1));
-    if (const std::string* value = lookUp(name)) {
-        out += *value;
-    } else if (unset) {
-        unset->push_back(name);
-    }
-    return end;
 }
 
 // State of one parse: the text, its lines, where the reader stands and what it built.
@@ -388,19 +332,21 @@ public:
                 continue;
             }
             if (m_file.instructions.size() >= m_limits.maxDockerfileInstructions) {
-                return Error::make(ErrorCode::TooLarge,
-                                   "Line " + std::to_string(m_next + 1) + ": the Dockerfile has more than " +
-                                       std::to_string(m_limits.maxDockerfileInstructions) +
-                                       " instructions, the most one review reads; split it into several files.");
+                return Error::make(
+                    ErrorCode::TooLarge,
+                    "Line " + std::to_string(m_next + 1) + ": the Dockerfile has more than " +
+                        std::to_string(m_limits.maxDockerfileInstructions) +
+                        " instructions, the most one review reads; split it into several files.");
             }
             if (auto error = readInstruction()) {
                 return *error;
             }
         }
         if (m_file.stages.empty()) {
-            return Error::make(ErrorCode::InvalidArgument,
-                               "The Dockerfile has no FROM instruction, so it builds nothing; start each build "
-                               "stage with FROM <image>.");
+            return Error::make(
+                ErrorCode::InvalidArgument,
+                "The Dockerfile has no FROM instruction, so it builds nothing; start each build "
+                "stage with FROM <image>.");
         }
         m_file.stages.back().endInstruction = m_file.instructions.size();
         return std::move(m_file);
@@ -421,8 +367,8 @@ private:
     {
         while (m_next < m_lines.size()) {
             const auto directive = directiveOf(lineText(m_next));
-            if (!directive ||
-                (directive->first != "syntax" && directive->first != "escape" && directive->first != "check")) {
+            if (!directive || (directive->first != "syntax" && directive->first != "escape" &&
+                               directive->first != "check")) {
                 return std::nullopt;
             }
             for (const auto& seen : m_file.directives) {
@@ -434,9 +380,10 @@ private:
             }
             if (directive->first == "escape") {
                 if (directive->second != "\\" && directive->second != "`") {
-                    return errorAt(static_cast<int>(m_next) + 1, 1,
-                                   "the escape directive accepts only \\ or ` as the escape character, not \"" +
-                                       directive->second + "\".");
+                    return errorAt(
+                        static_cast<int>(m_next) + 1, 1,
+                        "the escape directive accepts only \\ or ` as the escape character, not \"" +
+                            directive->second + "\".");
                 }
                 m_file.escape = directive->second.front();
             }
@@ -485,10 +432,11 @@ private:
         }
         in.keyword = toUpper(std::string_view(logical).substr(0, k));
         if (std::find(kKeywords.begin(), kKeywords.end(), in.keyword) == kKeywords.end()) {
-            return errorAt(in.line, in.column,
-                           "unknown instruction \"" + std::string(truncateUtf8(logical.substr(0, k), 40)) +
-                               "\"; the Dockerfile reference knows FROM, RUN, COPY, ADD, ENV, ARG, … (check the "
-                               "spelling, or a line continuation missing on the line before).");
+            return errorAt(
+                in.line, in.column,
+                "unknown instruction \"" + std::string(truncateUtf8(logical.substr(0, k), 40)) +
+                    "\"; the Dockerfile reference knows FROM, RUN, COPY, ADD, ENV, ARG, … (check the "
+                    "spelling, or a line continuation missing on the line before).");
         }
         std::string_view rest = trimBlank(std::string_view(logical).substr(k));
         if (takesFlags(in.keyword)) {
@@ -499,9 +447,10 @@ private:
                 }
                 const std::string_view word = rest.substr(2, end - 2);
                 const std::size_t eq = word.find('=');
-                in.flags.push_back({std::string(word.substr(0, eq)),
-                                    eq == std::string_view::npos ? std::string()
-                                                                 : unquote(word.substr(eq + 1), m_file.escape)});
+                in.flags.push_back(
+                    {std::string(word.substr(0, eq)), eq == std::string_view::npos
+                                                          ? std::string()
+                                                          : unquote(word.substr(eq + 1), m_file.escape)});
                 rest = trimBlank(rest.substr(end));
             }
         }
@@ -631,47 +580,6 @@ private:
     Dockerfile m_file;
 };
 
-void appendUtf8(std::string& out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-std::optional<std::uint32_t> hex4(std::string_view text, std::size_t at)
-{
-    if (at + 4 > text.size()) {
-        return std::nullopt;
-    }
-    std::uint32_t value = 0;
-    for (std::size_t i = at; i < at + 4; ++i) {
-        const char c = text[i];
-        value <<= 4;
-        if (c >= '0' && c <= '9') {
-            value |= static_cast<std::uint32_t>(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            value |= static_cast<std::uint32_t>(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            value |= static_cast<std::uint32_t>(c - 'A' + 10);
-        } else {
-            return std::nullopt;
-        }
-    }
-    return value;
-}
-
 } // namespace
 
 Result<Dockerfile> parseDockerfile(std::string_view text, const FileReviewLimits& limits)
@@ -681,131 +589,6 @@ Result<Dockerfile> parseDockerfile(std::string_view text, const FileReviewLimits
     }
     Parser parser(text, limits);
     return parser.run();
-}
-
-std::string substituteVariables(std::string_view text, const std::map<std::string, std::string>& values,
-                                char escape, std::vector<std::string>* unset)
-{
-    std::string out;
-    out.reserve(text.size());
-    bool singleQuoted = false;
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (c == escape && i + 1 < text.size() && !singleQuoted) {
-            out += c;
-            out += text[i + 1];
-            i += 2;
-            continue;
-        }
-        if (c == '\'') {
-            singleQuoted = !singleQuoted;
-        }
-        if (c == '$' && !singleQuoted) {
-            i = substituteOne(text, i, values, escape, unset, out);
-            continue;
-        }
-        out += c;
-        ++i;
-    }
-    return out;
-}
-
-std::optional<std::vector<std::string>> parseJsonStringArray(std::string_view text)
-{
-    std::size_t i = 0;
-    const auto skipSpace = [&] {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
-            ++i;
-        }
-    };
-    skipSpace();
-    if (i >= text.size() || text[i] != '[') {
-        return std::nullopt;
-    }
-    ++i;
-    std::vector<std::string> items;
-    skipSpace();
-    if (i < text.size() && text[i] == ']') {
-        ++i;
-        skipSpace();
-        return i == text.size() ? std::optional(items) : std::nullopt;
-    }
-    while (true) {
-        skipSpace();
-        if (i >= text.size() || text[i] != '"') {
-            return std::nullopt;
-        }
-        ++i;
-        std::string item;
-        bool closed = false;
-        while (i < text.size()) {
-            const char c = text[i++];
-            if (c == '"') {
-                closed = true;
-                break;
-            }
-            if (static_cast<unsigned char>(c) < 0x20) {
-                return std::nullopt;
-            }
-            if (c != '\\') {
-                item += c;
-                continue;
-            }
-            if (i >= text.size()) {
-                return std::nullopt;
-            }
-            const char e = text[i++];
-            switch (e) {
-            case '"': item += '"'; break;
-            case '\\': item += '\\'; break;
-            case '/': item += '/'; break;
-            case 'b': item += '\b'; break;
-            case 'f': item += '\f'; break;
-            case 'n': item += '\n'; break;
-            case 'r': item += '\r'; break;
-            case 't': item += '\t'; break;
-            case 'u': {
-                auto cp = hex4(text, i);
-                if (!cp) {
-                    return std::nullopt;
-                }
-                i += 4;
-                if (*cp >= 0xD800 && *cp <= 0xDBFF) {
-                    if (text.substr(i, 2) != "\\u") {
-                        return std::nullopt;
-                    }
-                    const auto low = hex4(text, i + 2);
-                    if (!low || *low < 0xDC00 || *low > 0xDFFF) {
-                        return std::nullopt;
-                    }
-                    i += 6;
-                    cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
-                } else if (*cp >= 0xDC00 && *cp <= 0xDFFF) {
-                    return std::nullopt;
-                }
-                appendUtf8(item, *cp);
-                break;
-            }
-            default:
-                return std::nullopt;
-            }
-        }
-        if (!closed) {
-            return std::nullopt;
-        }
-        items.push_back(std::move(item));
-        skipSpace();
-        if (i < text.size() && text[i] == ',') {
-            ++i;
-            continue;
-        }
-        if (i < text.size() && text[i] == ']') {
-            ++i;
-            skipSpace();
-            return i == text.size() ? std::optional(items) : std::nullopt;
-        }
-        return std::nullopt;
-    }
 }
 
 } // namespace drydock

@@ -2,6 +2,7 @@
 #include "core/common/Result.h"
 #include "core/files/FileReview.h"
 #include "core/files/dockerfile/Dockerfile.h"
+#include "core/files/dockerfile/DockerfileWords.h"
 
 #include <map>
 #include <optional>
@@ -19,14 +20,5 @@ namespace drydock {
 // unterminated heredoc, an unknown instruction or a file beyond the limits give an error, in time and memory
 // linear in the file's size.
 Result<Dockerfile> parseDockerfile(std::string_view text, const FileReviewLimits& limits = {});
-
-// `$VAR`, `${VAR}`, `${VAR:-word}`, `${VAR-word}`, `${VAR:+word}`, `${VAR+word}` replaced as the builder
-// does in FROM, ENV, USER, WORKDIR, …; single-quoted text and escaped `$` stay as they are. Names without a
-// value become empty and are appended to *unset.
-std::string substituteVariables(std::string_view text, const std::map<std::string, std::string>& values,
-                                char escape = '\\', std::vector<std::string>* unset = nullptr);
-
-// A JSON array of strings (`["nginx", "-g", "daemon off;"]`), or nullopt when text is anything else.
-std::optional<std::vector<std::string>> parseJsonStringArray(std::string_view text);
 
 } // namespace drydock
