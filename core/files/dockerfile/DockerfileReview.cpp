@@ -1,0 +1,196 @@
+#include "core/files/dockerfile/DockerfileReview.h"
+
+#include "core/common/Strings.h"
+#include "core/files/dockerfile/DockerfileChecks.h"
+#include "core/files/dockerfile/DockerfileImage.h"
+#include "core/files/dockerfile/DockerfileParser.h"
+#include "core/files/dockerfile/DockerfilePatcher.h"
+#include "core/scan/RuleEngine.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace drydock {
+
+namespace {
+
+// "(layer 3)" as HistoryLine::describe writes it, or "History step 3/7" as SEC-003 does: the build-order
+// position of the history entry a finding quotes.
+std::optional<int> layerIn(const std::string& evidence)
+{
+    const auto numberAt = [&](std::size_t at) -> std::optional<int> {
+        int value = 0;
+        std::size_t i = at;
+        while (i < evidence.size() && evidence[i] >= '0' && evidence[i] <= '9' && value < 1000000) {
+            value = value * 10 + (evidence[i++] - '0');
+        }
+        return i == at ? std::nullopt : std::optional<int>(value);
+    };
+    if (const std::size_t p = evidence.rfind("(layer "); p != std::string::npos) {
+        return numberAt(p + 7);
+    }
+    if (const std::size_t p = evidence.find("History step "); p != std::string::npos) {
+        return numberAt(p + 13);
+    }
+    return std::nullopt;
+}
+
+// The config field a finding's evidence names ("Config.User …") as a StageImage::setBy key.
+std::optional<std::string> configKeyIn(const Finding& finding)
+{
+    const std::string& e = finding.evidence;
+    static const std::pair<const char*, const char*> kFields[] = {{"Config.User", "user"},
+                                                                  {"Config.Healthcheck", "healthcheck"},
+                                                                  {"Config.WorkingDir", "workdir"},
+                                                                  {"Config.Entrypoint", "entrypoint"},
+                                                                  {"Config.Cmd", "cmd"},
+                                                                  {"Config.OnBuild", "onbuild"},
+                                                                  {"Config.Volumes", "volume"}};
+    for (const auto& [field, key] : kFields) {
+        if (startsWith(e, field)) {
+            return std::string(key);
+        }
+    }
+    if (startsWith(e, "Config.ExposedPorts has \"")) {
+        std::string port = e.substr(25, e.find('"', 25) - 25);
+        return "expose:" + (port.find('/') == std::string::npos ? port + "/tcp" : port);
+    }
+    if (startsWith(e, "Config.Env")) {
+        return "env:" + finding.discriminator;
+    }
+    if (startsWith(e, "Config.Labels")) {
+        return "label:" + finding.discriminator;
+    }
+    return std::nullopt;
+}
+
+// The instruction a rule's finding is about; the stage's FROM when the finding is about something missing.
+std::size_t locate(const StageImage& stage, const Dockerfile& file, const Finding& finding)
+{
+    if (const auto layer = layerIn(finding.evidence)) {
+        if (const auto index = stage.instructionOfLayer(*layer)) {
+            return *index;
+        }
+    }
+    if (const auto key = configKeyIn(finding)) {
+        if (const auto it = stage.setBy.find(*key); it != stage.setBy.end()) {
+            return it->second;
+        }
+    }
+    return file.stages[static_cast<std::size_t>(stage.stage)].fromInstruction;
+}
+
+void place(Finding& finding, const std::string& path, const DockerfileInstruction& in,
+           const std::string& objectName)
+{
+    finding.location = SourceLocation{path, in.line, in.column};
+    finding.object = ObjectRef{ObjectType::Image, path, objectName};
+}
+
+ScanSettings settingsFor(const RuleCatalogue& catalogue, bool finalImage)
+{
+    ScanSettings settings;
+    settings.onlyAreas = {Area::Image, Area::Secrets};
+    for (const auto& rule : catalogue.rules()) {
+        const std::string& id = rule->info().id;
+        if (finalImage ? artefactOnlyImageRules().count(id) > 0 : buildStageRules().count(id) == 0) {
+            settings.disabledRules.insert(id);
+        }
+    }
+    return settings;
+}
+
+} // namespace
+
+const std::set<std::string>& artefactOnlyImageRules()
+{
+    static const std::set<std::string> kRules{"IMG-005", "IMG-006", "IMG-007", "IMG-019", "IMG-020"};
+    return kRules;
+}
+
+const std::set<std::string>& buildStageRules()
+{
+    static const std::set<std::string> kRules{"IMG-015", "IMG-016", "SEC-002", "SEC-003"};
+    return kRules;
+}
+
+std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfile& file,
+                                        const RuleCatalogue& catalogue)
+{
+    std::vector<Finding> findings;
+    const RuleEngine engine(catalogue);
+    const std::vector<int> finalStages = finalImageStages(file);
+    const int last = static_cast<int>(file.stages.size()) - 1;
+    for (int s = last; s >= 0; --s) {
+        const bool finalImage = s == last;
+        if (!finalImage && std::find(finalStages.begin(), finalStages.end(), s) != finalStages.end()) {
+            continue; // its history is part of the final image and judged there
+        }
+        const std::string id = "dockerfile:" + path + "#" + std::to_string(s);
+        const StageImage stage = mapStageImage(file, s, id);
+        Inventory inventory;
+        inventory.images.push_back(stage.image);
+        const std::string name =
+            finalImage ? path : path + ":" + file.stages[static_cast<std::size_t>(s)].label();
+        for (Finding& finding :
+             engine.evaluateObject(inventory, settingsFor(catalogue, finalImage), 0, ObjectType::Image, id)) {
+            place(finding, path, file.instructions[locate(stage, file, finding)], name);
+            if (!finalImage) {
+                finding.evidence = truncateUtf8("stage " + file.stages[static_cast<std::size_t>(s)].label() +
+                                                    ": " + finding.evidence,
+                                                240);
+            }
+            findings.push_back(std::move(finding));
+        }
+    }
+    for (auto& check : runDockerfileChecks(file, finalStages)) {
+        const DockerfileInstruction& in = file.instructions[check.instruction];
+        const bool shipped = in.stage < 0 || in.stage == last ||
+                             std::find(finalStages.begin(), finalStages.end(), in.stage) != finalStages.end();
+        place(check.finding, path, in,
+              shipped ? path : path + ":" + file.stages[static_cast<std::size_t>(in.stage)].label());
+        findings.push_back(std::move(check.finding));
+    }
+    std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.location->line, a.location->column, a.ruleId, a.discriminator) <
+               std::tie(b.location->line, b.location->column, b.ruleId, b.discriminator);
+    });
+    return findings;
+}
+
+FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits)
+{
+    FileReview review;
+    review.path = path;
+    review.kind = ReviewedFileKind::Dockerfile;
+    auto parsed = parseDockerfile(text, limits);
+    if (!parsed) {
+        Error error = parsed.error();
+        error.message = path + ": " + error.message;
+        review.error = std::move(error);
+        review.originalText = std::move(text);
+        return review;
+    }
+    const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+    review.findings = dockerfileFindings(path, *parsed, catalogue);
+    for (const auto& stage : parsed->stages) {
+        for (const auto& variable : stage.unresolvedVariables) {
+            review.notes.push_back("FROM " + stage.baseImage + " (line " +
+                                   std::to_string(parsed->instructions[stage.fromInstruction].line) +
+                                   "): " + variable +
+                                   " has no default, so the base image is chosen at build time and "
+                                   "its tag was not judged.");
+        }
+    }
+    const auto patch = DockerfilePatcher::patch(path, text, *parsed, review.findings, catalogue);
+    if (patch) {
+        review.fixedText = patch->text;
+        review.fixedRuleIds = patch->ruleIds;
+        review.notes.insert(review.notes.end(), patch->notes.begin(), patch->notes.end());
+    }
+    review.originalText = std::move(text);
+    return review;
+}
+
+} // namespace drydock
