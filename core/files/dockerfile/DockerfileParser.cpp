@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 
 namespace drydock {
 
@@ -561,10 +562,11 @@ private:
         if (words.size() == 3) {
             stage.name = words[2];
         }
-        for (const auto& earlier : m_file.stages) {
-            if (!earlier.name.empty() && toLower(earlier.name) == toLower(stage.resolvedBaseImage)) {
-                stage.baseStage = earlier.index;
-            }
+        if (const auto it = m_stageNames.find(toLower(stage.resolvedBaseImage)); it != m_stageNames.end()) {
+            stage.baseStage = it->second;
+        }
+        if (!stage.name.empty()) {
+            m_stageNames[toLower(stage.name)] = stage.index;
         }
         stage.fromInstruction = m_file.instructions.size();
         in.stage = stage.index;
@@ -578,6 +580,7 @@ private:
     std::vector<SourceLine> m_lines;
     std::size_t m_next = 0;
     Dockerfile m_file;
+    std::map<std::string, int> m_stageNames; // lower-cased AS name -> stage, the latest one for a name
 };
 
 } // namespace

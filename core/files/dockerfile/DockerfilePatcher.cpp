@@ -282,6 +282,10 @@ bool addIsCopy(const DockerfileInstruction& in)
 // The first user a RUN of these stages creates (`useradd … app`, `adduser -D app`), or empty.
 std::string createdUser(const Dockerfile& file, const std::vector<int>& stages)
 {
+    std::vector<bool> shipped(file.stages.size(), false);
+    for (const int stage : stages) {
+        shipped[static_cast<std::size_t>(stage)] = true;
+    }
     static const std::set<std::string> kValueOptions{
         "-u",         "-g",      "-G",         "-s",         "-d",       "-c",         "-k",        "-K",
         "-e",         "-f",      "-p",         "-b",         "-h",       "-Z",         "--uid",     "--gid",
@@ -289,7 +293,7 @@ std::string createdUser(const Dockerfile& file, const std::vector<int>& stages)
         "--password", "--key",   "--base-dir", "--firstuid", "--lastuid"};
     std::string user;
     for (const auto& in : file.instructions) {
-        if (in.keyword != "RUN" || std::find(stages.begin(), stages.end(), in.stage) == stages.end()) {
+        if (in.keyword != "RUN" || in.stage < 0 || !shipped[static_cast<std::size_t>(in.stage)]) {
             continue;
         }
         const auto segments = HistoryLine::parse("/bin/sh -c " + in.arguments);
@@ -385,16 +389,6 @@ std::string secretName(const Finding& f)
                                                                : f.discriminator;
 }
 
-const DockerfileInstruction* instructionAt(const Dockerfile& file, const Finding& f)
-{
-    for (const auto& in : file.instructions) {
-        if (f.location && in.line == f.location->line) {
-            return &in;
-        }
-    }
-    return nullptr;
-}
-
 } // namespace
 
 std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std::string_view text,
@@ -409,9 +403,11 @@ std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std:
         }
     }
     const std::vector<int> finalStages = finalImageStages(file);
-    const auto inFinal = [&](int stage) {
-        return std::find(finalStages.begin(), finalStages.end(), stage) != finalStages.end();
-    };
+    std::vector<bool> shipped(file.stages.size(), false);
+    for (const int stage : finalStages) {
+        shipped[static_cast<std::size_t>(stage)] = true;
+    }
+    const auto inFinal = [&](int stage) { return stage >= 0 && shipped[static_cast<std::size_t>(stage)]; };
     std::map<std::size_t, DockerfileEdit> byInstruction; // one edit per instruction, by its begin offset
     const auto edit = [&](const DockerfileInstruction& in, std::string newText, const std::string& rule) {
         auto [it, fresh] = byInstruction.try_emplace(in.beginOffset);
@@ -420,6 +416,14 @@ std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std:
         } else {
             it->second.ruleIds.push_back(rule);
         }
+    };
+    std::map<int, const DockerfileInstruction*> byLine;
+    for (const auto& in : file.instructions) {
+        byLine[in.line] = &in;
+    }
+    const auto instructionAt = [&](const Dockerfile&, const Finding& f) -> const DockerfileInstruction* {
+        const auto it = f.location ? byLine.find(f.location->line) : byLine.end();
+        return it == byLine.end() ? nullptr : it->second;
     };
     // Secrets first: their instruction is replaced whole.
     std::map<const DockerfileInstruction*, std::set<std::string>> secretNames;

@@ -121,10 +121,14 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
     std::vector<Finding> findings;
     const RuleEngine engine(catalogue);
     const std::vector<int> finalStages = finalImageStages(file);
+    std::vector<bool> inFinalImage(file.stages.size(), false);
+    for (const int stage : finalStages) {
+        inFinalImage[static_cast<std::size_t>(stage)] = true;
+    }
     const int last = static_cast<int>(file.stages.size()) - 1;
     for (int s = last; s >= 0; --s) {
         const bool finalImage = s == last;
-        if (!finalImage && std::find(finalStages.begin(), finalStages.end(), s) != finalStages.end()) {
+        if (!finalImage && inFinalImage[static_cast<std::size_t>(s)]) {
             continue; // its history is part of the final image and judged there
         }
         const std::string id = "dockerfile:" + path + "#" + std::to_string(s);
@@ -146,8 +150,7 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
     }
     for (auto& check : runDockerfileChecks(file, finalStages)) {
         const DockerfileInstruction& in = file.instructions[check.instruction];
-        const bool shipped = in.stage < 0 || in.stage == last ||
-                             std::find(finalStages.begin(), finalStages.end(), in.stage) != finalStages.end();
+        const bool shipped = in.stage < 0 || inFinalImage[static_cast<std::size_t>(in.stage)];
         place(check.finding, path, in,
               shipped ? path : path + ":" + file.stages[static_cast<std::size_t>(in.stage)].label());
         findings.push_back(std::move(check.finding));
