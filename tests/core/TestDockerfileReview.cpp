@@ -108,6 +108,8 @@ private slots:
     void patchIsMinimalAndResolvesWhatItClaims();
     void patchShapes_data();
     void patchShapes();
+    void findingSitsOnItsInstruction_data();
+    void findingSitsOnItsInstruction();
     void buildStagesGetTheBuildRulesNamedByStage();
     void parseErrorFillsOnlyTheError();
     void dockerfileChecksHaveTheirTexts();
@@ -233,6 +235,9 @@ void TestDockerfileReview::patchShapes_data()
         << "FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm "
            "-rf "
            "/var/lib/apt/lists/*\nUSER 1000\nHEALTHCHECK CMD true\n";
+    QTest::newRow("a RUN ending in a shell comment is left alone, so nothing appended is commented out")
+        << "FROM alpine:3.19\nRUN apk add curl # tools\nUSER 1000\nHEALTHCHECK CMD true\n"
+        << "";
     QTest::newRow("apk add gets --no-cache")
         << "FROM alpine:3.19\nRUN apk add curl\nUSER 1000\nHEALTHCHECK CMD true\n"
         << "FROM alpine:3.19\nRUN apk add --no-cache curl\nUSER 1000\nHEALTHCHECK CMD true\n";
@@ -263,8 +268,58 @@ void TestDockerfileReview::patchShapes()
     QFETCH(QString, expected);
     const FileReview review = reviewDockerfile("Dockerfile", text.toStdString());
     QVERIFY2(!review.error, review.error ? review.error->message.c_str() : "");
+    if (expected.isEmpty()) {
+        QVERIFY(!review.fixedText);
+        QVERIFY(review.fixedRuleIds.empty());
+        return;
+    }
     QVERIFY2(review.fixedText, located(review.findings).c_str());
     QCOMPARE(QString::fromStdString(*review.fixedText), expected);
+}
+
+void TestDockerfileReview::findingSitsOnItsInstruction_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("finding"); // "line:column RULE-ID" that must be among the findings
+    QTest::newRow("a heredoc RUN is judged by its body")
+        << "FROM debian:12\nUSER 1\nRUN <<EOF\napt-get update\napt-get install -y gcc\nEOF\n"
+        << "3:1 IMG-010";
+    QTest::newRow("a continued RUN is found on its first line, indented keyword at its column")
+        << "FROM debian:12\nUSER 1\n  RUN apt-get update \\\n   && apt-get dist-upgrade -y\n"
+        << "3:3 IMG-009";
+    QTest::newRow("the backtick escape joins lines just the same")
+        << "# escape=`\nFROM debian:12\nUSER 1\nRUN curl -fsSL https://x.example/i.sh `\n  | sh\n"
+        << "4:1 IMG-015";
+    QTest::newRow("USER root is where the root finding points")
+        << "FROM debian:12\nUSER app\nUSER root\nHEALTHCHECK NONE\n"
+        << "3:1 IMG-001";
+    QTest::newRow("HEALTHCHECK NONE is where the healthcheck finding points")
+        << "FROM debian:12\nUSER app\nHEALTHCHECK NONE\n"
+        << "3:1 IMG-002";
+    QTest::newRow("EXPOSE 22 is found on the EXPOSE line") << "FROM debian:12\nUSER app\nEXPOSE 80 22\n"
+                                                           << "3:1 IMG-012";
+    QTest::newRow("an ARG default secret in a stage is build history")
+        << "FROM debian:12\nARG DB_PASSWORD=Zx8qPl2mVn5rTs9w\nUSER app\n"
+        << "2:1 SEC-003";
+    QTest::newRow("a secret ENV set from a build argument is passed in at build time")
+        << "FROM debian:12\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\nUSER app\n"
+        << "3:1 DKF-004";
+    QTest::newRow("an ENV inherited through a stage chain is located in the earlier stage")
+        << "FROM debian:12 AS base\nENV API_TOKEN=Zx8qPl2mVn5rTs9wQ4\nFROM base\nUSER app\n"
+        << "2:1 SEC-002";
+    QTest::newRow("ARG substitution in FROM makes the base image judged")
+        << "ARG TAG=latest\nFROM debian:${TAG}\nUSER app\n"
+        << "2:1 DKF-002";
+}
+
+void TestDockerfileReview::findingSitsOnItsInstruction()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, finding);
+    const FileReview review = reviewDockerfile("Dockerfile", text.toStdString());
+    QVERIFY2(!review.error, review.error ? review.error->message.c_str() : "");
+    const std::string all = located(review.findings);
+    QVERIFY2(contains(all, finding.toStdString() + "\n"), all.c_str());
 }
 
 void TestDockerfileReview::buildStagesGetTheBuildRulesNamedByStage()

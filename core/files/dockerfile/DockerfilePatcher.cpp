@@ -48,7 +48,7 @@ struct Segment
 };
 
 // The simple commands of a shell-form RUN, split on unquoted `&&`, `||` and `;` (continuations kept inside),
-// or nothing when the text is one this patcher does not rewrite (comment lines inside, a trailing separator).
+// or nothing when the text is one this patcher does not rewrite (a comment inside, an empty command).
 std::vector<Segment> segmentsOf(const std::string& original, const DockerfileInstruction& in, char escape)
 {
     std::size_t i = static_cast<std::size_t>(in.column - 1) + in.keyword.size();
@@ -102,11 +102,8 @@ std::vector<Segment> segmentsOf(const std::string& original, const DockerfileIns
             close(i);
             start = i + 1;
         } else if (c == '#' && (i == 0 || original[i - 1] == '\n' || isBlank(original[i - 1]))) {
-            std::size_t lineStart = original.rfind('\n', i);
-            lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
-            if (original.find_first_not_of(" \t", lineStart) == i) {
-                return {}; // a comment line inside the continuation
-            }
+            // A comment line inside the continuation, or a shell comment that would swallow appended text.
+            return {};
         }
     }
     close(original.size());
@@ -572,6 +569,11 @@ std::optional<DockerfilePatch> DockerfilePatcher::patch(const std::string& path,
         if (!failed.empty()) {
             skip.insert(failed.begin(), failed.end());
             continue;
+        }
+        if (claimed.count("SEC-002") || claimed.count("SEC-003") || claimed.count("DKF-005")) {
+            patch.notes.push_back(
+                "The patch takes secret values out of the file, but they stay in its version "
+                "history and in images already built: rotate them.");
         }
         for (const auto& rule : claimed) {
             const bool left =
