@@ -112,9 +112,10 @@ private slots:
     void findingSitsOnItsInstruction();
     void buildStagesGetTheBuildRulesNamedByStage();
     void parseErrorFillsOnlyTheError();
+    void runTooLongForAReviewIsAClearError();
     void dockerfileChecksHaveTheirTexts();
-    void filesAtTheInstructionLimitAreReviewed_data();
-    void filesAtTheInstructionLimitAreReviewed();
+    void largeFilesAreReviewed_data();
+    void largeFilesAreReviewed();
 };
 
 void TestDockerfileReview::corpusFindingsMatchExpected_data()
@@ -359,6 +360,25 @@ void TestDockerfileReview::parseErrorFillsOnlyTheError()
     QCOMPARE(review.originalText, text);
 }
 
+void TestDockerfileReview::runTooLongForAReviewIsAClearError()
+{
+    // Parsing 50,000 continuation lines is linear; judging one RUN's commands against each other is not.
+    std::string text = "FROM debian:12\n  RUN true";
+    for (int i = 0; i < 50000; ++i) {
+        text += " \\\n && apt-get install -y gcc-" + std::to_string(i);
+    }
+    text += "\n";
+    QVERIFY(parseDockerfile(text).ok());
+    const FileReview review = reviewDockerfile("Dockerfile", text);
+    QVERIFY(review.error);
+    QCOMPARE(review.error->code, ErrorCode::TooLarge);
+    QVERIFY2(startsWith(review.error->message,
+                        "Dockerfile: Line 2, column 3: this RUN holds more than 500 shell"),
+             review.error->message.c_str());
+    QVERIFY(review.findings.empty());
+    QVERIFY(!review.fixedText);
+}
+
 void TestDockerfileReview::dockerfileChecksHaveTheirTexts()
 {
     std::set<std::string> ids;
@@ -370,25 +390,24 @@ void TestDockerfileReview::dockerfileChecksHaveTheirTexts()
     QCOMPARE(ids.size(), std::size_t(5));
 }
 
-void TestDockerfileReview::filesAtTheInstructionLimitAreReviewed_data()
+void TestDockerfileReview::largeFilesAreReviewed_data()
 {
     QTest::addColumn<QString>("repeated");
     QTest::addColumn<int>("count");
     QTest::addColumn<QString>("rule");
-    QTest::newRow("five thousand stages, each built on the one before")
+    QTest::newRow("a chain of 2,500 stages, each built on the one before")
         << "FROM s%1 AS s%2\nRUN wget -qO- https://x.example/i | sh\n"
-        << 5000 << "IMG-015";
-    QTest::newRow("ten thousand ENV lines, each a secret") << "ENV DB_PASSWORD_%1=Zx8qPl2mVn5rTs9w%2\n"
-                                                           << 10000 << "SEC-002";
-    QTest::newRow("five thousand EXPOSE lines between apt-get lines")
-        << "EXPOSE %1\nRUN apt-get install -y gcc-%2\n"
-        << 5000 << "IMG-010";
-    QTest::newRow("five thousand independent stages with a secret each")
+        << 2500 << "IMG-015";
+    QTest::newRow("5,000 ENV lines, each a secret") << "ENV DB_PASSWORD_%1=Zx8qPl2mVn5rTs9w%2\n"
+                                                    << 5000 << "SEC-002";
+    QTest::newRow("2,500 EXPOSE lines between apt-get lines") << "EXPOSE %1\nRUN apt-get install -y gcc-%2\n"
+                                                              << 2500 << "IMG-010";
+    QTest::newRow("2,500 independent stages with a secret each")
         << "FROM alpine:%1 AS s%2\nENV TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345\n"
-        << 5000 << "SEC-002";
+        << 2500 << "SEC-002";
 }
 
-void TestDockerfileReview::filesAtTheInstructionLimitAreReviewed()
+void TestDockerfileReview::largeFilesAreReviewed()
 {
     QFETCH(QString, repeated);
     QFETCH(int, count);

@@ -101,6 +101,59 @@ ScanSettings settingsFor(const RuleCatalogue& catalogue, bool finalImage)
     return settings;
 }
 
+// The image rules compare the commands of one RUN with each other (a clean-up after an install), so their
+// work grows with the square of a RUN's length: past these bounds a file gets an error, not a slow review.
+// The largest RUN instructions of the official images hold about 100 commands.
+constexpr std::size_t kMaxCommandsPerRun = 500;
+constexpr std::size_t kMaxRunCommands = 10000;
+
+// Commands of a RUN, counted generously: every `&&`, `||`, `;` and line of its script starts one.
+std::size_t commandCount(const DockerfileInstruction& in)
+{
+    std::size_t count = 1;
+    const auto countIn = [&](std::string_view text) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c == ';' || c == '\n' ||
+                ((c == '&' || c == '|') && i + 1 < text.size() && text[i + 1] == c && (++i, true))) {
+                ++count;
+            }
+        }
+    };
+    countIn(in.arguments);
+    for (const auto& heredoc : in.heredocs) {
+        countIn(heredoc.body);
+    }
+    return count;
+}
+
+std::optional<Error> checkReviewBounds(const Dockerfile& file)
+{
+    std::size_t total = 0;
+    for (const auto& in : file.instructions) {
+        if (in.keyword != "RUN") {
+            continue;
+        }
+        const std::size_t count = commandCount(in);
+        total += count;
+        if (count > kMaxCommandsPerRun) {
+            return Error::make(ErrorCode::TooLarge,
+                               "Line " + std::to_string(in.line) + ", column " + std::to_string(in.column) +
+                                   ": this RUN holds more than " + std::to_string(kMaxCommandsPerRun) +
+                                   " shell commands, more than one review reads; split it into several RUN "
+                                   "instructions or a script file.");
+        }
+        if (total > kMaxRunCommands) {
+            return Error::make(ErrorCode::TooLarge,
+                               "Line " + std::to_string(in.line) +
+                                   ": the RUN instructions up to here hold more than " +
+                                   std::to_string(kMaxRunCommands) +
+                                   " shell commands, more than one review reads; split the Dockerfile.");
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 const std::set<std::string>& artefactOnlyImageRules()
@@ -168,6 +221,11 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
     review.path = path;
     review.kind = ReviewedFileKind::Dockerfile;
     auto parsed = parseDockerfile(text, limits);
+    if (parsed) {
+        if (auto bound = checkReviewBounds(*parsed)) {
+            parsed = std::move(*bound);
+        }
+    }
     if (!parsed) {
         Error error = parsed.error();
         error.message = path + ": " + error.message;

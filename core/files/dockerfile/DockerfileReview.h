@@ -20,8 +20,9 @@ namespace drydock {
 // The other stages only leave files behind, so they get the rules about how the build runs — IMG-015 remote
 // script piped to a shell, IMG-016 verification disabled, SEC-002/SEC-003 secrets in ENV, ARG and RUN —
 // with the stage named in the evidence and in the object (`path:stage`). A finding about something missing
-// (no USER, no HEALTHCHECK) points at the final stage's FROM line. A parse error fills `error` and nothing
-// else.
+// (no USER, no HEALTHCHECK) points at the final stage's FROM line. A parse error, or a file whose RUN
+// instructions hold more shell commands than a review reads in bounded time (500 in one RUN, 10,000 in
+// all), fills `error` and nothing else.
 FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits = {});
 
 // The located findings of a parsed Dockerfile, sorted by line, column and rule; no patch.
