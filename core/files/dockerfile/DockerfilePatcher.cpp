@@ -4,6 +4,7 @@
 #include "core/files/dockerfile/DockerfileImage.h"
 #include "core/files/dockerfile/DockerfileParser.h"
 #include "core/files/dockerfile/DockerfileReview.h"
+#include "core/files/dockerfile/DockerfileRunFix.h"
 #include "core/rules/image/HistoryLine.h"
 
 #include <algorithm>
@@ -12,243 +13,6 @@
 namespace drydock {
 
 namespace {
-
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
-// A change inside one instruction's original text.
-struct InnerEdit
-{
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    std::string text;
-};
-
-std::string applyInner(std::string text, std::vector<InnerEdit> edits)
-{
-    // Last first; at one position the removal goes before the insertion, so an insertion lands where the
-    // removed text began.
-    std::sort(edits.begin(), edits.end(), [](const InnerEdit& a, const InnerEdit& b) {
-        return a.begin != b.begin ? a.begin > b.begin : a.end > b.end;
-    });
-    for (const auto& e : edits) {
-        text.replace(e.begin, e.end - e.begin, e.text);
-    }
-    return text;
-}
-
-// One simple command of a RUN as a byte range of the instruction's original text.
-struct Segment
-{
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    std::vector<std::string> words;
-};
-
-// The simple commands of a shell-form RUN, split on unquoted `&&`, `||` and `;` (continuations kept inside),
-// or nothing when the text is one this patcher does not rewrite (a comment inside, an empty command).
-std::vector<Segment> segmentsOf(const std::string& original, const DockerfileInstruction& in, char escape)
-{
-    std::size_t i = static_cast<std::size_t>(in.column - 1) + in.keyword.size();
-    // Skip the flags.
-    while (true) {
-        while (i < original.size() && isBlank(original[i])) {
-            ++i;
-        }
-        if (original.compare(i, 2, "--") != 0) {
-            break;
-        }
-        while (i < original.size() && !isBlank(original[i]) && original[i] != '\n') {
-            ++i;
-        }
-    }
-    std::vector<Segment> segments;
-    std::size_t start = i;
-    char quote = 0;
-    const auto close = [&](std::size_t end) {
-        std::size_t b = start;
-        std::size_t e = end;
-        while (b < e && (isBlank(original[b]) || original[b] == '\n' || original[b] == escape)) {
-            ++b;
-        }
-        while (e > b && (isBlank(original[e - 1]) || original[e - 1] == '\n' || original[e - 1] == escape)) {
-            --e;
-        }
-        segments.push_back({b, e, {}});
-    };
-    for (; i < original.size(); ++i) {
-        const char c = original[i];
-        if (quote) {
-            if (c == quote) {
-                quote = 0;
-            } else if (c == escape && quote == '"' && i + 1 < original.size()) {
-                ++i;
-            }
-            continue;
-        }
-        if (c == escape && i + 1 < original.size()) {
-            ++i;
-            continue;
-        }
-        if (c == '\'' || c == '"') {
-            quote = c;
-        } else if ((c == '&' || c == '|') && i + 1 < original.size() && original[i + 1] == c) {
-            close(i);
-            start = i + 2;
-            ++i;
-        } else if (c == ';') {
-            close(i);
-            start = i + 1;
-        } else if (c == '#' && (i == 0 || original[i - 1] == '\n' || isBlank(original[i - 1]))) {
-            // A comment line inside the continuation, or a shell comment that would swallow appended text.
-            return {};
-        }
-    }
-    close(original.size());
-    for (auto& s : segments) {
-        if (s.begin >= s.end) {
-            return {};
-        }
-        std::string text = original.substr(s.begin, s.end - s.begin);
-        text = replaceAll(replaceAll(text, std::string(1, escape) + "\r\n", " "),
-                          std::string(1, escape) + "\n", " ");
-        s.words = shellWords(text);
-    }
-    return segments;
-}
-
-// Where the word `word` starts inside a segment, after the manager's name; npos when it is not there.
-std::size_t wordEnd(const std::string& original, const Segment& s, std::string_view word)
-{
-    for (std::size_t at = original.find(word, s.begin); at != std::string::npos && at < s.end;
-         at = original.find(word, at + 1)) {
-        const std::size_t after = at + word.size();
-        const bool startOk = at > s.begin && (isBlank(original[at - 1]) || original[at - 1] == '\n');
-        const bool endOk =
-            after == s.end || isBlank(original[after]) || original[after] == '\n' || original[after] == '\\';
-        if (startOk && endOk) {
-            return after;
-        }
-    }
-    return std::string::npos;
-}
-
-bool hasWord(const std::vector<std::string>& words, std::string_view word)
-{
-    return std::find(words.begin(), words.end(), word) != words.end();
-}
-
-// IMG-009 and IMG-010 in one RUN: the instruction's new text, or nullopt when nothing changes. An empty
-// string means the whole instruction goes (it only refreshed the index around a removed upgrade).
-std::optional<std::string> fixRun(const DockerfileInstruction& in, char escape, bool removeDistUpgrade,
-                                  bool cleanCaches)
-{
-    if (in.execForm || !in.heredocs.empty()) {
-        return std::nullopt;
-    }
-    const std::string& original = in.original;
-    const auto segments = segmentsOf(original, in, escape);
-    if (segments.empty()) {
-        return std::nullopt;
-    }
-    std::vector<InnerEdit> edits;
-    std::vector<bool> removed(segments.size(), false);
-    std::vector<std::optional<PackageCommand>> commands;
-    for (const auto& s : segments) {
-        commands.push_back(packageCommand(s.words));
-    }
-    if (removeDistUpgrade) {
-        for (std::size_t k = 0; k < segments.size(); ++k) {
-            if (commands[k] && commands[k]->action == PackageAction::DistUpgrade) {
-                removed[k] = true;
-            }
-        }
-    }
-    std::size_t lastKept = segments.size();
-    for (std::size_t k = 0; k < segments.size(); ++k) {
-        if (!removed[k]) {
-            lastKept = k;
-        }
-    }
-    const bool onlyIndexWork = std::all_of(commands.begin(), commands.end(), [&](const auto& c) {
-        const std::size_t k = static_cast<std::size_t>(&c - commands.data());
-        return removed[k] ||
-               (c && (c->action == PackageAction::Refresh || c->action == PackageAction::Clean));
-    });
-    if (std::count(removed.begin(), removed.end(), true) > 0 && onlyIndexWork) {
-        return std::string();
-    }
-    for (std::size_t k = 0; k < segments.size(); ++k) {
-        if (!removed[k]) {
-            continue;
-        }
-        // Remove the command with the separator after it, or before it when it is the last one kept.
-        std::size_t next = k + 1;
-        while (next < segments.size() && removed[next]) {
-            ++next;
-        }
-        if (next < segments.size()) {
-            edits.push_back({segments[k].begin, segments[next].begin, ""});
-        } else {
-            std::size_t prev = k;
-            while (prev > 0 && removed[prev - 1]) {
-                --prev;
-            }
-            edits.push_back({prev > 0 ? segments[prev - 1].end : segments[k].begin, segments[k].end, ""});
-        }
-    }
-    if (cleanCaches && lastKept < segments.size()) {
-        std::map<std::string, bool> cleanupNeeded; // manager -> append cleanup
-        for (std::size_t k = 0; k < segments.size(); ++k) {
-            const auto& c = commands[k];
-            if (removed[k] || !c || c->action != PackageAction::Install) {
-                continue;
-            }
-            const auto& words = segments[k].words;
-            if (c->family == PackageFamily::Apt) {
-                if (!hasWord(words, "--no-install-recommends")) {
-                    const std::size_t at = wordEnd(original, segments[k], c->verb);
-                    if (at != std::string::npos) {
-                        edits.push_back({at, at, " --no-install-recommends"});
-                    }
-                }
-                cleanupNeeded["apt"] = true;
-            } else if (c->family == PackageFamily::Apk) {
-                if (!hasWord(c->options, "--no-cache")) {
-                    const std::size_t at = wordEnd(original, segments[k], c->verb);
-                    if (at != std::string::npos) {
-                        edits.push_back({at, at, " --no-cache"});
-                    }
-                }
-            } else if (c->family == PackageFamily::Rpm) {
-                cleanupNeeded[c->manager] = true;
-            } else {
-                cleanupNeeded["zypper"] = true;
-            }
-        }
-        std::string cleanup;
-        for (const auto& [manager, needed] : cleanupNeeded) {
-            const std::string joined =
-                original.substr(segments[0].begin, segments.back().end - segments[0].begin);
-            if (manager == "apt" && !contains(joined, "/var/lib/apt/lists")) {
-                cleanup += " && rm -rf /var/lib/apt/lists/*";
-            } else if (manager == "zypper" && !contains(joined, "zypper clean")) {
-                cleanup += " && zypper clean --all";
-            } else if (manager != "apt" && manager != "zypper" && !contains(joined, manager + " clean")) {
-                cleanup += " && " + manager + " clean all";
-            }
-        }
-        if (!cleanup.empty()) {
-            edits.push_back({segments[lastKept].end, segments[lastKept].end, cleanup});
-        }
-    }
-    if (edits.empty()) {
-        return std::nullopt;
-    }
-    return applyInner(original, edits);
-}
 
 const char* const kArchiveSuffixes[] = {".tar", ".tar.gz",  ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz",
                                         ".txz", ".tar.zst", ".gz",  ".bz2",     ".xz",   ".zst", ".lz4"};
@@ -320,6 +84,23 @@ std::string createdUser(const Dockerfile& file, const std::vector<int>& stages)
 }
 
 // The lines that make the final stage run unprivileged, chosen from the base image's name.
+// The repository name of the image the final stage builds on, lower-cased: "nginx" for "nginx:1.25-alpine".
+std::string finalBaseRepository(const Dockerfile& file, const std::vector<int>& stages)
+{
+    const std::string base = toLower(file.stages[static_cast<std::size_t>(stages.back())].resolvedBaseImage);
+    const std::size_t slash = base.rfind('/');
+    const std::string repo = base.substr(slash == std::string::npos ? 0 : slash + 1);
+    return repo.substr(0, repo.find_first_of(":@"));
+}
+
+// Official images whose default configuration needs root (nginx and httpd bind port 80 and write their own
+// cache and pid files): a USER line would make them fail to start, so IMG-001 is left to a person.
+bool needsRootByDefault(const Dockerfile& file, const std::vector<int>& stages)
+{
+    const std::string repo = finalBaseRepository(file, stages);
+    return (repo == "nginx" || repo == "httpd") && createdUser(file, stages).empty();
+}
+
 std::string userLines(const Dockerfile& file, const std::vector<int>& stages, const std::string& nl)
 {
     const std::string user = createdUser(file, stages);
@@ -471,9 +252,11 @@ std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std:
             !(distUpgrade || caches)) {
             continue;
         }
-        if (auto fixed = fixRun(in, file.escape, distUpgrade, caches); fixed && *fixed != in.original) {
-            const bool hadUpgrade = distUpgrade && fixRun(in, file.escape, true, false).has_value();
-            const bool hadCache = caches && fixRun(in, file.escape, false, true).has_value();
+        if (auto fixed = fixRunInstruction(in, file.escape, distUpgrade, caches);
+            fixed && *fixed != in.original) {
+            const bool hadUpgrade =
+                distUpgrade && fixRunInstruction(in, file.escape, true, false).has_value();
+            const bool hadCache = caches && fixRunInstruction(in, file.escape, false, true).has_value();
             DockerfileEdit e{in.beginOffset, in.endOffset, *fixed, {}};
             if (hadUpgrade) {
                 e.ruleIds.push_back("IMG-009");
@@ -504,7 +287,7 @@ std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std:
         edits.push_back(std::move(e));
     }
     // A non-root USER at the end of the final stage.
-    if (rules.count("IMG-001")) {
+    if (rules.count("IMG-001") && !needsRootByDefault(file, finalStages)) {
         const DockerfileStage& last = file.finalStage();
         const DockerfileInstruction& end = file.instructions[last.endInstruction - 1];
         std::string lines = userLines(file, finalStages, nl);
@@ -522,6 +305,46 @@ std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std:
     }
     std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
     return edits;
+}
+
+std::vector<std::string> DockerfilePatcher::leftAlone(const Dockerfile& file,
+                                                      const std::vector<Finding>& findings)
+{
+    std::set<std::string> rules;
+    for (const auto& f : findings) {
+        rules.insert(f.ruleId);
+    }
+    std::vector<std::string> notes;
+    if (rules.count("IMG-001") && needsRootByDefault(file, finalImageStages(file))) {
+        notes.push_back(
+            "IMG-001 is not patched: the " + finalBaseRepository(file, finalImageStages(file)) +
+            " image's default configuration needs root to start (port 80, its cache and pid files); "
+            "build on its unprivileged variant (nginxinc/nginx-unprivileged) or move it to a port "
+            "above 1024 and writable paths, then add USER.");
+    }
+    if (rules.count("IMG-004")) {
+        const auto stages = finalImageStages(file);
+        for (const auto& in : file.instructions) {
+            if (in.keyword == "ADD" && std::find(stages.begin(), stages.end(), in.stage) != stages.end() &&
+                !addIsCopy(in)) {
+                notes.push_back(
+                    "IMG-004 is not patched on line " + std::to_string(in.line) +
+                    ": ADD of a URL or an archive does more than COPY; download it in a RUN that "
+                    "verifies a checksum (or use ADD --checksum), or unpack the archive yourself.");
+            }
+        }
+    }
+    if (rules.count("IMG-002")) {
+        notes.push_back(
+            "IMG-002 is not patched: only you know what proves the service healthy; add a HEALTHCHECK "
+            "that probes it.");
+    }
+    if (rules.count("DKF-002") || rules.count("DKF-003")) {
+        notes.push_back(
+            "Base image tags and digests are not patched: pick the release to pin, then its digest "
+            "(docker buildx imagetools inspect <image>).");
+    }
+    return notes;
 }
 
 std::string DockerfilePatcher::apply(std::string_view text, const std::vector<DockerfileEdit>& edits)

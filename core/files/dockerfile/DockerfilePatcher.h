@@ -32,7 +32,8 @@ struct DockerfilePatch
 // Writes the minimal textual fix of a reviewed Dockerfile. What it changes, each only where a finding asks:
 // IMG-001 a non-root USER at the end of the final stage (with a user created in a RUN only when the file
 // creates none: BusyBox/Alpine `adduser -D`, Debian/RHEL family `useradd`, `USER node` for the node images, a
-// numeric UID for scratch and unknown bases, each said in a comment line); IMG-004 ADD of local non-archive
+// numeric UID for scratch and unknown bases, each said in a comment line; nothing for nginx and httpd,
+// whose default configuration needs root); IMG-004 ADD of local non-archive
 // files → COPY; IMG-010 `--no-install-recommends`, `apk add --no-cache` and the cache removal in that RUN;
 // IMG-009 `apt-get dist-upgrade` removed; SEC-002/SEC-003/DKF-005 a secret ENV/ARG value removed, a comment
 // saying to pass it at run time (the value is never written). What cannot be known (a HEALTHCHECK command, a
@@ -46,6 +47,10 @@ public:
                                             const std::vector<Finding>& findings,
                                             const std::set<std::string>& skip = {});
     static std::string apply(std::string_view text, const std::vector<DockerfileEdit>& edits);
+    // Sentences for the findings the patcher leaves alone on purpose, and why (a HEALTHCHECK command cannot
+    // be known, an nginx base needs root in its default configuration, a release to pin is a person's
+    // choice).
+    static std::vector<std::string> leftAlone(const Dockerfile& file, const std::vector<Finding>& findings);
     // Plans, applies, re-parses and re-reviews: an edit whose rule still has a high or critical finding on
     // the patched text is dropped (and the rest re-checked); nullopt when nothing is left to change.
     static std::optional<DockerfilePatch> patch(const std::string& path, std::string_view text,

@@ -244,6 +244,8 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
                                    "its tag was not judged.");
         }
     }
+    const auto leftAlone = DockerfilePatcher::leftAlone(*parsed, review.findings);
+    review.notes.insert(review.notes.end(), leftAlone.begin(), leftAlone.end());
     const auto patch = DockerfilePatcher::patch(path, text, *parsed, review.findings, catalogue);
     if (patch) {
         review.fixedText = patch->text;
