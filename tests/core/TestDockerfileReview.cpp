@@ -115,6 +115,7 @@ private slots:
     void parseErrorFillsOnlyTheError();
     void runTooLongForAReviewIsAClearError();
     void dockerfileChecksHaveTheirTexts();
+    void scanSettingsApplyToRulesAndChecks();
     void largeFilesAreReviewed_data();
     void largeFilesAreReviewed();
 };
@@ -396,6 +397,32 @@ void TestDockerfileReview::runTooLongForAReviewIsAClearError()
         review.error->message.c_str());
     QVERIFY(review.findings.empty());
     QVERIFY(!review.fixedText);
+}
+
+void TestDockerfileReview::scanSettingsApplyToRulesAndChecks()
+{
+    const std::string text = test::readData(kCorpus + QStringLiteral("nginx-proxy.Dockerfile"));
+    ScanSettings settings;
+    settings.disabledRules = {"DKF-001"};
+    settings.severityOverrides = {{"IMG-001", Severity::High}, {"DKF-002", Severity::Critical}};
+    const FileReview review = reviewDockerfile("nginx-proxy.Dockerfile", text, {}, settings);
+    QCOMPARE(QString::fromStdString(located(review.findings)),
+             QStringLiteral("2:1 DKF-002\n2:1 IMG-001\n4:1 IMG-004\n"));
+    for (const auto& f : review.findings) {
+        if (f.ruleId == "IMG-001") {
+            QCOMPARE(f.severity, Severity::High);
+        }
+        if (f.ruleId == "DKF-002") {
+            QCOMPARE(f.severity, Severity::Critical);
+        }
+    }
+    settings = ScanSettings{};
+    settings.onlyAreas = {Area::Secrets};
+    const FileReview secretsOnly =
+        reviewDockerfile("static-site.Dockerfile",
+                         test::readData(kCorpus + QStringLiteral("static-site.Dockerfile")), {}, settings);
+    QCOMPARE(QString::fromStdString(located(secretsOnly.findings)),
+             QStringLiteral("1:1 DKF-005\n9:1 SEC-002\n"));
 }
 
 void TestDockerfileReview::dockerfileChecksHaveTheirTexts()

@@ -364,7 +364,8 @@ std::string DockerfilePatcher::apply(std::string_view text, const std::vector<Do
 std::optional<DockerfilePatch> DockerfilePatcher::patch(const std::string& path, std::string_view text,
                                                         const Dockerfile& file,
                                                         const std::vector<Finding>& findings,
-                                                        const RuleCatalogue& catalogue)
+                                                        const RuleCatalogue& catalogue,
+                                                        const ScanSettings& settings)
 {
     std::set<std::string> skip;
     for (int attempt = 0; attempt < 4; ++attempt) {
@@ -378,7 +379,7 @@ std::optional<DockerfilePatch> DockerfilePatcher::patch(const std::string& path,
         if (!reparsed) {
             return std::nullopt; // never hand out a patch the builder would refuse
         }
-        const auto after = dockerfileFindings(path, *reparsed, catalogue);
+        const auto after = dockerfileFindings(path, *reparsed, catalogue, settings);
         std::set<std::string> failed;
         std::set<std::string> claimed;
         for (const auto& e : edits) {

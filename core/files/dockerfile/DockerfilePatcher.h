@@ -2,6 +2,7 @@
 #include "core/files/dockerfile/Dockerfile.h"
 #include "core/findings/Finding.h"
 #include "core/rules/RuleCatalogue.h"
+#include "core/rules/ScanSettings.h"
 
 #include <cstddef>
 #include <optional>
@@ -55,7 +56,8 @@ public:
     // the patched text is dropped (and the rest re-checked); nullopt when nothing is left to change.
     static std::optional<DockerfilePatch> patch(const std::string& path, std::string_view text,
                                                 const Dockerfile& file, const std::vector<Finding>& findings,
-                                                const RuleCatalogue& catalogue);
+                                                const RuleCatalogue& catalogue,
+                                                const ScanSettings& settings = {});
 };
 
 } // namespace drydock

@@ -88,10 +88,19 @@ void place(Finding& finding, const std::string& path, const DockerfileInstructio
     finding.object = ObjectRef{ObjectType::Image, path, objectName};
 }
 
-ScanSettings settingsFor(const RuleCatalogue& catalogue, bool finalImage)
+// The user's settings (severity overrides, disabled rules, areas) narrowed to the rules a stage gets.
+ScanSettings settingsFor(const RuleCatalogue& catalogue, bool finalImage, const ScanSettings& user)
 {
-    ScanSettings settings;
-    settings.onlyAreas = {Area::Image, Area::Secrets};
+    ScanSettings settings = user;
+    settings.onlyAreas.clear();
+    for (const Area area : {Area::Image, Area::Secrets}) {
+        if (user.onlyAreas.empty() || user.onlyAreas.count(area)) {
+            settings.onlyAreas.insert(area);
+        }
+    }
+    if (settings.onlyAreas.empty()) {
+        settings.onlyAreas.insert(Area::Swarm); // the user asked for none of the areas a Dockerfile has
+    }
     for (const auto& rule : catalogue.rules()) {
         const std::string& id = rule->info().id;
         if (finalImage ? artefactOnlyImageRules().count(id) > 0 : buildStageRules().count(id) == 0) {
@@ -99,6 +108,13 @@ ScanSettings settingsFor(const RuleCatalogue& catalogue, bool finalImage)
         }
     }
     return settings;
+}
+
+// The DKF checks honour the same settings as the rules: disabled ids and areas, severity overrides.
+bool checkEnabled(const Finding& finding, const ScanSettings& user)
+{
+    return !user.disabledRules.count(finding.ruleId) &&
+           (user.onlyAreas.empty() || user.onlyAreas.count(finding.area) > 0);
 }
 
 // The image rules compare the commands of one RUN with each other (a clean-up after an install), so their
@@ -169,7 +185,7 @@ const std::set<std::string>& buildStageRules()
 }
 
 std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfile& file,
-                                        const RuleCatalogue& catalogue)
+                                        const RuleCatalogue& catalogue, const ScanSettings& settings)
 {
     std::vector<Finding> findings;
     const RuleEngine engine(catalogue);
@@ -190,8 +206,8 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
         inventory.images.push_back(stage.image);
         const std::string name =
             finalImage ? path : path + ":" + file.stages[static_cast<std::size_t>(s)].label();
-        for (Finding& finding :
-             engine.evaluateObject(inventory, settingsFor(catalogue, finalImage), 0, ObjectType::Image, id)) {
+        for (Finding& finding : engine.evaluateObject(inventory, settingsFor(catalogue, finalImage, settings),
+                                                      0, ObjectType::Image, id)) {
             place(finding, path, file.instructions[locate(stage, file, finding)], name);
             if (!finalImage) {
                 finding.evidence = truncateUtf8("stage " + file.stages[static_cast<std::size_t>(s)].label() +
@@ -202,6 +218,13 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
         }
     }
     for (auto& check : runDockerfileChecks(file, finalStages)) {
+        if (!checkEnabled(check.finding, settings)) {
+            continue;
+        }
+        if (const auto it = settings.severityOverrides.find(check.finding.ruleId);
+            it != settings.severityOverrides.end()) {
+            check.finding.severity = it->second;
+        }
         const DockerfileInstruction& in = file.instructions[check.instruction];
         const bool shipped = in.stage < 0 || inFinalImage[static_cast<std::size_t>(in.stage)];
         place(check.finding, path, in,
@@ -216,6 +239,12 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
 }
 
 FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits)
+{
+    return reviewDockerfile(path, std::move(text), limits, ScanSettings{});
+}
+
+FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits,
+                            const ScanSettings& settings)
 {
     FileReview review;
     review.path = path;
@@ -234,7 +263,7 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
         return review;
     }
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
-    review.findings = dockerfileFindings(path, *parsed, catalogue);
+    review.findings = dockerfileFindings(path, *parsed, catalogue, settings);
     for (const auto& stage : parsed->stages) {
         for (const auto& variable : stage.unresolvedVariables) {
             review.notes.push_back("FROM " + stage.baseImage + " (line " +
@@ -246,7 +275,7 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
     }
     const auto leftAlone = DockerfilePatcher::leftAlone(*parsed, review.findings);
     review.notes.insert(review.notes.end(), leftAlone.begin(), leftAlone.end());
-    const auto patch = DockerfilePatcher::patch(path, text, *parsed, review.findings, catalogue);
+    const auto patch = DockerfilePatcher::patch(path, text, *parsed, review.findings, catalogue, settings);
     if (patch) {
         review.fixedText = patch->text;
         review.fixedRuleIds = patch->ruleIds;

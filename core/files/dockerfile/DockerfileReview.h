@@ -2,6 +2,7 @@
 #include "core/files/FileReview.h"
 #include "core/files/dockerfile/Dockerfile.h"
 #include "core/rules/RuleCatalogue.h"
+#include "core/rules/ScanSettings.h"
 
 #include <set>
 #include <string>
@@ -24,10 +25,14 @@ namespace drydock {
 // instructions hold more shell commands than a review reads in bounded time (500 in one RUN, 10,000 in
 // all), fills `error` and nothing else.
 FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits = {});
+// The same with the user's scan settings, as `drydock scan` takes them: severity overrides, disabled rules
+// and areas apply to the image rules and the DKF checks alike; the patch is re-checked with them.
+FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits,
+                            const ScanSettings& settings);
 
 // The located findings of a parsed Dockerfile, sorted by line, column and rule; no patch.
 std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfile& file,
-                                        const RuleCatalogue& catalogue);
+                                        const RuleCatalogue& catalogue, const ScanSettings& settings = {});
 
 // The image rules that judge the built artefact, not the file, and so never run on a Dockerfile.
 const std::set<std::string>& artefactOnlyImageRules();
