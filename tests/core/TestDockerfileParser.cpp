@@ -145,6 +145,24 @@ void TestDockerfileParser::parsesReferenceFeature_data()
            "shell<org.opencontainers.image.title='My app'> org.opencontainers.image.title=My app\n--\n0 "
            "alpine => "
            "alpine [0,4)\n";
+    QTest::newRow("syntax, escape and check directives are all read at the top")
+        << "# syntax=docker/dockerfile:1\n#  ESCAPE = `\n# check=skip=JSONArgsRecommended\nFROM alpine\n"
+        << "escape=`\nFROM@4:1-4 shell<alpine>\n--\n0 alpine => alpine [0,1)\n";
+    QTest::newRow("a directive after an empty line is only a comment")
+        << "\n# escape=`\nFROM alpine\n"
+        << "escape=\\\nFROM@3:1-3 shell<alpine>\n--\n0 alpine => alpine [0,1)\n";
+    QTest::newRow("HEALTHCHECK flags are parsed and ONBUILD keeps its instruction as arguments")
+        << "FROM alpine\nHEALTHCHECK --interval=30s --retries=3 CMD [\"/bin/check\"]\nONBUILD RUN make\n"
+        << "escape=\\\nFROM@1:1-1 shell<alpine>\nHEALTHCHECK@2:1-2 --interval=30s --retries=3 "
+           "shell<CMD [\"/bin/check\"]>\nONBUILD@3:1-3 shell<RUN make>\n--\n0 alpine => alpine [0,3)\n";
+    QTest::newRow("an empty JSON array is an exec form with nothing in it")
+        << "FROM alpine\nCMD []\n"
+        << "escape=\\\nFROM@1:1-1 shell<alpine>\nCMD@2:1-2 exec[]\n--\n0 alpine => alpine [0,2)\n";
+    QTest::newRow("FROM --platform is a flag, and an unset variable in FROM stays empty")
+        << "FROM --platform=$BUILDPLATFORM golang:${GO}1.22 AS build\n"
+        << "escape=\\\nFROM@1:1-1 --platform=$BUILDPLATFORM shell<golang:${GO}1.22 AS build>\n--\n0 "
+           "golang:${GO}1.22 "
+           "=> golang:1.22 as build [0,1)\n";
     QTest::newRow("a byte order mark and CRLF line endings are read as the builder reads them")
         << "\xEF\xBB\xBF"
            "FROM alpine\r\nRUN a \\\r\n  b\r\n"
