@@ -116,6 +116,7 @@ private slots:
     void runTooLongForAReviewIsAClearError();
     void dockerfileChecksHaveTheirTexts();
     void scanSettingsApplyToRulesAndChecks();
+    void notesSayWhatIsLeftAlone();
     void largeFilesAreReviewed_data();
     void largeFilesAreReviewed();
 };
@@ -397,6 +398,19 @@ void TestDockerfileReview::runTooLongForAReviewIsAClearError()
         review.error->message.c_str());
     QVERIFY(review.findings.empty());
     QVERIFY(!review.fixedText);
+}
+
+void TestDockerfileReview::notesSayWhatIsLeftAlone()
+{
+    const std::string text = "FROM debian:12\nRUN curl -u deploy:Zx8qPl2mVn5rTs9w https://x.example/a\n";
+    const FileReview review = reviewDockerfile("Dockerfile", text);
+    const std::string notes = join(review.notes, "\n");
+    QVERIFY2(contains(notes, "SEC-003 is not patched on line 2"), notes.c_str());
+    QVERIFY2(contains(notes, "IMG-002 is not patched"), notes.c_str());
+    QVERIFY(!contains(notes, "Zx8qPl2mVn5rTs9w"));
+    for (const auto& f : review.findings) {
+        QVERIFY(!contains(f.evidence, "Zx8qPl2mVn5rTs9w"));
+    }
 }
 
 void TestDockerfileReview::scanSettingsApplyToRulesAndChecks()

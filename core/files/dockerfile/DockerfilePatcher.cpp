@@ -334,6 +334,18 @@ std::vector<std::string> DockerfilePatcher::leftAlone(const Dockerfile& file,
             }
         }
     }
+    for (const auto& f : findings) {
+        if (f.ruleId != "SEC-003" || !f.location) {
+            continue;
+        }
+        for (const auto& in : file.instructions) {
+            if (in.line == f.location->line && in.keyword == "RUN") {
+                notes.push_back("SEC-003 is not patched on line " + std::to_string(in.line) +
+                                ": a secret typed into a RUN command; rotate it and read it from RUN "
+                                "--mount=type=secret instead.");
+            }
+        }
+    }
     if (rules.count("IMG-002")) {
         notes.push_back(
             "IMG-002 is not patched: only you know what proves the service healthy; add a HEALTHCHECK "
