@@ -8,6 +8,7 @@
 #include "ui/models/FileFindingsModel.h"
 #include "ui/models/ProjectFilesModel.h"
 #include "ui/pages/FilesPage.h"
+#include "ui/widgets/CodeTextView.h"
 #include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
 #include "ui/widgets/SourceView.h"
@@ -210,7 +211,7 @@ private slots:
         QTest::newRow("the compose file's worst finding is critical and it can be fixed")
             << "compose.yaml"
             << "Compose"
-            << "Critical" << int(Severity::Critical) << 2 << "Fix available";
+            << "Critical" << int(Severity::Critical) << 2 << "Yes";
         QTest::newRow("the Dockerfile's worst is medium and it has no fix")
             << "Dockerfile"
             << "Dockerfile"
@@ -341,6 +342,11 @@ private slots:
         QCOMPARE(left[4], QString());
         QCOMPARE(right[5], QStringLiteral("      - no-new-privileges:true"));
         QCOMPARE(left[6], right[6]);
+        // One row per line on both sides (a wrapped line would push the rows out of line).
+        for (CodeTextView* side : {diff->beforeView(), diff->afterView()}) {
+            QCOMPARE(side->document()->defaultTextOption().wrapMode(), QTextOption::NoWrap);
+            QCOMPARE(side->lineWrapMode(), QPlainTextEdit::NoWrap);
+        }
         // The two sides scroll together.
         diff->resize(600, 80);
         QTRY_VERIFY(diff->beforeView()->verticalScrollBar()->maximum() > 0);

@@ -90,6 +90,9 @@ QVariant ProjectFilesModel::data(const QModelIndex& index, int role) const
         if (file->error) {
             return displayText(file->error->message, 600);
         }
+        if (column == FixColumn && file->fixedText) {
+            return tr("Drydock can fix this file: see its Fix tab");
+        }
         return column == FileColumn ? displayText(file->path, 600) : QVariant();
     }
     if (role != Qt::DisplayRole) {
@@ -108,7 +111,7 @@ QVariant ProjectFilesModel::data(const QModelIndex& index, int role) const
     case FindingsColumn:
         return static_cast<int>(open);
     case FixColumn:
-        return file->fixedText ? tr("Fix available") : QString();
+        return file->fixedText ? tr("Yes") : QString();
     default:
         return {};
     }

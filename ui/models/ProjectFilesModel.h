@@ -10,7 +10,7 @@
 namespace drydock::ui {
 
 // The Files page's list: one row per reviewed compose file or Dockerfile (path relative to the folder, kind,
-// worst open severity as a badge, open findings, whether Drydock can fix it), in the review's order.
+// worst open severity as a badge, open findings, whether Drydock can fix it: "Yes"), in the review's order.
 class ProjectFilesModel : public QAbstractTableModel
 {
     Q_OBJECT

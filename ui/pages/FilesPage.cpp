@@ -68,12 +68,17 @@ FilesPage::FilesPage(FilesController* controller, QWidget* parent) : QWidget(par
                    empty);
     emptyText->setWordWrap(true);
     emptyText->setAlignment(Qt::AlignCenter);
-    emptyText->setMaximumWidth(520);
+    emptyText->setFixedWidth(480);
     m_emptyOpen = new QPushButton(tr("Open project folder…"), empty);
     m_emptyOpen->setObjectName(QStringLiteral("openProjectFolderButton"));
     auto* emptyLayout = new QVBoxLayout(empty);
+    // A wrapped label gets its height for its width only without an alignment: centred by stretches instead.
+    auto* textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(emptyText);
+    textRow->addStretch(1);
     emptyLayout->addStretch(1);
-    emptyLayout->addWidget(emptyText, 0, Qt::AlignHCenter);
+    emptyLayout->addLayout(textRow);
     emptyLayout->addWidget(m_emptyOpen, 0, Qt::AlignHCenter);
     emptyLayout->addStretch(2);
     connect(m_emptyOpen, &QPushButton::clicked, this, &FilesPage::openFolderRequested);
@@ -109,11 +114,11 @@ FilesPage::FilesPage(FilesController* controller, QWidget* parent) : QWidget(par
     m_filesModel = new ProjectFilesModel(this);
     m_filesView = makeTable(content, QStringLiteral("projectFiles"));
     m_filesView->setModel(m_filesModel);
-    m_filesView->horizontalHeader()->setSectionResizeMode(ProjectFilesModel::FileColumn,
-                                                          QHeaderView::Stretch);
-    for (int c = ProjectFilesModel::KindColumn; c < ProjectFilesModel::ColumnCount; ++c) {
-        m_filesView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    }
+    m_filesView->setTextElideMode(Qt::ElideMiddle); // a path's file name is its end
+    m_filesView->setMinimumWidth(280);
+    // Columns as wide as their contents, the rest of the pane to the last one.
+    m_filesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_filesView->horizontalHeader()->setSectionResizeMode(ProjectFilesModel::FixColumn, QHeaderView::Stretch);
     connect(m_filesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showRow(current.row()); });
 
@@ -158,8 +163,9 @@ FilesPage::FilesPage(FilesController* controller, QWidget* parent) : QWidget(par
     auto* vertical = new QSplitter(Qt::Vertical, right);
     vertical->addWidget(m_findingsView);
     vertical->addWidget(m_tabs);
-    vertical->setStretchFactor(0, 1);
+    vertical->setStretchFactor(0, 2);
     vertical->setStretchFactor(1, 3);
+    vertical->setSizes({240, 420});
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_fileMessage);
@@ -170,6 +176,7 @@ FilesPage::FilesPage(FilesController* controller, QWidget* parent) : QWidget(par
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
+    split->setSizes({420, 880}); // proportions until shown: the list wide enough for "web/Dockerfile … Yes"
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(bar);
@@ -200,7 +207,7 @@ FilesPage::FilesPage(FilesController* controller, QWidget* parent) : QWidget(par
                 m_diff->setApplying(false);
                 m_message->showMessage(
                     InlineMessage::Kind::Info,
-                    tr("The fix was written to %1. The file as it was is kept in %2. Checking it again…")
+                    tr("The fix was written to %1; the file as it was is kept in %2.")
                         .arg(ProjectFilesModel::displayPath(ss(path), m_controller->folder()), backup));
             });
     connect(m_controller, &FilesController::applyFailed, this, [this](const QString&, const QString& error) {

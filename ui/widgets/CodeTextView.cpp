@@ -26,11 +26,12 @@ private:
 CodeTextView::CodeTextView(QWidget* parent) : QPlainTextEdit(parent)
 {
     setReadOnly(true);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    // Left to right whatever the text holds: a right-to-left first letter must not flip the whole view.
+    // Left to right whatever the text holds: a right-to-left first letter must not flip the whole view. Set
+    // before the wrap mode, which lives in the same option: one row per line keeps the diff's sides aligned.
     document()->setDefaultTextOption(QTextOption(Qt::AlignLeft | Qt::AlignAbsolute));
+    setLineWrapMode(QPlainTextEdit::NoWrap);
     setLayoutDirection(Qt::LeftToRight);
     m_gutter = new CodeGutter(this);
     connect(this, &QPlainTextEdit::blockCountChanged, this,

@@ -4,6 +4,7 @@
 #include "ui/widgets/CodeTextView.h"
 
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -201,6 +202,14 @@ void DiffView::paintRows()
     }
     m_before->setExtraSelections(left);
     m_after->setExtraSelections(right);
+}
+
+void DiffView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_rows.empty()) {
+        paintRows(); // the tints follow a light or dark theme
+    }
 }
 
 void DiffView::copyDiff()

@@ -68,6 +68,9 @@ signals:
     void copied();
     void applyRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void paintRows();
 

@@ -73,7 +73,7 @@ void SourceView::applySelections()
         QTextEdit::ExtraSelection s;
         s.cursor = QTextCursor(document()->findBlockByNumber(m_highlighted - 1));
         QColor accent = palette().color(QPalette::Highlight);
-        accent.setAlpha(90);
+        accent.setAlpha(120);
         s.format.setBackground(accent);
         s.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections << s;
