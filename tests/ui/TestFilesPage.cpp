@@ -17,6 +17,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -27,10 +28,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolTip>
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace drydock;
 using namespace drydock::ui;
@@ -310,6 +314,42 @@ private slots:
         QTRY_VERIFY(source->isRowVisible(line - 1));
         // The view really moved: the first line is out of sight for a line far down.
         QCOMPARE(source->isRowVisible(0), line < 20);
+        // Hovering the marked line shows its findings' titles, escaped so a title is never markup.
+        const QRect at = source->cursorRect(QTextCursor(source->document()->findBlockByNumber(line - 1)));
+        QHelpEvent hover(QEvent::ToolTip, at.center(), source->viewport()->mapToGlobal(at.center()));
+        QApplication::sendEvent(source->viewport(), &hover);
+        QTRY_COMPARE(QToolTip::text(),
+                     QStringLiteral("<p style='white-space:pre'>CTR-001 Container runs privileged</p>"));
+        QToolTip::hideText();
+    }
+
+    void aRunningCheckShowsItIsBusyAndCanBeCancelled()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        writeFile(path("compose.yaml"), kCompose);
+        m_controller = std::make_unique<FilesController>(
+            [](const ProjectReviewOptions&, const CancelToken& cancel) -> Result<ProjectReview> {
+                while (!cancel.isCancelled()) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                }
+                return Error::make(ErrorCode::Cancelled, "cancelled");
+            });
+        m_page = std::make_unique<FilesPage>(m_controller.get());
+        m_page->show();
+        QVERIFY(m_page->isShowingEmptyState());
+        QVERIFY(!m_page->busyIndicator()->isVisible());
+        m_controller->open(m_dir->path());
+        QVERIFY(!m_page->isShowingEmptyState());
+        QVERIFY(m_page->busyIndicator()->isVisible());
+        QVERIFY(m_page->cancelButton()->isVisible());
+        QVERIFY(!m_page->recheckButton()->isEnabled());
+        QSignalSpy cancelled(m_controller.get(), &FilesController::cancelled);
+        QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
+        QVERIFY(cancelled.wait(10000));
+        QVERIFY(!m_page->busyIndicator()->isVisible());
+        QVERIFY(!m_page->cancelButton()->isVisible());
+        QVERIFY(m_page->recheckButton()->isEnabled());
+        QCOMPARE(m_page->message()->text(), QStringLiteral("Check cancelled; nothing was checked."));
     }
 
     void theFixTabShowsTheFixSideBySideInAlignedRows()
