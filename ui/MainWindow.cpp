@@ -9,6 +9,7 @@
 #include "ui/dialogs/FleetDialog.h"
 #include "ui/export/FleetReportExport.h"
 #include "ui/pages/DashboardPage.h"
+#include "ui/pages/FilesPage.h"
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
 #include "ui/pages/InventoryPage.h"
@@ -50,7 +51,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("pageNavigator"));
     m_nav->setMaximumWidth(170);
-    for (const QString& name : {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History")}) {
+    for (const QString& name : {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History"), tr("Files")}) {
         m_nav->addItem(name);
     }
     m_pages = new QStackedWidget(this);
@@ -60,8 +61,12 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_findings = new FindingsPage(m_pages);
     m_findings->setWaiverPrompt(m_services.waiverPrompt);
     m_history = new HistoryPage(m_pages);
+    m_filesController = new FilesController(m_services.projectReviewer, this);
+    m_files = new FilesPage(m_filesController, m_pages);
+    m_files->setConfirmPrompt(m_services.fixConfirm);
     for (QWidget* page : {static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_inventory),
-                          static_cast<QWidget*>(m_findings), static_cast<QWidget*>(m_history)}) {
+                          static_cast<QWidget*>(m_findings), static_cast<QWidget*>(m_history),
+                          static_cast<QWidget*>(m_files)}) {
         m_pages->addWidget(page);
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -90,6 +95,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     statusBar()->addPermanentWidget(m_endpointLabel);
 
     createActions();
+    setUpFiles();
 
     connect(m_scans, &ScanController::started, this, [this] {
         m_scanAction->setEnabled(false);
@@ -190,6 +196,10 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::chooseEndpoint);
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_openFolderAction = file->addAction(tr("Open project &folder…"), this, &MainWindow::openProjectFolder);
+    m_openFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFolderAction->setObjectName(QStringLiteral("openProjectFolderAction"));
+    m_openFolderAction->setToolTip(tr("Check a folder's compose files and Dockerfiles, and fix them"));
     m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportReport);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
@@ -227,8 +237,8 @@ void MainWindow::createActions()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"), tr("&History")};
-    for (int i = 0; i < 4; ++i) {
+    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"), tr("&History"), tr("Fi&les")};
+    for (int i = 0; i < 5; ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
@@ -394,6 +404,7 @@ void MainWindow::exportReport()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_scans->cancel();
+    m_filesController->cancel();
     m_liveAction->setEnabled(false);
     followEvents(); // disabled action: stops the event thread
     QSettings settings;

@@ -1,10 +1,12 @@
 #pragma once
 #include "core/docker/DockerEndpoint.h"
 #include "core/rules/RuleCatalogue.h"
+#include "ui/bridge/FilesController.h"
 #include "ui/bridge/ScanController.h"
 #include "ui/dialogs/ConnectDialog.h"
 #include "ui/dialogs/ExportDialog.h"
 #include "ui/dialogs/WaiverDialog.h"
+#include "ui/widgets/DiffView.h"
 #include "ui/wizard/HardeningWizard.h"
 
 #include <QMainWindow>
@@ -22,6 +24,7 @@ namespace drydock::ui {
 
 class DashboardPage;
 class EventWatcher;
+class FilesPage;
 class FindingsPage;
 class LiveUpdater;
 struct LiveUpdate;
@@ -33,6 +36,10 @@ class InventoryPage;
 struct HistorySnapshot;
 struct StoredScanView;
 struct DeltaView;
+
+// Asks for a project folder to check (a directory dialog in the application); empty when none was chosen.
+using FolderPrompt = std::function<QString(QWidget* parent, const QString& startDirectory)>;
+FolderPrompt defaultFolderPrompt();
 
 // What the composition root hands the window: no singletons, everything injectable for tests.
 struct MainWindowServices
@@ -46,6 +53,9 @@ struct MainWindowServices
     WaiverPrompt waiverPrompt = defaultWaiverPrompt();
     ReportOpener reportOpener = defaultReportOpener();
     ConfirmPrompt hardenConfirm = defaultConfirmPrompt();
+    ProjectReviewer projectReviewer = reviewProject; // the Files page's check of a project folder
+    FolderPrompt folderPrompt = defaultFolderPrompt();
+    FixConfirmPrompt fixConfirm = defaultFixConfirmPrompt();
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -58,7 +68,8 @@ public:
         DashboardPageIndex,
         InventoryPageIndex,
         FindingsPageIndex,
-        HistoryPageIndex
+        HistoryPageIndex,
+        FilesPageIndex
     };
 
     explicit MainWindow(MainWindowServices services, QWidget* parent = nullptr);
@@ -68,6 +79,9 @@ public:
     InventoryPage* inventory() const { return m_inventory; }
     FindingsPage* findings() const { return m_findings; }
     HistoryPage* history() const { return m_history; }
+    FilesPage* files() const { return m_files; }
+    FilesController* filesController() const { return m_filesController; }
+    QAction* openProjectFolderAction() const { return m_openFolderAction; }
     InlineMessage* message() const { return m_message; }
     ScanController* scanController() const { return m_scans; }
     HistoryController* historyController() const { return m_historyController; }
@@ -92,6 +106,10 @@ public slots:
     // Opens an image's packages and contents (MainWindowContents.cpp): the last scan's analysis when it has
     // one, else the dialog analyses the image itself.
     ImageContentsDialog* openImageContents(const QString& imageId);
+    // File ▸ Open project folder… (MainWindowFiles.cpp): asks through the prompt, then checkProjectFolder.
+    void openProjectFolder();
+    // Shows the Files page and checks the folder's compose files and Dockerfiles.
+    void checkProjectFolder(const QString& folder);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -108,6 +126,7 @@ private:
     void setEndpoint(const DockerEndpoint& endpoint);
     // Live updates (MainWindowLive.cpp): follow the daemon's events after a scan, apply re-evaluations.
     void setUpLiveUpdates(QMenu* viewMenu);
+    void setUpFiles();
     void followEvents();
     void applyLiveUpdate(const LiveUpdate& update);
 
@@ -120,6 +139,9 @@ private:
     InventoryPage* m_inventory = nullptr;
     FindingsPage* m_findings = nullptr;
     HistoryPage* m_history = nullptr;
+    FilesPage* m_files = nullptr;
+    FilesController* m_filesController = nullptr;
+    QAction* m_openFolderAction = nullptr;
     InlineMessage* m_message = nullptr;
     QLabel* m_endpointLabel = nullptr;
     QLabel* m_statusLabel = nullptr;

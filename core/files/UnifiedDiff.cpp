@@ -28,14 +28,14 @@ std::vector<std::string_view> splitLines(std::string_view text)
 }
 
 // One line of the edit script: kept, removed from before, or added from after.
-struct DiffLine
+struct ScriptLine
 {
     char op; // ' ', '-', '+'
     std::string_view text;
 };
 
 // Myers' O((N+M)·D) greedy diff, keeping each round's frontier to walk the path back.
-std::vector<DiffLine> editScript(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b)
+std::vector<ScriptLine> editScript(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b)
 {
     const int n = static_cast<int>(a.size());
     const int m = static_cast<int>(b.size());
@@ -65,7 +65,7 @@ std::vector<DiffLine> editScript(const std::vector<std::string_view>& a, const s
             }
         }
     }
-    std::vector<DiffLine> script;
+    std::vector<ScriptLine> script;
     if (!found) {
         for (const auto& line : a) {
             script.push_back({'-', line});
@@ -177,7 +177,7 @@ std::string unifiedDiff(std::string_view before, std::string_view after, const s
         int countB = 0;
         std::string body;
         for (int s = start; s < end; ++s) {
-            const DiffLine& line = script[static_cast<std::size_t>(s)];
+            const ScriptLine& line = script[static_cast<std::size_t>(s)];
             countA += line.op != '+' ? 1 : 0;
             countB += line.op != '-' ? 1 : 0;
             appendLine(body, line.op, line.text);
@@ -187,6 +187,31 @@ std::string unifiedDiff(std::string_view before, std::string_view after, const s
         lineB += countB;
         counted = end;
         i = end;
+    }
+    return out;
+}
+
+std::vector<DiffLine> diffLines(std::string_view before, std::string_view after)
+{
+    const auto script = editScript(splitLines(before), splitLines(after));
+    std::vector<DiffLine> out;
+    out.reserve(script.size());
+    int lineA = 0;
+    int lineB = 0;
+    for (const ScriptLine& line : script) {
+        DiffLine row;
+        row.text = std::string(line.text.substr(0, line.text.size() - (line.text.ends_with('\n') ? 1 : 0)));
+        if (line.op == '-') {
+            row.op = DiffLine::Op::Removed;
+            row.beforeLine = ++lineA;
+        } else if (line.op == '+') {
+            row.op = DiffLine::Op::Added;
+            row.afterLine = ++lineB;
+        } else {
+            row.beforeLine = ++lineA;
+            row.afterLine = ++lineB;
+        }
+        out.push_back(std::move(row));
     }
     return out;
 }

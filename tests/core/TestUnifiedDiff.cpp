@@ -131,6 +131,25 @@ private slots:
         const std::string diff = unifiedDiff(before, after, "file.txt");
         QCOMPARE(applyWithPatch(before, diff), after);
     }
+    // diffLines (the Files page's side-by-side view): the same edit script, numbered on both sides.
+    void lineDiffNumbersBothSides()
+    {
+        const auto rows = diffLines("a\nb\nc\n", "a\nB\nc\nd");
+        QCOMPARE(rows.size(), std::size_t(5));
+        QCOMPARE(rows[0].op, DiffLine::Op::Kept);
+        QCOMPARE(rows[1].op, DiffLine::Op::Removed);
+        QCOMPARE(rows[1].text, std::string("b"));
+        QCOMPARE(rows[1].beforeLine, 2);
+        QCOMPARE(rows[1].afterLine, 0);
+        QCOMPARE(rows[2].op, DiffLine::Op::Added);
+        QCOMPARE(rows[2].text, std::string("B"));
+        QCOMPARE(rows[2].afterLine, 2);
+        QCOMPARE(rows[3].beforeLine, 3);
+        QCOMPARE(rows[3].afterLine, 3);
+        QCOMPARE(rows[4].op, DiffLine::Op::Added);
+        QCOMPARE(rows[4].text, std::string("d"));
+        QCOMPARE(rows[4].afterLine, 4);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUnifiedDiff)
