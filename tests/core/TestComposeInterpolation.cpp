@@ -39,21 +39,51 @@ void TestComposeInterpolation::expands_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("unset");
-    QTest::newRow("a plain $VAR") << "nginx:$TAG" << "nginx:1.25" << "";
-    QTest::newRow("a braced ${VAR}") << "nginx:${TAG}-alpine" << "nginx:1.25-alpine" << "";
-    QTest::newRow("an unset variable reads as empty and is named") << "pw=${DB_PASSWORD}" << "pw=" << "DB_PASSWORD";
-    QTest::newRow(":- gives the default for unset") << "${NOPE:-latest}" << "latest" << "";
-    QTest::newRow(":- gives the default for empty") << "${EMPTY:-x}" << "x" << "";
-    QTest::newRow("- keeps an empty value") << "${EMPTY-x}" << "" << "";
-    QTest::newRow("- gives the default for unset") << "${NOPE-x}" << "x" << "";
-    QTest::newRow(":+ replaces a set value") << "${TAG:+set}" << "set" << "";
-    QTest::newRow(":+ gives nothing for empty") << "${EMPTY:+set}" << "" << "";
-    QTest::newRow("+ replaces an empty but set value") << "${EMPTY+set}" << "set" << "";
-    QTest::newRow("?  passes a set value") << "${USER_ID?need it}" << "1000" << "";
-    QTest::newRow("$$ is a literal dollar") << "echo $$HOME" << "echo $HOME" << "";
-    QTest::newRow("a default may hold a variable") << "${NOPE:-${TAG}}" << "1.25" << "";
-    QTest::newRow("a lone dollar stays") << "cost: 5$ or $ 3" << "cost: 5$ or $ 3" << "";
-    QTest::newRow("an unset variable used twice is named once") << "$A-$A" << "-" << "A";
+    QTest::newRow("a plain $VAR") << "nginx:$TAG"
+                                  << "nginx:1.25"
+                                  << "";
+    QTest::newRow("a braced ${VAR}") << "nginx:${TAG}-alpine"
+                                     << "nginx:1.25-alpine"
+                                     << "";
+    QTest::newRow("an unset variable reads as empty and is named") << "pw=${DB_PASSWORD}"
+                                                                   << "pw="
+                                                                   << "DB_PASSWORD";
+    QTest::newRow(":- gives the default for unset") << "${NOPE:-latest}"
+                                                    << "latest"
+                                                    << "";
+    QTest::newRow(":- gives the default for empty") << "${EMPTY:-x}"
+                                                    << "x"
+                                                    << "";
+    QTest::newRow("- keeps an empty value") << "${EMPTY-x}"
+                                            << ""
+                                            << "";
+    QTest::newRow("- gives the default for unset") << "${NOPE-x}"
+                                                   << "x"
+                                                   << "";
+    QTest::newRow(":+ replaces a set value") << "${TAG:+set}"
+                                             << "set"
+                                             << "";
+    QTest::newRow(":+ gives nothing for empty") << "${EMPTY:+set}"
+                                                << ""
+                                                << "";
+    QTest::newRow("+ replaces an empty but set value") << "${EMPTY+set}"
+                                                       << "set"
+                                                       << "";
+    QTest::newRow("?  passes a set value") << "${USER_ID?need it}"
+                                           << "1000"
+                                           << "";
+    QTest::newRow("$$ is a literal dollar") << "echo $$HOME"
+                                            << "echo $HOME"
+                                            << "";
+    QTest::newRow("a default may hold a variable") << "${NOPE:-${TAG}}"
+                                                   << "1.25"
+                                                   << "";
+    QTest::newRow("a lone dollar stays") << "cost: 5$ or $ 3"
+                                         << "cost: 5$ or $ 3"
+                                         << "";
+    QTest::newRow("an unset variable used twice is named once") << "$A-$A"
+                                                                << "-"
+                                                                << "A";
 }
 
 void TestComposeInterpolation::expands()
@@ -78,11 +108,16 @@ void TestComposeInterpolation::refuses_data()
     QTest::newRow(":? stops on an unset variable with its message")
         << "${DB_PASSWORD:?set the database password}"
         << "required variable DB_PASSWORD is missing a value: set the database password";
-    QTest::newRow(":? stops on an empty variable") << "${EMPTY:?}" << "required variable EMPTY";
-    QTest::newRow("? stops only on unset") << "${NOPE?}" << "required variable NOPE";
-    QTest::newRow("an unclosed brace") << "${TAG" << "without a closing }";
-    QTest::newRow("a brace naming no variable") << "${1abc}" << "names no variable";
-    QTest::newRow("an unknown operator") << "${TAG/x/y}" << "no interpolation Compose knows";
+    QTest::newRow(":? stops on an empty variable") << "${EMPTY:?}"
+                                                   << "required variable EMPTY";
+    QTest::newRow("? stops only on unset") << "${NOPE?}"
+                                           << "required variable NOPE";
+    QTest::newRow("an unclosed brace") << "${TAG"
+                                       << "without a closing }";
+    QTest::newRow("a brace naming no variable") << "${1abc}"
+                                                << "names no variable";
+    QTest::newRow("an unknown operator") << "${TAG/x/y}"
+                                         << "no interpolation Compose knows";
 }
 
 void TestComposeInterpolation::refuses()

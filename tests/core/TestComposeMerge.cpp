@@ -68,7 +68,7 @@ void TestComposeMerge::mergesSeveralFiles()
     const YamlNode& d = web.definition;
     QCOMPARE(d.find("image")->text(), std::string("app:2"));
     QCOMPARE(d.find("image")->mark.file, 1); // the value says which file set it
-    QVERIFY(d.find("command")->isScalar());   // replaced, not appended
+    QVERIFY(d.find("command")->isScalar());  // replaced, not appended
     QCOMPARE(texts(d.find("ports")), (QStringList{"8080:80", "127.0.0.1:9090:90"}));
     QCOMPARE(texts(d.find("dns")), (QStringList{"1.1.1.1", "8.8.8.8"}));
     QCOMPARE(texts(d.find("volumes")), (QStringList{"/srv/data:/data:ro", "logs:/logs"})); // by target
@@ -87,7 +87,8 @@ void TestComposeMerge::mergesSeveralFiles()
 void TestComposeMerge::resetAndOverrideTags()
 {
     const auto project =
-        load({{"app/a.yaml", "services:\n  web:\n    image: x\n    ports: [\"80:80\"]\n    cap_add: [NET_ADMIN]\n"},
+        load({{"app/a.yaml",
+               "services:\n  web:\n    image: x\n    ports: [\"80:80\"]\n    cap_add: [NET_ADMIN]\n"},
               {"app/b.yaml", "services:\n  web:\n    ports: !reset []\n    cap_add: !override [CHOWN]\n"}},
              {"app/a.yaml", "app/b.yaml"});
     QVERIFY(project.ok());
@@ -98,15 +99,16 @@ void TestComposeMerge::resetAndOverrideTags()
 
 void TestComposeMerge::extendsInTheSameFileAndAnother()
 {
-    const auto project = load(
-        {{"app/compose.yaml", "services:\n  base:\n    image: b\n    read_only: true\n    cap_drop: [ALL]\n"
-                              "  web:\n    extends: base\n    image: web\n"
-                              "  remote:\n    extends:\n      file: common/services.yaml\n      service: hardened\n"},
-         {"app/common/services.yaml", "services:\n  hardened:\n    extends: root\n    user: \"1000\"\n"
-                                      "  root:\n    image: r\n    privileged: true\n"
-                                      "    env_file: secrets.env\n"},
-         {"app/common/secrets.env", "TOKEN=abc\n"}},
-        {"app/compose.yaml"});
+    const auto project =
+        load({{"app/compose.yaml",
+               "services:\n  base:\n    image: b\n    read_only: true\n    cap_drop: [ALL]\n"
+               "  web:\n    extends: base\n    image: web\n"
+               "  remote:\n    extends:\n      file: common/services.yaml\n      service: hardened\n"},
+              {"app/common/services.yaml", "services:\n  hardened:\n    extends: root\n    user: \"1000\"\n"
+                                           "  root:\n    image: r\n    privileged: true\n"
+                                           "    env_file: secrets.env\n"},
+              {"app/common/secrets.env", "TOKEN=abc\n"}},
+             {"app/compose.yaml"});
     QVERIFY2(project.ok(), project.ok() ? "" : project.error().message.c_str());
     const YamlNode& web = project->service("web")->definition;
     QCOMPARE(web.find("image")->text(), std::string("web"));
@@ -127,7 +129,8 @@ void TestComposeMerge::refusesBadExtends_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
     QTest::newRow("a service extending itself")
-        << "services:\n  a:\n    extends: a\n" << "extends goes round in a circle: app/c.yaml#a -> app/c.yaml#a";
+        << "services:\n  a:\n    extends: a\n"
+        << "extends goes round in a circle: app/c.yaml#a -> app/c.yaml#a";
     QTest::newRow("a cycle of three")
         << "services:\n  a:\n    extends: b\n  b:\n    extends: c\n  c:\n    extends: a\n"
         << "app/c.yaml#a -> app/c.yaml#b -> app/c.yaml#c -> app/c.yaml#a";
@@ -136,10 +139,13 @@ void TestComposeMerge::refusesBadExtends_data()
         chain += "  s" + std::to_string(i) + ":\n    extends: s" + std::to_string(i + 1) + "\n";
     }
     chain += "  s20:\n    image: x\n";
-    QTest::newRow("a chain longer than the limit") << QString::fromStdString(chain) << "chained more than 16 deep";
-    QTest::newRow("an unknown base service") << "services:\n  a:\n    extends: nope\n" << "does not define";
+    QTest::newRow("a chain longer than the limit")
+        << QString::fromStdString(chain) << "chained more than 16 deep";
+    QTest::newRow("an unknown base service") << "services:\n  a:\n    extends: nope\n"
+                                             << "does not define";
     QTest::newRow("a missing extends file")
-        << "services:\n  a:\n    extends:\n      file: gone.yaml\n      service: x\n" << "app/gone.yaml: no such file";
+        << "services:\n  a:\n    extends:\n      file: gone.yaml\n      service: x\n"
+        << "app/gone.yaml: no such file";
 }
 
 void TestComposeMerge::refusesBadExtends()
@@ -148,7 +154,8 @@ void TestComposeMerge::refusesBadExtends()
     QFETCH(QString, expected);
     const auto project = load({{"app/c.yaml", text.toStdString()}}, {"app/c.yaml"});
     QVERIFY(!project.ok());
-    QVERIFY2(QString::fromStdString(project.error().message).contains(expected), project.error().message.c_str());
+    QVERIFY2(QString::fromStdString(project.error().message).contains(expected),
+             project.error().message.c_str());
 }
 
 void TestComposeMerge::namesTheFileOfAnError()

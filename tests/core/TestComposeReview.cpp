@@ -45,7 +45,8 @@ ComposeLoadRequest requestFor(const QString& folder)
             request.files.push_back(f.toStdString());
         }
     } else {
-        for (const char* name : {"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"}) {
+        for (const char* name :
+             {"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"}) {
             if (QFile::exists(folder + "/" + name)) {
                 request.files.push_back(name);
                 break;
@@ -136,7 +137,8 @@ void TestComposeReview::corpus()
                           .arg(QString::fromStdString(f.ruleId));
         }
         for (const auto& note : review.notes) {
-            actual << QString("note %1: %2").arg(QString::fromStdString(review.path), QString::fromStdString(note));
+            actual << QString("note %1: %2")
+                          .arg(QString::fromStdString(review.path), QString::fromStdString(note));
         }
     }
     const QStringList expected = sidecar(folder + "/expected");
@@ -163,9 +165,11 @@ void TestComposeReview::findingsCarryComposeEvidenceAndObjects()
             QCOMPARE(f.object.type, ObjectType::Container);
             QCOMPARE(f.object.id, std::string("docker-compose.yml#dind"));
             QCOMPARE(f.object.name, std::string("dind"));
-            QCOMPARE(f.evidence, std::string("services.dind.privileged: true (HostConfig.Privileged = true)"));
+            QCOMPARE(f.evidence,
+                     std::string("services.dind.privileged: true (HostConfig.Privileged = true)"));
             QVERIFY(std::find(f.remediation.edits.begin(), f.remediation.edits.end(),
-                              RunEdit{RunEdit::Op::RemoveFlag, "--privileged", ""}) != f.remediation.edits.end());
+                              RunEdit{RunEdit::Op::RemoveFlag, "--privileged", ""}) !=
+                    f.remediation.edits.end());
         }
     }
     QVERIFY(sawPrivileged);

@@ -39,7 +39,8 @@ private slots:
 
 void TestYamlTree::keepsOrderAndMarks()
 {
-    const auto doc = loadYaml("services:\n  web:\n    image: nginx\n    privileged: true\n  db:\n    image: x\n", {}, 3);
+    const auto doc =
+        loadYaml("services:\n  web:\n    image: nginx\n    privileged: true\n  db:\n    image: x\n", {}, 3);
     QVERIFY(doc.ok());
     const YamlNode* services = doc->find("services");
     QVERIFY(services && services->isMap());

@@ -4,6 +4,8 @@
 #include "core/rules/Rule.h"
 #include "core/secrets/SecretDetector.h"
 
+#include <unordered_map>
+
 namespace drydock::compose::detail {
 namespace {
 
@@ -15,7 +17,8 @@ const RuleInfo kUnsetSecret{
     .title = "Secret-looking setting read from an unset variable",
     .rationale = "The value comes from a variable that is not set, so Compose passes an empty string: the "
                  "service starts with an empty password or key, which many images accept as \"no password\".",
-    .fix = "Write ${NAME:?NAME must be set} so Compose refuses to start without it, or better deliver the secret "
+    .fix = "Write ${NAME:?NAME must be set} so Compose refuses to start without it, or better deliver the "
+           "secret "
            "through a compose `secrets:` file and the image's NAME_FILE variable.",
     .practice = "Never start a service with an empty credential"};
 
@@ -28,7 +31,8 @@ const RuleInfo kUndeclaredVolume{
     .rationale = "Compose refuses to start a service whose named volume has no entry under the top-level "
                  "`volumes:` (\"Named volume … is used in service … but no declaration was found\"); a typo "
                  "here also silently creates a new, empty volume in some tools.",
-    .fix = "Declare the volume under the top-level `volumes:` (with `external: true` when it already exists).",
+    .fix =
+        "Declare the volume under the top-level `volumes:` (with `external: true` when it already exists).",
     .practice = "Declare every named volume"};
 
 const RuleInfo kUndeclaredNetwork{
@@ -39,7 +43,8 @@ const RuleInfo kUndeclaredNetwork{
     .title = "Network used but not declared",
     .rationale = "Compose refuses to start a service that joins a network missing from the top-level "
                  "`networks:`.",
-    .fix = "Declare the network under the top-level `networks:` (with `external: true` when it already exists).",
+    .fix =
+        "Declare the network under the top-level `networks:` (with `external: true` when it already exists).",
     .practice = "Declare every network"};
 
 const RuleInfo kUndeclaredSecret{
@@ -48,8 +53,9 @@ const RuleInfo kUndeclaredSecret{
     .defaultSeverity = Severity::Low,
     .cis = {},
     .title = "Secret or config used but not declared",
-    .rationale = "A service names a secret or config that the top-level `secrets:`/`configs:` does not define: "
-                 "Compose refuses to start it, and people then tend to fall back to environment variables.",
+    .rationale =
+        "A service names a secret or config that the top-level `secrets:`/`configs:` does not define: "
+        "Compose refuses to start it, and people then tend to fall back to environment variables.",
     .fix = "Declare it under the top-level `secrets:` or `configs:` with its `file:` (or `external: true`).",
     .practice = "Declare every secret and config"};
 
@@ -95,18 +101,23 @@ std::vector<std::pair<std::string, YamlMark>> references(const YamlNode* list)
 void unsetSecrets(const ComposeProject& project, const std::vector<ComposeServiceMapping>& services,
                   std::vector<Finding>& out)
 {
+    std::unordered_map<std::string, const ComposeServiceMapping*> byName;
+    for (const auto& s : services) {
+        byName.emplace(s.container.name, &s);
+    }
     for (const auto& u : project.unset) {
-        const bool secretKey = SecretDetector::classifyName(u.key).signal == SecretDetector::NameSignal::Strong;
-        const bool secretName = SecretDetector::classifyName(u.name).signal == SecretDetector::NameSignal::Strong;
+        const bool secretKey =
+            SecretDetector::classifyName(u.key).signal == SecretDetector::NameSignal::Strong;
+        const bool secretName =
+            SecretDetector::classifyName(u.name).signal == SecretDetector::NameSignal::Strong;
         if ((!secretKey && !secretName) || !startsWith(u.keyPath, "services.")) {
             continue;
         }
         const std::string rest = u.keyPath.substr(9);
         const std::string serviceName = rest.substr(0, rest.find('.'));
-        for (const auto& s : services) {
-            if (s.container.name != serviceName) {
-                continue;
-            }
+        const auto at = byName.find(serviceName);
+        if (at != byName.end()) {
+            const ComposeServiceMapping& s = *at->second;
             out.push_back(make(kUnsetSecret, project, refOf(s), u.mark,
                                u.keyPath + " (" + u.key + ") reads ${" + u.name +
                                    "}, which is not set: the service gets an empty value",
@@ -128,11 +139,15 @@ std::vector<Finding> composeOnlyFindings(const ComposeProject& project,
 {
     std::vector<Finding> out;
     unsetSecrets(project, services, out);
+    const auto volumes = project.volumes.keyIndex();
+    const auto declaredNetworks = project.networks.keyIndex();
+    const auto secrets = project.secrets.keyIndex();
+    const auto configs = project.configs.keyIndex();
     for (std::size_t i = 0; i < services.size() && i < project.services.size(); ++i) {
         const ComposeServiceMapping& s = services[i];
         const YamlNode& def = project.services[i].definition;
         for (const auto& m : s.container.mounts) {
-            if (m.type != "volume" || m.name.empty() || project.volumes.find(m.name)) {
+            if (m.type != "volume" || m.name.empty() || volumes.count(m.name)) {
                 continue;
             }
             const auto where = s.facts.find("volume:" + m.destination);
@@ -144,7 +159,7 @@ std::vector<Finding> composeOnlyFindings(const ComposeProject& project,
         }
         if (const YamlNode* networks = def.find("networks"); networks && networks->isMap()) {
             for (const auto& n : networks->entries) {
-                if (n.key.value == "default" || project.networks.find(n.key.value)) {
+                if (n.key.value == "default" || declaredNetworks.count(n.key.value)) {
                     continue;
                 }
                 out.push_back(make(kUndeclaredNetwork, project, refOf(s), n.key.mark,
@@ -154,9 +169,9 @@ std::vector<Finding> composeOnlyFindings(const ComposeProject& project,
             }
         }
         for (const char* kind : {"secrets", "configs"}) {
-            const YamlNode& declared = std::string_view(kind) == "secrets" ? project.secrets : project.configs;
+            const auto& declared = std::string_view(kind) == "secrets" ? secrets : configs;
             for (const auto& [name, mark] : references(def.find(kind))) {
-                if (declared.find(name)) {
+                if (declared.count(name)) {
                     continue;
                 }
                 out.push_back(make(kUndeclaredSecret, project, refOf(s), mark,

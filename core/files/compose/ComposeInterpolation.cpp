@@ -148,10 +148,10 @@ private:
         }
         auto message = run(argument, nesting + 1);
         const std::string said = message.ok() ? *message : std::string(argument);
-        return Error::make(ErrorCode::InvalidArgument,
-                           "required variable " + name + " is missing a value" +
-                               (said.empty() ? std::string() : ": " + said) + ". Set it in the environment or "
-                                                                             "in the project's .env file.");
+        return Error::make(ErrorCode::InvalidArgument, "required variable " + name + " is missing a value" +
+                                                           (said.empty() ? std::string() : ": " + said) +
+                                                           ". Set it in the environment or "
+                                                           "in the project's .env file.");
     }
 
     const VariableLookup& m_lookup;
@@ -168,12 +168,24 @@ std::string unescapeDoubleQuoted(std::string_view text)
         }
         const char c = text[++i];
         switch (c) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '$': out += "$$"; break; // stays a literal $ through interpolation
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case '"':
+            out += '"';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case '$':
+            out += "$$";
+            break; // stays a literal $ through interpolation
         default:
             out += '\\';
             out += c;
@@ -257,9 +269,9 @@ Result<std::vector<EnvFileEntry>> parseEnvFile(std::string_view text, const Vari
                 body += "\n" + lines[++i];
             }
             if (close == std::string::npos) {
-                return Error::make(ErrorCode::InvalidArgument, "line " + std::to_string(lineNumber) +
-                                                                   ": the quoted value of " + name +
-                                                                   " is never closed. Add the closing quote.");
+                return Error::make(ErrorCode::InvalidArgument,
+                                   "line " + std::to_string(lineNumber) + ": the quoted value of " + name +
+                                       " is never closed. Add the closing quote.");
             }
             body.resize(close);
             if (quote == '\'') {

@@ -34,9 +34,10 @@ struct EnvFileEntry
 };
 
 // Parses the .env format Compose reads: NAME=value lines, `export ` prefixes, # comments (whole lines, and
-// after a space in unquoted values), 'single quotes' taken literally, "double quotes" with the escapes \n \t \" and a doubled backslash
-// escapes and values over several lines; unquoted and double-quoted values are interpolated with lookup
-// (the entries above in the same file come first). A line that is no assignment is an Error naming it.
+// after a space in unquoted values), 'single quotes' taken literally, "double quotes" with the escapes \n \t
+// \" and a doubled backslash escapes and values over several lines; unquoted and double-quoted values are
+// interpolated with lookup (the entries above in the same file come first). A line that is no assignment is
+// an Error naming it.
 Result<std::vector<EnvFileEntry>> parseEnvFile(std::string_view text, const VariableLookup& lookup);
 
 } // namespace drydock

@@ -9,8 +9,8 @@ namespace drydock {
 namespace {
 
 // The facts (ComposeServiceMapping::facts names) that can cause a finding of a rule, most specific first;
-// "{}" stands for the finding's discriminator. A rule not listed, or none of whose facts is present, points at
-// the service's name: its cause is something the service does not say.
+// "{}" stands for the finding's discriminator. A rule not listed, or none of whose facts is present, points
+// at the service's name: its cause is something the service does not say.
 struct RuleFacts
 {
     const char* ruleId;

@@ -6,6 +6,8 @@
 #include "core/common/Strings.h"
 
 #include <algorithm>
+#include <set>
+#include <unordered_map>
 
 namespace drydock {
 namespace {
@@ -56,29 +58,48 @@ YamlNode mergeMaps(const YamlNode& base, const YamlNode& over, int level)
 {
     YamlNode out = base;
     out.tag.clear();
+    // Hashed positions: a hostile map may have 100,000 keys, and a linear lookup per key would be quadratic.
+    std::unordered_map<std::string, std::size_t> index = out.keyIndex();
+    std::vector<bool> removed(out.entries.size(), false);
     for (const auto& e : over.entries) {
+        const auto it = index.find(e.key.value);
         if (e.value.tag == "!reset") {
-            out.erase(e.key.value);
+            if (it != index.end()) {
+                removed[it->second] = true;
+                index.erase(it);
+            }
             continue;
         }
-        YamlNode* existing = out.find(e.key.value);
-        if (!existing || e.value.tag == "!override") {
+        if (it == index.end()) {
             YamlNode value = e.value;
             value.tag.clear();
-            out.set(e.key, std::move(value));
+            index.emplace(e.key.value, out.entries.size());
+            out.entries.push_back({e.key, std::move(value)});
+            removed.push_back(false);
             continue;
         }
-        // At the service level the attribute names the rule; below it, `test` of healthcheck is a command.
-        const std::string_view attribute =
-            level == 0 ? std::string_view(e.key.value) : (e.key.value == "test" ? "command" : "");
-        YamlNode merged = mergeValue(*existing, e.value, attribute, level + 1);
+        YamlEntry& slot = out.entries[it->second];
+        if (e.value.tag == "!override") {
+            slot.value = e.value;
+            slot.value.tag.clear();
+        } else {
+            // At the service level the attribute names the rule; below it, `test` of healthcheck is a
+            // command.
+            const std::string_view attribute =
+                level == 0 ? std::string_view(e.key.value) : (e.key.value == "test" ? "command" : "");
+            slot.value = mergeValue(slot.value, e.value, attribute, level + 1);
+        }
         // The key's mark moves to the file that set the value last, so findings point at that file.
-        out.set(e.key, std::move(merged));
-        for (auto& entry : out.entries) {
-            if (entry.key.value == e.key.value) {
-                entry.key = e.key;
+        slot.key = e.key;
+    }
+    if (std::find(removed.begin(), removed.end(), true) != removed.end()) {
+        std::vector<YamlEntry> kept;
+        for (std::size_t i = 0; i < out.entries.size(); ++i) {
+            if (!removed[i]) {
+                kept.push_back(std::move(out.entries[i]));
             }
         }
+        out.entries = std::move(kept);
     }
     return out;
 }
@@ -91,31 +112,34 @@ YamlNode mergeValue(const YamlNode& base, const YamlNode& over, std::string_view
     if (base.isMap() && over.isMap()) {
         return mergeMaps(base, over, level);
     }
-    if (base.isSequence() && over.isSequence()) {
-        YamlNode out = base;
-        for (const auto& item : over.items) {
-            if (isUniqueResource(attribute)) {
-                const std::string key = uniqueKey(attribute, item);
-                auto same = std::find_if(out.items.begin(), out.items.end(), [&](const YamlNode& existing) {
-                    return !key.empty() && uniqueKey(attribute, existing) == key;
-                });
-                if (same != out.items.end()) {
-                    *same = item;
-                    continue;
-                }
-            } else if (item.isScalar()) {
-                const bool duplicate = std::any_of(out.items.begin(), out.items.end(), [&](const YamlNode& n) {
-                    return n.isScalar() && n.value == item.value;
-                });
-                if (duplicate) {
-                    continue;
-                }
-            }
-            out.items.push_back(item);
-        }
-        return out;
+    if (!base.isSequence() || !over.isSequence()) {
+        return over;
     }
-    return over;
+    YamlNode out = base;
+    const bool unique = isUniqueResource(attribute);
+    std::unordered_map<std::string, std::size_t> keys; // unique key (or scalar text) -> position in out
+    for (std::size_t i = 0; i < out.items.size(); ++i) {
+        const YamlNode& item = out.items[i];
+        if (unique) {
+            keys.emplace(uniqueKey(attribute, item), i);
+        } else if (item.isScalar()) {
+            keys.emplace(item.value, i);
+        }
+    }
+    for (const auto& item : over.items) {
+        if (unique) {
+            const std::string key = uniqueKey(attribute, item);
+            if (const auto same = keys.find(key); !key.empty() && same != keys.end()) {
+                out.items[same->second] = item;
+                continue;
+            }
+            keys.emplace(key, out.items.size());
+        } else if (item.isScalar() && !keys.emplace(item.value, out.items.size()).second) {
+            continue; // the same value twice adds nothing
+        }
+        out.items.push_back(item);
+    }
+    return out;
 }
 
 // "NAME=value" of a list form as a key and a value, both marked at the item.
@@ -151,21 +175,30 @@ void normalizeService(YamlNode& service)
         if ((k == "environment" || k == "labels" || k == "sysctls" || k == "annotations") && v.isSequence()) {
             YamlNode map = YamlNode::map(v.mark);
             map.tag = v.tag;
+            std::unordered_map<std::string, std::size_t> index;
             for (const auto& item : v.items) {
-                if (item.isScalar()) {
-                    YamlEntry entry = listItemAsEntry(item);
-                    map.set(entry.key, std::move(entry.value));
+                if (!item.isScalar()) {
+                    continue;
+                }
+                YamlEntry entry = listItemAsEntry(item);
+                const auto [at, added] = index.emplace(entry.key.value, map.entries.size());
+                if (added) {
+                    map.entries.push_back(std::move(entry));
+                } else {
+                    map.entries[at->second].value =
+                        std::move(entry.value); // the last one wins, as in Compose
                 }
             }
             v = std::move(map);
         } else if (k == "networks" && v.isSequence()) {
             YamlNode map = YamlNode::map(v.mark);
             map.tag = v.tag;
+            std::unordered_map<std::string, std::size_t> index;
             for (const auto& item : v.items) {
-                if (item.isScalar()) {
+                if (item.isScalar() && index.emplace(item.value, map.entries.size()).second) {
                     YamlNode none;
                     none.mark = item.mark;
-                    map.set(item, std::move(none));
+                    map.entries.push_back({item, std::move(none)});
                 }
             }
             v = std::move(map);
@@ -182,15 +215,25 @@ YamlNode mergeDocuments(const YamlNode& base, const YamlNode& over)
     for (const auto& e : over.entries) {
         YamlNode* existing = out.find(e.key.value);
         if (e.key.value == "services" && existing && existing->isMap() && e.value.isMap()) {
+            std::unordered_map<std::string, std::size_t> index = existing->keyIndex();
+            std::set<std::string> reset; // one document names a service once, so a reset one is not re-added
             for (const auto& s : e.value.entries) {
-                YamlNode* service = existing->find(s.key.value);
-                if (service && s.value.tag != "!reset" && s.value.tag != "!override") {
-                    *service = mergeComposeService(*service, s.value); // the name key keeps its first mark
-                } else if (s.value.tag == "!reset") {
-                    existing->erase(s.key.value);
+                const auto at = index.find(s.key.value);
+                if (s.value.tag == "!reset") {
+                    reset.insert(s.key.value);
+                } else if (at == index.end()) {
+                    index.emplace(s.key.value, existing->entries.size());
+                    existing->entries.push_back(s);
+                } else if (s.value.tag == "!override") {
+                    existing->entries[at->second].value = s.value;
                 } else {
-                    existing->set(s.key, s.value);
+                    YamlNode& service = existing->entries[at->second].value;
+                    service = mergeComposeService(service, s.value); // the name key keeps its first mark
                 }
+            }
+            if (!reset.empty()) {
+                std::erase_if(existing->entries,
+                              [&](const YamlEntry& entry) { return reset.count(entry.key.value) > 0; });
             }
         } else if (existing && existing->isMap() && e.value.isMap()) {
             *existing = mergeMaps(*existing, e.value, 1);

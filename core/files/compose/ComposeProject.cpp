@@ -2,9 +2,11 @@
 
 #include "core/common/Strings.h"
 #include "core/files/compose/detail/ComposeLoading.h"
+#include "core/secrets/SecretMask.h"
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace drydock {
 namespace {
@@ -87,6 +89,10 @@ private:
         }
         const std::string path = joinComposePath(m_project.directory, ".env");
         auto text = m_request.readFile(path);
+        if (text.ok() && text->size() > m_request.limits.maxFileBytes) {
+            text = Error::make(ErrorCode::TooLarge,
+                               "larger than " + std::to_string(m_request.limits.maxFileBytes) + " bytes");
+        }
         if (!text.ok()) {
             if (text.error().code != ErrorCode::NotFound) {
                 m_project.notes.push_back(".env could not be read (" + text.error().message +
@@ -97,7 +103,8 @@ private:
         const VariableLookup env = [this](const std::string& name) { return environmentValue(name); };
         auto entries = parseEnvFile(*text, env);
         if (!entries.ok()) {
-            m_project.notes.push_back(path + ": " + entries.error().message + " Its variables are unset here.");
+            m_project.notes.push_back(path + ": " + entries.error().message +
+                                      " Its variables are unset here.");
             return;
         }
         for (const auto& e : *entries) {
@@ -138,7 +145,8 @@ private:
         }
         if (!doc->isMap()) {
             return Error::make(ErrorCode::InvalidArgument,
-                               markText(path, doc->mark) + ": a compose file is a map (services:, volumes: …).");
+                               markText(path, doc->mark) +
+                                   ": a compose file is a map (services:, volumes: …).");
         }
         if (auto done = interpolateTree(*doc, path, "", ""); !done.ok()) {
             return done.error();
@@ -158,7 +166,9 @@ private:
             const VariableLookup lookup = [this](const std::string& name) { return variable(name); };
             auto out = interpolate(node.value, lookup);
             if (!out.ok()) {
-                return Error::make(out.error().code, markText(path, node.mark) + ": " + out.error().message);
+                // The message quotes the value it could not read: a secret in it is masked.
+                return Error::make(out.error().code,
+                                   markText(path, node.mark) + ": " + maskSecretsInText(out.error().message));
             }
             std::string usedBy = key;
             if (endsWith(keyPath, ".environment[]") || endsWith(keyPath, ".labels[]")) {
@@ -191,6 +201,9 @@ private:
             return {};
         }
         for (auto& s : services->entries) {
+            if (!s.value.isMap() || !s.value.entry("extends")) {
+                continue;
+            }
             std::vector<std::string> chain;
             auto resolved = resolveService(doc, file, s.key.value, chain);
             if (!resolved.ok()) {
@@ -198,6 +211,7 @@ private:
             }
             s.value = std::move(*resolved);
         }
+        m_indexes.clear(); // keyed by address: the document goes away after the merge
         return {};
     }
 
@@ -207,10 +221,18 @@ private:
     {
         const std::string& path = m_project.files[static_cast<std::size_t>(file)].path;
         const YamlNode* services = doc.find("services");
-        const YamlNode* service = services ? services->find(name) : nullptr;
+        if (services && !m_indexes.count(services)) {
+            m_indexes.emplace(services, services->keyIndex()); // a chain looks services up many times
+        }
+        const YamlNode* service = nullptr;
+        if (services) {
+            const auto& index = m_indexes.at(services);
+            const auto at = index.find(name);
+            service = at == index.end() ? nullptr : &services->entries[at->second].value;
+        }
         if (!service) {
-            return Error::make(ErrorCode::NotFound,
-                               path + ": extends names the service \"" + name + "\", which the file does not define.");
+            return Error::make(ErrorCode::NotFound, path + ": extends names the service \"" + name +
+                                                        "\", which the file does not define.");
         }
         const std::string here = path + "#" + name;
         if (std::find(chain.begin(), chain.end(), here) != chain.end()) {
@@ -259,8 +281,9 @@ private:
     {
         const std::string directory = directoryOf(m_project.files[static_cast<std::size_t>(referrer)].path);
         const std::string path = joinComposePath(directory, relative);
-        auto cached = std::find_if(m_extended.begin(), m_extended.end(),
-                                   [&](const auto& e) { return m_project.files[std::size_t(e.first)].path == path; });
+        auto cached = std::find_if(m_extended.begin(), m_extended.end(), [&](const auto& e) {
+            return m_project.files[std::size_t(e.first)].path == path;
+        });
         if (cached == m_extended.end()) {
             auto doc = loadFile(path, directoryOf(path), true);
             if (!doc.ok()) {
@@ -270,8 +293,13 @@ private:
             cached = std::prev(m_extended.end());
         }
         const int file = cached->first;
-        const YamlNode doc = cached->second; // a copy: m_extended may grow while the chain is followed
-        return resolveService(doc, file, name, chain);
+        // A copy, as m_extended may grow while the chain is followed; its index is dropped with it.
+        const YamlNode doc = cached->second;
+        auto resolved = resolveService(doc, file, name, chain);
+        if (const YamlNode* services = doc.find("services")) {
+            m_indexes.erase(services);
+        }
+        return resolved;
     }
 
     void readEnvFiles(ComposeService& service)
@@ -300,7 +328,11 @@ private:
             envFile.path = joinComposePath(source.baseDirectory, pathNode->value);
             envFile.mark = pathNode->mark;
             auto text = m_request.readFile(envFile.path);
-            if (text.ok()) {
+            if (text.ok() && text->size() > m_request.limits.maxFileBytes) {
+                m_project.notes.push_back("env_file " + envFile.path + " is larger than " +
+                                          std::to_string(m_request.limits.maxFileBytes) +
+                                          " bytes; its variables are not reviewed.");
+            } else if (text.ok()) {
                 auto entries = parseEnvFile(*text, lookup);
                 if (entries.ok()) {
                     envFile.read = true;
@@ -334,12 +366,13 @@ private:
         if (const YamlNode* services = merged.find("services"); services && services->isMap()) {
             for (const auto& s : services->entries) {
                 if (!s.value.isMap() && !s.value.isNull()) {
-                    return Error::make(ErrorCode::InvalidArgument,
-                                       markText(m_project.files[std::size_t(s.key.mark.file)].path, s.key.mark) +
-                                           ": the service \"" + s.key.value + "\" must be a map.");
+                    return Error::make(
+                        ErrorCode::InvalidArgument,
+                        markText(m_project.files[std::size_t(s.key.mark.file)].path, s.key.mark) +
+                            ": the service \"" + s.key.value + "\" must be a map.");
                 }
-                ComposeService service{s.key.value, s.key.mark,
-                                       s.value.isMap() ? s.value : YamlNode::map(s.value.mark), {}};
+                ComposeService service{
+                    s.key.value, s.key.mark, s.value.isMap() ? s.value : YamlNode::map(s.value.mark), {}};
                 readEnvFiles(service);
                 m_project.services.push_back(std::move(service));
             }
@@ -356,6 +389,7 @@ private:
     const ComposeLoadRequest& m_request;
     ComposeProject m_project;
     std::vector<std::pair<int, YamlNode>> m_extended; // files read through extends: file:, by file index
+    std::map<const YamlNode*, std::unordered_map<std::string, std::size_t>> m_indexes; // services by name
 };
 
 } // namespace

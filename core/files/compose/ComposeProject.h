@@ -15,9 +15,9 @@ namespace drydock {
 // and how to read the other files it names (.env, env_file, extends: file:) — a seam, so tests need no disk.
 struct ComposeLoadRequest
 {
-    std::vector<std::string> files;            // as the user named them; read through readFile
-    std::string projectDirectory;              // relative paths resolve here; "" = the first file's folder
-    std::string projectName;                   // like -p; "" = the files' `name:`, else the folder's name
+    std::vector<std::string> files; // as the user named them; read through readFile
+    std::string projectDirectory;   // relative paths resolve here; "" = the first file's folder
+    std::string projectName;        // like -p; "" = the files' `name:`, else the folder's name
     std::map<std::string, std::string> environment; // the shell's variables (injected, never getenv)
     std::function<Result<std::string>(const std::string& path)> readFile;
     FileReviewLimits limits;
@@ -56,7 +56,7 @@ struct ComposeEnvFile
 struct ComposeService
 {
     std::string name;
-    YamlMark nameMark;  // the service's key in the first file that defines it
+    YamlMark nameMark;   // the service's key in the first file that defines it
     YamlNode definition; // a map; environment, labels, sysctls and networks always in map form
     std::vector<ComposeEnvFile> envFiles;
 };
@@ -64,11 +64,11 @@ struct ComposeService
 // A compose project as Compose would run it: every file merged, ready to be mapped to containers.
 struct ComposeProject
 {
-    std::string name;      // the project name (container and network names start with it)
-    std::string directory; // the project directory
+    std::string name;                     // the project name (container and network names start with it)
+    std::string directory;                // the project directory
     std::vector<ComposeSourceFile> files; // the -f files in order, then files reached through extends
     std::vector<ComposeService> services; // in the order they first appear
-    YamlNode volumes;  // the top-level sections, merged; Map (maybe empty)
+    YamlNode volumes;                     // the top-level sections, merged; Map (maybe empty)
     YamlNode networks;
     YamlNode secrets;
     YamlNode configs;
@@ -82,8 +82,8 @@ struct ComposeProject
 // Reads, interpolates and merges a compose project after the Compose Specification: mappings merged,
 // command/entrypoint/healthcheck.test replaced, sequences appended, ports/volumes/secrets/configs merged by
 // their unique key, environment/labels by name, `!reset`/`!override` honoured, `extends` (same file and
-// file:) resolved with cycles and FileReviewLimits::maxExtendsDepth refused. An Error names the file, line and
-// column.
+// file:) resolved with cycles and FileReviewLimits::maxExtendsDepth refused. An Error names the file, line
+// and column.
 Result<ComposeProject> loadComposeProject(const ComposeLoadRequest& request);
 
 // Merges `over` into `base` as a later -f file does for one service (exposed for extends and the tests).

@@ -7,11 +7,16 @@
 #include "core/secrets/SecretMask.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace drydock {
 namespace {
 
 using compose::detail::locationOf;
+
+// Past this many services the rest of a project is not reviewed: each mapped service costs about 100 KB of
+// findings and rendered commands, and real projects have tens. A hostile file of 50,000 stops here.
+constexpr std::size_t kMaxReviewedServices = 1000;
 
 // The network objects of a project: every declared network, plus the default one services join without
 // `networks:`; id "<file>#networks.<key>" so a finding can be put back on its key.
@@ -23,7 +28,8 @@ std::vector<Network> projectNetworks(const ComposeProject& project, std::map<std
     for (const auto& e : project.networks.entries) {
         Network n;
         const auto file = static_cast<std::size_t>(e.key.mark.file);
-        n.id = (file < project.files.size() ? project.files[file].path : firstFile) + "#networks." + e.key.value;
+        n.id =
+            (file < project.files.size() ? project.files[file].path : firstFile) + "#networks." + e.key.value;
         n.name = project.name + "_" + e.key.value;
         n.driver = "bridge";
         if (e.value.isMap()) {
@@ -133,14 +139,14 @@ const std::vector<ExcludedComposeRule>& composeExcludedRules()
 
 std::vector<FileReview> reviewCompose(const ComposeProject& project, const FileReviewLimits& /*limits*/)
 {
-    std::vector<ComposeServiceMapping> services;
-    services.reserve(project.services.size());
+    const std::vector<ComposeServiceMapping> services = mapComposeServices(project, kMaxReviewedServices);
+    std::unordered_map<std::string, std::size_t> serviceById;
     Inventory inventory;
     inventory.endpoint = "compose:" + project.name;
     inventory.daemon = assumedDaemon();
-    for (const auto& service : project.services) {
-        services.push_back(mapComposeService(project, service));
-        inventory.containers.push_back(services.back().container);
+    for (const auto& service : services) {
+        serviceById.emplace(service.container.id, inventory.containers.size());
+        inventory.containers.push_back(service.container);
     }
     std::map<std::string, YamlMark> networkMarks;
     std::map<std::string, YamlMark> volumeMarks;
@@ -160,12 +166,11 @@ std::vector<FileReview> reviewCompose(const ComposeProject& project, const FileR
     for (Finding f : set.all()) {
         std::optional<YamlMark> mark;
         if (f.object.type == ObjectType::Container) {
-            const auto it = std::find_if(services.begin(), services.end(),
-                                         [&](const auto& s) { return s.container.id == f.object.id; });
-            if (it == services.end()) {
+            const auto it = serviceById.find(f.object.id);
+            if (it == serviceById.end()) {
                 continue;
             }
-            const ComposeKeyRef key = it->locate(f.ruleId, f.discriminator);
+            const ComposeKeyRef key = services[it->second].locate(f.ruleId, f.discriminator);
             mark = key.mark;
             f.evidence = composeEvidence(key, f.evidence);
         } else if (f.object.type == ObjectType::Network && networkMarks.count(f.object.id)) {
@@ -188,7 +193,9 @@ std::vector<FileReview> reviewCompose(const ComposeProject& project, const FileR
     }
 
     std::vector<FileReview> reviews;
+    std::unordered_map<std::string, std::size_t> reviewByPath;
     for (const auto& file : project.files) {
+        reviewByPath.emplace(file.path, reviews.size());
         FileReview review;
         review.path = file.path;
         review.kind = ReviewedFileKind::Compose;
@@ -196,30 +203,38 @@ std::vector<FileReview> reviewCompose(const ComposeProject& project, const FileR
         reviews.push_back(std::move(review));
     }
     for (auto& f : findings) {
-        for (auto& review : reviews) {
-            if (review.path == f.location->file) {
-                review.findings.push_back(std::move(f));
-                break;
-            }
+        if (const auto at = reviewByPath.find(f.location->file); at != reviewByPath.end()) {
+            reviews[at->second].findings.push_back(std::move(f));
         }
     }
     for (auto& review : reviews) {
-        std::stable_sort(review.findings.begin(), review.findings.end(), [](const Finding& a, const Finding& b) {
-            return std::tie(a.location->line, a.location->column, a.ruleId, a.discriminator) <
-                   std::tie(b.location->line, b.location->column, b.ruleId, b.discriminator);
-        });
+        std::stable_sort(
+            review.findings.begin(), review.findings.end(), [](const Finding& a, const Finding& b) {
+                return std::tie(a.location->line, a.location->column, a.ruleId, a.discriminator) <
+                       std::tie(b.location->line, b.location->column, b.ruleId, b.discriminator);
+            });
     }
     // Unset variables are noted on the file that used them; every other note on the first file.
+    std::unordered_map<std::string, std::size_t> firstUse;
+    for (const auto& u : project.unset) {
+        firstUse.emplace(u.name + " is not set; read as empty", static_cast<std::size_t>(u.mark.file));
+    }
     for (const auto& note : project.notes) {
-        std::size_t target = 0;
-        for (const auto& u : project.unset) {
-            if (note == u.name + " is not set; read as empty") {
-                target = static_cast<std::size_t>(u.mark.file);
-                break;
-            }
-        }
+        const auto used = firstUse.find(note);
+        const std::size_t target = used == firstUse.end() ? 0 : used->second;
         if (target < reviews.size()) {
             reviews[target].notes.push_back(note);
+        }
+    }
+    if (!reviews.empty()) {
+        for (const auto& service : services) {
+            reviews.front().notes.insert(reviews.front().notes.end(), service.notes.begin(),
+                                         service.notes.end());
+        }
+        if (project.services.size() > services.size()) {
+            reviews.front().notes.push_back("the project has " + std::to_string(project.services.size()) +
+                                            " services; only the first " + std::to_string(services.size()) +
+                                            " are reviewed.");
         }
     }
     return reviews;

@@ -17,11 +17,11 @@ struct ExcludedComposeRule
 // container or the daemon's state (crash loops, drift, exec sessions, image store, swarm): the one list.
 const std::vector<ExcludedComposeRule>& composeExcludedRules();
 
-// Reviews a loaded project: every service mapped to a container and the container, runtime, network and secrets
-// rules run on them (plus the project's networks and volumes), then the compose-only checks (CMP-…). Gives one
-// FileReview per file of the project, in ComposeProject::files order, with originalText filled; each finding
-// has its location (the key that causes it, in the file that set it), its remediation edits (fixedText is left
-// for the patcher), evidence naming the compose key with secrets masked, and the object
+// Reviews a loaded project: every service mapped to a container and the container, runtime, network and
+// secrets rules run on them (plus the project's networks and volumes), then the compose-only checks (CMP-…).
+// Gives one FileReview per file of the project, in ComposeProject::files order, with originalText filled;
+// each finding has its location (the key that causes it, in the file that set it), its remediation edits
+// (fixedText is left for the patcher), evidence naming the compose key with secrets masked, and the object
 // ObjectRef{Container, "<file>#<service>", service}.
 std::vector<FileReview> reviewCompose(const ComposeProject& project, const FileReviewLimits& limits = {});
 

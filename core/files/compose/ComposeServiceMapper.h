@@ -2,8 +2,10 @@
 #include "core/files/compose/ComposeProject.h"
 #include "core/model/Container.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace drydock {
 
@@ -25,9 +27,10 @@ struct ComposeServiceMapping
     // "privileged", "cap_add:CAP_SYS_ADMIN", "volume:/data", "port:8080->80/tcp", "env:NAME", "label:NAME",
     // "security_opt:seccomp", "devices:/dev/kvm", "logging:NAME", "memory", "healthcheck", …
     std::map<std::string, ComposeKeyRef> facts;
+    std::vector<std::string> notes; // what was not mapped: "services.web.ports has 90000 entries; …"
 
-    // The key that causes a finding of ruleId with this discriminator (e.g. `privileged: true`'s line), or the
-    // service's name key (missing = true) when the cause is something absent, such as no read_only.
+    // The key that causes a finding of ruleId with this discriminator (e.g. `privileged: true`'s line), or
+    // the service's name key (missing = true) when the cause is something absent, such as no read_only.
     ComposeKeyRef locate(const std::string& ruleId, const std::string& discriminator) const;
 };
 
@@ -39,5 +42,9 @@ std::string composeContainerId(const ComposeProject& project, const ComposeServi
 // env_file contents first and `environment:` over them, relative bind sources resolved against the folder
 // of the file that wrote them, and `service:` network and namespace modes pointing at the other service.
 ComposeServiceMapping mapComposeService(const ComposeProject& project, const ComposeService& service);
+// The project's services in order, at most maxServices of them (one lookup table for `service:` modes
+// instead of one per service).
+std::vector<ComposeServiceMapping> mapComposeServices(const ComposeProject& project,
+                                                      std::size_t maxServices = SIZE_MAX);
 
 } // namespace drydock

@@ -94,8 +94,13 @@ std::optional<std::int64_t> parseDurationNs(std::string_view text)
         if (!number) {
             return std::nullopt;
         }
-        const double ns = unit == "h" ? 3.6e12 : unit == "m" ? 6e10 : unit == "s" ? 1e9 : unit == "ms" ? 1e6
-                        : unit == "us" ? 1e3 : unit == "ns" ? 1 : 0;
+        const double ns = unit == "h"    ? 3.6e12
+                          : unit == "m"  ? 6e10
+                          : unit == "s"  ? 1e9
+                          : unit == "ms" ? 1e6
+                          : unit == "us" ? 1e3
+                          : unit == "ns" ? 1
+                                         : 0;
         if (ns == 0) {
             return std::nullopt;
         }

@@ -63,10 +63,11 @@ private:
     bool count(const YAML::Node& node, int depth)
     {
         if (++m_visited > m_limits.maxYamlNodes) {
-            return fail(ErrorCode::TooLarge, markOf(node),
-                        "the document expands to more than " + std::to_string(m_limits.maxYamlNodes) +
-                            " nodes (each use of an alias counts): a YAML bomb or a file too large to review. "
-                            "Remove the nested aliases or split the file.");
+            return fail(
+                ErrorCode::TooLarge, markOf(node),
+                "the document expands to more than " + std::to_string(m_limits.maxYamlNodes) +
+                    " nodes (each use of an alias counts): a YAML bomb or a file too large to review. "
+                    "Remove the nested aliases or split the file.");
         }
         if (depth > m_limits.maxYamlDepth) {
             return fail(ErrorCode::TooLarge, markOf(node),
@@ -123,6 +124,7 @@ private:
     {
         out.kind = YamlNode::Kind::Map;
         std::vector<YamlNode> merged; // the `<<` sources, applied after the explicit keys
+        std::unordered_map<std::string, std::size_t> index; // a hostile map may have 100,000 keys
         for (const auto& pair : node) {
             YamlNode key;
             if (!walk(pair.first, key, depth + 1)) {
@@ -140,12 +142,14 @@ private:
                 merged.push_back(std::move(value));
                 continue;
             }
-            if (const YamlEntry* first = out.entry(key.value)) {
+            if (const auto first = index.find(key.value); first != index.end()) {
+                const YamlMark& was = out.entries[first->second].key.mark;
                 return fail(ErrorCode::InvalidArgument, key.mark,
                             "the key \"" + key.value + "\" is already defined at " +
-                                at(first->key.mark.line, first->key.mark.column) +
+                                at(was.line, was.column) +
                                 "; Compose refuses duplicate keys. Remove one of them.");
             }
+            index.emplace(key.value, out.entries.size());
             out.entries.push_back({std::move(key), std::move(value)});
         }
         // YAML merge keys: explicit keys win, then earlier sources over later ones (`<<: [*a, *b]`).
@@ -166,7 +170,7 @@ private:
                                 "a `<<` merge key takes a map or a list of maps (aliases to anchored maps).");
                 }
                 for (auto& e : m->entries) {
-                    if (!out.entry(e.key.value)) {
+                    if (index.emplace(e.key.value, out.entries.size()).second) {
                         out.entries.push_back(std::move(e));
                     }
                 }
@@ -230,6 +234,16 @@ bool YamlNode::erase(std::string_view key)
     return false;
 }
 
+std::unordered_map<std::string, std::size_t> YamlNode::keyIndex() const
+{
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        index.emplace(entries[i].key.value, i);
+    }
+    return index;
+}
+
 const std::string& YamlNode::text() const
 {
     static const std::string empty;
@@ -273,15 +287,16 @@ YamlNode YamlNode::sequence(YamlMark mark)
 Result<YamlNode> loadYaml(std::string_view text, const FileReviewLimits& limits, int file)
 {
     if (text.size() > limits.maxFileBytes) {
-        return Error::make(ErrorCode::TooLarge, "the file has " + std::to_string(text.size()) +
-                                                    " bytes, more than the " +
-                                                    std::to_string(limits.maxFileBytes) +
-                                                    " a compose file may have here. Split it or check the path.");
+        return Error::make(ErrorCode::TooLarge,
+                           "the file has " + std::to_string(text.size()) + " bytes, more than the " +
+                               std::to_string(limits.maxFileBytes) +
+                               " a compose file may have here. Split it or check the path.");
     }
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
         const auto [line, column] = lineColumnOf(text, nul);
         return Error::make(ErrorCode::InvalidArgument,
-                           at(line, column) + ": a NUL byte; YAML text cannot hold one. Is this a binary file?");
+                           at(line, column) +
+                               ": a NUL byte; YAML text cannot hold one. Is this a binary file?");
     }
     if (!isValidUtf8(text)) {
         std::size_t bad = 0;

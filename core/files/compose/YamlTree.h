@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace drydock {
@@ -33,8 +34,8 @@ struct YamlNode
         Map       // entries, in the written order
     };
     Kind kind = Kind::Null;
-    std::string value;  // the scalar's text
-    std::string tag;    // an explicit local tag such as "!reset" or "!override"; empty otherwise
+    std::string value; // the scalar's text
+    std::string tag;   // an explicit local tag such as "!reset" or "!override"; empty otherwise
     bool quoted = false;
     YamlMark mark;
     std::vector<YamlNode> items;
@@ -53,6 +54,8 @@ struct YamlNode
     void set(const YamlNode& key, YamlNode value);
     // Removes the entry under key; true when there was one.
     bool erase(std::string_view key);
+    // The position of every key of a map in entries, for loops that look up many keys (entry() is linear).
+    std::unordered_map<std::string, std::size_t> keyIndex() const;
     // A scalar's text; "" for anything else.
     const std::string& text() const;
     // True for a scalar YAML reads as true (true/yes/on in any case, as Compose's loaders accept them).
@@ -72,9 +75,9 @@ struct YamlEntry
 
 // Loads one YAML document (a compose file) into a YamlNode tree, with every limit of FileReviewLimits
 // enforced: the file size, the nodes visited while expanding aliases and merge keys (an alias counts every
-// time it is used, so a "billion laughs" document stops at the budget), the nesting depth. Invalid UTF-8, a NUL
-// byte, a syntax error or a duplicate key (Compose refuses them) each give an
-// Error naming line and column. Marks get `file` as their file index. An empty document is a Null node.
+// time it is used, so a "billion laughs" document stops at the budget), the nesting depth. Invalid UTF-8, a
+// NUL byte, a syntax error or a duplicate key (Compose refuses them) each give an Error naming line and
+// column. Marks get `file` as their file index. An empty document is a Null node.
 Result<YamlNode> loadYaml(std::string_view text, const FileReviewLimits& limits = {}, int file = 0);
 
 } // namespace drydock

@@ -37,7 +37,7 @@ struct ParsedVolume
     std::string target;
     bool readOnly = false;
     std::string propagation;
-    std::string mode;   // the options as written ("ro,z")
+    std::string mode; // the options as written ("ro,z")
 };
 // "src:dst[:opts]" or "dst"; a source starting with '/', '.' or '~' is a host path, else a volume name.
 std::optional<ParsedVolume> parseShortVolume(std::string_view text);
