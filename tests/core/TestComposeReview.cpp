@@ -103,6 +103,7 @@ private slots:
     void corpus();
     void findingsCarryComposeEvidenceAndObjects();
     void excludedRulesAreListedOnce();
+    void hostileProjectsStayBounded();
 };
 
 void TestComposeReview::corpus_data()
@@ -183,6 +184,44 @@ void TestComposeReview::excludedRulesAreListedOnce()
         QVERIFY(std::string(rule.reason).size() > 10);
     }
     QVERIFY(ids.count("RUN-017")); // a crash loop needs a running container
+}
+
+void TestComposeReview::hostileProjectsStayBounded()
+{
+    // 2,000 published ports on one service and 1,200 services: each port would raise findings carrying the
+    // whole rendered command, so the review stops at 512 entries per attribute and 1,000 services, and says
+    // so.
+    std::string text = "services:\n  web:\n    image: x\n    ports:\n";
+    for (int i = 0; i < 2000; ++i) {
+        text += "      - \"" + std::to_string(10000 + i) + ":80\"\n";
+    }
+    for (int i = 0; i < 1200; ++i) {
+        text += "  s" + std::to_string(i) + ":\n    image: x\n";
+    }
+    ComposeLoadRequest request;
+    request.files = {"compose.yaml"};
+    request.readFile = [&text](const std::string& path) -> Result<std::string> {
+        if (path != "compose.yaml") {
+            return Error::make(ErrorCode::NotFound, "no such file");
+        }
+        return text;
+    };
+    const auto project = loadComposeProject(request);
+    QVERIFY(project.ok());
+    const auto reviews = reviewCompose(*project);
+    QCOMPARE(reviews.size(), std::size_t(1));
+    std::set<std::string> objects;
+    int allInterfaces = 0;
+    for (const auto& f : reviews.front().findings) {
+        objects.insert(f.object.id);
+        allInterfaces += f.ruleId == "NET-003" && f.object.name == "web";
+    }
+    QCOMPARE(objects.size(), std::size_t(1000));
+    QCOMPARE(allInterfaces, 512);
+    const std::vector<std::string> expectedNotes{
+        "services.web.ports has 2000 entries; only the first 512 are reviewed.",
+        "the project has 1201 services; only the first 1000 are reviewed."};
+    QCOMPARE(reviews.front().notes, expectedNotes);
 }
 
 QTEST_APPLESS_MAIN(TestComposeReview)

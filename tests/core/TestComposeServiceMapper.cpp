@@ -11,7 +11,10 @@ namespace {
 ComposeServiceMapping mapWeb(const std::string& body, const std::string& extra = {})
 {
     const std::map<std::string, std::string> files{
-        {"/srv/proj/compose.yaml", "services:\n  web:\n" + body + "  db:\n    image: postgres\n" + extra},
+        {"/srv/proj/compose.yaml",
+         "services:\n  web:\n" + body + "  db:\n    image: postgres\n" + extra +
+             "secrets:\n  db_pw:\n    file: ./db.txt\n  api_key:\n    file: api.txt\n"
+             "configs:\n  nginx_conf:\n    file: ./nginx.conf\n"},
         {"/srv/proj/web.env", "FROM_FILE=1\nAPI_TOKEN=overridden-below\n"}};
     ComposeLoadRequest request;
     request.files = {"/srv/proj/compose.yaml"};
@@ -196,6 +199,13 @@ void TestComposeServiceMapper::maps_data()
         "    volumes:\n      - type: bind\n        source: /etc\n        target: /host/etc\n        "
         "read_only: true\n        bind:\n          propagation: rslave\n",
         "mounts", "bind /etc->/host/etc ro rslave");
+    row("a file secret and config are read-only binds at their targets",
+        "    secrets: [db_pw, {source: api_key, target: key}]\n    configs: [{source: nginx_conf, target: "
+        "/etc/nginx/nginx.conf}]\n",
+        "mounts",
+        "bind /srv/proj/db.txt->/run/secrets/db_pw ro rprivate;bind /srv/proj/api.txt->/run/secrets/key ro "
+        "rprivate;"
+        "bind /srv/proj/nginx.conf->/etc/nginx/nginx.conf ro rprivate");
     row("tmpfs as a string and with options", "    tmpfs:\n      - /tmp:size=64m\n      - /run\n", "tmpfs",
         "/run=;/tmp=size=64m");
     row("security_opt and systempaths",

@@ -21,6 +21,7 @@ ComposeServiceMapping ServiceMapper::run()
     networking();
     ports();
     volumes();
+    secretMounts();
     resources();
     lifecycle();
     environment();
@@ -355,6 +356,40 @@ void ServiceMapper::longVolume(const YamlNode& item)
     spec.source = m.source;
     m_out.container.hostConfig.mounts.push_back(spec);
     addMount(std::move(m), item);
+}
+
+void ServiceMapper::secretMounts()
+{
+    // A file-backed secret or config is bind-mounted read-only: /run/secrets/<name> for secrets, /<name> for
+    // configs unless `target:` says otherwise. External ones and ones from the environment have no host file.
+    for (const char* kind : {"secrets", "configs"}) {
+        const bool secret = std::string_view(kind) == "secrets";
+        const YamlNode& declared = secret ? m_project.secrets : m_project.configs;
+        const YamlNode* list = m_def.find(kind);
+        for (const YamlNode& item : list ? list->items : std::vector<YamlNode>{}) {
+            const YamlNode* sourceNode = item.isMap() ? item.find("source") : &item;
+            const YamlNode* targetNode = item.isMap() ? item.find("target") : nullptr;
+            const std::string source = sourceNode ? sourceNode->text() : std::string();
+            const YamlNode* top = declared.find(source);
+            const YamlNode* file = top ? top->find("file") : nullptr;
+            if (source.empty() || !file || !file->isScalar()) {
+                continue;
+            }
+            std::string target = targetNode ? targetNode->text() : std::string();
+            if (target.empty()) {
+                target = secret ? "/run/secrets/" + source : "/" + source;
+            } else if (secret && !startsWith(target, "/")) {
+                target = "/run/secrets/" + target;
+            }
+            MountPoint m;
+            m.type = "bind";
+            m.source = hostPath(file->value, file->mark);
+            m.destination = target;
+            m.rw = false;
+            m.propagation = "rprivate";
+            addMount(std::move(m), item);
+        }
+    }
 }
 
 } // namespace compose::detail

@@ -127,6 +127,8 @@ private:
 
     void longVolume(const YamlNode& item);
 
+    void secretMounts();
+
     void resources();
 
     void lifecycle();
