@@ -116,6 +116,8 @@ void TestComposeInterpolation::refuses_data()
                                        << "without a closing }";
     QTest::newRow("a brace naming no variable") << "${1abc}"
                                                 << "names no variable";
+    QTest::newRow("a colon with no operator (found by fuzzing)") << "${IMAGE:}"
+                                                                 << "no interpolation Compose knows";
     QTest::newRow("an unknown operator") << "${TAG/x/y}"
                                          << "no interpolation Compose knows";
 }

@@ -119,8 +119,8 @@ void unsetSecrets(const ComposeProject& project, const std::vector<ComposeServic
         if (at != byName.end()) {
             const ComposeServiceMapping& s = *at->second;
             out.push_back(make(kUnsetSecret, project, refOf(s), u.mark,
-                               u.keyPath + " (" + u.key + ") reads ${" + u.name +
-                                   "}, which is not set: the service gets an empty value",
+                               u.keyPath + (endsWith(u.keyPath, "." + u.key) ? "" : " (" + u.key + ")") +
+                                   " reads ${" + u.name + "}, which is not set: the service gets an empty value",
                                u.key + ":" + u.name));
         }
     }

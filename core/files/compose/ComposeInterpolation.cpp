@@ -127,14 +127,14 @@ private:
             return plain(name);
         }
         const bool colon = rest[0] == ':';
-        const std::string_view op = rest.substr(colon ? 1 : 0, 1);
-        const std::string_view argument = rest.substr(colon ? 2 : 1);
+        const std::string_view op = rest.substr(colon ? 1 : 0, 1); // "" for "${NAME:}"
         if (op.empty() || (op != "-" && op != "?" && op != "+")) {
             return Error::make(ErrorCode::InvalidArgument,
                                "\"${" + std::string(body) +
                                    "}\" is no interpolation Compose knows: use ${NAME}, ${NAME:-default}, "
                                    "${NAME:?error} or ${NAME:+replacement}.");
         }
+        const std::string_view argument = rest.substr(colon ? 2 : 1);
         // With a colon, an empty value counts as missing; without one, only an unset variable does.
         const bool missing = !value || (colon && value->empty());
         if (op == "-") {

@@ -23,6 +23,8 @@ const std::vector<ExcludedComposeRule>& composeExcludedRules();
 // each finding has its location (the key that causes it, in the file that set it), its remediation edits
 // (fixedText is left for the patcher), evidence naming the compose key with secrets masked, and the object
 // ObjectRef{Container, "<file>#<service>", service}.
+// `limits` is taken for symmetry with the Dockerfile review; the project was bounded when it was loaded, and
+// the review itself stops at 512 entries per service attribute and 1,000 services (said in the notes).
 std::vector<FileReview> reviewCompose(const ComposeProject& project, const FileReviewLimits& limits = {});
 
 } // namespace drydock
