@@ -8,7 +8,8 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_model_json fuzz_event_stream fuzz_shell_round_trip fuzz_scan_reports fuzz_layer_reader)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_model_json fuzz_event_stream fuzz_shell_round_trip fuzz_scan_reports fuzz_layer_reader
+  fuzz_dockerfile_parser fuzz_compose_mapper)
 
 command -v clang++ >/dev/null || { echo "clang++ is missing: apt-get install clang libclang-rt-dev" >&2; exit 2; }
 build=build-fuzz
@@ -21,6 +22,9 @@ for t in "${targets[@]}"; do
   work=$(mktemp -d)
   mkdir -p "$work/corpus" "$work/crashes"
   cp tests/data/api-1.41/* tests/data/hostile/* "$work/corpus/" 2>/dev/null || true
+  if [ "$t" = fuzz_compose_mapper ]; then # the compose corpus, one file per project and name
+    for f in tests/data/files/compose/*/*.y*ml; do cp "$f" "$work/corpus/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+  fi
   find "tests/fuzz/regressions/$t" -type f ! -name .keep -exec cp {} "$work/corpus/" \;
   echo "== $t for ${seconds}s"
   if ! "$build/tests/fuzz/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
