@@ -45,6 +45,9 @@ private slots:
     void refusesBadExtends_data();
     void refusesBadExtends();
     void namesTheFileOfAnError();
+    void includesOtherFiles();
+    void refusesBadIncludes_data();
+    void refusesBadIncludes();
 };
 
 void TestComposeMerge::mergesSeveralFiles()
@@ -164,6 +167,50 @@ void TestComposeMerge::namesTheFileOfAnError()
                               {"app/a.yaml", "app/b.yaml"});
     QVERIFY(!project.ok());
     QVERIFY2(QString::fromStdString(project.error().message).startsWith("app/b.yaml: line "),
+             project.error().message.c_str());
+}
+
+void TestComposeMerge::includesOtherFiles()
+{
+    const auto project = load({{"app/compose.yaml", "include:\n  - db/compose.yaml\n  - path: [cache.yaml]\n"
+                                                    "services:\n  web:\n    image: web\n"},
+                               {"app/db/compose.yaml", "services:\n  db:\n    image: postgres\n"
+                                                       "    volumes: [\"./data:/var/lib/postgresql/data\"]\n"
+                                                       "volumes:\n  unused: {}\n"},
+                               {"app/cache.yaml", "services:\n  redis:\n    image: redis\n"}},
+                              {"app/compose.yaml"});
+    QVERIFY2(project.ok(), project.ok() ? "" : project.error().message.c_str());
+    QStringList names;
+    for (const auto& s : project->services) {
+        names << QString::fromStdString(s.name);
+    }
+    QCOMPARE(names, (QStringList{"web", "db", "redis"}));
+    const ComposeService* db = project->service("db");
+    QCOMPARE(project->files.at(std::size_t(db->nameMark.file)).path, std::string("app/db/compose.yaml"));
+    QCOMPARE(project->files.at(std::size_t(db->nameMark.file)).baseDirectory, std::string("app/db"));
+    QVERIFY(project->volumes.find("unused"));
+}
+
+void TestComposeMerge::refusesBadIncludes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a file including itself") << "include: [c.yaml]\n"
+                                             << "include goes round in a circle: app/c.yaml -> app/c.yaml";
+    QTest::newRow("a service both included and defined")
+        << "include: [other.yaml]\nservices:\n  a:\n    image: x\n"
+        << "app/other.yaml: line 2, column 3: the service \"a\" is included and also defined in app/c.yaml";
+}
+
+void TestComposeMerge::refusesBadIncludes()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const auto project =
+        load({{"app/c.yaml", text.toStdString()}, {"app/other.yaml", "services:\n  a:\n    image: y\n"}},
+             {"app/c.yaml"});
+    QVERIFY(!project.ok());
+    QVERIFY2(QString::fromStdString(project.error().message).contains(expected),
              project.error().message.c_str());
 }
 

@@ -120,7 +120,8 @@ void unsetSecrets(const ComposeProject& project, const std::vector<ComposeServic
             const ComposeServiceMapping& s = *at->second;
             out.push_back(make(kUnsetSecret, project, refOf(s), u.mark,
                                u.keyPath + (endsWith(u.keyPath, "." + u.key) ? "" : " (" + u.key + ")") +
-                                   " reads ${" + u.name + "}, which is not set: the service gets an empty value",
+                                   " reads ${" + u.name +
+                                   "}, which is not set: the service gets an empty value",
                                u.key + ":" + u.name));
         }
     }

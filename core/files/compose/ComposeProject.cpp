@@ -73,6 +73,10 @@ public:
                 return doc.error();
             }
             const int file = static_cast<int>(m_project.files.size()) - 1;
+            std::vector<std::string> includes{path};
+            if (auto included = applyIncludes(*doc, file, includes); !included.ok()) {
+                return included.error();
+            }
             if (auto resolved = resolveExtends(*doc, file); !resolved.ok()) {
                 return resolved.error();
             }
@@ -194,6 +198,86 @@ private:
         return {};
     }
 
+    // `include:` (Compose 2.20): each file it names is loaded as a document of its own (relative paths
+    // against its own folder, its own includes and extends resolved) and its services and sections are added;
+    // a service both included and defined is an error, as in Compose. `stack` holds the including files.
+    Result<void> applyIncludes(YamlNode& doc, int file, std::vector<std::string>& stack)
+    {
+        const YamlEntry* include = doc.entry("include");
+        if (!include) {
+            return {};
+        }
+        std::vector<const YamlNode*> paths;
+        const auto addPaths = [&paths](const YamlNode& n) {
+            if (n.isScalar()) {
+                paths.push_back(&n);
+            }
+            for (const auto& item : n.items) {
+                if (item.isScalar()) {
+                    paths.push_back(&item);
+                }
+            }
+        };
+        static const std::vector<YamlNode> noItems;
+        // Both branches lvalues: a temporary here would leave `paths` pointing into a destroyed copy.
+        for (const auto& item : include->value.isSequence() ? include->value.items : noItems) {
+            if (const YamlNode* path = item.isMap() ? item.find("path") : &item) {
+                addPaths(*path);
+            }
+        }
+        const std::string referrer =
+            m_project.files[static_cast<std::size_t>(file)].path; // files grows below
+        std::vector<YamlNode> documents;
+        for (const YamlNode* relative : paths) {
+            const std::string path = joinComposePath(directoryOf(referrer), relative->value);
+            if (std::find(stack.begin(), stack.end(), path) != stack.end()) {
+                stack.push_back(path);
+                return Error::make(ErrorCode::InvalidArgument,
+                                   "include goes round in a circle: " + join(stack, " -> ") +
+                                       ". Remove one include.");
+            }
+            if (static_cast<int>(stack.size()) > m_request.limits.maxExtendsDepth) {
+                return Error::make(ErrorCode::TooLarge, markText(referrer, relative->mark) +
+                                                            ": include is nested more than " +
+                                                            std::to_string(m_request.limits.maxExtendsDepth) +
+                                                            " deep. Flatten the includes.");
+            }
+            auto included = loadFile(path, directoryOf(path), true);
+            if (!included.ok()) {
+                return included.error();
+            }
+            const int includedFile = static_cast<int>(m_project.files.size()) - 1;
+            stack.push_back(path);
+            auto nested = applyIncludes(*included, includedFile, stack);
+            stack.pop_back();
+            if (!nested.ok()) {
+                return nested;
+            }
+            if (auto resolved = resolveExtends(*included, includedFile); !resolved.ok()) {
+                return resolved;
+            }
+            documents.push_back(std::move(*included));
+        }
+        doc.erase("include");
+        for (const auto& included : documents) {
+            const YamlNode* mine = doc.find("services");
+            const YamlNode* theirs = included.find("services");
+            const auto defined = mine ? mine->keyIndex() : std::unordered_map<std::string, std::size_t>{};
+            static const std::vector<YamlEntry> noEntries;
+            for (const auto& s : theirs ? theirs->entries : noEntries) {
+                if (defined.count(s.key.value)) {
+                    return Error::make(
+                        ErrorCode::InvalidArgument,
+                        markText(m_project.files[std::size_t(s.key.mark.file)].path, s.key.mark) +
+                            ": the service \"" + s.key.value + "\" is included and also defined in " +
+                            referrer + "; Compose refuses that. Rename or remove one of them.");
+                }
+            }
+            doc = mergeDocuments(doc, included);
+        }
+        return {};
+    }
+
     Result<void> resolveExtends(YamlNode& doc, int file)
     {
         YamlNode* services = doc.find("services");
@@ -219,7 +303,7 @@ private:
     Result<YamlNode> resolveService(const YamlNode& doc, int file, const std::string& name,
                                     std::vector<std::string>& chain)
     {
-        const std::string& path = m_project.files[static_cast<std::size_t>(file)].path;
+        const std::string path = m_project.files[static_cast<std::size_t>(file)].path; // files may grow below
         const YamlNode* services = doc.find("services");
         if (services && !m_indexes.count(services)) {
             m_indexes.emplace(services, services->keyIndex()); // a chain looks services up many times

@@ -12,7 +12,8 @@
 namespace drydock {
 
 // What loading a compose project needs: the files in `-f` order, where the project lives, the variables,
-// and how to read the other files it names (.env, env_file, extends: file:) — a seam, so tests need no disk.
+// and how to read the other files it names (.env, env_file, extends: file:, include:) — a seam, so tests need
+// no disk.
 struct ComposeLoadRequest
 {
     std::vector<std::string> files; // as the user named them; read through readFile
@@ -26,10 +27,10 @@ struct ComposeLoadRequest
 // One file the project was read from.
 struct ComposeSourceFile
 {
-    std::string path;          // as named: a -f path, or an extends file joined to its referrer's folder
-    std::string text;          // the bytes read
+    std::string path; // as named: a -f path, or an extends/include path joined to its referrer's folder
+    std::string text; // the bytes read
     std::string baseDirectory; // relative paths written in this file resolve against it
-    bool viaExtends = false;   // reached through `extends: file:` rather than named with -f
+    bool viaExtends = false;   // reached through `extends: file:` or `include:` rather than named with -f
 };
 
 // A variable a value used while it was not set: read as empty (a note), and a finding when the key holding it
@@ -64,9 +65,10 @@ struct ComposeService
 // A compose project as Compose would run it: every file merged, ready to be mapped to containers.
 struct ComposeProject
 {
-    std::string name;                     // the project name (container and network names start with it)
-    std::string directory;                // the project directory
-    std::vector<ComposeSourceFile> files; // the -f files in order, then files reached through extends
+    std::string name;      // the project name (container and network names start with it)
+    std::string directory; // the project directory
+    std::vector<ComposeSourceFile>
+        files; // in the order read: each -f file, then what it reaches (include, extends)
     std::vector<ComposeService> services; // in the order they first appear
     YamlNode volumes;                     // the top-level sections, merged; Map (maybe empty)
     YamlNode networks;
@@ -82,8 +84,8 @@ struct ComposeProject
 // Reads, interpolates and merges a compose project after the Compose Specification: mappings merged,
 // command/entrypoint/healthcheck.test replaced, sequences appended, ports/volumes/secrets/configs merged by
 // their unique key, environment/labels by name, `!reset`/`!override` honoured, `extends` (same file and
-// file:) resolved with cycles and FileReviewLimits::maxExtendsDepth refused. An Error names the file, line
-// and column.
+// file:) and `include:` resolved with cycles and FileReviewLimits::maxExtendsDepth refused. An Error names
+// the file, line and column.
 Result<ComposeProject> loadComposeProject(const ComposeLoadRequest& request);
 
 // Merges `over` into `base` as a later -f file does for one service (exposed for extends and the tests).

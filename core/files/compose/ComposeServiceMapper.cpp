@@ -366,7 +366,8 @@ void ServiceMapper::secretMounts()
         const bool secret = std::string_view(kind) == "secrets";
         const YamlNode& declared = secret ? m_project.secrets : m_project.configs;
         const YamlNode* list = m_def.find(kind);
-        for (const YamlNode& item : list ? list->items : std::vector<YamlNode>{}) {
+        static const std::vector<YamlNode> noItems;
+        for (const YamlNode& item : list ? list->items : noItems) {
             const YamlNode* sourceNode = item.isMap() ? item.find("source") : &item;
             const YamlNode* targetNode = item.isMap() ? item.find("target") : nullptr;
             const std::string source = sourceNode ? sourceNode->text() : std::string();
