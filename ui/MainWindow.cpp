@@ -13,6 +13,7 @@
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
 #include "ui/pages/InventoryPage.h"
+#include "ui/panels/FindingDetailsPanel.h"
 #include "ui/widgets/InlineMessage.h"
 
 #include <QAction>
@@ -60,6 +61,20 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_inventory = new InventoryPage(m_pages);
     m_findings = new FindingsPage(m_pages);
     m_findings->setWaiverPrompt(m_services.waiverPrompt);
+    // A finding on a container docker compose created: its fix in the compose file (read only when the daemon
+    // runs here, since the labels name paths on the daemon's host; a scan read from the history has no labels).
+    m_findings->details()->setComposeFileLookup([this](const Finding& f) -> std::optional<ComposeOriginFix> {
+        if (!m_shownScan) {
+            return std::nullopt;
+        }
+        for (const auto& c : m_shownScan->inventory.containers) {
+            if (c.id == f.object.id) {
+                const bool local = m_services.endpoint && m_services.endpoint->kind == DockerEndpoint::Kind::Unix;
+                return composeFixForContainer(c, f.remediation.edits, composeFileReaderFor(local));
+            }
+        }
+        return std::nullopt;
+    });
     m_history = new HistoryPage(m_pages);
     m_filesController = new FilesController(m_services.projectReviewer, this);
     m_files = new FilesPage(m_filesController, m_pages);

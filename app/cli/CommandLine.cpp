@@ -64,6 +64,9 @@ int runMain(int argc, char** argv)
         if (command == "endpoints") {
             return runEndpoints(rest);
         }
+        if (command == "check") {
+            return runCheck(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

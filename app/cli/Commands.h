@@ -16,6 +16,8 @@ int runHarden(const std::vector<std::string>& words);
 // `drydock demo`: argc/argv go to the GUI it opens.
 int runDemo(const std::vector<std::string>& words, int argc, char** argv);
 int runEndpoints(const std::vector<std::string>& words);
+// `drydock check [PATH…]`: compose files and Dockerfiles, reviewed without a daemon.
+int runCheck(const std::vector<std::string>& words);
 
 struct CommandSpec;
 // Each command's option table (Help.cpp): what it parses, and what its usage text lists.
@@ -27,6 +29,7 @@ const CommandSpec& reportSpec();
 const CommandSpec& hardenSpec();
 const CommandSpec& demoSpec();
 const CommandSpec& endpointsSpec();
+const CommandSpec& checkSpec();
 
 // Usage texts, made with the option tables.
 std::string mainHelp();
@@ -37,5 +40,6 @@ std::string reportHelp();
 std::string hardenHelp();
 std::string demoHelp();
 std::string endpointsHelp();
+std::string checkHelp();
 
 } // namespace drydock::app

@@ -38,13 +38,14 @@ std::string endpointHelp(const CommandSpec& spec)
 }
 
 const char* kExitCodes = R"(Exit codes:
-  0  success (scan: no finding at or above --fail-on)
-  1  scan: at least one finding at or above --fail-on
+  0  success (scan, check: no finding at or above --fail-on)
+  1  scan, check: at least one finding at or above --fail-on
   2  usage error
   3  cannot reach or talk to the Docker daemon (the reason is printed on stderr); fleet scan: at least
      one endpoint unreachable (the others are still written and stored)
   4  cannot write an output file or open the local database
   5  drydock without a command: no display for the desktop application (set DISPLAY or QT_QPA_PLATFORM)
+  6  check: a compose file or Dockerfile could not be read or parsed (the others are still checked)
 )";
 
 } // namespace
@@ -69,13 +70,14 @@ Usage:
   drydock scan --host A --host B … | --fleet    scan several endpoints in parallel (see scan --help)
   drydock endpoints list|add|remove|import-contexts          the saved endpoints for --fleet
   drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
+  drydock check [PATH…] [--diff | --fix]       review compose files and Dockerfiles, no daemon needed
   drydock demo [--no-gui]                      a sandbox daemon full of insecure containers (root)
   drydock --version                            version, build, and the libraries in use with their licences
   drydock --help
   drydock COMMAND --help                       help for one command
 
 Drydock only reads from the daemon; nothing is changed unless you explicitly apply a fix
-(`drydock harden … --trial` or `--apply --yes`).
+(`drydock harden … --trial` or `--apply --yes`, or `drydock check --fix` for your own files).
 
 )") + endpointHelp(guiSpec()) +
            "\n" + kExitCodes;
@@ -420,6 +422,51 @@ The saved endpoints that `drydock scan --fleet` scans in parallel.
 Only addresses and file paths are saved (mode 0600), never keys, passwords or tokens: TLS keys stay in
 the files you name, ssh:// logins use your ssh agent and ~/.ssh/config.
 )";
+}
+
+const CommandSpec& checkSpec()
+{
+    static const CommandSpec spec{
+        "check",
+        std::vector<OptionSpec>{
+            {"--file", K::Repeatable, "FILE",
+             "a compose file of one project, in the order `docker compose -f` takes them\n"
+             "(repeatable; instead of looking for them)"},
+            {"-f", K::Repeatable, "FILE", "the same as --file"},
+            {"--exclude", K::Repeatable, "GLOB",
+             "skip what matches, written as in .gitignore: 'vendor/', '**/testdata/**' (repeatable)"},
+            {"--no-gitignore", K::Flag, "", "also look where .gitignore and .git/info/exclude say not to"},
+            {"--format", K::Repeatable, "F",
+             "text (default), json (scan schema 2 with locations), sarif (2.1.0, with the file\n"
+             "and line of each finding for code-scanning viewers), csv, html or pdf"},
+            {"--output", K::Repeatable, "FILE", "where the matching --format goes (default: standard output)"},
+            {"--fail-on", K::Value, "SEVERITY",
+             "exit 1 when a finding is at or above SEVERITY (critical|high|medium|low|info)"},
+            {"--diff", K::Flag, "",
+             "print each fix as a unified diff on standard output (apply it with `patch -p1`);\n"
+             "the findings go to standard error"},
+            {"--fix", K::Flag, "",
+             "write each fix into its file, keeping a backup beside it (FILE.drydock-backup);\n"
+             "a file that changed since it was read is left alone"},
+            {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
+            {"--detail", K::Value, "summary|objects|full", "how much an html or pdf report shows"},
+        },
+        1000};
+    return spec;
+}
+
+std::string checkHelp()
+{
+    return std::string(R"(Usage: drydock check [PATH…] [-f FILE]… [--diff | --fix] [--format F --output FILE]… [options]
+
+Reviews the compose files and Dockerfiles under each PATH (default: the current folder) without a
+daemon: compose.yaml, compose.yml, docker-compose.yml, docker-compose.*.yml and Dockerfile,
+Dockerfile.*, *.Dockerfile. A compose project is read as `docker compose` reads it: the base file with
+its override file, `extends`, and `${VARIABLES}` from .env and the environment. Every finding names the
+file, line and column; --diff shows the fix and --fix writes it. Secret values found in the files are
+never printed: findings say where they are, masked.
+
+)") + optionHelp(checkSpec(), 22) + "\n" + kExitCodes;
 }
 
 } // namespace drydock::app

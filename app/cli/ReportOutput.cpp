@@ -101,4 +101,32 @@ Result<void> writeFleetReport(ReportFormat format, const std::string& path, cons
     return writeOutput(path, renderFleetReport(format, fleet, generatedAtUnix));
 }
 
+std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args, std::string& error)
+{
+    const auto formats = args.all("--format");
+    const auto outputs = args.all("--output");
+    std::vector<OutputRequest> requests;
+    if (formats.empty()) {
+        requests.push_back({ReportFormat::Text, outputs.empty() ? "-" : outputs.front()});
+        if (outputs.size() > 1) {
+            error = "several --output need one --format each";
+            return std::nullopt;
+        }
+        return requests;
+    }
+    if (outputs.size() > formats.size() || (formats.size() > 1 && outputs.size() != formats.size())) {
+        error = "give one --output per --format when writing several formats";
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < formats.size(); ++i) {
+        const auto format = parseReportFormat(formats[i]);
+        if (!format) {
+            error = format.error().message;
+            return std::nullopt;
+        }
+        requests.push_back({*format, i < outputs.size() ? outputs[i] : "-"});
+    }
+    return requests;
+}
+
 } // namespace drydock::app

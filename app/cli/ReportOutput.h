@@ -7,9 +7,22 @@
 
 #include <cstdint>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace drydock::app {
+
+// One report to write: its format and where ("-" for standard output).
+struct OutputRequest
+{
+    ReportFormat format;
+    std::string path;
+};
+
+// Pairs every --format with the --output at the same position; a lone --format goes to stdout, no --format is
+// text. nullopt with a sentence in error when the pairs do not match.
+std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args, std::string& error);
 
 // Renders data in the format (core's renderReport; PDF through ui/export) and writes it (atomically) to path,
 // "-" for standard output. Format names are parsed by parseReportFormat (core/report/ReportFormat.h).

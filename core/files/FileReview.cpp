@@ -1,5 +1,8 @@
 #include "core/files/FileReview.h"
 
+#include "core/files/UnifiedDiff.h"
+#include "core/secrets/SecretMask.h"
+
 #include <filesystem>
 #include <fstream>
 
@@ -12,6 +15,36 @@ const char* toString(ReviewedFileKind kind)
     case ReviewedFileKind::Dockerfile: return "dockerfile";
     }
     return "compose";
+}
+
+std::string maskedFileText(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        out += maskSecretsInText(text.substr(start, end - start));
+        start = end;
+    }
+    return out;
+}
+
+std::string shownFixDiff(const FileReview& file, bool* masked)
+{
+    if (!file.fixedText) {
+        if (masked) {
+            *masked = false;
+        }
+        return {};
+    }
+    const std::string before = maskedFileText(file.originalText);
+    const std::string after = maskedFileText(*file.fixedText);
+    if (masked) {
+        *masked = before != file.originalText || after != *file.fixedText;
+    }
+    return unifiedDiff(before, after, file.path);
 }
 
 Result<std::string> readReviewedFile(const std::string& path, const FileReviewLimits& limits)

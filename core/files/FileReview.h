@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace drydock {
@@ -40,6 +41,15 @@ struct FileReview
     std::optional<std::string> fixedText; // the minimal patched text; nullopt when nothing can be fixed
     std::vector<std::string> fixedRuleIds; // the rules the patch resolves (re-checked on the patched text)
 };
+
+// A file's text as Drydock shows it (reports, the terminal, the GUI): every secret value the classifier finds
+// masked in place, line by line, so line numbers and the rest of each line stay as they are.
+std::string maskedFileText(std::string_view text);
+
+// The fix as the unified diff people and reports are shown: both sides masked (maskedFileText). *masked says
+// whether a secret was hidden, in which case the diff no longer applies with patch(1): `drydock check --fix` and
+// the Files page's Apply write the real fix, which only ever removes the value.
+std::string shownFixDiff(const FileReview& file, bool* masked = nullptr);
 
 // The file's text as a review reads it: bounded by limits.maxFileBytes, an error naming the file otherwise.
 Result<std::string> readReviewedFile(const std::string& path, const FileReviewLimits& limits);

@@ -52,7 +52,12 @@ std::string checkTextReport(const ProjectReview& review, bool verbose)
     int fixable = 0;
     for (const auto& file : review.files) {
         if (file.error) {
-            out << clean(file.path, 400) << ": error: " << clean(file.error->message, 600) << "\n";
+            // The message often starts with the path already ("compose.yaml: line 3, column 1: …").
+            std::string_view message = file.error->message;
+            if (message.rfind(file.path + ": ", 0) == 0) {
+                message.remove_prefix(file.path.size() + 2);
+            }
+            out << clean(file.path, 400) << ": error: " << clean(message, 600) << "\n";
             continue;
         }
         std::vector<const Finding*> findings;

@@ -22,7 +22,8 @@ _drydock()
         --host | --context | --db | --format | --output | --fail-on | --rule-severity | --only | --baseline | \
             --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
             --reason | --author | --expires | --choose | --watch | --image | --packages | --sbom | --vuln-db | \
-            --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey | --schema | --detail)
+            --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey | --schema | --detail | \
+            --file | -f | --exclude)
             ((i++))
             continue
             ;;
@@ -75,7 +76,7 @@ _drydock()
         fi
         return
         ;;
-    --output | --db)
+    --output | --db | --file | -f)
         _filedir
         return
         ;;
@@ -137,7 +138,7 @@ _drydock()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "inventory scan history report harden demo endpoints help version" -- "$cur"))
+            COMPREPLY=($(compgen -W "inventory scan check history report harden demo endpoints help version" -- "$cur"))
         fi
         ;;
     inventory)
@@ -159,6 +160,14 @@ _drydock()
         ;;
     demo)
         COMPREPLY=($(compgen -W "--no-gui --help -h" -- "$cur"))
+        ;;
+    check)
+        if [[ $cur != -* ]]; then
+            _filedir
+            return
+        fi
+        COMPREPLY=($(compgen -W "--file -f --exclude --no-gitignore --format --output --fail-on --diff --fix
+            --verbose --detail --help -h" -- "$cur"))
         ;;
     endpoints)
         if [[ -z $sub && $cur != -* ]]; then

@@ -48,20 +48,6 @@ QByteArray readAll(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-QString supportScript(const char* name)
-{
-    return qEnvironmentVariable("DRYDOCK_SOURCE_DIR") + QStringLiteral("/tests/support/") +
-           QLatin1String(name);
-}
-
-// The SARIF tools fetched by installer/install-deps.sh --with-tests.
-QString sarifToolDir()
-{
-    const QString dir = qEnvironmentVariable("DRYDOCK_SARIF_MULTITOOL_DIR");
-    return dir.isEmpty() ? QDir::homePath() + QStringLiteral("/.cache/drydock-tests/sarif-multitool/package")
-                         : dir;
-}
-
 int longestRun(const QByteArray& bytes, char c)
 {
     int best = 0;
@@ -102,7 +88,7 @@ private:
     QJsonObject htmlStructure(const QString& set) const
     {
         const Ran r =
-            run(QStringLiteral("/usr/bin/python3"), {supportScript("check-html.py"), file(set, "html")});
+            run(QStringLiteral("/usr/bin/python3"), {test::supportScript("check-html.py"), file(set, "html")});
         return QJsonDocument::fromJson(r.out.toUtf8()).object();
     }
 
@@ -347,12 +333,12 @@ private slots:
     void sarifIsValidAgainstTheOfficialSchema()
     {
         QFETCH(QString, path);
-        const QString schema = sarifToolDir() + QStringLiteral("/sarif-2.1.0.json");
+        const QString schema = test::sarifToolDir() + QStringLiteral("/sarif-2.1.0.json");
         QVERIFY2(
             QFile::exists(schema),
             qPrintable(schema + QStringLiteral(" is missing: run installer/install-deps.sh --with-tests")));
         const Ran r =
-            run(QStringLiteral("/usr/bin/python3"), {supportScript("validate-sarif.py"), schema, path});
+            run(QStringLiteral("/usr/bin/python3"), {test::supportScript("validate-sarif.py"), schema, path});
         QVERIFY2(r.code == 0, qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("0 error(s)")));
     }
@@ -369,7 +355,7 @@ private slots:
         const QString schema =
             qEnvironmentVariable("DRYDOCK_SOURCE_DIR") + QStringLiteral("/resources/schema/scan-v2.schema.json");
         const Ran r =
-            run(QStringLiteral("/usr/bin/python3"), {supportScript("validate-sarif.py"), schema, path});
+            run(QStringLiteral("/usr/bin/python3"), {test::supportScript("validate-sarif.py"), schema, path});
         QVERIFY2(r.code == 0, qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("0 error(s)")));
         const QJsonObject root = QJsonDocument::fromJson(readAll(path)).object();
@@ -431,7 +417,7 @@ private slots:
 
     void sarifPassesMicrosoftsValidator()
     {
-        const QString tool = sarifToolDir() + QStringLiteral("/Sarif.Multitool");
+        const QString tool = test::sarifToolDir() + QStringLiteral("/Sarif.Multitool");
         QVERIFY2(
             QFile::exists(tool),
             qPrintable(tool + QStringLiteral(" is missing: run installer/install-deps.sh --with-tests")));

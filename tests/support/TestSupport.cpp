@@ -2,6 +2,7 @@
 
 #include "core/docker/TransportFactory.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -111,6 +112,17 @@ int docker(const QStringList& args, QString* out, QString* err, int timeoutMs)
     const QString program = QFile::exists(QStringLiteral("/usr/bin/docker")) ? QStringLiteral("/usr/bin/docker")
                                                                               : QStringLiteral("docker");
     return runProcess(program, args, out, err, env, timeoutMs);
+}
+
+QString supportScript(const char* name)
+{
+    return qEnvironmentVariable("DRYDOCK_SOURCE_DIR") + QStringLiteral("/tests/support/") + QLatin1String(name);
+}
+
+QString sarifToolDir()
+{
+    const QString dir = qEnvironmentVariable("DRYDOCK_SARIF_MULTITOOL_DIR");
+    return dir.isEmpty() ? QDir::homePath() + QStringLiteral("/.cache/drydock-tests/sarif-multitool/package") : dir;
 }
 
 int drydock(const QStringList& args, QString* out, QString* err, const QStringList& extraEnv, int timeoutMs)

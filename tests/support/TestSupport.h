@@ -26,6 +26,11 @@ QString privateDaemonSocket();
 DockerEndpoint privateDaemonEndpoint();
 std::unique_ptr<DockerClient> connectPrivateDaemon();
 
+// A script under tests/support/ (validate-sarif.py, check-html.py) in the source tree.
+QString supportScript(const char* name);
+// Where installer/install-deps.sh --with-tests put Microsoft's SARIF validator and the SARIF 2.1.0 schema.
+QString sarifToolDir();
+
 // Runs the docker CLI against the private daemon; returns the exit code, stdout in *out when given.
 int docker(const QStringList& args, QString* out = nullptr, QString* err = nullptr, int timeoutMs = 120000);
 // Runs the drydock executable built with the tests (DRYDOCK_BINARY) with extra environment entries.

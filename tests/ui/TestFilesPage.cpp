@@ -500,7 +500,10 @@ private slots:
             << QByteArray("\x1b[2J\x1b]0;owned\x07") << QStringLiteral("\\u001b[2J\\u001b]0;owned\\u0007");
         QTest::newRow("invalid UTF-8 is spelled out") << QByteArray("caf\xe9") << QStringLiteral("caf\\xe9");
         QTest::newRow("tabs stay tabs and a CRLF ends the line")
-            << QByteArray("\tkey:\tvalue\r") << QStringLiteral("\tkey:\tvalue");
+            << QByteArray("\tname:\tvalue\r") << QStringLiteral("\tname:\tvalue");
+        QTest::newRow("a secret value is shown masked")
+            << QByteArray("  DB_PASSWORD: \"Tr0ub4dor-and-3-more\"")
+            << QStringLiteral("  DB_PASSWORD: \"****** (16-31 chars, password)\"");
     }
 
     void hostileFileTextIsShownAsPlainText()

@@ -1,6 +1,7 @@
 #include "ui/pages/FilesPage.h"
 
 #include "core/common/Strings.h"
+#include "core/files/FileReview.h"
 #include "ui/bridge/FilesController.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/FileFindingsModel.h"
@@ -307,7 +308,8 @@ void FilesPage::showRow(int row)
             marks.push_back({f.location->line, f.severity, displayText(f.ruleId + " " + f.title, 300)});
         }
     }
-    m_source->setSource(file->originalText, marks);
+    // Shown with every secret value masked, as everywhere Drydock shows text; Apply writes the real fix.
+    m_source->setSource(maskedFileText(file->originalText), marks);
     if (file->error) {
         m_fileMessage->showMessage(InlineMessage::Kind::Error, displayText(file->error->message, 2000));
     } else if (!file->notes.empty()) {
@@ -317,8 +319,8 @@ void FilesPage::showRow(int row)
     }
     const bool fixable = file->fixedText.has_value() && *file->fixedText != file->originalText;
     if (fixable) {
-        m_diff->setFix(ProjectFilesModel::displayPath(file->path, folder), file->originalText,
-                       *file->fixedText);
+        m_diff->setFix(ProjectFilesModel::displayPath(file->path, folder), maskedFileText(file->originalText),
+                       maskedFileText(*file->fixedText));
         m_noFix->clear();
         m_tabs->setTabToolTip(FixTab, tr("The fix as a side-by-side diff, to copy or apply"));
     } else {

@@ -1,6 +1,7 @@
 #include "ui/panels/FindingDetailsPanel.h"
 
 #include "core/common/Time.h"
+#include "core/files/FileReview.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/CommandView.h"
 #include "ui/widgets/SeverityBadge.h"
@@ -53,6 +54,12 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(m_run, tr("docker run"));
     m_tabs->addTab(m_compose, tr("Compose"));
     m_tabs->addTab(m_dockerfile, tr("Dockerfile"));
+    m_composeFile = new CommandView(this);
+    m_composeFile->setObjectName(QStringLiteral("composeFileView"));
+    m_composeFileTab = m_tabs->addTab(m_composeFile, tr("Compose file"));
+    m_tabs->setTabToolTip(m_composeFileTab, tr("docker compose created this container: the fix made to its service "
+                                               "in its compose file, which the next compose up would otherwise undo"));
+    m_tabs->setTabVisible(m_composeFileTab, false);
     // One command per container: every finding on it shows the same one, which fixes all of them at once.
     m_tabs->setTabToolTip(0, tr("The container's docker run command with the fixes of all its open findings "
                                 "(waived ones left out)"));
@@ -117,6 +124,8 @@ void FindingDetailsPanel::showFinding(const Finding* f)
         m_run->setText({});
         m_compose->setText({});
         m_dockerfile->setText({});
+        m_composeFile->setText({});
+        m_tabs->setTabVisible(m_composeFileTab, false);
         m_waive->setEnabled(false);
         m_harden->setEnabled(false);
         return;
@@ -150,6 +159,21 @@ void FindingDetailsPanel::showFinding(const Finding* f)
     m_tabs->setTabEnabled(0, !f->remediation.runCommand.empty());
     m_tabs->setTabEnabled(1, !f->remediation.compose.empty());
     m_tabs->setTabEnabled(2, !f->remediation.dockerfile.empty());
+    const auto composeFile = m_composeLookup && f->object.type == ObjectType::Container && !f->waiver
+                                 ? m_composeLookup(*f)
+                                 : std::nullopt;
+    m_tabs->setTabVisible(m_composeFileTab, composeFile.has_value());
+    if (composeFile) {
+        QString text;
+        for (const auto& n : composeFile->notes) {
+            text += QStringLiteral("# ") + qs(n) + QLatin1Char('\n');
+        }
+        FileReview shown; // masked like every text Drydock shows
+        shown.path = composeFile->file;
+        shown.originalText = composeFile->originalText;
+        shown.fixedText = composeFile->fixedText;
+        m_composeFile->setText(text + qs(shownFixDiff(shown)));
+    }
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (m_tabs->isTabEnabled(i)) {
             m_tabs->setCurrentIndex(i);

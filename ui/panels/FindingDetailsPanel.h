@@ -1,5 +1,9 @@
 #pragma once
+#include "core/files/ComposeOrigin.h"
 #include "core/findings/Finding.h"
+
+#include <functional>
+#include <optional>
 
 #include <QWidget>
 
@@ -20,6 +24,10 @@ class FindingDetailsPanel : public QWidget
 public:
     explicit FindingDetailsPanel(QWidget* parent = nullptr);
     void showFinding(const Finding* finding);
+    // How to find the change to a finding's container in its compose file (docker compose created it); set by
+    // the window that knows the scan's containers. Unset, or nullopt: no "Compose file" tab.
+    using ComposeFileLookup = std::function<std::optional<ComposeOriginFix>(const Finding&)>;
+    void setComposeFileLookup(ComposeFileLookup lookup) { m_composeLookup = std::move(lookup); }
     CommandView* runCommandView() const { return m_run; }
     void setWaiveEnabled(bool enabled);
 
@@ -44,6 +52,9 @@ private:
     CommandView* m_run;
     CommandView* m_compose;
     CommandView* m_dockerfile;
+    CommandView* m_composeFile;
+    int m_composeFileTab = -1;
+    ComposeFileLookup m_composeLookup;
     QPushButton* m_waive;
     QPushButton* m_harden;
 };

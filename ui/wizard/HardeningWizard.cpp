@@ -5,6 +5,7 @@
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerWriter.h"
 #include "core/docker/TransportFactory.h"
+#include "core/files/FileReview.h"
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/PlanWaivers.h"
 #include "core/store/HistoryStore.h"
@@ -322,6 +323,13 @@ void HardeningWizard::buildPages()
     tabs->addTab(m_after, tr("Hardened command"));
     tabs->addTab(m_compose, tr("Compose"));
     tabs->addTab(m_dockerfile, tr("Dockerfile"));
+    m_composeFile = new CommandView(tabs);
+    m_composeFile->setObjectName(QStringLiteral("previewComposeFile"));
+    m_composeFileTab = tabs->addTab(m_composeFile, tr("Compose file"));
+    tabs->setTabToolTip(m_composeFileTab, tr("docker compose created this container: the same changes made to its "
+                                             "service in its compose file, which the next compose up reads"));
+    tabs->setTabVisible(m_composeFileTab, false);
+    m_previewTabs = tabs;
     pl->addWidget(tabs);
     m_manual = new QLabel(preview);
     m_manual->setWordWrap(true);
@@ -477,6 +485,22 @@ void HardeningWizard::refreshPreview()
     m_after->setText(qs(p.afterCommand));
     m_compose->setText(qs(p.compose));
     m_dockerfile->setText(qs(p.dockerfile));
+    // A container docker compose made: its service's file gets the chosen changes too (read only when the
+    // daemon runs here; a small file, bounded by FileReviewLimits).
+    const bool local = m_services.endpoint && m_services.endpoint->kind == DockerEndpoint::Kind::Unix;
+    attachComposeFile(m_plan, composeFileReaderFor(local));
+    m_previewTabs->setTabVisible(m_composeFileTab, m_plan.composeFile.has_value());
+    if (m_plan.composeFile) {
+        std::string text;
+        for (const auto& n : m_plan.composeFile->notes) {
+            text += "# " + n + "\n";
+        }
+        FileReview shown;
+        shown.path = m_plan.composeFile->file;
+        shown.originalText = m_plan.composeFile->originalText;
+        shown.fixedText = m_plan.composeFile->fixedText;
+        m_composeFile->setText(qs(text + shownFixDiff(shown)));
+    }
     QStringList manual;
     for (const auto& s : p.manualSteps) {
         manual << QStringLiteral("• ") + qs(s);

@@ -13,6 +13,7 @@
 #include <optional>
 
 class QLabel;
+class QTabWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -119,6 +120,9 @@ private:
     CommandView* m_diff = nullptr;
     CommandView* m_after = nullptr;
     CommandView* m_compose = nullptr;
+    CommandView* m_composeFile = nullptr; // the change to the service in its compose file (docker compose made it)
+    QTabWidget* m_previewTabs = nullptr;
+    int m_composeFileTab = -1;
     CommandView* m_dockerfile = nullptr;
     QLabel* m_manual = nullptr;
     QLabel* m_status = nullptr;
