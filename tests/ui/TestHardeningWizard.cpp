@@ -1,6 +1,7 @@
 #include "core/hardening/HardeningPlanner.h"
 #include "core/json/ModelParser.h"
 #include "tests/support/TestSupport.h"
+#include "ui/widgets/CommandView.h"
 #include "ui/wizard/HardeningWizard.h"
 
 #include <QAbstractButton>
@@ -21,12 +22,17 @@ using namespace drydock::ui;
 namespace {
 
 // The recorded webapp container running as root with two runtime findings; with socketMounted, the Docker
-// socket mounted too.
-HardeningPlan recordedPlan(bool socketMounted = false)
+// socket mounted too; with a composeFile, created by docker compose from that file (service "webapp").
+HardeningPlan recordedPlan(bool socketMounted = false, const QString& composeFile = {})
 {
     auto c = json::parseContainer(test::readData(QStringLiteral("api-1.41/container-webapp.json")));
     Container container = c ? c.value() : Container{};
     container.config.user.clear();
+    if (!composeFile.isEmpty()) {
+        container.config.labels["com.docker.compose.project"] = "shop";
+        container.config.labels["com.docker.compose.service"] = "webapp";
+        container.config.labels["com.docker.compose.project.config_files"] = composeFile.toStdString();
+    }
     const auto finding = [&](const std::string& rule, Area area, std::vector<RunEdit> edits) {
         Finding f;
         f.ruleId = rule;
@@ -66,6 +72,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_sawCancel;
     QString m_savePath;
     bool m_socketMounted = false;
+    QString m_composeFile;
 
     std::unique_ptr<HardeningWizard> makeWizard()
     {
@@ -83,7 +90,15 @@ private:
             *sawCancel = cancel.isCancelled();
         };
         const bool socketMounted = m_socketMounted;
-        s.load = [socketMounted](const std::string&) -> Result<HardeningPlan> { return recordedPlan(socketMounted); };
+        const QString composeFile = m_composeFile;
+        s.load = [socketMounted, composeFile](const std::string&) -> Result<HardeningPlan> {
+            return recordedPlan(socketMounted, composeFile);
+        };
+        if (!composeFile.isEmpty()) {
+            DockerEndpoint local; // a unix socket: the daemon runs here, so its compose files are read
+            local.kind = DockerEndpoint::Kind::Unix;
+            s.endpoint = local;
+        }
         s.trial = [trials, watchUntilCancelled](const HardeningPlan&,
                                                 const CancelToken& cancel) -> Result<WatchReport> {
             ++*trials;
@@ -154,6 +169,7 @@ private slots:
     {
         m_trials = std::make_shared<std::atomic<int>>(0);
         m_socketMounted = false;
+        m_composeFile.clear();
         m_applies = std::make_shared<std::atomic<int>>(0);
         m_confirm = true;
         m_rollBack = false;
@@ -187,6 +203,27 @@ private slots:
         QVERIFY(!w->previewDiff().contains(QStringLiteral("+ --memory 512m")));
         QCOMPARE(w->plan().find("RUN-006")->choice, ChangeChoice::Skip);
         QVERIFY(w->previewDiff().contains(QStringLiteral("+ --pids-limit 256")));
+    }
+
+    // A container docker compose made: the preview also shows the chosen changes in its compose file.
+    void aComposeContainersPreviewShowsItsComposeFile()
+    {
+        QTemporaryDir dir;
+        m_composeFile = dir.filePath(QStringLiteral("compose.yaml"));
+        QFile f(m_composeFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("services:\n  webapp:\n    image: shop/webapp:1.2  # pinned\n");
+        f.close();
+        auto w = makeWizard();
+        QVERIFY(w);
+        auto* view = w->findChild<CommandView*>(QStringLiteral("previewComposeFile"));
+        QVERIFY(view);
+        QVERIFY2(view->text().contains(QStringLiteral("+    mem_limit: 512m")), qPrintable(view->text()));
+        QVERIFY(view->text().contains(QStringLiteral("docker compose up")));
+        auto* combo = w->findChild<QComboBox*>(QStringLiteral("choice:RUN-006"));
+        combo->setCurrentIndex(combo->findData(int(ChangeChoice::Skip)));
+        QVERIFY(!view->text().contains(QStringLiteral("mem_limit")));
+        QCOMPARE(f.size(), qint64(57)); // the file itself is never written by the preview
     }
 
     void exportWritesTheScriptAndTheMarkdown()
