@@ -17,6 +17,19 @@ const char* toString(ReviewedFileKind kind)
     return "compose";
 }
 
+std::pair<int, int> lineAndColumnAt(std::string_view text, std::size_t offset)
+{
+    int line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    return {line, static_cast<int>(offset - lineStart) + 1};
+}
+
 std::string maskedFileText(std::string_view text)
 {
     std::string out;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace drydock {
@@ -41,6 +42,9 @@ struct FileReview
     std::optional<std::string> fixedText; // the minimal patched text; nullopt when nothing can be fixed
     std::vector<std::string> fixedRuleIds; // the rules the patch resolves (re-checked on the patched text)
 };
+
+// The 1-based line and column of a byte offset in a file's text (errors name where a file went wrong).
+std::pair<int, int> lineAndColumnAt(std::string_view text, std::size_t offset);
 
 // A file's text as Drydock shows it (reports, the terminal, the GUI): every secret value the classifier finds
 // masked in place, line by line, so line numbers and the rest of each line stay as they are.

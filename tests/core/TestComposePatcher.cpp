@@ -2,39 +2,14 @@
 #include "core/files/compose/ComposePatcher.h"
 #include "core/remediation/RunFlagTable.h"
 
+#include "tests/support/RunEditText.h"
+
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace drydock;
 
 namespace {
-
-// "add --read-only; removeValue --cap-add SYS_ADMIN; secret --env DB_PASSWORD" as edits, so rows read as the
-// changes they ask for.
-std::vector<RunEdit> edits(const QString& text)
-{
-    std::vector<RunEdit> out;
-    for (const QString& part : text.split(QStringLiteral("; "), Qt::SkipEmptyParts)) {
-        const QStringList w = part.split(QLatin1Char(' '));
-        static const std::vector<std::pair<QString, RunEdit::Op>> ops{
-            {QStringLiteral("add"), RunEdit::Op::AddFlag},
-            {QStringLiteral("remove"), RunEdit::Op::RemoveFlag},
-            {QStringLiteral("removeValue"), RunEdit::Op::RemoveValue},
-            {QStringLiteral("removeMount"), RunEdit::Op::RemoveMount},
-            {QStringLiteral("readOnly"), RunEdit::Op::ReadOnlyMount},
-            {QStringLiteral("loopback"), RunEdit::Op::BindPortToLoopback},
-            {QStringLiteral("removePort"), RunEdit::Op::RemovePort},
-            {QStringLiteral("secret"), RunEdit::Op::ReplaceEnvSecret}};
-        RunEdit e;
-        for (const auto& [name, op] : ops) {
-            e.op = name == w.at(0) ? op : e.op;
-        }
-        e.flag = w.value(1).toStdString();
-        e.value = w.mid(2).join(QLatin1Char(' ')).toStdString();
-        out.push_back(e);
-    }
-    return out;
-}
 
 QByteArray crlf(QByteArray text)
 {
@@ -293,13 +268,13 @@ void TestComposePatcher::patches()
     QFETCH(QString, edits);
     QFETCH(QByteArray, expected);
     ComposePatchReport report;
-    const auto out = patchComposeService(input.toStdString(), service.toStdString(), ::edits(edits), &report);
+    const auto out = patchComposeService(input.toStdString(), service.toStdString(), test::runEdits(edits), &report);
     QVERIFY2(out, out ? "" : out.error().message.c_str());
     QCOMPARE(QByteArray::fromStdString(*out), expected);
     QVERIFY(report.skipped.empty());
-    QCOMPARE(report.applied.size(), ::edits(edits).size());
+    QCOMPARE(report.applied.size(), test::runEdits(edits).size());
     QStringList words;
-    for (const auto& e : ::edits(edits)) {
+    for (const auto& e : test::runEdits(edits)) {
         QString w = QString::fromStdString(e.value.empty() ? e.flag.substr(2) : e.value);
         w.remove(QRegularExpression(QStringLiteral("^(?i)cap_|/$|/tcp$")));
         words << w;
@@ -376,7 +351,7 @@ void TestComposePatcher::skipsWithAReason()
     QFETCH(QString, edits);
     QFETCH(QString, reason);
     ComposePatchReport report;
-    const auto out = patchComposeService(input.toStdString(), service.toStdString(), ::edits(edits), &report);
+    const auto out = patchComposeService(input.toStdString(), service.toStdString(), test::runEdits(edits), &report);
     QVERIFY2(out, out ? "" : out.error().message.c_str());
     QCOMPARE(QByteArray::fromStdString(*out), input);
     QVERIFY(report.applied.empty());
@@ -430,7 +405,7 @@ void TestComposePatcher::secretsMoveToFilesAndTheValueGoes()
     QFETCH(QByteArray, expected);
     ComposePatchReport report;
     const auto out = patchComposeService(input.toStdString(), "db",
-                                         ::edits(QStringLiteral("secret --env POSTGRES_PASSWORD")), &report);
+                                         test::runEdits(QStringLiteral("secret --env POSTGRES_PASSWORD")), &report);
     QVERIFY2(out, out ? "" : out.error().message.c_str());
     QCOMPARE(QByteArray::fromStdString(*out), expected);
     QCOMPARE(report.filesToCreate.size(), std::size_t(1));
@@ -451,7 +426,7 @@ void TestComposePatcher::reportsWhereEachEditLanded()
     ComposePatchReport report;
     const auto out =
         patchComposeService(kWeb, "web",
-                            edits(QStringLiteral("remove --privileged; add --read-only; removeValue "
+                            test::runEdits(QStringLiteral("remove --privileged; add --read-only; removeValue "
                                                  "--cap-add SYS_ADMIN; add --cap-add NET_ADMIN")),
                             &report);
     QVERIFY(out);
@@ -495,7 +470,7 @@ void TestComposePatcher::refusesWhatItCannotRead()
     QFETCH(QString, service);
     QFETCH(QString, message);
     const auto out = patchComposeService(input.toStdString(), service.toStdString(),
-                                         edits(QStringLiteral("add --read-only")));
+                                         test::runEdits(QStringLiteral("add --read-only")));
     QVERIFY(!out);
     QVERIFY2(QString::fromStdString(out.error().message).contains(message), out.error().message.c_str());
 }

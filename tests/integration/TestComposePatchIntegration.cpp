@@ -2,6 +2,7 @@
 #include "core/files/compose/ComposePatcher.h"
 #include "tests/support/ComposeFiles.h"
 #include "tests/support/DockerCompose.h"
+#include "tests/support/RunEditText.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -14,31 +15,6 @@ using namespace drydock;
 namespace {
 
 const QString kBusybox = QStringLiteral("drydock-test/busybox:1");
-
-// "add --read-only; removeValue --cap-add SYS_ADMIN" as edits (the spelling of TestComposePatcher).
-std::vector<RunEdit> edits(const QString& text)
-{
-    std::vector<RunEdit> out;
-    for (const QString& part : text.split(QStringLiteral("; "), Qt::SkipEmptyParts)) {
-        const QStringList w = part.split(QLatin1Char(' '));
-        static const std::vector<std::pair<QString, RunEdit::Op>> ops{
-            {QStringLiteral("add"), RunEdit::Op::AddFlag},
-            {QStringLiteral("remove"), RunEdit::Op::RemoveFlag},
-            {QStringLiteral("removeValue"), RunEdit::Op::RemoveValue},
-            {QStringLiteral("removeMount"), RunEdit::Op::RemoveMount},
-            {QStringLiteral("readOnly"), RunEdit::Op::ReadOnlyMount},
-            {QStringLiteral("loopback"), RunEdit::Op::BindPortToLoopback},
-            {QStringLiteral("secret"), RunEdit::Op::ReplaceEnvSecret}};
-        RunEdit e;
-        for (const auto& [name, op] : ops) {
-            e.op = name == w.at(0) ? op : e.op;
-        }
-        e.flag = w.value(1).toStdString();
-        e.value = w.mid(2).join(QLatin1Char(' ')).toStdString();
-        out.push_back(e);
-    }
-    return out;
-}
 
 // Every image a compose file names.
 QStringList imagesOf(const QString& text)
@@ -177,7 +153,7 @@ private slots:
             original = replaceAll(original, "\n", "\r\n");
         }
         ComposePatchReport report;
-        const auto patched = patchComposeService(original, service.toStdString(), ::edits(edits), &report);
+        const auto patched = patchComposeService(original, service.toStdString(), test::runEdits(edits), &report);
         QVERIFY2(patched, patched ? "" : patched.error().message.c_str());
         QVERIFY(report.skipped.empty());
         QVERIFY(*patched != original);

@@ -13,20 +13,6 @@ std::string at(int line, int column)
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-// The line and column (from 1) of a byte offset, for errors found before yaml-cpp reads the text.
-std::pair<int, int> lineColumnOf(std::string_view text, std::size_t offset)
-{
-    int line = 1;
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return {line, static_cast<int>(offset - lineStart) + 1};
-}
-
 // Walks yaml-cpp's node graph into our tree. yaml-cpp shares an aliased node between its uses, so a small
 // file can stand for an exponential tree: every visit counts against the budget, and the walk stops at the
 // first limit with the mark where it was.
@@ -293,7 +279,7 @@ Result<YamlNode> loadYaml(std::string_view text, const FileReviewLimits& limits,
                                " a compose file may have here. Split it or check the path.");
     }
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        const auto [line, column] = lineColumnOf(text, nul);
+        const auto [line, column] = lineAndColumnAt(text, nul);
         return Error::make(ErrorCode::InvalidArgument,
                            at(line, column) +
                                ": a NUL byte; YAML text cannot hold one. Is this a binary file?");
@@ -307,7 +293,7 @@ Result<YamlNode> loadYaml(std::string_view text, const FileReviewLimits& limits,
             }
             bad += length;
         }
-        const auto [line, column] = lineColumnOf(text, bad);
+        const auto [line, column] = lineAndColumnAt(text, bad);
         return Error::make(ErrorCode::InvalidArgument,
                            at(line, column) + ": invalid UTF-8; compose files are UTF-8 text. Re-save the "
                                               "file as UTF-8.");

@@ -68,20 +68,6 @@ Error errorAt(int line, int column, const std::string& what)
                        "Line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what);
 }
 
-// Line and column (1-based, in bytes) of a byte offset.
-std::pair<int, int> positionOf(std::string_view text, std::size_t offset)
-{
-    int line = 1;
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return {line, static_cast<int>(offset - lineStart) + 1};
-}
-
 std::optional<Error> checkBytes(std::string_view text, const FileReviewLimits& limits)
 {
     if (text.size() > limits.maxFileBytes) {
@@ -92,7 +78,7 @@ std::optional<Error> checkBytes(std::string_view text, const FileReviewLimits& l
                 " bytes; a Dockerfile this large is not reviewed — check the path, or split it.");
     }
     if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        const auto [line, column] = positionOf(text, nul);
+        const auto [line, column] = lineAndColumnAt(text, nul);
         return errorAt(
             line, column,
             "the file holds a NUL byte, so it is not a text Dockerfile; check that the right file was "
@@ -105,7 +91,7 @@ std::optional<Error> checkBytes(std::string_view text, const FileReviewLimits& l
         }
         const std::size_t length = utf8SequenceLength(text, i);
         if (length == 0) {
-            const auto [line, column] = positionOf(text, i);
+            const auto [line, column] = lineAndColumnAt(text, i);
             return errorAt(
                 line, column,
                 "the file is not valid UTF-8 here; save the Dockerfile as UTF-8 and check it again.");
