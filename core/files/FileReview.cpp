@@ -57,7 +57,8 @@ std::string shownFixDiff(const FileReview& file, bool* masked)
     if (masked) {
         *masked = before != file.originalText || after != *file.fixedText;
     }
-    return unifiedDiff(before, after, file.path);
+    // git's a/ and b/ prefixes: an absolute path loses its leading "/" (patch -p1 from / then finds it).
+    return unifiedDiff(before, after, file.path.rfind('/', 0) == 0 ? file.path.substr(1) : file.path);
 }
 
 Result<std::string> readReviewedFile(const std::string& path, const FileReviewLimits& limits)

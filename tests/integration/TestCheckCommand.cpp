@@ -56,6 +56,19 @@ int check(const QString& dir, const QStringList& args, QString* out = nullptr, Q
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+// Each finding of a check's JSON as "RULE objectRef file": what tells findings apart across two checks.
+QSet<QString> findingKeys(const QByteArray& json)
+{
+    QSet<QString> out;
+    for (const auto& v : QJsonDocument::fromJson(json).object().value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        out.insert(f.value(QStringLiteral("ruleId")).toString() + QLatin1Char(' ') +
+                   f.value(QStringLiteral("objectRef")).toString() + QLatin1Char(' ') +
+                   f.value(QStringLiteral("location")).toObject().value(QStringLiteral("file")).toString());
+    }
+    return out;
+}
+
 int validate(const QString& schema, const QString& document, QString* out)
 {
     QProcess p;
@@ -220,16 +233,7 @@ private slots:
         QCOMPARE(check(m_dir->path(), {QStringLiteral("shop"), QStringLiteral("--format"), QStringLiteral("json"),
                                        QStringLiteral("--output"), QStringLiteral("before.json")}),
                  0);
-        m_beforeKeys.clear();
-        for (const auto& v : QJsonDocument::fromJson(readAll(m_dir->filePath(QStringLiteral("before.json"))))
-                                 .object()
-                                 .value(QStringLiteral("findings"))
-                                 .toArray()) {
-            const QJsonObject f = v.toObject();
-            m_beforeKeys.insert(f.value(QStringLiteral("ruleId")).toString() + QLatin1Char(' ') +
-                                f.value(QStringLiteral("objectRef")).toString() + QLatin1Char(' ') +
-                                f.value(QStringLiteral("location")).toObject().value(QStringLiteral("file")).toString());
-        }
+        const QSet<QString> beforeKeys = findingKeys(readAll(m_dir->filePath(QStringLiteral("before.json"))));
         QString diff;
         QString err;
         QCOMPARE(check(m_dir->path(), {QStringLiteral("shop"), QStringLiteral("--diff")}, &diff, &err), 0);
@@ -256,20 +260,10 @@ private slots:
         QCOMPARE(check(m_dir->path(), {QStringLiteral("shop"), QStringLiteral("--format"), QStringLiteral("json"),
                                        QStringLiteral("--output"), QStringLiteral("after.json")}),
                  0);
-        const auto keys = [](const QByteArray& json) {
-            QSet<QString> out;
-            for (const auto& v : QJsonDocument::fromJson(json).object().value(QStringLiteral("findings")).toArray()) {
-                const QJsonObject f = v.toObject();
-                out.insert(f.value(QStringLiteral("ruleId")).toString() + QLatin1Char(' ') +
-                           f.value(QStringLiteral("objectRef")).toString() + QLatin1Char(' ') +
-                           f.value(QStringLiteral("location")).toObject().value(QStringLiteral("file")).toString());
-            }
-            return out;
-        };
-        const QSet<QString> afterKeys = keys(readAll(m_dir->filePath(QStringLiteral("after.json"))));
-        QVERIFY2(afterKeys.size() < m_beforeKeys.size(), qPrintable(QString::number(afterKeys.size())));
+        const QSet<QString> afterKeys = findingKeys(readAll(m_dir->filePath(QStringLiteral("after.json"))));
+        QVERIFY2(afterKeys.size() < beforeKeys.size(), qPrintable(QString::number(afterKeys.size())));
         for (const QString& k : afterKeys) {
-            QVERIFY2(m_beforeKeys.contains(k), qPrintable(k + QStringLiteral(" is new after the fix")));
+            QVERIFY2(beforeKeys.contains(k), qPrintable(k + QStringLiteral(" is new after the fix")));
         }
         QVERIFY2(!QJsonDocument::fromJson(readAll(m_dir->filePath(QStringLiteral("after.json"))))
                       .object()
@@ -311,7 +305,6 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    QSet<QString> m_beforeKeys;
 };
 
 QTEST_GUILESS_MAIN(TestCheckCommand)
