@@ -208,6 +208,9 @@ private:
 std::optional<ReviewedFileKind> reviewedKindOfName(std::string_view fileName)
 {
     const std::string lower = toLower(std::string(fileName));
+    if (lower.find(".drydock-backup") != std::string::npos) {
+        return std::nullopt; // what --fix kept of a file ("Dockerfile.drydock-backup" would pass as Dockerfile.*)
+    }
     if (lower == "dockerfile" || lower.rfind("dockerfile.", 0) == 0 ||
         (lower.size() > 11 && lower.substr(lower.size() - 11) == ".dockerfile")) {
         return ReviewedFileKind::Dockerfile;

@@ -63,6 +63,8 @@ private slots:
         QTest::newRow("api.Dockerfile is a Dockerfile") << "api.Dockerfile" << "dockerfile";
         QTest::newRow("lower case dockerfile counts") << "dockerfile" << "dockerfile";
         QTest::newRow("a Dockerfile lookalike is not") << "Dockerfiles.md" << "";
+        QTest::newRow("the backup --fix kept of a Dockerfile is not") << "Dockerfile.drydock-backup" << "";
+        QTest::newRow("a numbered backup is not either") << "docker-compose.yml.drydock-backup.2" << "";
     }
     void kindOfName()
     {

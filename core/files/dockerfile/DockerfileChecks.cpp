@@ -135,7 +135,7 @@ constexpr std::array<SecretFileName, 31> kSecretFiles{{
 }};
 
 // The worst secret-file name among the path's components, or nullopt.
-std::optional<Severity> secretFileSeverity(std::string_view source)
+std::optional<Severity> secretFileSeverityOf(std::string_view source)
 {
     std::optional<Severity> worst;
     for (const auto& part : split(toLower(source), '/')) {
@@ -176,7 +176,7 @@ void checkCopiedSecrets(const Dockerfile& file, std::vector<DockerfileCheckFindi
             if (startsWith(source, "<<") || contains(source, "://")) {
                 continue;
             }
-            if (const auto severity = secretFileSeverity(source)) {
+            if (const auto severity = secretFileSeverityOf(source)) {
                 out.push_back(
                     {i, findingOf(info(0),
                                   in.keyword + " " + maskSecretsInText(source) +
@@ -301,6 +301,11 @@ std::vector<DockerfileCheckFinding> runDockerfileChecks(const Dockerfile& file,
     checkBaseImages(file, finalStages, out);
     checkBuildArgSecrets(file, out);
     return out;
+}
+
+std::optional<Severity> copiedSecretFileSeverity(std::string_view source)
+{
+    return secretFileSeverityOf(source);
 }
 
 } // namespace drydock

@@ -4,6 +4,8 @@
 #include "core/rules/Rule.h"
 
 #include <cstddef>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace drydock {
@@ -22,6 +24,10 @@ struct DockerfileCheckFinding
 // DKF-005 a secret value in a global ARG before the first FROM (no image history ever shows it, the
 // repository does). Texts are data, like a rule's.
 const std::vector<RuleInfo>& dockerfileCheckInfos();
+
+// How bad copying this source into an image is (a key, `.env`, credentials, `.git`): DKF-001's judgement of
+// one COPY/ADD source; nullopt for an ordinary file.
+std::optional<Severity> copiedSecretFileSeverity(std::string_view source);
 
 // Runs every DKF check over a parsed file. `finalStages` are the stages whose content the final image holds
 // (finalImageStages): a mutable base there is medium, in a build-only stage low. Evidence is masked.

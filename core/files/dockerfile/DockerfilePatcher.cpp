@@ -1,11 +1,13 @@
 #include "core/files/dockerfile/DockerfilePatcher.h"
 
 #include "core/common/Strings.h"
+#include "core/files/dockerfile/DockerfileChecks.h"
 #include "core/files/dockerfile/DockerfileImage.h"
 #include "core/files/dockerfile/DockerfileParser.h"
 #include "core/files/dockerfile/DockerfileReview.h"
 #include "core/files/dockerfile/DockerfileRunFix.h"
 #include "core/rules/image/HistoryLine.h"
+#include "core/secrets/SecretMask.h"
 
 #include <algorithm>
 #include <map>
@@ -242,6 +244,32 @@ std::vector<DockerfileEdit> DockerfilePatcher::plan(const Dockerfile& file, std:
         }
         for (const auto& rule : secretRules[in]) {
             edit(*in, replacement, rule);
+        }
+    }
+    // DKF-001: a COPY/ADD of nothing but keys and credential files is removed, a comment saying where they go
+    // instead (a mixed COPY is left alone: the other files are the application's).
+    for (const auto& f : findings) {
+        const DockerfileInstruction* in = f.ruleId == "DKF-001" && !skip.count(f.ruleId) ? instructionAt(file, f) : nullptr;
+        if (!in || byInstruction.count(in->beginOffset) || (in->keyword != "COPY" && in->keyword != "ADD")) {
+            continue;
+        }
+        std::vector<std::string> words = in->execForm ? in->execArguments : split(in->arguments, ' ');
+        std::erase(words, std::string());
+        if (words.size() < 2) {
+            continue;
+        }
+        words.pop_back(); // the destination
+        if (std::all_of(words.begin(), words.end(), [](const std::string& w) {
+                return copiedSecretFileSeverity(w).has_value() && w.find("://") == std::string::npos;
+            })) {
+            std::string sources;
+            for (const auto& w : words) {
+                sources += (sources.empty() ? "" : " ") + maskSecretsInText(w);
+            }
+            edit(*in,
+                 "# drydock (DKF-001): removed " + in->keyword + " " + sources +
+                     ": mount keys and credentials at run time (compose secrets:), list them in .dockerignore" + nl,
+                 "DKF-001");
         }
     }
     // RUN fixes.

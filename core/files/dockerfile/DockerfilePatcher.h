@@ -37,7 +37,8 @@ struct DockerfilePatch
 // whose default configuration needs root); IMG-004 ADD of local non-archive
 // files → COPY; IMG-010 `--no-install-recommends`, `apk add --no-cache` and the cache removal in that RUN;
 // IMG-009 `apt-get dist-upgrade` removed; SEC-002/SEC-003/DKF-005 a secret ENV/ARG value removed, a comment
-// saying to pass it at run time (the value is never written). What cannot be known (a HEALTHCHECK command, a
+// saying to pass it at run time (the value is never written); DKF-001 a COPY/ADD of nothing but keys and
+// credential files removed, a comment saying to mount them at run time. What cannot be known (a HEALTHCHECK command, a
 // base image's release) is left alone. Lines outside the edits stay byte-identical, and inserted lines use
 // the file's line endings.
 class DockerfilePatcher
