@@ -66,6 +66,57 @@ std::map<std::string, std::vector<RunEdit>> editsByService(const FileReview& fil
     return edits;
 }
 
+// Keeps a file's patched text as its fix when, read back, it resolves something and brings no new high or
+// critical finding; says why not otherwise, and names the changes that usually need a decision.
+void keepFixIfSound(FileReview& file, const std::string& patchedText, const std::vector<FileReview>& after)
+{
+    std::set<std::string> before;
+    for (const auto& f : file.findings) {
+        before.insert(findingKey(f));
+    }
+    std::set<std::string> still;
+    std::vector<std::string> introduced;
+    for (const auto& r : after) {
+        if (r.path != file.path) {
+            continue;
+        }
+        for (const auto& f : r.findings) {
+            const std::string key = findingKey(f);
+            still.insert(key);
+            if (!before.count(key) && f.severity >= Severity::High) {
+                introduced.push_back(f.ruleId);
+            }
+        }
+    }
+    std::set<std::string> fixedRules;
+    std::set<std::string> deliberate;
+    for (const auto& f : file.findings) {
+        if (!still.count(findingKey(f))) {
+            fixedRules.insert(f.ruleId);
+            if (!ruleAdvice(f.ruleId).appliedByDefault) {
+                deliberate.insert(f.ruleId);
+            }
+        }
+    }
+    if (!introduced.empty() || fixedRules.empty()) {
+        file.notes.push_back(introduced.empty()
+                                 ? "no automatic fix: the edits resolved nothing when the file was read back"
+                                 : "the automatic fix was dropped: it would bring " + introduced.front() +
+                                       " into the file");
+        return;
+    }
+    file.fixedText = patchedText;
+    file.fixedRuleIds.assign(fixedRules.begin(), fixedRules.end());
+    if (!deliberate.empty()) {
+        std::string list;
+        for (const auto& id : deliberate) {
+            list += (list.empty() ? "" : ", ") + id;
+        }
+        file.notes.push_back("the fix also changes what usually needs a decision (" + list +
+                             "): read the diff before you keep it");
+    }
+}
+
 // Rounds of patch and re-read: removing `privileged` lets the default-capabilities rule fire, whose edit the
 // next round makes. Three rounds reach the fixed point of every rule's edits.
 constexpr int kFixRounds = 3;
@@ -145,51 +196,7 @@ void fixComposeFiles(const ComposeFileGroup& group, const ProjectReviewOptions& 
                                  ")");
             continue;
         }
-        std::set<std::string> before;
-        for (const auto& f : file.findings) {
-            before.insert(findingKey(f));
-        }
-        std::set<std::string> still;
-        std::vector<std::string> introduced;
-        for (const auto& r : after) {
-            if (r.path != file.path) {
-                continue;
-            }
-            for (const auto& f : r.findings) {
-                const std::string key = findingKey(f);
-                still.insert(key);
-                if (!before.count(key) && f.severity >= Severity::High) {
-                    introduced.push_back(f.ruleId);
-                }
-            }
-        }
-        std::set<std::string> fixedRules;
-        std::set<std::string> deliberate;
-        for (const auto& f : file.findings) {
-            if (!still.count(findingKey(f))) {
-                fixedRules.insert(f.ruleId);
-                if (!ruleAdvice(f.ruleId).appliedByDefault) {
-                    deliberate.insert(f.ruleId);
-                }
-            }
-        }
-        if (!introduced.empty() || fixedRules.empty()) {
-            file.notes.push_back(introduced.empty()
-                                     ? "no automatic fix: the edits resolved nothing when the file was read back"
-                                     : "the automatic fix was dropped: it would bring " + introduced.front() +
-                                           " into the file");
-            continue;
-        }
-        file.fixedText = text->second;
-        file.fixedRuleIds.assign(fixedRules.begin(), fixedRules.end());
-        if (!deliberate.empty()) {
-            std::string list;
-            for (const auto& id : deliberate) {
-                list += (list.empty() ? "" : ", ") + id;
-            }
-            file.notes.push_back("the fix also changes what usually needs a decision (" + list +
-                                 "): read the diff before you keep it");
-        }
+        keepFixIfSound(file, text->second, after);
     }
 }
 
