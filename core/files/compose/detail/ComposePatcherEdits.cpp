@@ -283,9 +283,11 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         }
         const YAML::Node item = vols[*i];
         if (item.IsScalar()) {
-            VolumeArg v = VolumeArg::parse(item.Scalar());
+            const MaskedVariables m = MaskedVariables::of(item.Scalar());
+            VolumeArg v = VolumeArg::parse(m.text);
             v.setReadOnly();
-            return s.editor.replaceItem(s.service, "volumes", *i, styled(quoteOf(s, item), v.text(), false));
+            return s.editor.replaceItem(s.service, "volumes", *i,
+                                        restyled(quoteOf(s, item), m.restore(v.text()), false));
         }
         const auto m = s.editor.itemMap(s.service, "volumes", *i, &why);
         return m ? s.editor.setScalar(*m, "read_only", "true") : EditResult{0, why};
@@ -308,9 +310,11 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         }
         const YAML::Node item = ports[*i];
         if (item.IsScalar()) {
-            PublishArg p = PublishArg::parse(item.Scalar());
+            const MaskedVariables m = MaskedVariables::of(item.Scalar());
+            PublishArg p = PublishArg::parse(m.text);
             p.hostIp = "127.0.0.1";
-            return s.editor.replaceItem(s.service, "ports", *i, styled(quoteOf(s, item), p.text(), true));
+            return s.editor.replaceItem(s.service, "ports", *i,
+                                        restyled(quoteOf(s, item), m.restore(p.text()), true));
         }
         const auto m = s.editor.itemMap(s.service, "ports", *i, &why);
         return m ? s.editor.setScalar(*m, "host_ip", "127.0.0.1") : EditResult{0, why};
