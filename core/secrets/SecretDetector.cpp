@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 namespace drydock {
@@ -771,6 +772,31 @@ bool isHexId(std::string_view v)
                          }) == v.size();
 }
 
+// key='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8' in a script that runs gpg: the public key's fingerprint (or
+// long key id) that every official image's RUN hands to `gpg --recv-keys`, not a secret.
+bool isFingerprintForGpg(std::string_view value, std::string_view text)
+{
+    while (!value.empty() && (value.back() == ';' || value.back() == '\'' || value.back() == '"')) {
+        value.remove_suffix(1);
+    }
+    while (!value.empty() && (value.front() == '\'' || value.front() == '"')) {
+        value.remove_prefix(1);
+    }
+    const std::size_t digits = value.starts_with("0x") || value.starts_with("0X") ? value.size() - 2 : value.size();
+    if (!isHexId(value) || (digits != 40 && digits != 16)) {
+        return false;
+    }
+    for (std::size_t at = text.find("gpg"); at != std::string_view::npos; at = text.find("gpg", at + 3)) {
+        const bool wordStart = at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) ||
+                                            text[at - 1] == '_' || text[at - 1] == '-');
+        const char after = at + 3 < text.size() ? text[at + 3] : ' ';
+        if (wordStart && (after == ' ' || after == '2' || after == 'v' || after == ';' || after == '\t')) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool isAlreadyMasked(std::string_view v)
 {
     return v.starts_with("******") || v == "<redacted>" ||
@@ -1356,7 +1382,9 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             }
             if (isPair(word)) {
                 const std::string_view name = word.substr(0, word.find('='));
-                add(name, inspectVariable(name, word.substr(name.size() + 1)), token);
+                if (!isFingerprintForGpg(word.substr(name.size() + 1), text)) {
+                    add(name, inspectVariable(name, word.substr(name.size() + 1)), token);
+                }
                 continue;
             }
             command.note(word);

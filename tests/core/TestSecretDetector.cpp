@@ -423,6 +423,15 @@ void TestSecretDetector::scansText_data()
     QTest::newRow("a bare AWS key id as an argument")
         << "run.sh AKIAIOSFODNN7EXAMPLE" << QStringList{"****** (20 chars, AWS access key id)"};
     QTest::newRow("nginx's own command line is clean") << "nginx -g daemon off;" << QStringList{};
+    // docker-library/postgres: RUN key='B97B…4CF8'; gpg --recv-keys "$key" was reported as a secret "key".
+    QTest::newRow("a key fingerprint handed to gpg is public")
+        << "/bin/sh -c key='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8'; gpg --batch --recv-keys \"$key\""
+        << QStringList{};
+    QTest::newRow("a long key id handed to gpg2 is public")
+        << "key=0x7FCC7D46ACCC4CF8 && gpg2 --recv-keys $key" << QStringList{};
+    QTest::newRow("the same hex under a key name without gpg is still a secret")
+        << "/bin/sh -c export key=B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8 && ./deploy"
+        << QStringList{"key=****** (32-63 chars, key)"};
     QTest::newRow("two secrets in one script")
         << "/bin/sh -c export API_TOKEN=abcdef123456 && mysql -pS3cretRoot"
         << QStringList{"API_TOKEN=****** (8-15 chars, token)", "-p ****** (8-15 chars, password)"};
