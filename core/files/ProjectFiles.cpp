@@ -215,7 +215,8 @@ bool isCopyOrCompanion(const std::string& lower)
         return true;
     }
     for (const std::string_view suffix : {".orig", ".rej", ".bak", ".swp", ".dockerignore"}) {
-        if (lower.size() > suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        if (lower.size() > suffix.size() &&
+            lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
             return true;
         }
     }

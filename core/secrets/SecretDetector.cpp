@@ -782,7 +782,8 @@ bool isFingerprintForGpg(std::string_view value, std::string_view text)
     while (!value.empty() && (value.front() == '\'' || value.front() == '"')) {
         value.remove_prefix(1);
     }
-    const std::size_t digits = value.starts_with("0x") || value.starts_with("0X") ? value.size() - 2 : value.size();
+    const std::size_t digits =
+        value.starts_with("0x") || value.starts_with("0X") ? value.size() - 2 : value.size();
     if (!isHexId(value) || (digits != 40 && digits != 16)) {
         return false;
     }

@@ -397,7 +397,7 @@ std::optional<Step> stepAt(TextLines& text, std::string_view service, std::strin
 {
     YAML::Node root;
     try {
-        root = YAML::Load(text.lfText());
+        root = text.parsed();
     } catch (const YAML::Exception& e) {
         *why = "an edit made the file unreadable (" + e.msg + ")";
         return std::nullopt;

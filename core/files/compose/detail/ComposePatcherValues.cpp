@@ -105,7 +105,8 @@ std::string MaskedVariables::restore(std::string_view masked) const
 {
     std::string out;
     for (std::size_t i = 0; i < masked.size();) {
-        const std::size_t close = masked[i] == kMarkOpen ? masked.find(kMarkClose, i) : std::string_view::npos;
+        const std::size_t close =
+            masked[i] == kMarkOpen ? masked.find(kMarkClose, i) : std::string_view::npos;
         std::size_t n = 0;
         bool marker = close != std::string_view::npos && close > i + 1 && close - i < 8;
         for (std::size_t d = i + 1; marker && d < close; ++d) {
