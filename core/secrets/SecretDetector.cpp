@@ -1009,8 +1009,21 @@ std::vector<TextToken> tokenize(std::string_view t)
 }
 
 // Which program the current command runs, for flags whose meaning depends on it (-p, -u).
+// Clients whose password flag takes the next word: sqlcmd -U sa -P <pw> (SQL Server images' health checks),
+// redis-cli -a <pw>, mongosh -u root -p <pw>.
+struct PasswordFlag
+{
+    std::string_view program;
+    std::string_view flag;
+};
+constexpr std::array kClientPasswordFlags{
+    PasswordFlag{"sqlcmd", "-P"},    PasswordFlag{"bcp", "-P"},         PasswordFlag{"osql", "-P"},
+    PasswordFlag{"redis-cli", "-a"}, PasswordFlag{"mongo", "-p"},       PasswordFlag{"mongosh", "-p"},
+    PasswordFlag{"mongodump", "-p"}, PasswordFlag{"mongorestore", "-p"}};
+
 struct CommandContext
 {
+    std::string_view passwordFlag; // the program's flag that takes a password as the next word
     bool mysql = false;
     bool curl = false;
     bool sshpass = false;
@@ -1020,6 +1033,9 @@ struct CommandContext
     void note(std::string_view word)
     {
         const std::string_view program = basename(word);
+        for (const auto& p : kClientPasswordFlags) {
+            passwordFlag = passwordFlag.empty() && program == p.program ? p.flag : passwordFlag;
+        }
         mysql = mysql || iequalsAny(program, kMysqlPrograms);
         curl = curl || program == "curl";
         sshpass = sshpass || program == "sshpass";
@@ -1399,6 +1415,12 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
         // Flags whose meaning depends on the program: mysql -p<pw>, sshpass -p, docker login -p, curl -u.
         if ((command.mysql || command.sshpass) && word.size() > 2 && word[1] == 'p') {
             password("-p", word.substr(2), token);
+            continue;
+        }
+        if (!command.passwordFlag.empty() && word == command.passwordFlag) {
+            if (nextIsValue && password(word, next->text, *next)) {
+                ++k;
+            }
             continue;
         }
         if ((command.sshpass || command.dockerLogin) && word == "-p") {

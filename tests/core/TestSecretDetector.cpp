@@ -432,6 +432,18 @@ void TestSecretDetector::scansText_data()
     QTest::newRow("the same hex under a key name without gpg is still a secret")
         << "/bin/sh -c export key=B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8 && ./deploy"
         << QStringList{"key=****** (32-63 chars, key)"};
+    // docker/awesome-compose aspnet-mssql: the health check's sqlcmd -P example_123 was printed in clear in the
+    // JSON remediation and the diff while SA_PASSWORD=example_123 itself was masked.
+    QTest::newRow("sqlcmd -P in a health check")
+        << "/opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P example_123 -Q 'SELECT 1' || exit 1"
+        << QStringList{"-P ****** (8-15 chars, password)"};
+    QTest::newRow("sqlcmd -P with a variable names no value")
+        << "sqlcmd -S localhost -U sa -P $SA_PASSWORD -Q 'SELECT 1'" << QStringList{};
+    QTest::newRow("redis-cli -a") << "redis-cli -a s3cretRedis ping" << QStringList{"-a ****** (8-15 chars, password)"};
+    QTest::newRow("mongosh -p") << "mongosh -u root -p Mongo2pass --eval 'db.ping()'"
+                                << QStringList{"-p ****** (8-15 chars, password)"};
+    QTest::newRow("-P and -a outside those clients are other flags")
+        << "psql -P pager=off -c 'select 1'; ls -a /data" << QStringList{};
     QTest::newRow("two secrets in one script")
         << "/bin/sh -c export API_TOKEN=abcdef123456 && mysql -pS3cretRoot"
         << QStringList{"API_TOKEN=****** (8-15 chars, token)", "-p ****** (8-15 chars, password)"};
