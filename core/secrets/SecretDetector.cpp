@@ -174,7 +174,9 @@ constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
      "port",      "backend",  "scheme",     "format",    "version",  "strength", "rotation", "store",
      "realm",     "issuer",   "audience",   "scope",     "role",     "retries",  "server",   "servers",
      "manager",   "helper",   "complexity", "column",    "scopes",   "roles",    "seconds",  "minutes",
-     "hours",     "days",     "attempts",   "score"});
+     "hours",     "days",     "attempts",   "score",
+     // a checksum of the thing, not the thing: nginx's KEY_SHA512 of its public signing key, GOSU_SHA256
+     "sha1",      "sha256",   "sha384",     "sha512",    "md5",      "checksum", "digest"});
 
 // Words anywhere in a name that make it a switch about a secret rather than the secret
 // (MYSQL_RANDOM_ROOT_PASSWORD=yes, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1, PASSWORD_MIN_LENGTH=12).

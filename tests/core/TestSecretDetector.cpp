@@ -162,6 +162,9 @@ void TestSecretDetector::classifiesNames_data()
     QTest::newRow("ACCESS_TOKEN_TTL describes a token") << "ACCESS_TOKEN_TTL" << "describes" << "";
     QTest::newRow("SECRET_NAME names a secret") << "SECRET_NAME" << "describes" << "";
     QTest::newRow("API_KEY_HEADER names a header") << "API_KEY_HEADER" << "describes" << "";
+    // nginxinc/docker-nginx: RUN … KEY_SHA512="e09f…" checks the downloaded public key; it was SEC-003.
+    QTest::newRow("KEY_SHA512 is a checksum of a key") << "KEY_SHA512" << "describes" << "";
+    QTest::newRow("TOKEN_CHECKSUM is a checksum of a token") << "TOKEN_CHECKSUM" << "describes" << "";
     QTest::newRow("KMS_KEY_ID is an id") << "KMS_KEY_ID" << "describes" << "";
     QTest::newRow("DB_PASSWORD_SECRET_REF is a reference") << "DB_PASSWORD_SECRET_REF" << "describes" << "";
     QTest::newRow("MYSQL_RANDOM_ROOT_PASSWORD is a switch") << "MYSQL_RANDOM_ROOT_PASSWORD" << "describes" << "";
@@ -444,6 +447,9 @@ void TestSecretDetector::scansText_data()
                                 << QStringList{"-p ****** (8-15 chars, password)"};
     QTest::newRow("-P and -a outside those clients are other flags")
         << "psql -P pager=off -c 'select 1'; ls -a /data" << QStringList{};
+    QTest::newRow("a key's SHA-512 checked with sha512sum is no secret")
+        << "/bin/sh -c KEY_SHA512=\"e09fa32f0a0eab2b879ccbbc4d0e4fb9751486eedda75e35fac65802cc9faa266425edf83e261137a2f4d16281ce2c1a5f4502930fe75154723da014214f0655\" && sha512sum -c -"
+        << QStringList{};
     QTest::newRow("two secrets in one script")
         << "/bin/sh -c export API_TOKEN=abcdef123456 && mysql -pS3cretRoot"
         << QStringList{"API_TOKEN=****** (8-15 chars, token)", "-p ****** (8-15 chars, password)"};
