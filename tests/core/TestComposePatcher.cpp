@@ -201,6 +201,14 @@ void TestComposePatcher::patches_data()
         << "add --read-only; add --pids-limit 64"
         << QByteArray(three).replace("      echo one\n",
                                      "      echo one\n    read_only: true\n    pids_limit: 64\n");
+    // A range published on all interfaces got NET-003 for each port and "port 9000/tcp is not published".
+    QTest::newRow("a published port range is bound to 127.0.0.1 as one item")
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"9000-9002:9000-9002\"\n"
+                      "      - 53:53/udp\n")
+        << "a"
+        << "loopback --publish 9000/tcp; loopback --publish 9001/tcp; loopback --publish 9002"
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1:9000-9002:9000-9002\"\n"
+                      "      - 53:53/udp\n");
     QTest::newRow("a published port is removed")
         << web << "web"
         << "removePort --publish 443" << QByteArray(kWeb).replace("      - 443:443\n", "");

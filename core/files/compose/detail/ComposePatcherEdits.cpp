@@ -75,7 +75,8 @@ bool holds(const Step& s, const RunEdit& e, const Target& t)
         bool found = false;
         for (const auto& item : ports) {
             const PortItem p = portItem(item);
-            if (p.key == normalisePortKey(e.value)) {
+            if (e.op == RunEdit::Op::RemovePort ? p.key == normalisePortKey(e.value)
+                                                : publishesPort(p.key, e.value)) {
                 found = true;
                 if (e.op == RunEdit::Op::RemovePort || !isLoopback(p.hostIp)) {
                     return false;
@@ -299,7 +300,8 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         }
         const auto i = indexWhere(ports, [&](const YAML::Node& n) {
             const PortItem p = portItem(n);
-            return p.key == normalisePortKey(e.value) &&
+            return (e.op == RunEdit::Op::RemovePort ? p.key == normalisePortKey(e.value)
+                                                    : publishesPort(p.key, e.value)) &&
                    (e.op == RunEdit::Op::RemovePort || !isLoopback(p.hostIp));
         });
         if (!i) {
@@ -499,7 +501,7 @@ EditOutcome applyEdit(TextLines& text, std::string_view service, const RunEdit& 
         }
         if (step == 0 && edit.op == RunEdit::Op::BindPortToLoopback) {
             for (const auto& item : entryOr(s->view.value, "ports")) {
-                if (item.IsMap() && portItem(item).key == normalisePortKey(edit.value)) {
+                if (item.IsMap() && publishesPort(portItem(item).key, edit.value)) {
                     out.description += " (host_ip: of the long syntax is a Compose Specification key that "
                                        "docker-compose 1.x rejects; docker compose v2 reads it)";
                     break;

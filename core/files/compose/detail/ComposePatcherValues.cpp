@@ -214,6 +214,36 @@ PortItem portItem(const YAML::Node& n)
     return p;
 }
 
+bool publishesPort(std::string_view itemKey, std::string_view port)
+{
+    const std::string item = normalisePortKey(itemKey);
+    const std::string wanted = normalisePortKey(port);
+    if (item == wanted) {
+        return true;
+    }
+    const std::size_t slash = item.find('/');
+    const std::size_t wantedSlash = wanted.find('/');
+    if (item.substr(slash) != wanted.substr(wantedSlash)) {
+        return false;
+    }
+    const std::string range = item.substr(0, slash);
+    const std::size_t dash = range.find('-');
+    const auto number = [](std::string_view digits) -> long {
+        if (digits.empty() || digits.size() > 5 ||
+            digits.find_first_not_of("0123456789") != std::string_view::npos) {
+            return -1;
+        }
+        return std::stol(std::string(digits));
+    };
+    if (dash == std::string::npos) {
+        return false;
+    }
+    const long first = number(std::string_view(range).substr(0, dash));
+    const long last = number(std::string_view(range).substr(dash + 1));
+    const long n = number(std::string_view(wanted).substr(0, wantedSlash));
+    return first >= 0 && last >= first && n >= first && n <= last;
+}
+
 bool isLoopback(std::string_view ip)
 {
     return startsWith(ip, "127.") || ip == "::1";

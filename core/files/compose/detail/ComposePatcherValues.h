@@ -57,6 +57,9 @@ struct PortItem
 };
 PortItem portItem(const YAML::Node& n);
 bool isLoopback(std::string_view ip);
+// Whether a published item's key ("9000-9002/tcp" or "80/tcp") holds the container port of an edit
+// ("9001/tcp"): a port range is one item that publishes every port in it.
+bool publishesPort(std::string_view itemKey, std::string_view port);
 
 // The environment entry that sets `name`: its index in a list, or its position in a mapping.
 std::optional<std::size_t> envIndex(const YAML::Node& env, const std::string& name);
