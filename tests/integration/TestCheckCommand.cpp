@@ -226,6 +226,19 @@ private slots:
         QVERIFY(!err.contains(QStringLiteral("Wh4le-Hell0-2024")));
     }
 
+    // A VPN sidecar (network_mode: "service:vpn", the self-hosting pattern) lost its shared network in the fix
+    // with no word: sharing another container's namespace is a decision, named in the note like the others.
+    void aSidecarsSharedNetworkIsNamedAsADecision()
+    {
+        QString out;
+        QCOMPARE(check(m_dir->path(), {QStringLiteral("sidecar")}, &out), 0);
+        QVERIFY2(out.contains(QRegularExpression(
+                     QStringLiteral("^sidecar/compose.yaml: note: the fix also changes what usually needs a "
+                                    "decision \\([^)]*CTR-010"),
+                     QRegularExpression::MultilineOption)),
+                 qPrintable(out));
+    }
+
     // Without a secret to mask, the diff is what --fix writes: it applies with patch -p1, only the edited lines
     // change, and the patched files have none of the findings the fix claims to resolve.
     void theDiffAppliesAndResolvesWithoutTouchingTheRest()
