@@ -209,6 +209,12 @@ void TestComposePatcher::patches_data()
         << "loopback --publish 9000/tcp; loopback --publish 9001/tcp; loopback --publish 9002"
         << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1:9000-9002:9000-9002\"\n"
                       "      - 53:53/udp\n");
+    // A compose file saved with a UTF-8 byte order mark got no fix: "the service's keys are not laid out as a
+    // block below its name" (yaml-cpp's marks do not count the mark).
+    QTest::newRow("a file that starts with a byte order mark is edited and keeps it")
+        << QByteArray("\xEF\xBB\xBFservices:\n  web:\n    image: \"nginx:1.25\"\n") << "web"
+        << "add --read-only"
+        << QByteArray("\xEF\xBB\xBFservices:\n  web:\n    image: \"nginx:1.25\"\n    read_only: true\n");
     QTest::newRow("a published port is removed")
         << web << "web"
         << "removePort --publish 443" << QByteArray(kWeb).replace("      - 443:443\n", "");

@@ -180,6 +180,16 @@ Result<std::string> patchComposeService(std::string_view fileText, std::string_v
     if (const auto e = tooLargeOrDeep(fileText)) {
         return *e;
     }
+    // A byte order mark (editors on Windows write one) is not in yaml-cpp's marks: the patch is made on the
+    // text after it and the mark is put back.
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    if (fileText.starts_with(kBom)) {
+        auto patched = patchComposeService(fileText.substr(kBom.size()), serviceName, edits, report);
+        if (patched) {
+            patched.value().insert(0, kBom);
+        }
+        return patched;
+    }
     TextLines text = TextLines::split(fileText);
     auto original = parse(text);
     if (!original) {
