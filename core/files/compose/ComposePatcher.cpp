@@ -92,6 +92,43 @@ std::vector<std::string> keysEdited(const std::vector<RunEdit>& edits)
     return keys;
 }
 
+// A node written out so that two nodes compare equal exactly when they hold the same tree: YAML::Dump's
+// emitter took a third of a check of a 60-service file, called twice for every patched service.
+void canonical(const YAML::Node& n, std::string& out)
+{
+    switch (n.Type()) {
+    case YAML::NodeType::Scalar:
+        out += 'S' + std::to_string(n.Scalar().size()) + ':' + n.Scalar() + n.Tag() + ';';
+        return;
+    case YAML::NodeType::Sequence:
+        out += '[';
+        for (const auto& item : n) {
+            canonical(item, out);
+        }
+        out += ']';
+        return;
+    case YAML::NodeType::Map:
+        out += '{';
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            canonical(it->first, out);
+            canonical(it->second, out);
+        }
+        out += '}';
+        return;
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        out += '~';
+        return;
+    }
+}
+
+std::string canonical(const YAML::Node& n)
+{
+    std::string out;
+    canonical(n, out);
+    return out;
+}
+
 // Every top-level key, every service but the patched one and every key of the patched one that no edit
 // targets, as yaml-cpp writes them: a patch must not change any of them (top-level secrets: may gain
 // entries). A line edit that slipped into a neighbouring value (a block scalar) shows here.
@@ -110,19 +147,19 @@ std::string untouchedParts(const YAML::Node& root, std::string_view service,
         if (key == "services" && it->second.IsMap()) {
             for (auto s = it->second.begin(); s != it->second.end(); ++s) {
                 if (!(s->first.IsScalar() && s->first.Scalar() == service)) {
-                    out += YAML::Dump(s->first) + ":\n" + YAML::Dump(s->second) + "\n";
+                    out += canonical(s->first) + ":\n" + canonical(s->second) + "\n";
                     continue;
                 }
                 for (auto k = s->second.begin(); s->second.IsMap() && k != s->second.end(); ++k) {
                     const std::string name = k->first.IsScalar() ? k->first.Scalar() : std::string();
                     if (std::find(edited.begin(), edited.end(), name) == edited.end()) {
-                        out += "  " + name + ":\n" + YAML::Dump(k->second) + "\n";
+                        out += "  " + name + ":\n" + canonical(k->second) + "\n";
                     }
                 }
             }
             continue;
         }
-        out += key + ":\n" + YAML::Dump(it->second) + "\n";
+        out += key + ":\n" + canonical(it->second) + "\n";
     }
     return out;
 }
