@@ -162,7 +162,8 @@ constexpr auto kExemptTokens =
                                      "dir", "url", "uri", "fingerprint"});
 
 // Words that, among the last two of a name, make it talk *about* a secret: its length, lifetime, name,
-// header, id or policy (PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME, API_KEY_HEADER, KMS_KEY_ID). Official
+// header, id or policy (PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME, API_KEY_HEADER, KMS_KEY_ID).
+// A checksum (KEY_SHA512 of nginx's public signing key, GOSU_SHA256) is not the thing either. Official
 // images set many of these; their values are settings, not secrets.
 constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
     {"length",    "len",      "ttl",        "timeout",   "expiry",   "expires",  "expire",   "expiration",
@@ -174,9 +175,8 @@ constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
      "port",      "backend",  "scheme",     "format",    "version",  "strength", "rotation", "store",
      "realm",     "issuer",   "audience",   "scope",     "role",     "retries",  "server",   "servers",
      "manager",   "helper",   "complexity", "column",    "scopes",   "roles",    "seconds",  "minutes",
-     "hours",     "days",     "attempts",   "score",
-     // a checksum of the thing, not the thing: nginx's KEY_SHA512 of its public signing key, GOSU_SHA256
-     "sha1",      "sha256",   "sha384",     "sha512",    "md5",      "checksum", "digest"});
+     "hours",     "days",     "attempts",   "score",     "sha1",     "sha256",   "sha384",   "sha512",
+     "md5",       "checksum", "digest"});
 
 // Words anywhere in a name that make it a switch about a secret rather than the secret
 // (MYSQL_RANDOM_ROOT_PASSWORD=yes, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1, PASSWORD_MIN_LENGTH=12).
@@ -1010,7 +1010,6 @@ std::vector<TextToken> tokenize(std::string_view t)
     return tokens;
 }
 
-// Which program the current command runs, for flags whose meaning depends on it (-p, -u).
 // Clients whose password flag takes the next word: sqlcmd -U sa -P <pw> (SQL Server images' health checks),
 // redis-cli -a <pw>, mongosh -u root -p <pw>.
 struct PasswordFlag
@@ -1023,6 +1022,7 @@ constexpr std::array kClientPasswordFlags{
     PasswordFlag{"redis-cli", "-a"}, PasswordFlag{"mongo", "-p"},       PasswordFlag{"mongosh", "-p"},
     PasswordFlag{"mongodump", "-p"}, PasswordFlag{"mongorestore", "-p"}};
 
+// Which program the current command runs, for flags whose meaning depends on it (-p, -u).
 struct CommandContext
 {
     std::string_view passwordFlag; // the program's flag that takes a password as the next word
