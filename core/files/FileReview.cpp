@@ -3,8 +3,12 @@
 #include "core/files/UnifiedDiff.h"
 #include "core/secrets/SecretMask.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 namespace drydock {
 
@@ -30,7 +34,67 @@ std::pair<int, int> lineAndColumnAt(std::string_view text, std::size_t offset)
     return {line, static_cast<int>(offset - lineStart) + 1};
 }
 
-std::string maskedFileText(std::string_view text)
+namespace {
+
+bool isWordByte(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '/' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Every whole-word occurrence of value in text replaced by mask.
+std::string replaceWord(const std::string& text, const std::string& value, const std::string& mask)
+{
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t at = text.find(value); at != std::string::npos; at = text.find(value, at + 1)) {
+        const std::size_t end = at + value.size();
+        if ((at > 0 && isWordByte(text[at - 1])) || (end < text.size() && isWordByte(text[end])) ||
+            at < from) {
+            continue;
+        }
+        out.append(text, from, at - from);
+        out += mask;
+        from = end;
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+}
+
+// The secret values the classifier finds in a file, line by line (SA_PASSWORD: …), which the file may repeat
+// where a line alone says nothing: an exec-form health check whose "-P" and value are two list items.
+std::vector<std::pair<std::string, std::string>> secretValuesIn(std::string_view text)
+{
+    std::vector<std::pair<std::string, std::string>> found; // value, kind
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        const std::string_view line = text.substr(start, end - start);
+        for (const auto& span : findSecretSpans(line)) {
+            std::string value(line.substr(span.begin, span.end - span.begin));
+            while (!value.empty() && (value.back() == '"' || value.back() == '\'')) {
+                value.pop_back();
+            }
+            while (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+                value.erase(0, 1);
+            }
+            // A plain word (a password "nextcloud" beside POSTGRES_USER=nextcloud, image: nextcloud) is left
+            // where it is not a value: masking every image and user name would say more than it hides.
+            const bool plainWord = std::all_of(value.begin(), value.end(), [](char c) {
+                return std::islower(static_cast<unsigned char>(c)) != 0;
+            });
+            if (value.size() >= 8 && !plainWord && value.find('*') == std::string::npos) {
+                found.emplace_back(std::move(value), span.kind);
+            }
+        }
+        start = end;
+    }
+    return found;
+}
+
+// text masked line by line, then every other occurrence of the values found masked too.
+std::string maskedWith(std::string_view text, const std::vector<std::pair<std::string, std::string>>& found)
 {
     std::string out;
     out.reserve(text.size());
@@ -41,7 +105,17 @@ std::string maskedFileText(std::string_view text)
         out += maskSecretsInText(text.substr(start, end - start));
         start = end;
     }
+    for (const auto& [value, kind] : found) {
+        out = replaceWord(out, value, maskSecret(value, kind));
+    }
     return out;
+}
+
+} // namespace
+
+std::string maskedFileText(std::string_view text)
+{
+    return maskedWith(text, secretValuesIn(text));
 }
 
 std::string shownFixDiff(const FileReview& file, bool* masked)
@@ -52,8 +126,13 @@ std::string shownFixDiff(const FileReview& file, bool* masked)
         }
         return {};
     }
-    const std::string before = maskedFileText(file.originalText);
-    const std::string after = maskedFileText(*file.fixedText);
+    // The fix removes a value from where it was found; where the file repeats it, it stays masked too.
+    auto found = secretValuesIn(file.originalText);
+    for (auto& more : secretValuesIn(*file.fixedText)) {
+        found.push_back(std::move(more));
+    }
+    const std::string before = maskedWith(file.originalText, found);
+    const std::string after = maskedWith(*file.fixedText, found);
     if (masked) {
         *masked = before != file.originalText || after != *file.fixedText;
     }
@@ -72,9 +151,9 @@ Result<std::string> readReviewedFile(const std::string& path, const FileReviewLi
         return Error::make(ErrorCode::NotFound, "could not read " + path + ": " + ec.message());
     }
     if (size > limits.maxFileBytes) {
-        return Error::make(ErrorCode::TooLarge, path + " is " + std::to_string(size / 1024) + " KiB; files over " +
-                                                    std::to_string(limits.maxFileBytes / 1024) +
-                                                    " KiB are not reviewed");
+        return Error::make(ErrorCode::TooLarge,
+                           path + " is " + std::to_string(size / 1024) + " KiB; files over " +
+                               std::to_string(limits.maxFileBytes / 1024) + " KiB are not reviewed");
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {

@@ -205,11 +205,31 @@ private:
 
 } // namespace
 
+namespace {
+
+// Names that look like a Dockerfile or compose file but are copies or companions of one: the backups --fix
+// keeps, what patch and editors leave behind, and the per-Dockerfile ignore file BuildKit reads.
+bool isCopyOrCompanion(const std::string& lower)
+{
+    if (lower.find(".drydock-backup") != std::string::npos || (!lower.empty() && lower.back() == '~')) {
+        return true;
+    }
+    for (const std::string_view suffix : {".orig", ".rej", ".bak", ".swp", ".dockerignore"}) {
+        if (lower.size() > suffix.size() &&
+            lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 std::optional<ReviewedFileKind> reviewedKindOfName(std::string_view fileName)
 {
     const std::string lower = toLower(std::string(fileName));
-    if (lower.find(".drydock-backup") != std::string::npos) {
-        return std::nullopt; // what --fix kept of a file ("Dockerfile.drydock-backup" would pass as Dockerfile.*)
+    if (isCopyOrCompanion(lower)) {
+        return std::nullopt;
     }
     if (lower == "dockerfile" || lower.rfind("dockerfile.", 0) == 0 ||
         (lower.size() > 11 && lower.substr(lower.size() - 11) == ".dockerfile")) {

@@ -70,6 +70,12 @@ const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
          {kApply, "Tools that read the host's cgroup tree from inside stop working.",
           "The host's cgroup namespace is shared: the container sees the host's cgroup tree and its "
           "limits."}},
+        {"CTR-010",
+         {kSkip,
+          "A sidecar shares the other container's network or processes on purpose (a VPN client, a proxy, a "
+          "debugger): without it the sidecar reaches nothing it was put there for.",
+          "Another container's namespace is shared: code that breaks into either container sees and reaches "
+          "what the other does."}},
         {"CTR-011",
          {kSkip, "The program that uses the device stops working without it.",
           "A host device is passed in: anyone in the container reads or writes that device directly."}},

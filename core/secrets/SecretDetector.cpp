@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 namespace drydock {
@@ -161,7 +162,8 @@ constexpr auto kExemptTokens =
                                      "dir", "url", "uri", "fingerprint"});
 
 // Words that, among the last two of a name, make it talk *about* a secret: its length, lifetime, name,
-// header, id or policy (PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME, API_KEY_HEADER, KMS_KEY_ID). Official
+// header, id or policy (PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME, API_KEY_HEADER, KMS_KEY_ID).
+// A checksum (KEY_SHA512 of nginx's public signing key, GOSU_SHA256) is not the thing either. Official
 // images set many of these; their values are settings, not secrets.
 constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
     {"length",    "len",      "ttl",        "timeout",   "expiry",   "expires",  "expire",   "expiration",
@@ -173,7 +175,8 @@ constexpr auto kDescriptorTokens = std::to_array<std::string_view>(
      "port",      "backend",  "scheme",     "format",    "version",  "strength", "rotation", "store",
      "realm",     "issuer",   "audience",   "scope",     "role",     "retries",  "server",   "servers",
      "manager",   "helper",   "complexity", "column",    "scopes",   "roles",    "seconds",  "minutes",
-     "hours",     "days",     "attempts",   "score"});
+     "hours",     "days",     "attempts",   "score",     "sha1",     "sha256",   "sha384",   "sha512",
+     "md5",       "checksum", "digest"});
 
 // Words anywhere in a name that make it a switch about a secret rather than the secret
 // (MYSQL_RANDOM_ROOT_PASSWORD=yes, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1, PASSWORD_MIN_LENGTH=12).
@@ -771,6 +774,44 @@ bool isHexId(std::string_view v)
                          }) == v.size();
 }
 
+// key='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8' in a script that runs gpg: the public key's fingerprint (or
+// long key id) that every official image's RUN hands to `gpg --recv-keys`, not a secret.
+bool isFingerprintForGpg(std::string_view value, std::string_view text)
+{
+    while (!value.empty() && (value.back() == ';' || value.back() == '\'' || value.back() == '"')) {
+        value.remove_suffix(1);
+    }
+    while (!value.empty() && (value.front() == '\'' || value.front() == '"')) {
+        value.remove_prefix(1);
+    }
+    const std::size_t digits =
+        value.starts_with("0x") || value.starts_with("0X") ? value.size() - 2 : value.size();
+    if (!isHexId(value) || (digits != 40 && digits != 16)) {
+        return false;
+    }
+    for (std::size_t at = text.find("gpg"); at != std::string_view::npos; at = text.find("gpg", at + 3)) {
+        const bool wordStart = at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) ||
+                                            text[at - 1] == '_' || text[at - 1] == '-');
+        const char after = at + 3 < text.size() ? text[at + 3] : ' ';
+        if (wordStart && (after == ' ' || after == '2' || after == 'v' || after == ';' || after == '\t')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The names official images give the fingerprint they hand to gpg (key, GPG_KEYS, NODE_GPG_KEY, KEY_ID,
+// …_FINGERPRINT): only under such a name is a 40- or 16-hex value exempted, never under a token's or a
+// password's name that happens to share a RUN line with gpg.
+bool isGpgKeyName(std::string_view name)
+{
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower == "key" || lower == "keys" || lower == "key_id" || lower == "keyid" || lower.ends_with("gpg_key") ||
+           lower.ends_with("gpg_keys") || lower.ends_with("fingerprint") || lower.ends_with("gpg_key_id");
+}
+
 bool isAlreadyMasked(std::string_view v)
 {
     return v.starts_with("******") || v == "<redacted>" ||
@@ -981,9 +1022,22 @@ std::vector<TextToken> tokenize(std::string_view t)
     return tokens;
 }
 
+// Clients whose password flag takes the next word: sqlcmd -U sa -P <pw> (SQL Server images' health checks),
+// redis-cli -a <pw>, mongosh -u root -p <pw>.
+struct PasswordFlag
+{
+    std::string_view program;
+    std::string_view flag;
+};
+constexpr std::array kClientPasswordFlags{
+    PasswordFlag{"sqlcmd", "-P"},    PasswordFlag{"bcp", "-P"},         PasswordFlag{"osql", "-P"},
+    PasswordFlag{"redis-cli", "-a"}, PasswordFlag{"mongo", "-p"},       PasswordFlag{"mongosh", "-p"},
+    PasswordFlag{"mongodump", "-p"}, PasswordFlag{"mongorestore", "-p"}};
+
 // Which program the current command runs, for flags whose meaning depends on it (-p, -u).
 struct CommandContext
 {
+    std::string_view passwordFlag; // the program's flag that takes a password as the next word
     bool mysql = false;
     bool curl = false;
     bool sshpass = false;
@@ -993,6 +1047,9 @@ struct CommandContext
     void note(std::string_view word)
     {
         const std::string_view program = basename(word);
+        for (const auto& p : kClientPasswordFlags) {
+            passwordFlag = passwordFlag.empty() && program == p.program ? p.flag : passwordFlag;
+        }
         mysql = mysql || iequalsAny(program, kMysqlPrograms);
         curl = curl || program == "curl";
         sshpass = sshpass || program == "sshpass";
@@ -1356,7 +1413,9 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
             }
             if (isPair(word)) {
                 const std::string_view name = word.substr(0, word.find('='));
-                add(name, inspectVariable(name, word.substr(name.size() + 1)), token);
+                if (!isGpgKeyName(name) || !isFingerprintForGpg(word.substr(name.size() + 1), text)) {
+                    add(name, inspectVariable(name, word.substr(name.size() + 1)), token);
+                }
                 continue;
             }
             command.note(word);
@@ -1370,6 +1429,12 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
         // Flags whose meaning depends on the program: mysql -p<pw>, sshpass -p, docker login -p, curl -u.
         if ((command.mysql || command.sshpass) && word.size() > 2 && word[1] == 'p') {
             password("-p", word.substr(2), token);
+            continue;
+        }
+        if (!command.passwordFlag.empty() && word == command.passwordFlag) {
+            if (nextIsValue && password(word, next->text, *next)) {
+                ++k;
+            }
             continue;
         }
         if ((command.sshpass || command.dockerLogin) && word == "-p") {

@@ -147,6 +147,49 @@ void TestComposePatcher::patches_data()
         << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1::80\"\n"
                       "      - \"127.0.0.1:8443:443\"\n      - \"127.0.0.1:53:53/udp\"\n      - "
                       "'127.0.0.1:8444:443'\n");
+    // Seen in docker/awesome-compose (plex): "${PLEX_MEDIA_PATH}:/media/" became
+    // "$${PLEX_MEDIA_PATH}:/media/:ro", a named volume called "${PLEX_MEDIA_PATH}"; "${HTTP_PORT:-8080}:80"
+    // was split at the colon inside the braces.
+    QTest::newRow("variables in a rewritten port or volume stay variables, a literal $$ stays one")
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - ${HTTP_PORT:-8080}:80\n"
+                      "      - '${TLS_PORT}:443'\n    volumes:\n      - ${DATA_DIR:-./data}:/data\n"
+                      "      - \"$$HOME/cache:/cache\"\n")
+        << "a"
+        << "loopback --publish 80/tcp; loopback --publish 443; readOnly --volume /data; readOnly --volume "
+           "/cache"
+        << QByteArray(
+               "services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1:${HTTP_PORT:-8080}:80\"\n"
+               "      - '127.0.0.1:${TLS_PORT}:443'\n    volumes:\n      - \"${DATA_DIR:-./data}:/data:ro\"\n"
+               "      - \"$$HOME/cache:/cache:ro\"\n");
+    // Each edit read the whole file again: getsentry/self-hosted's 34 KB docker-compose.yml took 17 s. Edits
+    // now read the file with the other services hidden; one above that holds an anchor stays readable.
+    const QByteArray three("services:\n  first:\n    image: a\n    command: |\n      echo one\n"
+                           "  web:\n    image: nginx\n    environment: &env\n      A: \"1\"\n"
+                           "  after:\n    image: b\n    environment: *env\n    healthcheck:\n"
+                           "      test: [\"CMD\", \"true\"]\n");
+    QTest::newRow("the last service, whose alias names an anchor in the service above, is edited")
+        << three << "after"
+        << "add --read-only; add --pids-limit 64"
+        << QByteArray(three).append("    read_only: true\n    pids_limit: 64\n");
+    QTest::newRow("the first service, whose block scalar ends where the next service starts, is edited")
+        << three << "first"
+        << "add --read-only; add --pids-limit 64"
+        << QByteArray(three).replace("      echo one\n",
+                                     "      echo one\n    read_only: true\n    pids_limit: 64\n");
+    // A range published on all interfaces got NET-003 for each port and "port 9000/tcp is not published".
+    QTest::newRow("a published port range is bound to 127.0.0.1 as one item")
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"9000-9002:9000-9002\"\n"
+                      "      - 53:53/udp\n")
+        << "a"
+        << "loopback --publish 9000/tcp; loopback --publish 9001/tcp; loopback --publish 9002"
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1:9000-9002:9000-9002\"\n"
+                      "      - 53:53/udp\n");
+    // A compose file saved with a UTF-8 byte order mark got no fix: "the service's keys are not laid out as a
+    // block below its name" (yaml-cpp's marks do not count the mark).
+    QTest::newRow("a file that starts with a byte order mark is edited and keeps it")
+        << QByteArray("\xEF\xBB\xBFservices:\n  web:\n    image: \"nginx:1.25\"\n") << "web"
+        << "add --read-only"
+        << QByteArray("\xEF\xBB\xBFservices:\n  web:\n    image: \"nginx:1.25\"\n    read_only: true\n");
     QTest::newRow("a published port is removed")
         << web << "web"
         << "removePort --publish 443" << QByteArray(kWeb).replace("      - 443:443\n", "");

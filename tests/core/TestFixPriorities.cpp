@@ -241,6 +241,8 @@ private slots:
         QVERIFY(ruleAdvice("XYZ-999").appliedByDefault);
         QVERIFY(!ruleAdvice("XYZ-999").risk.empty());
         QVERIFY(!ruleAdvice("CTR-002").appliedByDefault);
+        // A sidecar's network_mode: service:vpn was removed as a plain default by drydock check --fix.
+        QVERIFY(!ruleAdvice("CTR-010").appliedByDefault);
     }
 };
 

@@ -544,6 +544,16 @@ void TestImageRules::historyRules_data()
         medium, "install -m 2755");
     row("COPY --chmod with a setuid mode fires", "IMG-017",
         withSteps({"COPY --chmod=4755 tool /usr/bin/ # buildkit"}), medium, "--chmod=4755 in history: COPY");
+    row("install --directory --mode 3777 makes a shared directory, it does not fire", "IMG-017",
+        withSteps(
+            {"/bin/sh -c install --verbose --directory --owner postgres --mode 3777 /var/run/postgresql"}),
+        kNoFinding, "");
+    row("install -d -m 2775 does not fire either", "IMG-017",
+        withSteps({"/bin/sh -c install -d -m 2775 /srv/shared && install -m 0755 tool /usr/bin/tool"}),
+        kNoFinding, "");
+    row("install -m 4755 of a file fires though a directory is made after it", "IMG-017",
+        withSteps({"/bin/sh -c install -m 4755 tool /usr/bin/tool && install -d /srv/x"}), medium,
+        "install -m 4755");
     row("chmod 0755 does not fire", "IMG-017", withSteps({"/bin/sh -c chmod 0755 /app/run"}), kNoFinding, "");
     row("sticky-only 1777 does not fire", "IMG-017", withSteps({"/bin/sh -c chmod 1777 /tmp"}), kNoFinding,
         "");

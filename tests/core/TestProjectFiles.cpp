@@ -63,8 +63,17 @@ private slots:
         QTest::newRow("api.Dockerfile is a Dockerfile") << "api.Dockerfile" << "dockerfile";
         QTest::newRow("lower case dockerfile counts") << "dockerfile" << "dockerfile";
         QTest::newRow("a Dockerfile lookalike is not") << "Dockerfiles.md" << "";
-        QTest::newRow("the backup --fix kept of a Dockerfile is not") << "Dockerfile.drydock-backup" << "";
-        QTest::newRow("a numbered backup is not either") << "docker-compose.yml.drydock-backup.2" << "";
+        // After `drydock check --fix` over docker/awesome-compose, the next check reviewed 28
+        // Dockerfile.drydock-backup files as Dockerfiles (102 files instead of 74).
+        QTest::newRow("the backup --fix keeps of a Dockerfile is not one")
+            << "Dockerfile.drydock-backup" << "";
+        QTest::newRow("a numbered backup is not one either") << "api.Dockerfile.drydock-backup.2" << "";
+        QTest::newRow("a compose backup is not compose") << "docker-compose.yml.drydock-backup" << "";
+        QTest::newRow("the ignore file BuildKit reads beside a Dockerfile is not one")
+            << "Dockerfile.dockerignore" << "";
+        QTest::newRow("what patch and editors leave behind is not one") << "Dockerfile.orig" << "";
+        QTest::newRow("a rejected hunk is not one") << "Dockerfile.rej" << "";
+        QTest::newRow("an editor backup is not one") << "Dockerfile~" << "";
     }
     void kindOfName()
     {

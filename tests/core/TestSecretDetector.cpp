@@ -162,6 +162,9 @@ void TestSecretDetector::classifiesNames_data()
     QTest::newRow("ACCESS_TOKEN_TTL describes a token") << "ACCESS_TOKEN_TTL" << "describes" << "";
     QTest::newRow("SECRET_NAME names a secret") << "SECRET_NAME" << "describes" << "";
     QTest::newRow("API_KEY_HEADER names a header") << "API_KEY_HEADER" << "describes" << "";
+    // nginxinc/docker-nginx: RUN … KEY_SHA512="e09f…" checks the downloaded public key; it was SEC-003.
+    QTest::newRow("KEY_SHA512 is a checksum of a key") << "KEY_SHA512" << "describes" << "";
+    QTest::newRow("TOKEN_CHECKSUM is a checksum of a token") << "TOKEN_CHECKSUM" << "describes" << "";
     QTest::newRow("KMS_KEY_ID is an id") << "KMS_KEY_ID" << "describes" << "";
     QTest::newRow("DB_PASSWORD_SECRET_REF is a reference") << "DB_PASSWORD_SECRET_REF" << "describes" << "";
     QTest::newRow("MYSQL_RANDOM_ROOT_PASSWORD is a switch") << "MYSQL_RANDOM_ROOT_PASSWORD" << "describes" << "";
@@ -423,6 +426,30 @@ void TestSecretDetector::scansText_data()
     QTest::newRow("a bare AWS key id as an argument")
         << "run.sh AKIAIOSFODNN7EXAMPLE" << QStringList{"****** (20 chars, AWS access key id)"};
     QTest::newRow("nginx's own command line is clean") << "nginx -g daemon off;" << QStringList{};
+    // docker-library/postgres: RUN key='B97B…4CF8'; gpg --recv-keys "$key" was reported as a secret "key".
+    QTest::newRow("a key fingerprint handed to gpg is public")
+        << "/bin/sh -c key='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8'; gpg --batch --recv-keys \"$key\""
+        << QStringList{};
+    QTest::newRow("a long key id handed to gpg2 is public")
+        << "key=0x7FCC7D46ACCC4CF8 && gpg2 --recv-keys $key" << QStringList{};
+    QTest::newRow("the same hex under a key name without gpg is still a secret")
+        << "/bin/sh -c export key=B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8 && ./deploy"
+        << QStringList{"key=****** (32-63 chars, key)"};
+    // docker/awesome-compose aspnet-mssql: the health check's sqlcmd -P example_123 was printed in clear in the
+    // JSON remediation and the diff while SA_PASSWORD=example_123 itself was masked.
+    QTest::newRow("sqlcmd -P in a health check")
+        << "/opt/mssql-tools/bin/sqlcmd -S localhost -U sa -P example_123 -Q 'SELECT 1' || exit 1"
+        << QStringList{"-P ****** (8-15 chars, password)"};
+    QTest::newRow("sqlcmd -P with a variable names no value")
+        << "sqlcmd -S localhost -U sa -P $SA_PASSWORD -Q 'SELECT 1'" << QStringList{};
+    QTest::newRow("redis-cli -a") << "redis-cli -a s3cretRedis ping" << QStringList{"-a ****** (8-15 chars, password)"};
+    QTest::newRow("mongosh -p") << "mongosh -u root -p Mongo2pass --eval 'db.ping()'"
+                                << QStringList{"-p ****** (8-15 chars, password)"};
+    QTest::newRow("-P and -a outside those clients are other flags")
+        << "psql -P pager=off -c 'select 1'; ls -a /data" << QStringList{};
+    QTest::newRow("a key's SHA-512 checked with sha512sum is no secret")
+        << "/bin/sh -c KEY_SHA512=\"e09fa32f0a0eab2b879ccbbc4d0e4fb9751486eedda75e35fac65802cc9faa266425edf83e261137a2f4d16281ce2c1a5f4502930fe75154723da014214f0655\" && sha512sum -c -"
+        << QStringList{};
     QTest::newRow("two secrets in one script")
         << "/bin/sh -c export API_TOKEN=abcdef123456 && mysql -pS3cretRoot"
         << QStringList{"API_TOKEN=****** (8-15 chars, token)", "-p ****** (8-15 chars, password)"};

@@ -218,6 +218,40 @@ private slots:
         QVERIFY(err.contains(QStringLiteral("the diff of shop/compose.yaml shows secret values masked")));
     }
 
+    // docker/awesome-compose's aspnet-mssql types its SA password into the health check too: SA_PASSWORD was
+    // masked, the health check's copy was printed in clear in the JSON remediation and in the diff.
+    void aSecretTypedTwiceIsMaskedEverywhere_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("text, verbose") << QStringList{QStringLiteral("--verbose")};
+        QTest::newRow("json") << QStringList{QStringLiteral("--format"), QStringLiteral("json")};
+        QTest::newRow("sarif") << QStringList{QStringLiteral("--format"), QStringLiteral("sarif")};
+        QTest::newRow("the diff") << QStringList{QStringLiteral("--diff")};
+    }
+    void aSecretTypedTwiceIsMaskedEverywhere()
+    {
+        QFETCH(QStringList, args);
+        QString out;
+        QString err;
+        QCOMPARE(check(m_dir->path(), QStringList{QStringLiteral("mssql")} + args, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("mssql/compose.yaml")), qPrintable(out.left(2000)));
+        QVERIFY2(!out.contains(QStringLiteral("Wh4le-Hell0-2024")), qPrintable(out));
+        QVERIFY(!err.contains(QStringLiteral("Wh4le-Hell0-2024")));
+    }
+
+    // A VPN sidecar (network_mode: "service:vpn", the self-hosting pattern) lost its shared network in the fix
+    // with no word: sharing another container's namespace is a decision, named in the note like the others.
+    void aSidecarsSharedNetworkIsNamedAsADecision()
+    {
+        QString out;
+        QCOMPARE(check(m_dir->path(), {QStringLiteral("sidecar")}, &out), 0);
+        QVERIFY2(out.contains(QRegularExpression(
+                     QStringLiteral("^sidecar/compose.yaml: note: the fix also changes what usually needs a "
+                                    "decision \\([^)]*CTR-010"),
+                     QRegularExpression::MultilineOption)),
+                 qPrintable(out));
+    }
+
     // Without a secret to mask, the diff is what --fix writes: it applies with patch -p1, only the edited lines
     // change, and the patched files have none of the findings the fix claims to resolve.
     void theDiffAppliesAndResolvesWithoutTouchingTheRest()

@@ -195,6 +195,7 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
         inFinalImage[static_cast<std::size_t>(stage)] = true;
     }
     const int last = static_cast<int>(file.stages.size()) - 1;
+    std::vector<int> stageOf; // the stage each finding of the loop below came from
     for (int s = last; s >= 0; --s) {
         const bool finalImage = s == last;
         if (!finalImage && inFinalImage[static_cast<std::size_t>(s)]) {
@@ -214,7 +215,24 @@ std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfil
                                                     ": " + finding.evidence,
                                                 240);
             }
+            // A stage built FROM another stage carries its layers: the same instruction's finding comes
+            // again (docker/awesome-compose's wasmedge Dockerfiles had their curl | bash twice). Stages go
+            // from the last to the first, so the one met later is the stage that wrote the instruction.
+            std::size_t same = 0;
+            while (same < findings.size() &&
+                   !(stageOf[same] != s && findings[same].ruleId == finding.ruleId &&
+                     findings[same].title == finding.title &&
+                     findings[same].location->line == finding.location->line &&
+                     findings[same].location->column == finding.location->column)) {
+                ++same;
+            }
+            if (same < findings.size()) {
+                findings[same] = std::move(finding);
+                stageOf[same] = s;
+                continue;
+            }
             findings.push_back(std::move(finding));
+            stageOf.push_back(s);
         }
     }
     for (auto& check : runDockerfileChecks(file, finalStages)) {

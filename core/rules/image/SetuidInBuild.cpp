@@ -87,6 +87,18 @@ std::optional<std::string> specialMode(const std::vector<std::string>& words)
                 break;
             }
         } else if (name == "install") {
+            // install -d makes directories: setuid on one means nothing, setgid makes new files take its
+            // group (docker-library/postgres: install --directory --mode 3777 /var/run/postgresql).
+            bool directory = false;
+            for (std::size_t j = i + 1;
+                 j < words.size() && words[j] != "|" && words[j] != "&&" && words[j] != ";"; ++j) {
+                const std::string& w = words[j];
+                directory = directory || w == "--directory" ||
+                            (w.size() > 1 && w[0] == '-' && w[1] != '-' && w.find('d') != std::string::npos);
+            }
+            if (directory) {
+                continue;
+            }
             for (std::size_t j = i + 1; j < words.size() && words[j] != "|"; ++j) {
                 if ((words[j] == "-m" || words[j] == "--mode") && j + 1 < words.size() &&
                     setsSpecialBits(words[j + 1])) {

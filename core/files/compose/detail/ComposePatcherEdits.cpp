@@ -75,7 +75,8 @@ bool holds(const Step& s, const RunEdit& e, const Target& t)
         bool found = false;
         for (const auto& item : ports) {
             const PortItem p = portItem(item);
-            if (p.key == normalisePortKey(e.value)) {
+            if (e.op == RunEdit::Op::RemovePort ? p.key == normalisePortKey(e.value)
+                                                : publishesPort(p.key, e.value)) {
                 found = true;
                 if (e.op == RunEdit::Op::RemovePort || !isLoopback(p.hostIp)) {
                     return false;
@@ -283,9 +284,11 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         }
         const YAML::Node item = vols[*i];
         if (item.IsScalar()) {
-            VolumeArg v = VolumeArg::parse(item.Scalar());
+            const MaskedVariables m = MaskedVariables::of(item.Scalar());
+            VolumeArg v = VolumeArg::parse(m.text);
             v.setReadOnly();
-            return s.editor.replaceItem(s.service, "volumes", *i, styled(quoteOf(s, item), v.text(), false));
+            return s.editor.replaceItem(s.service, "volumes", *i,
+                                        restyled(quoteOf(s, item), m.restore(v.text()), false));
         }
         const auto m = s.editor.itemMap(s.service, "volumes", *i, &why);
         return m ? s.editor.setScalar(*m, "read_only", "true") : EditResult{0, why};
@@ -297,7 +300,8 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         }
         const auto i = indexWhere(ports, [&](const YAML::Node& n) {
             const PortItem p = portItem(n);
-            return p.key == normalisePortKey(e.value) &&
+            return (e.op == RunEdit::Op::RemovePort ? p.key == normalisePortKey(e.value)
+                                                    : publishesPort(p.key, e.value)) &&
                    (e.op == RunEdit::Op::RemovePort || !isLoopback(p.hostIp));
         });
         if (!i) {
@@ -308,9 +312,11 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         }
         const YAML::Node item = ports[*i];
         if (item.IsScalar()) {
-            PublishArg p = PublishArg::parse(item.Scalar());
+            const MaskedVariables m = MaskedVariables::of(item.Scalar());
+            PublishArg p = PublishArg::parse(m.text);
             p.hostIp = "127.0.0.1";
-            return s.editor.replaceItem(s.service, "ports", *i, styled(quoteOf(s, item), p.text(), true));
+            return s.editor.replaceItem(s.service, "ports", *i,
+                                        restyled(quoteOf(s, item), m.restore(p.text()), true));
         }
         const auto m = s.editor.itemMap(s.service, "ports", *i, &why);
         return m ? s.editor.setScalar(*m, "host_ip", "127.0.0.1") : EditResult{0, why};
@@ -393,7 +399,7 @@ std::optional<Step> stepAt(TextLines& text, std::string_view service, std::strin
 {
     YAML::Node root;
     try {
-        root = YAML::Load(text.lfText());
+        root = text.parsed();
     } catch (const YAML::Exception& e) {
         *why = "an edit made the file unreadable (" + e.msg + ")";
         return std::nullopt;
@@ -495,7 +501,7 @@ EditOutcome applyEdit(TextLines& text, std::string_view service, const RunEdit& 
         }
         if (step == 0 && edit.op == RunEdit::Op::BindPortToLoopback) {
             for (const auto& item : entryOr(s->view.value, "ports")) {
-                if (item.IsMap() && portItem(item).key == normalisePortKey(edit.value)) {
+                if (item.IsMap() && publishesPort(portItem(item).key, edit.value)) {
                     out.description += " (host_ip: of the long syntax is a Compose Specification key that "
                                        "docker-compose 1.x rejects; docker compose v2 reads it)";
                     break;

@@ -44,6 +44,41 @@ std::string TextLines::lfText() const
     return out;
 }
 
+void TextLines::hideWhileParsing(std::size_t first, std::size_t last)
+{
+    m_hidden.push_back(first);
+    m_hidden.push_back(last + 1);
+}
+
+YAML::Node TextLines::parsed() const
+{
+    std::string lf = lfText();
+    if (!m_hidden.empty()) {
+        std::size_t offset = 0;
+        std::size_t next = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            bool hidden = false;
+            for (std::size_t h = 0; h + 1 < m_hidden.size(); h += 2) {
+                hidden = hidden || (i >= m_hidden[h] && i < m_hidden[h + 1]);
+            }
+            next = offset + lines[i].size() + (ends[i].empty() ? 0 : 1);
+            if (hidden && !lines[i].empty()) {
+                lf[offset] = '#';
+                std::fill(lf.begin() + static_cast<std::ptrdiff_t>(offset) + 1,
+                          lf.begin() + static_cast<std::ptrdiff_t>(offset + lines[i].size()), ' ');
+            }
+            offset = next;
+        }
+    }
+    if (!m_parsedText.empty() && lf == m_parsedText) {
+        return m_parsedRoot;
+    }
+    YAML::Node root = YAML::Load(lf);
+    m_parsedText = std::move(lf);
+    m_parsedRoot = root;
+    return root;
+}
+
 void TextLines::insert(std::size_t at, const std::vector<std::string>& newLines)
 {
     at = std::min(at, lines.size());
@@ -54,6 +89,11 @@ void TextLines::insert(std::size_t at, const std::vector<std::string>& newLines)
     for (auto& m : marks) {
         m += m >= at ? newLines.size() : 0;
     }
+    for (std::size_t h = 0; h < m_hidden.size(); ++h) {
+        // Lines inserted right after a hidden range are not part of it.
+        const bool end = h % 2 == 1;
+        m_hidden[h] += (end ? m_hidden[h] > at : m_hidden[h] >= at) ? newLines.size() : 0;
+    }
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), newLines.begin(), newLines.end());
     ends.insert(ends.begin() + static_cast<std::ptrdiff_t>(at), newLines.size(), eol);
 }
@@ -61,6 +101,9 @@ void TextLines::insert(std::size_t at, const std::vector<std::string>& newLines)
 void TextLines::erase(std::size_t from, std::size_t to)
 {
     for (auto& m : marks) {
+        m = m >= to ? m - (to - from) : m >= from ? from : m;
+    }
+    for (auto& m : m_hidden) {
         m = m >= to ? m - (to - from) : m >= from ? from : m;
     }
     lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(from),

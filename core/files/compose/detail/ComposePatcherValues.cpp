@@ -34,15 +34,16 @@ bool plainSafe(std::string_view s)
     return !numeric && std::string_view("-:.").find(s[0]) == std::string_view::npos;
 }
 
-// A double-quoted YAML scalar; a dollar is doubled so compose does not interpolate it.
-std::string quoted(std::string_view s)
+namespace {
+
+std::string doubleQuoted(std::string_view s, bool escapeDollars)
 {
     std::string out = "\"";
     for (const char c : s) {
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
-        } else if (c == '$') {
+        } else if (c == '$' && escapeDollars) {
             out += "$$";
         } else if (static_cast<unsigned char>(c) < 0x20) {
             out += ' ';
@@ -51,6 +52,75 @@ std::string quoted(std::string_view s)
         }
     }
     return out + "\"";
+}
+
+// Markers are control characters: a compose value read from YAML has none where a marker could be mistaken.
+constexpr char kMarkOpen = '\x01';
+constexpr char kMarkClose = '\x02';
+
+} // namespace
+
+// A double-quoted YAML scalar; a dollar is doubled so compose does not interpolate it.
+std::string quoted(std::string_view s)
+{
+    return doubleQuoted(s, true);
+}
+
+std::string restyled(char quote, std::string_view fileText, bool quotePlain)
+{
+    if (quote == '\'') {
+        return "'" + replaceAll(std::string(fileText), "'", "''") + "'";
+    }
+    if (quote != '"' && !quotePlain && plainSafe(fileText)) {
+        return std::string(fileText);
+    }
+    return doubleQuoted(fileText, false);
+}
+
+MaskedVariables MaskedVariables::of(std::string_view value)
+{
+    MaskedVariables m;
+    for (std::size_t i = 0; i < value.size();) {
+        if (value[i] == '$' && i + 1 < value.size() && value[i + 1] == '$') {
+            m.text.append("$$");
+            i += 2;
+            continue;
+        }
+        if (value[i] != '$' || i + 1 >= value.size() || value[i + 1] != '{') {
+            m.text += value[i++];
+            continue;
+        }
+        std::size_t end = i + 2;
+        for (int depth = 1; end < value.size() && depth > 0; ++end) {
+            depth += value[end] == '{' ? 1 : value[end] == '}' ? -1 : 0;
+        }
+        m.text += kMarkOpen + std::to_string(m.variables.size()) + kMarkClose;
+        m.variables.emplace_back(value.substr(i, end - i));
+        i = end;
+    }
+    return m;
+}
+
+std::string MaskedVariables::restore(std::string_view masked) const
+{
+    std::string out;
+    for (std::size_t i = 0; i < masked.size();) {
+        const std::size_t close =
+            masked[i] == kMarkOpen ? masked.find(kMarkClose, i) : std::string_view::npos;
+        std::size_t n = 0;
+        bool marker = close != std::string_view::npos && close > i + 1 && close - i < 8;
+        for (std::size_t d = i + 1; marker && d < close; ++d) {
+            marker = masked[d] >= '0' && masked[d] <= '9';
+            n = n * 10 + static_cast<std::size_t>(masked[d] - '0');
+        }
+        if (!marker || n >= variables.size()) {
+            out += masked[i++];
+            continue;
+        }
+        out += variables[n];
+        i = close + 1;
+    }
+    return out;
 }
 
 std::string scalarText(std::string_view s)
@@ -108,8 +178,9 @@ VolumeItem volumeItem(const YAML::Node& n)
 {
     VolumeItem v;
     if (n.IsScalar()) {
-        const VolumeArg arg = VolumeArg::parse(n.Scalar());
-        v.target = arg.target;
+        const MaskedVariables m = MaskedVariables::of(n.Scalar());
+        const VolumeArg arg = VolumeArg::parse(m.text);
+        v.target = m.restore(arg.target);
         v.readOnly = arg.isReadOnly();
     } else if (n.IsMap()) {
         if (const auto t = findEntry(n, "target")) {
@@ -126,9 +197,10 @@ PortItem portItem(const YAML::Node& n)
 {
     PortItem p;
     if (n.IsScalar()) {
-        const PublishArg arg = PublishArg::parse(n.Scalar());
-        p.key = arg.portKey();
-        p.hostIp = arg.hostIp;
+        const MaskedVariables m = MaskedVariables::of(n.Scalar());
+        const PublishArg arg = PublishArg::parse(m.text);
+        p.key = m.restore(arg.portKey());
+        p.hostIp = m.restore(arg.hostIp);
     } else if (n.IsMap()) {
         const auto target = findEntry(n, "target");
         const auto protocol = findEntry(n, "protocol");
@@ -140,6 +212,36 @@ PortItem portItem(const YAML::Node& n)
         }
     }
     return p;
+}
+
+bool publishesPort(std::string_view itemKey, std::string_view port)
+{
+    const std::string item = normalisePortKey(itemKey);
+    const std::string wanted = normalisePortKey(port);
+    if (item == wanted) {
+        return true;
+    }
+    const std::size_t slash = item.find('/');
+    const std::size_t wantedSlash = wanted.find('/');
+    if (item.substr(slash) != wanted.substr(wantedSlash)) {
+        return false;
+    }
+    const std::string range = item.substr(0, slash);
+    const std::size_t dash = range.find('-');
+    const auto number = [](std::string_view digits) -> long {
+        if (digits.empty() || digits.size() > 5 ||
+            digits.find_first_not_of("0123456789") != std::string_view::npos) {
+            return -1;
+        }
+        return std::stol(std::string(digits));
+    };
+    if (dash == std::string::npos) {
+        return false;
+    }
+    const long first = number(std::string_view(range).substr(0, dash));
+    const long last = number(std::string_view(range).substr(dash + 1));
+    const long n = number(std::string_view(wanted).substr(0, wantedSlash));
+    return first >= 0 && last >= first && n >= first && n <= last;
 }
 
 bool isLoopback(std::string_view ip)

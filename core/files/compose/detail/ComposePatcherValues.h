@@ -21,6 +21,19 @@ bool isNumber(std::string_view s);
 // The new text of a replaced scalar in the quoting of the one it replaces ('"', '\'' or 0 for plain);
 // quotePlain quotes it even where the old one was plain.
 std::string styled(char quote, std::string_view s, bool quotePlain);
+// The same for a scalar rewritten from the file's own text: its dollars stay as written, so that
+// "${DATA_DIR}:/data" is still a variable and "$$HOME" still a literal dollar after the edit.
+std::string restyled(char quote, std::string_view fileText, bool quotePlain);
+
+// A short-syntax value with each ${…} (compose interpolates it) replaced by a marker without colons, so that
+// "${PORT:-8080}:80" splits into two fields, not three; restore() puts the variables back.
+struct MaskedVariables
+{
+    std::string text;
+    std::vector<std::string> variables;
+    static MaskedVariables of(std::string_view value);
+    std::string restore(std::string_view masked) const;
+};
 bool isTrue(const YAML::Node& n);
 // The scalars of a sequence (a non-scalar item as ""), or the one scalar.
 std::vector<std::string> scalars(const YAML::Node& n);
@@ -44,6 +57,9 @@ struct PortItem
 };
 PortItem portItem(const YAML::Node& n);
 bool isLoopback(std::string_view ip);
+// Whether a published item's key ("9000-9002/tcp" or "80/tcp") holds the container port of an edit
+// ("9001/tcp"): a port range is one item that publishes every port in it.
+bool publishesPort(std::string_view itemKey, std::string_view port);
 
 // The environment entry that sets `name`: its index in a list, or its position in a mapping.
 std::optional<std::size_t> envIndex(const YAML::Node& env, const std::string& name);
