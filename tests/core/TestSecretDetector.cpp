@@ -432,6 +432,9 @@ void TestSecretDetector::scansText_data()
         << QStringList{};
     QTest::newRow("a long key id handed to gpg2 is public")
         << "key=0x7FCC7D46ACCC4CF8 && gpg2 --recv-keys $key" << QStringList{};
+    QTest::newRow("a token's name on a RUN line that also calls gpg is still a secret")
+        << "/bin/sh -c API_TOKEN=B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8 ./fetch && gpg --verify x.asc"
+        << QStringList{"API_TOKEN=****** (32-63 chars, token)"};
     QTest::newRow("the same hex under a key name without gpg is still a secret")
         << "/bin/sh -c export key=B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8 && ./deploy"
         << QStringList{"key=****** (32-63 chars, key)"};
