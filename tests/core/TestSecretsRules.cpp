@@ -390,6 +390,20 @@ void TestSecretsRules::rules_data()
            })
         << 1 << "medium" << "web" << "Config.Entrypoint/Cmd --requirepass ****** (8-15 chars, password): secret-looking name"
         << "--requirepass";
+    // docker/awesome-compose aspnet-mssql: the password moved to a secret file stayed typed in the health check.
+    QTest::newRow("SEC-005 reads the health check's command")
+        << "SEC-005" << Setup([](Scenario& s) {
+               s.container().config.healthcheck =
+                   Healthcheck{{"CMD", "/opt/mssql-tools/bin/sqlcmd", "-U", "sa", "-P", "Exampl3-Passw0rd", "-Q", "SELECT 1"}};
+           })
+        << 1 << "medium" << "web" << "Config.Healthcheck.Test -P ****** (16-31 chars, password): secret-looking name"
+        << "-P";
+    QTest::newRow("SEC-005 ignores a health check that reads a variable")
+        << "SEC-005" << Setup([](Scenario& s) {
+               s.container().config.healthcheck =
+                   Healthcheck{{"CMD-SHELL", "redis-cli -a \"$REDIS_PASSWORD\" ping"}};
+           })
+        << 0 << "" << "" << "" << "";
     QTest::newRow("SEC-005 ignores a --password-file argument")
         << "SEC-005"
         << Setup([](Scenario& s) { s.container().args.push_back("--password-file=/run/secrets/pw"); })

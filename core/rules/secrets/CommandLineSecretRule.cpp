@@ -15,8 +15,8 @@ const RuleInfo kRuleInfo{
     .cis = cis(""),
     .title = "Secret on the command line",
     .rationale =
-        "A container's command line shows in docker inspect and, while it runs, in the host's process "
-        "list for every local user.",
+        "A container's command line (and its health check's) shows in docker inspect and, while it runs, in "
+        "the host's process list for every local user.",
     .fix = "Have the program read the secret from a file (for example --password-file /run/secrets/pw) "
            "mounted read-only.",
     .practice = "Keep secrets out of command lines"};
@@ -31,7 +31,8 @@ std::string commandText(std::string_view first, const StringList& rest)
     return text;
 }
 
-// Reports secrets in the process command line (Path and Args) and in Config.Entrypoint/Cmd.
+// Reports secrets in the process command line (Path and Args), in Config.Entrypoint/Cmd and in the health
+// check's command (a sqlcmd -P or redis-cli -a left there after the variable moved to a secret file).
 class CommandLineSecretRule final : public ContainerRule
 {
 public:
@@ -53,6 +54,11 @@ protected:
         report("Path/Args", commandText(c.path, c.args));
         const StringList entrypoint = c.config.entrypoint.value_or(StringList{});
         report("Config.Entrypoint/Cmd", commandText(commandText({}, entrypoint), c.config.cmd));
+        if (c.config.healthcheck && !c.config.healthcheck->isDisabled() && !c.config.healthcheck->test.empty()) {
+            // Test is ["CMD", argv…] or ["CMD-SHELL", "one shell line"]: the first word is Docker's, not the command's.
+            const StringList& test = c.config.healthcheck->test;
+            report("Config.Healthcheck.Test", commandText({}, StringList(test.begin() + 1, test.end())));
+        }
     }
 
 private:
