@@ -12,16 +12,12 @@ namespace {
 
 std::string clean(std::string_view text, std::size_t maxBytes = 160) { return terminalText(text, maxBytes); }
 
-const char* severityWord(Severity s)
+// "high    ": the severity's own name, padded so the rule ids line up.
+std::string severityWord(Severity s)
 {
-    switch (s) {
-    case Severity::Critical: return "critical";
-    case Severity::High: return "high    ";
-    case Severity::Medium: return "medium  ";
-    case Severity::Low: return "low     ";
-    case Severity::Info: return "info    ";
-    }
-    return "info    ";
+    std::string word = toString(s);
+    word.resize(std::max<std::size_t>(word.size(), 8), ' ');
+    return word;
 }
 
 bool byPlace(const Finding* a, const Finding* b)
