@@ -109,6 +109,9 @@ file -b "$drydock" | grep -q 'stripped' && ! file -b "$drydock" | grep -q 'not s
 if ldd "$drydock" | grep -q 'not found'; then
   fail "unresolved shared libraries: $(ldd "$drydock" | grep 'not found')"
 fi
+# A build with shared drydock_core/drydock_ui (the test build) ships them privately: the installed binary
+# must load the packaged copies, never the build tree's.
+ldd "$drydock" | grep 'libdrydock_' | grep -v "=> $root/usr/" && fail "Drydock's own libraries are not loaded from the package"
 
 step "installed drydock --version"
 export XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache HOME=$work/home
