@@ -20,6 +20,14 @@ enum class ChangeChoice
 const char* toString(ChangeChoice choice); // "apply", "skip", "waive"
 std::optional<ChangeChoice> changeChoiceFromString(std::string_view text);
 
+// What a least-privilege probe (drydock harden --probe) found out about one change.
+enum class TrialVerdict
+{
+    NotTried,
+    Tolerated, // its trial behaved like the unchanged container: apply (verified by trial)
+    Broke      // its trial behaved differently: skip, with the evidence
+};
+
 // One proposed change of the walkthrough: why, what could break, and what the user chose.
 struct HardeningChange
 {
@@ -40,6 +48,10 @@ struct HardeningChange
     // For a change that puts a tmpfs on a directory: what the container already wrote there in its own
     // layer. The tmpfs starts empty, so after an apply this exists only in the backup.
     StringList onlyInBackup;
+    // Set by applyProbeResult: what the trial of this change showed ("trial kept port 8080 and stayed healthy
+    // for 5 s" / "trial logged `chown: Operation not permitted`").
+    TrialVerdict trial = TrialVerdict::NotTried;
+    std::string trialEvidence;
 };
 
 // The guide's five areas the walkthrough goes through, in order.
