@@ -63,17 +63,23 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_findings->setWaiverPrompt(m_services.waiverPrompt);
     // A finding on a container docker compose created: its fix in the compose file (read only when the daemon
     // runs here, since the labels name paths on the daemon's host; a scan read from the history has no labels).
-    m_findings->details()->setComposeFileLookup([this](const Finding& f) -> std::optional<ComposeOriginFix> {
+    m_findings->details()->setComposeFileLookup([this](const Finding& f) -> FindingDetailsPanel::ComposeFileJob {
         if (!m_shownScan) {
-            return std::nullopt;
+            return {};
         }
         for (const auto& c : m_shownScan->inventory.containers) {
             if (c.id == f.object.id) {
+                if (!composeOriginOf(c)) {
+                    return {};
+                }
                 const bool local = m_services.endpoint && m_services.endpoint->kind == DockerEndpoint::Kind::Unix;
-                return composeFixForContainer(c, f.remediation.edits, composeFileReaderFor(local));
+                // Copies: the job runs on a worker while the window may show another scan.
+                return [c, edits = f.remediation.edits, read = composeFileReaderFor(local)] {
+                    return composeFixForContainer(c, edits, read);
+                };
             }
         }
-        return std::nullopt;
+        return {};
     });
     m_history = new HistoryPage(m_pages);
     m_filesController = new FilesController(m_services.projectReviewer, this);

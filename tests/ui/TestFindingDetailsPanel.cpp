@@ -4,7 +4,11 @@
 #include "ui/widgets/CommandView.h"
 
 #include <QTabWidget>
+#include <QThread>
 #include <QTest>
+
+#include <atomic>
+#include <memory>
 
 using namespace drydock;
 using namespace drydock::ui;
@@ -39,6 +43,18 @@ int composeFileTab(QTabWidget* tabs)
     return -1;
 }
 
+std::optional<ComposeOriginFix> shopFix(const Finding& f, std::atomic<QThread*>* readOn)
+{
+    readOn->store(QThread::currentThread());
+    Container c;
+    c.id = f.object.id;
+    c.config.labels = {{"com.docker.compose.project", "shop"},
+                       {"com.docker.compose.service", "web"},
+                       {"com.docker.compose.project.config_files", "/srv/shop/compose.yaml"}};
+    return composeFixForContainer(c, f.remediation.edits,
+                                  [](const std::string&) -> Result<std::string> { return std::string(kCompose); });
+}
+
 } // namespace
 
 class TestFindingDetailsPanel : public QObject
@@ -49,14 +65,9 @@ private slots:
     void aComposeContainerShowsItsComposeFileFixMasked()
     {
         FindingDetailsPanel panel;
-        panel.setComposeFileLookup([](const Finding& f) -> std::optional<ComposeOriginFix> {
-            Container c;
-            c.id = f.object.id;
-            c.config.labels = {{"com.docker.compose.project", "shop"},
-                               {"com.docker.compose.service", "web"},
-                               {"com.docker.compose.project.config_files", "/srv/shop/compose.yaml"}};
-            return composeFixForContainer(c, f.remediation.edits,
-                                          [](const std::string&) -> Result<std::string> { return std::string(kCompose); });
+        auto readOnThread = std::make_shared<std::atomic<QThread*>>(nullptr);
+        panel.setComposeFileLookup([readOnThread](const Finding& f) -> FindingDetailsPanel::ComposeFileJob {
+            return [readOnThread, f] { return shopFix(f, readOnThread.get()); };
         });
         const Finding f = containerFinding();
         panel.showFinding(&f);
@@ -64,7 +75,11 @@ private slots:
         const int tab = composeFileTab(tabs);
         QVERIFY(tab >= 0);
         QVERIFY(tabs->isTabVisible(tab));
-        const QString text = panel.findChild<CommandView*>(QStringLiteral("composeFileView"))->text();
+        auto* view = panel.findChild<CommandView*>(QStringLiteral("composeFileView"));
+        QTRY_VERIFY(view->text().contains(QStringLiteral("docker compose up")));
+        QVERIFY2(readOnThread->load() != nullptr && readOnThread->load() != QThread::currentThread(),
+                 "the compose file was read on the GUI thread");
+        const QString text = view->text();
         QVERIFY2(text.contains(QStringLiteral("+      DB_PASSWORD_FILE: /run/secrets/db_password")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("docker compose up")));
         QVERIFY2(!text.contains(QStringLiteral("Tr0ub4dor")), "the secret value is shown in clear");
@@ -73,13 +88,59 @@ private slots:
         QVERIFY(!tabs->isTabVisible(tab));
     }
 
-    void otherFindingsShowNoComposeFileTab()
+    void aSlowComposeFileOfAnEarlierFindingIsNeverShownForTheNextOne()
     {
         FindingDetailsPanel panel;
-        panel.setComposeFileLookup([](const Finding&) { return std::optional<ComposeOriginFix>(); });
+        std::atomic<bool> release{false};
+        panel.setComposeFileLookup([&release](const Finding& f) -> FindingDetailsPanel::ComposeFileJob {
+            if (f.object.name == "slow") {
+                return [&release, f]() -> std::optional<ComposeOriginFix> {
+                    while (!release.load()) {
+                        QThread::msleep(5);
+                    }
+                    ComposeOriginFix stale;
+                    stale.file = "/srv/stale/compose.yaml";
+                    stale.originalText = "services: {}\n";
+                    stale.fixedText = "services:\n  stale: {}\n";
+                    return stale;
+                };
+            }
+            return {}; // the next finding's container has no compose file
+        });
+        Finding slow = containerFinding();
+        slow.object.name = "slow";
+        panel.showFinding(&slow);
+        QTabWidget* tabs = tabsOf(panel);
+        QVERIFY(tabs->isTabVisible(composeFileTab(tabs)));
+        const Finding other = containerFinding();
+        panel.showFinding(&other); // the GUI is not held up by the slow read
+        QVERIFY(!tabs->isTabVisible(composeFileTab(tabs)));
+        release = true;
+        QTest::qWait(200);
+        QVERIFY(!tabs->isTabVisible(composeFileTab(tabs)));
+        QVERIFY(!panel.findChild<CommandView*>(QStringLiteral("composeFileView"))->text().contains("stale"));
+    }
+
+    void otherFindingsShowNoComposeFileTab_data()
+    {
+        QTest::addColumn<bool>("emptyJob");
+        QTest::newRow("no compose labels: no job") << true;
+        QTest::newRow("labels but no readable compose file: the job finds nothing") << false;
+    }
+
+    void otherFindingsShowNoComposeFileTab()
+    {
+        QFETCH(bool, emptyJob);
+        FindingDetailsPanel panel;
+        panel.setComposeFileLookup([emptyJob](const Finding&) -> FindingDetailsPanel::ComposeFileJob {
+            if (emptyJob) {
+                return {};
+            }
+            return [] { return std::optional<ComposeOriginFix>(); };
+        });
         const Finding f = containerFinding();
         panel.showFinding(&f);
-        QVERIFY(!tabsOf(panel)->isTabVisible(composeFileTab(tabsOf(panel))));
+        QTRY_VERIFY(!tabsOf(panel)->isTabVisible(composeFileTab(tabsOf(panel))));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/common/Time.h"
 #include "core/files/FileReview.h"
+#include "ui/bridge/ComposeFixLoader.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/CommandView.h"
 #include "ui/widgets/SeverityBadge.h"
@@ -60,6 +61,7 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
     m_tabs->setTabToolTip(m_composeFileTab, tr("docker compose created this container: the fix made to its service "
                                                "in its compose file, which the next compose up would otherwise undo"));
     m_tabs->setTabVisible(m_composeFileTab, false);
+    m_composeLoader = new ComposeFixLoader(this);
     // One command per container: every finding on it shows the same one, which fixes all of them at once.
     m_tabs->setTabToolTip(0, tr("The container's docker run command with the fixes of all its open findings "
                                 "(waived ones left out)"));
@@ -126,6 +128,7 @@ void FindingDetailsPanel::showFinding(const Finding* f)
         m_dockerfile->setText({});
         m_composeFile->setText({});
         m_tabs->setTabVisible(m_composeFileTab, false);
+        m_composeLoader->forget();
         m_waive->setEnabled(false);
         m_harden->setEnabled(false);
         return;
@@ -159,20 +162,16 @@ void FindingDetailsPanel::showFinding(const Finding* f)
     m_tabs->setTabEnabled(0, !f->remediation.runCommand.empty());
     m_tabs->setTabEnabled(1, !f->remediation.compose.empty());
     m_tabs->setTabEnabled(2, !f->remediation.dockerfile.empty());
-    const auto composeFile = m_composeLookup && f->object.type == ObjectType::Container && !f->waiver
-                                 ? m_composeLookup(*f)
-                                 : std::nullopt;
-    m_tabs->setTabVisible(m_composeFileTab, composeFile.has_value());
-    if (composeFile) {
-        QString text;
-        for (const auto& n : composeFile->notes) {
-            text += QStringLiteral("# ") + qs(n) + QLatin1Char('\n');
-        }
-        FileReview shown; // masked like every text Drydock shows
-        shown.path = composeFile->file;
-        shown.originalText = composeFile->originalText;
-        shown.fixedText = composeFile->fixedText;
-        m_composeFile->setText(text + qs(shownFixDiff(shown)));
+    auto composeJob = m_composeLookup && f->object.type == ObjectType::Container && !f->waiver
+                          ? m_composeLookup(*f)
+                          : ComposeFileJob();
+    m_tabs->setTabVisible(m_composeFileTab, static_cast<bool>(composeJob));
+    if (composeJob) {
+        m_composeFile->setText(tr("# Reading the compose file of %1 …").arg(displayText(f->object.name, 120)));
+        m_composeLoader->load(std::move(composeJob),
+                              [this](const std::optional<ComposeOriginFix>& fix) { showComposeFile(fix); });
+    } else {
+        m_composeLoader->forget();
     }
     for (int i = 0; i < m_tabs->count(); ++i) {
         if (m_tabs->isTabEnabled(i)) {
@@ -189,6 +188,23 @@ void FindingDetailsPanel::copyCurrentCommand()
     if (auto* view = qobject_cast<CommandView*>(m_tabs->currentWidget())) {
         view->copyToClipboard();
     }
+}
+
+void FindingDetailsPanel::showComposeFile(const std::optional<ComposeOriginFix>& fix)
+{
+    if (!fix) {
+        m_tabs->setTabVisible(m_composeFileTab, false);
+        return;
+    }
+    QString text;
+    for (const auto& n : fix->notes) {
+        text += QStringLiteral("# ") + qs(n) + QLatin1Char('\n');
+    }
+    FileReview shown; // masked like every text Drydock shows
+    shown.path = fix->file;
+    shown.originalText = fix->originalText;
+    shown.fixedText = fix->fixedText;
+    m_composeFile->setText(text + qs(shownFixDiff(shown)));
 }
 
 } // namespace drydock::ui

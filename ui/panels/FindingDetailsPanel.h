@@ -14,6 +14,7 @@ class QTabWidget;
 namespace drydock::ui {
 
 class CommandView;
+class ComposeFixLoader;
 class SeverityBadge;
 
 // Everything about one finding: what and why, the (masked) evidence, the CIS reference, the fix in plain
@@ -25,8 +26,11 @@ public:
     explicit FindingDetailsPanel(QWidget* parent = nullptr);
     void showFinding(const Finding* finding);
     // How to find the change to a finding's container in its compose file (docker compose created it); set by
-    // the window that knows the scan's containers. Unset, or nullopt: no "Compose file" tab.
-    using ComposeFileLookup = std::function<std::optional<ComposeOriginFix>(const Finding&)>;
+    // the window that knows the scan's containers. The lookup, on the GUI thread, only decides whether there is
+    // a compose file to read and returns the job that reads and patches it (run on a worker: a large file takes
+    // seconds). Unset, an empty job, or a job returning nullopt: no "Compose file" tab.
+    using ComposeFileJob = std::function<std::optional<ComposeOriginFix>()>;
+    using ComposeFileLookup = std::function<ComposeFileJob(const Finding&)>;
     void setComposeFileLookup(ComposeFileLookup lookup) { m_composeLookup = std::move(lookup); }
     CommandView* runCommandView() const { return m_run; }
     void setWaiveEnabled(bool enabled);
@@ -39,6 +43,8 @@ signals:
     void hardenRequested(const drydock::Finding& finding);
 
 private:
+    void showComposeFile(const std::optional<ComposeOriginFix>& fix);
+
     Finding m_current;
     bool m_hasCurrent = false;
     SeverityBadge* m_badge;
@@ -55,6 +61,7 @@ private:
     CommandView* m_composeFile;
     int m_composeFileTab = -1;
     ComposeFileLookup m_composeLookup;
+    ComposeFixLoader* m_composeLoader;
     QPushButton* m_waive;
     QPushButton* m_harden;
 };
