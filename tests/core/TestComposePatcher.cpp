@@ -502,6 +502,13 @@ void TestComposePatcher::refusesWhatItCannotRead_data()
         << "no service named \"a\\u000a  b:\\u001b[31m\"";
     QTest::newRow("nesting deeper than any compose file") << QByteArray(200, '[') << "a"
                                                           << "nests more than";
+    QTest::newRow("anchors and aliases that expand to billions of values (found by fuzz_compose_patcher: it hung)")
+        << QByteArray("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+                      "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                      "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+                      "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+                      "services:\n  bomb:\n    image: busybox\n    command: *g\n")
+        << "bomb" << "anchors and aliases";
     QTest::newRow("a file larger than the limit")
         << QByteArray("services:\n  a:\n    image: x\n") + QByteArray(5 * 1024 * 1024, '#') << "a"
         << "larger than";

@@ -69,10 +69,43 @@ std::optional<Error> tooLargeOrDeep(std::string_view text)
     return std::nullopt;
 }
 
+// Counts the values of a tree the way a walk sees them — an alias once every time it is used — and stops at
+// budget: a few lines of anchors and aliases (a "billion laughs") expand to billions of values, and every
+// comparison the patcher makes walks the expanded tree.
+bool withinNodeBudget(const YAML::Node& n, std::size_t& budget)
+{
+    if (budget == 0) {
+        return false;
+    }
+    --budget;
+    if (n.IsSequence()) {
+        for (const auto& item : n) {
+            if (!withinNodeBudget(item, budget)) {
+                return false;
+            }
+        }
+    } else if (n.IsMap()) {
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (!withinNodeBudget(it->first, budget) || !withinNodeBudget(it->second, budget)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 Result<YAML::Node> parse(const TextLines& t)
 {
     try {
-        return t.parsed();
+        YAML::Node root = t.parsed();
+        const FileReviewLimits limits;
+        std::size_t budget = limits.maxYamlNodes;
+        if (!withinNodeBudget(root, budget)) {
+            return Error::make(ErrorCode::TooLarge, "The compose file expands, through its anchors and aliases, to "
+                                                    "more than " + std::to_string(limits.maxYamlNodes) +
+                                                    " values; it is not patched.");
+        }
+        return root;
     } catch (const YAML::Exception& e) {
         return Error::make(ErrorCode::InvalidArgument, "The compose file is not valid YAML (line " +
                                                            std::to_string(e.mark.line + 1) + ", column " +
