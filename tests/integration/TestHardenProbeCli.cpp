@@ -96,7 +96,7 @@ private slots:
         QVERIFY(probe.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("running")).toBool());
         QVERIFY(probe.value(QStringLiteral("trials")).toInt() >= 4);
         QVERIFY(!probe.value(QStringLiteral("verdicts")).toArray().isEmpty());
-        for (const QString id : {QStringLiteral("CTR-003:CAP_SYS_ADMIN"), QStringLiteral("CTR-001")}) {
+        for (const QString& id : {QStringLiteral("CTR-003:CAP_SYS_ADMIN"), QStringLiteral("CTR-001")}) {
             const QJsonObject c = changeIn(plan, id);
             QCOMPARE(c.value(QStringLiteral("choice")).toString(), QStringLiteral("apply"));
             QVERIFY2(
