@@ -1,6 +1,8 @@
 #include "core/hardening/HardeningPlanner.h"
 #include "core/hardening/probe/LeastPrivilegeProbe.h"
 #include "core/json/ModelParser.h"
+#include "core/rules/RuleCatalogue.h"
+#include "core/rules/RuleRegistry.h"
 #include "tests/support/TestSupport.h"
 #include "ui/wizard/HardeningWizard.h"
 
@@ -35,27 +37,36 @@ HardeningPlan chownerPlan()
     c.config.user.clear();
     c.hostConfig.capAdd = {"SYS_ADMIN"};
     c.hostConfig.capDrop.clear();
+    RuleCatalogue catalogue;
+    addRegisteredRules(catalogue, "container");
+    addRegisteredRules(catalogue, "runtime");
     const auto finding = [&](const std::string& rule, Area area, std::vector<RunEdit> edits,
-                             const std::string& discriminator = {}) {
+                             const std::string& evidence, const std::string& discriminator = {}) {
         Finding f;
         f.ruleId = rule;
         f.area = area;
         f.severity = Severity::High;
         f.object = {ObjectType::Container, c.id, c.name};
-        f.title = rule;
+        // The catalogue's own words, as a scan would give them.
+        const Rule* r = catalogue.find(rule);
+        f.title = r != nullptr ? r->info().title : rule;
+        f.rationale = r != nullptr ? r->info().rationale : std::string();
+        f.evidence = evidence;
         f.discriminator = discriminator;
         f.remediation.edits = std::move(edits);
         return f;
     };
     return HardeningPlanner().planContainer(
         c, nullptr,
-        {finding("CTR-001", Area::Container, {}),
+        {finding("CTR-001", Area::Container, {}, "Config.User is empty: the process runs as root"),
          finding("CTR-003", Area::Container,
                  {{RunEdit::Op::RemoveValue, "--cap-add", "SYS_ADMIN"},
                   {RunEdit::Op::AddFlag, "--cap-drop", "ALL"}},
-                 "CAP_SYS_ADMIN"),
-         finding("CTR-004", Area::Container, {{RunEdit::Op::AddFlag, "--cap-drop", "ALL"}}),
-         finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}})},
+                 "HostConfig.CapAdd contains CAP_SYS_ADMIN", "CAP_SYS_ADMIN"),
+         finding("CTR-004", Area::Container, {{RunEdit::Op::AddFlag, "--cap-drop", "ALL"}},
+                 "HostConfig.CapDrop = [] lacks ALL (NET_RAW kept)"),
+         finding("RUN-006", Area::Runtime, {{RunEdit::Op::AddFlag, "--memory", "512m"}},
+                 "HostConfig.Memory = 0")},
         {}, "app:x:10001:10001::/home/app:/bin/sh\n");
 }
 
@@ -124,7 +135,9 @@ struct FakeTrials
         inside = true;
         // Watches like a real batch: a short window, or until cancelled for the slow one.
         const bool slow = kind == Fake::Slow || (kind == Fake::SlowAfterFirst && call > 1);
-        for (int i = 0; i < (slow ? 1000 : 5) && !cancel.isCancelled(); ++i) {
+        // For the README picture a batch takes a second or two, as on a daemon with a short watch window.
+        const int window = slow ? 1000 : qEnvironmentVariableIsSet("DRYDOCK_SCREENSHOT") ? 150 : 5;
+        for (int i = 0; i < window && !cancel.isCancelled(); ++i) {
             QThread::msleep(10);
         }
         inside = false;

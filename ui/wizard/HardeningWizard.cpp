@@ -284,6 +284,7 @@ void HardeningWizard::buildPages()
     m_overview->setObjectName(QStringLiteral("overviewText"));
     m_overview->setWordWrap(true);
     m_overview->setTextFormat(Qt::RichText);
+    m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_progress = new QProgressBar(overview);
     m_progress->setRange(0, 0);
     m_progress->setVisible(false);
@@ -312,6 +313,7 @@ void HardeningWizard::buildPages()
         auto* note = new QLabel(page);
         note->setObjectName(QStringLiteral("probeNote"));
         note->setWordWrap(true);
+        note->setStyleSheet(QStringLiteral("font-weight: 600;"));
         note->setVisible(false);
         layout->addWidget(note);
         m_areaProbeNotes.push_back(note);
