@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -399,6 +400,42 @@ private slots:
         QVERIFY(wizard->findChild<QLabel*>(QStringLiteral("verdict:CTR-001")) == nullptr);
         QVERIFY(probeButton(*wizard)->isEnabled()); // it can be tried again
         QCOMPARE(m_fake->alive.load(), 0);
+    }
+
+    void theWizardsOwnTrialRunnerSaysWhyItCannotReachTheDaemon_data()
+    {
+        QTest::addColumn<bool>("endpoint");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("no endpoint is chosen") << false << QStringLiteral("connect first");
+        QTest::newRow("nothing listens on the daemon's socket") << true << QStringLiteral("docker.sock");
+    }
+    void theWizardsOwnTrialRunnerSaysWhyItCannotReachTheDaemon()
+    {
+        QFETCH(bool, endpoint);
+        QFETCH(QString, words);
+        QTemporaryDir dir;
+        HardeningWizardServices s;
+        s.load = [](const std::string&) -> Result<HardeningPlan> { return chownerPlan(); };
+        if (endpoint) {
+            DockerEndpoint gone;
+            gone.kind = DockerEndpoint::Kind::Unix;
+            gone.socketPath = dir.filePath(QStringLiteral("docker.sock")).toStdString();
+            s.endpoint = gone;
+        }
+        HardeningWizard wizard(std::move(s), QStringLiteral("webapp"));
+        QSignalSpy loaded(&wizard, &HardeningWizard::planLoaded);
+        wizard.show();
+        wizard.loadPlan();
+        QVERIFY(loaded.wait(10000));
+        const QStringList before = choices(wizard.plan());
+        QSignalSpy finished(&wizard, &HardeningWizard::probeFinished);
+        QTest::mouseClick(probeButton(wizard), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        const QString summary = wizard.probeSummaryText();
+        QVERIFY2(summary.startsWith(QStringLiteral("The probe could not finish: ")), qPrintable(summary));
+        QVERIFY2(summary.contains(words), qPrintable(summary));
+        QVERIFY(summary.endsWith(QStringLiteral("The plan is unchanged.")));
+        QCOMPARE(choices(wizard.plan()), before);
     }
 
     void cancelStopsTheProbeWithoutFreezingTheWindow_data()
