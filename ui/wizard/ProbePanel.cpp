@@ -175,6 +175,9 @@ void ProbePanel::showProgress(int done, int total, const QString& current)
     if (!isRunning()) {
         return; // queued before the end
     }
+    if (!m_controller->isCancelling()) {
+        m_summary->clear(); // "Starting…" is over; the bar says what runs
+    }
     m_progress->setRange(0, std::max(total, done));
     m_progress->setValue(done);
     // The format is the whole text: '%' would start a placeholder.
