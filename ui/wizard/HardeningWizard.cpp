@@ -10,6 +10,7 @@
 #include "core/hardening/PlanWaivers.h"
 #include "core/store/HistoryStore.h"
 #include "ui/widgets/CommandView.h"
+#include "ui/wizard/ProbePanel.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -149,6 +150,9 @@ HardeningWizardServices HardeningWizard::withDefaults(HardeningWizardServices s)
             return withRunner(s, plan, "apply", [&](HardeningRunner& r) { return r.apply(plan, cancel); });
         };
     }
+    if (!s.probeTrials && s.endpoint) {
+        s.probeTrials = endpointProbeTrials(*s.endpoint, s.databasePath, s.watchSeconds);
+    }
     return s;
 }
 
@@ -229,24 +233,30 @@ HardeningWizard::~HardeningWizard()
 
 bool HardeningWizard::isBusy() const
 {
-    return m_loadWatcher.isRunning() || m_trialWatcher.isRunning() || m_applyWatcher.isRunning();
+    return m_loadWatcher.isRunning() || m_trialWatcher.isRunning() || m_applyWatcher.isRunning() ||
+           isProbing();
 }
 
 void HardeningWizard::setBusy(bool busy, const QString& text)
 {
-    m_progress->setVisible(busy);
+    m_progress->setVisible(busy && !isProbing()); // a probe shows its own progress
     m_status->setText(text);
     m_trialButton->setEnabled(!busy);
     m_applyButton->setEnabled(!busy);
+    m_probe->setStartEnabled(!busy && m_plan.isContainer() && m_plan.running);
     button(QWizard::BackButton)->setEnabled(!busy);
     button(QWizard::NextButton)->setEnabled(!busy);
-    // During a trial or an apply, Cancel stops it and undoes what it changed.
-    const bool changing = m_trialWatcher.isRunning() || m_applyWatcher.isRunning();
+    // During a trial, an apply or a probe, Cancel stops it and undoes what it changed.
+    const bool changing = m_trialWatcher.isRunning() || m_applyWatcher.isRunning() || isProbing();
     button(QWizard::CancelButton)->setEnabled(!busy || changing);
 }
 
 void HardeningWizard::reject()
 {
+    if (isProbing()) {
+        m_probe->cancel(); // the panel says how it ended; the next Cancel closes
+        return;
+    }
     if (m_trialWatcher.isRunning() || m_applyWatcher.isRunning()) {
         if (!m_cancel.isCancelled()) {
             m_cancel.cancel();
@@ -274,6 +284,7 @@ void HardeningWizard::buildPages()
     m_overview->setObjectName(QStringLiteral("overviewText"));
     m_overview->setWordWrap(true);
     m_overview->setTextFormat(Qt::RichText);
+    m_overview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_progress = new QProgressBar(overview);
     m_progress->setRange(0, 0);
     m_progress->setVisible(false);
@@ -284,6 +295,7 @@ void HardeningWizard::buildPages()
     ol->addWidget(scroll);
     ol->addWidget(m_progress);
     ol->addWidget(m_status);
+    ol->addWidget(makeProbePanel(overview));
     setPage(OverviewPage, overview);
 
     for (int id = ImageAreaPage; id <= SecretsAreaPage; ++id) {
@@ -298,6 +310,13 @@ void HardeningWizard::buildPages()
         page->setTitle(tr("%1: proposed changes").arg(QString::fromUtf8(displayName(areaOfPage(id)))));
         page->setSubTitle(tr("Each change with why, what it could break, and your choice."));
         auto* layout = new QVBoxLayout(page);
+        auto* note = new QLabel(page);
+        note->setObjectName(QStringLiteral("probeNote"));
+        note->setWordWrap(true);
+        note->setStyleSheet(QStringLiteral("font-weight: 600;"));
+        note->setVisible(false);
+        layout->addWidget(note);
+        m_areaProbeNotes.push_back(note);
         auto* area = new QScrollArea(page);
         area->setWidgetResizable(true);
         auto* body = new QWidget(area);
@@ -397,6 +416,11 @@ void HardeningWizard::loadPlan()
 void HardeningWizard::setPlan(HardeningPlan plan)
 {
     m_plan = std::move(plan);
+    showPlan();
+}
+
+void HardeningWizard::showPlan()
+{
     QString html =
         tr("<p><b>%1</b> %2</p>")
             .arg(QString::fromUtf8(toString(m_plan.object.type)),
@@ -433,6 +457,7 @@ void HardeningWizard::setPlan(HardeningPlan plan)
             risk->setWordWrap(true);
             form->addRow(tr("Why"), why);
             form->addRow(tr("Could break"), risk);
+            addTrialVerdictRow(form, *c);
             auto* choice = new QComboBox(box);
             choice->setObjectName(qs("choice:" + c->id));
             choice->addItem(c->automatic ? tr("Apply") : tr("Apply (by hand / in the Dockerfile)"),
@@ -462,6 +487,9 @@ void HardeningWizard::setPlan(HardeningPlan plan)
     const bool container = m_plan.isContainer();
     m_trialButton->setEnabled(container);
     m_applyButton->setEnabled(container);
+    // A stopped container has no behaviour to compare trials with.
+    m_probe->setVisible(container && m_plan.running);
+    m_probe->setStartEnabled(container && m_plan.running && !isBusy());
     if (!container) {
         m_trialResult->setText(tr("An image is hardened in its Dockerfile: export the changes and rebuild."));
         m_applyResult->setText(m_trialResult->text());

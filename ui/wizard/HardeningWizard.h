@@ -4,6 +4,7 @@
 #include "core/hardening/HardeningPlan.h"
 #include "core/hardening/HardeningRunner.h"
 #include "core/rules/RuleCatalogue.h"
+#include "ui/bridge/ProbeController.h"
 
 #include <QFutureWatcher>
 #include <QWizard>
@@ -21,6 +22,7 @@ class QPushButton;
 namespace drydock::ui {
 
 class CommandView;
+class ProbePanel;
 
 // Seams for the wizard's modal questions and its daemon work, so tests answer and fake them.
 using ConfirmPrompt = std::function<bool(QWidget* parent, const QString& question)>;
@@ -42,6 +44,9 @@ struct HardeningWizardServices
     std::function<Result<HardeningPlan>(const std::string& object)> load;
     std::function<Result<WatchReport>(const HardeningPlan& plan, const CancelToken& cancel)> trial;
     std::function<Result<ApplyOutcome>(const HardeningPlan& plan, const CancelToken& cancel)> apply;
+    // The trial runner of "Find what it tolerates" (a LeastPrivilegeProbe), made on the worker; by default
+    // TrialBatches on the endpoint (endpointProbeTrials).
+    ProbeTrialsMaker probeTrials;
 };
 
 // The guided hardening walkthrough on one container or image: overview, one page per area with a choice
@@ -82,6 +87,12 @@ public:
     bool exportPlan(const QString& format); // "script" or "markdown"
     void runTrial();
     void runApply();
+    // "Find what it tolerates": probes the plan of a running container off the GUI thread; its verdicts
+    // become the choices (applyProbeResult) and each change shows its evidence. probeFinished follows.
+    void runProbe();
+    void cancelProbe();
+    bool isProbing() const;
+    QString probeSummaryText() const;
     std::optional<WatchReport> trialResult() const { return m_trial; }
     std::optional<ApplyOutcome> applyResult() const { return m_applied; }
 
@@ -90,6 +101,7 @@ signals:
     void loadFailed(const QString& message);
     void trialFinished();
     void applyFinished();
+    void probeFinished();
     // On Finish, one per rule of each change the person waived (stored by the window's history).
     void waiverRequested(const drydock::Waiver& waiver);
 
@@ -99,6 +111,8 @@ public:
 
 private:
     void buildPages();
+    void showPlan();
+    QWidget* makeProbePanel(QWidget* page); // in HardeningWizardProbe.cpp
     void refreshPreview();
     void setBusy(bool busy, const QString& text);
     static HardeningWizardServices withDefaults(HardeningWizardServices services);
@@ -116,7 +130,9 @@ private:
     CancelToken m_cancel; // a new one for each trial or apply
 
     QLabel* m_overview = nullptr;
-    std::vector<QWidget*> m_areaBodies; // one per area page, rebuilt when the plan arrives
+    std::vector<QWidget*> m_areaBodies;    // one per area page, rebuilt when the plan arrives
+    std::vector<QLabel*> m_areaProbeNotes; // one per area page: how the last probe ended
+    ProbePanel* m_probe = nullptr;
     CommandView* m_diff = nullptr;
     CommandView* m_after = nullptr;
     CommandView* m_compose = nullptr;
