@@ -12,6 +12,7 @@
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/HardeningRunner.h"
 #include "core/hardening/PlanWaivers.h"
+#include "core/hardening/RunnerSupport.h"
 #include "core/json/ModelParser.h"
 #include "core/report/HardeningJson.h"
 #include "core/scan/Scanner.h"
@@ -188,6 +189,44 @@ int removeBackups(DockerClient& client, const std::string& target, bool force, H
     return code;
 }
 
+// --undo-limits: the values the last live update replaced, from the history, put back in place.
+int undoLimits(DockerClient& client, const std::string& target, HistoryStore* history, const Clock& clock)
+{
+    if (history == nullptr) {
+        say("drydock: --undo-limits reads the previous values from the history; it cannot go with "
+            "--no-history.");
+        return ExitUsage;
+    }
+    auto container = client.inspectContainer(target);
+    if (!container) {
+        say("drydock: " + container.error().message);
+        return runner::isNotFound(container.error()) ? ExitUsage : ExitDaemon;
+    }
+    auto actions = history->actions().list(container->name);
+    if (!actions) {
+        say("drydock: " + actions.error().message);
+        return ExitLocalError;
+    }
+    DockerWriter writer(client.transport(), client.apiVersion(), {});
+    HardeningRunner runner(client, writer, clock, [&](const HardeningAction& a) {
+        (void)history->actions().add({0, client.endpoint().display(), "container", container->id,
+                                      container->name, "undo limits: " + a.step, a.outcome, a.details,
+                                      clock.nowUnix()});
+    });
+    auto undone = runner.undoLiveUpdate(container->id, actions.value());
+    if (!undone) {
+        say("drydock: " + undone.error().message);
+        return undone.error().code == ErrorCode::HttpError ? ExitDaemon : ExitUsage;
+    }
+    say("Limits of " + undone->name + " put back in place (no stop, no recreate): " +
+        describeLiveChange(undone->before, undone->after) + ".");
+    if (!undone->notLifted.empty()) {
+        say("Note: Docker cannot lift a limit from an existing container, so these stay: " +
+            join(undone->notLifted, ", ") + " (recreate the container without them to lift them).");
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runHarden(const std::vector<std::string>& words)
@@ -260,7 +299,7 @@ int runHarden(const std::vector<std::string>& words)
 
     std::unique_ptr<HistoryStore> history;
     const bool changes = args->has("--apply") || args->has("--trial") || args->has("--probe") ||
-                         args->has("--remove-backup") || !args->all("--choose").empty();
+                         args->has("--remove-backup") || args->has("--undo-limits") || !args->all("--choose").empty();
     if (changes && !args->has("--no-history")) {
         auto store = openHistory(*args);
         if (!store) {
@@ -278,6 +317,9 @@ int runHarden(const std::vector<std::string>& words)
     const SystemClock clock;
     if (args->has("--remove-backup")) {
         return removeBackups(docker, target, args->has("--force"), history.get(), clock);
+    }
+    if (args->has("--undo-limits")) {
+        return undoLimits(docker, target, history.get(), clock);
     }
 
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
@@ -450,11 +492,17 @@ int runHarden(const std::vector<std::string>& words)
             return exitInterrupted(guard->signalNumber());
         }
         if (applied->applied) {
-            say("Applied: " + plan.object.name + " runs hardened. " + applied->watch.summary +
-                (applied->backupName.empty()
-                     ? std::string("\nNo backup of the original could be confirmed (see the note below).")
-                     : "\nThe original is kept, stopped, as " + applied->backupName + " (drydock harden " +
-                           plan.object.name + " --remove-backup removes it; volumes are kept)."));
+            if (applied->live) {
+                say("Applied live: " + plan.object.name + " keeps running, the same container. " +
+                    applied->watch.summary);
+            } else {
+                say("Applied: " + plan.object.name + " runs hardened. " + applied->watch.summary +
+                    (applied->backupName.empty()
+                         ? std::string("\nNo backup of the original could be confirmed (see the note below).")
+                         : "\nThe original is kept, stopped, as " + applied->backupName +
+                               " (drydock harden " + plan.object.name +
+                               " --remove-backup removes it; volumes are kept)."));
+            }
             // A rescan closes what the apply resolved.
             Scanner scanner(docker, catalogue, clock);
             auto rescan = scanner.scan(ScanSettings{}, progress, cancel);

@@ -315,7 +315,9 @@ const CommandSpec& hardenSpec()
              "within the watch window, roll back automatically (the original gets its name and\n"
              "restart policy back and runs again); then rescan. Volumes and the original are never\n"
              "removed. A container with AutoRemove (docker run's rm option) is refused:\n"
-             "stopping it would make the daemon delete it and its anonymous volumes"},
+             "stopping it would make the daemon delete it and its anonymous volumes. When it runs and\n"
+             "only limits are chosen (memory, swap, CPUs, PIDs, restart; sized from its observed use),\n"
+             "they are changed in place instead: no stop, no recreate, previous values in the history"},
             {"--yes", K::Flag}, // confirms --apply; named in its line
             {"--watch", K::Value, "SECONDS", "watch window for --probe, --trial and --apply (default 5)"},
             {"--remove-backup", K::Flag, "",
@@ -323,6 +325,8 @@ const CommandSpec& hardenSpec()
              "a backup holds data its container wrote in its own layer in a directory that is a\n"
              "tmpfs in the hardened CONTAINER (the plan lists these paths per directory)"},
             {"--force", K::Flag, "", "with --remove-backup: remove such a backup all the same"},
+            {"--undo-limits", K::Flag, "",
+             "put back the limits the last live update of CONTAINER replaced (from the history)"},
             {"--no-history", K::Flag, "", "do not record the actions and the rescan in the history database"},
             {"--db", K::Value, "FILE"},
         } + endpointOptions(K::Value),
@@ -335,7 +339,7 @@ std::string hardenHelp()
     return R"(Usage: drydock harden CONTAINER|IMAGE [--only AREA,…] [--choose ID=apply|skip|waive:REASON]…
                       [--format text|json|script|markdown] [--output FILE]
                       [--probe] [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup [--force]]
-                      [--db FILE] [--no-history]
+                      [--undo-limits] [--db FILE] [--no-history]
 
 The guided hardening walkthrough, headless. Plans the changes that remove a container's (or an image's)
 findings, area by area (image, container, runtime, network, secrets), each with the reason, what it could

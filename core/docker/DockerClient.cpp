@@ -373,6 +373,13 @@ std::vector<Result<std::vector<FileChange>>> DockerClient::containerChanges(cons
     return out;
 }
 
+Result<ContainerStats> DockerClient::containerStats(const std::string& id)
+{
+    // one-shot exists from API 1.41, the oldest version Drydock speaks.
+    return parseOne<ContainerStats>(get("/containers/" + urlEncode(id) + "/stats?stream=false&one-shot=1"),
+                                    json::parseStats);
+}
+
 std::vector<Result<ExecSession>> DockerClient::inspectExecs(const StringList& execIds)
 {
     StringList paths;

@@ -4,6 +4,7 @@
 #include "core/docker/ApiVersion.h"
 #include "core/docker/DockerEndpoint.h"
 #include "core/docker/Transport.h"
+#include "core/model/ContainerStats.h"
 #include "core/model/DockerEvent.h"
 #include "core/model/Inventory.h"
 
@@ -59,6 +60,9 @@ public:
     std::vector<Result<Container>> inspectContainers(const StringList& ids);
     Result<std::vector<FileChange>> containerChanges(const std::string& id);
     std::vector<Result<std::vector<FileChange>>> containerChanges(const StringList& ids);
+    // GET /containers/{id}/stats?stream=false&one-shot=1: one reading now, without the daemon's second
+    // reading a second later (so no precpu_stats; compare two readings for CPU).
+    Result<ContainerStats> containerStats(const std::string& id);
     std::vector<Result<ExecSession>> inspectExecs(const StringList& execIds);
     Result<StringList> listImageIds(); // /images/json?all=0 (tagged and dangling top-level images)
     // Inspect + history of each image, together.

@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+
 namespace drydock {
 
 namespace {
@@ -22,6 +25,17 @@ constexpr std::string_view kTrialMarker = "-drydock-trial-";
 std::string restartPolicyUpdateBody(const std::string& policyName, int maximumRetryCount)
 {
     return nlohmann::json({{"RestartPolicy", {{"Name", policyName}, {"MaximumRetryCount", maximumRetryCount}}}}).dump();
+}
+
+// What docker update may change without a recreate, and all Drydock ever asks it to.
+constexpr std::array<std::string_view, 6> kUpdateKeys{"Memory",    "MemorySwap", "NanoCpus",
+                                                      "CpuShares", "PidsLimit",  "RestartPolicy"};
+
+bool isUpdatePath(const std::string& path)
+{
+    const std::size_t q = path.find('?');
+    const std::string bare = path.substr(0, q);
+    return startsWith(bare, "/v") && bare.size() > 7 && bare.compare(bare.size() - 7, 7, "/update") == 0;
 }
 
 bool isSegment(std::string_view s)
@@ -96,6 +110,17 @@ bool DockerWriter::allows(const std::string& method, const std::string& fullPath
            m_trialExecPaths.count(fullPath.substr(prefix.size())) > 0;
 }
 
+bool DockerWriter::isAllowedUpdateBody(const std::string& body)
+{
+    const auto doc = nlohmann::json::parse(body, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || doc.empty()) {
+        return false;
+    }
+    return std::all_of(doc.items().begin(), doc.items().end(), [](const auto& item) {
+        return std::find(kUpdateKeys.begin(), kUpdateKeys.end(), item.key()) != kUpdateKeys.end();
+    });
+}
+
 Result<std::string> DockerWriter::send(const std::string& method, const std::string& pathAndQuery,
                                        std::string body, const std::string& contentType, long timeoutMs)
 {
@@ -106,7 +131,7 @@ Result<std::string> DockerWriter::send(const std::string& method, const std::str
     request.contentType = contentType;
     request.timeoutMs = timeoutMs;
     WriteRecord record{method, request.path, 0, false, {}};
-    if (!allows(method, request.path)) {
+    if (!allows(method, request.path) || (isUpdatePath(request.path) && !isAllowedUpdateBody(request.body))) {
         record.message = "refused by the writer's allow-list; nothing was sent";
         if (m_log) {
             m_log(record);
@@ -193,6 +218,28 @@ Result<void> DockerWriter::setRestartPolicy(const std::string& id, const std::st
     const std::string body = restartPolicyUpdateBody(policyName, maximumRetryCount);
     auto r =
         send("POST", "containers/" + urlEncode(id) + "/update", body, "application/json", kWriteTimeoutMs);
+    return r ? success() : Result<void>(r.error());
+}
+
+Result<void> DockerWriter::updateResources(const std::string& id, const ResourceUpdate& update)
+{
+    nlohmann::json body = nlohmann::json::object();
+    const auto put = [&](const char* key, const std::optional<std::int64_t>& value) {
+        if (value) {
+            body[key] = *value;
+        }
+    };
+    put("Memory", update.memory);
+    put("MemorySwap", update.memorySwap);
+    put("NanoCpus", update.nanoCpus);
+    put("CpuShares", update.cpuShares);
+    put("PidsLimit", update.pidsLimit);
+    if (update.restartPolicy) {
+        body["RestartPolicy"] = {{"Name", update.restartPolicy->name},
+                                 {"MaximumRetryCount", update.restartPolicy->maximumRetryCount}};
+    }
+    auto r = send("POST", "containers/" + urlEncode(id) + "/update", body.dump(), "application/json",
+                  kWriteTimeoutMs);
     return r ? success() : Result<void>(r.error());
 }
 

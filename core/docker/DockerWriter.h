@@ -3,6 +3,7 @@
 #include "core/docker/ApiVersion.h"
 #include "core/docker/Transport.h"
 #include "core/model/Common.h"
+#include "core/model/Container.h"
 
 #include <functional>
 #include <set>
@@ -21,11 +22,28 @@ struct WriteRecord
     std::string message; // the daemon's or transport's message on failure
 };
 
+// The resources POST /containers/{id}/update may change on a running container (docker update's --memory,
+// --memory-swap, --cpus, --cpu-shares, --pids-limit, --restart); only the fields set are sent.
+struct ResourceUpdate
+{
+    std::optional<std::int64_t> memory;     // bytes; the daemon treats 0 as "unchanged"
+    std::optional<std::int64_t> memorySwap; // bytes, -1 unlimited; 0 "unchanged"
+    std::optional<std::int64_t> nanoCpus;   // 0 "unchanged"
+    std::optional<std::int64_t> cpuShares;  // 0 "unchanged"
+    std::optional<std::int64_t> pidsLimit;  // 0 or -1 unlimited
+    std::optional<RestartPolicy> restartPolicy;
+
+    bool empty() const
+    {
+        return !memory && !memorySwap && !nanoCpus && !cpuShares && !pidsLimit && !restartPolicy;
+    }
+};
+
 // The only class in Drydock that changes anything on a daemon, used only by the hardening trial and apply.
 // It can create, start, stop, rename and remove containers (never with v=1, so no volume is ever removed),
-// change a container's restart policy (and nothing else it could update), put a file archive into a
-// created container and connect a container to an existing network. Every call
-// goes through an allow-list checked before sending, and is reported to the injected action log.
+// change a container's restart policy and resource limits (and nothing else it could update), put a file
+// archive into a created container and connect a container to an existing network. Every call goes through an
+// allow-list checked before sending, and is reported to the injected action log.
 // One more request is allowed per instance, never in general: an exec (to read /proc/net/tcp) in a trial
 // container this very writer created under a name holding "-drydock-trial-", and the start of an exec it
 // created itself. Nobody's running container can be exec'd into through Drydock.
@@ -44,6 +62,10 @@ public:
     // by itself when the daemon restarts, and gets its policy back on rollback.
     Result<void> setRestartPolicy(const std::string& id, const std::string& policyName,
                                   int maximumRetryCount);
+    // POST /containers/{id}/update with a body of the update's fields only: limits changed on the running
+    // container, no stop, no recreate. The daemon's refusal (a memory limit below what the container uses)
+    // comes back as the Error, and nothing was changed.
+    Result<void> updateResources(const std::string& id, const ResourceUpdate& update);
     // DELETE /containers/{id}?force=1 — never v=1: volumes stay whatever happens.
     Result<void> removeContainer(const std::string& id);
     // PUT /containers/{id}/archive?path=DIR with a tar stream (its content is never logged).
@@ -59,6 +81,9 @@ public:
     // The general allow-list: method and versioned path the writer may send for any container. Exec requests
     // are never in it (see execInTrial). Exposed for tests.
     static bool isAllowed(const std::string& method, const std::string& path);
+    // The update allow-list: a body of POST /containers/{id}/update must be a JSON object whose keys are
+    // all among Memory, MemorySwap, NanoCpus, CpuShares, PidsLimit and RestartPolicy (at least one).
+    static bool isAllowedUpdateBody(const std::string& body);
 
 private:
     // The general allow-list, or one of the exec paths of the trial containers and execs this writer created.

@@ -4,6 +4,7 @@
 #include "core/common/TarArchive.h"
 #include "core/docker/UrlEncoding.h"
 #include "core/hardening/HardeningPlanner.h"
+#include "core/hardening/LimitsFromUsage.h"
 #include "core/scan/Scanner.h"
 
 #include <algorithm>
@@ -49,7 +50,7 @@ std::string HardeningLoader::readPasswd(DockerClient& client, const std::string&
 Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCatalogue& catalogue,
                                               const Clock& clock, const ScanSettings& settings,
                                               const std::string& nameOrId, ProgressSink& progress,
-                                              const CancelToken& cancel)
+                                              const CancelToken& cancel, const UsageSampling& sampling)
 {
     Scanner scanner(client, catalogue, clock);
     auto scan = scanner.scan(settings, progress, cancel);
@@ -77,6 +78,27 @@ Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCa
         }
         target.plan =
             HardeningPlanner().planContainer(*c, image, findings, changes, readPasswd(client, c->id));
+        std::optional<ObservedUsage> observed;
+        std::string whyNot = "not running: fixed default";
+        if (c->state.running && sampling.samples > 0) {
+            auto usage = ResourceObserver::forContainer(client, c->id, sampling.sleep)
+                             .observe(sampling.samples, sampling.intervalMs, cancel);
+            if (usage) {
+                observed = usage.value();
+                target.plan.notes.push_back(
+                    "Observed over " + std::to_string(observed->samples) +
+                    " reading(s) of docker stats: peak memory " +
+                    LimitsFromUsage::mebibytes(observed->peakMemoryBytes) + ", " +
+                    std::to_string(observed->peakPids) + " processes" +
+                    (observed->peakCpuCores
+                         ? ", " + LimitsFromUsage::coresText(*observed->peakCpuCores) + " CPUs"
+                         : std::string()) +
+                    ". Limits are sized from these peaks; a busier hour may need more.");
+            } else {
+                whyNot = "usage could not be read (" + usage.error().message + "): fixed default";
+            }
+        }
+        applyObservedLimits(target.plan, observed, whyNot);
         return target;
     }
     auto image = findImage(inv, nameOrId);

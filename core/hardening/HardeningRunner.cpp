@@ -127,6 +127,11 @@ WatchReport HardeningRunner::watch(const std::string& id, const Prepared& p, con
     return report;
 }
 
+WatchReport HardeningRunner::watch(const std::string& id, const CancelToken& cancel)
+{
+    return watch(id, Prepared{}, cancel);
+}
+
 Result<WatchReport> HardeningRunner::trial(const HardeningPlan& plan, const CancelToken& cancel)
 {
     WatchReport report;
@@ -201,6 +206,16 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
         outcome.watch.summary = "The apply was interrupted before anything was changed.";
         step("interrupted", "interrupted", outcome.watch.summary);
         return outcome;
+    }
+    // Limits alone are changed in place; the inspect is only asked for when the edits could be.
+    if (plan.isContainer() && plan.running && liveResourcesAfter(LiveResources{}, plan.chosenEdits())) {
+        auto current = m_client.inspectContainer(plan.object.id);
+        if (current && current->state.running) {
+            const auto target = liveResourcesAfter(liveResourcesOf(current->hostConfig), plan.chosenEdits());
+            if (target && canApplyLive(plan, liveResourcesOf(current->hostConfig))) {
+                return applyLive(current.value(), *target, cancel);
+            }
+        }
     }
     auto prepared = prepare(plan, false);
     if (!prepared) {

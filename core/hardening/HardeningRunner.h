@@ -6,6 +6,7 @@
 #include "core/docker/DockerWriter.h"
 #include "core/hardening/ApplyProgress.h"
 #include "core/hardening/HardeningPlan.h"
+#include "core/hardening/LiveUpdate.h"
 
 #include <functional>
 #include <string>
@@ -29,10 +30,20 @@ struct ApplyOutcome
     bool applied = false;    // the hardened container runs under the original name
     bool rolledBack = false; // it did not stay up (or the apply was interrupted) and the original is back
     bool interrupted = false; // the cancel token stopped the apply (and whatever it had done was undone)
+    bool live = false;        // only limits changed: updated in place (same container, no stop, no backup)
     std::string backupName;  // the original, kept (empty after a rollback)
     std::string newId;
     WatchReport watch;
     StringList notes;
+};
+
+// What --undo-limits did: the values before and after, and the limits docker update cannot lift.
+struct LiveUndoOutcome
+{
+    std::string name;
+    LiveResources before;
+    LiveResources after;
+    StringList notLifted; // "memory limit 48 MiB": still in place
 };
 
 // One step of a trial or apply, for the history's action log. Details never hold a secret value.
@@ -80,7 +91,15 @@ public:
     // everything it did when the container does not stay up or cancel fires. Refuses a container started
     // with --rm (stopping it would delete it). An Error means the apply was refused before any change, or
     // the rollback failed: its message then says what is left and how to restore by hand.
+    // When the container runs and every chosen change is a limit docker update can make (canApplyLive), the
+    // apply changes it in place instead (POST /containers/{id}/update: same id, no stop), records the
+    // previous and new values (step kLiveUpdateStep, formatLiveRecord), watches it, and puts the previous
+    // values back when it does not stay up.
     Result<ApplyOutcome> apply(const HardeningPlan& plan, const CancelToken& cancel);
+    // Puts back the values recorded by the last live update of the container (actions: that container's,
+    // oldest first, as the history lists them); records the step as kLiveUpdateStep.
+    Result<LiveUndoOutcome> undoLiveUpdate(const std::string& nameOrId,
+                                           const std::vector<ActionRecord>& actions);
     // What the backup's own layer holds that exists nowhere else (see BackupOnlyData).
     Result<std::vector<BackupOnlyData>> dataOnlyInBackup(const std::string& backupName);
     // Removes a backup the apply kept (only names with "-drydock-backup-"), never its volumes. Refuses while
@@ -97,6 +116,9 @@ private:
     Result<Prepared> prepare(const HardeningPlan& plan, bool trial);
     Result<void> makeReady(const std::string& id, const Prepared& prepared);
     WatchReport watch(const std::string& id, const Prepared& prepared, const CancelToken& cancel);
+    WatchReport watch(const std::string& id, const CancelToken& cancel);
+    Result<ApplyOutcome> applyLive(const Container& original, const LiveResources& target,
+                                   const CancelToken& cancel);
     void step(const std::string& what, const std::string& outcome, const std::string& details = {});
     void update(const std::function<void(ApplyProgress&)>& change);
 

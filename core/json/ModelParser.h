@@ -1,5 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
+#include "core/model/ContainerStats.h"
 #include "core/model/DockerEvent.h"
 #include "core/model/Inventory.h"
 
@@ -16,6 +17,7 @@ Result<StringList> parseContainerIds(std::string_view body);         // GET /con
 Result<Container> parseContainer(std::string_view body);             // GET /containers/{id}/json
 Result<std::vector<FileChange>> parseChanges(std::string_view body); // GET /containers/{id}/changes (null = [])
 Result<ExecSession> parseExec(std::string_view body);                // GET /exec/{id}/json
+Result<ContainerStats> parseStats(std::string_view body); // GET /containers/{id}/stats?stream=false
 Result<StringList> parseImageIds(std::string_view body);             // GET /images/json
 Result<Image> parseImage(std::string_view body);                     // GET /images/{id}/json
 Result<std::vector<ImageHistoryEntry>> parseHistory(std::string_view body); // GET /images/{id}/history

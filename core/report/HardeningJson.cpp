@@ -98,9 +98,13 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
     root["notes"] = plan.notes;
     root["trial"] = trial ? watchJson(*trial) : ordered();
     if (apply) {
-        root["apply"] = {{"applied", apply->applied},         {"rolledBack", apply->rolledBack},
-                         {"interrupted", apply->interrupted}, {"backupName", apply->backupName},
-                         {"watch", watchJson(apply->watch)},  {"notes", apply->notes}};
+        root["apply"] = {{"applied", apply->applied},
+                         {"rolledBack", apply->rolledBack},
+                         {"interrupted", apply->interrupted},
+                         {"live", apply->live},
+                         {"backupName", apply->backupName},
+                         {"watch", watchJson(apply->watch)},
+                         {"notes", apply->notes}};
     } else {
         root["apply"] = nullptr;
     }

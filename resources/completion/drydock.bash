@@ -156,7 +156,7 @@ _drydock()
             return
         fi
         COMPREPLY=($(compgen -W "$endpoint_opts --only --choose --format --output --probe --trial --apply --yes --watch
-            --remove-backup --force --db --no-history --help -h" -- "$cur"))
+            --remove-backup --force --undo-limits --db --no-history --help -h" -- "$cur"))
         ;;
     demo)
         COMPREPLY=($(compgen -W "--no-gui --help -h" -- "$cur"))

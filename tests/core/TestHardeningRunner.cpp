@@ -263,11 +263,12 @@ private:
 HardeningPlan webappPlan(const Container& c)
 {
     Finding f;
-    f.ruleId = "RUN-006";
+    // A change that needs a recreate: limits alone are changed in place (docker update), not by this path.
+    f.ruleId = "RUN-005";
     f.area = Area::Runtime;
     f.object = {ObjectType::Container, c.id, c.name};
-    f.title = "no memory limit";
-    f.remediation.edits = {{RunEdit::Op::AddFlag, "--memory", "512m"}};
+    f.title = "privileges can be escalated";
+    f.remediation.edits = {{RunEdit::Op::AddFlag, "--security-opt", "no-new-privileges:true"}};
     return HardeningPlanner().planContainer(c, nullptr, {f}, {}, {});
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/common/AtomicFileWriter.h"
 #include "core/common/Clock.h"
+#include "core/common/Strings.h"
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerWriter.h"
 #include "core/docker/TransportFactory.h"
@@ -207,6 +208,10 @@ HardeningWizard::HardeningWizard(HardeningWizardServices services, QString objec
                     m_applied->rolledBack
                         ? tr("Cancelled and rolled back: %1 runs as before.").arg(m_objectName)
                         : tr("Cancelled before anything was changed."));
+            } else if (m_applied->applied && m_applied->live) {
+                m_applyResult->setText(
+                    tr("Applied live: %1 keeps running, the same container. %2 %3")
+                        .arg(m_objectName, qs(m_applied->watch.summary), qs(join(m_applied->notes, " "))));
             } else if (m_applied->applied) {
                 m_applyResult->setText(
                     tr("Applied. %1 The original is kept, stopped, as %2; remove it with "
