@@ -173,6 +173,9 @@ private slots:
         int services = 0;
         while (it.hasNext()) {
             const QString path = it.next();
+            if (path.contains(QStringLiteral("/broken/"))) {
+                continue; // files made to be refused (the patcher's refusals are TestComposePatcher's rows)
+            }
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadOnly));
             const std::string text = f.readAll().toStdString();
