@@ -2,6 +2,7 @@
 #include "app/cli/Commands.h"
 #include "app/cli/Connection.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/HardenProbe.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/OutputFile.h"
@@ -39,6 +40,7 @@ struct SharedProgress
 {
     std::mutex mutex;
     std::optional<ApplyProgress> progress;
+    std::string probeLeft; // during a probe: what a quit at once may leave behind
     std::function<void(const std::string& details)> recordAbort;
 };
 
@@ -235,7 +237,7 @@ int runHarden(const std::vector<std::string>& words)
     const CancelToken cancel;
     SharedProgress shared;
     std::optional<InterruptGuard> guard;
-    if (args->has("--apply") || args->has("--trial")) {
+    if (args->has("--apply") || args->has("--trial") || args->has("--probe")) {
         guard.emplace(
             cancel,
             [](int signalNumber) {
@@ -245,8 +247,9 @@ int runHarden(const std::vector<std::string>& words)
             },
             [&shared](int signalNumber) {
                 const std::lock_guard<std::mutex> lock(shared.mutex);
-                const std::string text =
-                    shared.progress ? leftStateText(*shared.progress) : "Nothing had been changed.";
+                const std::string text = !shared.probeLeft.empty() ? shared.probeLeft
+                                         : shared.progress        ? leftStateText(*shared.progress)
+                                                                  : "Nothing had been changed.";
                 say("drydock: " + InterruptGuard::signalName(signalNumber) + " again: quitting at once.\n" +
                     text);
                 if (shared.recordAbort) {
@@ -256,8 +259,8 @@ int runHarden(const std::vector<std::string>& words)
     }
 
     std::unique_ptr<HistoryStore> history;
-    const bool changes = args->has("--apply") || args->has("--trial") || args->has("--remove-backup") ||
-                         !args->all("--choose").empty();
+    const bool changes = args->has("--apply") || args->has("--trial") || args->has("--probe") ||
+                         args->has("--remove-backup") || !args->all("--choose").empty();
     if (changes && !args->has("--no-history")) {
         auto store = openHistory(*args);
         if (!store) {
@@ -304,10 +307,10 @@ int runHarden(const std::vector<std::string>& words)
         return ExitUsage;
     }
     attachComposeFile(plan, composeFileReaderFor(docker.endpoint().kind == DockerEndpoint::Kind::Unix));
-    if ((args->has("--apply") || args->has("--trial")) && !plan.isContainer()) {
+    if ((args->has("--apply") || args->has("--trial") || args->has("--probe")) && !plan.isContainer()) {
         std::fprintf(stderr,
-                     "drydock harden: an image is hardened in its Dockerfile; --trial and --apply work on "
-                     "containers\n");
+                     "drydock harden: an image is hardened in its Dockerfile; --probe, --trial and --apply work "
+                     "on containers\n");
         return ExitUsage;
     }
 
@@ -354,8 +357,42 @@ int runHarden(const std::vector<std::string>& words)
 
     std::optional<WatchReport> trial;
     std::optional<ApplyOutcome> applied;
+    std::optional<ProbeResult> probed;
     int code = ExitOk;
     DockerWriter writer(docker.transport(), docker.apiVersion(), {});
+    if (args->has("--probe")) {
+        enterPhase("probe");
+        {
+            const std::lock_guard<std::mutex> lock(shared.mutex);
+            shared.probeLeft = "Trial containers named " + plan.object.name +
+                               "-drydock-trial-… may be left on the daemon; nothing existing was changed. The "
+                               "next drydock harden " + plan.object.name + " --probe removes them.";
+        }
+        const HardenProbeContext context{docker,
+                                         writer,
+                                         clock,
+                                         watchSeconds,
+                                         cancel,
+                                         [&guard] { return guard->signalNumber(); },
+                                         record("probe"),
+                                         addAction,
+                                         [](const std::string& text) { say(text); }};
+        auto outcome = runHardenProbe(context, plan);
+        {
+            const std::lock_guard<std::mutex> lock(shared.mutex);
+            shared.probeLeft.clear();
+        }
+        if (const int* exit = std::get_if<int>(&outcome)) {
+            return *exit;
+        }
+        probed = std::move(std::get<ProbeResult>(outcome));
+        // What the user chose on the command line wins over what the probe found.
+        if (!applyChoices(*args, plan, error)) {
+            std::fprintf(stderr, "drydock harden: %s\n", error.c_str());
+            return ExitUsage;
+        }
+        attachComposeFile(plan, composeFileReaderFor(docker.endpoint().kind == DockerEndpoint::Kind::Unix));
+    }
     if (args->has("--trial")) {
         enterPhase("trial");
         HardeningRunner runner(docker, writer, clock, record("trial"));
@@ -456,7 +493,7 @@ int runHarden(const std::vector<std::string>& words)
 
     std::string text;
     if (format == "json") {
-        text = json::hardeningPlanToJson(plan, trial, applied);
+        text = json::hardeningPlanToJson(plan, trial, applied, probed);
     } else if (format == "script") {
         text = renderPlanScript(plan);
     } else if (format == "markdown") {

@@ -299,6 +299,15 @@ const CommandSpec& hardenSpec()
              "create the hardened container under a temporary name (no published ports, volumes\n"
              "read-only), start it, watch it, show state, exit code, health and log tail, remove it;\n"
              "nothing existing is touched"},
+            {"--probe", K::Flag, "",
+             "find by trial what the container tolerates before the plan is shown: a trial of the\n"
+             "unchanged container, then one per change (each added capability dropped; --cap-drop ALL\n"
+             "with only the capabilities whose absence changes behaviour added back; the non-root user;\n"
+             "a read-only root with tmpfs where it writes; no --privileged; no host namespaces;\n"
+             "no-new-privileges; …), 4 at a time, and one of every tolerated change together. Changes\n"
+             "that behave like the unchanged container become apply (verified by trial), the others\n"
+             "skip, each with the evidence; --choose still overrides. Progress goes to stderr; every\n"
+             "trial container is removed (also on Ctrl-C), and leftovers of a killed run first"},
             {"--apply", K::Flag, "--yes",
              "stop the container, check it still exists, set its restart policy to \"no\", keep it\n"
              "as NAME-drydock-backup-TIMESTAMP, create and start the hardened one as NAME with the\n"
@@ -308,7 +317,7 @@ const CommandSpec& hardenSpec()
              "removed. A container with AutoRemove (docker run's rm option) is refused:\n"
              "stopping it would make the daemon delete it and its anonymous volumes"},
             {"--yes", K::Flag}, // confirms --apply; named in its line
-            {"--watch", K::Value, "SECONDS", "watch window for --trial and --apply (default 5)"},
+            {"--watch", K::Value, "SECONDS", "watch window for --probe, --trial and --apply (default 5)"},
             {"--remove-backup", K::Flag, "",
              "remove the backups the apply kept for CONTAINER (never their volumes); refused while\n"
              "a backup holds data its container wrote in its own layer in a directory that is a\n"
@@ -325,14 +334,15 @@ std::string hardenHelp()
 {
     return R"(Usage: drydock harden CONTAINER|IMAGE [--only AREA,…] [--choose ID=apply|skip|waive:REASON]…
                       [--format text|json|script|markdown] [--output FILE]
-                      [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup [--force]]
+                      [--probe] [--trial] [--apply --yes] [--watch SECONDS] [--remove-backup [--force]]
                       [--db FILE] [--no-history]
 
 The guided hardening walkthrough, headless. Plans the changes that remove a container's (or an image's)
 findings, area by area (image, container, runtime, network, secrets), each with the reason, what it could
 break, and a default that keeps behaviour: paths the container writes to stay writable (tmpfs), a non-root
 user comes from the image's /etc/passwd, needed capabilities are kept, and changes that are often deliberate
-default to skip. Without --trial or --apply nothing is changed.
+default to skip. With --probe, trials decide those defaults instead. Without --probe, --trial or --apply
+nothing is changed (a probe only creates and removes trial containers of its own).
 
 CONTAINER is found as the docker CLI finds it: its full id, its exact name, or the start of its id when
 only one container's id starts so (an ambiguous start is refused). --apply takes only the exact name or
@@ -340,23 +350,27 @@ the full id.
 
 )" + optionHelp(hardenSpec(), 24) +
            R"(
-SIGINT (Ctrl-C), SIGTERM or SIGHUP during --trial or --apply stops it and undoes what was changed: the
-original runs again under its name. A second signal quits at once and prints what is left on the daemon
-and the docker commands that restore it.
+SIGINT (Ctrl-C), SIGTERM or SIGHUP during --probe, --trial or --apply stops it and undoes what was changed:
+every trial container is removed; the original runs again under its name. A second signal quits at once and
+prints what is left on the daemon and the docker commands that restore it (trial containers a probe leaves
+that way are removed by the next --probe of the container).
 
-Every step of a trial or apply is recorded in the history (`drydock history actions`), interruptions too.
+Every step of a probe, trial or apply is recorded in the history (`drydock history actions`), with each
+change's verdict and interruptions too.
 
 )" + endpointHelp(hardenSpec()) +
            R"(
 Exit codes:
   0  success (the plan was printed; the trial passed; the apply succeeded)
-  1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original
+  1  the hardened container did not stay up: the trial failed, or the apply rolled back to the original;
+     with --probe: the unchanged container did not stay up in its own trial, so nothing could be verified
   2  usage error; no such container or image, or an ambiguous id start; an apply refused (AutoRemove
      container, id start instead of the name); a backup removal refused (data exists only in the backup)
   3  cannot reach or talk to the Docker daemon, or a change on the daemon failed (if a rollback failed, the
      message says what is left and how to restore it)
   4  cannot write an output file or open the local database
-  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM: what had been changed was undone
+  129, 130, 143  interrupted by SIGHUP, SIGINT or SIGTERM: what had been changed was undone (a probe's
+     trial containers removed)
 )";
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/common/SecretMasker.h"
 #include "core/common/Strings.h"
+#include "core/docker/StreamDemux.h"
 #include "core/docker/UrlEncoding.h"
 #include "core/json/ModelParser.h"
 
@@ -13,6 +14,9 @@ namespace {
 
 // Creating and starting a container answers quickly; stop waits for the container's own stop timeout.
 constexpr long kWriteTimeoutMs = 60000;
+// An exec in a trial reads a few small files: one that takes longer is not what Drydock started.
+constexpr long kExecTimeoutMs = 10000;
+constexpr std::string_view kTrialMarker = "-drydock-trial-";
 
 // The body of POST /containers/{id}/update that changes the restart policy and nothing else.
 std::string restartPolicyUpdateBody(const std::string& policyName, int maximumRetryCount)
@@ -82,6 +86,16 @@ bool DockerWriter::isAllowed(const std::string& method, const std::string& fullP
     return false;
 }
 
+bool DockerWriter::allows(const std::string& method, const std::string& fullPath) const
+{
+    if (isAllowed(method, fullPath)) {
+        return true;
+    }
+    const std::string prefix = "/v" + m_version.toString() + "/";
+    return method == "POST" && startsWith(fullPath, prefix) &&
+           m_trialExecPaths.count(fullPath.substr(prefix.size())) > 0;
+}
+
 Result<std::string> DockerWriter::send(const std::string& method, const std::string& pathAndQuery,
                                        std::string body, const std::string& contentType, long timeoutMs)
 {
@@ -92,7 +106,7 @@ Result<std::string> DockerWriter::send(const std::string& method, const std::str
     request.contentType = contentType;
     request.timeoutMs = timeoutMs;
     WriteRecord record{method, request.path, 0, false, {}};
-    if (!isAllowed(method, request.path)) {
+    if (!allows(method, request.path)) {
         record.message = "refused by the writer's allow-list; nothing was sent";
         if (m_log) {
             m_log(record);
@@ -143,6 +157,9 @@ Result<std::string> DockerWriter::createContainer(const std::string& name, const
     if (!id) {
         return id.error();
     }
+    if (name.find(kTrialMarker) != std::string::npos) {
+        m_trialExecPaths.insert("containers/" + urlEncode(id.value()) + "/exec");
+    }
     return id.value();
 }
 
@@ -182,6 +199,9 @@ Result<void> DockerWriter::setRestartPolicy(const std::string& id, const std::st
 Result<void> DockerWriter::removeContainer(const std::string& id)
 {
     auto r = send("DELETE", "containers/" + urlEncode(id) + "?force=1", {}, {}, kWriteTimeoutMs);
+    if (r) {
+        m_trialExecPaths.erase("containers/" + urlEncode(id) + "/exec");
+    }
     return r ? success() : Result<void>(r.error());
 }
 
@@ -200,6 +220,35 @@ Result<void> DockerWriter::connectNetwork(const std::string& network, const std:
     auto r = send("POST", "networks/" + urlEncode(network) + "/connect", body, "application/json",
                   kWriteTimeoutMs);
     return r ? success() : Result<void>(r.error());
+}
+
+Result<std::string> DockerWriter::execInTrial(const std::string& containerId, const StringList& command)
+{
+    // No User: the exec runs as the container's own user; never privileged, never a TTY.
+    const std::string createBody = nlohmann::json({{"AttachStdin", false},
+                                                   {"AttachStdout", true},
+                                                   {"AttachStderr", true},
+                                                   {"Tty", false},
+                                                   {"Privileged", false},
+                                                   {"Cmd", command}})
+                                       .dump();
+    auto created =
+        send("POST", "containers/" + urlEncode(containerId) + "/exec", createBody, "application/json", kExecTimeoutMs);
+    if (!created) {
+        return created.error();
+    }
+    auto execId = json::parseCreatedId(created.value());
+    if (!execId) {
+        return execId.error();
+    }
+    const std::string startPath = "exec/" + urlEncode(execId.value()) + "/start";
+    m_trialExecPaths.insert(startPath);
+    auto output = send("POST", startPath, R"({"Detach":false,"Tty":false})", "application/json", kExecTimeoutMs);
+    m_trialExecPaths.erase(startPath); // an exec runs once
+    if (!output) {
+        return output.error();
+    }
+    return demuxStream(output.value());
 }
 
 } // namespace drydock

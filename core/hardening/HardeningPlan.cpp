@@ -298,6 +298,9 @@ std::string renderPlanText(const HardeningPlan& plan)
             }
             out += "      why:    " + v(c->reason) + "\n";
             out += "      risk:   " + v(c->risk) + "\n";
+            if (c->trial != TrialVerdict::NotTried) {
+                out += "      trial:  " + v(c->trialEvidence) + "\n";
+            }
         }
     }
     if (plan.isContainer()) {
@@ -345,8 +348,9 @@ std::string renderPlanMarkdown(const HardeningPlan& plan)
     }
     out += "## Changes\n\n| Area | Change | Choice | Why | Risk |\n|---|---|---|---|---|\n";
     for (const auto& c : plan.changes) {
+        const std::string trial = c.trial == TrialVerdict::NotTried ? "" : " Trial: " + c.trialEvidence;
         out += "| " + std::string(displayName(c.area)) + " | " + mdText(c.id + ": " + c.title) + " | " +
-               mdText(choiceText(c)) + " | " + mdText(c.reason) + " | " + mdText(c.risk) + " |\n";
+               mdText(choiceText(c)) + " | " + mdText(c.reason) + " | " + mdText(c.risk + trial) + " |\n";
     }
     if (plan.isContainer()) {
         out += "\n## Run command\n\n" + mdCode("diff", p.diff) + "\n" + mdCode("sh", p.afterCommand);

@@ -40,58 +40,6 @@ std::string attackerToday(const std::vector<const Finding*>& areaFindings)
     return out;
 }
 
-bool isSystemPath(const std::string& dir)
-{
-    for (const char* p :
-         {"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/root", "/opt", "/srv"}) {
-        if (dir == p || startsWith(dir, std::string(p) + "/")) {
-            return true;
-        }
-    }
-    return dir == "/";
-}
-
-// The directory to keep writable for one written path: /tmp/x -> /tmp, /var/cache/app/x -> /var/cache,
-// /run/app.pid -> /run, /data/x -> /data.
-std::string writableDirFor(const std::string& path)
-{
-    const StringList parts = split(path, '/'); // "", "var", "cache", …
-    if (parts.size() < 2) {
-        return "/";
-    }
-    if ((parts[1] == "var" || parts[1] == "home") && parts.size() >= 4) {
-        return "/" + parts[1] + "/" + parts[2];
-    }
-    if (parts.size() == 2) {
-        return "/" + parts[1]; // a file at the top: only the directory itself could hold it
-    }
-    return "/" + parts[1];
-}
-
-bool underMount(const Container& c, const std::string& path)
-{
-    const auto within = [&](const std::string& target) {
-        return !target.empty() && (path == target || startsWith(path, target + "/"));
-    };
-    for (const auto& m : c.mounts) {
-        if (within(m.destination)) {
-            return true;
-        }
-    }
-    for (const auto& [p, opts] : c.hostConfig.tmpfs) {
-        (void)opts;
-        if (within(p)) {
-            return true;
-        }
-    }
-    for (const auto& m : c.hostConfig.mounts) {
-        if (within(m.target)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // Says in a change's risk what the container already wrote where the change puts an empty tmpfs.
 void noteLayerWrites(HardeningChange& change, const std::string& dir, StringList written)
 {
@@ -210,6 +158,91 @@ HardeningChange imageChange(const Finding& f)
 }
 
 } // namespace
+
+bool isSystemPath(const std::string& dir)
+{
+    for (const char* p :
+         {"/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/root", "/opt", "/srv"}) {
+        if (dir == p || startsWith(dir, std::string(p) + "/")) {
+            return true;
+        }
+    }
+    return dir == "/";
+}
+
+// The directory to keep writable for one written path: /tmp/x -> /tmp, /var/cache/app/x -> /var/cache,
+// /run/app.pid -> /run, /data/x -> /data.
+std::string writableDirFor(const std::string& path)
+{
+    const StringList parts = split(path, '/'); // "", "var", "cache", …
+    if (parts.size() < 2) {
+        return "/";
+    }
+    if ((parts[1] == "var" || parts[1] == "home") && parts.size() >= 4) {
+        return "/" + parts[1] + "/" + parts[2];
+    }
+    if (parts.size() == 2) {
+        return "/" + parts[1]; // a file at the top: only the directory itself could hold it
+    }
+    return "/" + parts[1];
+}
+
+RunEdit keepWritableEdit(const std::string& dir)
+{
+    return {RunEdit::Op::AddFlag, "--tmpfs", dir + ":" + std::string(kTmpfsOptions)};
+}
+
+WritableDirectories writableDirectoriesFor(const std::vector<FileChange>& changes, const StringList& mounts)
+{
+    const auto underMount = [&](const std::string& path) {
+        return std::any_of(mounts.begin(), mounts.end(), [&](const std::string& target) {
+            return !target.empty() && (path == target || startsWith(path, target + "/"));
+        });
+    };
+    std::set<std::string> leaves;
+    for (const auto& ch : changes) {
+        if (ch.kind == 2 || underMount(ch.path)) {
+            continue;
+        }
+        const bool parent = std::any_of(changes.begin(), changes.end(), [&](const FileChange& other) {
+            return startsWith(other.path, ch.path + "/");
+        });
+        if (!parent) {
+            leaves.insert(ch.path);
+        }
+    }
+    std::set<std::string> dirs;
+    WritableDirectories out;
+    std::map<std::string, int> kinds;
+    for (const auto& ch : changes) {
+        kinds[ch.path] = ch.kind;
+    }
+    for (const auto& leaf : leaves) {
+        // A directory the application created itself (added, under changed parents) becomes the tmpfs:
+        // it does not exist in the image, so the tmpfs starts empty with the mode we ask for. Files added
+        // to a directory of the image need that directory, copied up into the tmpfs with its owner.
+        std::string dir;
+        std::string prefix;
+        for (const auto& part : split(leaf.substr(1), '/')) {
+            prefix += "/" + part;
+            const auto kind = kinds.find(prefix);
+            if (kind != kinds.end() && kind->second == 1) {
+                dir = prefix;
+                break;
+            }
+        }
+        if (dir.empty() || dir == leaf) {
+            dir = writableDirFor(leaf);
+        }
+        if (isSystemPath(dir)) {
+            out.systemWrites.push_back(leaf);
+        } else if (dir != "/tmp") {
+            dirs.insert(dir);
+        }
+    }
+    out.directories.assign(dirs.begin(), dirs.end());
+    return out;
+}
 
 StringList mountTargets(const Container& c)
 {
@@ -389,47 +422,8 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
     // keeps behaviour. Writes into system directories cannot move to a tmpfs (it would hide the image's
     // files there): then the read-only change defaults to skip and says why.
     if (readOnlyIndex) {
-        std::set<std::string> leaves;
-        for (const auto& ch : changes) {
-            if (ch.kind == 2 || underMount(c, ch.path)) {
-                continue;
-            }
-            const bool parent = std::any_of(changes.begin(), changes.end(), [&](const FileChange& other) {
-                return startsWith(other.path, ch.path + "/");
-            });
-            if (!parent) {
-                leaves.insert(ch.path);
-            }
-        }
-        std::set<std::string> dirs;
-        StringList systemWrites;
-        std::map<std::string, int> kinds;
-        for (const auto& ch : changes) {
-            kinds[ch.path] = ch.kind;
-        }
-        for (const auto& leaf : leaves) {
-            // A directory the application created itself (added, under changed parents) becomes the tmpfs:
-            // it does not exist in the image, so the tmpfs starts empty with the mode we ask for. Files added
-            // to a directory of the image need that directory, copied up into the tmpfs with its owner.
-            std::string dir;
-            std::string prefix;
-            for (const auto& part : split(leaf.substr(1), '/')) {
-                prefix += "/" + part;
-                const auto kind = kinds.find(prefix);
-                if (kind != kinds.end() && kind->second == 1) {
-                    dir = prefix;
-                    break;
-                }
-            }
-            if (dir.empty() || dir == leaf) {
-                dir = writableDirFor(leaf);
-            }
-            if (isSystemPath(dir)) {
-                systemWrites.push_back(leaf);
-            } else if (dir != "/tmp") {
-                dirs.insert(dir);
-            }
-        }
+        const WritableDirectories writable = writableDirectoriesFor(changes, mountTargets(c));
+        const StringList& systemWrites = writable.systemWrites;
         // The read-only change brings its own tmpfs on /tmp.
         noteLayerWrites(plan.changes[*readOnlyIndex], "/tmp",
                         layerWritesUnder(changes, "/tmp", mountTargets(c)));
@@ -439,7 +433,7 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
             readOnly->risk += " The container changed system files (" + join(systemWrites, ", ") +
                               "); a read-only root would break that, so this defaults to skip.";
         }
-        for (const auto& dir : dirs) {
+        for (const auto& dir : writable.directories) {
             HardeningChange t;
             t.id = "tmpfs:" + dir;
             t.area = Area::Container;
@@ -450,7 +444,7 @@ HardeningPlan HardeningPlanner::planContainer(const Container& c, const Image* i
             t.risk = "What the application keeps in " + dir +
                      " is lost when the container restarts; make it a "
                      "volume if it must survive.";
-            t.edits = {{RunEdit::Op::AddFlag, "--tmpfs", dir + ":" + std::string(kTmpfsOptions)}};
+            t.edits = {keepWritableEdit(dir)};
             noteLayerWrites(t, dir, layerWritesUnder(changes, dir, mountTargets(c)));
             t.ruleIds = {};
             t.defaultChoice = t.choice = ChangeChoice::Apply;

@@ -46,4 +46,22 @@ StringList tmpfsTargets(const Container& container);
 StringList layerWritesUnder(const std::vector<FileChange>& changes, const std::string& dir,
                             const StringList& mounts = {});
 
+// A directory that must stay a directory of the image (/etc, /usr, /bin, …, and / itself): a tmpfs there would
+// hide the image's own files.
+bool isSystemPath(const std::string& dir);
+// The directory to keep writable for one written path: /tmp/x -> /tmp, /var/cache/app/x -> /var/cache,
+// /run/app.pid -> /run, /data/x -> /data.
+std::string writableDirFor(const std::string& path);
+// --tmpfs DIR with the options every directory kept writable gets (writable by any user, no setuid, bounded).
+RunEdit keepWritableEdit(const std::string& dir);
+
+// Where a read-only root needs a writable tmpfs, from what a container wrote in its own layer (paths under
+// mounts left out): the planner reads the container's changes, the least-privilege probe its baseline trial's.
+struct WritableDirectories
+{
+    StringList directories;  // sorted, each once; /tmp left out (the read-only change brings its own tmpfs)
+    StringList systemWrites; // written paths whose directory is a system path, where no tmpfs can go
+};
+WritableDirectories writableDirectoriesFor(const std::vector<FileChange>& changes, const StringList& mounts);
+
 } // namespace drydock

@@ -2,14 +2,11 @@
 
 #include "core/common/ShellQuote.h"
 #include "core/common/Strings.h"
-#include "core/common/TarArchive.h"
 #include "core/common/Time.h"
 #include "core/docker/UrlEncoding.h"
 #include "core/hardening/CreateBody.h"
 #include "core/hardening/HardeningPlanner.h"
 #include "core/hardening/RunnerSupport.h"
-#include "core/json/ModelParser.h"
-#include "core/secrets/SecretMask.h"
 
 #include <chrono>
 #include <thread>
@@ -20,25 +17,6 @@ namespace {
 
 constexpr int kPollMs = 500;
 constexpr int kStopTimeoutSeconds = 10;
-
-// Logs are multiplexed (8-byte frame headers) unless the container has a TTY.
-std::string demuxLogs(const std::string& raw)
-{
-    std::string out;
-    std::size_t pos = 0;
-    while (pos + 8 <= raw.size()) {
-        const auto b = [&](std::size_t i) { return static_cast<unsigned char>(raw[pos + i]); };
-        if (b(0) > 2 || b(1) != 0 || b(2) != 0 || b(3) != 0) {
-            return raw; // not framed: a TTY stream
-        }
-        const std::size_t size =
-            (std::size_t{b(4)} << 24) | (std::size_t{b(5)} << 16) | (std::size_t{b(6)} << 8) | b(7);
-        pos += 8;
-        out.append(raw, pos, std::min(size, raw.size() - pos));
-        pos += size;
-    }
-    return pos == 0 ? raw : out;
-}
 
 std::string autoRemoveRefusal(const Container& c)
 {
@@ -51,14 +29,10 @@ std::string autoRemoveRefusal(const Container& c)
 
 } // namespace
 
-// What a trial or apply needs before it changes anything: the original, its create body, the new name.
-struct HardeningRunner::Prepared
+// A trial's or apply's prepared container and the name the new container gets.
+struct HardeningRunner::Prepared : runner::PreparedContainer
 {
-    Container original;
-    CreateBody body;
-    std::string name; // the name the new container gets
-    int secretUid = 0;
-    int secretGid = 0;
+    std::string name;
 };
 
 HardeningRunner::HardeningRunner(DockerClient& client, DockerWriter& writer, const Clock& clock, StepLog log,
@@ -88,77 +62,26 @@ void HardeningRunner::step(const std::string& what, const std::string& outcome, 
 
 Result<HardeningRunner::Prepared> HardeningRunner::prepare(const HardeningPlan& plan, bool trial)
 {
-    if (!plan.isContainer()) {
-        return Error::make(
-            ErrorCode::InvalidArgument,
-            "An image cannot be hardened in place: put the Dockerfile changes into its build and "
-            "recreate its containers.");
+    auto original = runner::readOriginal(m_client, plan);
+    if (!original) {
+        return original.error();
     }
-    auto raw = m_client.get("/containers/" + urlEncode(plan.object.id) + "/json");
-    if (!raw) {
-        return raw.error();
+    auto prepared = runner::prepareContainer(original.value(), plan, plan.chosenEdits(), trial);
+    if (!prepared) {
+        return prepared.error();
     }
-    auto container = json::parseContainer(raw.value());
-    if (!container) {
-        return container.error();
-    }
-    Prepared p;
-    p.original = std::move(container.value());
-    CreateBodyOptions options;
-    options.trial = trial;
-    // The tag may point elsewhere by now: the hardened container must run the very same image.
-    auto image = m_client.inspectImage(p.original.config.image);
-    if (!image || image->id != p.original.imageId) {
-        options.imageOverride = p.original.imageId;
-    }
-    auto body = json::buildCreateBody(raw.value(), plan.chosenEdits(), options);
-    if (!body) {
-        return body.error();
-    }
-    p.body = std::move(body.value());
-    std::tie(p.secretUid, p.secretGid) = plan.secretOwner();
-    p.name = trial ? p.original.name + "-drydock-trial-" + runner::timeStamp(m_clock.nowUnix()) : p.original.name;
+    Prepared p{std::move(prepared.value()), {}};
+    p.name = trial ? p.original.name + std::string(runner::kTrialMarker) + runner::timeStamp(m_clock.nowUnix())
+                   : p.original.name;
     return p;
 }
 
-Result<void> HardeningRunner::deliverSecrets(const std::string& id, const Prepared& p)
+// Networks first, then the secret files: what a created container needs before it starts.
+Result<void> HardeningRunner::makeReady(const std::string& id, const Prepared& p)
 {
-    for (const auto& f : p.body.secretFiles) {
-        std::vector<TarEntry> entries;
-        std::string target = "/";
-        if (f.intoVolume) {
-            target = f.directory;
-            entries.push_back({f.fileName, f.content, 0400, p.secretUid, p.secretGid});
-        } else {
-            // Directory entries keep /run as images have it (root, 0755).
-            std::string dir;
-            for (const auto& part : split(f.directory.substr(1), '/')) {
-                dir += part + "/";
-                entries.push_back({dir, {}, 0755, 0, 0});
-            }
-            entries.push_back({dir + f.fileName, f.content, 0400, p.secretUid, p.secretGid});
-        }
-        auto put = m_writer.putArchive(id, target, makeTar(entries));
-        // Name and path only: the value never reaches a log.
-        step("put secret file", put ? "ok" : "failed",
-             f.envName + " -> " + f.directory + "/" + f.fileName + (put ? "" : ": " + put.error().message));
-        if (!put) {
-            return put.error();
-        }
-    }
-    return success();
-}
-
-Result<void> HardeningRunner::connectNetworks(const std::string& id, const Prepared& p)
-{
-    for (const auto& [network, endpoint] : p.body.extraNetworks) {
-        auto r = m_writer.connectNetwork(network, id, json::networkConnectBody(id, endpoint));
-        step("connect network", r ? "ok" : "failed", network + (r ? "" : ": " + r.error().message));
-        if (!r) {
-            return r.error();
-        }
-    }
-    return success();
+    const runner::StepFn logStep = [this](const std::string& what, const std::string& outcome,
+                                          const std::string& details) { step(what, outcome, details); };
+    return runner::readyToStart(m_writer, id, p, logStep);
 }
 
 WatchReport HardeningRunner::watch(const std::string& id, const Prepared& p, const CancelToken& cancel)
@@ -194,17 +117,7 @@ WatchReport HardeningRunner::watch(const std::string& id, const Prepared& p, con
     }
     auto logs = m_client.get("/containers/" + urlEncode(id) + "/logs?stdout=1&stderr=1&tail=20");
     if (logs) {
-        std::string tail = demuxLogs(logs.value());
-        for (const auto& f : p.body.secretFiles) {
-            if (f.content.size() >= 4) {
-                tail = replaceAll(std::move(tail), f.content, maskSecret(f.content));
-            }
-        }
-        StringList lines = split(trim(tail), '\n');
-        for (auto& line : lines) {
-            line = terminalText(line, 400);
-        }
-        report.logTail = join(lines, "\n");
+        report.logTail = join(runner::readableLogLines(logs.value(), p), "\n");
     }
     report.stayedUp = !failed;
     if (report.stayedUp) {
@@ -248,10 +161,7 @@ Result<WatchReport> HardeningRunner::trial(const HardeningPlan& plan, const Canc
     if (!id) {
         return id.error();
     }
-    auto ready = connectNetworks(id.value(), p);
-    if (ready) {
-        ready = deliverSecrets(id.value(), p);
-    }
+    auto ready = makeReady(id.value(), p);
     if (ready && !cancel.isCancelled()) {
         ready = m_writer.startContainer(id.value());
         step("start trial container", ready ? "ok" : "failed", ready ? p.name : ready.error().message);
@@ -522,11 +432,8 @@ Result<ApplyOutcome> HardeningRunner::apply(const HardeningPlan& plan, const Can
     if (cancel.isCancelled()) {
         return rollback(kInterrupted, true);
     }
-    if (auto r = connectNetworks(newId, p); !r) {
-        return rollback("a network could not be connected: " + r.error().message, false);
-    }
-    if (auto r = deliverSecrets(newId, p); !r) {
-        return rollback("a secret file could not be put in place: " + r.error().message, false);
+    if (auto r = makeReady(newId, p); !r) {
+        return rollback("a network or secret file could not be put in place: " + r.error().message, false);
     }
     if (cancel.isCancelled()) {
         return rollback(kInterrupted, true);

@@ -95,8 +95,7 @@ public:
 private:
     struct Prepared;
     Result<Prepared> prepare(const HardeningPlan& plan, bool trial);
-    Result<void> deliverSecrets(const std::string& id, const Prepared& prepared);
-    Result<void> connectNetworks(const std::string& id, const Prepared& prepared);
+    Result<void> makeReady(const std::string& id, const Prepared& prepared);
     WatchReport watch(const std::string& id, const Prepared& prepared, const CancelToken& cancel);
     void step(const std::string& what, const std::string& outcome, const std::string& details = {});
     void update(const std::function<void(ApplyProgress&)>& change);

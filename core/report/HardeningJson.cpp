@@ -16,10 +16,41 @@ ordered watchJson(const WatchReport& w)
                    {"health", w.health},     {"summary", w.summary}, {"logTail", w.logTail}};
 }
 
+ordered probeJson(const ProbeResult& r)
+{
+    const TrialObservation& b = r.baseline;
+    ordered baseline{{"started", b.started},
+                     {"state", b.state},
+                     {"running", b.running},
+                     {"exitCode", b.exitCode},
+                     {"restartCount", b.restartCount},
+                     {"health", b.health},
+                     {"listeningPorts", b.listeningPorts ? ordered(*b.listeningPorts) : ordered()},
+                     {"writtenPaths", b.writtenPaths},
+                     {"watchedSeconds", b.watchedSeconds}};
+    ordered verdicts = ordered::array();
+    for (const auto& v : r.verdicts) {
+        verdicts.push_back({{"changeId", v.changeId},
+                            {"tolerated", v.tolerated},
+                            {"evidence", v.evidence},
+                            {"addedBack", v.addedBack},
+                            {"tmpfsDirectories", v.tmpfsDirectories}});
+    }
+    return ordered{{"baseline", baseline},
+                   {"verdicts", verdicts},
+                   {"combined", r.combinedChecked ? ordered{{"sameBehaviour", r.combined.sameBehaviour},
+                                                           {"evidence", r.combined.evidence}}
+                                                  : ordered()},
+                   {"cancelled", r.cancelled},
+                   {"trials", r.trials},
+                   {"seconds", r.seconds}};
+}
+
 } // namespace
 
 std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<WatchReport>& trial,
-                                const std::optional<ApplyOutcome>& apply, int indent)
+                                const std::optional<ApplyOutcome>& apply, const std::optional<ProbeResult>& probe,
+                                int indent)
 {
     ordered root;
     root["schemaVersion"] = 1;
@@ -73,6 +104,7 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
     } else {
         root["apply"] = nullptr;
     }
+    root["probe"] = probe ? probeJson(*probe) : ordered();
     return root.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

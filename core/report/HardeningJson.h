@@ -1,6 +1,7 @@
 #pragma once
 #include "core/hardening/HardeningPlan.h"
 #include "core/hardening/HardeningRunner.h"
+#include "core/hardening/probe/LeastPrivilegeProbe.h"
 
 #include <optional>
 #include <string>
@@ -17,10 +18,16 @@ namespace drydock::json {
 //   "composeFile": null | { "project", "service", "file", "diff", "notes": [] },  (docker compose created it)
 //   "notes": [],
 //   "trial": null | { "stayedUp", "state", "exitCode", "health", "summary", "logTail" },
-//   "apply": null | { "applied", "rolledBack", "interrupted", "backupName", "watch": {…}, "notes": [] } }
+//   "apply": null | { "applied", "rolledBack", "interrupted", "backupName", "watch": {…}, "notes": [] },
+//   "probe": null | { "baseline": { "started", "state", "running", "exitCode", "restartCount", "health",
+//                                   "listeningPorts": [] | null, "writtenPaths": [], "watchedSeconds" },
+//                     "verdicts": [ { "changeId", "tolerated", "evidence", "addedBack": [], "tmpfsDirectories": [] } ],
+//                     "combined": null | { "sameBehaviour", "evidence" }, "cancelled", "trials", "seconds" } }
+//   (drydock harden --probe; the changes then carry its verdicts in choice and title)
 std::string hardeningPlanToJson(const HardeningPlan& plan,
                                 const std::optional<WatchReport>& trial = std::nullopt,
-                                const std::optional<ApplyOutcome>& apply = std::nullopt, int indent = 2);
+                                const std::optional<ApplyOutcome>& apply = std::nullopt,
+                                const std::optional<ProbeResult>& probe = std::nullopt, int indent = 2);
 
 } // namespace drydock::json
 

@@ -155,7 +155,7 @@ _drydock()
             COMPREPLY=($(compgen -W "$containers" -- "$cur"))
             return
         fi
-        COMPREPLY=($(compgen -W "$endpoint_opts --only --choose --format --output --trial --apply --yes --watch
+        COMPREPLY=($(compgen -W "$endpoint_opts --only --choose --format --output --probe --trial --apply --yes --watch
             --remove-backup --force --db --no-history --help -h" -- "$cur"))
         ;;
     demo)

@@ -1,7 +1,9 @@
+#include "core/common/Strings.h"
 #include "core/common/TarArchive.h"
 #include "core/docker/DockerWriter.h"
 #include "core/hardening/HardeningPlanner.h"
 #include "core/json/ModelParser.h"
+#include "tests/support/SequentialTransport.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTest>
@@ -29,6 +31,32 @@ Finding finding(const Container& c, const std::string& rule, Area area, std::vec
     f.discriminator = discriminator;
     return f;
 }
+
+// A daemon for the writer's exec: answers create, exec create and exec start, and records what it was sent.
+class ExecStubTransport final : public test::SequentialTransport
+{
+public:
+    std::vector<HttpRequest> sent;
+
+    Result<HttpResponse> send(const HttpRequest& request) override
+    {
+        sent.push_back(request);
+        HttpResponse r;
+        r.status = 201;
+        if (contains(request.path, "/containers/create?name=")) {
+            r.body = R"({"Id":"c0ffee42","Warnings":[]})";
+        } else if (endsWith(request.path, "/exec")) {
+            r.body = R"({"Id":"e1"})";
+        } else if (endsWith(request.path, "/exec/e1/start")) {
+            r.status = 200;
+            const std::string text = "  sl  local_address\n";
+            r.body = std::string{1, 0, 0, 0, 0, 0, 0, static_cast<char>(text.size())} + text;
+        } else {
+            r.status = 204;
+        }
+        return r;
+    }
+};
 
 const std::string kPasswd = "root:x:0:0:root:/root:/bin/sh\napp:x:10001:10001:app:/home/app:/bin/sh\n";
 
@@ -235,14 +263,16 @@ private slots:
         const QString text = QString::fromStdString(renderPlanText(plan));
         QVERIFY2(text.contains(QStringLiteral("Compose file /srv/shop/compose.yaml")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("+    mem_limit: 512m")));
-        QVERIFY(!text.contains(QStringLiteral("-      - NET_ADMIN"))); // skipped by default: not in the file's fix
+        QVERIFY(!text.contains(
+            QStringLiteral("-      - NET_ADMIN"))); // skipped by default: not in the file's fix
         QVERIFY(text.contains(QStringLiteral("docker compose up")));
         QVERIFY(QString::fromStdString(renderPlanMarkdown(plan)).contains(QStringLiteral("## Compose file")));
 
         plan.find("CTR-003:NET_ADMIN")->choice = ChangeChoice::Apply;
         attachComposeFile(plan, composeFileReaderFor(false)); // a remote daemon: its files are not read here
         QVERIFY(plan.composeFile && plan.composeFile->diff.empty());
-        QVERIFY(QString::fromStdString(renderPlanText(plan)).contains(QStringLiteral("the daemon runs on another host")));
+        QVERIFY(QString::fromStdString(renderPlanText(plan))
+                    .contains(QStringLiteral("the daemon runs on another host")));
     }
 
     void theFirstPageSaysWhatAnAttackerCanDoWithThisObjectsFindings_data()
@@ -319,6 +349,9 @@ private slots:
                                             << "/v1.45/containers/prune" << false;
         QTest::newRow("exec is refused") << "POST"
                                          << "/v1.45/containers/abc/exec" << false;
+        QTest::newRow("starting an exec is not in the general list either")
+            << "POST"
+            << "/v1.45/exec/abc/start" << false;
         QTest::newRow("a path that climbs is refused") << "POST"
                                                        << "/v1.45/containers/../images/start" << false;
         QTest::newRow("changing a container's restart policy (the body holds nothing else)")
@@ -339,6 +372,57 @@ private slots:
         QFETCH(QString, path);
         QFETCH(bool, allowed);
         QCOMPARE(DockerWriter::isAllowed(method.toStdString(), path.toStdString()), allowed);
+    }
+
+    void anExecRunsOnlyInTrialContainersTheWriterCreated_data()
+    {
+        QTest::addColumn<QString>("createdAs"); // empty: the writer created nothing
+        QTest::addColumn<bool>("removedFirst");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("a trial container the writer created gets the exec as exactly two requests")
+            << "web-drydock-trial-20261207T102000-1" << false << true;
+        QTest::newRow("a container the writer created under an ordinary name is refused")
+            << "web" << false << false;
+        QTest::newRow("a container the writer did not create is refused") << "" << false << false;
+        QTest::newRow("a trial container the writer has removed is refused")
+            << "web-drydock-trial-20261207T102000-2" << true << false;
+    }
+
+    void anExecRunsOnlyInTrialContainersTheWriterCreated()
+    {
+        QFETCH(QString, createdAs);
+        QFETCH(bool, removedFirst);
+        QFETCH(bool, allowed);
+        ExecStubTransport daemon;
+        std::vector<WriteRecord> records;
+        DockerWriter writer(daemon, ApiVersion(1, 41), [&](const WriteRecord& r) { records.push_back(r); });
+        if (!createdAs.isEmpty()) {
+            QVERIFY(writer.createContainer(createdAs.toStdString(), "{}"));
+        }
+        if (removedFirst) {
+            QVERIFY(writer.removeContainer("c0ffee42"));
+        }
+        const std::size_t before = daemon.sent.size();
+        auto out = writer.execInTrial("c0ffee42", {"cat", "/proc/net/tcp"});
+        QCOMPARE(bool(out), allowed);
+        if (!allowed) {
+            QCOMPARE(daemon.sent.size(), before); // refused before anything was sent
+            QVERIFY(!records.empty());
+            QVERIFY(contains(records.back().message, "nothing was sent"));
+            return;
+        }
+        QCOMPARE(out.value(), std::string("  sl  local_address\n"));
+        QCOMPARE(daemon.sent.size(), before + 2);
+        const HttpRequest& exec = daemon.sent[before];
+        QCOMPARE(exec.method, std::string("POST"));
+        QCOMPARE(exec.path, std::string("/v1.41/containers/c0ffee42/exec"));
+        QVERIFY(contains(exec.body, R"("Cmd":["cat","/proc/net/tcp"])"));
+        QVERIFY(contains(exec.body, R"("Privileged":false)"));
+        QVERIFY(contains(exec.body, R"("Tty":false)"));
+        QVERIFY(!contains(exec.body, "User"));
+        const HttpRequest& start = daemon.sent[before + 1];
+        QCOMPARE(start.path, std::string("/v1.41/exec/e1/start"));
+        QCOMPARE(start.body, std::string(R"({"Detach":false,"Tty":false})"));
     }
 
     void aTarWrittenIsReadBack()

@@ -2,6 +2,7 @@
 #include "core/hardening/HardeningPlanner.h"
 #include "core/hardening/HardeningRunner.h"
 #include "core/json/ModelParser.h"
+#include "tests/support/SequentialTransport.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>
@@ -171,7 +172,7 @@ enum class WriteMode
 
 // A daemon that plays the Engine API calls of a trial and an apply on a DaemonState; its inspect answers are
 // the recorded webapp container with this state's id, name, state and restart policy.
-class FakeDaemon final : public Transport
+class FakeDaemon final : public test::SequentialTransport
 {
 public:
     DaemonState state;
@@ -219,20 +220,6 @@ public:
         }
         return HttpResponse{status, {}, body};
     }
-    std::vector<Result<HttpResponse>> sendAll(const std::vector<HttpRequest>& requests) override
-    {
-        std::vector<Result<HttpResponse>> out;
-        for (const auto& r : requests) {
-            out.push_back(send(r));
-        }
-        return out;
-    }
-    Result<void> stream(const HttpRequest&, const std::function<bool(std::string_view)>&,
-                        const CancelToken&) override
-    {
-        return success();
-    }
-    std::string describe() const override { return "fake"; }
 
 private:
     Result<HttpResponse> get(const std::string& path)

@@ -61,6 +61,11 @@ public:
     void setProgress(Progress progress);
     void setTrialsAtOnce(int count); // default 4
     Result<ProbeResult> probe(const HardeningPlan& plan, const CancelToken& cancel);
+
+private:
+    RunTrials m_runTrials;
+    Progress m_progress;
+    int m_trialsAtOnce = 4;
 };
 
 // Makes the plan follow a probe: tolerated changes become apply (verified by trial) with their evidence and the

@@ -22,6 +22,8 @@ class TrialBatch
 public:
     TrialBatch(DockerClient& client, DockerWriter& writer, const Clock& clock, HardeningRunner::StepLog log,
                HardeningRunner::Sleep sleep = {});
+    TrialBatch(DockerClient&, DockerWriter&, const Clock&&, HardeningRunner::StepLog,
+               HardeningRunner::Sleep = {}) = delete;
     void setWatchSeconds(int seconds);
     // One result per spec, in order. A spec whose container could not be created or started gives an
     // observation with started=false and startError set (not an Error); an Error means the container itself
@@ -31,6 +33,16 @@ public:
     // Removes trial containers an interrupted earlier run left behind (names with "-drydock-trial-"), for the
     // container named, or all when name is empty. Returns the names removed.
     Result<StringList> removeLeftoverTrials(const std::string& name = {});
+
+private:
+    void step(const std::string& what, const std::string& outcome, const std::string& details = {}) const;
+
+    DockerClient& m_client;
+    DockerWriter& m_writer;
+    const Clock& m_clock;
+    HardeningRunner::StepLog m_log;
+    HardeningRunner::Sleep m_sleep;
+    int m_watchSeconds = 5;
 };
 
 } // namespace drydock

@@ -11,13 +11,6 @@ namespace drydock::containerfacts {
 
 namespace {
 
-// Docker 20.10 oci/caps/defaults.go.
-constexpr std::array<std::string_view, 14> defaultCapabilities{
-    "CAP_CHOWN",   "CAP_DAC_OVERRIDE", "CAP_FSETID",           "CAP_FOWNER",
-    "CAP_MKNOD",   "CAP_NET_RAW",      "CAP_SETGID",           "CAP_SETUID",
-    "CAP_SETFCAP", "CAP_SETPCAP",      "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
-    "CAP_KILL",    "CAP_AUDIT_WRITE"};
-
 // Each of these alone is a known container-escape primitive: mount and namespace control, kernel modules,
 // raw I/O ports and memory, open_by_handle_at (the "shocker" escape).
 constexpr std::array<std::string_view, 5> criticalCapabilities{"ALL", "CAP_SYS_ADMIN", "CAP_SYS_MODULE",
@@ -147,13 +140,13 @@ bool listHasCapability(const StringList& list, std::string_view capability)
 
 bool isDefaultCapability(std::string_view capability)
 {
-    return isOneOf(normaliseCapability(capability), defaultCapabilities);
+    return isDockerDefaultCapability(capability);
 }
 
 std::optional<Severity> addedCapabilitySeverity(std::string_view capability, bool hostPid)
 {
     const std::string normal = normaliseCapability(capability);
-    if (normal.empty() || isOneOf(normal, defaultCapabilities)) {
+    if (normal.empty() || isDockerDefaultCapability(normal)) {
         return std::nullopt;
     }
     if (isOneOf(normal, criticalCapabilities)) {
