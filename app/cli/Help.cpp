@@ -301,9 +301,9 @@ const CommandSpec& hardenSpec()
              "nothing existing is touched"},
             {"--probe", K::Flag, "",
              "find by trial what the container tolerates before the plan is shown: a trial of the\n"
-             "unchanged container, then one per change (each added capability dropped; --cap-drop ALL\n"
-             "with only the capabilities whose absence changes behaviour added back; the non-root user;\n"
-             "a read-only root with tmpfs where it writes; no --privileged; no host namespaces;\n"
+             "unchanged container, then one per change (each added capability dropped; every capability\n"
+             "dropped but those whose absence changes behaviour, found by bisection; the non-root user;\n"
+             "a read-only root with tmpfs where it writes; no privileged mode; no host namespaces;\n"
              "no-new-privileges; …), 4 at a time, and one of every tolerated change together. Changes\n"
              "that behave like the unchanged container become apply (verified by trial), the others\n"
              "skip, each with the evidence; --choose still overrides. Progress goes to stderr; every\n"

@@ -160,6 +160,8 @@ HardeningPlan planFor(bool privileged = false)
 // The fake TrialBatch: runs a batch by the rules of Needs, counting batches and their sizes.
 struct FakeDaemon
 {
+    FakeDaemon(HardeningPlan p, Needs n) : plan(std::move(p)), needs(std::move(n)) {}
+
     HardeningPlan plan;
     Needs needs;
     int batches = 0;
@@ -273,7 +275,12 @@ private slots:
         QFETCH(QString, verdicts);
         QFETCH(QString, addedBack);
         QFETCH(QString, tmpfs);
-        FakeDaemon daemon{planFor(), {words(needsCaps), needsRoot, bindWhenNonRoot, words(writes)}};
+        Needs needs;
+        needs.capabilities = words(needsCaps);
+        needs.root = needsRoot;
+        needs.bindWhenNonRoot = bindWhenNonRoot;
+        needs.writes = words(writes);
+        FakeDaemon daemon(planFor(), needs);
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
         QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
@@ -303,7 +310,7 @@ private slots:
     {
         Needs needs;
         needs.neverStays = true;
-        FakeDaemon daemon{planFor(), needs};
+        FakeDaemon daemon(planFor(), needs);
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
         QVERIFY(!result.ok());
@@ -314,7 +321,7 @@ private slots:
 
     void aBaselineThatCannotStartSaysWhatTheDaemonSaid()
     {
-        FakeDaemon daemon{planFor(), {}};
+        FakeDaemon daemon(planFor(), Needs{});
         LeastPrivilegeProbe probe([](const std::vector<TrialSpec>& specs, const CancelToken&) {
             std::vector<TrialObservation> out(specs.size());
             out[0].startError = "no such image";
@@ -354,7 +361,7 @@ private slots:
         Needs needs;
         needs.capabilities = words(needsCaps);
         needs.privilegedOnly = device;
-        FakeDaemon daemon{planFor(true), needs};
+        FakeDaemon daemon(planFor(true), needs);
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
         QVERIFY(result.ok());
@@ -369,7 +376,7 @@ private slots:
     {
         Needs needs;
         needs.writes = {"/etc/app"};
-        FakeDaemon daemon{planFor(), needs};
+        FakeDaemon daemon(planFor(), needs);
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
         QVERIFY(result.ok());
@@ -384,7 +391,7 @@ private slots:
     {
         Needs needs;
         needs.capabilities = {"CHOWN"};
-        FakeDaemon daemon{planFor(), needs};
+        FakeDaemon daemon(planFor(), needs);
         LeastPrivilegeProbe probe(daemon.runner());
         probe.setTrialsAtOnce(3);
         std::vector<ProbeProgress> seen;
@@ -409,7 +416,7 @@ private slots:
     {
         Needs needs;
         needs.capabilities = {"CHOWN"};
-        FakeDaemon daemon{planFor(), needs};
+        FakeDaemon daemon(planFor(), needs);
         daemon.cancelAfterBatches = 3;
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
@@ -425,7 +432,7 @@ private slots:
 
     void aCancelBeforeTheFirstBatchRunsNothing()
     {
-        FakeDaemon daemon{planFor(), {}};
+        FakeDaemon daemon(planFor(), Needs{});
         daemon.cancel.cancel();
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
@@ -437,7 +444,7 @@ private slots:
 
     void theDaemonFailingStopsTheProbeWithItsWords()
     {
-        FakeDaemon daemon{planFor(), {}};
+        FakeDaemon daemon(planFor(), Needs{});
         LeastPrivilegeProbe probe([](const std::vector<TrialSpec>&, const CancelToken&) {
             return Result<std::vector<TrialObservation>>(
                 Error::make(ErrorCode::DaemonUnreachable, "Cannot reach the daemon."));
@@ -454,7 +461,7 @@ private slots:
         needs.capabilities = {"CHOWN"};
         needs.root = true;
         needs.writes = {"/var/cache/app"};
-        FakeDaemon daemon{planFor(), needs};
+        FakeDaemon daemon(planFor(), needs);
         LeastPrivilegeProbe probe(daemon.runner());
         const auto result = probe.probe(daemon.plan, daemon.cancel);
         QVERIFY(result.ok());

@@ -439,7 +439,7 @@ private:
                 c.verdict.addedBack = m_caps.needed;
                 c.own = TrialComparison{v.sameBehaviour, with + ": " + v.evidence + " (" +
                                                              std::to_string(m_caps.universe.size()) +
-                                                             " capabilities bisected)"};
+                                                             " capabilities tried)"};
                 c.settled = true;
             } else if (c.kind == ProbeKind::DropAdded && c.alsoDropsAll && c.own && c.own->sameBehaviour) {
                 c.verdict.addedBack = m_caps.needed;
