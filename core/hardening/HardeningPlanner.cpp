@@ -170,21 +170,15 @@ bool isSystemPath(const std::string& dir)
     return dir == "/";
 }
 
-// The directory to keep writable for one written path: /tmp/x -> /tmp, /var/cache/app/x -> /var/cache,
-// /run/app.pid -> /run, /data/x -> /data.
 std::string writableDirFor(const std::string& path)
 {
-    const StringList parts = split(path, '/'); // "", "var", "cache", …
-    if (parts.size() < 2) {
-        return "/";
+    // The deepest directory: a tmpfs starts empty (Docker copies nothing of the image into it), so one higher
+    // up would hide the image's own files beside the written one (/var/cache/app, not /var/cache).
+    const std::size_t slash = path.find_last_of('/');
+    if (slash == std::string::npos || slash == 0) {
+        return path.empty() ? std::string("/") : path; // a path at the top: only itself could be kept writable
     }
-    if ((parts[1] == "var" || parts[1] == "home") && parts.size() >= 4) {
-        return "/" + parts[1] + "/" + parts[2];
-    }
-    if (parts.size() == 2) {
-        return "/" + parts[1]; // a file at the top: only the directory itself could hold it
-    }
-    return "/" + parts[1];
+    return path.substr(0, slash);
 }
 
 RunEdit keepWritableEdit(const std::string& dir)
@@ -219,8 +213,9 @@ WritableDirectories writableDirectoriesFor(const std::vector<FileChange>& change
     }
     for (const auto& leaf : leaves) {
         // A directory the application created itself (added, under changed parents) becomes the tmpfs:
-        // it does not exist in the image, so the tmpfs starts empty with the mode we ask for. Files added
-        // to a directory of the image need that directory, copied up into the tmpfs with its owner.
+        // it does not exist in the image, so the tmpfs starts empty with the mode we ask for. A file written
+        // into a directory of the image needs that directory, the deepest one: the tmpfs hides what the image
+        // has there (Docker copies nothing into a tmpfs), and it should hide as little as possible.
         std::string dir;
         std::string prefix;
         for (const auto& part : split(leaf.substr(1), '/')) {
@@ -236,11 +231,18 @@ WritableDirectories writableDirectoriesFor(const std::vector<FileChange>& change
         }
         if (isSystemPath(dir)) {
             out.systemWrites.push_back(leaf);
-        } else if (dir != "/tmp") {
+        } else if (dir != "/tmp" && !startsWith(dir, "/tmp/")) { // the read-only change brings /tmp
             dirs.insert(dir);
         }
     }
-    out.directories.assign(dirs.begin(), dirs.end());
+    // One tmpfs covers what lies beneath it (a set sorts /var/app before /var/app/x).
+    for (const auto& dir : dirs) {
+        const bool covered = std::any_of(out.directories.begin(), out.directories.end(),
+                                         [&](const std::string& above) { return startsWith(dir, above + "/"); });
+        if (!covered) {
+            out.directories.push_back(dir);
+        }
+    }
     return out;
 }
 

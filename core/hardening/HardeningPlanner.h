@@ -49,8 +49,8 @@ StringList layerWritesUnder(const std::vector<FileChange>& changes, const std::s
 // A directory that must stay a directory of the image (/etc, /usr, /bin, …, and / itself): a tmpfs there would
 // hide the image's own files.
 bool isSystemPath(const std::string& dir);
-// The directory to keep writable for one written path: /tmp/x -> /tmp, /var/cache/app/x -> /var/cache,
-// /run/app.pid -> /run, /data/x -> /data.
+// The directory to keep writable for one written path, the deepest: /tmp/x -> /tmp, /var/cache/app/x ->
+// /var/cache/app, /run/app.pid -> /run, /data/x -> /data (a tmpfs starts empty and hides the image's files there).
 std::string writableDirFor(const std::string& path);
 // --tmpfs DIR with the options every directory kept writable gets (writable by any user, no setuid, bounded).
 RunEdit keepWritableEdit(const std::string& dir);

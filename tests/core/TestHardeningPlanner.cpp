@@ -104,6 +104,15 @@ private slots:
             << QStringList{"tmpfs:/var/cache/app"} << true;
         QTest::newRow("a file added to a directory of the image keeps that directory writable")
             << QStringList{"C /var", "/var/x"} << QStringList{"tmpfs:/var"} << true;
+        QTest::newRow("a file written into a directory the image has keeps only that deepest directory writable "
+                      "(a tmpfs starts empty: on /var/cache it would hide the image's /var/cache/app)")
+            << QStringList{"C /var", "C /var/cache", "C /var/cache/app", "/var/cache/app/state"}
+            << QStringList{"tmpfs:/var/cache/app"} << true;
+        QTest::newRow("writes below /tmp need nothing more: the read-only change's /tmp covers them")
+            << QStringList{"C /tmp", "/tmp/work", "/tmp/work/x"} << QStringList{} << true;
+        QTest::newRow("one tmpfs covers a directory beneath it")
+            << QStringList{"C /var", "/var/app", "/var/app/x", "C /var/app-logs", "/var/app-logs/y"}
+            << QStringList{"tmpfs:/var/app", "tmpfs:/var/app-logs"} << true;
         QTest::newRow("writes inside a volume need nothing")
             << QStringList{"/data/x"} << QStringList{} << true;
         QTest::newRow("changed system files keep the root writable by default")

@@ -252,9 +252,10 @@ private slots:
         QTest::newRow("a web server on port 80 needs NET_BIND_SERVICE once it runs as a non-root user")
             << "" << false << true << "" << allApply << "NET_BIND_SERVICE"
             << "";
-        QTest::newRow("a worker that writes to /var/cache/app and /tmp keeps /var/cache writable as tmpfs")
+        QTest::newRow("a worker that writes into /var/cache/app and /tmp keeps /var/cache/app writable as tmpfs, "
+                      "not /var/cache (a tmpfs starts empty: it would hide the image's /var/cache/app)")
             << "" << false << false << "/var/cache/app /tmp/work" << allApply << ""
-            << "/var/cache";
+            << "/var/cache/app";
         QTest::newRow("a container that needs nothing tolerates every change")
             << "" << false << false << "" << allApply << ""
             << "";
@@ -303,7 +304,7 @@ private slots:
         const int k = static_cast<int>(caps->addedBack.size());
         const int bound = 6 + 1 + 1 + 2 * k * static_cast<int>(std::ceil(std::log2(15.0))) + 2;
         QVERIFY2(result->trials <= bound, std::to_string(result->trials).c_str());
-        QVERIFY(daemon.largestBatch <= 4);
+        QVERIFY(daemon.largestBatch <= 6); // the default: a few at a time
     }
 
     void aBaselineThatDoesNotStayUpVerifiesNothing()
@@ -487,7 +488,7 @@ private slots:
         QVERIFY(!endsWith(user->title, "(verified by trial)"));
 
         const HardeningChange* readOnly = plan.find("read-only");
-        const RunEdit cache{RunEdit::Op::AddFlag, "--tmpfs", "/var/cache:rw,nosuid,size=64m,mode=1777"};
+        const RunEdit cache{RunEdit::Op::AddFlag, "--tmpfs", "/var/cache/app:rw,nosuid,size=64m,mode=1777"};
         QVERIFY(std::find(readOnly->edits.begin(), readOnly->edits.end(), cache) != readOnly->edits.end());
 
         const HardeningChange* port = plan.find("NET-003:80/tcp");

@@ -20,7 +20,8 @@ namespace {
 
 // The choices of each container's plan as `drydock harden NAME --format json` gave them before the probe
 // existed (commit e60baa3, its contract only): the probe must not change the plan of anyone who does not ask
-// for it.
+// for it. One deliberate change since: the worker's tmpfs is the deepest written directory (/var/cache/app, not
+// /var/cache, whose tmpfs hid the image's /var/cache/app and broke the worker).
 const QMap<QString, QString>& choicesBeforeTheProbe(const QString& key)
 {
     static const QMap<QString, QMap<QString, QString>> table = [] {
@@ -43,7 +44,7 @@ const QMap<QString, QString>& choicesBeforeTheProbe(const QString& key)
             {QStringLiteral("web"), choices(common + QStringLiteral(" CTR-019"),
                                             commonSkip + QStringLiteral(" CTR-003:CAP_SYS_ADMIN"))},
             {QStringLiteral("worker"),
-             choices(common + QStringLiteral(" IMG-002 tmpfs:/var/cache"),
+             choices(common + QStringLiteral(" IMG-002 tmpfs:/var/cache/app"),
                      commonSkip + noHealthCheck + QStringLiteral(" CTR-003:CAP_NET_ADMIN"))},
             {QStringLiteral("switcher"),
              choices(common + QStringLiteral(" IMG-002"),

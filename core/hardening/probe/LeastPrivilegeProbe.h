@@ -59,13 +59,13 @@ public:
 
     explicit LeastPrivilegeProbe(RunTrials runTrials);
     void setProgress(Progress progress);
-    void setTrialsAtOnce(int count); // default 4
+    void setTrialsAtOnce(int count); // default 6: a few at a time, each a whole copy of the container
     Result<ProbeResult> probe(const HardeningPlan& plan, const CancelToken& cancel);
 
 private:
     RunTrials m_runTrials;
     Progress m_progress;
-    int m_trialsAtOnce = 4;
+    int m_trialsAtOnce = 6;
 };
 
 // Makes the plan follow a probe: tolerated changes become apply (verified by trial) with their evidence and the
