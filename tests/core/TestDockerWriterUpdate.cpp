@@ -1,4 +1,5 @@
 #include "core/docker/DockerWriter.h"
+#include "tests/support/SequentialTransport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,7 +10,7 @@ using namespace drydock;
 namespace {
 
 // A transport that answers every request 200 and keeps what it was sent.
-class RecordingTransport final : public Transport
+class RecordingTransport final : public test::SequentialTransport
 {
 public:
     std::vector<HttpRequest> sent;
@@ -19,20 +20,6 @@ public:
         sent.push_back(request);
         return HttpResponse{200, {}, R"({"Warnings":null})"};
     }
-    std::vector<Result<HttpResponse>> sendAll(const std::vector<HttpRequest>& requests) override
-    {
-        std::vector<Result<HttpResponse>> out;
-        for (const auto& r : requests) {
-            out.push_back(send(r));
-        }
-        return out;
-    }
-    Result<void> stream(const HttpRequest&, const std::function<bool(std::string_view)>&,
-                        const CancelToken&) override
-    {
-        return Error::make(ErrorCode::Internal, "no streams here");
-    }
-    std::string describe() const override { return "recording transport"; }
 };
 
 } // namespace
