@@ -299,10 +299,10 @@ private slots:
         // Every tolerated change together behaves too, and was checked in one last trial.
         QVERIFY(result->combinedChecked);
         QVERIFY2(result->combined.sameBehaviour, result->combined.evidence.c_str());
-        // Singles, the baseline, group tests (two per level for each needed capability), the check of what
-        // was found and the combined trial.
+        // Singles, the baseline, the whole group with its four quarters, group tests (four per level for each
+        // needed capability), the check of what was found and the combined trial.
         const int k = static_cast<int>(caps->addedBack.size());
-        const int bound = 6 + 1 + 1 + 2 * k * static_cast<int>(std::ceil(std::log2(15.0))) + 2;
+        const int bound = 6 + 1 + 1 + 1 + 4 + 4 * k * static_cast<int>(std::ceil(std::log(15.0) / std::log(4.0))) + 2;
         QVERIFY2(result->trials <= bound, std::to_string(result->trials).c_str());
         QVERIFY(daemon.largestBatch <= 6); // the default: a few at a time
     }

@@ -37,6 +37,7 @@ struct Bisection
     std::string verifyLabel; // followed by what was found: "cap-drop ALL + "
     State state = State::Idle;
     int open = 0; // group trials in flight
+    bool quartersWithWhole = false; // the whole group's quarters were tested beside it
     StringList needed;
     std::optional<TrialComparison> wholeGroup; // the trial without the whole universe, when it ran
     std::optional<TrialComparison> verified;   // the trial with only what was found added back
@@ -348,8 +349,14 @@ private:
         m_onDone[&b] = std::move(done);
         if (wholeKnownToDiffer) {
             split(b, b.universe);
-        } else {
-            testGroup(b, b.universe);
+            return;
+        }
+        // The whole group and its quarters in the same round: when dropping everything works the quarters were
+        // spare trials, but when it does not (the common case for a real service) a whole watch window is saved.
+        testGroup(b, b.universe);
+        if (b.universe.size() > 1) {
+            b.quartersWithWhole = true;
+            split(b, b.universe);
         }
     }
 
@@ -367,8 +374,8 @@ private:
                 if (!seen.sameBehaviour) {
                     if (group.size() == 1) {
                         b.needed.push_back(group.front());
-                    } else {
-                        split(b, group);
+                    } else if (!(b.quartersWithWhole && group.size() == b.universe.size())) {
+                        split(b, group); // (the whole group's quarters run beside it already)
                     }
                 }
                 if (b.open == 0) {
