@@ -22,6 +22,7 @@ struct Needs
     StringList writes;            // directories it writes files into
     bool privilegedOnly = false;  // uses a device: nothing but --privileged will do
     bool neverStays = false;      // exits at once whatever the configuration (its trials never behave)
+    bool raisesPrivileges = false; // runs a setuid program: no-new-privileges breaks it
 };
 
 StringList granted(const RunCommand& cmd)
@@ -85,6 +86,9 @@ TrialObservation simulate(const HardeningPlan& plan, const Needs& needs, const T
                 broken = "mkdir " + w + ": Read-only file system";
             }
         }
+    }
+    if (needs.raisesPrivileges && has(cmd.values("--security-opt"), "no-new-privileges:true")) {
+        broken = "sudo: effective uid is not 0: Operation not permitted";
     }
     if (needs.neverStays) {
         broken = "exec format error";
@@ -454,6 +458,29 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, ErrorCode::DaemonUnreachable);
         QVERIFY(contains(result.error().message, "Cannot reach the daemon."));
+    }
+
+    void theSimpleChangesAreTriedTogetherAndAloneOnlyWhenTogetherBreaks()
+    {
+        Needs fine;
+        FakeDaemon quiet(planFor(), fine);
+        const auto together = LeastPrivilegeProbe(quiet.runner()).probe(quiet.plan, quiet.cancel);
+        QVERIFY(together.ok());
+        QVERIFY(contains(verdictOf(*together, "RUN-002")->evidence, "tried together"));
+        QVERIFY(verdictOf(*together, "RUN-005")->tolerated);
+
+        Needs setuid;
+        setuid.raisesPrivileges = true;
+        FakeDaemon daemon(planFor(), setuid);
+        const auto result = LeastPrivilegeProbe(daemon.runner()).probe(daemon.plan, daemon.cancel);
+        QVERIFY(result.ok());
+        const ProbeVerdict* nnp = verdictOf(*result, "RUN-005");
+        QVERIFY(!nnp->tolerated);
+        QVERIFY2(contains(nnp->evidence, "effective uid"), nnp->evidence.c_str());
+        const ProbeVerdict* memory = verdictOf(*result, "RUN-002");
+        QVERIFY(memory->tolerated);
+        QVERIFY2(!contains(memory->evidence, "tried together"), memory->evidence.c_str()); // its own trial
+        QVERIFY(result->trials > together->trials);
     }
 
     void thePlanFollowsTheProbe()

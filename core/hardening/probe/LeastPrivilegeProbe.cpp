@@ -75,14 +75,14 @@ public:
         const auto started = std::chrono::steady_clock::now();
         enqueue({kBaselineLabel, {}}, [this](const TrialObservation& o) { takeBaseline(o); });
         // The non-root user and the dropped capabilities come first: the capability bisection waits for them.
-        for (const ProbeKind first :
-             {ProbeKind::User, ProbeKind::DropAdded, ProbeKind::Privileged, ProbeKind::Single}) {
+        for (const ProbeKind first : {ProbeKind::User, ProbeKind::DropAdded, ProbeKind::Privileged}) {
             for (auto& c : m_candidates) {
                 if (c.kind == first) {
                     enqueueOwnTrial(c);
                 }
             }
         }
+        enqueueSinglesTogether();
         while (!m_queue.empty()) {
             if (m_cancel.isCancelled()) {
                 m_result.cancelled = true;
@@ -206,6 +206,41 @@ private:
             }
             c.settled = true;
         });
+    }
+
+    // The other changes (limits, log options, no-new-privileges, …) rarely break anything: one trial with all of
+    // them first, and only when that one behaves differently a trial of each — a round of trials costs a whole
+    // watch window.
+    void enqueueSinglesTogether()
+    {
+        std::vector<ProbeCandidate*> singles;
+        std::vector<RunEdit> edits;
+        for (auto& c : m_candidates) {
+            if (c.kind == ProbeKind::Single) {
+                singles.push_back(&c);
+                edits.insert(edits.end(), c.trialEdits.begin(), c.trialEdits.end());
+            }
+        }
+        if (singles.size() < 2) {
+            for (ProbeCandidate* c : singles) {
+                enqueueOwnTrial(*c);
+            }
+            return;
+        }
+        enqueue({std::to_string(singles.size()) + " other changes together", edits},
+                [this, singles](const TrialObservation& o) {
+                    const TrialComparison together = compare(o);
+                    for (ProbeCandidate* c : singles) {
+                        if (together.sameBehaviour) {
+                            c->own = TrialComparison{true, "tried together with the " +
+                                                               std::to_string(singles.size() - 1) +
+                                                               " other simple changes: " + together.evidence};
+                            c->settled = true;
+                        } else {
+                            enqueueOwnTrial(*c);
+                        }
+                    }
+                });
     }
 
     // Read-only root: a tmpfs for every directory the baseline wrote to, unless it wrote into system paths.
