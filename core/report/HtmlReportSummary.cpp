@@ -120,8 +120,8 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
           << score.score << " (" << (change > 0 ? "+" : "") << change << ") "
           << chart(kTrendChart, sparkline(data.scoreTrend), print, "score trend");
     }
-    if (print) {
-        o << ":";
+    if (print) { // "… 474 open findings: 5 critical · …", on a line of its own after the trend's picture
+        o << (data.scoreTrend.size() >= 2 ? "<br>Open findings:" : ":");
         for (Severity s : kOrder) {
             o << " " << counts[static_cast<std::size_t>(s)] << " " << severityBadge(s, print) << " &middot;";
         }

@@ -207,6 +207,40 @@ private slots:
         QCOMPARE(checked > 100, detail == ReportDetail::Objects); // the summary alone links nowhere
     }
 
+    // Every finding's block is drawn once, wherever the page breaks fall: a line straddling the bottom of a page
+    // was drawn on both pages (clipped in a viewer, but still in the page's text — pdftotext, search and copy
+    // found it twice). The evidence lengths vary so that the breaks fall on different lines in every row.
+    void everyFindingIsOnOnePageWhereverThePagesBreak_data()
+    {
+        QTest::addColumn<int>("shift");
+        for (int shift = 0; shift < 8; ++shift) {
+            QTest::addRow("evidence lengths shifted by %d", shift) << shift;
+        }
+    }
+    void everyFindingIsOnOnePageWhereverThePagesBreak()
+    {
+        QFETCH(int, shift);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("full.pdf"));
+        ScanResult scan = sampleScan(40);
+        std::vector<Finding>& findings = scan.findings.mutableAll();
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            findings[i].evidence = "ev" + std::to_string(i) + std::string((i * 37 + std::size_t(shift) * 11) % 160, 'e');
+            findings[i].rationale = std::string((i * 13 + std::size_t(shift) * 29) % 400, 'r');
+        }
+        ReportData data;
+        data.scan = &scan;
+        data.detail = ReportDetail::Full;
+        auto written = PdfExporter::write(data, path);
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        QCOMPARE(int(text.count(QRegularExpression(QStringLiteral("(^|\\n) *Evidence:")))), 40);
+        // And every line of a finding's block once: its evidence starts "evN" and is one word.
+        for (int i = 0; i < 40; ++i) {
+            QCOMPARE(int(text.count(QRegularExpression(QStringLiteral("\\bev%1e*\\b").arg(i)))), 2); // table, block
+        }
+    }
+
     void anUnwritablePathIsAClearError()
     {
         const ScanResult scan = sampleScan(1);

@@ -5,6 +5,7 @@
 #include "core/report/FleetHtmlReport.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/results/PostureScore.h"
+#include "ui/export/PageClippedDevice.h"
 #include "ui/export/ReportCharts.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -16,13 +17,13 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QThread>
 
 #include <condition_variable>
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace drydock::ui {
@@ -235,13 +236,14 @@ std::pair<QString, QString> splitBody(const QString& html)
 // Lays out the second part of a long body on a thread of its own. Qt's font engines belong to the thread that
 // made them and go when it ends, so the thread keeps the document (and its engines) alive until the PDF is
 // finished, then destroys the document itself: drawing happens on the caller's thread while this one waits.
+// A QThread, not a bare std::thread: the layout starts timers, and Qt warns about each on a thread it did not make.
 class SecondPartLayout
 {
 public:
     SecondPartLayout(QString html, const std::vector<std::pair<QString, QImage>>& images, QPaintDevice* device,
                      int pointSize, QSizeF pageSize)
     {
-        m_thread = std::thread([this, html = std::move(html), &images, device, pointSize, pageSize] {
+        m_thread.reset(QThread::create([this, html = std::move(html), &images, device, pointSize, pageSize] {
             BodyDocument doc(images);
             layOut(doc, html, device, pointSize, pageSize);
             doc.pageCount(); // lays out every page now, while the caller lays out the first part
@@ -250,7 +252,8 @@ public:
             m_changed.notify_all();
             m_changed.wait(lock, [this] { return m_released; });
             m_doc = nullptr;
-        });
+        }));
+        m_thread->start();
     }
     ~SecondPartLayout()
     {
@@ -259,7 +262,7 @@ public:
             m_released = true;
         }
         m_changed.notify_all();
-        m_thread.join();
+        m_thread->wait();
     }
     SecondPartLayout(const SecondPartLayout&) = delete;
     SecondPartLayout& operator=(const SecondPartLayout&) = delete;
@@ -277,7 +280,7 @@ private:
     std::condition_variable m_changed;
     QTextDocument* m_doc = nullptr;
     bool m_released = false;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace
@@ -441,9 +444,17 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                 writer.newPage();
                 decorate(firstNumber + i);
                 painter.save();
+                painter.setClipRect(bodyRect);
+                {
+                    // Through a device that leaves out text outside the page (see PageClippedDevice).
+                    PageClippedDevice body(painter, bodyRect);
+                    QPainter bodyPainter(&body);
+                    bodyPainter.translate(0, bodyRect.top() - i * bodyRect.height());
+                    doc.drawContents(&bodyPainter,
+                                     QRectF(0, i * bodyRect.height(), bodyRect.width(), bodyRect.height()));
+                }
+                painter.setClipping(false);
                 painter.translate(0, bodyRect.top() - i * bodyRect.height());
-                const QRectF clip(0, i * bodyRect.height(), bodyRect.width(), bodyRect.height());
-                doc.drawContents(&painter, clip);
                 if (bodyPage >= 0) {
                     for (const PageRef* r : refsByPage[static_cast<std::size_t>(bodyPage + i)]) {
                         painter.setFont(r->font);
