@@ -3,6 +3,7 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/InterruptGuard.h"
 #include "core/common/Strings.h"
+#include "core/hardening/probe/ProbeHistory.h"
 #include "core/hardening/probe/TrialBatch.h"
 
 #include <cmath>
@@ -36,6 +37,7 @@ std::string baselineText(const TrialObservation& b)
 void sayVerdicts(const HardenProbeContext& ctx, const HardeningPlan& plan, const ProbeResult& r)
 {
     ctx.say("Probe of " + plan.object.name + ": " + std::to_string(r.trials) + " trials in " +
+            std::to_string(r.rounds) + (r.rounds == 1 ? " round, " : " rounds, ") +
             std::to_string(static_cast<int>(std::lround(r.seconds))) + " s; unchanged, it " +
             baselineText(r.baseline) + ".");
     for (const auto& v : r.verdicts) {
@@ -99,16 +101,9 @@ std::variant<ProbeResult, int> runHardenProbe(const HardenProbeContext& ctx, Har
         return result.error().code == ErrorCode::InvalidArgument ? static_cast<int>(ExitFindings)
                                                                  : static_cast<int>(ExitDaemon);
     }
-    for (const auto& v : result->verdicts) {
-        ctx.addAction("probe: " + v.changeId, v.tolerated ? "tolerated" : "broke", v.evidence);
+    for (const auto& row : probeHistoryRows(*result)) {
+        ctx.addAction(row.step, row.outcome, row.details);
     }
-    if (result->combinedChecked) {
-        ctx.addAction("probe: all tolerated changes together",
-                      result->combined.sameBehaviour ? "ok" : "failed", result->combined.evidence);
-    }
-    ctx.addAction("probe: done", result->cancelled ? "cancelled" : "ok",
-                  std::to_string(result->trials) + " trials in " +
-                      std::to_string(static_cast<int>(std::lround(result->seconds))) + " s");
     sayVerdicts(ctx, plan, *result);
     applyProbeResult(plan, *result);
     return std::move(result.value());

@@ -39,18 +39,19 @@ ordered probeJson(const ProbeResult& r)
     return ordered{{"baseline", baseline},
                    {"verdicts", verdicts},
                    {"combined", r.combinedChecked ? ordered{{"sameBehaviour", r.combined.sameBehaviour},
-                                                           {"evidence", r.combined.evidence}}
+                                                            {"evidence", r.combined.evidence}}
                                                   : ordered()},
                    {"cancelled", r.cancelled},
                    {"trials", r.trials},
+                   {"rounds", r.rounds},
                    {"seconds", r.seconds}};
 }
 
 } // namespace
 
 std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<WatchReport>& trial,
-                                const std::optional<ApplyOutcome>& apply, const std::optional<ProbeResult>& probe,
-                                int indent)
+                                const std::optional<ApplyOutcome>& apply,
+                                const std::optional<ProbeResult>& probe, int indent)
 {
     ordered root;
     root["schemaVersion"] = 1;
@@ -89,8 +90,10 @@ std::string hardeningPlanToJson(const HardeningPlan& plan, const std::optional<W
     if (plan.composeFile) {
         // Where docker compose keeps the container: the chosen edits made to its service in that file.
         const ComposeOriginFix& c = *plan.composeFile;
-        root["composeFile"] = {{"project", c.origin.project}, {"service", c.origin.service},
-                               {"file", c.file},              {"diff", c.diff},
+        root["composeFile"] = {{"project", c.origin.project},
+                               {"service", c.origin.service},
+                               {"file", c.file},
+                               {"diff", c.diff},
                                {"notes", c.notes}};
     } else {
         root["composeFile"] = nullptr;

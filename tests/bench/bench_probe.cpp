@@ -1,7 +1,7 @@
 // The least-privilege probe (`drydock harden NAME --probe`, issue #22) on each of its test containers
 // (tests/support/ProbeContainers.h), with the default watch window: wall time, trial containers run, and how
 // many changes it found tolerated. #22's target: under 30 s per container. Prints figures; asserts nothing.
-// Usage: bench_probe [ROUNDS=1] [KEY…]   (tests/bench/run-benchmarks.sh sets the daemon; keys: web worker
+// Usage: bench_probe [RUNS=1] [KEY…]   (tests/bench/run-benchmarks.sh sets the daemon; keys: web worker
 // switcher chowner rootonly)
 #include "core/common/Clock.h"
 #include "core/docker/DockerWriter.h"
@@ -25,7 +25,7 @@ using namespace drydock;
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1;
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1;
     QStringList keys;
     for (int i = 2; i < argc; ++i) {
         keys << QString::fromLocal8Bit(argv[i]);
@@ -37,8 +37,8 @@ int main(int argc, char** argv)
     }
     SystemClock clock;
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
-    std::printf("%-10s %5s %8s %8s %10s %s\n", "container", "round", "seconds", "trials", "tolerated",
-                "target < 30 s");
+    std::printf("%-10s %5s %8s %8s %7s %10s %s\n", "container", "run", "seconds", "trials", "rounds",
+                "tolerated", "target < 30 s");
     for (const auto& spec : test::probeContainers()) {
         if (!keys.isEmpty() && !keys.contains(spec.key)) {
             continue;
@@ -56,7 +56,7 @@ int main(int argc, char** argv)
         LeastPrivilegeProbe probe([&](const std::vector<TrialSpec>& specs, const CancelToken& cancel) {
             return batch.run(plan, specs, cancel);
         });
-        for (int round = 1; round <= rounds; ++round) {
+        for (int round = 1; round <= runs; ++round) {
             const bench::Stopwatch watch;
             const auto result = probe.probe(plan, CancelToken());
             const double seconds = watch.ms() / 1000.0;
@@ -67,8 +67,8 @@ int main(int argc, char** argv)
             }
             const auto tolerated = std::count_if(result->verdicts.begin(), result->verdicts.end(),
                                                  [](const ProbeVerdict& v) { return v.tolerated; });
-            std::printf("%-10s %5d %8.1f %8d %6ld of %-3zu %s\n", qPrintable(spec.key), round, seconds,
-                        result->trials, static_cast<long>(tolerated), result->verdicts.size(),
+            std::printf("%-10s %5d %8.1f %8d %7d %6ld of %-3zu %s\n", qPrintable(spec.key), round, seconds,
+                        result->trials, result->rounds, static_cast<long>(tolerated), result->verdicts.size(),
                         seconds < 30.0 ? "met" : "MISSED");
             std::fflush(stdout);
         }

@@ -15,7 +15,7 @@ using namespace drydock::ui;
 
 // "Find what it tolerates" with the wizard's own trial runner (TrialBatches on its own connection, made on
 // the worker) against the private daemon: verdicts arrive, the history records the probe's steps, and no
-// trial container is left behind.
+// trial container is left behind, and the history records the probe's steps and verdicts.
 class TestHardeningWizardProbeIntegration : public QObject
 {
     Q_OBJECT
@@ -86,6 +86,16 @@ private slots:
         QVERIFY(actions);
         QVERIFY(std::any_of(actions->begin(), actions->end(),
                             [](const ActionRecord& a) { return a.step.rfind("probe: ", 0) == 0; }));
+        // Its verdicts too, as drydock harden --probe records them.
+        const auto step = [&actions](const std::string& wanted) {
+            return std::find_if(actions->begin(), actions->end(),
+                                [&wanted](const ActionRecord& a) { return a.step == wanted; });
+        };
+        const auto verdict = step("probe: CTR-003:CAP_SYS_ADMIN");
+        QVERIFY(verdict != actions->end());
+        QCOMPARE(verdict->outcome, std::string("tolerated"));
+        QCOMPARE(verdict->details, sysAdmin->trialEvidence);
+        QVERIFY(step("probe: done") != actions->end());
     }
 };
 

@@ -1,11 +1,12 @@
 // Known secret values are planted in every place the checks look — container env and labels, an image's ENV
-// and build ARG history, a file in an image (read by content analysis), volume driver options, log driver options, a swarm config and a service's env — on
-// the real private daemon, and a value of every kind the classifier's corpus knows (tokens of each vendor
-// format, a JWT, a PEM key, URL and connection-string passwords, passphrases) in the env, the labels and the
-// command line of three more containers. Then every output Drydock can produce is searched byte for byte:
-// stdout and stderr, every report format (PDF through pdftotext too), the inventory, `harden` in every
-// format, the history database with its WAL, and every file under the XDG directories Drydock used. Neither a
-// planted value nor any 6-character piece of its secret part may appear.
+// and build ARG history, a file in an image (read by content analysis), volume driver options, log driver
+// options, a swarm config and a service's env — on the real private daemon, and a value of every kind the
+// classifier's corpus knows (tokens of each vendor format, a JWT, a PEM key, URL and connection-string
+// passwords, passphrases) in the env, the labels and the command line of three more containers. Then every
+// output Drydock can produce is searched byte for byte: stdout and stderr, every report format (PDF through
+// pdftotext too), the inventory, `harden` in every format (and its least-privilege probe of a service that
+// logs its secrets), the history database with its WAL, and every file under the XDG directories Drydock
+// used. Neither a planted value nor any 6-character piece of its secret part may appear.
 //
 // The same daemon also holds a hardened container whose variables only look secret (PASSWORD_MIN_LENGTH=12,
 // API_KEY_HEADER=X-Api-Key …): it must get no secrets finding above low, while the insecure one keeps its.
@@ -155,6 +156,7 @@ private:
                            randomChars(8, QStringLiteral("abcdefghijkmnopqrstuvwxyz")) +
                            QStringLiteral(" staple");
     QStringList m_containers; // every container this test created, removed at the end
+    QString m_logsContainer;  // a running one that writes its secrets into its log
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
@@ -200,7 +202,8 @@ private slots:
         QFile envFile(context + QStringLiteral("/app.env"));
         QVERIFY(envFile.open(QIODevice::WriteOnly));
         for (std::size_t i = 0; i < m_samples.size(); ++i) {
-            envFile.write(QStringLiteral("SETTING_%1=%2\n").arg(QString::number(i), m_samples[i].value).toUtf8());
+            envFile.write(
+                QStringLiteral("SETTING_%1=%2\n").arg(QString::number(i), m_samples[i].value).toUtf8());
         }
         envFile.write((QStringLiteral("SSH_PASSPHRASE=") + m_passphrase + QStringLiteral("\n")).toUtf8());
         envFile.close();
@@ -314,6 +317,18 @@ private slots:
                               nullptr, &err) == 0,
                  qPrintable(err));
         m_containers << m_prefix + "-insecure";
+
+        // A running service that writes its secrets into its log, one of them on a permission error line: the
+        // least-privilege probe (#22) reads trial logs and shows such lines as evidence.
+        const QString script = QStringLiteral(
+            "echo \"connecting with DB_PASSWORD=$DB_PASSWORD and $API_KEY\"; "
+            "echo \"mkdir /srv/cache: Permission denied (token $DB_PASSWORD, $GH)\" >&2; exec sleep 600");
+        QVERIFY2(test::docker({"run", "--detach", "--network", "none", "--name", m_prefix + "-logs", "-e",
+                               QStringLiteral("DB_PASSWORD=") + QLatin1String(kPlanted[0].value), "-e",
+                               QStringLiteral("GH=") + m_samples[2].value, m_image, "sh", "-c", script},
+                              nullptr, &err) == 0,
+                 qPrintable(err));
+        m_logsContainer = m_prefix + "-logs";
     }
 
     void cleanupTestCase()
@@ -321,7 +336,7 @@ private slots:
         if (m_swarm) {
             test::docker({"swarm", "leave", "--force"});
         }
-        test::docker({"rm", "-f", m_prefix + QStringLiteral("-app")});
+        test::docker({"rm", "-f", m_prefix + QStringLiteral("-app"), m_logsContainer});
         for (const auto& name : m_containers) {
             test::docker({"rm", "-f", name});
         }
@@ -346,8 +361,8 @@ private slots:
         QVERIFY(run({"scan", "--host", host, "--db", db, "--format", "text", "--verbose"},
                     "scan-db-stdout.txt") <= 1);
         // Content analysis of the image whose files carry a value of every kind, into its own database.
-        QStringList contents{"scan", "--contents", "--image", m_image, "--host", host, "--db",
-                             path("history/contents.db")};
+        QStringList contents{"scan",   "--contents", "--image", m_image,
+                             "--host", host,         "--db",    path("history/contents.db")};
         for (const QString format : {"json", "sarif", "csv", "html"}) {
             const QString out = path("contents." + format);
             contents << "--format" << format << "--output" << out;
@@ -365,6 +380,19 @@ private slots:
                          0);
             }
         }
+
+        // The probe of the service that logs its secrets, as text and JSON, its verdicts into the history.
+        for (const QString format : {"text", "json"}) {
+            QCOMPARE(
+                run({"harden", m_logsContainer, "--host", host, "--probe", "--db", db, "--format", format},
+                    "harden-probe." + format),
+                0);
+        }
+        QFile probeJson(path("harden-probe.json"));
+        QVERIFY(probeJson.open(QIODevice::ReadOnly));
+        const QByteArray probeBytes = probeJson.readAll();
+        QVERIFY2(probeBytes.contains("\"probe\"") && probeBytes.contains("Permission denied"),
+                 "the probe did not run or did not read the log (the search below would prove nothing)");
 
         QString listing;
         QCOMPARE(test::drydock({"history", "list", "--db", db, "--format", "json"}, &listing, nullptr, m_env),
@@ -416,7 +444,8 @@ private slots:
         // The .env file in the image was read, or the search of the content outputs proves nothing.
         QFile contentsJson(path("contents.json"));
         QVERIFY(contentsJson.open(QIODevice::ReadOnly));
-        QVERIFY2(contentsJson.readAll().contains("IMG-109"), "content analysis did not report the image's .env");
+        QVERIFY2(contentsJson.readAll().contains("IMG-109"),
+                 "content analysis did not report the image's .env");
 
         // Every kind was seen, in env, labels and the command line, or the search below proves nothing.
         for (const char* rule : {"SEC-001", "SEC-004", "SEC-005"}) {

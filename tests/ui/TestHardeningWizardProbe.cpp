@@ -193,11 +193,11 @@ private:
         HardeningWizardServices s;
         s.load = [](const std::string&) -> Result<HardeningPlan> { return chownerPlan(); };
         auto fake = m_fake;
-        s.probeTrials = [fake](const HardeningPlan&) -> Result<LeastPrivilegeProbe::RunTrials> {
-            return LeastPrivilegeProbe::RunTrials(
-                [fake](const std::vector<TrialSpec>& specs, const CancelToken& cancel) {
-                    return fake->run(specs, cancel);
-                });
+        s.probeTrials = [fake](const HardeningPlan&) -> Result<ProbeTrials> {
+            return ProbeTrials{[fake](const std::vector<TrialSpec>& specs, const CancelToken& cancel) {
+                                   return fake->run(specs, cancel);
+                               },
+                               {}};
         };
         auto wizard = std::make_unique<HardeningWizard>(std::move(s), QStringLiteral("webapp"));
         QSignalSpy loaded(wizard.get(), &HardeningWizard::planLoaded);

@@ -4,6 +4,7 @@
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerWriter.h"
 #include "core/docker/TransportFactory.h"
+#include "core/hardening/probe/ProbeHistory.h"
 #include "core/hardening/probe/TrialBatch.h"
 #include "core/store/HistoryStore.h"
 
@@ -32,7 +33,7 @@ struct EndpointTrials
 ProbeTrialsMaker endpointProbeTrials(DockerEndpoint endpoint, QString databasePath, int watchSeconds)
 {
     return [endpoint, path = databasePath.toStdString(),
-            watchSeconds](const HardeningPlan& plan) -> Result<LeastPrivilegeProbe::RunTrials> {
+            watchSeconds](const HardeningPlan& plan) -> Result<ProbeTrials> {
         auto transport = makeTransport(endpoint);
         if (!transport) {
             return transport.error();
@@ -54,22 +55,30 @@ ProbeTrialsMaker endpointProbeTrials(DockerEndpoint endpoint, QString databasePa
         EndpointTrials* raw = owned.get();
         const std::string shown = endpoint.display();
         const ObjectRef object = plan.object;
+        const auto record = [raw, shown, object](const std::string& step, const std::string& outcome,
+                                                 const std::string& details) {
+            if (raw->store) {
+                (void)raw->store->actions().add({0, shown, toString(object.type), object.id, object.name,
+                                                 step, outcome, details, raw->clock.nowUnix()});
+            }
+        };
         owned->batch = std::make_unique<TrialBatch>(
-            *owned->client, *owned->writer, owned->clock, [raw, shown, object](const HardeningAction& a) {
-                if (raw->store) {
-                    (void)raw->store->actions().add({0, shown, toString(object.type), object.id, object.name,
-                                                     "probe: " + a.step, a.outcome, a.details,
-                                                     raw->clock.nowUnix()});
-                }
-            });
+            *owned->client, *owned->writer, owned->clock,
+            [record](const HardeningAction& a) { record("probe: " + a.step, a.outcome, a.details); });
         owned->batch->setWatchSeconds(watchSeconds);
         // An earlier probe killed outright may have left trial containers of this one (as drydock harden
         // --probe).
         (void)owned->batch->removeLeftoverTrials(plan.object.name);
-        return LeastPrivilegeProbe::RunTrials(
-            [owned, plan](const std::vector<TrialSpec>& specs, const CancelToken& cancel) {
-                return owned->batch->run(plan, specs, cancel);
-            });
+        ProbeTrials trials;
+        trials.run = [owned, plan](const std::vector<TrialSpec>& specs, const CancelToken& cancel) {
+            return owned->batch->run(plan, specs, cancel);
+        };
+        trials.record = [owned, record](const ProbeResult& result) {
+            for (const auto& row : probeHistoryRows(result)) {
+                record(row.step, row.outcome, row.details);
+            }
+        };
+        return trials;
     };
 }
 
@@ -124,15 +133,18 @@ void ProbeController::start(const HardeningPlan& plan)
             return fail(
                 Error::make(ErrorCode::DaemonUnreachable, "No Docker endpoint is chosen; connect first."));
         }
-        auto runTrials = maker(plan);
-        if (!runTrials) {
-            return fail(runTrials.error());
+        auto trials = maker(plan);
+        if (!trials) {
+            return fail(trials.error());
         }
-        LeastPrivilegeProbe probe(std::move(runTrials.value()));
+        LeastPrivilegeProbe probe(trials->run);
         probe.setProgress(report);
         auto result = probe.probe(plan, cancel);
         if (!result) {
             return fail(result.error());
+        }
+        if (trials->record) {
+            trials->record(*result);
         }
         outcome.cancelled = result->cancelled;
         outcome.result = std::move(result.value());

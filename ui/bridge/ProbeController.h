@@ -24,14 +24,21 @@ struct ProbeOutcome
     bool cancelled = false;
 };
 
+// The trial runner of one probe, and where its outcome is recorded.
+struct ProbeTrials
+{
+    LeastPrivilegeProbe::RunTrials run;
+    std::function<void(const ProbeResult&)> record; // the verdicts into the history; empty: not recorded
+};
+
 // Makes, on the worker thread, the trial runner of one probe of a plan. The production one connects to the
 // endpoint and runs TrialBatches; tests return a fake. Whatever it returns lives (and is destroyed) on the
 // worker.
-using ProbeTrialsMaker = std::function<Result<LeastPrivilegeProbe::RunTrials>(const HardeningPlan& plan)>;
+using ProbeTrialsMaker = std::function<Result<ProbeTrials>(const HardeningPlan& plan)>;
 
 // The production maker: its own connection to the endpoint, a DockerWriter and a TrialBatch watching each
 // trial for watchSeconds, every step recorded in the history at databasePath (empty: not recorded) as "probe:
-// …".
+// …", and the verdicts after them (as drydock harden --probe records them).
 ProbeTrialsMaker endpointProbeTrials(DockerEndpoint endpoint, QString databasePath, int watchSeconds);
 
 // Runs a LeastPrivilegeProbe of a plan off the GUI thread (its own pool): progress arrives as queued signals,

@@ -16,28 +16,25 @@ namespace {
 constexpr const char* kBaselineLabel = "baseline";
 constexpr std::size_t kSplitParts = 4; // groups a failing group of capabilities is split into
 
-// Finds which capabilities of a universe a configuration needs, by group tests: a trial without a group G
-// (the rest of the universe kept) that behaves like the baseline shows nothing in G is needed; one that does
-// not splits G in quarters, all tested in the next batch, down to single capabilities. Assumes needs are
-// monotone (a capability needed with more granted is needed with less); the last trial, with only what was
-// found, checks that.
+// Finds which capabilities of a universe a configuration needs, by group tests: the universe's quarters are
+// tested at once (a trial without a quarter Q, the rest kept, that behaves like the baseline shows nothing in
+// Q is needed); a quarter that does not behave is split the same way in the next batch, down to single
+// capabilities. Assumes needs are monotone (a capability needed with more granted is needed with less); the
+// last trial, with only what was found (nothing at all when every quarter behaved), checks that.
 struct Bisection
 {
     enum class State
     {
-        Idle,
         Running,
         Verifying,
         Done
     };
     StringList universe;
-    StringList alwaysKept; // known to be needed already: kept in every trial, not bisected
     std::function<std::vector<RunEdit>(const StringList& without)> editsWithout;
     std::function<std::string(const StringList& without)> labelWithout;
     std::string verifyLabel; // followed by what was found: "cap-drop ALL + "
-    State state = State::Idle;
+    State state = State::Running;
     int open = 0; // group trials in flight
-    bool quartersWithWhole = false; // the whole group's quarters were tested beside it
     StringList needed;
     std::optional<TrialComparison> wholeGroup; // the trial without the whole universe, when it ran
     std::optional<TrialComparison> verified;   // the trial with only what was found added back
@@ -73,16 +70,19 @@ public:
     Result<ProbeResult> run()
     {
         const auto started = std::chrono::steady_clock::now();
-        enqueue({kBaselineLabel, {}}, [this](const TrialObservation& o) { takeBaseline(o); });
-        // The non-root user and the dropped capabilities come first: the capability bisection waits for them.
-        for (const ProbeKind first : {ProbeKind::User, ProbeKind::DropAdded, ProbeKind::Privileged}) {
-            for (auto& c : m_candidates) {
-                if (c.kind == first) {
-                    enqueueOwnTrial(c);
-                }
-            }
+        // Every round of trials costs a whole watch window, so the first round holds everything that needs no
+        // other result: the baseline, each change's own trial, and the capability search — as the plan's
+        // non-root user, guessing it is tolerated (it usually is; when not, the search starts again as root).
+        // In that order: the trials other trials wait for first, should a round not hold them all.
+        enqueue({{kBaselineLabel, {}}, [this](const TrialObservation& o) { takeBaseline(o); }});
+        enqueueOwnTrials(ProbeKind::User);
+        enqueueOwnTrials(ProbeKind::Privileged);
+        if (m_capsWanted) {
+            startCapabilities(userCandidate());
         }
+        enqueueOwnTrials(ProbeKind::DropAdded);
         enqueueSinglesTogether();
+        m_settingUp = false;
         while (!m_queue.empty()) {
             if (m_cancel.isCancelled()) {
                 m_result.cancelled = true;
@@ -93,6 +93,7 @@ public:
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
+            guessCombined(batch);
             std::vector<TrialSpec> specs;
             StringList labels;
             for (const auto& p : batch) {
@@ -102,6 +103,7 @@ public:
             report(join(labels, "; "), static_cast<int>(batch.size()));
             auto observed = m_runTrials(specs, m_cancel);
             m_result.trials += static_cast<int>(specs.size());
+            ++m_result.rounds;
             if (m_cancel.isCancelled()) {
                 m_result.cancelled = true; // what an interrupted batch saw proves nothing
                 break;
@@ -137,16 +139,40 @@ private:
     {
         TrialSpec spec;
         Done done;
+        bool finalIfTolerated = false;     // behaving like the baseline settles its change: no trial follows
+        const Bisection* search = nullptr; // the capability search it belongs to
+        bool urgent = false;               // goes before the others (the searches' next steps)
     };
 
-    void enqueue(TrialSpec spec, Done done, bool urgent = false)
+    void enqueue(Pending p)
     {
-        Pending p{std::move(spec), std::move(done)};
-        if (urgent) {
+        if (p.urgent && !m_settingUp) {
             m_queue.push_front(std::move(p));
         } else {
             m_queue.push_back(std::move(p));
         }
+    }
+
+    // The combined trial of every tolerated change, whose result the probe waits for at the end — a round of
+    // its own. When the last trials of a probe run and each of them would settle its change by behaving, the
+    // combined trial runs beside them as though they all behave; it counts when they did (the same edits).
+    void guessCombined(std::vector<Pending>& batch)
+    {
+        const bool last =
+            std::all_of(batch.begin(), batch.end(), [](const Pending& p) { return p.finalIfTolerated; });
+        const bool searching = (m_caps && m_caps->state == Bisection::State::Running) ||
+                               (m_privileged && m_privileged->state == Bisection::State::Running);
+        if (!m_queue.empty() || std::ssize(batch) >= m_atOnce || batch.empty() || !last || searching ||
+            !m_baselineSeen || m_combinedQueued) {
+            return;
+        }
+        auto [tolerated, edits] = combinedEdits(true);
+        if (tolerated < 2) {
+            return;
+        }
+        m_guessedEdits = edits;
+        batch.push_back({{"every tolerated change together", std::move(edits)},
+                         [this](const TrialObservation& o) { m_guess = compare(o); }});
     }
 
     void report(const std::string& current, int starting)
@@ -155,8 +181,7 @@ private:
             return;
         }
         int estimate = m_result.trials + static_cast<int>(m_queue.size()) + starting;
-        estimate += m_caps.state == Bisection::State::Idle && m_capsWanted ? 2 : 0;
-        estimate += m_combinedQueued ? 0 : 1;
+        estimate += m_combinedQueued || m_guess ? 0 : 1;
         m_progress({m_result.trials, std::max(estimate, m_result.trials), current});
     }
 
@@ -193,24 +218,51 @@ private:
 
     TrialComparison compare(const TrialObservation& o) const { return compareTrial(m_result.baseline, o); }
 
+    ProbeCandidate* userCandidate()
+    {
+        for (auto& c : m_candidates) {
+            if (c.kind == ProbeKind::User) {
+                return &c;
+            }
+        }
+        return nullptr;
+    }
+
+    void enqueueOwnTrials(ProbeKind kind)
+    {
+        for (auto& c : m_candidates) {
+            if (c.kind == kind) {
+                enqueueOwnTrial(c);
+            }
+        }
+    }
+
     void enqueueOwnTrial(ProbeCandidate& c)
     {
         if (c.kind == ProbeKind::Capabilities || c.kind == ProbeKind::ReadOnly) {
             return; // the bisection and the baseline's writes decide these
         }
-        enqueue({c.label, c.trialEdits}, [this, &c](const TrialObservation& o) {
-            c.own = compare(o);
-            if (c.kind == ProbeKind::Privileged && !c.own->sameBehaviour) {
-                startPrivilegedReplacement(c);
-                return;
-            }
-            c.settled = true;
-        });
+        enqueue({{c.label, c.trialEdits},
+                 [this, &c](const TrialObservation& o) {
+                     c.own = compare(o);
+                     c.settled = true;
+                     if (c.kind == ProbeKind::Privileged && !c.own->sameBehaviour) {
+                         c.settled = false;
+                         startPrivilegedReplacement(c);
+                     } else if (c.kind == ProbeKind::User && !c.own->sameBehaviour && m_caps &&
+                                m_capsAsUser) {
+                         // The capability search guessed wrong: it runs as root after all.
+                         const Bisection* guessed = m_caps.get();
+                         std::erase_if(m_queue, [guessed](const Pending& p) { return p.search == guessed; });
+                         startCapabilities(nullptr);
+                     }
+                 },
+                 true});
     }
 
-    // The other changes (limits, log options, no-new-privileges, …) rarely break anything: one trial with all of
-    // them first, and only when that one behaves differently a trial of each — a round of trials costs a whole
-    // watch window.
+    // The other changes (limits, log options, no-new-privileges, …) rarely break anything: one trial with all
+    // of them first, and only when that one behaves differently a trial of each — a round of trials costs a
+    // whole watch window.
     void enqueueSinglesTogether()
     {
         std::vector<ProbeCandidate*> singles;
@@ -227,20 +279,21 @@ private:
             }
             return;
         }
-        enqueue({std::to_string(singles.size()) + " other changes together", edits},
-                [this, singles](const TrialObservation& o) {
-                    const TrialComparison together = compare(o);
-                    for (ProbeCandidate* c : singles) {
-                        if (together.sameBehaviour) {
-                            c->own = TrialComparison{true, "tried together with the " +
-                                                               std::to_string(singles.size() - 1) +
-                                                               " other simple changes: " + together.evidence};
-                            c->settled = true;
-                        } else {
-                            enqueueOwnTrial(*c);
-                        }
-                    }
-                });
+        enqueue({{std::to_string(singles.size()) + " other changes together", edits},
+                 [this, singles](const TrialObservation& o) {
+                     const TrialComparison together = compare(o);
+                     for (ProbeCandidate* c : singles) {
+                         if (together.sameBehaviour) {
+                             c->own = TrialComparison{
+                                 true, "tried together with the " + std::to_string(singles.size() - 1) +
+                                           " other simple changes: " + together.evidence};
+                             c->settled = true;
+                         } else {
+                             enqueueOwnTrial(*c);
+                         }
+                     }
+                 },
+                 true});
     }
 
     // Read-only root: a tmpfs for every directory the baseline wrote to, unless it wrote into system paths.
@@ -265,41 +318,45 @@ private:
         }
         const std::string label =
             c.label + (dirs.directories.empty() ? "" : " with tmpfs on " + join(dirs.directories, ", "));
-        enqueue({label, edits}, [this, &c](const TrialObservation& o) {
-            c.own = compare(o);
-            c.settled = true;
-        });
+        enqueue({{label, edits},
+                 [this, &c](const TrialObservation& o) {
+                     c.own = compare(o);
+                     c.settled = true;
+                 },
+                 true});
     }
 
     // --privileged broke: first every capability added in its place; when that behaves, find the few it uses.
     void startPrivilegedReplacement(ProbeCandidate& c)
     {
         const StringList universe = privilegedReplacementUniverse(m_plan.before);
-        enqueue(
-            {c.label + ", every capability added", withCapabilities(c.trialEdits, universe)},
-            [this, &c, universe](const TrialObservation& o) {
-                const TrialComparison all = compare(o);
-                if (!all.sameBehaviour) {
-                    c.own = TrialComparison{
-                        false, "without --privileged: " + c.own->evidence +
-                                   "; even with every capability added back: " + all.evidence +
-                                   " (it uses something else privileged mode gives: devices, which were not "
-                                   "probed, or an unconfined seccomp, AppArmor or /sys)"};
-                    c.settled = true;
-                    return;
-                }
-                m_privileged = std::make_unique<Bisection>();
-                m_privileged->universe = universe;
-                m_privileged->editsWithout = [edits = c.trialEdits, universe](const StringList& out) {
-                    return withCapabilities(edits, without(universe, out));
-                };
-                m_privileged->labelWithout = [label = c.label](const StringList& out) {
-                    return label + ", every capability added except " + listText(out);
-                };
-                m_privileged->verifyLabel = c.label + " + ";
-                startBisection(*m_privileged, true, [this, &c] { settlePrivileged(c); });
-            },
-            true);
+        enqueue({{c.label + ", every capability added", withCapabilities(c.trialEdits, universe)},
+                 [this, &c, universe](const TrialObservation& o) {
+                     const TrialComparison all = compare(o);
+                     if (!all.sameBehaviour) {
+                         c.own = TrialComparison{
+                             false,
+                             "without --privileged: " + c.own->evidence +
+                                 "; even with every capability added back: " + all.evidence +
+                                 " (it uses something else privileged mode gives: devices, which were not "
+                                 "probed, or an unconfined seccomp, AppArmor or /sys)"};
+                         c.settled = true;
+                         return;
+                     }
+                     m_privileged = std::make_shared<Bisection>();
+                     m_privileged->universe = universe;
+                     m_privileged->editsWithout = [edits = c.trialEdits, universe](const StringList& out) {
+                         return withCapabilities(edits, without(universe, out));
+                     };
+                     m_privileged->labelWithout = [label = c.label](const StringList& out) {
+                         return label + ", every capability added except " + listText(out);
+                     };
+                     m_privileged->verifyLabel = c.label + " + ";
+                     startBisection(m_privileged, true, [this, &c] { settlePrivileged(c); });
+                 },
+                 false,
+                 nullptr,
+                 true});
     }
 
     void settlePrivileged(ProbeCandidate& c)
@@ -313,124 +370,118 @@ private:
         c.settled = true;
     }
 
-    // Starts what waited for other results: the capability bisection needs the non-root user's verdict (it
-    // runs as that user when tolerated) and which added capabilities stay.
+    // Queues the combined trial once every verdict is in — unless the guess beside the last trials was it.
     void advance()
     {
-        if (!m_baselineSeen) {
+        if (!m_baselineSeen || m_combinedQueued) {
             return;
         }
-        if (m_capsWanted && m_caps.state == Bisection::State::Idle) {
-            const bool ready =
-                std::all_of(m_candidates.begin(), m_candidates.end(), [](const ProbeCandidate& c) {
-                    return (c.kind != ProbeKind::User && c.kind != ProbeKind::DropAdded) || c.own.has_value();
-                });
-            if (ready) {
-                startCapabilities();
-            }
-        }
         const bool allSettled =
-            std::all_of(m_candidates.begin(), m_candidates.end(), [this](const ProbeCandidate& c) {
+            std::all_of(m_candidates.begin(), m_candidates.end(), [](const ProbeCandidate& c) {
                 return c.settled || c.kind == ProbeKind::Capabilities;
             });
-        const bool capsDone = !m_capsWanted || m_caps.state == Bisection::State::Done;
-        if (m_queue.empty() && allSettled && capsDone && !m_combinedQueued) {
-            m_combinedQueued = true;
-            settleCapabilityVerdicts();
-            queueCombined();
+        const bool capsDone = !m_capsWanted || (m_caps && m_caps->state == Bisection::State::Done);
+        if (!m_queue.empty() || !allSettled || !capsDone) {
+            return;
         }
+        m_combinedQueued = true;
+        settleCapabilityVerdicts();
+        auto [tolerated, edits] = combinedEdits(false);
+        if (tolerated < 2) {
+            return; // one tolerated change's own trial was the combined trial
+        }
+        if (m_guess && edits == m_guessedEdits) {
+            m_result.combinedChecked = true;
+            m_result.combined = *m_guess;
+            return;
+        }
+        enqueue({{"every tolerated change together", std::move(edits)}, [this](const TrialObservation& o) {
+                     m_result.combinedChecked = true;
+                     m_result.combined = compare(o);
+                 }});
     }
 
-    void startCapabilities()
+    // The capability search: --cap-drop ALL, as user (the plan's non-root user) or as the command's user.
+    void startCapabilities(const ProbeCandidate* user)
     {
         const RunCommand& before = m_plan.before;
-        std::vector<RunEdit> context;
-        for (const auto& c : m_candidates) {
-            if (c.kind == ProbeKind::User && c.own && c.own->sameBehaviour) {
-                context = c.trialEdits; // the bisection runs as the user the plan will use
-            }
-        }
-        // An added capability whose removal alone broke the container is needed with fewer granted too.
-        StringList removable;
-        for (const auto& c : m_candidates) {
-            if (c.kind == ProbeKind::DropAdded && c.own) {
-                (c.own->sameBehaviour ? removable : m_caps.alwaysKept).push_back(c.capability);
-            }
-        }
-        m_caps.universe = without(capabilityUniverse(before, removable), m_caps.alwaysKept);
-        m_caps.editsWithout = [context, before, universe = m_caps.universe,
-                               kept = m_caps.alwaysKept](const StringList& out) {
-            StringList keep = kept;
-            for (const auto& cap : without(universe, out)) {
-                keep.push_back(cap);
-            }
-            return dropAllExcept(context, before, keep);
+        const std::vector<RunEdit> context = user ? user->trialEdits : std::vector<RunEdit>();
+        m_capsAsUser = user != nullptr;
+        m_caps = std::make_shared<Bisection>();
+        m_caps->universe = capabilityUniverse(before, {});
+        m_caps->editsWithout = [context, before, universe = m_caps->universe](const StringList& out) {
+            return dropAllExcept(context, before, without(universe, out));
         };
-        const std::size_t total = m_caps.universe.size();
-        const std::string kept = m_caps.alwaysKept.empty() ? "" : " + " + join(m_caps.alwaysKept, ", ");
-        m_caps.labelWithout = [total, kept](const StringList& out) {
-            return out.size() == total ? "cap-drop ALL" + kept
-                                       : "cap-drop ALL" + kept + ", testing without " + listText(out) +
+        const std::size_t total = m_caps->universe.size();
+        std::string as;
+        for (const auto& e : context) {
+            as = e.flag == "--user" && e.op == RunEdit::Op::AddFlag ? " as " + e.value : as;
+        }
+        m_caps->labelWithout = [total, as](const StringList& out) {
+            return out.size() == total ? "cap-drop ALL" + as
+                                       : "cap-drop ALL" + as + ", testing without " + listText(out) +
                                              " (bisecting " + std::to_string(total) + " capabilities)";
         };
-        m_caps.verifyLabel = "cap-drop ALL + ";
+        m_caps->verifyLabel = "cap-drop ALL" + as + " + ";
         startBisection(m_caps, false, [] {});
     }
 
     // Group tests of b; done runs once the trial with only what was found has been compared.
-    void startBisection(Bisection& b, bool wholeKnownToDiffer, std::function<void()> done)
+    void startBisection(const std::shared_ptr<Bisection>& b, bool wholeKnownToDiffer,
+                        std::function<void()> done)
     {
-        b.state = Bisection::State::Running;
-        m_onDone[&b] = std::move(done);
-        if (wholeKnownToDiffer) {
-            split(b, b.universe);
-            return;
-        }
-        // The whole group and its quarters in the same round: when dropping everything works the quarters were
-        // spare trials, but when it does not (the common case for a real service) a whole watch window is saved.
-        testGroup(b, b.universe);
-        if (b.universe.size() > 1) {
-            b.quartersWithWhole = true;
-            split(b, b.universe);
+        b->state = Bisection::State::Running;
+        m_onDone[b.get()] = std::move(done);
+        if (b->universe.size() == 1 && !wholeKnownToDiffer) {
+            testGroup(b, b->universe);
+        } else {
+            split(b, b->universe);
         }
     }
 
-    void testGroup(Bisection& b, const StringList& group)
+    // A search that was started again (as root) leaves the old one's results unused.
+    bool current(const Bisection* b) const { return b == m_caps.get() || b == m_privileged.get(); }
+
+    void testGroup(const std::shared_ptr<Bisection>& b, const StringList& group)
     {
-        ++b.open;
-        enqueue(
-            {b.labelWithout(group), b.editsWithout(group)},
-            [this, &b, group](const TrialObservation& o) {
-                --b.open;
-                const TrialComparison seen = compare(o);
-                if (group.size() == b.universe.size()) {
-                    b.wholeGroup = seen;
-                }
-                if (!seen.sameBehaviour) {
-                    if (group.size() == 1) {
-                        b.needed.push_back(group.front());
-                    } else if (!(b.quartersWithWhole && group.size() == b.universe.size())) {
-                        split(b, group); // (the whole group's quarters run beside it already)
-                    }
-                }
-                if (b.open == 0) {
-                    verify(b);
-                }
-            },
-            true);
+        ++b->open;
+        enqueue({{b->labelWithout(group), b->editsWithout(group)},
+                 [this, b, group](const TrialObservation& o) {
+                     if (!current(b.get())) {
+                         return;
+                     }
+                     --b->open;
+                     const TrialComparison seen = compare(o);
+                     if (group.size() == b->universe.size()) {
+                         b->wholeGroup = seen;
+                     }
+                     if (!seen.sameBehaviour) {
+                         if (group.size() == 1) {
+                             b->needed.push_back(group.front());
+                         } else {
+                             split(b, group);
+                         }
+                     }
+                     if (b->open == 0) {
+                         verify(b);
+                     }
+                 },
+                 false,
+                 b.get(),
+                 true});
     }
 
-    void split(Bisection& b, const StringList& group)
+    void split(const std::shared_ptr<Bisection>& b, const StringList& group)
     {
         if (group.size() <= 1) {
-            b.needed.insert(b.needed.end(), group.begin(), group.end());
-            if (b.open == 0) {
+            b->needed.insert(b->needed.end(), group.begin(), group.end());
+            if (b->open == 0) {
                 verify(b);
             }
             return;
         }
         // Quarters, not halves: each round of trials costs a whole watch window, and four groups find one
-        // needed capability of 14 in three rounds (all, quarters, singles) instead of five.
+        // needed capability of 14 in two rounds (quarters, singles) instead of four.
         const std::size_t parts = std::min<std::size_t>(kSplitParts, group.size());
         std::size_t begin = 0;
         for (std::size_t i = 0; i < parts; ++i) {
@@ -441,34 +492,35 @@ private:
         }
     }
 
-    // The configuration with only what was found added back; already seen when nothing is needed.
-    void verify(Bisection& b)
+    // The configuration with only what was found added back; already seen when nothing is needed and the
+    // whole universe was one group.
+    void verify(const std::shared_ptr<Bisection>& b)
     {
-        std::sort(b.needed.begin(), b.needed.end(), [&b](const std::string& x, const std::string& y) {
-            return std::find(b.universe.begin(), b.universe.end(), x) <
-                   std::find(b.universe.begin(), b.universe.end(), y);
+        std::sort(b->needed.begin(), b->needed.end(), [&b](const std::string& x, const std::string& y) {
+            return std::find(b->universe.begin(), b->universe.end(), x) <
+                   std::find(b->universe.begin(), b->universe.end(), y);
         });
-        const StringList rest = without(b.universe, b.needed);
-        if (b.needed.empty() && b.wholeGroup) {
-            b.verified = b.wholeGroup;
-            finishBisection(b);
+        if (b->needed.empty() && b->wholeGroup) {
+            b->verified = b->wholeGroup;
+            finishBisection(*b);
             return;
         }
-        b.state = Bisection::State::Verifying;
-        StringList found = b.alwaysKept;
-        found.insert(found.end(), b.needed.begin(), b.needed.end());
-        enqueue(
-            {b.verifyLabel + listText(found), b.editsWithout(rest)},
-            [this, &b](const TrialObservation& o) {
-                b.verified = compare(o);
-                finishBisection(b);
-            },
-            true);
+        b->state = Bisection::State::Verifying;
+        enqueue({{b->verifyLabel + listText(b->needed), b->editsWithout(without(b->universe, b->needed))},
+                 [this, b](const TrialObservation& o) {
+                     if (!current(b.get())) {
+                         return;
+                     }
+                     b->verified = compare(o);
+                     finishBisection(*b);
+                 },
+                 true,
+                 b.get(),
+                 true});
     }
 
     void finishBisection(Bisection& b)
     {
-        b.needed.insert(b.needed.begin(), b.alwaysKept.begin(), b.alwaysKept.end());
         b.state = Bisection::State::Done;
         if (auto done = m_onDone[&b]) {
             done();
@@ -477,22 +529,23 @@ private:
 
     void settleCapabilityVerdicts()
     {
-        if (!m_capsWanted || !m_caps.verified) {
+        if (!m_capsWanted || !m_caps || !m_caps->verified) {
             return;
         }
-        const TrialComparison& v = *m_caps.verified;
+        const TrialComparison& v = *m_caps->verified;
         const std::string with =
             "with --cap-drop ALL and " +
-            (m_caps.needed.empty() ? std::string("no capability") : listText(m_caps.needed)) + " added back";
+            (m_caps->needed.empty() ? std::string("no capability") : listText(m_caps->needed)) +
+            " added back";
         for (auto& c : m_candidates) {
             if (c.kind == ProbeKind::Capabilities) {
-                c.verdict.addedBack = m_caps.needed;
+                c.verdict.addedBack = m_caps->needed;
                 c.own = TrialComparison{v.sameBehaviour, with + ": " + v.evidence + " (" +
-                                                             std::to_string(m_caps.universe.size()) +
+                                                             std::to_string(m_caps->universe.size()) +
                                                              " capabilities tried)"};
                 c.settled = true;
             } else if (c.kind == ProbeKind::DropAdded && c.alsoDropsAll && c.own && c.own->sameBehaviour) {
-                c.verdict.addedBack = m_caps.needed;
+                c.verdict.addedBack = m_caps->needed;
                 if (!v.sameBehaviour) {
                     c.own = TrialComparison{false, "dropping " + c.capability + " alone: " + c.own->evidence +
                                                        "; but this change also drops every other capability, "
@@ -503,26 +556,31 @@ private:
         }
     }
 
-    void queueCombined()
+    // The edits of every tolerated change together, and how many changes they are. hypothetical: the changes
+    // whose last trials are still to come count as tolerated, with what their searches found so far.
+    std::pair<int, std::vector<RunEdit>> combinedEdits(bool hypothetical)
     {
         std::vector<RunEdit> edits;
         int tolerated = 0;
         for (auto& c : m_candidates) {
-            if (verdictReady(c) && c.own->sameBehaviour) {
-                ++tolerated;
-                c.verdict.changeId = c.change->id;
-                for (auto& e : probedEdits(*c.change, c.verdict)) {
-                    edits.push_back(std::move(e));
+            ProbeVerdict verdict = c.verdict;
+            if (verdictReady(c)) {
+                if (!c.own->sameBehaviour) {
+                    continue;
                 }
+            } else if (!hypothetical || (c.own && !c.own->sameBehaviour)) {
+                continue;
+            } else if (c.kind == ProbeKind::Capabilities || c.alsoDropsAll) {
+                verdict.addedBack = m_caps ? m_caps->needed : StringList();
+            } else if (c.kind == ProbeKind::Privileged) {
+                verdict.addedBack = m_privileged ? m_privileged->needed : StringList();
+            }
+            ++tolerated;
+            for (auto& e : probedEdits(*c.change, verdict)) {
+                edits.push_back(std::move(e));
             }
         }
-        if (tolerated < 2) {
-            return; // one tolerated change's own trial was the combined trial
-        }
-        enqueue({"every tolerated change together", edits}, [this](const TrialObservation& o) {
-            m_result.combinedChecked = true;
-            m_result.combined = compare(o);
-        });
+        return {tolerated, std::move(edits)};
     }
 
     bool verdictReady(const ProbeCandidate& c) const
@@ -532,7 +590,7 @@ private:
         }
         // A change that also drops every capability is verified only once the bisection has a result.
         return !(c.kind == ProbeKind::DropAdded && c.alsoDropsAll && c.own->sameBehaviour &&
-                 !m_caps.verified);
+                 !(m_caps && m_caps->verified));
     }
 
     void finish()
@@ -565,10 +623,14 @@ private:
     bool m_capsWanted = std::any_of(m_candidates.begin(), m_candidates.end(), [](const ProbeCandidate& c) {
         return c.kind == ProbeKind::Capabilities || c.alsoDropsAll;
     });
-    Bisection m_caps;
-    std::unique_ptr<Bisection> m_privileged;
+    std::shared_ptr<Bisection> m_caps;
+    bool m_capsAsUser = false; // m_caps runs as the plan's non-root user, whose own verdict may not be in yet
+    std::shared_ptr<Bisection> m_privileged;
     std::map<const Bisection*, std::function<void()>> m_onDone;
     bool m_combinedQueued = false;
+    bool m_settingUp = true;                // the first round is queued in order, urgent or not
+    std::optional<TrialComparison> m_guess; // the combined trial run beside the last trials, and its edits
+    std::vector<RunEdit> m_guessedEdits;
 };
 
 } // namespace
