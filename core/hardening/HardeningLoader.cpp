@@ -80,7 +80,8 @@ Result<HardeningTarget> HardeningLoader::load(DockerClient& client, const RuleCa
             HardeningPlanner().planContainer(*c, image, findings, changes, readPasswd(client, c->id));
         std::optional<ObservedUsage> observed;
         std::string whyNot = "not running: fixed default";
-        if (c->state.running && sampling.samples > 0) {
+        // Sampling takes seconds: only when a limit is to be sized (a container with all three has none to size).
+        if (c->state.running && sampling.samples > 0 && plansLimitsFromUsage(target.plan)) {
             auto usage = ResourceObserver::forContainer(client, c->id, sampling.sleep)
                              .observe(sampling.samples, sampling.intervalMs, cancel);
             if (usage) {

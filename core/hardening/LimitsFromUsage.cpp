@@ -45,7 +45,28 @@ std::string addedValue(const HardeningChange& c, const std::string& flag)
     return {};
 }
 
+// Which limit, if any, a change of the plan sets: the flag applyObservedLimits sizes.
+const char* sizedLimit(const HardeningChange& c)
+{
+    if (resolves(c, "RUN-006") && !addedValue(c, "--memory").empty()) {
+        return "--memory";
+    }
+    if (resolves(c, "RUN-008") && !addedValue(c, "--cpus").empty()) {
+        return "--cpus";
+    }
+    if (resolves(c, "RUN-009") && !addedValue(c, "--pids-limit").empty()) {
+        return "--pids-limit";
+    }
+    return nullptr;
+}
+
 } // namespace
+
+bool plansLimitsFromUsage(const HardeningPlan& plan)
+{
+    return std::any_of(plan.changes.begin(), plan.changes.end(),
+                       [](const HardeningChange& c) { return sizedLimit(c) != nullptr; });
+}
 
 std::int64_t LimitsFromUsage::memoryBytes(std::int64_t peakBytes)
 {
@@ -107,7 +128,8 @@ void applyObservedLimits(HardeningPlan& plan, const std::optional<ObservedUsage>
                                                 " of docker stats; twice the peak with a floor, rounded up)"
                                           : std::string();
     for (auto& c : plan.changes) {
-        if (resolves(c, "RUN-006") && !addedValue(c, "--memory").empty()) {
+        const std::string sized = sizedLimit(c) != nullptr ? sizedLimit(c) : "";
+        if (sized == "--memory") {
             if (observed) {
                 const std::int64_t limit = LimitsFromUsage::memoryBytes(observed->peakMemoryBytes);
                 const std::string flag = LimitsFromUsage::memoryFlag(limit);
@@ -121,7 +143,7 @@ void applyObservedLimits(HardeningPlan& plan, const std::optional<ObservedUsage>
             } else {
                 c.reason += " Memory: " + whyNot + " " + addedValue(c, "--memory") + ".";
             }
-        } else if (resolves(c, "RUN-008") && !addedValue(c, "--cpus").empty()) {
+        } else if (sized == "--cpus") {
             if (observed && observed->peakCpuCores) {
                 const double limit = LimitsFromUsage::cpus(*observed->peakCpuCores);
                 setAdded(c, "--cpus", LimitsFromUsage::cpusFlag(limit));
@@ -135,7 +157,7 @@ void applyObservedLimits(HardeningPlan& plan, const std::optional<ObservedUsage>
                             (observed ? std::string("no two readings to compare: fixed default") : whyNot) +
                             " " + addedValue(c, "--cpus") + ".";
             }
-        } else if (resolves(c, "RUN-009") && !addedValue(c, "--pids-limit").empty()) {
+        } else if (sized == "--pids-limit") {
             if (observed) {
                 const std::int64_t limit = LimitsFromUsage::pids(observed->peakPids);
                 setAdded(c, "--pids-limit", std::to_string(limit));

@@ -36,5 +36,7 @@ public:
 // fixed defaults stay and the reason says why (whyNot: "not running: fixed default").
 void applyObservedLimits(HardeningPlan& plan, const std::optional<ObservedUsage>& observed,
                          const std::string& whyNot);
+// Whether the plan has a memory, CPU or PIDs limit to size (a container that has all three needs no sampling).
+bool plansLimitsFromUsage(const HardeningPlan& plan);
 
 } // namespace drydock

@@ -154,6 +154,18 @@ private slots:
         QVERIFY(plan.find("RUN-009")->reason.find("not running: fixed default 256") != std::string::npos);
     }
 
+    void onlyAPlanWithALimitToSizeIsWorthSampling()
+    {
+        QVERIFY(plansLimitsFromUsage(unlimitedPlan()));
+        // A container that has all three limits: its plan's changes set none.
+        HardeningPlan limited = unlimitedPlan();
+        for (auto& c : limited.changes) {
+            std::erase_if(c.edits, [](const RunEdit& e) { return e.flag != "--memory-swap"; });
+        }
+        QVERIFY(!plansLimitsFromUsage(limited));
+        QVERIFY(!plansLimitsFromUsage(HardeningPlan{}));
+    }
+
     void withoutTwoReadingsTheCpuKeepsItsDefault()
     {
         HardeningPlan plan = unlimitedPlan();
