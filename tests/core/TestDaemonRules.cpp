@@ -295,8 +295,14 @@ void TestDaemonRules::rule_data()
         "aufs is medium", "DMN-005", [](Inventory& i) { i.daemon.driver = "aufs"; }, 1, "medium",
         "Driver = aufs");
     add(
-        "devicemapper is medium", "DMN-005", [](Inventory& i) { i.daemon.driver = "devicemapper"; }, 1,
-        "medium");
+        "devicemapper is not DMN-005's since CIS 1.8.0 gave it a recommendation of its own", "DMN-005",
+        [](Inventory& i) { i.daemon.driver = "devicemapper"; }, 0);
+    // DMN-022
+    add(
+        "devicemapper is medium", "DMN-022", [](Inventory& i) { i.daemon.driver = "devicemapper"; }, 1, "medium",
+        "Driver = devicemapper");
+    add(
+        "overlay2 is not devicemapper", "DMN-022", [](Inventory& i) { i.daemon.driver = "overlay2"; }, 0);
     add(
         "overlay v1 is medium", "DMN-005", [](Inventory& i) { i.daemon.driver = "overlay"; }, 1, "medium");
     add(
@@ -697,9 +703,9 @@ void TestDaemonRules::proxyCredentialsNeverReachEvidence()
 
 void TestDaemonRules::everyDaemonRuleIsRegisteredWithItsTexts()
 {
-    verifyAreaRules(m_catalogue, Area::Daemon, "DMN", 21);
+    verifyAreaRules(m_catalogue, Area::Daemon, "DMN", 22);
     // The daemon.json change lives in the fix text of the rules that have one.
-    for (const char* id : {"DMN-001", "DMN-003", "DMN-008", "DMN-009", "DMN-018", "DMN-020"}) {
+    for (const char* id : {"DMN-001", "DMN-003", "DMN-005", "DMN-008", "DMN-009", "DMN-018", "DMN-020", "DMN-022"}) {
         QVERIFY2(m_catalogue.find(id)->info().fix.find("daemon.json") != std::string::npos, id);
     }
     QCOMPARE(m_catalogue.find("DMN-001")->info().cis.id, std::string("2.7"));

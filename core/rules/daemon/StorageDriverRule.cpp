@@ -12,15 +12,16 @@ const RuleInfo kRuleInfo{
     .cis = cis("2.6"),
     .title = "Unsafe or deprecated storage driver",
     .rationale =
-        "aufs is unmaintained and named by the CIS benchmark as unsafe; devicemapper and overlay (v1) "
-        "are deprecated and removed from current engines. They get no fixes and block upgrades.",
+        "aufs is unmaintained and named by the CIS benchmark as unsafe; overlay (v1) is deprecated and "
+        "removed from current engines. They get no fixes and block upgrades.",
     .fix = "Move to overlay2. Export what you need (images are re-pulled, volumes stay), then in "
            "/etc/docker/daemon.json:\n"
            "  \"storage-driver\": \"overlay2\"\n"
            "and restart the daemon.",
     .practice = "Keep the host and Docker up to date (OWASP #0)"};
 
-// Names the three drivers docker-bench and the 20.10 deprecation warnings call out.
+// Names aufs and overlay (v1), which docker-bench and the 20.10 deprecation warnings call out; devicemapper
+// has a recommendation of its own since CIS 1.8.0 (DMN-022).
 class StorageDriverRule final : public BasicRule
 {
 public:
@@ -29,7 +30,7 @@ public:
     void evaluate(const RuleContext& context, FindingCollector& out) const override
     {
         const std::string& driver = context.inventory().daemon.driver;
-        if (driver == "aufs" || driver == "devicemapper" || driver == "overlay") {
+        if (driver == "aufs" || driver == "overlay") {
             out.add(info(), daemonfacts::daemonDraft(context.inventory(), "Driver = " + driver));
         }
     }

@@ -1,0 +1,180 @@
+#include "core/cis/BenchmarkCoverage.h"
+
+#include "core/rules/RuleCatalogue.h"
+#include "core/rules/contents/ContentRuleSupport.h"
+
+#include <algorithm>
+#include <map>
+
+namespace drydock {
+
+namespace {
+
+// What a scan could look at for rules of one kind: whether they ran on anything, and what that was.
+struct Reach
+{
+    bool ran = false;
+    std::string what;           // "37 containers"
+    std::string whyNot;         // when not: why
+    bool notApplicable = false; // nothing there to apply to (not a gap in access)
+};
+
+std::string countOf(std::size_t n, const char* one, const char* many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+Reach reachOf(const Rule& rule, const ScanResult& scan)
+{
+    const Inventory& inv = scan.inventory;
+    if (dynamic_cast<const ContentRule*>(&rule) != nullptr) {
+        if (scan.imageContents.empty()) {
+            return {false, {}, "needs the images' files: run drydock scan --contents", false};
+        }
+        return {true, countOf(scan.imageContents.size(), "analysed image", "analysed images"), {}, false};
+    }
+    switch (rule.info().area) {
+    case Area::Image:
+        return inv.images.empty() ? Reach{false, {}, "there are no images on this daemon", true}
+                                  : Reach{true, countOf(inv.images.size(), "image", "images"), {}, false};
+    case Area::Container:
+    case Area::Runtime:
+    case Area::Secrets:
+        return inv.containers.empty()
+                   ? Reach{false, {}, "there are no containers on this daemon", true}
+                   : Reach{true, countOf(inv.containers.size(), "container", "containers"), {}, false};
+    case Area::Network:
+        return Reach{true, countOf(inv.networks.size(), "network", "networks"), {}, false};
+    case Area::Daemon:
+        return Reach{true, "the daemon", {}, false};
+    case Area::Swarm:
+        return inv.swarm ? Reach{true, "the swarm", {}, false}
+                         : Reach{false, {}, "swarm mode is not active on this daemon", true};
+    }
+    return {};
+}
+
+// Recommendations only a look at the host can answer (the Engine API does not show them).
+bool needsHost(const CisItem& item)
+{
+    const std::string& k = item.key;
+    return k.rfind("1.1.", 0) == 0 || k.rfind("3.", 0) == 0 || k == "2.3" || k == "2.4" || k == "2.8" ||
+           k == "2.10" || k == "2.11" || k == "2.14" || k == "2.16";
+}
+
+std::string joinIds(const StringList& ids)
+{
+    return join(ids, ", ");
+}
+
+} // namespace
+
+const char* toString(BenchmarkVerdict verdict)
+{
+    switch (verdict) {
+    case BenchmarkVerdict::Pass:
+        return "pass";
+    case BenchmarkVerdict::Fail:
+        return "fail";
+    case BenchmarkVerdict::NotApplicable:
+        return "not-applicable";
+    case BenchmarkVerdict::NotChecked:
+        return "not-checked";
+    }
+    return "not-checked";
+}
+
+int BenchmarkCoverage::count(BenchmarkVerdict verdict) const
+{
+    return static_cast<int>(
+        std::count_if(items.begin(), items.end(),
+                      [verdict](const BenchmarkItemResult& i) { return i.verdict == verdict; }));
+}
+
+BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
+                                    CisVersion version)
+{
+    std::map<std::string, std::vector<const Rule*>> rulesByKey;
+    for (const auto& rule : catalogue.rules()) {
+        const std::string key = cisKey(rule->info().cis);
+        if (!key.empty()) {
+            rulesByKey[key].push_back(rule.get());
+        }
+    }
+    std::map<std::string, std::vector<const Finding*>> findingsByRule;
+    for (const auto& f : scan.findings.all()) {
+        findingsByRule[f.ruleId].push_back(&f);
+    }
+
+    const CisBenchmark& benchmark = CisBenchmark::of(version);
+    BenchmarkCoverage coverage;
+    coverage.version = version;
+    for (const CisItem& item : benchmark.items()) {
+        BenchmarkItemResult r;
+        r.item = item;
+        if (const CisSection* s = benchmark.sectionOf(item)) {
+            r.section = s->title;
+        }
+        const auto rules = rulesByKey.find(item.key);
+        StringList ran;
+        StringList reached;
+        StringList gaps;
+        bool anyNotApplicable = false;
+        if (rules != rulesByKey.end()) {
+            for (const Rule* rule : rules->second) {
+                r.ruleIds.push_back(rule->info().id);
+                const Reach reach = reachOf(*rule, scan);
+                if (reach.ran) {
+                    ran.push_back(rule->info().id);
+                    if (std::find(reached.begin(), reached.end(), reach.what) == reached.end()) {
+                        reached.push_back(reach.what);
+                    }
+                } else if (reach.notApplicable) {
+                    anyNotApplicable = true;
+                    gaps.push_back(reach.whyNot);
+                } else {
+                    gaps.push_back(reach.whyNot);
+                }
+                for (const Finding* f : findingsByRule[rule->info().id]) {
+                    r.findings.push_back({f->ruleId, f->severity, f->object, f->waiver.has_value()});
+                }
+            }
+        }
+        const auto open = std::count_if(r.findings.begin(), r.findings.end(),
+                                        [](const BenchmarkFindingRef& f) { return !f.waived; });
+        if (!r.findings.empty()) {
+            r.verdict = BenchmarkVerdict::Fail;
+            r.reason =
+                std::to_string(r.findings.size()) + (r.findings.size() == 1 ? " finding" : " findings") +
+                " of " + joinIds(r.ruleIds) +
+                (open == 0 ? " (all waived: accepted, not fixed)"
+                 : open < static_cast<long>(r.findings.size())
+                     ? " (" + std::to_string(r.findings.size() - static_cast<std::size_t>(open)) + " waived)"
+                     : "");
+        } else if (!ran.empty()) {
+            r.verdict = BenchmarkVerdict::Pass;
+            r.reason = "checked by " + joinIds(ran) + " on " + join(reached, ", ") + ": nothing found";
+        } else if (anyNotApplicable) {
+            r.verdict = BenchmarkVerdict::NotApplicable;
+            r.reason = gaps.front();
+        } else if (!gaps.empty()) {
+            r.verdict = BenchmarkVerdict::NotChecked;
+            r.reason = gaps.front();
+        } else if (needsHost(item)) {
+            r.verdict = BenchmarkVerdict::NotChecked;
+            r.reason =
+                "needs a look at the daemon's host (its files, command line or audit rules), which the "
+                "Engine API does not show";
+        } else if (item.assessment == CisAssessment::Manual) {
+            r.verdict = BenchmarkVerdict::NotChecked;
+            r.reason = "manual: the benchmark leaves it to a person's review";
+        } else {
+            r.verdict = BenchmarkVerdict::NotChecked;
+            r.reason = "no Drydock rule checks it yet";
+        }
+        coverage.items.push_back(std::move(r));
+    }
+    return coverage;
+}
+
+} // namespace drydock

@@ -1,0 +1,156 @@
+// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them, and
+// the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked and why.
+#include "core/cis/BenchmarkCoverage.h"
+#include "core/cis/CisBenchmark.h"
+#include "core/rules/RuleCatalogue.h"
+
+#include <QTest>
+
+#include <set>
+
+using namespace drydock;
+
+Q_DECLARE_METATYPE(drydock::CisVersion)
+
+class TestCisBenchmark : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyIdAndKeyIsThereOncePerVersion_data()
+    {
+        QTest::addColumn<CisVersion>("version");
+        QTest::addColumn<int>("items");
+        QTest::newRow("1.6.0 has 117 recommendations") << CisVersion::V1_6_0 << 117;
+        QTest::newRow("1.7.0 has the same 117, reworded") << CisVersion::V1_7_0 << 117;
+        QTest::newRow("1.8.0 adds the devicemapper one") << CisVersion::V1_8_0 << 118;
+    }
+    void everyIdAndKeyIsThereOncePerVersion()
+    {
+        QFETCH(CisVersion, version);
+        QFETCH(int, items);
+        const CisBenchmark& b = CisBenchmark::of(version);
+        QCOMPARE(b.version(), version);
+        QCOMPARE(int(b.items().size()), items);
+        std::set<std::string> ids;
+        std::set<std::string> keys;
+        for (const auto& i : b.items()) {
+            QVERIFY2(ids.insert(i.id).second, i.id.c_str());
+            QVERIFY2(keys.insert(i.key).second, i.key.c_str());
+            QVERIFY2(!i.title.empty(), i.id.c_str());
+            QVERIFY2(b.sectionOf(i) != nullptr, i.id.c_str());
+            // A key is a 1.6.0 id, or marks the version that added the recommendation.
+            QVERIFY2(CisBenchmark::of(CisVersion::V1_6_0).find(i.key) != nullptr ||
+                         i.key.find('@') != std::string::npos,
+                     i.key.c_str());
+        }
+    }
+
+    void aReferenceIsTranslatedBetweenVersions_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("section 5 keeps its ids") << "5.4" << "1.6.0" << "1.8.0" << "5.4";
+        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7" << "1.6.0" << "1.8.0" << "2.8";
+        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18" << "1.6.0" << "1.8.0" << "2.19";
+        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6" << "1.6.0" << "1.8.0"
+                                                                                << "2.6";
+        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8" << "1.8.0" << "1.6.0" << "2.7";
+        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7" << "1.6.0" << "1.7.0" << "2.7";
+        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7" << "1.8.0" << "1.6.0" << "";
+        QTest::newRow("section 1 keeps its ids") << "1.1.3" << "1.6.0" << "1.8.0" << "1.1.3";
+        QTest::newRow("no reference stays none") << "" << "1.6.0" << "1.8.0" << "";
+    }
+    void aReferenceIsTranslatedBetweenVersions()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, expected);
+        const CisReference r = translateCis({id.toStdString(), from.toStdString()},
+                                            *cisVersionFromString(to.toStdString()));
+        QCOMPARE(QString::fromStdString(r.id), expected);
+        QCOMPARE(QString::fromStdString(r.version), expected.isEmpty() ? QString() : to);
+    }
+
+    void versionsAreNamedAsTheBenchmarkNamesThem()
+    {
+        QCOMPARE(QString::fromLatin1(toString(kDefaultCisVersion)), QStringLiteral("1.8.0"));
+        QVERIFY(!cisVersionFromString("1.5.0"));
+        QCOMPARE(QString::fromStdString(cisVersionList()), QStringLiteral("1.6.0, 1.7.0, 1.8.0"));
+    }
+
+    // Every rule's reference exists in 1.6.0 (the rules' own version) or names the version that added it.
+    void everyRuleReferenceIsInItsBenchmark()
+    {
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        for (const auto& rule : catalogue.rules()) {
+            const CisReference& r = rule->info().cis;
+            if (r.id.empty()) {
+                continue;
+            }
+            const auto version = cisVersionFromString(r.version);
+            QVERIFY2(version.has_value(), rule->info().id.c_str());
+            QVERIFY2(CisBenchmark::of(*version).find(r.id) != nullptr, rule->info().id.c_str());
+        }
+    }
+
+    void presentingRewritesOnlyTheReference()
+    {
+        Finding f;
+        f.ruleId = "DMN-001";
+        f.cis = {"2.7", "1.6.0"};
+        f.title = "t";
+        std::vector<Finding> fs{f};
+        presentCis(fs, CisVersion::V1_8_0);
+        QCOMPARE(fs[0].cis.id, std::string("2.8"));
+        QCOMPARE(fs[0].cis.version, std::string("1.8.0"));
+        QCOMPARE(fs[0].title, std::string("t"));
+    }
+
+    void coverageGivesEveryRecommendationAVerdictAndAReason()
+    {
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        ScanResult scan;
+        Container c;
+        c.id = "c1";
+        c.name = "web";
+        scan.inventory.containers.push_back(c);
+        Finding priv;
+        priv.ruleId = "CTR-002"; // privileged
+        priv.cis = catalogue.find("CTR-002")->info().cis;
+        priv.object = {ObjectType::Container, "c1", "web"};
+        priv.severity = Severity::Critical;
+        scan.findings = FindingSet({priv});
+        const BenchmarkCoverage cov = benchmarkCoverage(scan, catalogue, CisVersion::V1_8_0);
+        QCOMPARE(int(cov.items.size()), 118);
+        QCOMPARE(cov.count(BenchmarkVerdict::Pass) + cov.count(BenchmarkVerdict::Fail) +
+                     cov.count(BenchmarkVerdict::NotApplicable) + cov.count(BenchmarkVerdict::NotChecked),
+                 118);
+        const auto item = [&cov](const char* id) {
+            return *std::find_if(cov.items.begin(), cov.items.end(),
+                                 [id](const BenchmarkItemResult& r) { return r.item.id == id; });
+        };
+        const BenchmarkItemResult privileged = item(catalogue.find("CTR-002")->info().cis.id.c_str());
+        QCOMPARE(privileged.verdict, BenchmarkVerdict::Fail);
+        QCOMPARE(int(privileged.findings.size()), 1);
+        QCOMPARE(privileged.findings[0].object.name, std::string("web"));
+        // No swarm: section 7 does not apply; the audit rules need the host; 1.2.1 is a person's review.
+        QCOMPARE(item("7.1").verdict, BenchmarkVerdict::NotApplicable);
+        QVERIFY(item("7.1").reason.find("swarm") != std::string::npos);
+        QCOMPARE(item("1.1.3").verdict, BenchmarkVerdict::NotChecked);
+        QVERIFY(item("1.1.3").reason.find("host") != std::string::npos);
+        QCOMPARE(item("1.2.1").verdict, BenchmarkVerdict::NotChecked);
+        QVERIFY(item("1.2.1").reason.find("manual") != std::string::npos);
+        // The devicemapper recommendation (1.8.0's 2.7) is checked by its own rule, and passes on overlay2.
+        QCOMPARE(item("2.7").verdict, BenchmarkVerdict::Pass);
+        QVERIFY(item("2.7").reason.find("DMN-022") != std::string::npos);
+        for (const auto& r : cov.items) {
+            QVERIFY2(!r.reason.empty(), r.item.id.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCisBenchmark)
+#include "TestCisBenchmark.moc"
