@@ -2,7 +2,7 @@
 // (tests/support/ProbeContainers.h), with the default watch window: wall time, trial containers run, and how
 // many changes it found tolerated. #22's target: under 30 s per container. Prints figures; asserts nothing.
 // Usage: bench_probe [RUNS=1] [KEY…]   (tests/bench/run-benchmarks.sh sets the daemon; keys: web worker
-// switcher chowner rootonly)
+// switcher chowner rootonly; DRYDOCK_BENCH_VERBOSE=1 prints each round's trials)
 #include "core/common/Clock.h"
 #include "core/docker/DockerWriter.h"
 #include "core/hardening/probe/LeastPrivilegeProbe.h"
@@ -56,6 +56,13 @@ int main(int argc, char** argv)
         LeastPrivilegeProbe probe([&](const std::vector<TrialSpec>& specs, const CancelToken& cancel) {
             return batch.run(plan, specs, cancel);
         });
+        if (qEnvironmentVariableIsSet("DRYDOCK_BENCH_VERBOSE")) {
+            probe.setProgress([](const ProbeProgress& p) {
+                if (!p.current.empty()) {
+                    std::printf("    round of %d done: %s\n", p.done, p.current.c_str());
+                }
+            });
+        }
         for (int round = 1; round <= runs; ++round) {
             const bench::Stopwatch watch;
             const auto result = probe.probe(plan, CancelToken());
