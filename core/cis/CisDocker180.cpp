@@ -1,194 +1,41 @@
-// CIS Docker Benchmark 1.8.0: the recommendation list in document order (ids and titles), one row each.
-// 1.8.0 added 2.7 (the devicemapper storage driver, removed in Docker Engine 25) and renumbered 1.6.0's
-// 2.7–2.18 as 2.8–2.19; sections 1 and 3–7 keep their ids. The titles are 1.6.0's words, 2.7 in Drydock's.
+// CIS Docker Benchmark 1.8.0: 1.6.0's recommendations with one added in section 2 — 2.7, the devicemapper
+// storage driver (removed in Docker Engine 25) — and 1.6.0's 2.7–2.18 renumbered 2.8–2.19 after it; sections
+// 1 and 3–7 keep their ids. Titles are 1.6.0's words; 2.7's are Drydock's.
 #include "core/cis/CisBenchmarkTables.h"
+
+#include <string>
 
 namespace drydock::cistables {
 
+namespace {
+
+// "2.12" → 12 for an item of section 2 ("2.N"), 0 otherwise.
+int sectionTwoNumber(const std::string& id)
+{
+    if (id.rfind("2.", 0) != 0 || id.find('.', 2) != std::string::npos) {
+        return 0;
+    }
+    return std::stoi(id.substr(2));
+}
+
+} // namespace
+
 CisBenchmark docker180()
 {
-    constexpr auto A = CisAssessment::Automated;
-    constexpr auto M = CisAssessment::Manual;
-    return CisBenchmark(
-        CisVersion::V1_8_0,
-        {
-            {"1", "Host Configuration"},
-            {"1.1", "Linux Hosts Specific Configuration"},
-            {"1.2", "General Configuration"},
-            {"2", "Docker daemon configuration"},
-            {"3", "Docker daemon configuration files"},
-            {"4", "Container Images and Build File"},
-            {"5", "Container Runtime"},
-            {"6", "Docker Security Operations"},
-            {"7", "Docker Swarm Configuration"},
-        },
-        {
-            {"1.1.1", "Ensure a separate partition for containers has been created", A, "1.1.1"},
-            {"1.1.2", "Ensure only trusted users are allowed to control Docker daemon", A, "1.1.2"},
-            {"1.1.3", "Ensure auditing is configured for the Docker daemon", A, "1.1.3"},
-            {"1.1.4", "Ensure auditing is configured for Docker files and directories - /run/containerd", A,
-             "1.1.4"},
-            {"1.1.5", "Ensure auditing is configured for Docker files and directories - /var/lib/docker", A,
-             "1.1.5"},
-            {"1.1.6", "Ensure auditing is configured for Docker files and directories - /etc/docker", A,
-             "1.1.6"},
-            {"1.1.7", "Ensure auditing is configured for Docker files and directories - docker.service", A,
-             "1.1.7"},
-            {"1.1.8", "Ensure auditing is configured for Docker files and directories - containerd.sock", A,
-             "1.1.8"},
-            {"1.1.9", "Ensure auditing is configured for Docker files and directories - docker.socket", A,
-             "1.1.9"},
-            {"1.1.10", "Ensure auditing is configured for Docker files and directories - /etc/default/docker",
-             A, "1.1.10"},
-            {"1.1.11",
-             "Ensure auditing is configured for Docker files and directories - /etc/docker/daemon.json", A,
-             "1.1.11"},
-            {"1.1.12",
-             "Ensure auditing is configured for Docker files and directories - /etc/containerd/config.toml",
-             A, "1.1.12"},
-            {"1.1.13",
-             "Ensure auditing is configured for Docker files and directories - /etc/sysconfig/docker", A,
-             "1.1.13"},
-            {"1.1.14", "Ensure auditing is configured for Docker files and directories - /usr/bin/containerd",
-             A, "1.1.14"},
-            {"1.1.15",
-             "Ensure auditing is configured for Docker files and directories - /usr/bin/containerd-shim", A,
-             "1.1.15"},
-            {"1.1.16",
-             "Ensure auditing is configured for Docker files and directories - "
-             "/usr/bin/containerd-shim-runc-v1",
-             A, "1.1.16"},
-            {"1.1.17",
-             "Ensure auditing is configured for Docker files and directories - "
-             "/usr/bin/containerd-shim-runc-v2",
-             A, "1.1.17"},
-            {"1.1.18", "Ensure auditing is configured for Docker files and directories - /usr/bin/runc", A,
-             "1.1.18"},
-            {"1.2.1", "Ensure the container host has been Hardened", M, "1.2.1"},
-            {"1.2.2", "Ensure that the version of Docker is up to date", M, "1.2.2"},
-            {"2.1", "Run the Docker daemon as a non-root user, if possible", M, "2.1"},
-            {"2.2", "Ensure network traffic is restricted between containers on the default bridge", A,
-             "2.2"},
-            {"2.3", "Ensure the logging level is set to 'info'", A, "2.3"},
-            {"2.4", "Ensure Docker is allowed to make changes to iptables", A, "2.4"},
-            {"2.5", "Ensure insecure registries are not used", A, "2.5"},
-            {"2.6", "Ensure aufs storage driver is not used", A, "2.6"},
-            {"2.7", "Ensure the devicemapper storage driver is not used", A, "2.7@1.8.0"},
-            {"2.8", "Ensure TLS authentication for Docker daemon is configured", A, "2.7"},
-            {"2.9", "Ensure the default ulimit is configured appropriately", M, "2.8"},
-            {"2.10", "Enable user namespace support", A, "2.9"},
-            {"2.11", "Ensure the default cgroup usage has been confirmed", A, "2.10"},
-            {"2.12", "Ensure base device size is not changed until needed", A, "2.11"},
-            {"2.13", "Ensure that authorization for Docker client commands is enabled", A, "2.12"},
-            {"2.14", "Ensure centralized and remote logging is configured", A, "2.13"},
-            {"2.15", "Ensure containers are restricted from acquiring new privileges", A, "2.14"},
-            {"2.16", "Ensure live restore is enabled", A, "2.15"},
-            {"2.17", "Ensure Userland Proxy is Disabled", A, "2.16"},
-            {"2.18", "Ensure that a daemon-wide custom seccomp profile is applied if appropriate", M, "2.17"},
-            {"2.19", "Ensure that experimental features are not implemented in production", A, "2.18"},
-            {"3.1", "Ensure that the docker.service file ownership is set to root:root", A, "3.1"},
-            {"3.2", "Ensure that docker.service file permissions are appropriately set", A, "3.2"},
-            {"3.3", "Ensure that docker.socket file ownership is set to root:root", A, "3.3"},
-            {"3.4", "Ensure that docker.socket file permissions are set to 644 or more restrictive", A,
-             "3.4"},
-            {"3.5", "Ensure that the /etc/docker directory ownership is set to root:root", A, "3.5"},
-            {"3.6", "Ensure that /etc/docker directory permissions are set to 755 or more restrictively", A,
-             "3.6"},
-            {"3.7", "Ensure that registry certificate file ownership is set to root:root", A, "3.7"},
-            {"3.8", "Ensure that registry certificate file permissions are set to 444 or more restrictively",
-             A, "3.8"},
-            {"3.9", "Ensure that TLS CA certificate file ownership is set to root:root", A, "3.9"},
-            {"3.10", "Ensure that TLS CA certificate file permissions are set to 444 or more restrictively",
-             A, "3.10"},
-            {"3.11", "Ensure that Docker server certificate file ownership is set to root:root", A, "3.11"},
-            {"3.12",
-             "Ensure that the Docker server certificate file permissions are set to 444 or more "
-             "restrictively",
-             A, "3.12"},
-            {"3.13", "Ensure that the Docker server certificate key file ownership is set to root:root", A,
-             "3.13"},
-            {"3.14", "Ensure that the Docker server certificate key file permissions are set to 400", A,
-             "3.14"},
-            {"3.15", "Ensure that the Docker socket file ownership is set to root:docker", A, "3.15"},
-            {"3.16", "Ensure that the Docker socket file permissions are set to 660 or more restrictively", A,
-             "3.16"},
-            {"3.17", "Ensure that the daemon.json file ownership is set to root:root", A, "3.17"},
-            {"3.18", "Ensure that daemon.json file permissions are set to 644 or more restrictive", A,
-             "3.18"},
-            {"3.19", "Ensure that the /etc/default/docker file ownership is set to root:root", A, "3.19"},
-            {"3.20",
-             "Ensure that the /etc/default/docker file permissions are set to 644 or more restrictively", A,
-             "3.20"},
-            {"3.21",
-             "Ensure that the /etc/sysconfig/docker file permissions are set to 644 or more restrictively", A,
-             "3.21"},
-            {"3.22", "Ensure that the /etc/sysconfig/docker file ownership is set to root:root", A, "3.22"},
-            {"3.23", "Ensure that the Containerd socket file ownership is set to root:root", A, "3.23"},
-            {"3.24",
-             "Ensure that the Containerd socket file permissions are set to 660 or more restrictively", A,
-             "3.24"},
-            {"4.1", "Ensure that a user for the container has been created", A, "4.1"},
-            {"4.2", "Ensure that containers use only trusted base images", M, "4.2"},
-            {"4.3", "Ensure that unnecessary packages are not installed in the container", M, "4.3"},
-            {"4.4", "Ensure images are scanned and rebuilt to include security patches", M, "4.4"},
-            {"4.5", "Ensure Content trust for Docker is Enabled", A, "4.5"},
-            {"4.6", "Ensure that HEALTHCHECK instructions have been added to container images", A, "4.6"},
-            {"4.7", "Ensure update instructions are not used alone in the Dockerfile", M, "4.7"},
-            {"4.8", "Ensure setuid and setgid permissions are removed", M, "4.8"},
-            {"4.9", "Ensure that COPY is used instead of ADD in Dockerfiles", M, "4.9"},
-            {"4.10", "Ensure secrets are not stored in Dockerfiles", M, "4.10"},
-            {"4.11", "Ensure only verified packages are installed", M, "4.11"},
-            {"4.12", "Ensure all signed artifacts are validated", M, "4.12"},
-            {"5.1", "Ensure swarm mode is not Enabled, if not needed", A, "5.1"},
-            {"5.2", "Ensure that, if applicable, an AppArmor Profile is enabled", A, "5.2"},
-            {"5.3", "Ensure that, if applicable, SELinux security options are set", A, "5.3"},
-            {"5.4", "Ensure that Linux kernel capabilities are restricted within containers", A, "5.4"},
-            {"5.5", "Ensure that privileged containers are not used", A, "5.5"},
-            {"5.6", "Ensure sensitive host system directories are not mounted on containers", A, "5.6"},
-            {"5.7", "Ensure sshd is not run within containers", A, "5.7"},
-            {"5.8", "Ensure privileged ports are not mapped within containers", A, "5.8"},
-            {"5.9", "Ensure that only needed ports are open on the container", M, "5.9"},
-            {"5.10", "Ensure that the host's network namespace is not shared", A, "5.10"},
-            {"5.11", "Ensure that the memory usage for containers is limited", A, "5.11"},
-            {"5.12", "Ensure that CPU priority is set appropriately on containers", A, "5.12"},
-            {"5.13", "Ensure that the container's root filesystem is mounted as read only", A, "5.13"},
-            {"5.14", "Ensure that incoming container traffic is bound to a specific host interface", A,
-             "5.14"},
-            {"5.15", "Ensure that the 'on-failure' container restart policy is set to '5'", A, "5.15"},
-            {"5.16", "Ensure that the host's process namespace is not shared", A, "5.16"},
-            {"5.17", "Ensure that the host's IPC namespace is not shared", A, "5.17"},
-            {"5.18", "Ensure that host devices are not directly exposed to containers", M, "5.18"},
-            {"5.19", "Ensure that the default ulimit is overwritten at runtime if needed", M, "5.19"},
-            {"5.20", "Ensure mount propagation mode is not set to shared", A, "5.20"},
-            {"5.21", "Ensure that the host's UTS namespace is not shared", A, "5.21"},
-            {"5.22", "Ensure the default seccomp profile is not Disabled", A, "5.22"},
-            {"5.23", "Ensure that docker exec commands are not used with the privileged option", A, "5.23"},
-            {"5.24", "Ensure that docker exec commands are not used with the user=root option", M, "5.24"},
-            {"5.25", "Ensure that cgroup usage is confirmed", A, "5.25"},
-            {"5.26", "Ensure that the container is restricted from acquiring additional privileges", A,
-             "5.26"},
-            {"5.27", "Ensure that container health is checked at runtime", A, "5.27"},
-            {"5.28", "Ensure that Docker commands always make use of the latest version of their image", M,
-             "5.28"},
-            {"5.29", "Ensure that the PIDs cgroup limit is used", A, "5.29"},
-            {"5.30", "Ensure that Docker's default bridge 'docker0' is not used", M, "5.30"},
-            {"5.31", "Ensure that the host's user namespaces are not shared", A, "5.31"},
-            {"5.32", "Ensure that the Docker socket is not mounted inside any containers", A, "5.32"},
-            {"6.1", "Ensure that image sprawl is avoided", M, "6.1"},
-            {"6.2", "Ensure that container sprawl is avoided", M, "6.2"},
-            {"7.1", "Ensure that the minimum number of manager nodes have been created in a swarm", A, "7.1"},
-            {"7.2", "Ensure that swarm services are bound to a specific host interface", A, "7.2"},
-            {"7.3", "Ensure that all Docker swarm overlay networks are encrypted", A, "7.3"},
-            {"7.4",
-             "Ensure that Docker's secret management commands are used for managing secrets in a swarm "
-             "cluster",
-             M, "7.4"},
-            {"7.5", "Ensure that swarm manager is run in auto-lock mode", A, "7.5"},
-            {"7.6", "Ensure that the swarm manager auto-lock key is rotated periodically", M, "7.6"},
-            {"7.7", "Ensure that node certificates are rotated as appropriate", M, "7.7"},
-            {"7.8", "Ensure that CA certificates are rotated as appropriate", M, "7.8"},
-            {"7.9", "Ensure that management plane traffic is separated from data plane traffic", M, "7.9"},
-        });
+    const CisBenchmark base = docker160();
+    std::vector<CisItem> items;
+    for (CisItem item : base.items()) {
+        const int n = sectionTwoNumber(item.id);
+        if (n == 7) {
+            items.push_back({"2.7", "Ensure the devicemapper storage driver is not used",
+                             CisAssessment::Automated, "2.7@1.8.0"});
+        }
+        if (n >= 7) {
+            item.id = "2." + std::to_string(n + 1); // the key stays 1.6.0's id
+        }
+        items.push_back(std::move(item));
+    }
+    return CisBenchmark(CisVersion::V1_8_0, base.sections(), std::move(items));
 }
 
 } // namespace drydock::cistables
