@@ -10,8 +10,8 @@
 namespace drydock::ui {
 
 // Reads and patches a container's compose file on a worker thread for the finding details panel (a large
-// compose file takes seconds), and hands the result back on the GUI thread — only the newest request's: moving
-// on to another finding makes the one still running pointless.
+// compose file takes seconds), and hands the result back on the GUI thread — only the newest request's:
+// moving on to another finding makes the one still running pointless.
 class ComposeFixLoader : public QObject
 {
     Q_OBJECT
@@ -24,7 +24,11 @@ public:
     // Runs job on the worker; done runs on the GUI thread unless another load() or forget() came first.
     void load(Job job, Done done);
     // Drops interest in the request still running.
-    void forget() { ++m_ticket; }
+    void forget()
+    {
+        ++m_ticket;
+        m_pending = false;
+    }
     bool busy() const { return m_pending; }
 
 private:

@@ -10,6 +10,7 @@
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/PlanWaivers.h"
 #include "core/store/HistoryStore.h"
+#include "ui/bridge/ComposeFixLoader.h"
 #include "ui/widgets/CommandView.h"
 #include "ui/wizard/ProbePanel.h"
 
@@ -350,8 +351,9 @@ void HardeningWizard::buildPages()
     m_composeFile = new CommandView(tabs);
     m_composeFile->setObjectName(QStringLiteral("previewComposeFile"));
     m_composeFileTab = tabs->addTab(m_composeFile, tr("Compose file"));
-    tabs->setTabToolTip(m_composeFileTab, tr("docker compose created this container: the same changes made to its "
-                                             "service in its compose file, which the next compose up reads"));
+    tabs->setTabToolTip(m_composeFileTab,
+                        tr("docker compose created this container: the same changes made to its "
+                           "service in its compose file, which the next compose up reads"));
     tabs->setTabVisible(m_composeFileTab, false);
     m_previewTabs = tabs;
     pl->addWidget(tabs);
@@ -519,20 +521,22 @@ void HardeningWizard::refreshPreview()
     m_compose->setText(qs(p.compose));
     m_dockerfile->setText(qs(p.dockerfile));
     // A container docker compose made: its service's file gets the chosen changes too (read only when the
-    // daemon runs here; a small file, bounded by FileReviewLimits).
-    const bool local = m_services.endpoint && m_services.endpoint->kind == DockerEndpoint::Kind::Unix;
-    attachComposeFile(m_plan, composeFileReaderFor(local));
-    m_previewTabs->setTabVisible(m_composeFileTab, m_plan.composeFile.has_value());
-    if (m_plan.composeFile) {
-        std::string text;
-        for (const auto& n : m_plan.composeFile->notes) {
-            text += "# " + n + "\n";
-        }
-        FileReview shown;
-        shown.path = m_plan.composeFile->file;
-        shown.originalText = m_plan.composeFile->originalText;
-        shown.fixedText = m_plan.composeFile->fixedText;
-        m_composeFile->setText(qs(text + shownFixDiff(shown)));
+    // daemon runs here), read and patched on a worker — a large compose file takes a while; only the newest
+    // choice's result is shown.
+    m_plan.composeFile.reset();
+    m_previewTabs->setTabVisible(m_composeFileTab, m_plan.composeOrigin.has_value());
+    if (m_plan.composeOrigin) {
+        m_composeFile->setText(tr("Reading the compose file…"));
+        const bool local = m_services.endpoint && m_services.endpoint->kind == DockerEndpoint::Kind::Unix;
+        m_composeLoader.load(
+            [plan = m_plan, local]() mutable {
+                attachComposeFile(plan, composeFileReaderFor(local));
+                return plan.composeFile;
+            },
+            [this](const std::optional<ComposeOriginFix>& fix) {
+                m_plan.composeFile = fix;
+                showComposeFile();
+            });
     }
     QStringList manual;
     for (const auto& s : p.manualSteps) {
@@ -551,6 +555,23 @@ QString HardeningWizard::statusText() const
     return m_applyResult->text().isEmpty() ? m_trialResult->text() : m_applyResult->text();
 }
 
+void HardeningWizard::showComposeFile()
+{
+    m_previewTabs->setTabVisible(m_composeFileTab, m_plan.composeFile.has_value());
+    if (!m_plan.composeFile) {
+        return;
+    }
+    std::string text;
+    for (const auto& n : m_plan.composeFile->notes) {
+        text += "# " + n + "\n";
+    }
+    FileReview shown;
+    shown.path = m_plan.composeFile->file;
+    shown.originalText = m_plan.composeFile->originalText;
+    shown.fixedText = m_plan.composeFile->fixedText;
+    m_composeFile->setText(qs(text + shownFixDiff(shown)));
+}
+
 bool HardeningWizard::exportPlan(const QString& format)
 {
     const bool script = format == QStringLiteral("script");
@@ -559,6 +580,12 @@ bool HardeningWizard::exportPlan(const QString& format)
         script ? tr("Shell scripts (*.sh)") : tr("Markdown (*.md)"));
     if (path.isEmpty()) {
         return false;
+    }
+    if (m_composeLoader.busy()) { // the export names the compose file's change: the current choices' one
+        m_composeLoader.forget();
+        const bool local = m_services.endpoint && m_services.endpoint->kind == DockerEndpoint::Kind::Unix;
+        attachComposeFile(m_plan, composeFileReaderFor(local));
+        showComposeFile();
     }
     const std::string text = script ? renderPlanScript(m_plan) : renderPlanMarkdown(m_plan);
     // Private (0600, a script 0700) and renamed into place; a symlink at the path is replaced, not followed.

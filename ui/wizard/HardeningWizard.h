@@ -4,11 +4,12 @@
 #include "core/hardening/HardeningPlan.h"
 #include "core/hardening/HardeningRunner.h"
 #include "core/rules/RuleCatalogue.h"
+#include "ui/bridge/ComposeFixLoader.h"
 #include "ui/bridge/ProbeController.h"
 
 #include <QFutureWatcher>
-#include <QWizard>
 #include <QThreadPool>
+#include <QWizard>
 
 #include <functional>
 #include <optional>
@@ -114,6 +115,7 @@ private:
     void showPlan();
     QWidget* makeProbePanel(QWidget* page); // in HardeningWizardProbe.cpp
     void refreshPreview();
+    void showComposeFile();
     void setBusy(bool busy, const QString& text);
     static HardeningWizardServices withDefaults(HardeningWizardServices services);
 
@@ -127,7 +129,8 @@ private:
     QFutureWatcher<Result<HardeningPlan>> m_loadWatcher;
     QFutureWatcher<Result<WatchReport>> m_trialWatcher;
     QFutureWatcher<Result<ApplyOutcome>> m_applyWatcher;
-    CancelToken m_cancel; // a new one for each trial or apply
+    CancelToken m_cancel;             // a new one for each trial or apply
+    ComposeFixLoader m_composeLoader; // reads and patches the compose file of a compose-made container
 
     QLabel* m_overview = nullptr;
     std::vector<QWidget*> m_areaBodies;    // one per area page, rebuilt when the plan arrives
@@ -136,7 +139,8 @@ private:
     CommandView* m_diff = nullptr;
     CommandView* m_after = nullptr;
     CommandView* m_compose = nullptr;
-    CommandView* m_composeFile = nullptr; // the change to the service in its compose file (docker compose made it)
+    CommandView* m_composeFile =
+        nullptr; // the change to the service in its compose file (docker compose made it)
     QTabWidget* m_previewTabs = nullptr;
     int m_composeFileTab = -1;
     CommandView* m_dockerfile = nullptr;
