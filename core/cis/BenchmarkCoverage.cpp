@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace drydock {
 
@@ -62,6 +63,26 @@ bool needsHost(const CisItem& item)
            k == "2.10" || k == "2.11" || k == "2.14" || k == "2.16";
 }
 
+// What the kind of engine alone decides: Podman has no Docker daemon, its files or its audit targets; a
+// rootless daemon is what 2.1 asks for. Nothing when the engine leaves the item to the rules.
+std::optional<std::pair<BenchmarkVerdict, std::string>> engineVerdict(const CisItem& item,
+                                                                      const Inventory& inv)
+{
+    const std::string& k = item.key;
+    if (inv.engineName == "Podman" &&
+        (k.rfind("1.1.", 0) == 0 || k.rfind("2.", 0) == 0 || k.rfind("3.", 0) == 0)) {
+        return std::pair{
+            BenchmarkVerdict::NotApplicable,
+            std::string("the endpoint is Podman, which has no Docker daemon, daemon files or daemon "
+                        "settings (its own are in containers.conf)")};
+    }
+    if (k == "2.1" && inv.daemon.hasSecurityOption("rootless")) {
+        return std::pair{BenchmarkVerdict::Pass,
+                         std::string("the daemon runs rootless (SecurityOptions name=rootless)")};
+    }
+    return std::nullopt;
+}
+
 std::string joinIds(const StringList& ids)
 {
     return join(ids, ", ");
@@ -114,6 +135,12 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
         r.item = item;
         if (const CisSection* s = benchmark.sectionOf(item)) {
             r.section = s->title;
+        }
+        if (const auto decided = engineVerdict(item, scan.inventory)) {
+            r.verdict = decided->first;
+            r.reason = decided->second;
+            coverage.items.push_back(std::move(r));
+            continue;
         }
         const auto rules = rulesByKey.find(item.key);
         StringList ran;

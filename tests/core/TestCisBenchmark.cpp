@@ -1,5 +1,6 @@
-// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them, and
-// the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked and why.
+// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them,
+// and the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked
+// and why.
 #include "core/cis/BenchmarkCoverage.h"
 #include "core/cis/CisBenchmark.h"
 #include "core/rules/RuleCatalogue.h"
@@ -51,16 +52,42 @@ private slots:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("section 5 keeps its ids") << "5.4" << "1.6.0" << "1.8.0" << "5.4";
-        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7" << "1.6.0" << "1.8.0" << "2.8";
-        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18" << "1.6.0" << "1.8.0" << "2.19";
-        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6" << "1.6.0" << "1.8.0"
-                                                                                << "2.6";
-        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8" << "1.8.0" << "1.6.0" << "2.7";
-        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7" << "1.6.0" << "1.7.0" << "2.7";
-        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7" << "1.8.0" << "1.6.0" << "";
-        QTest::newRow("section 1 keeps its ids") << "1.1.3" << "1.6.0" << "1.8.0" << "1.1.3";
-        QTest::newRow("no reference stays none") << "" << "1.6.0" << "1.8.0" << "";
+        QTest::newRow("section 5 keeps its ids") << "5.4"
+                                                 << "1.6.0"
+                                                 << "1.8.0"
+                                                 << "5.4";
+        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7"
+                                                        << "1.6.0"
+                                                        << "1.8.0"
+                                                        << "2.8";
+        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18"
+                                                                   << "1.6.0"
+                                                                   << "1.8.0"
+                                                                   << "2.19";
+        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6"
+                                                                               << "1.6.0"
+                                                                               << "1.8.0"
+                                                                               << "2.6";
+        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8"
+                                                              << "1.8.0"
+                                                              << "1.6.0"
+                                                              << "2.7";
+        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7"
+                                                << "1.6.0"
+                                                << "1.7.0"
+                                                << "2.7";
+        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7"
+                                                               << "1.8.0"
+                                                               << "1.6.0"
+                                                               << "";
+        QTest::newRow("section 1 keeps its ids") << "1.1.3"
+                                                 << "1.6.0"
+                                                 << "1.8.0"
+                                                 << "1.1.3";
+        QTest::newRow("no reference stays none") << ""
+                                                 << "1.6.0"
+                                                 << "1.8.0"
+                                                 << "";
     }
     void aReferenceIsTranslatedBetweenVersions()
     {
@@ -68,8 +95,8 @@ private slots:
         QFETCH(QString, from);
         QFETCH(QString, to);
         QFETCH(QString, expected);
-        const CisReference r = translateCis({id.toStdString(), from.toStdString()},
-                                            *cisVersionFromString(to.toStdString()));
+        const CisReference r =
+            translateCis({id.toStdString(), from.toStdString()}, *cisVersionFromString(to.toStdString()));
         QCOMPARE(QString::fromStdString(r.id), expected);
         QCOMPARE(QString::fromStdString(r.version), expected.isEmpty() ? QString() : to);
     }
@@ -149,6 +176,58 @@ private slots:
         for (const auto& r : cov.items) {
             QVERIFY2(!r.reason.empty(), r.item.id.c_str());
         }
+    }
+
+    void theEngineDecidesWhatOnlyADockerDaemonHas_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QString>("securityOption");
+        QTest::addColumn<QString>("item");
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("Podman has no daemon settings to check")
+            << "Podman"
+            << ""
+            << "2.15" << int(BenchmarkVerdict::NotApplicable) << "Podman";
+        QTest::newRow("nor Docker's files")
+            << "Podman"
+            << ""
+            << "3.1" << int(BenchmarkVerdict::NotApplicable) << "daemon files";
+        QTest::newRow("but its containers are checked as any")
+            << "Podman"
+            << ""
+            << "5.4" << int(BenchmarkVerdict::Pass) << "checked by";
+        QTest::newRow("a rootless daemon is what 2.1 asks for")
+            << "Docker"
+            << "name=rootless"
+            << "2.1" << int(BenchmarkVerdict::Pass) << "rootless";
+        QTest::newRow("a daemon running as root leaves 2.1 to a person")
+            << "Docker"
+            << "name=seccomp,profile=default"
+            << "2.1" << int(BenchmarkVerdict::NotChecked) << "manual";
+    }
+    void theEngineDecidesWhatOnlyADockerDaemonHas()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QString, securityOption);
+        QFETCH(QString, item);
+        QFETCH(int, verdict);
+        QFETCH(QString, reason);
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        ScanResult scan;
+        scan.inventory.engineName = engine.toStdString();
+        scan.inventory.daemon.securityOptions = {securityOption.toStdString()};
+        Container c;
+        c.id = "c1";
+        c.name = "web";
+        scan.inventory.containers.push_back(c);
+        const BenchmarkCoverage cov = benchmarkCoverage(scan, catalogue, CisVersion::V1_8_0);
+        const auto it =
+            std::find_if(cov.items.begin(), cov.items.end(),
+                         [&item](const BenchmarkItemResult& r) { return r.item.id == item.toStdString(); });
+        QVERIFY(it != cov.items.end());
+        QCOMPARE(int(it->verdict), verdict);
+        QVERIFY2(it->reason.find(reason.toStdString()) != std::string::npos, it->reason.c_str());
     }
 };
 
