@@ -39,7 +39,7 @@ import -window root '$outdir/findings.png'
 xdotool mousemove 40 116 click 1; sleep 1.5
 import -window root '$outdir/history.png'
 xdotool mousemove 40 144 click 1; sleep 1.5   # Benchmark, the sixth page
-xdotool mousemove 300 300 click 1; sleep 1     # a row, so the line below the table explains it
+xdotool mousemove 300 602 click 1; sleep 1     # a failing row (1.2.2): the line below names its findings
 import -window root '$outdir/benchmark.png'
 kill \$app
 SHOOT

@@ -11,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -30,6 +31,20 @@ QString countPill(BenchmarkVerdict verdict, int count)
         .arg(count)
         .arg(BenchmarkModel::verdictText(verdict).toLower().toHtmlEscaped());
 }
+
+// Cuts a reason at its end, as sentences read, while the view cuts titles in their middle.
+class ReasonDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideRight;
+    }
+};
 
 } // namespace
 
@@ -72,7 +87,12 @@ BenchmarkPage::BenchmarkPage(QWidget* parent) : QWidget(parent), m_model(new Ben
     m_tree->setObjectName(QStringLiteral("benchmarkTree"));
     m_tree->setModel(m_model);
     m_tree->setItemDelegate(new SeverityBadgeDelegate(m_tree));
-    m_tree->setUniformRowHeights(true);
+    // Rows as high as the verdict badges need (a section heading alone would set a tighter uniform height).
+    m_tree->setUniformRowHeights(false);
+    // Long titles differ at their end ("… - /usr/bin/containerd-shim"): elided in the middle, they stay
+    // apart.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setItemDelegateForColumn(BenchmarkModel::ReasonColumn, new ReasonDelegate(m_tree));
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -147,7 +167,7 @@ void BenchmarkPage::recompute()
     if (m_tree->header()->sectionSize(BenchmarkModel::TitleColumn) <=
         m_tree->header()->defaultSectionSize()) {
         m_tree->resizeColumnToContents(BenchmarkModel::IdColumn);
-        m_tree->setColumnWidth(BenchmarkModel::TitleColumn, 460);
+        m_tree->setColumnWidth(BenchmarkModel::TitleColumn, 500);
         m_tree->resizeColumnToContents(BenchmarkModel::VerdictColumn);
         m_tree->resizeColumnToContents(BenchmarkModel::FindingsColumn);
     }

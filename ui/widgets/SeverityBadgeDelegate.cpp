@@ -59,7 +59,9 @@ QSize SeverityBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const 
     } else if (const QVariant text = index.data(BadgeTextRole); text.isValid()) {
         QFont font = option.font;
         font.setWeight(QFont::DemiBold);
-        size.setWidth(std::max(size.width(), QFontMetrics(font).horizontalAdvance(text.toString()) + 28));
+        const QFontMetrics metrics(font);
+        size.setWidth(std::max(size.width(), metrics.horizontalAdvance(text.toString()) + 28));
+        size.setHeight(std::max(size.height(), metrics.height() + 8)); // room for the pill around its text
     }
     return size;
 }
