@@ -4,6 +4,7 @@
 // item's findings. The findings themselves keep the rules' 1.6.0 references.
 #include "core/rules/RuleCatalogue.h"
 #include "ui/MainWindow.h"
+#include "ui/dialogs/ExportDialog.h"
 #include "ui/models/BenchmarkModel.h"
 #include "ui/models/FindingsFilterModel.h"
 #include "ui/models/FindingsModel.h"
@@ -109,6 +110,15 @@ private slots:
         QCOMPARE(w->cisVersion(), kDefaultCisVersion);
         QVERIFY(w->cisVersionAction(CisVersion::V1_8_0)->isChecked());
         QVERIFY(!w->cisVersionAction(CisVersion::V1_6_0)->isChecked());
+    }
+
+    void ctrl6OpensTheBenchmarkPage()
+    {
+        auto w = newWindow();
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QTest::keyClick(w.get(), Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(w->currentPage(), int(MainWindow::BenchmarkPageIndex));
     }
 
     void beforeTheFirstScanThePageSaysWhatItNeeds()
@@ -280,6 +290,8 @@ private slots:
         QCOMPARE(findings->front().cis.id, std::string("2.7"));
         QCOMPARE(findings->front().cis.version, std::string("1.6.0"));
         QCOMPARE(w->exportSources().cisVersion, version);
+        ExportDialog dialog(w->exportSources(), [](const QString&) {});
+        QCOMPARE(dialog.request().cisVersion, version);
     }
 
     void theChosenVersionIsKeptForTheNextWindow()
