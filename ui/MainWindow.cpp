@@ -8,6 +8,7 @@
 #include "ui/dialogs/AboutDialog.h"
 #include "ui/dialogs/FleetDialog.h"
 #include "ui/export/FleetReportExport.h"
+#include "ui/pages/BenchmarkPage.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FilesPage.h"
 #include "ui/pages/FindingsPage.h"
@@ -52,7 +53,8 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_nav = new QListWidget(this);
     m_nav->setObjectName(QStringLiteral("pageNavigator"));
     m_nav->setMaximumWidth(170);
-    for (const QString& name : {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History"), tr("Files")}) {
+    for (const QString& name :
+         {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History"), tr("Files"), tr("Benchmark")}) {
         m_nav->addItem(name);
     }
     m_pages = new QStackedWidget(this);
@@ -85,9 +87,11 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_filesController = new FilesController(m_services.projectReviewer, this);
     m_files = new FilesPage(m_filesController, m_pages);
     m_files->setConfirmPrompt(m_services.fixConfirm);
+    m_benchmark = new BenchmarkPage(m_pages);
+    m_benchmark->setCatalogue(m_services.catalogue);
     for (QWidget* page : {static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_inventory),
                           static_cast<QWidget*>(m_findings), static_cast<QWidget*>(m_history),
-                          static_cast<QWidget*>(m_files)}) {
+                          static_cast<QWidget*>(m_files), static_cast<QWidget*>(m_benchmark)}) {
         m_pages->addWidget(page);
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -258,12 +262,14 @@ void MainWindow::createActions()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"), tr("&History"), tr("Fi&les")};
-    for (int i = 0; i < 5; ++i) {
+    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"),
+                             tr("&History"),   tr("Fi&les"),     tr("&Benchmark")};
+    for (int i = 0; i < 6; ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
     view->addSeparator();
+    setUpBenchmark(view);
     setUpLiveUpdates(view);
 
     // SVG icons: crisp at any device pixel ratio.
@@ -347,6 +353,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_lastDelta.reset();
     m_dashboard->setScan(*outcome.result);
     m_dashboard->setDelta(nullptr);
+    m_benchmark->setScan(outcome.result);
     m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(outcome.result, &outcome.result->findings.all()));
     m_statusLabel->setText(tr("Scan finished: %1 findings.").arg(outcome.result->findings.size()));
@@ -407,6 +414,7 @@ ExportSources MainWindow::exportSources() const
     }
     sources.history = m_historyScans;
     sources.databasePath = m_services.databasePath;
+    sources.cisVersion = m_cisVersion;
     sources.directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (sources.directory.isEmpty() || !QDir(sources.directory).exists()) {
         sources.directory = QDir::homePath();

@@ -22,6 +22,7 @@ class QStackedWidget;
 
 namespace drydock::ui {
 
+class BenchmarkPage;
 class DashboardPage;
 class EventWatcher;
 class FilesPage;
@@ -69,7 +70,8 @@ public:
         InventoryPageIndex,
         FindingsPageIndex,
         HistoryPageIndex,
-        FilesPageIndex
+        FilesPageIndex,
+        BenchmarkPageIndex
     };
 
     explicit MainWindow(MainWindowServices services, QWidget* parent = nullptr);
@@ -80,6 +82,11 @@ public:
     FindingsPage* findings() const { return m_findings; }
     HistoryPage* history() const { return m_history; }
     FilesPage* files() const { return m_files; }
+    BenchmarkPage* benchmark() const { return m_benchmark; }
+    // The CIS Docker Benchmark version every CIS id in the window (and the exports) uses: View ▸ CIS
+    // Benchmark version, kept in the settings (MainWindowBenchmark.cpp).
+    CisVersion cisVersion() const { return m_cisVersion; }
+    QAction* cisVersionAction(CisVersion version) const;
     FilesController* filesController() const { return m_filesController; }
     QAction* openProjectFolderAction() const { return m_openFolderAction; }
     InlineMessage* message() const { return m_message; }
@@ -110,6 +117,8 @@ public slots:
     void openProjectFolder();
     // Shows the Files page and checks the folder's compose files and Dockerfiles.
     void checkProjectFolder(const QString& folder);
+    // Shows every CIS id in this version and remembers it.
+    void setCisVersion(CisVersion version);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -127,6 +136,7 @@ private:
     // Live updates (MainWindowLive.cpp): follow the daemon's events after a scan, apply re-evaluations.
     void setUpLiveUpdates(QMenu* viewMenu);
     void setUpFiles();
+    void setUpBenchmark(QMenu* viewMenu);
     void followEvents();
     void applyLiveUpdate(const LiveUpdate& update);
 
@@ -140,6 +150,9 @@ private:
     FindingsPage* m_findings = nullptr;
     HistoryPage* m_history = nullptr;
     FilesPage* m_files = nullptr;
+    BenchmarkPage* m_benchmark = nullptr;
+    CisVersion m_cisVersion = kDefaultCisVersion;
+    std::vector<std::pair<CisVersion, QAction*>> m_cisActions;
     FilesController* m_filesController = nullptr;
     QAction* m_openFolderAction = nullptr;
     InlineMessage* m_message = nullptr;

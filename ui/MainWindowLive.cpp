@@ -5,6 +5,7 @@
 #include "ui/bridge/EventWatcher.h"
 #include "ui/bridge/LiveUpdater.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/pages/BenchmarkPage.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/InventoryPage.h"
@@ -78,6 +79,7 @@ void MainWindow::applyLiveUpdate(const LiveUpdate& update)
     m_lastScan = update.scan;
     const ScanResult& scan = *update.scan;
     m_dashboard->setScan(scan);
+    m_benchmark->setScan(update.scan);
     std::vector<std::pair<ObjectType, std::string>> objects;
     QStringList names;
     for (const auto& change : update.changes) {

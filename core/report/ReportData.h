@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/CisBenchmark.h"
 #include "core/common/Result.h"
 #include "core/findings/ScanDelta.h"
 #include "core/results/ScanResult.h"
@@ -52,6 +53,8 @@ struct ReportData
     std::vector<ScorePoint> scoreTrend;
     // `drydock check`: each fixable file's fix as a unified diff, by the path its findings' locations name.
     std::map<std::string, std::string> fileDiffs;
+    // The CIS Docker Benchmark version whose ids and titles the report shows (findings keep the rules' own).
+    CisVersion cisVersion = kDefaultCisVersion;
 };
 
 // Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.

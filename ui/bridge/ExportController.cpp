@@ -106,6 +106,7 @@ ExportOutcome ExportController::run(const ExportRequest& request, const CancelTo
     data.includeWaived = request.includeWaived;
     data.includeRemediation = request.includeRemediation;
     data.detail = request.detail;
+    data.cisVersion = request.cisVersion;
     // The summary's trend since the baseline, from the history when the dialog gave one (a stored scan, or the
     // last scan of the daemon once recorded).
     if (!request.databasePath.isEmpty() && scanId > 0 &&

@@ -23,6 +23,7 @@ struct ExportRequest
     bool includeWaived = true;
     bool includeRemediation = true;
     ReportDetail detail = ReportDetail::Objects; // how much HTML and PDF show
+    CisVersion cisVersion = kDefaultCisVersion;  // the View menu's CIS Benchmark version
     const RuleCatalogue* catalogue = nullptr;
     std::shared_ptr<const ScanResult> scan; // null: load storedScanId from databasePath
     qint64 scanId = 0;

@@ -20,22 +20,35 @@ SearchTextBuilder::~SearchTextBuilder()
     m_pool.waitForDone();
 }
 
-QString SearchTextBuilder::searchTextOf(const Finding& f)
+QString SearchTextBuilder::searchTextOf(const Finding& f, CisVersion version)
 {
-    return qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + f.cis.id)
+    const std::string cis = f.cis.id.empty() ? std::string() : translateCis(f.cis, version).id;
+    return qs(f.ruleId + '\n' + f.object.name + '\n' + f.title + '\n' + f.evidence + '\n' + cis)
         .toCaseFolded();
 }
 
-void SearchTextBuilder::build(std::shared_ptr<const std::vector<Finding>> findings, quint64 ticket)
+void SearchTextBuilder::build(std::shared_ptr<const std::vector<Finding>> findings, quint64 ticket,
+                              CisVersion version)
+{
+    std::vector<std::shared_ptr<const Finding>> rows;
+    rows.reserve(findings->size());
+    for (const Finding& f : *findings) {
+        rows.emplace_back(findings, &f); // aliasing: shares ownership of the whole vector
+    }
+    build(std::move(rows), ticket, version);
+}
+
+void SearchTextBuilder::build(std::vector<std::shared_ptr<const Finding>> rows, quint64 ticket,
+                              CisVersion version)
 {
     // A newer list makes the one still waiting pointless.
     m_pool.clear();
     QPointer<SearchTextBuilder> self = this;
-    m_pool.start([self, findings = std::move(findings), ticket] {
+    m_pool.start([self, rows = std::move(rows), ticket, version] {
         auto texts = std::make_shared<Texts>();
-        texts->reserve(findings->size());
-        for (const Finding& f : *findings) {
-            texts->push_back(searchTextOf(f));
+        texts->reserve(rows.size());
+        for (const auto& f : rows) {
+            texts->push_back(searchTextOf(*f, version));
         }
         QMetaObject::invokeMethod(
             self,

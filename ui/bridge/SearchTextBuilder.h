@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/CisBenchmark.h"
 #include "core/findings/Finding.h"
 
 #include <QObject>
@@ -21,10 +22,14 @@ public:
 
     explicit SearchTextBuilder(QObject* parent = nullptr);
     ~SearchTextBuilder() override;
-    // What a text filter searches in one finding: rule, object, title, evidence and CIS id, case-folded.
-    static QString searchTextOf(const Finding& finding);
+    // What a text filter searches in one finding: rule, object, title, evidence and CIS id (as version
+    // numbers it), case-folded.
+    static QString searchTextOf(const Finding& finding, CisVersion version = kDefaultCisVersion);
     // Builds the texts of findings, in their order; built() carries the same ticket back.
-    void build(std::shared_ptr<const std::vector<Finding>> findings, quint64 ticket);
+    void build(std::shared_ptr<const std::vector<Finding>> findings, quint64 ticket,
+               CisVersion version = kDefaultCisVersion);
+    // The same for rows held one by one (a model's rows after live updates, pointing into several lists).
+    void build(std::vector<std::shared_ptr<const Finding>> rows, quint64 ticket, CisVersion version);
 
 signals:
     void built(quint64 ticket, const std::shared_ptr<drydock::ui::SearchTextBuilder::Texts>& texts);

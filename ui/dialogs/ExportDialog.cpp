@@ -278,6 +278,7 @@ ExportRequest ExportDialog::request() const
     r.includeRemediation = m_remediation->isChecked();
     r.detail = static_cast<ReportDetail>(m_detail->currentData().toInt());
     r.catalogue = m_sources.catalogue;
+    r.cisVersion = m_sources.cisVersion;
     const int inventoryObjects =
         m_sources.scan
             ? m_sources.scan->inventory.containers.size() + m_sources.scan->inventory.images.size() +

@@ -44,6 +44,7 @@ struct ExportSources
     std::vector<ScanSummary> history; // newest first
     QString databasePath;
     QString directory; // where the file chooser starts
+    CisVersion cisVersion = kDefaultCisVersion; // the CIS ids the report shows
 };
 
 // File ▸ Export…: format, detail (HTML and PDF), scope (all findings / the Findings page's filter / chosen

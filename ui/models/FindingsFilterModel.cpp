@@ -39,6 +39,12 @@ void FindingsFilterModel::setObjectId(const QString& objectName)
     invalidateFilter();
 }
 
+void FindingsFilterModel::setRuleIds(const QStringList& ruleIds)
+{
+    m_rules = QSet<QString>(ruleIds.begin(), ruleIds.end());
+    invalidateFilter();
+}
+
 bool FindingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const auto* model = qobject_cast<const FindingsModel*>(sourceModel());
@@ -50,6 +56,9 @@ bool FindingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sou
         return false;
     }
     if (m_area && f->area != *m_area) {
+        return false;
+    }
+    if (!m_rules.isEmpty() && !m_rules.contains(QString::fromStdString(f->ruleId))) {
         return false;
     }
     const bool waived = f->waiver.has_value();

@@ -25,6 +25,9 @@ public:
     void setWaivedFilter(WaivedFilter filter);
     void setSearchText(const QString& text);
     void setObjectId(const QString& objectName);
+    // Only the findings of these rules (a benchmark recommendation's); empty: every rule.
+    void setRuleIds(const QStringList& ruleIds);
+    QStringList ruleIds() const { return m_rules.values(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -37,6 +40,7 @@ private:
     WaivedFilter m_waived = WaivedFilter::All;
     QString m_search;
     QString m_object;
+    QSet<QString> m_rules;
 };
 
 } // namespace drydock::ui

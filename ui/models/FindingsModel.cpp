@@ -24,9 +24,27 @@ void FindingsModel::setFindings(std::shared_ptr<const std::vector<Finding>> find
         for (const Finding& f : *findings) {
             m_rows.emplace_back(findings, &f); // aliasing: shares ownership of the whole vector
         }
-        m_builder->build(findings, m_ticket);
+        m_builder->build(findings, m_ticket, m_cisVersion);
     }
     endResetModel();
+}
+
+void FindingsModel::setCisVersion(CisVersion version)
+{
+    if (version == m_cisVersion) {
+        return;
+    }
+    m_cisVersion = version;
+    m_cisShown.clear();
+    emit headerDataChanged(Qt::Horizontal, CisColumn, CisColumn);
+    // The search texts hold the CIS ids: rebuilt for the new version, like a new list.
+    m_searchText.clear();
+    m_searchTextBuilt = false;
+    ++m_ticket;
+    if (!m_rows.empty()) {
+        m_builder->build(m_rows, m_ticket, m_cisVersion);
+        emit dataChanged(index(0, CisColumn), index(rowCount() - 1, CisColumn));
+    }
 }
 
 void FindingsModel::appendFindings(std::shared_ptr<const std::vector<Finding>> findings)
@@ -76,7 +94,7 @@ const QString& FindingsModel::searchText(int row) const
     }
     QString& text = m_searchText[static_cast<std::size_t>(row)];
     if (text.isEmpty()) {
-        text = SearchTextBuilder::searchTextOf(*m_rows[static_cast<std::size_t>(row)]);
+        text = SearchTextBuilder::searchTextOf(*m_rows[static_cast<std::size_t>(row)], m_cisVersion);
     }
     return text;
 }
@@ -152,6 +170,15 @@ void FindingsModel::replaceObjectFindings(ObjectType type, const std::string& ob
     }
 }
 
+const QString& FindingsModel::shownCis(const Finding& f) const
+{
+    auto [it, added] = m_cisShown.try_emplace({f.cis.id, f.cis.version});
+    if (added && !f.cis.id.empty()) {
+        it->second = qs(translateCis(f.cis, m_cisVersion).id);
+    }
+    return it->second;
+}
+
 const Finding* FindingsModel::findingAt(int row) const
 {
     if (row < 0 || row >= static_cast<int>(m_rows.size())) {
@@ -183,6 +210,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
                                                                displayText(f->object.name, 80));
         case TitleColumn: return displayText(f->title, 200);
         case StatusColumn: return f->waiver ? tr("Waived") : tr("Open");
+        case CisColumn: return shownCis(*f);
         }
         break;
     case SortRole:
@@ -190,6 +218,14 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         case SeverityColumn: return static_cast<int>(f->severity);
         case AreaColumn: return static_cast<int>(f->area);
         case StatusColumn: return f->waiver ? 1 : 0;
+        case CisColumn: {
+            // "2.10" after "2.9": each number padded, so the column sorts in the benchmark's order.
+            QStringList parts = shownCis(*f).split(QLatin1Char('.'));
+            for (QString& part : parts) {
+                part = part.rightJustified(4, QLatin1Char('0'));
+            }
+            return parts.join(QLatin1Char('.'));
+        }
         default: return data(index, Qt::DisplayRole);
         }
     case Qt::ForegroundRole:
@@ -207,12 +243,20 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         if (index.column() == StatusColumn && f->waiver) {
             return displayText(f->waiver->reason, 300);
         }
+        if (index.column() == CisColumn) {
+            const CisReference shown = translateCis(f->cis, m_cisVersion);
+            const CisItem* item = shown.id.empty() ? nullptr : CisBenchmark::of(m_cisVersion).find(shown.id);
+            if (item) {
+                return tr("CIS Docker Benchmark %1 §%2: %3")
+                    .arg(qs(shown.version), qs(shown.id), qs(item->title));
+            }
+        }
         break;
     case SeverityRole: return static_cast<int>(f->severity);
     case AreaRole: return static_cast<int>(f->area);
     case WaivedRole: return f->waiver.has_value();
     case SearchTextRole:
-        return qs(f->ruleId + '\n' + f->object.name + '\n' + f->title + '\n' + f->evidence + '\n' + f->cis.id);
+        return SearchTextBuilder::searchTextOf(*f, m_cisVersion);
     default: break;
     }
     return {};
@@ -230,6 +274,8 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
     case ObjectColumn: return tr("Object");
     case TitleColumn: return tr("Finding");
     case StatusColumn: return tr("Status");
+    case CisColumn:
+        return tr("CIS %1").arg(QString::fromLatin1(toString(m_cisVersion)));
     }
     return {};
 }

@@ -4,7 +4,9 @@
 
 #include <QAbstractTableModel>
 
+#include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace drydock::ui {
@@ -25,6 +27,8 @@ public:
         ObjectColumn,
         TitleColumn,
         StatusColumn,
+        CisColumn, // the CIS Docker Benchmark id in the chosen version (last: saved column layouts stay
+                   // valid)
         ColumnCount
     };
     enum Role
@@ -45,6 +49,9 @@ public:
     // discriminator) is updated in place, the others are removed or appended.
     void replaceObjectFindings(ObjectType type, const std::string& objectId, std::vector<Finding> findings);
     const Finding* findingAt(int row) const;
+    // The benchmark version the CIS column and the search text use; the findings keep their own references.
+    void setCisVersion(CisVersion version);
+    CisVersion cisVersion() const { return m_cisVersion; }
     // Rule, object, title, evidence and CIS id in one case-folded string, built for every row off the GUI
     // thread when findings are set (a row asked for before that is built on first use): a text filter over
     // 50,000 findings then compares strings instead of assembling them.
@@ -59,6 +66,9 @@ public:
 
 private:
     void adoptSearchText(quint64 ticket, const std::shared_ptr<std::vector<QString>>& texts);
+    // The finding's CIS id in m_cisVersion, remembered per stored reference (a few dozen distinct ones), so
+    // painting and sorting 50,000 rows do not translate each time.
+    const QString& shownCis(const Finding& f) const;
 
     std::vector<std::shared_ptr<const Finding>> m_rows;
     mutable std::vector<QString>
@@ -67,6 +77,8 @@ private:
     quint64 m_ticket =
         0; // the findings list the builder works on; a newer setFindings makes its answer stale
     bool m_searchTextBuilt = false;
+    CisVersion m_cisVersion = kDefaultCisVersion;
+    mutable std::map<std::pair<std::string, std::string>, QString> m_cisShown; // (id, version) → shown id
 };
 
 } // namespace drydock::ui

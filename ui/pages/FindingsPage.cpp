@@ -56,6 +56,14 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
                                   .arg(tintedBackground(palette(), QColor(0xf9, 0xab, 0x00)).name(),
                                        palette().color(QPalette::WindowText).name()));
     m_readOnly->hide();
+    m_rulesBanner = new QLabel(this);
+    m_rulesBanner->setObjectName(QStringLiteral("rulesBanner"));
+    m_rulesBanner->setTextFormat(Qt::RichText);
+    m_rulesBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; padding: 4px 8px; border-radius: 4px; }")
+            .arg(tintedBackground(palette(), QColor(0x1d, 0x4e, 0xd8)).name()));
+    m_rulesBanner->hide();
+    connect(m_rulesBanner, &QLabel::linkActivated, this, &FindingsPage::showAllRules);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &FindingsFilterModel::setSearchText);
     connect(m_severity, &QComboBox::currentIndexChanged, this,
@@ -123,6 +131,7 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_readOnly);
+    layout->addWidget(m_rulesBanner);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     updateCount();
@@ -210,6 +219,7 @@ void FindingsPage::sizeColumns()
     m_table->resizeColumnToContents(FindingsModel::RuleColumn);
     m_table->resizeColumnToContents(FindingsModel::AreaColumn);
     m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "…leg…"
+    m_table->resizeColumnToContents(FindingsModel::CisColumn);
 }
 
 void FindingsPage::appendFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& label)
@@ -259,7 +269,43 @@ void FindingsPage::focusSearch()
 
 void FindingsPage::showObject(const QString& objectName)
 {
+    showAllRules();
     m_search->setText(objectName);
+}
+
+void FindingsPage::showRules(const QStringList& ruleIds, const QString& label)
+{
+    m_search->clear();
+    for (QComboBox* box : {m_severity, m_area, m_status}) {
+        box->setCurrentIndex(0); // all severities, areas, open and waived: a failing item counts waived ones
+    }
+    m_filter->setRuleIds(ruleIds);
+    m_rulesBanner->setText(
+        tr("%1 · %2 · <a href=\"all\">Show all findings</a>")
+            .arg(label.toHtmlEscaped(), ruleIds.join(QStringLiteral(", ")).toHtmlEscaped()));
+    m_rulesBanner->setVisible(!ruleIds.isEmpty());
+    updateCount();
+    if (m_filter->rowCount() > 0) {
+        const QModelIndex first = m_filter->index(0, 0);
+        m_table->setCurrentIndex(first);
+        m_table->scrollTo(first);
+    }
+}
+
+void FindingsPage::showAllRules()
+{
+    if (m_filter->ruleIds().isEmpty()) {
+        return;
+    }
+    m_filter->setRuleIds({});
+    m_rulesBanner->hide();
+    updateCount();
+}
+
+void FindingsPage::setCisVersion(CisVersion version)
+{
+    m_model->setCisVersion(version);
+    m_details->setCisVersion(version);
 }
 
 void FindingsPage::showFinding(const QString& objectName, const QString& ruleId)

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/CisBenchmark.h"
 #include "core/findings/Finding.h"
 #include "ui/dialogs/WaiverDialog.h"
 
@@ -41,6 +42,12 @@ public:
     void showObject(const QString& objectName);
     // The object's findings, with its finding of this rule selected (shown in the details panel).
     void showFinding(const QString& objectName, const QString& ruleId);
+    // Every finding of these rules (a benchmark recommendation's), whatever the other filters said, the first
+    // selected; a banner names them (label) with a link back to all findings.
+    void showRules(const QStringList& ruleIds, const QString& label);
+    void showAllRules();
+    // The CIS Docker Benchmark version of the CIS column, the search text and the details panel.
+    void setCisVersion(CisVersion version);
     void copyCurrentCommand();
     // What the Export dialog offers: the findings the filters let through (in table order), the selected one.
     std::vector<Finding> visibleFindings() const;
@@ -49,6 +56,8 @@ public:
     QTableView* table() const { return m_table; }
     FindingsFilterModel* filterModel() const { return m_filter; }
     FindingDetailsPanel* details() const { return m_details; }
+    FindingsModel* model() const { return m_model; }
+    QLabel* rulesBanner() const { return m_rulesBanner; }
     QLineEdit* searchField() const { return m_search; }
     QComboBox* severityFilter() const { return m_severity; }
 
@@ -71,6 +80,7 @@ private:
     QComboBox* m_status;
     QLabel* m_count;
     QLabel* m_readOnly;
+    QLabel* m_rulesBanner;
     WaiverPrompt m_prompt = defaultWaiverPrompt();
     bool m_growing = false; // rows were appended since the last setFindings (a scan still running)
 };

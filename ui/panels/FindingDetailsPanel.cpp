@@ -113,6 +113,28 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
 
 void FindingDetailsPanel::setWaiveEnabled(bool enabled) { m_waive->setVisible(enabled); }
 
+void FindingDetailsPanel::setCisVersion(CisVersion version)
+{
+    m_cisVersion = version;
+    if (m_hasCurrent) {
+        m_meta->setText(metaText(m_current));
+    }
+}
+
+QString FindingDetailsPanel::metaText(const Finding& f) const
+{
+    QString meta = QStringLiteral("%1 · %2 · %3 %4")
+                       .arg(qs(f.ruleId), QString::fromLatin1(displayName(f.area)),
+                            QString::fromLatin1(toString(f.object.type)), displayText(f.object.name, 120));
+    if (const CisReference cis = translateCis(f.cis, m_cisVersion); !cis.id.empty()) {
+        meta += tr(" · CIS Docker Benchmark %1 §%2").arg(qs(cis.version), qs(cis.id));
+    } else if (!f.cis.id.empty()) {
+        meta += tr(" · not in CIS Docker Benchmark %1 (§%2 of %3)")
+                    .arg(QString::fromLatin1(toString(m_cisVersion)), qs(f.cis.id), qs(f.cis.version));
+    }
+    return meta;
+}
+
 void FindingDetailsPanel::showFinding(const Finding* f)
 {
     m_hasCurrent = f != nullptr;
@@ -137,13 +159,7 @@ void FindingDetailsPanel::showFinding(const Finding* f)
     m_badge->show();
     m_badge->setSeverity(f->severity);
     m_title->setText(displayText(f->title, 300));
-    QString meta = QStringLiteral("%1 · %2 · %3 %4").arg(qs(f->ruleId), QString::fromLatin1(displayName(f->area)),
-                                                          QString::fromLatin1(toString(f->object.type)),
-                                                          displayText(f->object.name, 120));
-    if (!f->cis.id.empty()) {
-        meta += tr(" · CIS Docker Benchmark %1 §%2").arg(qs(f->cis.version), qs(f->cis.id));
-    }
-    m_meta->setText(meta);
+    m_meta->setText(metaText(*f));
     m_evidence->setText(displayText(f->evidence, 2000));
     m_rationale->setText(displayText(f->rationale, 2000));
     m_fix->setText(displayText(f->fix, 2000));

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/CisBenchmark.h"
 #include "core/files/ComposeOrigin.h"
 #include "core/findings/Finding.h"
 
@@ -34,6 +35,9 @@ public:
     void setComposeFileLookup(ComposeFileLookup lookup) { m_composeLookup = std::move(lookup); }
     CommandView* runCommandView() const { return m_run; }
     void setWaiveEnabled(bool enabled);
+    // The benchmark version whose id the meta line shows (the finding keeps its own reference).
+    void setCisVersion(CisVersion version);
+    QLabel* metaLabel() const { return m_meta; }
 
 public slots:
     void copyCurrentCommand();
@@ -44,9 +48,11 @@ signals:
 
 private:
     void showComposeFile(const std::optional<ComposeOriginFix>& fix);
+    QString metaText(const Finding& f) const;
 
     Finding m_current;
     bool m_hasCurrent = false;
+    CisVersion m_cisVersion = kDefaultCisVersion;
     SeverityBadge* m_badge;
     QLabel* m_title;
     QLabel* m_meta;
