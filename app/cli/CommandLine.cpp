@@ -67,6 +67,9 @@ int runMain(int argc, char** argv)
         if (command == "check") {
             return runCheck(rest);
         }
+        if (command == "benchmark") {
+            return runBenchmark(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }
@@ -84,7 +87,8 @@ int runMain(int argc, char** argv)
 #ifdef DRYDOCK_WITH_GUI
     return runGui(argc, argv, *args);
 #else
-    std::fprintf(stderr, "drydock: this build has no desktop application; use a command (see drydock --help)\n");
+    std::fprintf(stderr,
+                 "drydock: this build has no desktop application; use a command (see drydock --help)\n");
     return ExitUsage;
 #endif
 }

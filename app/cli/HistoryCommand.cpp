@@ -3,6 +3,7 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/OutputFile.h"
+#include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
@@ -25,7 +26,10 @@ int fail(int code, const std::string& message)
     return code;
 }
 
-std::string clean(std::string_view text, std::size_t max = 80) { return terminalText(text, max); }
+std::string clean(std::string_view text, std::size_t max = 80)
+{
+    return terminalText(text, max);
+}
 
 std::string countsText(const std::array<int, severityCount>& c)
 {
@@ -45,8 +49,8 @@ std::optional<std::int64_t> scanId(const std::string& text)
 void findingLines(std::ostringstream& o, const char* mark, const std::vector<Finding>& findings)
 {
     for (const auto& f : findings) {
-        o << "  " << mark << " " << toString(f.severity) << " " << f.ruleId << " " << clean(f.object.name, 40) << "  "
-          << clean(f.title, 80) << (f.waiver ? "  [waived]" : "") << "\n";
+        o << "  " << mark << " " << toString(f.severity) << " " << f.ruleId << " " << clean(f.object.name, 40)
+          << "  " << clean(f.title, 80) << (f.waiver ? "  [waived]" : "") << "\n";
     }
 }
 
@@ -71,13 +75,13 @@ int list(HistoryStore& store, const ParsedArgs& args, bool json)
     for (const auto& s : scans.value()) {
         char line[64];
         std::snprintf(line, sizeof line, "%4lld  ", static_cast<long long>(s.id));
-        o << line << formatRfc3339(s.startedAtUnix) << "  " << countsText(s.counts) << "  " << s.waived << "  "
-          << clean(s.endpoint) << "\n";
+        o << line << formatRfc3339(s.startedAtUnix) << "  " << countsText(s.counts) << "  " << s.waived
+          << "  " << clean(s.endpoint) << "\n";
     }
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
 }
 
-int show(HistoryStore& store, const ParsedArgs& args, bool json)
+int show(HistoryStore& store, const ParsedArgs& args, bool json, CisVersion cis)
 {
     const auto id = args.positionals.size() > 1 ? scanId(args.positionals[1]) : std::nullopt;
     if (!id) {
@@ -85,9 +89,11 @@ int show(HistoryStore& store, const ParsedArgs& args, bool json)
     }
     auto scan = store.scans().load(*id);
     if (!scan) {
-        return fail(scan.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError, scan.error().message);
+        return fail(scan.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError,
+                    scan.error().message);
     }
     if (json) {
+        presentCis(scan->findings, cis); // the copy read back; the database keeps the rules' references
         return writeOutput("-", json::storedScanToJson(scan.value())) ? ExitOk : ExitLocalError;
     }
     std::ostringstream o;
@@ -99,7 +105,7 @@ int show(HistoryStore& store, const ParsedArgs& args, bool json)
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
 }
 
-int diff(HistoryStore& store, const ParsedArgs& args, bool json)
+int diff(HistoryStore& store, const ParsedArgs& args, bool json, CisVersion cis)
 {
     const auto a = args.positionals.size() > 1 ? scanId(args.positionals[1]) : std::nullopt;
     const auto b = args.positionals.size() > 2 ? scanId(args.positionals[2]) : std::nullopt;
@@ -108,7 +114,8 @@ int diff(HistoryStore& store, const ParsedArgs& args, bool json)
     }
     auto delta = store.scans().delta(*a, *b);
     if (!delta) {
-        return fail(delta.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage, delta.error().message);
+        return fail(delta.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage,
+                    delta.error().message);
     }
     const auto sa = store.scans().load(*a);
     const auto sb = store.scans().load(*b);
@@ -116,7 +123,10 @@ int diff(HistoryStore& store, const ParsedArgs& args, bool json)
         return fail(ExitLocalError, "cannot read the scans back");
     }
     if (json) {
-        return writeOutput("-", json::deltaToJson(sa->summary, sb->summary, delta.value())) ? ExitOk : ExitLocalError;
+        presentCis(delta->newFindings, cis);
+        presentCis(delta->resolved, cis);
+        return writeOutput("-", json::deltaToJson(sa->summary, sb->summary, delta.value())) ? ExitOk
+                                                                                            : ExitLocalError;
     }
     std::ostringstream o;
     o << "From scan " << *a << " to scan " << *b << ": " << delta->newFindings.size() << " new, "
@@ -140,7 +150,8 @@ int trend(HistoryStore& store, const ParsedArgs& args, bool json)
             return fail(ExitLocalError, points.error().message);
         }
         if (json) {
-            return writeOutput("-", json::fleetTrendToJson(points.value(), endpoints)) ? ExitOk : ExitLocalError;
+            return writeOutput("-", json::fleetTrendToJson(points.value(), endpoints)) ? ExitOk
+                                                                                       : ExitLocalError;
         }
         std::ostringstream o;
         o << "Open findings per day across " << endpoints.size()
@@ -215,8 +226,9 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
         }
         std::ostringstream o;
         for (const auto& w : all.value()) {
-            o << "  " << w.id << "  " << toString(w.scope) << "  " << clean(w.ruleId) << "  " << clean(w.objectPattern)
-              << "  expires " << (w.expiresAtUnix ? formatRfc3339(*w.expiresAtUnix) : std::string("never"))
+            o << "  " << w.id << "  " << toString(w.scope) << "  " << clean(w.ruleId) << "  "
+              << clean(w.objectPattern) << "  expires "
+              << (w.expiresAtUnix ? formatRfc3339(*w.expiresAtUnix) : std::string("never"))
               << (w.isActive(now) ? "" : " (expired)") << "  — " << clean(w.reason, 120) << "\n";
         }
         return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
@@ -240,12 +252,14 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
         if (const auto e = args.last("--expires")) {
             w.expiresAtUnix = parseMoment(*e, now);
             if (!w.expiresAtUnix) {
-                return fail(ExitUsage, "--expires wants a date (2027-01-31), a time (RFC 3339) or a duration (30d)");
+                return fail(ExitUsage,
+                            "--expires wants a date (2027-01-31), a time (RFC 3339) or a duration (30d)");
             }
         }
         auto id = repo.add(w);
         if (!id) {
-            return fail(id.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitLocalError, id.error().message);
+            return fail(id.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitLocalError,
+                        id.error().message);
         }
         std::printf("Added waiver %lld.\n", static_cast<long long>(id.value()));
         return ExitOk;
@@ -256,7 +270,9 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
             return fail(ExitUsage, "history waivers remove wants a waiver id");
         }
         auto r = repo.remove(*id);
-        return r ? ExitOk : fail(r.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError, r.error().message);
+        return r ? ExitOk
+                 : fail(r.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError,
+                        r.error().message);
     }
     if (action == "export" || action == "import") {
         if (args.positionals.size() < 3) {
@@ -324,6 +340,10 @@ int runHistory(const std::vector<std::string>& words)
     if (format != "text" && format != "json") {
         return fail(ExitUsage, "unknown format '" + format + "' (use text or json)");
     }
+    const auto cis = cisVersionOption(*args);
+    if (!cis) {
+        return fail(ExitUsage, cis.error().message);
+    }
     const std::string& sub = args->positionals[0];
     if (sub == "reset") {
         auto moved = HistoryStore::startFresh(databasePath(*args), SystemClock().nowUnix());
@@ -342,10 +362,10 @@ int runHistory(const std::vector<std::string>& words)
         return list(*store.value(), *args, json);
     }
     if (sub == "show") {
-        return show(*store.value(), *args, json);
+        return show(*store.value(), *args, json, *cis);
     }
     if (sub == "diff") {
-        return diff(*store.value(), *args, json);
+        return diff(*store.value(), *args, json, *cis);
     }
     if (sub == "trend") {
         return trend(*store.value(), *args, json);
@@ -359,7 +379,8 @@ int runHistory(const std::vector<std::string>& words)
     if (sub == "actions") {
         return actions(*store.value(), *args, json);
     }
-    return fail(ExitUsage, "unknown history command '" + sub + "' (list, show, diff, trend, prune, waivers, actions, reset)");
+    return fail(ExitUsage, "unknown history command '" + sub +
+                               "' (list, show, diff, trend, prune, waivers, actions, reset)");
 }
 
 } // namespace drydock::app

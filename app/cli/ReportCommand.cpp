@@ -16,7 +16,8 @@ namespace drydock::app {
 namespace {
 
 // `report --fleet`: every endpoint's latest stored scan side by side, the dashboard's fleet view.
-int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats, const std::vector<std::string>& outputs)
+int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats,
+                const std::vector<std::string>& outputs)
 {
     std::vector<ReportFormat> parsed;
     for (const auto& f : formats) {
@@ -79,14 +80,17 @@ int runReport(const std::vector<std::string>& words)
             return ExitUsage;
         }
         if (!args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
-            std::fprintf(stderr, "drydock: report --fleet takes no SCAN_ID and one --output per --format (see "
-                                 "drydock report --help)\n");
+            std::fprintf(stderr,
+                         "drydock: report --fleet takes no SCAN_ID and one --output per --format (see "
+                         "drydock report --help)\n");
             return ExitUsage;
         }
         return fleetReport(*args, formats, outputs);
     }
     if (args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
-        std::fprintf(stderr, "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
+        std::fprintf(
+            stderr,
+            "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
         return ExitUsage;
     }
     std::vector<ReportFormat> parsed;
@@ -98,10 +102,15 @@ int runReport(const std::vector<std::string>& words)
         }
         parsed.push_back(*format);
     }
-    const auto jsonSchema =
-        scanJsonSchemaOption(*args, std::find(parsed.begin(), parsed.end(), ReportFormat::Json) != parsed.end());
+    const auto jsonSchema = scanJsonSchemaOption(
+        *args, std::find(parsed.begin(), parsed.end(), ReportFormat::Json) != parsed.end());
     if (!jsonSchema) {
         std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
+        return ExitUsage;
+    }
+    const auto cisVersion = cisVersionOption(*args);
+    if (!cisVersion) {
+        std::fprintf(stderr, "drydock: %s\n", cisVersion.error().message.c_str());
         return ExitUsage;
     }
     const std::string& idText = args->positionals[0];
@@ -131,6 +140,9 @@ int runReport(const std::vector<std::string>& words)
     report.includeWaived = !args->has("--no-waived");
     report.includeRemediation = !args->has("--no-remediation");
     report.jsonSchema = *jsonSchema;
+    // The stored references are translated as the report is written; the coverage takes the stored counts.
+    report.cisVersion = *cisVersion;
+    report.benchmark = storedCoverage(stored.value(), scan, catalogue, *cisVersion);
     const auto detail = reportDetailOption(*args);
     if (!detail) {
         std::fprintf(stderr, "drydock: %s\n", detail.error().message.c_str());
@@ -161,7 +173,8 @@ int runReport(const std::vector<std::string>& words)
             report.baselineScanId = *baselineId;
         }
     }
-    report.scoreTrend = storedScoreTrend(store.value()->scans(), scan.inventory.endpoint, scanId, report.baselineScanId);
+    report.scoreTrend =
+        storedScoreTrend(store.value()->scans(), scan.inventory.endpoint, scanId, report.baselineScanId);
     for (std::size_t i = 0; i < formats.size(); ++i) {
         auto written = writeReport(parsed[i], outputs[i], report, args->has("--verbose"));
         if (!written) {

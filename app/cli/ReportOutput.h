@@ -1,5 +1,6 @@
 #pragma once
 #include "app/cli/ArgParser.h"
+#include "core/cis/CisBenchmark.h"
 #include "core/common/Result.h"
 #include "core/report/ReportData.h"
 #include "core/report/ReportFormat.h"
@@ -28,13 +29,17 @@ std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args,
 // "-" for standard output. Format names are parsed by parseReportFormat (core/report/ReportFormat.h).
 Result<void> writeReport(ReportFormat format, const std::string& path, const ReportData& data, bool verbose);
 
-// The scan JSON schema that --schema asks for (json::kScanJsonSchema without it), or a usage error: an unknown
-// version, or --schema where no scan JSON is written (writesScanJson false: no --format json, or a fleet view).
-// The deprecated version 1 prints a note saying so on stderr.
+// The scan JSON schema that --schema asks for (json::kScanJsonSchema without it), or a usage error: an
+// unknown version, or --schema where no scan JSON is written (writesScanJson false: no --format json, or a
+// fleet view). The deprecated version 1 prints a note saying so on stderr.
 Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson);
 
 // How much an HTML or PDF report shows, from --detail (ReportDetail::Objects without it), or a usage error.
 Result<ReportDetail> reportDetailOption(const ParsedArgs& args);
+
+// The CIS Docker Benchmark version from --cis (kDefaultCisVersion without it), or a usage error naming the
+// accepted versions.
+Result<CisVersion> cisVersionOption(const ParsedArgs& args);
 
 // A fleet view in one of fleetReportFormats(), written the same way.
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,

@@ -22,7 +22,8 @@ namespace drydock::app {
 
 namespace {
 
-bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOptions& contents, std::string& error)
+bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOptions& contents,
+                   std::string& error)
 {
     for (const auto& spec : args.all("--rule-severity")) {
         const auto eq = spec.find('=');
@@ -37,7 +38,8 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
         for (const auto& word : split(list, ',')) {
             const auto area = areaFromString(word);
             if (!area) {
-                error = "unknown area '" + word + "' (use image, container, runtime, network, secrets, daemon, swarm)";
+                error = "unknown area '" + word +
+                        "' (use image, container, runtime, network, secrets, daemon, swarm)";
                 return false;
             }
             settings.onlyAreas.insert(*area);
@@ -54,7 +56,8 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
                                !contents.trivyReports.empty() || !contents.grypeReports.empty() ||
                                contents.runTrivy || contents.runGrype;
     if (contentOption && !contents.enabled) {
-        error = "--image, --vuln-db, --import-trivy, --import-grype, --run-trivy and --run-grype need --contents";
+        error =
+            "--image, --vuln-db, --import-trivy, --import-grype, --run-trivy and --run-grype need --contents";
         return false;
     }
     return true;
@@ -74,17 +77,28 @@ int runScan(const std::vector<std::string>& words)
         std::fputs(scanHelp().c_str(), stdout);
         return ExitOk;
     }
+    const auto cisVersion = cisVersionOption(*args);
+    if (!cisVersion) {
+        std::fprintf(stderr, "drydock: %s\n", cisVersion.error().message.c_str());
+        return ExitUsage;
+    }
     if (args->has("--list-rules")) {
         // The catalogue as a Markdown table: the README's table of practices and rules is generated from it.
+        // Its CIS column shows the --cis version's ids ("–" where that version has no such recommendation).
         const RuleCatalogue catalogue = RuleCatalogue::builtIn();
         std::string table = "| Rule | Area | Default severity | CIS Docker Benchmark | Practice | Check |\n"
                             "|---|---|---|---|---|---|\n";
         for (const auto& rule : catalogue.rules()) {
             const RuleInfo& i = rule->info();
-            auto cell = [](std::string text) { return replaceAll(replaceAll(std::move(text), "|", "\\|"), "\n", " "); };
+            auto cell = [](std::string text) {
+                return replaceAll(replaceAll(std::move(text), "|", "\\|"), "\n", " ");
+            };
             table += "| " + i.id + " | " + displayName(i.area) + " | " + toString(i.defaultSeverity) + " | " +
-                     (i.cis.id.empty() ? std::string("–") : i.cis.version + " " + i.cis.id) + " | " + cell(i.practice) +
-                     " | " + cell(i.title) + " |\n";
+                     [&] {
+                         const CisReference cis = translateCis(i.cis, *cisVersion);
+                         return cis.id.empty() ? std::string("–") : cis.version + " " + cis.id;
+                     }() +
+                     " | " + cell(i.practice) + " | " + cell(i.title) + " |\n";
         }
         return writeOutput(args->last("--output").value_or("-"), table) ? ExitOk : ExitLocalError;
     }
@@ -114,8 +128,9 @@ int runScan(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
-    const bool writesJson = std::any_of(outputs->begin(), outputs->end(),
-                                        [](const OutputRequest& o) { return o.format == ReportFormat::Json; });
+    const bool writesJson = std::any_of(outputs->begin(), outputs->end(), [](const OutputRequest& o) {
+        return o.format == ReportFormat::Json;
+    });
     const auto jsonSchema = scanJsonSchemaOption(*args, writesJson && !isFleetScan(*args));
     if (!jsonSchema) {
         std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
@@ -130,7 +145,8 @@ int runScan(const std::vector<std::string>& words)
     // Local inputs of content analysis are checked before the daemon is asked anything.
     for (const auto& file : [&] {
              auto files = contentOptions.trivyReports;
-             files.insert(files.end(), contentOptions.grypeReports.begin(), contentOptions.grypeReports.end());
+             files.insert(files.end(), contentOptions.grypeReports.begin(),
+                          contentOptions.grypeReports.end());
              if (!contentOptions.vulnDbPath.empty()) {
                  files.push_back(contentOptions.vulnDbPath);
              }
@@ -211,6 +227,8 @@ int runScan(const std::vector<std::string>& words)
     report.catalogue = &catalogue;
     report.scanId = recorded->scanId;
     report.jsonSchema = *jsonSchema;
+    // Only the outputs show the chosen version: the history above got the rules' own references.
+    report.cisVersion = *cisVersion;
     if (delta) {
         report.delta = delta;
         report.baselineScanId = recorded->baselineScanId.value_or(0);

@@ -24,9 +24,8 @@ std::string countOf(std::size_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-Reach reachOf(const Rule& rule, const ScanResult& scan)
+Reach reachOf(const Rule& rule, const ScanResult& scan, const ScanReach& inv)
 {
-    const Inventory& inv = scan.inventory;
     if (dynamic_cast<const ContentRule*>(&rule) != nullptr) {
         if (scan.imageContents.empty()) {
             return {false, {}, "needs the images' files: run drydock scan --contents", false};
@@ -35,21 +34,25 @@ Reach reachOf(const Rule& rule, const ScanResult& scan)
     }
     switch (rule.info().area) {
     case Area::Image:
-        return inv.images.empty() ? Reach{false, {}, "there are no images on this daemon", true}
-                                  : Reach{true, countOf(inv.images.size(), "image", "images"), {}, false};
+        return inv.images == 0 ? Reach{false, {}, "there are no images on this daemon", true}
+                               : Reach{true, countOf(inv.images, "image", "images"), {}, false};
     case Area::Container:
     case Area::Runtime:
     case Area::Secrets:
-        return inv.containers.empty()
+        return inv.containers == 0
                    ? Reach{false, {}, "there are no containers on this daemon", true}
-                   : Reach{true, countOf(inv.containers.size(), "container", "containers"), {}, false};
+                   : Reach{true, countOf(inv.containers, "container", "containers"), {}, false};
     case Area::Network:
-        return Reach{true, countOf(inv.networks.size(), "network", "networks"), {}, false};
+        return Reach{true, countOf(inv.networks, "network", "networks"), {}, false};
     case Area::Daemon:
         return Reach{true, "the daemon", {}, false};
     case Area::Swarm:
-        return inv.swarm ? Reach{true, "the swarm", {}, false}
-                         : Reach{false, {}, "swarm mode is not active on this daemon", true};
+        if (!inv.swarm) {
+            return Reach{
+                false, {}, "the history does not keep whether swarm mode was active: scan again", false};
+        }
+        return *inv.swarm ? Reach{true, "the swarm", {}, false}
+                          : Reach{false, {}, "swarm mode is not active on this daemon", true};
     }
     return {};
 }
@@ -94,6 +97,15 @@ int BenchmarkCoverage::count(BenchmarkVerdict verdict) const
 BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
                                     CisVersion version)
 {
+    const Inventory& inv = scan.inventory;
+    return benchmarkCoverage(
+        scan, catalogue, version,
+        ScanReach{inv.images.size(), inv.containers.size(), inv.networks.size(), inv.swarm.has_value()});
+}
+
+BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
+                                    CisVersion version, const ScanReach& scope)
+{
     std::map<std::string, std::vector<const Rule*>> rulesByKey;
     for (const auto& rule : catalogue.rules()) {
         const std::string key = cisKey(rule->info().cis);
@@ -123,7 +135,7 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
         if (rules != rulesByKey.end()) {
             for (const Rule* rule : rules->second) {
                 r.ruleIds.push_back(rule->info().id);
-                const Reach reach = reachOf(*rule, scan);
+                const Reach reach = reachOf(*rule, scan, scope);
                 if (reach.ran) {
                     ran.push_back(rule->info().id);
                     if (std::find(reached.begin(), reached.end(), reach.what) == reached.end()) {

@@ -10,7 +10,10 @@ namespace drydock {
 
 namespace {
 
-std::string clean(std::string_view text, std::size_t maxBytes = 160) { return terminalText(text, maxBytes); }
+std::string clean(std::string_view text, std::size_t maxBytes = 160)
+{
+    return terminalText(text, maxBytes);
+}
 
 // "high    ": the severity's own name, padded so the rule ids line up.
 std::string severityWord(Severity s)
@@ -40,7 +43,7 @@ bool byPlace(const Finding* a, const Finding* b)
 
 } // namespace
 
-std::string checkTextReport(const ProjectReview& review, bool verbose)
+std::string checkTextReport(const ProjectReview& review, bool verbose, CisVersion cis)
 {
     std::ostringstream out;
     std::array<int, severityCount> counts{};
@@ -66,15 +69,16 @@ std::string checkTextReport(const ProjectReview& review, bool verbose)
                                                         std::to_string(f->location->line) + ":" +
                                                         std::to_string(f->location->column)
                                                   : clean(file.path, 400);
-            out << where << "  " << severityWord(f->severity) << " " << f->ruleId << "  " << clean(f->title, 120);
+            out << where << "  " << severityWord(f->severity) << " " << f->ruleId << "  "
+                << clean(f->title, 120);
             if (f->object.type == ObjectType::Container && !f->object.name.empty()) {
                 out << "  (service " << clean(f->object.name, 80) << ")";
             }
             out << "\n";
             if (verbose) {
                 out << "      evidence: " << clean(f->evidence, 300) << "\n";
-                if (!f->cis.id.empty()) {
-                    out << "      CIS Docker Benchmark " << f->cis.version << " " << f->cis.id << "\n";
+                if (const CisReference ref = translateCis(f->cis, cis); !ref.id.empty()) {
+                    out << "      CIS Docker Benchmark " << ref.version << " " << ref.id << "\n";
                 }
                 out << "      fix: " << clean(f->fix, 400) << "\n";
             }

@@ -11,9 +11,12 @@ namespace drydock {
 const char* toString(ReportDetail detail)
 {
     switch (detail) {
-    case ReportDetail::Summary: return "summary";
-    case ReportDetail::Objects: return "objects";
-    case ReportDetail::Full: return "full";
+    case ReportDetail::Summary:
+        return "summary";
+    case ReportDetail::Objects:
+        return "objects";
+    case ReportDetail::Full:
+        return "full";
     }
     return "objects";
 }
@@ -25,7 +28,8 @@ Result<ReportDetail> parseReportDetail(std::string_view name)
             return d;
         }
     }
-    return Error::make(ErrorCode::InvalidArgument, "unknown detail '" + visibleText(std::string(name).substr(0, 40)) +
+    return Error::make(ErrorCode::InvalidArgument, "unknown detail '" +
+                                                       visibleText(std::string(name).substr(0, 40)) +
                                                        "' (use summary, objects or full)");
 }
 
@@ -38,7 +42,10 @@ int ReportData::objects() const
     return static_cast<int>(i.containers.size() + i.images.size() + i.networks.size() + i.volumes.size());
 }
 
-std::string reportText(const std::string& text, std::size_t maxBytes) { return truncateUtf8(text, maxBytes); }
+std::string reportText(const std::string& text, std::size_t maxBytes)
+{
+    return truncateUtf8(text, maxBytes);
+}
 
 std::string reportCommand(const std::string& command, std::size_t maxBytes)
 {
@@ -61,6 +68,21 @@ std::string reportCommand(const std::string& command, std::size_t maxBytes)
         start = end + 1;
     }
     return command;
+}
+
+} // namespace drydock
+
+namespace drydock {
+
+std::optional<BenchmarkCoverage> reportCoverage(const ReportData& data)
+{
+    if (data.benchmark) {
+        return data.benchmark;
+    }
+    if (data.catalogue == nullptr || data.scan == nullptr) {
+        return std::nullopt;
+    }
+    return benchmarkCoverage(*data.scan, *data.catalogue, data.cisVersion);
 }
 
 } // namespace drydock

@@ -16,10 +16,13 @@ const char* level(Severity s)
 {
     switch (s) {
     case Severity::Critical:
-    case Severity::High: return "error";
-    case Severity::Medium: return "warning";
+    case Severity::High:
+        return "error";
+    case Severity::Medium:
+        return "warning";
     case Severity::Low:
-    case Severity::Info: return "note";
+    case Severity::Info:
+        return "note";
     }
     return "note";
 }
@@ -28,11 +31,16 @@ const char* level(Severity s)
 const char* securitySeverity(Severity s)
 {
     switch (s) {
-    case Severity::Critical: return "9.5";
-    case Severity::High: return "8.0";
-    case Severity::Medium: return "5.5";
-    case Severity::Low: return "3.0";
-    case Severity::Info: return "0.0";
+    case Severity::Critical:
+        return "9.5";
+    case Severity::High:
+        return "8.0";
+    case Severity::Medium:
+        return "5.5";
+    case Severity::Low:
+        return "3.0";
+    case Severity::Info:
+        return "0.0";
     }
     return "0.0";
 }
@@ -102,16 +110,16 @@ std::string scanToSarif(const ReportData& data)
             ordered props;
             props["tags"] = {"security", "docker", toString(i.area)};
             props["security-severity"] = securitySeverity(i.defaultSeverity);
-            if (!i.cis.id.empty()) {
-                props["cis"] = {{"id", i.cis.id}, {"version", i.cis.version}};
+            if (const CisReference cis = translateCis(i.cis, data.cisVersion); !cis.id.empty()) {
+                props["cis"] = {{"id", cis.id}, {"version", cis.version}};
             }
             rule["properties"] = props;
             ruleIndex[i.id] = static_cast<int>(rules.size());
             rules.push_back(rule);
         }
     }
-    // Checks outside the catalogue (the compose and Dockerfile checks of `drydock check`) are described by their
-    // first finding, so every result's ruleId has a descriptor.
+    // Checks outside the catalogue (the compose and Dockerfile checks of `drydock check`) are described by
+    // their first finding, so every result's ruleId has a descriptor.
     for (const auto& f : scan.findings.all()) {
         if (ruleIndex.count(f.ruleId) > 0) {
             continue;
@@ -126,8 +134,8 @@ std::string scanToSarif(const ReportData& data)
         ordered props;
         props["tags"] = {"security", "docker", toString(f.area)};
         props["security-severity"] = securitySeverity(f.severity);
-        if (!f.cis.id.empty()) {
-            props["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
+        if (const CisReference cis = translateCis(f.cis, data.cisVersion); !cis.id.empty()) {
+            props["cis"] = {{"id", cis.id}, {"version", cis.version}};
         }
         rule["properties"] = props;
         ruleIndex[f.ruleId] = static_cast<int>(rules.size());
@@ -176,7 +184,8 @@ std::string scanToSarif(const ReportData& data)
         }
         r["properties"] = props;
         if (f.waiver) {
-            r["suppressions"] = {{{"kind", "external"}, {"status", "accepted"}, {"justification", f.waiver->reason}}};
+            r["suppressions"] = {
+                {{"kind", "external"}, {"status", "accepted"}, {"justification", f.waiver->reason}}};
         }
         results.push_back(r);
     }
@@ -193,7 +202,8 @@ std::string scanToSarif(const ReportData& data)
                          {"engineVersion", scan.inventory.engineVersion},
                          {"apiVersion", scan.inventory.apiVersion},
                          {"catalogueVersion", scan.catalogueVersion},
-                         {"scanId", data.scanId}};
+                         {"scanId", data.scanId},
+                         {"cis", {{"version", toString(data.cisVersion)}}}};
     run["results"] = results;
     ordered root;
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
