@@ -152,13 +152,20 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
                 }
             }
         }
+        // The reason names the rules that found something, not every rule that checks the recommendation.
+        StringList withFindings;
+        for (const auto& f : r.findings) {
+            if (std::find(withFindings.begin(), withFindings.end(), f.ruleId) == withFindings.end()) {
+                withFindings.push_back(f.ruleId);
+            }
+        }
         const auto open = std::count_if(r.findings.begin(), r.findings.end(),
                                         [](const BenchmarkFindingRef& f) { return !f.waived; });
         if (!r.findings.empty()) {
             r.verdict = BenchmarkVerdict::Fail;
             r.reason =
                 std::to_string(r.findings.size()) + (r.findings.size() == 1 ? " finding" : " findings") +
-                " of " + joinIds(r.ruleIds) +
+                " of " + joinIds(withFindings) +
                 (open == 0 ? " (all waived: accepted, not fixed)"
                  : open < static_cast<long>(r.findings.size())
                      ? " (" + std::to_string(r.findings.size() - static_cast<std::size_t>(open)) + " waived)"

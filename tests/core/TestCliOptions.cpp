@@ -63,7 +63,8 @@ Command command(const QString& name)
     return commands.at(name)();
 }
 
-const QStringList kCommands{"inventory", "scan", "history", "report", "harden", "demo", "endpoints", "benchmark"};
+const QStringList kCommands{"inventory", "scan", "history",   "report",
+                            "harden",    "demo", "endpoints", "benchmark"};
 
 // "positionals: a b | --format=json --verbose=" : what a parse produced, in one comparable line.
 QString describe(const ParsedArgs& args)
