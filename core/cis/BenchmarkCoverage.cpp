@@ -181,12 +181,11 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
             r.reason = gaps.front();
         } else if (needsHost(item)) {
             r.verdict = BenchmarkVerdict::NotChecked;
-            r.reason =
-                "needs a look at the daemon's host (its files, command line or audit rules), which the "
-                "Engine API does not show";
+            // The Engine API does not show these: the reason stays short, it is repeated on every such item.
+            r.reason = "needs a look at the daemon's host (files, command line, audit rules)";
         } else if (item.assessment == CisAssessment::Manual) {
             r.verdict = BenchmarkVerdict::NotChecked;
-            r.reason = "manual: the benchmark leaves it to a person's review";
+            r.reason = "manual: for a person to review";
         } else {
             r.verdict = BenchmarkVerdict::NotChecked;
             r.reason = "no Drydock rule checks it yet";

@@ -9,6 +9,8 @@ namespace {
 constexpr BenchmarkVerdict kVerdicts[] = {BenchmarkVerdict::Pass, BenchmarkVerdict::Fail,
                                           BenchmarkVerdict::NotApplicable, BenchmarkVerdict::NotChecked};
 
+constexpr const char* kAsAbove = "as above";
+
 const char* verdictColour(BenchmarkVerdict verdict)
 {
     switch (verdict) {
@@ -48,30 +50,48 @@ void benchmarkSection(std::ostringstream& o, const BenchmarkCoverage& coverage, 
           << verdictWord(v) << "</font></b>";
         sep = " &middot; ";
     }
-    o << ". Pass: every rule that checks it ran and found nothing; not checked: manual, or it needs access "
-         "Drydock did not have (the reason says which).</p>\n";
+    if (!print) { // on paper the title page's contents say what the appendix is; every line counts there
+        o << ". Pass: every rule that checks it ran and found nothing; not checked: manual, or it needs "
+             "access "
+             "Drydock did not have (the reason says which)";
+    }
+    o << ".</p>\n";
     // Small print on paper: 118 rows are looked up, not read through.
     const auto cell = [print](const std::string& html, const char* attributes = "") {
         return std::string("<td") + attributes + ">" + (print ? "<small>" + html + "</small>" : html) +
                "</td>";
     };
-    o << "<table width=\"100%\" class=\"benchmark\"><tr><th width=\"7%\">CIS</th><th width=\"43%\">"
-         "Recommendation</th><th width=\"11%\">Verdict</th><th width=\"39%\">Why</th></tr>";
+    // On paper the verdict and its reason share a column, so titles and reasons rarely wrap: the appendix
+    // stays a few pages.
+    if (print) {
+        o << "<table width=\"100%\" class=\"benchmark\"><tr><th width=\"5%\">CIS</th><th width=\"55%\">"
+             "Recommendation</th><th width=\"40%\">Verdict: why</th></tr>";
+    } else {
+        o << "<table width=\"100%\" class=\"benchmark\"><tr><th width=\"7%\">CIS</th><th width=\"43%\">"
+             "Recommendation</th><th width=\"11%\">Verdict</th><th width=\"39%\">Why</th></tr>";
+    }
     std::string section;
+    const std::string* previousReason = nullptr;
     std::size_t row = 0;
     for (const auto& i : coverage.items) {
         const CisSection* s = benchmark.sectionOf(i.item);
         const std::string heading = s == nullptr ? std::string() : s->id + " " + s->title;
         if (heading != section) {
             section = heading;
-            o << "<tr class=\"section\"><th colspan=\"4\">" << (print ? "<small>" : "") << esc(heading)
-              << (print ? "</small>" : "") << "</th></tr>";
+            o << "<tr class=\"section\"><th colspan=\"" << (print ? 3 : 4) << "\">"
+              << (print ? "<small>" : "") << esc(heading) << (print ? "</small>" : "") << "</th></tr>";
             row = 0;
+            previousReason = nullptr;
         }
+        // On paper a reason repeated within a section (the host-only items of sections 1 and 3) is written
+        // once: the appendix stays a few pages.
+        const bool repeated = print && previousReason != nullptr && *previousReason == i.reason;
+        previousReason = &i.reason;
+        const std::string verdict = std::string("<font color=\"") + verdictColour(i.verdict) + "\">" +
+                                    verdictWord(i.verdict) + "</font>";
+        const std::string reason = repeated ? std::string(kAsAbove) : esc(i.reason, 512);
         o << rowOpen(row++, print, "item") << cell(esc(i.item.id, 32)) << cell(esc(i.item.title, 512))
-          << cell(std::string("<font color=\"") + verdictColour(i.verdict) + "\">" + verdictWord(i.verdict) +
-                  "</font>")
-          << cell(esc(i.reason, 512)) << "</tr>";
+          << (print ? cell(verdict + ": " + reason) : cell(verdict) + cell(reason)) << "</tr>";
     }
     o << "</table>\n";
 }

@@ -213,7 +213,10 @@ std::string writeScanJson(const ScanResult& result, bool includeWaived, bool inc
         .key("apiVersion")
         .value(result.inventory.apiVersion);
     w.key("catalogueVersion").value(result.catalogueVersion).endObject();
-    w.key("cis").beginObject().key("version").value(toString(cisVersion)).endObject();
+    if (!v1) { // the deprecated schema keeps its former shape; its findings' references are translated all
+               // the same
+        w.key("cis").beginObject().key("version").value(toString(cisVersion)).endObject();
+    }
     const auto counts = result.findings.countsBySeverity();
     w.key("summary").beginObject();
     for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
@@ -281,7 +284,7 @@ std::string writeScanJson(const ScanResult& result, bool includeWaived, bool inc
                          .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     }
     w.endArray();
-    if (benchmark != nullptr) {
+    if (benchmark != nullptr && !v1) {
         w.key("benchmark");
         writeBenchmarkJson(w, *benchmark);
     }

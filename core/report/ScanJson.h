@@ -45,7 +45,7 @@ namespace drydock::json {
 // single finding changes (flags to add and remove, a Dockerfile change) stays with the finding. schemaVersion
 // 1 (deprecated, `--schema 1`, removed in the next release) has no "objects"; each finding has "object": {
 // "type", "id", "name" } and "remediation": null | { "runCommand", "addFlags", "removeFlags", "compose",
-// "dockerfile" }; everything else is as above.
+// "dockerfile" }, and no "cis" or "benchmark" at the top; everything else is as above.
 // "imageContents" is empty unless the scan analysed image contents (`scan --contents`, or the GUI's Scan ▸
 // Analyse image contents). Both "remediation"s are null when remediation is left out (`report
 // --no-remediation`). Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced,

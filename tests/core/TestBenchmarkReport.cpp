@@ -233,7 +233,7 @@ private slots:
             const std::string html = HtmlReportWriter::write(data(CisVersion::V1_8_0, detail), variant);
             QCOMPARE(html.find("CIS Docker Benchmark 1.8.0: every recommendation") != std::string::npos,
                      present);
-            const QList<QStringList> rows = appendixRows(html);
+            QList<QStringList> rows = appendixRows(html);
             if (!present) {
                 QVERIFY(rows.isEmpty());
                 continue;
@@ -242,10 +242,24 @@ private slots:
             QCOMPARE(rows.size(), int(coverage.items.size()));
             for (int i = 0; i < rows.size(); ++i) {
                 const BenchmarkItemResult& item = coverage.items[std::size_t(i)];
+                // On paper the verdict and its reason share a cell ("fail: 1 finding of DMN-001").
+                const bool print = variant == HtmlReportWriter::Variant::Print;
+                const QString verdict = QString::fromLatin1(toString(item.verdict)).replace('-', ' ');
+                if (print) {
+                    QCOMPARE(rows[i].size(), 3);
+                    rows[i] =
+                        QStringList{rows[i][0], rows[i][1], rows[i][2].section(QStringLiteral(": "), 0, 0),
+                                    rows[i][2].section(QStringLiteral(": "), 1)};
+                }
                 QCOMPARE(rows[i].size(), 4);
                 QCOMPARE(rows[i][0], QString::fromStdString(item.item.id));
-                QCOMPARE(rows[i][2], QString::fromLatin1(toString(item.verdict)).replace('-', ' '));
-                QCOMPARE(rows[i][3], QString::fromStdString(item.reason));
+                QCOMPARE(rows[i][2], verdict);
+                // On paper a reason repeated within a section is written once ("as above").
+                const bool repeated = variant == HtmlReportWriter::Variant::Print && i > 0 &&
+                                      coverage.items[std::size_t(i) - 1].reason == item.reason &&
+                                      coverage.items[std::size_t(i) - 1].section == item.section;
+                QCOMPARE(rows[i][3],
+                         repeated ? QStringLiteral("as above") : QString::fromStdString(item.reason));
             }
             // The counts come first, and agree with the rows.
             const std::string counts = std::to_string(coverage.count(BenchmarkVerdict::Fail)) + " fail";
