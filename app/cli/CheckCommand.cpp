@@ -89,8 +89,7 @@ int runCheck(const std::vector<std::string>& words)
         error = detail.error().message;
     }
     // --diff and --fix keep standard output for the patch alone: without --format, the findings go to stderr.
-    const bool findingsToStderr =
-        (diff || fix) && args->all("--format").empty() && args->all("--output").empty();
+    const bool findingsToStderr = (diff || fix) && args->all("--format").empty() && args->all("--output").empty();
     if (outputs && findingsToStderr) {
         outputs->clear();
     }

@@ -87,8 +87,7 @@ int runMain(int argc, char** argv)
 #ifdef DRYDOCK_WITH_GUI
     return runGui(argc, argv, *args);
 #else
-    std::fprintf(stderr,
-                 "drydock: this build has no desktop application; use a command (see drydock --help)\n");
+    std::fprintf(stderr, "drydock: this build has no desktop application; use a command (see drydock --help)\n");
     return ExitUsage;
 #endif
 }

@@ -25,12 +25,11 @@ std::vector<OptionSpec> endpointOptions(OptionKind kind)
 
 // --cis: which benchmark version's ids the output shows. The history keeps the rules' own references, so the
 // choice never changes what is stored.
-OptionSpec cisOption(std::string help = {})
+OptionSpec cisOption()
 {
     return {"--cis", K::Value, "VERSION",
-            help.empty() ? "the CIS Docker Benchmark version of the references shown: " + cisVersionList() +
-                               "\n(default " + toString(kDefaultCisVersion) + ")"
-                         : std::move(help)};
+            "the CIS Docker Benchmark version of the references shown: " + cisVersionList() + "\n(default " +
+                toString(kDefaultCisVersion) + ")"};
 }
 
 std::vector<OptionSpec> operator+(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b)
@@ -475,8 +474,7 @@ const CommandSpec& checkSpec()
             {"--format", K::Repeatable, "F",
              "text (default), json (scan schema 2 with locations), sarif (2.1.0, with the file\n"
              "and line of each finding for code-scanning viewers), csv, html or pdf"},
-            {"--output", K::Repeatable, "FILE",
-             "where the matching --format goes (default: standard output)"},
+            {"--output", K::Repeatable, "FILE", "where the matching --format goes (default: standard output)"},
             {"--fail-on", K::Value, "SEVERITY",
              "exit 1 when a finding is at or above SEVERITY (critical|high|medium|low|info)"},
             {"--diff", K::Flag, "",
@@ -495,8 +493,7 @@ const CommandSpec& checkSpec()
 
 std::string checkHelp()
 {
-    return std::string(
-               R"(Usage: drydock check [PATH…] [-f FILE]… [--diff | --fix] [--format F --output FILE]… [options]
+    return std::string(R"(Usage: drydock check [PATH…] [-f FILE]… [--diff | --fix] [--format F --output FILE]… [options]
 
 Reviews the compose files and Dockerfiles under each PATH (default: the current folder) without a
 daemon: compose.yaml, compose.yml, docker-compose.yml, docker-compose.*.yml and Dockerfile,
@@ -505,8 +502,7 @@ its override file, `extends`, and `${VARIABLES}` from .env and the environment. 
 file, line and column; --diff shows the fix and --fix writes it. Secret values found in the files are
 never printed: findings say where they are, masked.
 
-)") + optionHelp(checkSpec(), 22) +
-           "\n" + kExitCodes;
+)") + optionHelp(checkSpec(), 22) + "\n" + kExitCodes;
 }
 
 const CommandSpec& benchmarkSpec()

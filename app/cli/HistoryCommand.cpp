@@ -26,10 +26,7 @@ int fail(int code, const std::string& message)
     return code;
 }
 
-std::string clean(std::string_view text, std::size_t max = 80)
-{
-    return terminalText(text, max);
-}
+std::string clean(std::string_view text, std::size_t max = 80) { return terminalText(text, max); }
 
 std::string countsText(const std::array<int, severityCount>& c)
 {
@@ -49,8 +46,8 @@ std::optional<std::int64_t> scanId(const std::string& text)
 void findingLines(std::ostringstream& o, const char* mark, const std::vector<Finding>& findings)
 {
     for (const auto& f : findings) {
-        o << "  " << mark << " " << toString(f.severity) << " " << f.ruleId << " " << clean(f.object.name, 40)
-          << "  " << clean(f.title, 80) << (f.waiver ? "  [waived]" : "") << "\n";
+        o << "  " << mark << " " << toString(f.severity) << " " << f.ruleId << " " << clean(f.object.name, 40) << "  "
+          << clean(f.title, 80) << (f.waiver ? "  [waived]" : "") << "\n";
     }
 }
 
@@ -75,8 +72,8 @@ int list(HistoryStore& store, const ParsedArgs& args, bool json)
     for (const auto& s : scans.value()) {
         char line[64];
         std::snprintf(line, sizeof line, "%4lld  ", static_cast<long long>(s.id));
-        o << line << formatRfc3339(s.startedAtUnix) << "  " << countsText(s.counts) << "  " << s.waived
-          << "  " << clean(s.endpoint) << "\n";
+        o << line << formatRfc3339(s.startedAtUnix) << "  " << countsText(s.counts) << "  " << s.waived << "  "
+          << clean(s.endpoint) << "\n";
     }
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
 }
@@ -89,8 +86,7 @@ int show(HistoryStore& store, const ParsedArgs& args, bool json, CisVersion cis)
     }
     auto scan = store.scans().load(*id);
     if (!scan) {
-        return fail(scan.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError,
-                    scan.error().message);
+        return fail(scan.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError, scan.error().message);
     }
     if (json) {
         presentCis(scan->findings, cis); // the copy read back; the database keeps the rules' references
@@ -114,8 +110,7 @@ int diff(HistoryStore& store, const ParsedArgs& args, bool json, CisVersion cis)
     }
     auto delta = store.scans().delta(*a, *b);
     if (!delta) {
-        return fail(delta.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage,
-                    delta.error().message);
+        return fail(delta.error().code == ErrorCode::Database ? ExitLocalError : ExitUsage, delta.error().message);
     }
     const auto sa = store.scans().load(*a);
     const auto sb = store.scans().load(*b);
@@ -150,8 +145,7 @@ int trend(HistoryStore& store, const ParsedArgs& args, bool json)
             return fail(ExitLocalError, points.error().message);
         }
         if (json) {
-            return writeOutput("-", json::fleetTrendToJson(points.value(), endpoints)) ? ExitOk
-                                                                                       : ExitLocalError;
+            return writeOutput("-", json::fleetTrendToJson(points.value(), endpoints)) ? ExitOk : ExitLocalError;
         }
         std::ostringstream o;
         o << "Open findings per day across " << endpoints.size()
@@ -226,9 +220,8 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
         }
         std::ostringstream o;
         for (const auto& w : all.value()) {
-            o << "  " << w.id << "  " << toString(w.scope) << "  " << clean(w.ruleId) << "  "
-              << clean(w.objectPattern) << "  expires "
-              << (w.expiresAtUnix ? formatRfc3339(*w.expiresAtUnix) : std::string("never"))
+            o << "  " << w.id << "  " << toString(w.scope) << "  " << clean(w.ruleId) << "  " << clean(w.objectPattern)
+              << "  expires " << (w.expiresAtUnix ? formatRfc3339(*w.expiresAtUnix) : std::string("never"))
               << (w.isActive(now) ? "" : " (expired)") << "  — " << clean(w.reason, 120) << "\n";
         }
         return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
@@ -252,14 +245,12 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
         if (const auto e = args.last("--expires")) {
             w.expiresAtUnix = parseMoment(*e, now);
             if (!w.expiresAtUnix) {
-                return fail(ExitUsage,
-                            "--expires wants a date (2027-01-31), a time (RFC 3339) or a duration (30d)");
+                return fail(ExitUsage, "--expires wants a date (2027-01-31), a time (RFC 3339) or a duration (30d)");
             }
         }
         auto id = repo.add(w);
         if (!id) {
-            return fail(id.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitLocalError,
-                        id.error().message);
+            return fail(id.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitLocalError, id.error().message);
         }
         std::printf("Added waiver %lld.\n", static_cast<long long>(id.value()));
         return ExitOk;
@@ -270,9 +261,7 @@ int waivers(HistoryStore& store, const ParsedArgs& args, bool json)
             return fail(ExitUsage, "history waivers remove wants a waiver id");
         }
         auto r = repo.remove(*id);
-        return r ? ExitOk
-                 : fail(r.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError,
-                        r.error().message);
+        return r ? ExitOk : fail(r.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError, r.error().message);
     }
     if (action == "export" || action == "import") {
         if (args.positionals.size() < 3) {
@@ -379,8 +368,7 @@ int runHistory(const std::vector<std::string>& words)
     if (sub == "actions") {
         return actions(*store.value(), *args, json);
     }
-    return fail(ExitUsage, "unknown history command '" + sub +
-                               "' (list, show, diff, trend, prune, waivers, actions, reset)");
+    return fail(ExitUsage, "unknown history command '" + sub + "' (list, show, diff, trend, prune, waivers, actions, reset)");
 }
 
 } // namespace drydock::app

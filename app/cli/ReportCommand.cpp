@@ -16,8 +16,7 @@ namespace drydock::app {
 namespace {
 
 // `report --fleet`: every endpoint's latest stored scan side by side, the dashboard's fleet view.
-int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats,
-                const std::vector<std::string>& outputs)
+int fleetReport(const ParsedArgs& args, const std::vector<std::string>& formats, const std::vector<std::string>& outputs)
 {
     std::vector<ReportFormat> parsed;
     for (const auto& f : formats) {
@@ -80,17 +79,14 @@ int runReport(const std::vector<std::string>& words)
             return ExitUsage;
         }
         if (!args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
-            std::fprintf(stderr,
-                         "drydock: report --fleet takes no SCAN_ID and one --output per --format (see "
-                         "drydock report --help)\n");
+            std::fprintf(stderr, "drydock: report --fleet takes no SCAN_ID and one --output per --format (see "
+                                 "drydock report --help)\n");
             return ExitUsage;
         }
         return fleetReport(*args, formats, outputs);
     }
     if (args->positionals.empty() || formats.empty() || formats.size() != outputs.size()) {
-        std::fprintf(
-            stderr,
-            "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
+        std::fprintf(stderr, "drydock: report wants SCAN_ID and one --output per --format (see drydock report --help)\n");
         return ExitUsage;
     }
     std::vector<ReportFormat> parsed;
@@ -102,8 +98,8 @@ int runReport(const std::vector<std::string>& words)
         }
         parsed.push_back(*format);
     }
-    const auto jsonSchema = scanJsonSchemaOption(
-        *args, std::find(parsed.begin(), parsed.end(), ReportFormat::Json) != parsed.end());
+    const auto jsonSchema =
+        scanJsonSchemaOption(*args, std::find(parsed.begin(), parsed.end(), ReportFormat::Json) != parsed.end());
     if (!jsonSchema) {
         std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
         return ExitUsage;
@@ -173,8 +169,7 @@ int runReport(const std::vector<std::string>& words)
             report.baselineScanId = *baselineId;
         }
     }
-    report.scoreTrend =
-        storedScoreTrend(store.value()->scans(), scan.inventory.endpoint, scanId, report.baselineScanId);
+    report.scoreTrend = storedScoreTrend(store.value()->scans(), scan.inventory.endpoint, scanId, report.baselineScanId);
     for (std::size_t i = 0; i < formats.size(); ++i) {
         auto written = writeReport(parsed[i], outputs[i], report, args->has("--verbose"));
         if (!written) {

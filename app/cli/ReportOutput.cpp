@@ -19,8 +19,7 @@ namespace {
 #ifdef DRYDOCK_WITH_GUI
 // PDF rendering needs a Qt application; headless commands get one on the offscreen platform, made once and
 // deliberately never destroyed: a QGuiApplication destroyed by exit-time static destructors runs after Qt's
-// own statics are gone and crashes (exit status 139 after a complete PDF). It stays reachable, so it is no
-// leak.
+// own statics are gone and crashes (exit status 139 after a complete PDF). It stays reachable, so it is no leak.
 void ensureGuiApplication()
 {
     if (!QGuiApplication::instance()) {
@@ -71,16 +70,14 @@ Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson)
         return json::kScanJsonSchema;
     }
     if (!writesScanJson) {
-        return Error::make(
-            ErrorCode::InvalidArgument,
-            "--schema chooses the schema of a scan's JSON: give it with --format json (a fleet "
-            "view and the other formats have one shape)");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "--schema chooses the schema of a scan's JSON: give it with --format json (a fleet "
+                           "view and the other formats have one shape)");
     }
     auto version = json::parseScanJsonSchema(*asked);
     if (version && *version == json::kScanJsonSchemaDeprecated) {
-        std::fprintf(stderr,
-                     "drydock: note: JSON schemaVersion 1 is deprecated and goes away in the next release; "
-                     "move readers to schemaVersion 2 (remediation once per object, see README)\n");
+        std::fprintf(stderr, "drydock: note: JSON schemaVersion 1 is deprecated and goes away in the next release; "
+                             "move readers to schemaVersion 2 (remediation once per object, see README)\n");
     }
     return version;
 }

@@ -29,9 +29,9 @@ std::optional<std::vector<OutputRequest>> outputRequests(const ParsedArgs& args,
 // "-" for standard output. Format names are parsed by parseReportFormat (core/report/ReportFormat.h).
 Result<void> writeReport(ReportFormat format, const std::string& path, const ReportData& data, bool verbose);
 
-// The scan JSON schema that --schema asks for (json::kScanJsonSchema without it), or a usage error: an
-// unknown version, or --schema where no scan JSON is written (writesScanJson false: no --format json, or a
-// fleet view). The deprecated version 1 prints a note saying so on stderr.
+// The scan JSON schema that --schema asks for (json::kScanJsonSchema without it), or a usage error: an unknown
+// version, or --schema where no scan JSON is written (writesScanJson false: no --format json, or a fleet view).
+// The deprecated version 1 prints a note saying so on stderr.
 Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson);
 
 // How much an HTML or PDF report shows, from --detail (ReportDetail::Objects without it), or a usage error.

@@ -22,8 +22,7 @@ namespace drydock::app {
 
 namespace {
 
-bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOptions& contents,
-                   std::string& error)
+bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOptions& contents, std::string& error)
 {
     for (const auto& spec : args.all("--rule-severity")) {
         const auto eq = spec.find('=');
@@ -38,8 +37,7 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
         for (const auto& word : split(list, ',')) {
             const auto area = areaFromString(word);
             if (!area) {
-                error = "unknown area '" + word +
-                        "' (use image, container, runtime, network, secrets, daemon, swarm)";
+                error = "unknown area '" + word + "' (use image, container, runtime, network, secrets, daemon, swarm)";
                 return false;
             }
             settings.onlyAreas.insert(*area);
@@ -56,8 +54,7 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
                                !contents.trivyReports.empty() || !contents.grypeReports.empty() ||
                                contents.runTrivy || contents.runGrype;
     if (contentOption && !contents.enabled) {
-        error =
-            "--image, --vuln-db, --import-trivy, --import-grype, --run-trivy and --run-grype need --contents";
+        error = "--image, --vuln-db, --import-trivy, --import-grype, --run-trivy and --run-grype need --contents";
         return false;
     }
     return true;
@@ -90,9 +87,7 @@ int runScan(const std::vector<std::string>& words)
                             "|---|---|---|---|---|---|\n";
         for (const auto& rule : catalogue.rules()) {
             const RuleInfo& i = rule->info();
-            auto cell = [](std::string text) {
-                return replaceAll(replaceAll(std::move(text), "|", "\\|"), "\n", " ");
-            };
+            auto cell = [](std::string text) { return replaceAll(replaceAll(std::move(text), "|", "\\|"), "\n", " "); };
             table += "| " + i.id + " | " + displayName(i.area) + " | " + toString(i.defaultSeverity) + " | " +
                      [&] {
                          const CisReference cis = translateCis(i.cis, *cisVersion);
@@ -128,9 +123,8 @@ int runScan(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
-    const bool writesJson = std::any_of(outputs->begin(), outputs->end(), [](const OutputRequest& o) {
-        return o.format == ReportFormat::Json;
-    });
+    const bool writesJson = std::any_of(outputs->begin(), outputs->end(),
+                                        [](const OutputRequest& o) { return o.format == ReportFormat::Json; });
     const auto jsonSchema = scanJsonSchemaOption(*args, writesJson && !isFleetScan(*args));
     if (!jsonSchema) {
         std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
@@ -145,8 +139,7 @@ int runScan(const std::vector<std::string>& words)
     // Local inputs of content analysis are checked before the daemon is asked anything.
     for (const auto& file : [&] {
              auto files = contentOptions.trivyReports;
-             files.insert(files.end(), contentOptions.grypeReports.begin(),
-                          contentOptions.grypeReports.end());
+             files.insert(files.end(), contentOptions.grypeReports.begin(), contentOptions.grypeReports.end());
              if (!contentOptions.vulnDbPath.empty()) {
                  files.push_back(contentOptions.vulnDbPath);
              }

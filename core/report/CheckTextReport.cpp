@@ -10,10 +10,7 @@ namespace drydock {
 
 namespace {
 
-std::string clean(std::string_view text, std::size_t maxBytes = 160)
-{
-    return terminalText(text, maxBytes);
-}
+std::string clean(std::string_view text, std::size_t maxBytes = 160) { return terminalText(text, maxBytes); }
 
 // "high    ": the severity's own name, padded so the rule ids line up.
 std::string severityWord(Severity s)
@@ -69,8 +66,7 @@ std::string checkTextReport(const ProjectReview& review, bool verbose, CisVersio
                                                         std::to_string(f->location->line) + ":" +
                                                         std::to_string(f->location->column)
                                                   : clean(file.path, 400);
-            out << where << "  " << severityWord(f->severity) << " " << f->ruleId << "  "
-                << clean(f->title, 120);
+            out << where << "  " << severityWord(f->severity) << " " << f->ruleId << "  " << clean(f->title, 120);
             if (f->object.type == ObjectType::Container && !f->object.name.empty()) {
                 out << "  (service " << clean(f->object.name, 80) << ")";
             }

@@ -10,8 +10,8 @@ std::string CsvReportWriter::cell(const std::string& raw)
 {
     // Cut first, then mend: a cut id or label can end in half a character, and daemon text need not be UTF-8.
     std::string text = replaceInvalidUtf8(reportText(raw, 32768));
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                          text[0] == '\t' || text[0] == '\r')) {
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                          text[0] == '\r')) {
         text.insert(text.begin(), '\'');
     }
     std::string out = "\"";
@@ -34,17 +34,15 @@ std::string locationText(const Finding& f)
     if (!f.location) {
         return {};
     }
-    return f.location->file + ":" + std::to_string(f.location->line) + ":" +
-           std::to_string(f.location->column);
+    return f.location->file + ":" + std::to_string(f.location->line) + ":" + std::to_string(f.location->column);
 }
 
 } // namespace
 
 std::string CsvReportWriter::write(const ReportData& data)
 {
-    std::string out =
-        "scan_id,started_at,endpoint,rule_id,area,severity,cis_id,cis_version,object_type,object_id,"
-        "object_name,title,evidence,fix,run_command,waived,waiver_reason,location\r\n";
+    std::string out = "scan_id,started_at,endpoint,rule_id,area,severity,cis_id,cis_version,object_type,object_id,"
+                      "object_name,title,evidence,fix,run_command,waived,waiver_reason,location\r\n";
     const ScanResult& scan = *data.scan;
     // Every row names the benchmark version the report uses; cis_id is that version's id (empty when it has
     // none).

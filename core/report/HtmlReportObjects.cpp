@@ -117,8 +117,8 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
     for (std::size_t row = 0; row < g.findings.size(); ++row) {
         const Finding* f = g.findings[row];
         referenced.insert(f->ruleId);
-        o << rowOpen(row, print, "finding") << "<td>" << severityBadge(f->severity, print) << "</td><td>"
-          << ruleLink(f->ruleId, refs) << "</td><td>" << esc(f->title, 512) << "</td><td>"
+        o << rowOpen(row, print, "finding") << "<td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
+          << "</td><td>" << esc(f->title, 512) << "</td><td>"
           << (f->location ? "<code>" + esc(locationLabel(*f->location), 512) + "</code><br>" : std::string())
           << esc(f->evidence, 1024) << "</td><td>" <<
             [&] {
@@ -136,8 +136,7 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
         const std::string& file = g.findings.front()->location->file;
         if (data.fileDiffs.count(file) > 0) {
             o << "<p class=\"meta\">The fix: the change to <code>" << esc(file, 512) << "</code> under "
-              << (print ? "<i>Fixes to the files</i>" : "<a href=\"#fixes\">Fixes to the files</a>")
-              << ".</p>\n";
+              << (print ? "<i>Fixes to the files</i>" : "<a href=\"#fixes\">Fixes to the files</a>") << ".</p>\n";
         }
         return;
     }
@@ -276,8 +275,8 @@ void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
             for (const Finding* f : g->findings) {
                 referenced.insert(f->ruleId);
                 o << (first ? "" : "; ") << "<span class=\"finding\">"
-                  << ruleLink(f->ruleId, print ? RuleRefs::LinkWithPage : RuleRefs::Link) << " "
-                  << esc(f->title, 256) << "</span>";
+                  << ruleLink(f->ruleId, print ? RuleRefs::LinkWithPage : RuleRefs::Link) << " " << esc(f->title, 256)
+                  << "</span>";
                 first = false;
             }
             o << "</td></tr>";

@@ -11,12 +11,9 @@ namespace drydock {
 const char* toString(ReportDetail detail)
 {
     switch (detail) {
-    case ReportDetail::Summary:
-        return "summary";
-    case ReportDetail::Objects:
-        return "objects";
-    case ReportDetail::Full:
-        return "full";
+    case ReportDetail::Summary: return "summary";
+    case ReportDetail::Objects: return "objects";
+    case ReportDetail::Full: return "full";
     }
     return "objects";
 }
@@ -28,8 +25,7 @@ Result<ReportDetail> parseReportDetail(std::string_view name)
             return d;
         }
     }
-    return Error::make(ErrorCode::InvalidArgument, "unknown detail '" +
-                                                       visibleText(std::string(name).substr(0, 40)) +
+    return Error::make(ErrorCode::InvalidArgument, "unknown detail '" + visibleText(std::string(name).substr(0, 40)) +
                                                        "' (use summary, objects or full)");
 }
 
@@ -42,10 +38,7 @@ int ReportData::objects() const
     return static_cast<int>(i.containers.size() + i.images.size() + i.networks.size() + i.volumes.size());
 }
 
-std::string reportText(const std::string& text, std::size_t maxBytes)
-{
-    return truncateUtf8(text, maxBytes);
-}
+std::string reportText(const std::string& text, std::size_t maxBytes) { return truncateUtf8(text, maxBytes); }
 
 std::string reportCommand(const std::string& command, std::size_t maxBytes)
 {

@@ -39,8 +39,8 @@ struct ReportData
 {
     const ScanResult* scan = nullptr;
     const RuleCatalogue* catalogue = nullptr;
-    std::int64_t scanId = 0;        // 0 when not stored
-    std::optional<ScanDelta> delta; // changes since the baseline, when there is one
+    std::int64_t scanId = 0;               // 0 when not stored
+    std::optional<ScanDelta> delta;        // changes since the baseline, when there is one
     std::int64_t baselineScanId = 0;
     bool includeWaived = true;
     bool includeRemediation = true;

@@ -16,13 +16,10 @@ const char* level(Severity s)
 {
     switch (s) {
     case Severity::Critical:
-    case Severity::High:
-        return "error";
-    case Severity::Medium:
-        return "warning";
+    case Severity::High: return "error";
+    case Severity::Medium: return "warning";
     case Severity::Low:
-    case Severity::Info:
-        return "note";
+    case Severity::Info: return "note";
     }
     return "note";
 }
@@ -31,16 +28,11 @@ const char* level(Severity s)
 const char* securitySeverity(Severity s)
 {
     switch (s) {
-    case Severity::Critical:
-        return "9.5";
-    case Severity::High:
-        return "8.0";
-    case Severity::Medium:
-        return "5.5";
-    case Severity::Low:
-        return "3.0";
-    case Severity::Info:
-        return "0.0";
+    case Severity::Critical: return "9.5";
+    case Severity::High: return "8.0";
+    case Severity::Medium: return "5.5";
+    case Severity::Low: return "3.0";
+    case Severity::Info: return "0.0";
     }
     return "0.0";
 }
@@ -118,8 +110,8 @@ std::string scanToSarif(const ReportData& data)
             rules.push_back(rule);
         }
     }
-    // Checks outside the catalogue (the compose and Dockerfile checks of `drydock check`) are described by
-    // their first finding, so every result's ruleId has a descriptor.
+    // Checks outside the catalogue (the compose and Dockerfile checks of `drydock check`) are described by their
+    // first finding, so every result's ruleId has a descriptor.
     for (const auto& f : scan.findings.all()) {
         if (ruleIndex.count(f.ruleId) > 0) {
             continue;
@@ -184,8 +176,7 @@ std::string scanToSarif(const ReportData& data)
         }
         r["properties"] = props;
         if (f.waiver) {
-            r["suppressions"] = {
-                {{"kind", "external"}, {"status", "accepted"}, {"justification", f.waiver->reason}}};
+            r["suppressions"] = {{{"kind", "external"}, {"status", "accepted"}, {"justification", f.waiver->reason}}};
         }
         results.push_back(r);
     }

@@ -24,12 +24,7 @@ void writeWaiver(JsonWriter& w, const Finding& f)
         w.null();
         return;
     }
-    w.beginObject()
-        .key("id")
-        .value(f.waiver->waiverId)
-        .key("reason")
-        .value(f.waiver->reason)
-        .key("expiresAt");
+    w.beginObject().key("id").value(f.waiver->waiverId).key("reason").value(f.waiver->reason).key("expiresAt");
     if (f.waiver->expiresAtUnix) {
         w.value(formatRfc3339(*f.waiver->expiresAtUnix));
     } else {
@@ -42,12 +37,7 @@ void writeWaiver(JsonWriter& w, const Finding& f)
 // The reference is shown in the report's version (empty id and version when that version has none).
 void writeFindingHead(JsonWriter& w, const Finding& f, CisVersion cisVersion)
 {
-    w.key("ruleId")
-        .value(f.ruleId)
-        .key("area")
-        .value(toString(f.area))
-        .key("severity")
-        .value(toString(f.severity));
+    w.key("ruleId").value(f.ruleId).key("area").value(toString(f.area)).key("severity").value(toString(f.severity));
     const CisReference cis = translateCis(f.cis, cisVersion);
     w.key("cis").beginObject().key("id").value(cis.id).key("version").value(cis.version).endObject();
 }
@@ -71,8 +61,7 @@ void writeFindingTexts(JsonWriter& w, const Finding& f)
     w.key("rationale").value(f.rationale).key("fix").value(f.fix);
 }
 
-// schemaVersion 1: each finding carries its object and the object's whole remediated command and compose
-// snippet.
+// schemaVersion 1: each finding carries its object and the object's whole remediated command and compose snippet.
 void writeFindingV1(JsonWriter& w, const Finding& f, bool includeRemediation, CisVersion cisVersion)
 {
     w.beginObject();
@@ -84,8 +73,7 @@ void writeFindingV1(JsonWriter& w, const Finding& f, bool includeRemediation, Ci
     if (includeRemediation) {
         // Commands are whole or replaced by a comment saying why (a run command carries every label).
         w.beginObject().key("runCommand").value(reportCommand(f.remediation.runCommand));
-        w.stringArray("addFlags", f.remediation.addFlags)
-            .stringArray("removeFlags", f.remediation.removeFlags);
+        w.stringArray("addFlags", f.remediation.addFlags).stringArray("removeFlags", f.remediation.removeFlags);
         w.key("compose").value(reportCommand(f.remediation.compose));
         w.key("dockerfile").value(reportCommand(f.remediation.dockerfile)).endObject();
     } else {
@@ -115,9 +103,9 @@ void writeFindingV2(JsonWriter& w, const Finding& f, const std::string& objectRe
     w.endObject();
 }
 
-// One entry of schemaVersion 2's "objects": the object, and its command and snippet from its first finding
-// that has one (after RuleEngine renders remediation once per object, every finding of a container has the
-// same). Built with its first finding; later findings of the object only fill what is still empty.
+// One entry of schemaVersion 2's "objects": the object, and its command and snippet from its first finding that
+// has one (after RuleEngine renders remediation once per object, every finding of a container has the same).
+// Built with its first finding; later findings of the object only fill what is still empty.
 struct ObjectEntry
 {
     std::string ref;
@@ -135,13 +123,7 @@ std::string objectRefOf(const ObjectRef& object)
 void writeObject(JsonWriter& w, const ObjectEntry& o, bool includeRemediation)
 {
     const ObjectRef& object = o.first->object;
-    w.beginObject()
-        .key("ref")
-        .value(o.ref)
-        .key("type")
-        .value(toString(object.type))
-        .key("id")
-        .value(object.id);
+    w.beginObject().key("ref").value(o.ref).key("type").value(toString(object.type)).key("id").value(object.id);
     w.key("name").value(reportText(object.name, kMaxText)).key("remediation");
     if (includeRemediation) {
         static const std::string none;
@@ -208,13 +190,10 @@ std::string writeScanJson(const ScanResult& result, bool includeWaived, bool inc
     w.key("startedAt").value(formatRfc3339(result.startedAtUnix));
     w.key("finishedAt").value(formatRfc3339(result.finishedAtUnix));
     w.key("endpoint").value(result.inventory.endpoint).key("engine").value(result.inventory.engineName);
-    w.key("engineVersion")
-        .value(result.inventory.engineVersion)
-        .key("apiVersion")
-        .value(result.inventory.apiVersion);
+    w.key("engineVersion").value(result.inventory.engineVersion).key("apiVersion").value(result.inventory.apiVersion);
     w.key("catalogueVersion").value(result.catalogueVersion).endObject();
-    if (!v1) { // the deprecated schema keeps its former shape; its findings' references are translated all
-               // the same
+    // The deprecated schema keeps its former shape; its findings' references are translated all the same.
+    if (!v1) {
         w.key("cis").beginObject().key("version").value(toString(cisVersion)).endObject();
     }
     const auto counts = result.findings.countsBySeverity();
@@ -302,14 +281,11 @@ Result<int> parseScanJsonSchema(std::string_view text)
     if (text == "1") {
         return kScanJsonSchemaDeprecated;
     }
-    return Error::make(ErrorCode::InvalidArgument, "unknown JSON schema '" + std::string(text) +
-                                                       "' (use 2, the default, or 1, deprecated)");
+    return Error::make(ErrorCode::InvalidArgument,
+                       "unknown JSON schema '" + std::string(text) + "' (use 2, the default, or 1, deprecated)");
 }
 
-std::string scanToJson(const ScanResult& result, int indent)
-{
-    return scanToJson(result, true, true, indent);
-}
+std::string scanToJson(const ScanResult& result, int indent) { return scanToJson(result, true, true, indent); }
 
 std::string scanToJson(const ReportData& data, int indent)
 {

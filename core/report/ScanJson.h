@@ -8,11 +8,10 @@
 
 namespace drydock::json {
 
-// The documented, stable JSON of `drydock scan --format json`, `drydock report --format json` and the GUI's
-// JSON export. schemaVersion 2 (the default; JSON Schema in resources/schema/scan-v2.schema.json): {
-// "schemaVersion": 2,
-//   "scan": { "startedAt", "finishedAt", "endpoint", "engine" ("Docker" or "Podman"), "engineVersion",
-//   "apiVersion",
+// The documented, stable JSON of `drydock scan --format json`, `drydock report --format json` and the GUI's JSON
+// export. schemaVersion 2 (the default; JSON Schema in resources/schema/scan-v2.schema.json):
+// { "schemaVersion": 2,
+//   "scan": { "startedAt", "finishedAt", "endpoint", "engine" ("Docker" or "Podman"), "engineVersion", "apiVersion",
 //             "catalogueVersion" },
 //   "cis": { "version" } (the CIS Docker Benchmark version of every "cis" below: --cis, default 1.8.0),
 //   "summary": { "critical", "high", "medium", "low", "info" (open findings), "total" (all), "waived",
@@ -27,8 +26,7 @@ namespace drydock::json {
 //                        "layers", "bytesRead",
 //                        "packages": [ { "name", "version", "source", "sourceVersion", "arch", "ecosystem",
 //                                        "license" } ],
-//                        "vulnerabilities": [ { "id", "package", "installedVersion", "fixedVersion",
-//                        "severity",
+//                        "vulnerabilities": [ { "id", "package", "installedVersion", "fixedVersion", "severity",
 //                                               "cvss", "cvssVector", "title", "source" } ],
 //                        "notes": [] } ],
 //   "benchmark": { "version", "counts", "items": [ { "id", "section", "title", "verdict" ("pass", "fail",
@@ -36,20 +34,19 @@ namespace drydock::json {
 //                  "object": { "type", "name" }, "waived" } ] } ] } (core/report/BenchmarkReport.h) }
 // A finding's "cis" is the rule's reference in the report's version, both empty when that version has none.
 // "benchmark" is written for reports (ReportData with a catalogue), not by the ScanResult-only overloads.
-// "objects" holds each object that has a finding in "findings" once, in the order of its first finding; its
-// "ref" is "TYPE:ID" ("container:3f2a…"; the name stands in for an empty id), unique in the document, and a
-// finding's "objectRef" is that string. An object's remediated `docker run` command and compose snippet (the
-// object's command with the edits of all its findings, empty for objects that have none) are written there
-// once — in schemaVersion 1 every finding repeated them, which made the JSON of ~3,100 findings 4.3 MB.
-// Should the findings of one object ever carry different ones, the first non-empty one is written. What a
-// single finding changes (flags to add and remove, a Dockerfile change) stays with the finding. schemaVersion
-// 1 (deprecated, `--schema 1`, removed in the next release) has no "objects"; each finding has "object": {
-// "type", "id", "name" } and "remediation": null | { "runCommand", "addFlags", "removeFlags", "compose",
-// "dockerfile" }, and no "cis" or "benchmark" at the top; everything else is as above.
+// "objects" holds each object that has a finding in "findings" once, in the order of its first finding; its "ref"
+// is "TYPE:ID" ("container:3f2a…"; the name stands in for an empty id), unique in the document, and a finding's
+// "objectRef" is that string. An object's remediated `docker run` command and compose snippet (the object's
+// command with the edits of all its findings, empty for objects that have none) are written there once — in
+// schemaVersion 1 every finding repeated them, which made the JSON of ~3,100 findings 4.3 MB. Should the findings
+// of one object ever carry different ones, the first non-empty one is written. What a single finding changes
+// (flags to add and remove, a Dockerfile change) stays with the finding.
+// schemaVersion 1 (deprecated, `--schema 1`, removed in the next release) has no "objects"; each finding has
+// "object": { "type", "id", "name" } and "remediation": null | { "runCommand", "addFlags", "removeFlags", "compose",
+// "dockerfile" }, and there is no "cis" or "benchmark" at the top; everything else is as above.
 // "imageContents" is empty unless the scan analysed image contents (`scan --contents`, or the GUI's Scan ▸
-// Analyse image contents). Both "remediation"s are null when remediation is left out (`report
-// --no-remediation`). Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced,
-// never passed through.
+// Analyse image contents). Both "remediation"s are null when remediation is left out (`report --no-remediation`).
+// Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced, never passed through.
 inline constexpr int kScanJsonSchema = 2;           // written unless asked otherwise
 inline constexpr int kScanJsonSchemaDeprecated = 1; // still written on request, for one release
 

@@ -1,6 +1,6 @@
-// The HTML report's structure (issue #20) on the realistic 34-container set: the sections each detail level
-// holds, the size target, one hardened command per container, every finding listed once, rule links that
-// reach their entry, and hostile text still escaped.
+// The HTML report's structure (issue #20) on the realistic 34-container set: the sections each detail level holds,
+// the size target, one hardened command per container, every finding listed once, rule links that reach their
+// entry, and hostile text still escaped.
 #include "core/report/HtmlReportWriter.h"
 #include "core/rules/RuleCatalogue.h"
 #include "tests/support/RealisticScan.h"
@@ -39,26 +39,20 @@ private slots:
         QTest::addColumn<ReportDetail>("detail");
         QTest::addColumn<QStringList>("present");
         QTest::addColumn<QStringList>("absent");
-        const QStringList summary{"id=\"summary\"",
-                                  ">Fix first<",
-                                  ">Quick wins<",
-                                  "aria-label=\"Open findings by severity\"",
-                                  "aria-label=\"Open findings by area\"",
-                                  "aria-label=\"Posture score per scan"};
+        const QStringList summary{"id=\"summary\"", ">Fix first<", ">Quick wins<", "aria-label=\"Open findings by severity\"",
+                                  "aria-label=\"Open findings by area\"", "aria-label=\"Posture score per scan"};
         QTest::newRow("summary is the first page alone")
             << ReportDetail::Summary << summary
-            << QStringList{"id=\"findings\"", "id=\"rules\"", "id=\"appendix\"", "Hardened command",
-                           "<details>"};
-        QTest::newRow(
-            "objects adds the objects, the rules once and the appendix, without per-finding remediation")
+            << QStringList{"id=\"findings\"", "id=\"rules\"", "id=\"appendix\"", "Hardened command", "<details>"};
+        QTest::newRow("objects adds the objects, the rules once and the appendix, without per-finding remediation")
             << ReportDetail::Objects
             << summary + QStringList{"id=\"findings\"", "id=\"rules\"", "id=\"appendix\"", "Hardened command",
                                      "What each change resolves"}
             << QStringList{"<details>", "Remediated command"};
         QTest::newRow("full adds each finding's remediation, folded")
             << ReportDetail::Full
-            << summary + QStringList{"id=\"findings\"", "id=\"rules\"", "<details><summary>",
-                                     "Remediated command", "<b>Compose</b>"}
+            << summary + QStringList{"id=\"findings\"", "id=\"rules\"", "<details><summary>", "Remediated command",
+                                     "<b>Compose</b>"}
             << QStringList{};
     }
     void eachDetailHoldsItsSections()
@@ -80,8 +74,7 @@ private slots:
         QCOMPARE(m_scan.inventory.containers.size(), std::size_t(34));
         QVERIFY2(m_scan.findings.size() > 400, qPrintable(QString::number(m_scan.findings.size())));
         const QByteArray bytes = html(ReportDetail::Objects).toUtf8();
-        // 250 KB for the findings, plus the CIS benchmark appendix: 118 recommendations whatever the scan
-        // (~28 KB).
+        // 250 KB for the findings, plus the CIS benchmark appendix: 118 recommendations whatever the scan (~28 KB).
         QVERIFY2(bytes.size() <= 280 * 1024, qPrintable(QString::number(bytes.size() / 1024) + " KB"));
     }
 
@@ -101,8 +94,7 @@ private slots:
                 containersWithChanges.insert(f.object.id);
             }
         }
-        QCOMPARE(int(page.count(QStringLiteral("<b>Hardened command</b>"))),
-                 int(containersWithChanges.size()));
+        QCOMPARE(int(page.count(QStringLiteral("<b>Hardened command</b>"))), int(containersWithChanges.size()));
         // Severity counts agree with the scan's own.
         const auto counts = m_scan.findings.countsBySeverity();
         QVERIFY(page.contains(QStringLiteral("critical</span></td><td>%1</td>").arg(counts[4])));
@@ -126,9 +118,8 @@ private slots:
         }
         QVERIFY(targets.size() > 10);
         for (const QString& t : std::as_const(targets)) {
-            const QString entry = variant == HtmlReportWriter::Variant::Print
-                                      ? QStringLiteral("<a name=\"%1\">").arg(t)
-                                      : QStringLiteral(" id=\"%1\">").arg(t);
+            const QString entry = variant == HtmlReportWriter::Variant::Print ? QStringLiteral("<a name=\"%1\">").arg(t)
+                                                                             : QStringLiteral(" id=\"%1\">").arg(t);
             QCOMPARE(int(page.count(entry)), 1);
         }
         if (variant == HtmlReportWriter::Variant::Print) {
@@ -143,12 +134,8 @@ private slots:
         const QString page = html(ReportDetail::Summary);
         const int fixFirst = page.indexOf(QStringLiteral(">Fix first<"));
         QVERIFY(fixFirst > 0);
-        // The realistic set's critical risks: privileged containers come first, with the line an attacker
-        // reads.
-        const QString first =
-            page.mid(fixFirst, page.indexOf(QStringLiteral("</tr>"),
-                                            page.indexOf(QStringLiteral("<td>1</td>"), fixFirst)) -
-                                   fixFirst);
+        // The realistic set's critical risks: privileged containers come first, with the line an attacker reads.
+        const QString first = page.mid(fixFirst, page.indexOf(QStringLiteral("</tr>"), page.indexOf(QStringLiteral("<td>1</td>"), fixFirst)) - fixFirst);
         QVERIFY2(first.contains(QStringLiteral("critical")), qPrintable(first));
         QVERIFY2(first.contains(QStringLiteral("root on the host")), qPrintable(first));
     }

@@ -1,6 +1,6 @@
-// The scan JSON (core/report/ScanJson): schemaVersion 2 lists each object once with its remediated command
-// and findings name it by ref; schemaVersion 1 keeps its former shape for one release; both are valid UTF-8,
-// leave out what a report leaves out, and schema 2 follows resources/schema/scan-v2.schema.json.
+// The scan JSON (core/report/ScanJson): schemaVersion 2 lists each object once with its remediated command and
+// findings name it by ref; schemaVersion 1 keeps its former shape for one release; both are valid UTF-8, leave
+// out what a report leaves out, and schema 2 follows resources/schema/scan-v2.schema.json.
 #include "core/report/ScanJson.h"
 
 #include <QFile>
@@ -21,8 +21,7 @@ namespace {
 // A container's remediated command as RuleEngine renders it: long, because it carries every label and mount.
 std::string runCommandOf(const std::string& name)
 {
-    std::string command =
-        "docker run -d \\\n  --name " + name + " \\\n  --cap-drop ALL \\\n  --read-only \\\n";
+    std::string command = "docker run -d \\\n  --name " + name + " \\\n  --cap-drop ALL \\\n  --read-only \\\n";
     for (int i = 0; i < 30; ++i) {
         command += "  --label com.example.team-" + std::to_string(i) + "=platform-and-operations \\\n";
     }
@@ -31,8 +30,7 @@ std::string runCommandOf(const std::string& name)
 
 std::string composeOf(const std::string& name)
 {
-    std::string compose =
-        "services:\n  " + name + ":\n    image: registry.example.com/app:1.4.2\n    cap_drop: [ALL]\n";
+    std::string compose = "services:\n  " + name + ":\n    image: registry.example.com/app:1.4.2\n    cap_drop: [ALL]\n";
     compose += "    read_only: true\n    labels:\n";
     for (int i = 0; i < 30; ++i) {
         compose += "      com.example.team-" + std::to_string(i) + ": platform-and-operations\n";
@@ -123,8 +121,8 @@ QStringList keysInOrder(const std::string& text, const QJsonObject& object)
     return keys;
 }
 
-// Runs tests/support/validate-sarif.py (any document against a Draft 2020-12 schema) on text with the schema
-// 2 schema: its exit code and what it printed.
+// Runs tests/support/validate-sarif.py (any document against a Draft 2020-12 schema) on text with the schema 2
+// schema: its exit code and what it printed.
 std::pair<int, QString> validateAgainstSchemaTwo(const std::string& text)
 {
     QTemporaryDir dir;
@@ -137,9 +135,9 @@ std::pair<int, QString> validateAgainstSchemaTwo(const std::string& text)
     file.close();
     const QString source = qEnvironmentVariable("DRYDOCK_SOURCE_DIR");
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {source + QStringLiteral("/tests/support/validate-sarif.py"),
-                  source + QStringLiteral("/resources/schema/scan-v2.schema.json"), path});
+    python.start(QStringLiteral("/usr/bin/python3"), {source + QStringLiteral("/tests/support/validate-sarif.py"),
+                                                      source + QStringLiteral("/resources/schema/scan-v2.schema.json"),
+                                                      path});
     if (!python.waitForFinished(60000)) {
         return {-1, QStringLiteral("the validator did not finish")};
     }
@@ -177,8 +175,7 @@ private slots:
         QCOMPARE(web.value(QStringLiteral("id")).toString(), QStringLiteral("c1"));
         QCOMPARE(web.value(QStringLiteral("name")).toString(), QStringLiteral("web"));
         const QJsonObject remediation = web.value(QStringLiteral("remediation")).toObject();
-        QCOMPARE(remediation.value(QStringLiteral("runCommand")).toString().toStdString(),
-                 runCommandOf("web"));
+        QCOMPARE(remediation.value(QStringLiteral("runCommand")).toString().toStdString(), runCommandOf("web"));
         QCOMPARE(remediation.value(QStringLiteral("compose")).toString().toStdString(), composeOf("web"));
 
         const QJsonArray findings = root.value(QStringLiteral("findings")).toArray();
@@ -193,29 +190,22 @@ private slots:
         }
         QCOMPARE(findingRefs, (QStringList{"container:c1", "container:c1", "container:c2", "image:sha256:aa",
                                            "container:c2", "container:c3"}));
-        QCOMPARE(findings.at(3)
-                     .toObject()
-                     .value(QStringLiteral("remediation"))
-                     .toObject()
-                     .value(QStringLiteral("dockerfile")),
+        QCOMPARE(findings.at(3).toObject().value(QStringLiteral("remediation")).toObject().value(
+                     QStringLiteral("dockerfile")),
                  QJsonValue(QStringLiteral("USER 10001")));
-        QCOMPARE(objects.at(2)
-                     .toObject()
-                     .value(QStringLiteral("remediation"))
-                     .toObject()
-                     .value(QStringLiteral("runCommand")),
+        QCOMPARE(objects.at(2).toObject().value(QStringLiteral("remediation")).toObject().value(
+                     QStringLiteral("runCommand")),
                  QJsonValue(QString()));
     }
 
     void theObjectTakesTheFirstCommandThatIsThere_data()
     {
-        QTest::addColumn<QStringList>(
-            "commands"); // the runCommand of each finding of one container, in order
+        QTest::addColumn<QStringList>("commands"); // the runCommand of each finding of one container, in order
         QTest::addColumn<QString>("expected");
-        QTest::newRow("every finding carries the same command")
-            << QStringList{"docker run a", "docker run a"} << "docker run a";
-        QTest::newRow("the first finding has none, the second has one")
-            << QStringList{"", "docker run b"} << "docker run b";
+        QTest::newRow("every finding carries the same command") << QStringList{"docker run a", "docker run a"}
+                                                                << "docker run a";
+        QTest::newRow("the first finding has none, the second has one") << QStringList{"", "docker run b"}
+                                                                        << "docker run b";
         QTest::newRow("the findings disagree: the first one wins")
             << QStringList{"docker run a", "docker run b", ""} << "docker run a";
         QTest::newRow("no finding has one: the command is empty") << QStringList{"", ""} << "";
@@ -283,29 +273,25 @@ private slots:
         data.jsonSchema = 1;
         const std::string text = json::scanToJson(data);
         const QJsonObject root = parse(text);
-        QCOMPARE(keysInOrder(text, root),
-                 (QStringList{"schemaVersion", "scan", "summary", "findings", "problems", "imageContents"}));
+        QCOMPARE(keysInOrder(text, root), (QStringList{"schemaVersion", "scan", "summary", "findings", "problems",
+                                                      "imageContents"}));
         QCOMPARE(root.value(QStringLiteral("schemaVersion")).toInt(), 1);
         const QJsonArray findings = root.value(QStringLiteral("findings")).toArray();
         QCOMPARE(findings.size(), 6);
         const QJsonObject first = findings.first().toObject();
-        QCOMPARE(first.keys(), (QStringList{"area", "cis", "evidence", "fix", "object", "rationale",
-                                            "remediation", "ruleId", "severity", "title", "waiver"}));
+        QCOMPARE(first.keys(), (QStringList{"area", "cis", "evidence", "fix", "object", "rationale", "remediation",
+                                            "ruleId", "severity", "title", "waiver"}));
         QCOMPARE(first.value(QStringLiteral("object")).toObject(),
                  (QJsonObject{{"type", "container"}, {"id", "c1"}, {"name", "web"}}));
         const QJsonObject r = first.value(QStringLiteral("remediation")).toObject();
         QCOMPARE(r.keys(), (QStringList{"addFlags", "compose", "dockerfile", "removeFlags", "runCommand"}));
         QCOMPARE(r.value(QStringLiteral("runCommand")).toString().toStdString(), runCommandOf("web"));
         // Every finding of a container repeats its command: what schema 2 stops doing.
-        QCOMPARE(findings.at(1)
-                     .toObject()
-                     .value(QStringLiteral("remediation"))
-                     .toObject()
-                     .value(QStringLiteral("runCommand")),
+        QCOMPARE(findings.at(1).toObject().value(QStringLiteral("remediation")).toObject().value(
+                     QStringLiteral("runCommand")),
                  r.value(QStringLiteral("runCommand")));
-        QCOMPARE(
-            findings.last().toObject().value(QStringLiteral("waiver")).toObject().value(QStringLiteral("id")),
-            QJsonValue(7));
+        QCOMPARE(findings.last().toObject().value(QStringLiteral("waiver")).toObject().value(QStringLiteral("id")),
+                 QJsonValue(7));
     }
 
     void schemaTwoKeepsTheRestOfTheDocument()
@@ -315,8 +301,8 @@ private slots:
         const std::string v1 = json::scanToJson(scan, true, true, 2, 1);
         const QJsonObject one = parse(v1);
         const QJsonObject two = parse(v2);
-        QCOMPARE(keysInOrder(v2, two), (QStringList{"schemaVersion", "scan", "cis", "summary", "objects",
-                                                    "findings", "problems", "imageContents"}));
+        QCOMPARE(keysInOrder(v2, two), (QStringList{"schemaVersion", "scan", "cis", "summary", "objects", "findings",
+                                                   "problems", "imageContents"}));
         for (const char* key : {"scan", "summary", "problems", "imageContents"}) {
             QCOMPARE(two.value(QLatin1String(key)), one.value(QLatin1String(key)));
         }
@@ -324,10 +310,9 @@ private slots:
         const QJsonArray f2 = two.value(QStringLiteral("findings")).toArray();
         QCOMPARE(f2.size(), f1.size());
         for (qsizetype i = 0; i < f1.size(); ++i) {
-            for (const char* key :
-                 {"ruleId", "area", "severity", "cis", "title", "evidence", "rationale", "fix", "waiver"}) {
-                QCOMPARE(f2.at(i).toObject().value(QLatin1String(key)),
-                         f1.at(i).toObject().value(QLatin1String(key)));
+            for (const char* key : {"ruleId", "area", "severity", "cis", "title", "evidence", "rationale", "fix",
+                                    "waiver"}) {
+                QCOMPARE(f2.at(i).toObject().value(QLatin1String(key)), f1.at(i).toObject().value(QLatin1String(key)));
             }
         }
     }
@@ -349,10 +334,9 @@ private slots:
         const ScanResult scan = crowdedScan(containers, findingsEach);
         const std::size_t one = json::scanToJson(scan, true, true, 2, 1).size();
         const std::size_t two = json::scanToJson(scan, true, true, 2, 2).size();
-        qInfo("%d findings: schemaVersion 1 %zu bytes, schemaVersion 2 %zu bytes (%.0f %%)",
-              containers * findingsEach, one, two, 100.0 * double(two) / double(one));
-        QVERIFY2(double(two) <= atMost * double(one),
-                 qPrintable(QStringLiteral("%1 vs %2").arg(two).arg(one)));
+        qInfo("%d findings: schemaVersion 1 %zu bytes, schemaVersion 2 %zu bytes (%.0f %%)", containers * findingsEach,
+              one, two, 100.0 * double(two) / double(one));
+        QVERIFY2(double(two) <= atMost * double(one), qPrintable(QStringLiteral("%1 vs %2").arg(two).arg(one)));
         QCOMPARE(parse(json::scanToJson(scan)).value(QStringLiteral("objects")).toArray().size(), containers);
     }
 
@@ -389,8 +373,7 @@ private slots:
         const std::string text = json::scanToJson(scanOf(std::move(fs)));
         const QJsonObject root = parse(text);
         QVERIFY(!root.isEmpty());
-        QVERIFY(QString::fromUtf8(text).toUtf8() ==
-                QByteArray::fromStdString(text)); // valid UTF-8 throughout
+        QVERIFY(QString::fromUtf8(text).toUtf8() == QByteArray::fromStdString(text)); // valid UTF-8 throughout
         const QJsonArray objects = root.value(QStringLiteral("objects")).toArray();
         QCOMPARE(objects.size(), 1);
         const QString ref = objects.at(0).toObject().value(QStringLiteral("ref")).toString();
@@ -407,8 +390,7 @@ private slots:
         const QJsonObject root = parse(json::scanToJson(scanOf(std::move(fs))));
         const QJsonArray objects = root.value(QStringLiteral("objects")).toArray();
         QCOMPARE(objects.size(), 2);
-        QCOMPARE(objects.at(1).toObject().value(QStringLiteral("ref")).toString(),
-                 QStringLiteral("container:db"));
+        QCOMPARE(objects.at(1).toObject().value(QStringLiteral("ref")).toString(), QStringLiteral("container:db"));
     }
 
     void outputFollowsTheJsonSchema_data()

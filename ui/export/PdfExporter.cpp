@@ -138,11 +138,9 @@ PageRefs pageRefs(QTextDocument& doc, qreal pageHeight)
         };
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
-            // Most fragments are plain text: their format (shared by index) is looked at once, not copied
-            // each time.
+            // Most fragments are plain text: their format (shared by index) is looked at once, not copied each time.
             const int formatIndex = fragment.charFormatIndex();
-            if (formatIndex < static_cast<int>(plain.size()) &&
-                plain[static_cast<std::size_t>(formatIndex)]) {
+            if (formatIndex < static_cast<int>(plain.size()) && plain[static_cast<std::size_t>(formatIndex)]) {
                 continue;
             }
             const QTextCharFormat format = fragment.charFormat();
@@ -171,8 +169,8 @@ PageRefs pageRefs(QTextDocument& doc, qreal pageHeight)
             if (!line.isValid()) {
                 continue;
             }
-            // The fragment's font as laid out: its format leaves the size relative (<small>) or unset, so the
-            // size is matched to the line's own ascent on the device the document was laid out for.
+            // The fragment's font as laid out: its format leaves the size relative (<small>) or unset, so the size
+            // is matched to the line's own ascent on the device the document was laid out for.
             QFont font = format.font().resolve(doc.defaultFont());
             const qreal ascent = QFontMetricsF(font, layout->paintDevice()).ascent();
             if (ascent > 0 && line.ascent() > 0) {
@@ -205,14 +203,14 @@ void layOut(QTextDocument& doc, const QString& html, QPaintDevice* device, int p
     doc.setDefaultTextOption(wrap);
 }
 
-// Past this size the body is laid out in two parts at once, one on a thread of its own: setHtml and layout
-// are two thirds of a long report's time and one core is otherwise idle (a 10,000-finding report: 5.2 s → see
+// Past this size the body is laid out in two parts at once, one on a thread of its own: setHtml and layout are
+// two thirds of a long report's time and one core is otherwise idle (a 10,000-finding report: 5.2 s → see
 // bench_reports). Smaller bodies are not worth a thread.
 constexpr int kSplitBodyChars = 400000;
 
-// The two parts of a long body, cut before the object block nearest its middle (objects are top-level blocks
-// of the print HTML, so nothing is cut inside an element); the second part gets the first's <head>. The
-// second is empty when the body is short or has no object blocks.
+// The two parts of a long body, cut before the object block nearest its middle (objects are top-level blocks of
+// the print HTML, so nothing is cut inside an element); the second part gets the first's <head>. The second is
+// empty when the body is short or has no object blocks.
 std::pair<QString, QString> splitBody(const QString& html)
 {
     if (html.size() < kSplitBodyChars) {
@@ -220,9 +218,7 @@ std::pair<QString, QString> splitBody(const QString& html)
     }
     // An object block starts with <h2 … class="object"> (PrintMarkup puts its style first).
     static const QString kObject = QStringLiteral("class=\"object\"");
-    const auto headingStart = [&html](int at) {
-        return at < 0 ? -1 : html.lastIndexOf(QStringLiteral("<h2"), at);
-    };
+    const auto headingStart = [&html](int at) { return at < 0 ? -1 : html.lastIndexOf(QStringLiteral("<h2"), at); };
     const int middle = html.size() / 2;
     const int after = headingStart(html.indexOf(kObject, middle));
     const int before = headingStart(html.lastIndexOf(kObject, middle));
@@ -240,13 +236,12 @@ std::pair<QString, QString> splitBody(const QString& html)
 // Lays out the second part of a long body on a thread of its own. Qt's font engines belong to the thread that
 // made them and go when it ends, so the thread keeps the document (and its engines) alive until the PDF is
 // finished, then destroys the document itself: drawing happens on the caller's thread while this one waits.
-// A QThread, not a bare std::thread: the layout starts timers, and Qt warns about each on a thread it did not
-// make.
+// A QThread, not a bare std::thread: the layout starts timers, and Qt warns about each on a thread it did not make.
 class SecondPartLayout
 {
 public:
-    SecondPartLayout(QString html, const std::vector<std::pair<QString, QImage>>& images,
-                     QPaintDevice* device, int pointSize, QSizeF pageSize)
+    SecondPartLayout(QString html, const std::vector<std::pair<QString, QImage>>& images, QPaintDevice* device,
+                     int pointSize, QSizeF pageSize)
     {
         m_thread.reset(QThread::create([this, html = std::move(html), &images, device, pointSize, pageSize] {
             BodyDocument doc(images);
@@ -301,8 +296,7 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
     document.titleLines =
         QStringLiteral("%1\n%13 %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
                        "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12\nCIS Docker Benchmark %14")
-            .arg(QString::fromStdString(scan.inventory.endpoint),
-                 QString::fromStdString(scan.inventory.engineVersion),
+            .arg(QString::fromStdString(scan.inventory.endpoint), QString::fromStdString(scan.inventory.engineVersion),
                  QString::fromStdString(scan.inventory.apiVersion),
                  QString::fromStdString(formatRfc3339(scan.startedAtUnix)),
                  data.scanId ? QStringLiteral(" · scan %1").arg(data.scanId) : QString())
@@ -322,31 +316,29 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
     return writeDocument(document, path, progress);
 }
 
-Result<void> PdfExporter::writeFleet(const FleetSummary& fleet, std::int64_t generatedAtUnix,
-                                     const QString& path, const Progress& progress)
+Result<void> PdfExporter::writeFleet(const FleetSummary& fleet, std::int64_t generatedAtUnix, const QString& path,
+                                     const Progress& progress)
 {
     Document document;
     document.title = QStringLiteral("Drydock fleet report");
     document.header = QStringLiteral("Drydock fleet report — %1 endpoint(s)").arg(fleet.endpoints.size());
-    document.titleLines =
-        QStringLiteral("%1 endpoint(s): %2 scanned, %3 unreachable\nGenerated %4\n\n"
-                       "Open across the fleet: Critical %5 · High %6 · Medium %7 · Low %8 · Info %9")
-            .arg(fleet.endpoints.size())
-            .arg(fleet.reachable)
-            .arg(fleet.unreachable)
-            .arg(QString::fromStdString(formatRfc3339(generatedAtUnix)))
-            .arg(fleet.open[4])
-            .arg(fleet.open[3])
-            .arg(fleet.open[2])
-            .arg(fleet.open[1])
-            .arg(fleet.open[0]);
+    document.titleLines = QStringLiteral("%1 endpoint(s): %2 scanned, %3 unreachable\nGenerated %4\n\n"
+                                         "Open across the fleet: Critical %5 · High %6 · Medium %7 · Low %8 · Info %9")
+                              .arg(fleet.endpoints.size())
+                              .arg(fleet.reachable)
+                              .arg(fleet.unreachable)
+                              .arg(QString::fromStdString(formatRfc3339(generatedAtUnix)))
+                              .arg(fleet.open[4])
+                              .arg(fleet.open[3])
+                              .arg(fleet.open[2])
+                              .arg(fleet.open[1])
+                              .arg(fleet.open[0]);
     document.bodyHtml = QString::fromStdString(FleetHtmlReport::render(fleet, generatedAtUnix, true));
     document.pointSize = 8; // a dozen columns side by side
     return writeDocument(document, path, progress);
 }
 
-Result<void> PdfExporter::writeDocument(const Document& document, const QString& path,
-                                        const Progress& progress)
+Result<void> PdfExporter::writeDocument(const Document& document, const QString& path, const Progress& progress)
 {
     if (QFontDatabase::families().isEmpty()) {
         return Error::make(ErrorCode::Io, "No fonts are installed, so the PDF would have no text. Install "
@@ -372,9 +364,8 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         writer.setCreator(QStringLiteral("Drydock " DRYDOCK_VERSION));
         QPainter painter;
         if (!painter.begin(&writer)) {
-            return Error::make(ErrorCode::Io,
-                               "Cannot write the PDF " + path.toStdString() +
-                                   ": the folder does not exist or is not writable. Choose another place.");
+            return Error::make(ErrorCode::Io, "Cannot write the PDF " + path.toStdString() +
+                                                  ": the folder does not exist or is not writable. Choose another place.");
         }
         const QRect page = writer.pageLayout().paintRectPixels(writer.resolution());
         const int headerHeight = 40;
@@ -385,8 +376,7 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         auto [firstHtml, secondHtml] = splitBody(document.bodyHtml);
         std::optional<SecondPartLayout> second; // ends (joins its thread) after the PDF is finished, below
         if (!secondHtml.isEmpty()) {
-            second.emplace(std::move(secondHtml), document.images, &writer, document.pointSize,
-                           bodyRect.size());
+            second.emplace(std::move(secondHtml), document.images, &writer, document.pointSize, bodyRect.size());
         }
         BodyDocument first(document.images);
         layOut(first, firstHtml, &writer, document.pointSize, bodyRect.size());
@@ -436,9 +426,8 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
             painter.save();
             painter.setFont(reportFont(8));
             painter.setPen(QColor(0x4b, 0x55, 0x63));
-            painter.drawText(
-                QRectF(0, 0, page.width(), headerHeight - 10), Qt::AlignLeft | Qt::AlignVCenter,
-                painter.fontMetrics().elidedText(document.header, Qt::ElideMiddle, page.width()));
+            painter.drawText(QRectF(0, 0, page.width(), headerHeight - 10), Qt::AlignLeft | Qt::AlignVCenter,
+                             painter.fontMetrics().elidedText(document.header, Qt::ElideMiddle, page.width()));
             painter.drawLine(QPointF(0, headerHeight - 8), QPointF(page.width(), headerHeight - 8));
             painter.drawText(QRectF(0, page.height() - footerHeight + 8, page.width(), footerHeight - 8),
                              Qt::AlignCenter, QStringLiteral("Page %1 of %2").arg(pageNumber).arg(total));
@@ -471,8 +460,7 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
                     for (const PageRef* r : refsByPage[static_cast<std::size_t>(bodyPage + i)]) {
                         painter.setFont(r->font);
                         painter.setPen(r->colour);
-                        painter.drawText(r->baseline,
-                                         QString::number(anchorPages.at(r->anchor) + firstBodyNumber));
+                        painter.drawText(r->baseline, QString::number(anchorPages.at(r->anchor) + firstBodyNumber));
                     }
                 }
                 painter.restore();
@@ -482,8 +470,8 @@ Result<void> PdfExporter::writeDocument(const Document& document, const QString&
         // Title page
         painter.setPen(QColor(0x1d, 0x4e, 0x89));
         painter.setFont(reportFont(26, true));
-        painter.drawText(QRectF(0, page.height() * 0.22, page.width(), 120),
-                         Qt::AlignHCenter | Qt::TextWordWrap, document.title);
+        painter.drawText(QRectF(0, page.height() * 0.22, page.width(), 120), Qt::AlignHCenter | Qt::TextWordWrap,
+                         document.title);
         painter.setPen(Qt::black);
         painter.setFont(reportFont(12));
         painter.drawText(QRectF(0, page.height() * 0.40, page.width(), page.height() * 0.4),
