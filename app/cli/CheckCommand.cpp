@@ -104,6 +104,11 @@ int runCheck(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", error.c_str());
         return ExitUsage;
     }
+    const auto cisVersion = cisVersionOption(*args);
+    if (!cisVersion) {
+        std::fprintf(stderr, "drydock: %s\n", cisVersion.error().message.c_str());
+        return ExitUsage;
+    }
 
     ProjectReviewOptions options;
     options.discovery.composeFiles = args->all("--file");
@@ -146,6 +151,7 @@ int runCheck(const std::vector<std::string>& words)
     report.scan = &scan;
     report.catalogue = &catalogue;
     report.title = "Drydock check of compose files and Dockerfiles";
+    report.cisVersion = *cisVersion;
     report.detail = *detail;
     report.objectCount = static_cast<int>(review->files.size());
     for (const auto& file : review->files) {
@@ -154,13 +160,14 @@ int runCheck(const std::vector<std::string>& words)
         }
     }
     if (findingsToStderr) {
-        std::fputs(checkTextReport(*review, args->has("--verbose")).c_str(), stderr);
+        std::fputs(checkTextReport(*review, args->has("--verbose"), *cisVersion).c_str(), stderr);
     }
     bool localError = false;
     for (const auto& out : *outputs) {
-        const Result<void> written = out.format == ReportFormat::Text
-                                         ? writeOutput(out.path, checkTextReport(*review, args->has("--verbose")))
-                                         : writeReport(out.format, out.path, report, args->has("--verbose"));
+        const Result<void> written =
+            out.format == ReportFormat::Text
+                ? writeOutput(out.path, checkTextReport(*review, args->has("--verbose"), *cisVersion))
+                : writeReport(out.format, out.path, report, args->has("--verbose"));
         if (!written) {
             std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
             localError = true;

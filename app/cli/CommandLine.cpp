@@ -67,6 +67,9 @@ int runMain(int argc, char** argv)
         if (command == "check") {
             return runCheck(rest);
         }
+        if (command == "benchmark") {
+            return runBenchmark(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

@@ -18,6 +18,8 @@ int runDemo(const std::vector<std::string>& words, int argc, char** argv);
 int runEndpoints(const std::vector<std::string>& words);
 // `drydock check [PATH…]`: compose files and Dockerfiles, reviewed without a daemon.
 int runCheck(const std::vector<std::string>& words);
+// `drydock benchmark`: every CIS Docker Benchmark recommendation with Drydock's verdict.
+int runBenchmark(const std::vector<std::string>& words);
 
 struct CommandSpec;
 // Each command's option table (Help.cpp): what it parses, and what its usage text lists.
@@ -30,6 +32,7 @@ const CommandSpec& hardenSpec();
 const CommandSpec& demoSpec();
 const CommandSpec& endpointsSpec();
 const CommandSpec& checkSpec();
+const CommandSpec& benchmarkSpec();
 
 // Usage texts, made with the option tables.
 std::string mainHelp();
@@ -41,5 +44,6 @@ std::string hardenHelp();
 std::string demoHelp();
 std::string endpointsHelp();
 std::string checkHelp();
+std::string benchmarkHelp();
 
 } // namespace drydock::app

@@ -3,6 +3,7 @@
 // undocumented, or documented but refused (TestCliOptions checks the options the usage texts name).
 #include "app/cli/ArgParser.h"
 #include "app/cli/Commands.h"
+#include "core/cis/CisBenchmark.h"
 
 namespace drydock::app {
 
@@ -20,6 +21,15 @@ std::vector<OptionSpec> endpointOptions(OptionKind kind)
              "from DRYDOCK_SSH_OPTIONS, e.g. \"-F /path/ssh_config\")",
              "endpoint"},
             {"--context", kind, "NAME", "a Docker context (see `docker context ls`)", "endpoint"}};
+}
+
+// --cis: which benchmark version's ids the output shows. The history keeps the rules' own references, so the
+// choice never changes what is stored.
+OptionSpec cisOption()
+{
+    return {"--cis", K::Value, "VERSION",
+            "the CIS Docker Benchmark version of the references shown: " + cisVersionList() + "\n(default " +
+                toString(kDefaultCisVersion) + ")"};
 }
 
 std::vector<OptionSpec> operator+(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b)
@@ -67,6 +77,7 @@ Usage:
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|actions|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
+  drydock benchmark [--cis VERSION] [--scan SCAN_ID]         every CIS Docker Benchmark recommendation, verdict each
   drydock scan --host A --host B … | --fleet    scan several endpoints in parallel (see scan --help)
   drydock endpoints list|add|remove|import-contexts          the saved endpoints for --fleet
   drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
@@ -145,6 +156,7 @@ const CommandSpec& scanSpec()
             {"--detail", K::Value, "summary|objects|full",
              "how much an html or pdf report shows: the one-page summary alone, also one block per\n"
              "object and the rules referenced (default), or also each finding's own remediation"},
+            cisOption(),
             {"--list-rules", K::Flag, "", "print the rule catalogue as a Markdown table and exit"},
             {"--db", K::Value, "FILE", "history database (default: $XDG_DATA_HOME/drydock/history.db)"},
             {"--no-history", K::Flag, "", "do not store this scan"},
@@ -213,8 +225,9 @@ const CommandSpec& reportSpec()
           "the json's schemaVersion: 2 (default) or 1 (deprecated, removed in the next release)"},
          {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
          {"--detail", K::Value, "summary|objects|full",
-             "how much an html or pdf report shows: the one-page summary alone, also one block per\n"
-             "object and the rules referenced (default), or also each finding's own remediation"},
+          "how much an html or pdf report shows: the one-page summary alone, also one block per\n"
+          "object and the rules referenced (default), or also each finding's own remediation"},
+         cisOption(),
          {"--fleet", K::Flag, "",
           "the fleet view instead: the latest scan of every endpoint scanned within --since\n"
           "(default 90d) side by side, and the worst open findings across them (text, json, html, pdf)"},
@@ -228,7 +241,7 @@ std::string reportHelp()
     return std::string(
                R"(Usage: drydock report SCAN_ID [--db FILE] --format F --output FILE [--format F --output FILE]…
                       [--baseline previous|SCAN_ID] [--no-waived] [--no-remediation] [--schema 2|1]
-                      [--detail summary|objects|full]
+                      [--detail summary|objects|full] [--cis VERSION]
        drydock report --fleet [--since 90d] [--db FILE] --format F --output FILE …
 
 Writes a report of a stored scan (see drydock history list) without asking the daemon anything.
@@ -252,7 +265,8 @@ const CommandSpec& historySpec()
                                    {"--pattern", K::Value, "GLOB"},
                                    {"--reason", K::Value, "TEXT"},
                                    {"--expires", K::Value, "2027-01-31|30d"},
-                                   {"--author", K::Value, "NAME"}},
+                                   {"--author", K::Value, "NAME"},
+                                   {"--cis", K::Value, "VERSION"}},
                                   3};
     return spec;
 }
@@ -262,8 +276,11 @@ std::string historyHelp()
     return std::string(R"(Usage: drydock history COMMAND [--db FILE] [--format text|json]
 
   list [--endpoint URI] [--limit N]      stored scans, newest first
-  show SCAN_ID                           one scan with its findings
-  diff BASELINE_ID LATER_ID              new, resolved and unchanged findings between two scans
+  show SCAN_ID [--cis VERSION]           one scan with its findings
+  diff BASELINE_ID LATER_ID [--cis VERSION]
+                                         new, resolved and unchanged findings between two scans
+                                         (--cis: the CIS Docker Benchmark version of the json's references,
+                                         1.6.0, 1.7.0 or 1.8.0, the default; the history keeps the rules' own)
   trend [--since 90d] [--endpoint URI] [--object NAME]
                                          open findings per day and severity (or for one object)
   trend --fleet [--since 90d]            open findings per day summed over every endpoint (each with its
@@ -468,6 +485,7 @@ const CommandSpec& checkSpec()
              "a file that changed since it was read is left alone"},
             {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
             {"--detail", K::Value, "summary|objects|full", "how much an html or pdf report shows"},
+            cisOption(),
         },
         1000};
     return spec;
@@ -485,6 +503,48 @@ file, line and column; --diff shows the fix and --fix writes it. Secret values f
 never printed: findings say where they are, masked.
 
 )") + optionHelp(checkSpec(), 22) + "\n" + kExitCodes;
+}
+
+const CommandSpec& benchmarkSpec()
+{
+    static const CommandSpec spec{
+        "benchmark",
+        std::vector<OptionSpec>{
+            cisOption(),
+            {"--format", K::Value, "text|json",
+             "text (default): the counts, then one line per recommendation by section; json: the\n"
+             "scan JSON's \"benchmark\" object"},
+            {"--output", K::Value, "FILE", "write to FILE instead of standard output"},
+            {"--db", K::Value, "FILE", "history database (default: $XDG_DATA_HOME/drydock/history.db)"},
+            {"--scan", K::Value, "SCAN_ID",
+             "the verdicts of a stored scan (see drydock history list) instead of a new scan; the\n"
+             "daemon is not asked anything"},
+        } + endpointOptions(K::Value),
+        0};
+    return spec;
+}
+
+std::string benchmarkHelp()
+{
+    return std::string(
+               R"(Usage: drydock benchmark [--cis VERSION] [--host URI | --context NAME] [--format text|json] [--output FILE]
+       drydock benchmark --scan SCAN_ID [--db FILE] [--cis VERSION] [--format text|json] [--output FILE]
+
+Lists every recommendation of the CIS Docker Benchmark with Drydock's verdict: pass (every rule that checks
+it ran and found nothing), fail (with the findings behind it, waived ones too), not applicable (and why:
+no swarm, no containers, …) or not checked (manual, or the access it needs, such as the daemon's host).
+It scans the daemon read-only, as `drydock scan` does, without storing the scan; with --scan it reads a
+stored scan instead (its counts stand in for the inventory the history does not keep).
+
+)") + optionHelp(benchmarkSpec(), 22) +
+           "\n" + endpointHelp(benchmarkSpec()) +
+           R"(
+Exit codes:
+  0  the list was written (whatever the verdicts)
+  2  usage error, or no such stored scan
+  3  cannot reach or talk to the Docker daemon
+  4  cannot write the output file or open the local database
+)";
 }
 
 } // namespace drydock::app

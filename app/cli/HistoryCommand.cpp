@@ -3,6 +3,7 @@
 #include "app/cli/ExitCode.h"
 #include "app/cli/HistoryAccess.h"
 #include "app/cli/OutputFile.h"
+#include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
@@ -77,7 +78,7 @@ int list(HistoryStore& store, const ParsedArgs& args, bool json)
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
 }
 
-int show(HistoryStore& store, const ParsedArgs& args, bool json)
+int show(HistoryStore& store, const ParsedArgs& args, bool json, CisVersion cis)
 {
     const auto id = args.positionals.size() > 1 ? scanId(args.positionals[1]) : std::nullopt;
     if (!id) {
@@ -88,6 +89,7 @@ int show(HistoryStore& store, const ParsedArgs& args, bool json)
         return fail(scan.error().code == ErrorCode::NotFound ? ExitUsage : ExitLocalError, scan.error().message);
     }
     if (json) {
+        presentCis(scan->findings, cis); // the copy read back; the database keeps the rules' references
         return writeOutput("-", json::storedScanToJson(scan.value())) ? ExitOk : ExitLocalError;
     }
     std::ostringstream o;
@@ -99,7 +101,7 @@ int show(HistoryStore& store, const ParsedArgs& args, bool json)
     return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
 }
 
-int diff(HistoryStore& store, const ParsedArgs& args, bool json)
+int diff(HistoryStore& store, const ParsedArgs& args, bool json, CisVersion cis)
 {
     const auto a = args.positionals.size() > 1 ? scanId(args.positionals[1]) : std::nullopt;
     const auto b = args.positionals.size() > 2 ? scanId(args.positionals[2]) : std::nullopt;
@@ -116,7 +118,10 @@ int diff(HistoryStore& store, const ParsedArgs& args, bool json)
         return fail(ExitLocalError, "cannot read the scans back");
     }
     if (json) {
-        return writeOutput("-", json::deltaToJson(sa->summary, sb->summary, delta.value())) ? ExitOk : ExitLocalError;
+        presentCis(delta->newFindings, cis);
+        presentCis(delta->resolved, cis);
+        return writeOutput("-", json::deltaToJson(sa->summary, sb->summary, delta.value())) ? ExitOk
+                                                                                            : ExitLocalError;
     }
     std::ostringstream o;
     o << "From scan " << *a << " to scan " << *b << ": " << delta->newFindings.size() << " new, "
@@ -324,6 +329,10 @@ int runHistory(const std::vector<std::string>& words)
     if (format != "text" && format != "json") {
         return fail(ExitUsage, "unknown format '" + format + "' (use text or json)");
     }
+    const auto cis = cisVersionOption(*args);
+    if (!cis) {
+        return fail(ExitUsage, cis.error().message);
+    }
     const std::string& sub = args->positionals[0];
     if (sub == "reset") {
         auto moved = HistoryStore::startFresh(databasePath(*args), SystemClock().nowUnix());
@@ -342,10 +351,10 @@ int runHistory(const std::vector<std::string>& words)
         return list(*store.value(), *args, json);
     }
     if (sub == "show") {
-        return show(*store.value(), *args, json);
+        return show(*store.value(), *args, json, *cis);
     }
     if (sub == "diff") {
-        return diff(*store.value(), *args, json);
+        return diff(*store.value(), *args, json, *cis);
     }
     if (sub == "trend") {
         return trend(*store.value(), *args, json);

@@ -104,6 +104,11 @@ int runReport(const std::vector<std::string>& words)
         std::fprintf(stderr, "drydock: %s\n", jsonSchema.error().message.c_str());
         return ExitUsage;
     }
+    const auto cisVersion = cisVersionOption(*args);
+    if (!cisVersion) {
+        std::fprintf(stderr, "drydock: %s\n", cisVersion.error().message.c_str());
+        return ExitUsage;
+    }
     const std::string& idText = args->positionals[0];
     if (idText.empty() || idText.size() > 18 || idText.find_first_not_of("0123456789") != std::string::npos) {
         std::fprintf(stderr, "drydock: '%s' is not a scan id (see drydock history list)\n", idText.c_str());
@@ -131,6 +136,9 @@ int runReport(const std::vector<std::string>& words)
     report.includeWaived = !args->has("--no-waived");
     report.includeRemediation = !args->has("--no-remediation");
     report.jsonSchema = *jsonSchema;
+    // The stored references are translated as the report is written; the coverage takes the stored counts.
+    report.cisVersion = *cisVersion;
+    report.benchmark = storedCoverage(stored.value(), scan, catalogue, *cisVersion);
     const auto detail = reportDetailOption(*args);
     if (!detail) {
         std::fprintf(stderr, "drydock: %s\n", detail.error().message.c_str());

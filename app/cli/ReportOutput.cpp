@@ -1,6 +1,7 @@
 #include "app/cli/ReportOutput.h"
 
 #include "app/cli/OutputFile.h"
+#include "core/common/VisibleText.h"
 #include "core/report/ReportRenderer.h"
 #include "core/report/ScanJson.h"
 
@@ -85,6 +86,21 @@ Result<ReportDetail> reportDetailOption(const ParsedArgs& args)
 {
     const auto asked = args.last("--detail");
     return asked ? parseReportDetail(*asked) : Result<ReportDetail>(ReportDetail::Objects);
+}
+
+Result<CisVersion> cisVersionOption(const ParsedArgs& args)
+{
+    const auto asked = args.last("--cis");
+    if (!asked) {
+        return kDefaultCisVersion;
+    }
+    if (const auto version = cisVersionFromString(*asked)) {
+        return *version;
+    }
+    return Error::make(ErrorCode::InvalidArgument, "unknown CIS Docker Benchmark version '" +
+                                                       visibleText(asked->substr(0, 40)) + "' (use " +
+                                                       cisVersionList() + "; the default is " +
+                                                       toString(kDefaultCisVersion) + ")");
 }
 
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,

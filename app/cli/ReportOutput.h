@@ -1,5 +1,6 @@
 #pragma once
 #include "app/cli/ArgParser.h"
+#include "core/cis/CisBenchmark.h"
 #include "core/common/Result.h"
 #include "core/report/ReportData.h"
 #include "core/report/ReportFormat.h"
@@ -35,6 +36,10 @@ Result<int> scanJsonSchemaOption(const ParsedArgs& args, bool writesScanJson);
 
 // How much an HTML or PDF report shows, from --detail (ReportDetail::Objects without it), or a usage error.
 Result<ReportDetail> reportDetailOption(const ParsedArgs& args);
+
+// The CIS Docker Benchmark version from --cis (kDefaultCisVersion without it), or a usage error naming the
+// accepted versions.
+Result<CisVersion> cisVersionOption(const ParsedArgs& args);
 
 // A fleet view in one of fleetReportFormats(), written the same way.
 Result<void> writeFleetReport(ReportFormat format, const std::string& path, const FleetSummary& fleet,

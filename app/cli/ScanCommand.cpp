@@ -74,8 +74,14 @@ int runScan(const std::vector<std::string>& words)
         std::fputs(scanHelp().c_str(), stdout);
         return ExitOk;
     }
+    const auto cisVersion = cisVersionOption(*args);
+    if (!cisVersion) {
+        std::fprintf(stderr, "drydock: %s\n", cisVersion.error().message.c_str());
+        return ExitUsage;
+    }
     if (args->has("--list-rules")) {
         // The catalogue as a Markdown table: the README's table of practices and rules is generated from it.
+        // Its CIS column shows the --cis version's ids ("–" where that version has no such recommendation).
         const RuleCatalogue catalogue = RuleCatalogue::builtIn();
         std::string table = "| Rule | Area | Default severity | CIS Docker Benchmark | Practice | Check |\n"
                             "|---|---|---|---|---|---|\n";
@@ -83,8 +89,11 @@ int runScan(const std::vector<std::string>& words)
             const RuleInfo& i = rule->info();
             auto cell = [](std::string text) { return replaceAll(replaceAll(std::move(text), "|", "\\|"), "\n", " "); };
             table += "| " + i.id + " | " + displayName(i.area) + " | " + toString(i.defaultSeverity) + " | " +
-                     (i.cis.id.empty() ? std::string("–") : i.cis.version + " " + i.cis.id) + " | " + cell(i.practice) +
-                     " | " + cell(i.title) + " |\n";
+                     [&] {
+                         const CisReference cis = translateCis(i.cis, *cisVersion);
+                         return cis.id.empty() ? std::string("–") : cis.version + " " + cis.id;
+                     }() +
+                     " | " + cell(i.practice) + " | " + cell(i.title) + " |\n";
         }
         return writeOutput(args->last("--output").value_or("-"), table) ? ExitOk : ExitLocalError;
     }
@@ -211,6 +220,8 @@ int runScan(const std::vector<std::string>& words)
     report.catalogue = &catalogue;
     report.scanId = recorded->scanId;
     report.jsonSchema = *jsonSchema;
+    // Only the outputs show the chosen version: the history above got the rules' own references.
+    report.cisVersion = *cisVersion;
     if (delta) {
         report.delta = delta;
         report.baselineScanId = recorded->baselineScanId.value_or(0);

@@ -25,9 +25,8 @@ std::string countOf(std::size_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-Reach reachOf(const Rule& rule, const ScanResult& scan)
+Reach reachOf(const Rule& rule, const ScanResult& scan, const ScanReach& inv)
 {
-    const Inventory& inv = scan.inventory;
     if (dynamic_cast<const ContentRule*>(&rule) != nullptr) {
         if (scan.imageContents.empty()) {
             return {false, {}, "needs the images' files: run drydock scan --contents", false};
@@ -36,21 +35,25 @@ Reach reachOf(const Rule& rule, const ScanResult& scan)
     }
     switch (rule.info().area) {
     case Area::Image:
-        return inv.images.empty() ? Reach{false, {}, "there are no images on this daemon", true}
-                                  : Reach{true, countOf(inv.images.size(), "image", "images"), {}, false};
+        return inv.images == 0 ? Reach{false, {}, "there are no images on this daemon", true}
+                               : Reach{true, countOf(inv.images, "image", "images"), {}, false};
     case Area::Container:
     case Area::Runtime:
     case Area::Secrets:
-        return inv.containers.empty()
+        return inv.containers == 0
                    ? Reach{false, {}, "there are no containers on this daemon", true}
-                   : Reach{true, countOf(inv.containers.size(), "container", "containers"), {}, false};
+                   : Reach{true, countOf(inv.containers, "container", "containers"), {}, false};
     case Area::Network:
-        return Reach{true, countOf(inv.networks.size(), "network", "networks"), {}, false};
+        return Reach{true, countOf(inv.networks, "network", "networks"), {}, false};
     case Area::Daemon:
         return Reach{true, "the daemon", {}, false};
     case Area::Swarm:
-        return inv.swarm ? Reach{true, "the swarm", {}, false}
-                         : Reach{false, {}, "swarm mode is not active on this daemon", true};
+        if (!inv.swarm) {
+            return Reach{
+                false, {}, "the history does not keep whether swarm mode was active: scan again", false};
+        }
+        return *inv.swarm ? Reach{true, "the swarm", {}, false}
+                          : Reach{false, {}, "swarm mode is not active on this daemon", true};
     }
     return {};
 }
@@ -115,6 +118,15 @@ int BenchmarkCoverage::count(BenchmarkVerdict verdict) const
 BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
                                     CisVersion version)
 {
+    const Inventory& inv = scan.inventory;
+    return benchmarkCoverage(
+        scan, catalogue, version,
+        ScanReach{inv.images.size(), inv.containers.size(), inv.networks.size(), inv.swarm.has_value()});
+}
+
+BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
+                                    CisVersion version, const ScanReach& scope)
+{
     std::map<std::string, std::vector<const Rule*>> rulesByKey;
     for (const auto& rule : catalogue.rules()) {
         const std::string key = cisKey(rule->info().cis);
@@ -150,7 +162,7 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
         if (rules != rulesByKey.end()) {
             for (const Rule* rule : rules->second) {
                 r.ruleIds.push_back(rule->info().id);
-                const Reach reach = reachOf(*rule, scan);
+                const Reach reach = reachOf(*rule, scan, scope);
                 if (reach.ran) {
                     ran.push_back(rule->info().id);
                     if (std::find(reached.begin(), reached.end(), reach.what) == reached.end()) {
@@ -167,13 +179,20 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
                 }
             }
         }
+        // The reason names the rules that found something, not every rule that checks the recommendation.
+        StringList withFindings;
+        for (const auto& f : r.findings) {
+            if (std::find(withFindings.begin(), withFindings.end(), f.ruleId) == withFindings.end()) {
+                withFindings.push_back(f.ruleId);
+            }
+        }
         const auto open = std::count_if(r.findings.begin(), r.findings.end(),
                                         [](const BenchmarkFindingRef& f) { return !f.waived; });
         if (!r.findings.empty()) {
             r.verdict = BenchmarkVerdict::Fail;
             r.reason =
                 std::to_string(r.findings.size()) + (r.findings.size() == 1 ? " finding" : " findings") +
-                " of " + joinIds(r.ruleIds) +
+                " of " + joinIds(withFindings) +
                 (open == 0 ? " (all waived: accepted, not fixed)"
                  : open < static_cast<long>(r.findings.size())
                      ? " (" + std::to_string(r.findings.size() - static_cast<std::size_t>(open)) + " waived)"
@@ -189,12 +208,11 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
             r.reason = gaps.front();
         } else if (needsHost(item)) {
             r.verdict = BenchmarkVerdict::NotChecked;
-            r.reason =
-                "needs a look at the daemon's host (its files, command line or audit rules), which the "
-                "Engine API does not show";
+            // The Engine API does not show these: the reason stays short, it is repeated on every such item.
+            r.reason = "needs a look at the daemon's host (files, command line, audit rules)";
         } else if (item.assessment == CisAssessment::Manual) {
             r.verdict = BenchmarkVerdict::NotChecked;
-            r.reason = "manual: the benchmark leaves it to a person's review";
+            r.reason = "manual: for a person to review";
         } else {
             r.verdict = BenchmarkVerdict::NotChecked;
             r.reason = "no Drydock rule checks it yet";

@@ -3,6 +3,7 @@
 #include "core/common/Strings.h"
 #include "core/results/ScanResult.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,9 +50,22 @@ struct BenchmarkCoverage
     int count(BenchmarkVerdict verdict) const;
 };
 
+// What a scan looked at. A scan read back from the history keeps the counts but not the inventory, and not
+// whether swarm mode was on (nullopt: unknown, so swarm recommendations without findings are not checked).
+struct ScanReach
+{
+    std::size_t images = 0;
+    std::size_t containers = 0;
+    std::size_t networks = 0;
+    std::optional<bool> swarm;
+};
+
 // Decides each recommendation of version from a scan's findings (stored with the rules' references) and what
 // the scan could see: the catalogue says which rules check which recommendation.
 BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
                                     CisVersion version);
+// The same with what the scan looked at given apart (a stored scan's counts).
+BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue& catalogue,
+                                    CisVersion version, const ScanReach& reach);
 
 } // namespace drydock

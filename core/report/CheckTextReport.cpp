@@ -40,7 +40,7 @@ bool byPlace(const Finding* a, const Finding* b)
 
 } // namespace
 
-std::string checkTextReport(const ProjectReview& review, bool verbose)
+std::string checkTextReport(const ProjectReview& review, bool verbose, CisVersion cis)
 {
     std::ostringstream out;
     std::array<int, severityCount> counts{};
@@ -73,8 +73,8 @@ std::string checkTextReport(const ProjectReview& review, bool verbose)
             out << "\n";
             if (verbose) {
                 out << "      evidence: " << clean(f->evidence, 300) << "\n";
-                if (!f->cis.id.empty()) {
-                    out << "      CIS Docker Benchmark " << f->cis.version << " " << f->cis.id << "\n";
+                if (const CisReference ref = translateCis(f->cis, cis); !ref.id.empty()) {
+                    out << "      CIS Docker Benchmark " << ref.version << " " << ref.id << "\n";
                 }
                 out << "      fix: " << clean(f->fix, 400) << "\n";
             }

@@ -44,6 +44,9 @@ std::string CsvReportWriter::write(const ReportData& data)
     std::string out = "scan_id,started_at,endpoint,rule_id,area,severity,cis_id,cis_version,object_type,object_id,"
                       "object_name,title,evidence,fix,run_command,waived,waiver_reason,location\r\n";
     const ScanResult& scan = *data.scan;
+    // Every row names the benchmark version the report uses; cis_id is that version's id (empty when it has
+    // none).
+    const std::string cisVersion = toString(data.cisVersion);
     for (const auto& f : scan.findings.all()) {
         if (f.waiver && !data.includeWaived) {
             continue;
@@ -54,8 +57,8 @@ std::string CsvReportWriter::write(const ReportData& data)
                                              f.ruleId,
                                              toString(f.area),
                                              toString(f.severity),
-                                             f.cis.id,
-                                             f.cis.version,
+                                             translateCis(f.cis, data.cisVersion).id,
+                                             cisVersion,
                                              toString(f.object.type),
                                              f.object.id,
                                              f.object.name,

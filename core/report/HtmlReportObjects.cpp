@@ -29,7 +29,7 @@ std::string locationLabel(const SourceLocation& at)
 }
 
 // A finding's own remediation, as the report showed every finding before issue #20: folded in a browser.
-void findingDetails(std::ostringstream& o, const Finding& f, bool print)
+void findingDetails(std::ostringstream& o, const Finding& f, bool print, CisVersion cisVersion)
 {
     o << (print ? "<p>" : "<details><summary>") << severityBadge(f.severity, print) << " " << esc(f.ruleId)
       << " &mdash; " << esc(f.title, 512) << (print ? "</p>" : "</summary>");
@@ -37,8 +37,8 @@ void findingDetails(std::ostringstream& o, const Finding& f, bool print)
         o << "<p><b>Where:</b> <code>" << esc(locationLabel(*f.location), 512) << "</code></p>";
     }
     o << "<p><b>Evidence:</b> " << esc(f.evidence) << "</p>";
-    if (!f.cis.id.empty()) {
-        o << "<p><b>CIS Docker Benchmark:</b> " << esc(f.cis.version) << " &sect;" << esc(f.cis.id) << "</p>";
+    if (const CisReference cis = translateCis(f.cis, cisVersion); !cis.id.empty()) {
+        o << "<p><b>CIS Docker Benchmark:</b> " << esc(cis.version) << " &sect;" << esc(cis.id) << "</p>";
     }
     o << "<p><b>Why it matters:</b> " << esc(f.rationale) << "</p><p><b>How to fix:</b> " << esc(f.fix)
       << "</p>";
@@ -120,8 +120,12 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
         o << rowOpen(row, print, "finding") << "<td>" << severityBadge(f->severity, print) << "</td><td>" << ruleLink(f->ruleId, refs)
           << "</td><td>" << esc(f->title, 512) << "</td><td>"
           << (f->location ? "<code>" + esc(locationLabel(*f->location), 512) + "</code><br>" : std::string())
-          << esc(f->evidence, 1024) << "</td><td>"
-          << (f->cis.id.empty() ? std::string("&#8211;") : esc(f->cis.id, 32)) << "</td></tr>";
+          << esc(f->evidence, 1024) << "</td><td>" <<
+            [&] {
+                const CisReference cis = translateCis(f->cis, data.cisVersion);
+                return cis.id.empty() ? std::string("&#8211;") : esc(cis.id, 32);
+            }()
+          << "</td></tr>";
     }
     o << "</table>\n";
     if (!data.includeRemediation) {
@@ -208,7 +212,7 @@ void objectBlock(std::ostringstream& o, const ObjectGroup& g, const ReportData& 
     if (data.detail == ReportDetail::Full) {
         o << (print ? "<p><b>Each finding's remediation</b></p>\n" : "");
         for (const Finding* f : g.findings) {
-            findingDetails(o, *f, print);
+            findingDetails(o, *f, print, data.cisVersion);
         }
     }
 }
@@ -281,7 +285,7 @@ void objectsSection(std::ostringstream& o, const ReportData& data, bool print,
         if (data.detail == ReportDetail::Full) { // every finding's remediation, these ones too
             for (const ObjectGroup* g : quiet) {
                 for (const Finding* f : g->findings) {
-                    findingDetails(o, *f, print);
+                    findingDetails(o, *f, print, data.cisVersion);
                 }
             }
         }
@@ -327,7 +331,7 @@ void rulesSection(std::ostringstream& o, const ReportData& data, const std::set<
         const std::string& title = rule ? rule->info().title : f->title;
         const std::string& rationale = rule ? rule->info().rationale : f->rationale;
         const std::string& fix = rule ? rule->info().fix : f->fix;
-        const CisReference& cis = rule ? rule->info().cis : f->cis;
+        const CisReference cis = translateCis(rule ? rule->info().cis : f->cis, data.cisVersion);
         // One paragraph per rule: Qt puts a paragraph's worth of margin around every block, so lines, not
         // blocks.
         if (print) {

@@ -49,5 +49,8 @@ void fileFixesSection(std::ostringstream& o, const ReportData& data, bool print)
 std::string diffBlock(const std::string& diff, bool print);
 void rulesSection(std::ostringstream& o, const ReportData& data, const std::set<std::string>& referenced,
                   bool print);
+// The appendix "CIS Docker Benchmark V: every recommendation": the counts by verdict, then one compact table
+// (id, title, verdict, reason) with a heading row per section.
+void benchmarkSection(std::ostringstream& o, const BenchmarkCoverage& coverage, bool print);
 
 } // namespace drydock::htmlreport

@@ -64,3 +64,18 @@ std::string reportCommand(const std::string& command, std::size_t maxBytes)
 }
 
 } // namespace drydock
+
+namespace drydock {
+
+std::optional<BenchmarkCoverage> reportCoverage(const ReportData& data)
+{
+    if (data.benchmark) {
+        return data.benchmark;
+    }
+    if (data.catalogue == nullptr || data.scan == nullptr) {
+        return std::nullopt;
+    }
+    return benchmarkCoverage(*data.scan, *data.catalogue, data.cisVersion);
+}
+
+} // namespace drydock

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/BenchmarkCoverage.h"
 #include "core/cis/CisBenchmark.h"
 #include "core/common/Result.h"
 #include "core/findings/ScanDelta.h"
@@ -53,9 +54,17 @@ struct ReportData
     std::vector<ScorePoint> scoreTrend;
     // `drydock check`: each fixable file's fix as a unified diff, by the path its findings' locations name.
     std::map<std::string, std::string> fileDiffs;
-    // The CIS Docker Benchmark version whose ids and titles the report shows (findings keep the rules' own).
+    // The CIS Docker Benchmark version every report shows its references in (--cis): the scan and the delta
+    // keep the rules' own references, and each writer translates them as it writes (translateCis).
     CisVersion cisVersion = kDefaultCisVersion;
+    // The benchmark list with a verdict per recommendation; without it, reports with a catalogue compute it
+    // from the scan (reportCoverage). A scan read back from the history sets it: it has counts, no inventory.
+    std::optional<BenchmarkCoverage> benchmark;
 };
+
+// The benchmark coverage a report shows in data.cisVersion: data.benchmark, or computed from the scan when
+// the report has a catalogue; nullopt without either.
+std::optional<BenchmarkCoverage> reportCoverage(const ReportData& data);
 
 // Cuts untrusted text (labels can be 1 MB) to a size a report can show, on a UTF-8 boundary.
 std::string reportText(const std::string& text, std::size_t maxBytes = 4096);

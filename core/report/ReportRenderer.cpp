@@ -15,7 +15,7 @@ std::string renderReport(ReportFormat format, const ReportData& data, bool verbo
 {
     switch (format) {
     case ReportFormat::Text:
-        return TextReport::scan(*data.scan, verbose);
+        return TextReport::scan(*data.scan, verbose, data.cisVersion);
     case ReportFormat::Html:
         return HtmlReportWriter::write(data);
     case ReportFormat::Json:

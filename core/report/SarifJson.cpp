@@ -102,8 +102,8 @@ std::string scanToSarif(const ReportData& data)
             ordered props;
             props["tags"] = {"security", "docker", toString(i.area)};
             props["security-severity"] = securitySeverity(i.defaultSeverity);
-            if (!i.cis.id.empty()) {
-                props["cis"] = {{"id", i.cis.id}, {"version", i.cis.version}};
+            if (const CisReference cis = translateCis(i.cis, data.cisVersion); !cis.id.empty()) {
+                props["cis"] = {{"id", cis.id}, {"version", cis.version}};
             }
             rule["properties"] = props;
             ruleIndex[i.id] = static_cast<int>(rules.size());
@@ -126,8 +126,8 @@ std::string scanToSarif(const ReportData& data)
         ordered props;
         props["tags"] = {"security", "docker", toString(f.area)};
         props["security-severity"] = securitySeverity(f.severity);
-        if (!f.cis.id.empty()) {
-            props["cis"] = {{"id", f.cis.id}, {"version", f.cis.version}};
+        if (const CisReference cis = translateCis(f.cis, data.cisVersion); !cis.id.empty()) {
+            props["cis"] = {{"id", cis.id}, {"version", cis.version}};
         }
         rule["properties"] = props;
         ruleIndex[f.ruleId] = static_cast<int>(rules.size());
@@ -193,7 +193,8 @@ std::string scanToSarif(const ReportData& data)
                          {"engineVersion", scan.inventory.engineVersion},
                          {"apiVersion", scan.inventory.apiVersion},
                          {"catalogueVersion", scan.catalogueVersion},
-                         {"scanId", data.scanId}};
+                         {"scanId", data.scanId},
+                         {"cis", {{"version", toString(data.cisVersion)}}}};
     run["results"] = results;
     ordered root;
     root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -1,5 +1,7 @@
 #include "core/report/ScanFromStored.h"
 
+#include "core/rules/RuleCatalogue.h"
+
 namespace drydock {
 
 ScanResult scanFromStored(const StoredScan& stored)
@@ -21,6 +23,19 @@ ScanResult scanFromStored(StoredScan&& stored)
     scan.findings = FindingSet(std::move(stored.findings));
     scan.findings.sort();
     return scan;
+}
+
+BenchmarkCoverage storedCoverage(const StoredScan& stored, const ScanResult& scan,
+                                 const RuleCatalogue& catalogue, CisVersion version)
+{
+    const ScanSummary& s = stored.summary;
+    const auto count = [](int n) { return static_cast<std::size_t>(n > 0 ? n : 0); };
+    // Swarm findings say swarm mode was on; their absence says nothing (the history keeps no inventory).
+    const auto swarmArea = s.byArea.find("swarm");
+    const std::optional<bool> swarm =
+        swarmArea != s.byArea.end() && swarmArea->second > 0 ? std::optional<bool>(true) : std::nullopt;
+    return benchmarkCoverage(scan, catalogue, version,
+                             ScanReach{count(s.images), count(s.containers), count(s.networks), swarm});
 }
 
 } // namespace drydock

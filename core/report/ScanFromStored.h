@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/BenchmarkCoverage.h"
 #include "core/scan/Scanner.h"
 #include "core/store/ScanRepository.h"
 
@@ -9,5 +10,11 @@ namespace drydock {
 ScanResult scanFromStored(const StoredScan& stored);
 // The same, taking the findings over instead of copying them (tens of thousands on a large host).
 ScanResult scanFromStored(StoredScan&& stored);
+
+class RuleCatalogue;
+// The benchmark coverage of a stored scan (scan is scanFromStored(stored)): the stored counts stand in for
+// the inventory the history does not keep, and whether swarm mode was on is not known.
+BenchmarkCoverage storedCoverage(const StoredScan& stored, const ScanResult& scan,
+                                 const RuleCatalogue& catalogue, CisVersion version);
 
 } // namespace drydock

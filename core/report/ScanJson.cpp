@@ -1,6 +1,7 @@
 #include "core/report/ScanJson.h"
 
 #include "core/common/Time.h"
+#include "core/report/BenchmarkReport.h"
 #include "core/report/JsonWriter.h"
 #include "core/report/ReportData.h"
 
@@ -33,10 +34,12 @@ void writeWaiver(JsonWriter& w, const Finding& f)
 }
 
 // The fields both schemas share, in their order, up to "cis"; the object ("object" or "objectRef") goes next.
-void writeFindingHead(JsonWriter& w, const Finding& f)
+// The reference is shown in the report's version (empty id and version when that version has none).
+void writeFindingHead(JsonWriter& w, const Finding& f, CisVersion cisVersion)
 {
     w.key("ruleId").value(f.ruleId).key("area").value(toString(f.area)).key("severity").value(toString(f.severity));
-    w.key("cis").beginObject().key("id").value(f.cis.id).key("version").value(f.cis.version).endObject();
+    const CisReference cis = translateCis(f.cis, cisVersion);
+    w.key("cis").beginObject().key("id").value(cis.id).key("version").value(cis.version).endObject();
 }
 
 // Where in a file the finding sits (`drydock check`); absent for findings about daemon objects.
@@ -59,10 +62,10 @@ void writeFindingTexts(JsonWriter& w, const Finding& f)
 }
 
 // schemaVersion 1: each finding carries its object and the object's whole remediated command and compose snippet.
-void writeFindingV1(JsonWriter& w, const Finding& f, bool includeRemediation)
+void writeFindingV1(JsonWriter& w, const Finding& f, bool includeRemediation, CisVersion cisVersion)
 {
     w.beginObject();
-    writeFindingHead(w, f);
+    writeFindingHead(w, f, cisVersion);
     w.key("object").beginObject().key("type").value(toString(f.object.type)).key("id").value(f.object.id);
     w.key("name").value(reportText(f.object.name, kMaxText)).endObject();
     writeFindingTexts(w, f);
@@ -81,10 +84,11 @@ void writeFindingV1(JsonWriter& w, const Finding& f, bool includeRemediation)
 }
 
 // schemaVersion 2: a finding names its object by ref and keeps only what it changes itself.
-void writeFindingV2(JsonWriter& w, const Finding& f, const std::string& objectRef, bool includeRemediation)
+void writeFindingV2(JsonWriter& w, const Finding& f, const std::string& objectRef, bool includeRemediation,
+                    CisVersion cisVersion)
 {
     w.beginObject();
-    writeFindingHead(w, f);
+    writeFindingHead(w, f, cisVersion);
     w.key("objectRef").value(objectRef);
     writeFindingTexts(w, f);
     w.key("remediation");
@@ -175,29 +179,8 @@ nlohmann::ordered_json imageContentsToJson(const ImageContents& c, const Invento
     return j;
 }
 
-} // namespace
-
-Result<int> parseScanJsonSchema(std::string_view text)
-{
-    if (text == "2") {
-        return kScanJsonSchema;
-    }
-    if (text == "1") {
-        return kScanJsonSchemaDeprecated;
-    }
-    return Error::make(ErrorCode::InvalidArgument,
-                       "unknown JSON schema '" + std::string(text) + "' (use 2, the default, or 1, deprecated)");
-}
-
-std::string scanToJson(const ScanResult& result, int indent) { return scanToJson(result, true, true, indent); }
-
-std::string scanToJson(const ReportData& data, int indent)
-{
-    return scanToJson(*data.scan, data.includeWaived, data.includeRemediation, indent, data.jsonSchema);
-}
-
-std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent,
-                       int schemaVersion)
+std::string writeScanJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent,
+                          int schemaVersion, CisVersion cisVersion, const BenchmarkCoverage* benchmark)
 {
     // Written straight to text: a tree of ~3,000 findings cost more than reading them from the daemon.
     const bool v1 = schemaVersion == kScanJsonSchemaDeprecated;
@@ -209,6 +192,10 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
     w.key("endpoint").value(result.inventory.endpoint).key("engine").value(result.inventory.engineName);
     w.key("engineVersion").value(result.inventory.engineVersion).key("apiVersion").value(result.inventory.apiVersion);
     w.key("catalogueVersion").value(result.catalogueVersion).endObject();
+    // The deprecated schema keeps its former shape; its findings' references are translated all the same.
+    if (!v1) {
+        w.key("cis").beginObject().key("version").value(toString(cisVersion)).endObject();
+    }
     const auto counts = result.findings.countsBySeverity();
     w.key("summary").beginObject();
     for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
@@ -231,7 +218,7 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
     if (v1) {
         w.key("findings").beginArray();
         for (const Finding* f : shown) {
-            writeFindingV1(w, *f, includeRemediation);
+            writeFindingV1(w, *f, includeRemediation, cisVersion);
         }
         w.endArray();
     } else {
@@ -260,7 +247,7 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
         }
         w.endArray().key("findings").beginArray();
         for (std::size_t i = 0; i < shown.size(); ++i) {
-            writeFindingV2(w, *shown[i], objects[objectOf[i]].ref, includeRemediation);
+            writeFindingV2(w, *shown[i], objects[objectOf[i]].ref, includeRemediation, cisVersion);
         }
         w.endArray();
     }
@@ -275,8 +262,43 @@ std::string scanToJson(const ScanResult& result, bool includeWaived, bool includ
         w.serialised(imageContentsToJson(c, result.inventory)
                          .dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     }
-    w.endArray().endObject();
+    w.endArray();
+    if (benchmark != nullptr && !v1) {
+        w.key("benchmark");
+        writeBenchmarkJson(w, *benchmark);
+    }
+    w.endObject();
     return w.take() + "\n";
+}
+
+} // namespace
+
+Result<int> parseScanJsonSchema(std::string_view text)
+{
+    if (text == "2") {
+        return kScanJsonSchema;
+    }
+    if (text == "1") {
+        return kScanJsonSchemaDeprecated;
+    }
+    return Error::make(ErrorCode::InvalidArgument,
+                       "unknown JSON schema '" + std::string(text) + "' (use 2, the default, or 1, deprecated)");
+}
+
+std::string scanToJson(const ScanResult& result, int indent) { return scanToJson(result, true, true, indent); }
+
+std::string scanToJson(const ReportData& data, int indent)
+{
+    const auto coverage = reportCoverage(data);
+    return writeScanJson(*data.scan, data.includeWaived, data.includeRemediation, indent, data.jsonSchema,
+                         data.cisVersion, coverage ? &*coverage : nullptr);
+}
+
+std::string scanToJson(const ScanResult& result, bool includeWaived, bool includeRemediation, int indent,
+                       int schemaVersion)
+{
+    return writeScanJson(result, includeWaived, includeRemediation, indent, schemaVersion, kDefaultCisVersion,
+                         nullptr);
 }
 
 } // namespace drydock::json

@@ -13,6 +13,7 @@ namespace drydock::json {
 // { "schemaVersion": 2,
 //   "scan": { "startedAt", "finishedAt", "endpoint", "engine" ("Docker" or "Podman"), "engineVersion", "apiVersion",
 //             "catalogueVersion" },
+//   "cis": { "version" } (the CIS Docker Benchmark version of every "cis" below: --cis, default 1.8.0),
 //   "summary": { "critical", "high", "medium", "low", "info" (open findings), "total" (all), "waived",
 //                "byArea": { "image": n, … } },
 //   "objects": [ { "ref", "type", "id", "name", "remediation": null | { "runCommand", "compose" } } ],
@@ -27,7 +28,12 @@ namespace drydock::json {
 //                                        "license" } ],
 //                        "vulnerabilities": [ { "id", "package", "installedVersion", "fixedVersion", "severity",
 //                                               "cvss", "cvssVector", "title", "source" } ],
-//                        "notes": [] } ] }
+//                        "notes": [] } ],
+//   "benchmark": { "version", "counts", "items": [ { "id", "section", "title", "verdict" ("pass", "fail",
+//                  "not-applicable", "not-checked"), "reason", "rules", "findings": [ { "ruleId", "severity",
+//                  "object": { "type", "name" }, "waived" } ] } ] } (core/report/BenchmarkReport.h) }
+// A finding's "cis" is the rule's reference in the report's version, both empty when that version has none.
+// "benchmark" is written for reports (ReportData with a catalogue), not by the ScanResult-only overloads.
 // "objects" holds each object that has a finding in "findings" once, in the order of its first finding; its "ref"
 // is "TYPE:ID" ("container:3f2a…"; the name stands in for an empty id), unique in the document, and a finding's
 // "objectRef" is that string. An object's remediated `docker run` command and compose snippet (the object's
@@ -37,7 +43,7 @@ namespace drydock::json {
 // (flags to add and remove, a Dockerfile change) stays with the finding.
 // schemaVersion 1 (deprecated, `--schema 1`, removed in the next release) has no "objects"; each finding has
 // "object": { "type", "id", "name" } and "remediation": null | { "runCommand", "addFlags", "removeFlags", "compose",
-// "dockerfile" }; everything else is as above.
+// "dockerfile" }, and there is no "cis" or "benchmark" at the top; everything else is as above.
 // "imageContents" is empty unless the scan analysed image contents (`scan --contents`, or the GUI's Scan ▸
 // Analyse image contents). Both "remediation"s are null when remediation is left out (`report --no-remediation`).
 // Evidence arrives masked from the rules; invalid UTF-8 from the daemon is replaced, never passed through.

@@ -38,7 +38,7 @@ std::string portsText(const Container& c)
 
 } // namespace
 
-std::string TextReport::scan(const ScanResult& result, bool verbose)
+std::string TextReport::scan(const ScanResult& result, bool verbose, CisVersion cis)
 {
     std::ostringstream out;
     const auto counts = result.findings.countsBySeverity();
@@ -48,6 +48,7 @@ std::string TextReport::scan(const ScanResult& result, bool verbose)
         << result.inventory.networks.size() << " networks, " << result.inventory.volumes.size() << " volumes\n";
     out << "Findings: " << result.findings.size() << " (critical " << counts[4] << ", high " << counts[3]
         << ", medium " << counts[2] << ", low " << counts[1] << ", info " << counts[0] << ")\n";
+    out << "CIS Docker Benchmark " << toString(cis) << " (drydock benchmark lists every recommendation)\n";
 
     // Group by object, in the order of the sorted findings (worst first).
     std::vector<std::string> order;
@@ -70,8 +71,8 @@ std::string TextReport::scan(const ScanResult& result, bool verbose)
             out << "\n";
             if (verbose) {
                 out << "      evidence: " << clean(f->evidence, 300) << "\n";
-                if (!f->cis.id.empty()) {
-                    out << "      CIS Docker Benchmark " << f->cis.version << " " << f->cis.id << "\n";
+                if (const CisReference ref = translateCis(f->cis, cis); !ref.id.empty()) {
+                    out << "      CIS Docker Benchmark " << ref.version << " " << ref.id << "\n";
                 }
                 out << "      fix: " << clean(f->fix, 400) << "\n";
             }

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/cis/CisBenchmark.h"
 #include "core/results/ScanResult.h"
 
 #include <string>
@@ -9,7 +10,8 @@ namespace drydock {
 class TextReport
 {
 public:
-    static std::string scan(const ScanResult& result, bool verbose);
+    // CIS references are shown in version cis (the scan keeps the rules' own).
+    static std::string scan(const ScanResult& result, bool verbose, CisVersion cis = kDefaultCisVersion);
     static std::string inventory(const Inventory& inventory);
 };
 

@@ -23,7 +23,7 @@ _drydock()
             --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
             --reason | --author | --expires | --choose | --watch | --image | --packages | --sbom | --vuln-db | \
             --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey | --schema | --detail | \
-            --file | -f | --exclude)
+            --file | -f | --exclude | --cis | --scan)
             ((i++))
             continue
             ;;
@@ -69,7 +69,7 @@ _drydock()
     --format)
         if [[ $command == harden ]]; then
             COMPREPLY=($(compgen -W "text json script markdown" -- "$cur"))
-        elif [[ $command == inventory || $command == history ]]; then
+        elif [[ $command == inventory || $command == history || $command == benchmark ]]; then
             COMPREPLY=($(compgen -W "text json" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "$formats_report" -- "$cur"))
@@ -87,6 +87,14 @@ _drydock()
     --schema)
         # The scan JSON's schemaVersion: 2 (default), 1 (deprecated).
         COMPREPLY=($(compgen -W "2 1" -- "$cur"))
+        return
+        ;;
+    --cis)
+        # The CIS Docker Benchmark version of the references shown (default 1.8.0).
+        COMPREPLY=($(compgen -W "1.6.0 1.7.0 1.8.0" -- "$cur"))
+        return
+        ;;
+    --scan)
         return
         ;;
     --detail)
@@ -138,7 +146,7 @@ _drydock()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "inventory scan check history report harden demo endpoints help version" -- "$cur"))
+            COMPREPLY=($(compgen -W "inventory scan check history report benchmark harden demo endpoints help version" -- "$cur"))
         fi
         ;;
     inventory)
@@ -146,7 +154,10 @@ _drydock()
         ;;
     scan)
         COMPREPLY=($(compgen -W "$endpoint_opts --format --output --fail-on --rule-severity --only --verbose
-            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --fleet --endpoints-file --schema --detail --help -h" -- "$cur"))
+            --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --fleet --endpoints-file --schema --detail --cis --help -h" -- "$cur"))
+        ;;
+    benchmark)
+        COMPREPLY=($(compgen -W "$endpoint_opts --cis --format --output --db --scan --help -h" -- "$cur"))
         ;;
     harden)
         if [[ -z $sub && $cur != -* ]]; then
@@ -167,7 +178,7 @@ _drydock()
             return
         fi
         COMPREPLY=($(compgen -W "--file -f --exclude --no-gitignore --format --output --fail-on --diff --fix
-            --verbose --detail --help -h" -- "$cur"))
+            --verbose --detail --cis --help -h" -- "$cur"))
         ;;
     endpoints)
         if [[ -z $sub && $cur != -* ]]; then
@@ -180,7 +191,7 @@ _drydock()
         ;;
     report)
         COMPREPLY=($(compgen -W "--db --format --output --baseline --no-waived --no-remediation --verbose
-            --schema --detail --fleet --since --help -h" -- "$cur"))
+            --schema --detail --cis --fleet --since --help -h" -- "$cur"))
         ;;
     history)
         if [[ -z $sub ]]; then
@@ -194,6 +205,7 @@ _drydock()
         local opts="--db --format --help -h"
         case $sub in
         list) opts+=" --endpoint --limit" ;;
+        show | diff) opts+=" --cis" ;;
         trend) opts+=" --since --endpoint --object --fleet" ;;
         prune) opts+=" --older-than" ;;
         actions) opts+=" --object" ;;

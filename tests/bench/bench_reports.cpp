@@ -3,7 +3,8 @@
 // so the peak memory it prints is that format's alone: the growth of the child's maximum resident set
 // from just before rendering to the end. It prints wall and CPU time: on a loaded machine the CPU time is
 // the figure to compare with the targets (issue #20: HTML under 0.3 s, PDF under 5 s). With --realistic it
-// writes the realistic 34-container set instead and prints its HTML size and PDF pages (targets 250 KB, 40 pages).
+// writes the realistic 34-container set instead and prints its HTML size and PDF pages (targets 280 KB with the
+// CIS benchmark appendix, 40 pages).
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/ReportRenderer.h"
 #include "core/rules/RuleCatalogue.h"
@@ -154,7 +155,7 @@ int runRealistic(int argc, char** argv)
         std::fprintf(stderr, "%s\n", written.error().message.c_str());
         return 1;
     }
-    std::printf("Realistic set: %zu containers, %zu findings; HTML %.0f KB in %.0f ms (target <= 250 KB); "
+    std::printf("Realistic set: %zu containers, %zu findings; HTML %.0f KB in %.0f ms (target <= 280 KB); "
                 "PDF %d pages in %.0f ms (target <= 40); files in %s\n",
                 scan.inventory.containers.size(), scan.findings.size(), static_cast<double>(bytes.size()) / 1024.0,
                 htmlMs, pages, pdf.ms(), dir.c_str());

@@ -55,11 +55,16 @@ Command command(const QString& name)
          [] {
              return Command{endpointsSpec(), endpointsHelp()};
          }},
+        {"benchmark",
+         [] {
+             return Command{benchmarkSpec(), benchmarkHelp()};
+         }},
     };
     return commands.at(name)();
 }
 
-const QStringList kCommands{"inventory", "scan", "history", "report", "harden", "demo", "endpoints"};
+const QStringList kCommands{"inventory", "scan", "history",   "report",
+                            "harden",    "demo", "endpoints", "benchmark"};
 
 // "positionals: a b | --format=json --verbose=" : what a parse produced, in one comparable line.
 QString describe(const ParsedArgs& args)

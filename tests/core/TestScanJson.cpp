@@ -301,7 +301,7 @@ private slots:
         const std::string v1 = json::scanToJson(scan, true, true, 2, 1);
         const QJsonObject one = parse(v1);
         const QJsonObject two = parse(v2);
-        QCOMPARE(keysInOrder(v2, two), (QStringList{"schemaVersion", "scan", "summary", "objects", "findings",
+        QCOMPARE(keysInOrder(v2, two), (QStringList{"schemaVersion", "scan", "cis", "summary", "objects", "findings",
                                                    "problems", "imageContents"}));
         for (const char* key : {"scan", "summary", "problems", "imageContents"}) {
             QCOMPARE(two.value(QLatin1String(key)), one.value(QLatin1String(key)));

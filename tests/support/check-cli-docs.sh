@@ -17,8 +17,10 @@ fail() {
 # 1. Every command of the main help, and every option of every help text, is documented and completed.
 commands=$("$bin" --help | sed -n 's/^  drydock \([a-z][a-z]*\) .*/\1/p' | sort -u)
 [ -n "$commands" ] || fail "no commands found in drydock --help"
+# Read once: `awk … | grep -q` fails under pipefail when grep stops reading before awk is done (SIGPIPE).
+man_commands=$(awk '/^\.SH COMMANDS/{on=1;next} /^\.SH/{on=0} on' "$man")
 for c in $commands; do
-  awk '/^\.SH COMMANDS/{on=1;next} /^\.SH/{on=0} on' "$man" | grep -q "^\.BI\? \"\?$c\b" ||
+  grep -q "^\.BI\? \"\?$c\b" <<<"$man_commands" ||
     fail "man page: command '$c' missing from COMMANDS"
   grep -q "\b$c\b" "$completion" || fail "completion: command '$c' missing"
 done

@@ -295,7 +295,7 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
     document.header = QString::fromStdString(data.title + " — " + scan.inventory.endpoint);
     document.titleLines =
         QStringLiteral("%1\n%13 %2 (API %3)\nScanned %4%5\n\nPosture score %6 / 100 (grade %7)\n"
-                       "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12")
+                       "Critical %8 · High %9 · Medium %10 · Low %11 · Info %12\nCIS Docker Benchmark %14")
             .arg(QString::fromStdString(scan.inventory.endpoint), QString::fromStdString(scan.inventory.engineVersion),
                  QString::fromStdString(scan.inventory.apiVersion),
                  QString::fromStdString(formatRfc3339(scan.startedAtUnix)),
@@ -307,7 +307,8 @@ Result<void> PdfExporter::write(const ReportData& data, const QString& path, con
             .arg(counts[2])
             .arg(counts[1])
             .arg(counts[0])
-            .arg(QString::fromStdString(scan.inventory.engineName));
+            .arg(QString::fromStdString(scan.inventory.engineName))
+            .arg(QString::fromLatin1(toString(data.cisVersion)));
     document.bodyHtml =
         QString::fromStdString(HtmlReportWriter::write(data, HtmlReportWriter::Variant::Print));
     document.images = ReportCharts::forReport(data);
