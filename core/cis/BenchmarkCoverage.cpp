@@ -24,6 +24,30 @@ std::string countOf(std::size_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Why a scan without host facts could not look at the daemon's host.
+std::string hostGap(const Inventory& inv)
+{
+    if (startsWith(inv.endpoint, "unix://")) {
+        return "needs Drydock on the daemon's host: no dockerd serving " + inv.endpoint.substr(7) +
+               " was visible on the machine that scanned";
+    }
+    return "needs local or ssh access to the daemon's host (its files, command line or audit rules)";
+}
+
+// The reason the host facts give for not checking this item, or nullptr.
+const std::string* hostNotChecked(const Inventory& inv, const CisItem& item)
+{
+    if (!inv.host) {
+        return nullptr;
+    }
+    for (const auto& [id, reason] : inv.host->notChecked) {
+        if (cisKey(CisReference{id, "1.6.0"}) == item.key) {
+            return &reason;
+        }
+    }
+    return nullptr;
+}
+
 Reach reachOf(const Rule& rule, const ScanResult& scan)
 {
     const Inventory& inv = scan.inventory;
@@ -50,6 +74,8 @@ Reach reachOf(const Rule& rule, const ScanResult& scan)
     case Area::Swarm:
         return inv.swarm ? Reach{true, "the swarm", {}, false}
                          : Reach{false, {}, "swarm mode is not active on this daemon", true};
+    case Area::Host:
+        return inv.host ? Reach{true, "the daemon's host", {}, false} : Reach{false, {}, hostGap(inv), false};
     }
     return {};
 }
@@ -151,6 +177,9 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
                  : open < static_cast<long>(r.findings.size())
                      ? " (" + std::to_string(r.findings.size() - static_cast<std::size_t>(open)) + " waived)"
                      : "");
+        } else if (const std::string* why = hostNotChecked(scan.inventory, item)) {
+            r.verdict = BenchmarkVerdict::NotChecked;
+            r.reason = *why;
         } else if (!ran.empty()) {
             r.verdict = BenchmarkVerdict::Pass;
             r.reason = "checked by " + joinIds(ran) + " on " + join(reached, ", ") + ": nothing found";
@@ -162,9 +191,9 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
             r.reason = gaps.front();
         } else if (needsHost(item)) {
             r.verdict = BenchmarkVerdict::NotChecked;
-            r.reason =
-                "needs a look at the daemon's host (its files, command line or audit rules), which the "
-                "Engine API does not show";
+            r.reason = scan.inventory.host
+                           ? std::string("no Drydock rule checks it yet, even on the daemon's host")
+                           : hostGap(scan.inventory);
         } else if (item.assessment == CisAssessment::Manual) {
             r.verdict = BenchmarkVerdict::NotChecked;
             r.reason = "manual: the benchmark leaves it to a person's review";

@@ -1,5 +1,6 @@
-// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them, and
-// the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked and why.
+// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them,
+// and the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked
+// and why.
 #include "core/cis/BenchmarkCoverage.h"
 #include "core/cis/CisBenchmark.h"
 #include "core/rules/RuleCatalogue.h"
@@ -11,6 +12,7 @@
 using namespace drydock;
 
 Q_DECLARE_METATYPE(drydock::CisVersion)
+Q_DECLARE_METATYPE(drydock::BenchmarkVerdict)
 
 class TestCisBenchmark : public QObject
 {
@@ -51,16 +53,42 @@ private slots:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("section 5 keeps its ids") << "5.4" << "1.6.0" << "1.8.0" << "5.4";
-        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7" << "1.6.0" << "1.8.0" << "2.8";
-        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18" << "1.6.0" << "1.8.0" << "2.19";
-        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6" << "1.6.0" << "1.8.0"
-                                                                                << "2.6";
-        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8" << "1.8.0" << "1.6.0" << "2.7";
-        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7" << "1.6.0" << "1.7.0" << "2.7";
-        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7" << "1.8.0" << "1.6.0" << "";
-        QTest::newRow("section 1 keeps its ids") << "1.1.3" << "1.6.0" << "1.8.0" << "1.1.3";
-        QTest::newRow("no reference stays none") << "" << "1.6.0" << "1.8.0" << "";
+        QTest::newRow("section 5 keeps its ids") << "5.4"
+                                                 << "1.6.0"
+                                                 << "1.8.0"
+                                                 << "5.4";
+        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7"
+                                                        << "1.6.0"
+                                                        << "1.8.0"
+                                                        << "2.8";
+        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18"
+                                                                   << "1.6.0"
+                                                                   << "1.8.0"
+                                                                   << "2.19";
+        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6"
+                                                                               << "1.6.0"
+                                                                               << "1.8.0"
+                                                                               << "2.6";
+        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8"
+                                                              << "1.8.0"
+                                                              << "1.6.0"
+                                                              << "2.7";
+        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7"
+                                                << "1.6.0"
+                                                << "1.7.0"
+                                                << "2.7";
+        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7"
+                                                               << "1.8.0"
+                                                               << "1.6.0"
+                                                               << "";
+        QTest::newRow("section 1 keeps its ids") << "1.1.3"
+                                                 << "1.6.0"
+                                                 << "1.8.0"
+                                                 << "1.1.3";
+        QTest::newRow("no reference stays none") << ""
+                                                 << "1.6.0"
+                                                 << "1.8.0"
+                                                 << "";
     }
     void aReferenceIsTranslatedBetweenVersions()
     {
@@ -68,8 +96,8 @@ private slots:
         QFETCH(QString, from);
         QFETCH(QString, to);
         QFETCH(QString, expected);
-        const CisReference r = translateCis({id.toStdString(), from.toStdString()},
-                                            *cisVersionFromString(to.toStdString()));
+        const CisReference r =
+            translateCis({id.toStdString(), from.toStdString()}, *cisVersionFromString(to.toStdString()));
         QCOMPARE(QString::fromStdString(r.id), expected);
         QCOMPARE(QString::fromStdString(r.version), expected.isEmpty() ? QString() : to);
     }
@@ -149,6 +177,78 @@ private slots:
         for (const auto& r : cov.items) {
             QVERIFY2(!r.reason.empty(), r.item.id.c_str());
         }
+    }
+
+    void coverageUsesTheHostFacts_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<bool>("hostFacts");
+        QTest::addColumn<QString>("unreadable"); // a 1.6.0 id the host facts could not check
+        QTest::addColumn<QString>("findingRule");
+        QTest::addColumn<QString>("item"); // 1.6.0 id
+        QTest::addColumn<BenchmarkVerdict>("verdict");
+        QTest::addColumn<QString>("reason"); // a part of it
+        QTest::newRow("a unix socket without a visible dockerd needs Drydock on the daemon's host")
+            << "unix:///run/docker.sock" << false << ""
+            << ""
+            << "3.1" << BenchmarkVerdict::NotChecked << "needs Drydock on the daemon's host";
+        QTest::newRow("a TCP endpoint needs local or ssh access")
+            << "tcp://10.0.0.5:2376" << false << ""
+            << ""
+            << "2.14" << BenchmarkVerdict::NotChecked << "needs local or ssh access";
+        QTest::newRow("an item without a rule still says what access it needs")
+            << "tcp://10.0.0.5:2376" << false << ""
+            << ""
+            << "2.11" << BenchmarkVerdict::NotChecked << "needs local or ssh access";
+        QTest::newRow("with host facts and no finding a file item passes")
+            << "unix:///run/docker.sock" << true << ""
+            << ""
+            << "3.1" << BenchmarkVerdict::Pass << "HST-025";
+        QTest::newRow("with host facts a host finding fails its item")
+            << "unix:///run/docker.sock" << true << ""
+            << "HST-023"
+            << "2.14" << BenchmarkVerdict::Fail << "HST-023";
+        QTest::newRow("an item the host could not read is not checked, with the reason")
+            << "unix:///run/docker.sock" << true << "1.1.3"
+            << ""
+            << "1.1.3" << BenchmarkVerdict::NotChecked
+            << "needs root: /etc/audit/audit.rules is not readable";
+    }
+
+    void coverageUsesTheHostFacts()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(bool, hostFacts);
+        QFETCH(QString, unreadable);
+        QFETCH(QString, findingRule);
+        QFETCH(QString, item);
+        QFETCH(BenchmarkVerdict, verdict);
+        QFETCH(QString, reason);
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        ScanResult scan;
+        scan.inventory.endpoint = endpoint.toStdString();
+        if (hostFacts) {
+            scan.inventory.host = HostFacts{};
+            if (!unreadable.isEmpty()) {
+                scan.inventory.host->notChecked[unreadable.toStdString()] =
+                    "needs root: /etc/audit/audit.rules is not readable";
+            }
+        }
+        if (!findingRule.isEmpty()) {
+            Finding f;
+            f.ruleId = findingRule.toStdString();
+            f.area = Area::Host;
+            f.cis = catalogue.find(f.ruleId)->info().cis;
+            f.object = {ObjectType::Daemon, "d", "host"};
+            scan.findings = FindingSet({f});
+        }
+        const BenchmarkCoverage cov = benchmarkCoverage(scan, catalogue, CisVersion::V1_6_0);
+        const auto it = std::find_if(cov.items.begin(), cov.items.end(), [&](const BenchmarkItemResult& r) {
+            return r.item.id == item.toStdString();
+        });
+        QVERIFY(it != cov.items.end());
+        QCOMPARE(it->verdict, verdict);
+        QVERIFY2(QString::fromStdString(it->reason).contains(reason), it->reason.c_str());
     }
 };
 

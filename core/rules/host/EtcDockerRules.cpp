@@ -1,0 +1,28 @@
+#include "core/rules/RuleRegistry.h"
+#include "core/rules/host/HostRuleSupport.h"
+
+// CIS section 3 for the /etc/docker: who owns it and who may change it (checks in HostFileChecks).
+namespace drydock {
+namespace {
+
+const RuleInfo kEtcDockerOwner = hostfacts::hostFileRuleInfo(
+    "HST-029", Severity::Medium, "/etc/docker is not owned by root:root",
+    "/etc/docker holds daemon.json, registry certificates and keys. Whoever may write there changes the "
+    "daemon's configuration and the registries it trusts.");
+const RuleInfo kEtcDockerMode = hostfacts::hostFileRuleInfo(
+    "HST-030", Severity::Medium, "/etc/docker is writable by group or others",
+    "/etc/docker holds daemon.json, registry certificates and keys. Whoever may write there changes the "
+    "daemon's configuration and the registries it trusts.");
+
+} // namespace
+
+DRYDOCK_RULE(makeEtcDockerOwnerRule)
+{
+    return std::make_unique<hostfacts::HostFileRule>(kEtcDockerOwner, "HST-029");
+}
+DRYDOCK_RULE(makeEtcDockerModeRule)
+{
+    return std::make_unique<hostfacts::HostFileRule>(kEtcDockerMode, "HST-030");
+}
+
+} // namespace drydock

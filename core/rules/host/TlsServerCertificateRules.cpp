@@ -1,0 +1,28 @@
+#include "core/rules/RuleRegistry.h"
+#include "core/rules/host/HostRuleSupport.h"
+
+// CIS section 3 for the server certificate: who owns it and who may change it (checks in HostFileChecks).
+namespace drydock {
+namespace {
+
+const RuleInfo kTlsServerCertificateOwner = hostfacts::hostFileRuleInfo(
+    "HST-035", Severity::Medium, "The daemon's TLS server certificate is not owned by root:root",
+    "The server certificate (--tlscert) is what clients check before they talk to the daemon. Whoever may "
+    "replace it can break or impersonate the daemon's TLS.");
+const RuleInfo kTlsServerCertificateMode = hostfacts::hostFileRuleInfo(
+    "HST-036", Severity::Medium, "The daemon's TLS server certificate is writable or executable",
+    "The server certificate (--tlscert) is what clients check before they talk to the daemon. Whoever may "
+    "replace it can break or impersonate the daemon's TLS.");
+
+} // namespace
+
+DRYDOCK_RULE(makeTlsServerCertificateOwnerRule)
+{
+    return std::make_unique<hostfacts::HostFileRule>(kTlsServerCertificateOwner, "HST-035");
+}
+DRYDOCK_RULE(makeTlsServerCertificateModeRule)
+{
+    return std::make_unique<hostfacts::HostFileRule>(kTlsServerCertificateMode, "HST-036");
+}
+
+} // namespace drydock
