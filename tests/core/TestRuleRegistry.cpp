@@ -122,8 +122,8 @@ void TestRuleRegistry::areaEntryPoint_data()
         << RegisterRules(&registerContainerRules) << "container" << "CTR-" << 25;
     QTest::newRow("registerContentRules adds the 15 content rules, image ids from 101")
         << RegisterRules(&registerContentRules) << "contents" << "IMG-1" << 15;
-    QTest::newRow("registerDaemonRules adds the 21 daemon rules")
-        << RegisterRules(&registerDaemonRules) << "daemon" << "DMN-" << 21;
+    QTest::newRow("registerDaemonRules adds the 22 daemon rules")
+        << RegisterRules(&registerDaemonRules) << "daemon" << "DMN-" << 22;
     QTest::newRow("registerHostRules adds the 48 host rules")
         << RegisterRules(&registerHostRules) << "host" << "HST-" << 48;
     QTest::newRow("registerImageRules adds the 21 image rules")
@@ -161,8 +161,8 @@ void TestRuleRegistry::theAreaEntryPointsTogetherAreTheBuiltInCatalogue()
 {
     RuleCatalogue all;
     for (RegisterRules registerRules : {&registerContainerRules, &registerContentRules, &registerDaemonRules,
-                                        &registerHostRules, &registerImageRules, &registerNetworkRules, &registerRuntimeRules,
-                                        &registerSecretsRules, &registerSwarmRules}) {
+                                        &registerHostRules, &registerImageRules, &registerNetworkRules,
+                                        &registerRuntimeRules, &registerSecretsRules, &registerSwarmRules}) {
         registerRules(all); // throws on a duplicate id
     }
     const RuleCatalogue builtIn = RuleCatalogue::builtIn();

@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kDaemonJsonOwner =
-    hostfacts::hostFileRuleInfo("HST-041", Severity::Medium, "daemon.json is not owned by root:root",
-                                "daemon.json holds the daemon's settings. Whoever may change it turns off "
-                                "protections (user namespaces, TLS, no-new-privileges) at the next restart.");
-const RuleInfo kDaemonJsonMode =
-    hostfacts::hostFileRuleInfo("HST-042", Severity::Medium, "daemon.json is writable by group or others",
-                                "daemon.json holds the daemon's settings. Whoever may change it turns off "
-                                "protections (user namespaces, TLS, no-new-privileges) at the next restart.");
+const RuleInfo kDaemonJsonOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-041",
+    .defaultSeverity = Severity::Medium,
+    .title = "daemon.json is not owned by root:root",
+    .rationale = "daemon.json holds the daemon's settings. Whoever may change it turns off "
+                 "protections (user namespaces, TLS, no-new-privileges) at the next restart."});
+const RuleInfo kDaemonJsonMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-042",
+    .defaultSeverity = Severity::Medium,
+    .title = "daemon.json is writable by group or others",
+    .rationale = "daemon.json holds the daemon's settings. Whoever may change it turns off "
+                 "protections (user namespaces, TLS, no-new-privileges) at the next restart."});
 
 } // namespace
 
 DRYDOCK_RULE(makeDaemonJsonOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kDaemonJsonOwner, "HST-041");
+    return std::make_unique<hostfacts::HostFileRule>(kDaemonJsonOwner);
 }
 DRYDOCK_RULE(makeDaemonJsonModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kDaemonJsonMode, "HST-042");
+    return std::make_unique<hostfacts::HostFileRule>(kDaemonJsonMode);
 }
 
 } // namespace drydock

@@ -15,7 +15,7 @@ const RuleInfo kRuleInfo{
                  "runaway container or image pull can fill the disk the host itself needs.",
     .fix = "Give the data root a file system of its own (an LVM volume or a disk mounted at it, listed in "
            "/etc/fstab), copy the data across with the daemon stopped, then start it again.",
-    .practice = "CIS Docker Benchmark section 2 (Docker daemon configuration)"};
+    .practice = "CIS Docker Benchmark section 1 (host configuration)"};
 
 // Fires when no mount point in /proc/self/mountinfo is the data root itself (its parent with user
 // namespaces).

@@ -15,7 +15,7 @@ const RuleInfo kRuleInfo{
                  "daemon can, which is root on this host. Review that each one should have root.",
     .fix = "Remove users who should not be root from the docker group: gpasswd -d <user> docker (and change "
            "the primary group of those who have it as theirs).",
-    .practice = "CIS Docker Benchmark section 2 (Docker daemon configuration)"};
+    .practice = "CIS Docker Benchmark section 1 (host configuration)"};
 
 // Lists who controls the daemon; a review item, so info unless there is nobody to list.
 class DockerGroupRule final : public BasicRule

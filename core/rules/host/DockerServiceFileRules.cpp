@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kDockerServiceOwner = hostfacts::hostFileRuleInfo(
-    "HST-025", Severity::Medium, "docker.service is not owned by root:root",
-    "The unit file decides how dockerd starts (its flags, its environment). Whoever may change it chooses "
-    "the daemon's settings at the next restart, which is root on this host.");
-const RuleInfo kDockerServiceMode = hostfacts::hostFileRuleInfo(
-    "HST-026", Severity::Medium, "docker.service is writable by group or others",
-    "The unit file decides how dockerd starts (its flags, its environment). Whoever may change it chooses "
-    "the daemon's settings at the next restart, which is root on this host.");
+const RuleInfo kDockerServiceOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-025",
+    .defaultSeverity = Severity::Medium,
+    .title = "docker.service is not owned by root:root",
+    .rationale = "The unit file decides how dockerd starts (its flags, its environment). Whoever may change "
+                 "it chooses the daemon's settings at the next restart, which is root on this host."});
+const RuleInfo kDockerServiceMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-026",
+    .defaultSeverity = Severity::Medium,
+    .title = "docker.service is writable by group or others",
+    .rationale = "The unit file decides how dockerd starts (its flags, its environment). Whoever may change "
+                 "it chooses the daemon's settings at the next restart, which is root on this host."});
 
 } // namespace
 
 DRYDOCK_RULE(makeDockerServiceOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kDockerServiceOwner, "HST-025");
+    return std::make_unique<hostfacts::HostFileRule>(kDockerServiceOwner);
 }
 DRYDOCK_RULE(makeDockerServiceModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kDockerServiceMode, "HST-026");
+    return std::make_unique<hostfacts::HostFileRule>(kDockerServiceMode);
 }
 
 } // namespace drydock

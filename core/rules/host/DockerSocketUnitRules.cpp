@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kDockerSocketUnitOwner =
-    hostfacts::hostFileRuleInfo("HST-027", Severity::Medium, "docker.socket is not owned by root:root",
-                                "The socket unit decides where the API listens and who may open it. Whoever "
-                                "may change it can open the daemon to other users or to the network.");
-const RuleInfo kDockerSocketUnitMode =
-    hostfacts::hostFileRuleInfo("HST-028", Severity::Medium, "docker.socket is writable by group or others",
-                                "The socket unit decides where the API listens and who may open it. Whoever "
-                                "may change it can open the daemon to other users or to the network.");
+const RuleInfo kDockerSocketUnitOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-027",
+    .defaultSeverity = Severity::Medium,
+    .title = "docker.socket is not owned by root:root",
+    .rationale = "The socket unit decides where the API listens and who may open it. Whoever may "
+                 "change it can open the daemon to other users or to the network."});
+const RuleInfo kDockerSocketUnitMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-028",
+    .defaultSeverity = Severity::Medium,
+    .title = "docker.socket is writable by group or others",
+    .rationale = "The socket unit decides where the API listens and who may open it. Whoever may "
+                 "change it can open the daemon to other users or to the network."});
 
 } // namespace
 
 DRYDOCK_RULE(makeDockerSocketUnitOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kDockerSocketUnitOwner, "HST-027");
+    return std::make_unique<hostfacts::HostFileRule>(kDockerSocketUnitOwner);
 }
 DRYDOCK_RULE(makeDockerSocketUnitModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kDockerSocketUnitMode, "HST-028");
+    return std::make_unique<hostfacts::HostFileRule>(kDockerSocketUnitMode);
 }
 
 } // namespace drydock

@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kEtcDefaultDockerOwner = hostfacts::hostFileRuleInfo(
-    "HST-043", Severity::Medium, "/etc/default/docker is not owned by root:root",
-    "/etc/default/docker gives dockerd's options (DOCKER_OPTS) on Debian-style systems. Whoever may change "
-    "it chooses the daemon's flags at the next restart.");
-const RuleInfo kEtcDefaultDockerMode = hostfacts::hostFileRuleInfo(
-    "HST-044", Severity::Medium, "/etc/default/docker is writable by group or others",
-    "/etc/default/docker gives dockerd's options (DOCKER_OPTS) on Debian-style systems. Whoever may change "
-    "it chooses the daemon's flags at the next restart.");
+const RuleInfo kEtcDefaultDockerOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-043",
+    .defaultSeverity = Severity::Medium,
+    .title = "/etc/default/docker is not owned by root:root",
+    .rationale = "/etc/default/docker gives dockerd's options (DOCKER_OPTS) on Debian-style "
+                 "systems. Whoever may change it chooses the daemon's flags at the next restart."});
+const RuleInfo kEtcDefaultDockerMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-044",
+    .defaultSeverity = Severity::Medium,
+    .title = "/etc/default/docker is writable by group or others",
+    .rationale = "/etc/default/docker gives dockerd's options (DOCKER_OPTS) on Debian-style "
+                 "systems. Whoever may change it chooses the daemon's flags at the next restart."});
 
 } // namespace
 
 DRYDOCK_RULE(makeEtcDefaultDockerOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kEtcDefaultDockerOwner, "HST-043");
+    return std::make_unique<hostfacts::HostFileRule>(kEtcDefaultDockerOwner);
 }
 DRYDOCK_RULE(makeEtcDefaultDockerModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kEtcDefaultDockerMode, "HST-044");
+    return std::make_unique<hostfacts::HostFileRule>(kEtcDefaultDockerMode);
 }
 
 } // namespace drydock

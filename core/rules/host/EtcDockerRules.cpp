@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kEtcDockerOwner = hostfacts::hostFileRuleInfo(
-    "HST-029", Severity::Medium, "/etc/docker is not owned by root:root",
-    "/etc/docker holds daemon.json, registry certificates and keys. Whoever may write there changes the "
-    "daemon's configuration and the registries it trusts.");
-const RuleInfo kEtcDockerMode = hostfacts::hostFileRuleInfo(
-    "HST-030", Severity::Medium, "/etc/docker is writable by group or others",
-    "/etc/docker holds daemon.json, registry certificates and keys. Whoever may write there changes the "
-    "daemon's configuration and the registries it trusts.");
+const RuleInfo kEtcDockerOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-029",
+    .defaultSeverity = Severity::Medium,
+    .title = "/etc/docker is not owned by root:root",
+    .rationale = "/etc/docker holds daemon.json, registry certificates and keys. Whoever may write "
+                 "there changes the daemon's configuration and the registries it trusts."});
+const RuleInfo kEtcDockerMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-030",
+    .defaultSeverity = Severity::Medium,
+    .title = "/etc/docker is writable by group or others",
+    .rationale = "/etc/docker holds daemon.json, registry certificates and keys. Whoever may write "
+                 "there changes the daemon's configuration and the registries it trusts."});
 
 } // namespace
 
 DRYDOCK_RULE(makeEtcDockerOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kEtcDockerOwner, "HST-029");
+    return std::make_unique<hostfacts::HostFileRule>(kEtcDockerOwner);
 }
 DRYDOCK_RULE(makeEtcDockerModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kEtcDockerMode, "HST-030");
+    return std::make_unique<hostfacts::HostFileRule>(kEtcDockerMode);
 }
 
 } // namespace drydock

@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kEtcSysconfigDockerMode = hostfacts::hostFileRuleInfo(
-    "HST-045", Severity::Medium, "/etc/sysconfig/docker is writable by group or others",
-    "/etc/sysconfig/docker gives dockerd's options on Red Hat-style systems. Whoever may change it chooses "
-    "the daemon's flags at the next restart.");
-const RuleInfo kEtcSysconfigDockerOwner = hostfacts::hostFileRuleInfo(
-    "HST-046", Severity::Medium, "/etc/sysconfig/docker is not owned by root:root",
-    "/etc/sysconfig/docker gives dockerd's options on Red Hat-style systems. Whoever may change it chooses "
-    "the daemon's flags at the next restart.");
+const RuleInfo kEtcSysconfigDockerMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-045",
+    .defaultSeverity = Severity::Medium,
+    .title = "/etc/sysconfig/docker is writable by group or others",
+    .rationale = "/etc/sysconfig/docker gives dockerd's options on Red Hat-style systems. Whoever "
+                 "may change it chooses the daemon's flags at the next restart."});
+const RuleInfo kEtcSysconfigDockerOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-046",
+    .defaultSeverity = Severity::Medium,
+    .title = "/etc/sysconfig/docker is not owned by root:root",
+    .rationale = "/etc/sysconfig/docker gives dockerd's options on Red Hat-style systems. Whoever "
+                 "may change it chooses the daemon's flags at the next restart."});
 
 } // namespace
 
 DRYDOCK_RULE(makeEtcSysconfigDockerModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kEtcSysconfigDockerMode, "HST-045");
+    return std::make_unique<hostfacts::HostFileRule>(kEtcSysconfigDockerMode);
 }
 DRYDOCK_RULE(makeEtcSysconfigDockerOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kEtcSysconfigDockerOwner, "HST-046");
+    return std::make_unique<hostfacts::HostFileRule>(kEtcSysconfigDockerOwner);
 }
 
 } // namespace drydock

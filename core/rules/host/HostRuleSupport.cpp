@@ -58,10 +58,7 @@ const HostFileCheck& checkOf(const char* ruleId)
 }
 } // namespace
 
-HostFileRule::HostFileRule(RuleInfo info, const char* ruleId)
-    : m_info(std::move(info)), m_check(checkOf(ruleId))
-{
-}
+HostFileRule::HostFileRule(RuleInfo info) : m_info(std::move(info)), m_check(checkOf(m_info.id.c_str())) {}
 
 void HostFileRule::evaluate(const RuleContext& context, FindingCollector& out) const
 {
@@ -95,16 +92,16 @@ void HostFileRule::evaluate(const RuleContext& context, FindingCollector& out) c
     }
 }
 
-RuleInfo hostFileRuleInfo(const char* ruleId, Severity severity, std::string title, std::string rationale)
+RuleInfo hostFileRuleInfo(const HostRuleText& text)
 {
-    const HostFileCheck& c = checkOf(ruleId);
+    const HostFileCheck& c = checkOf(text.id.c_str());
     RuleInfo info;
-    info.id = ruleId;
+    info.id = text.id;
+    info.defaultSeverity = text.defaultSeverity;
+    info.title = text.title;
+    info.rationale = text.rationale;
     info.area = Area::Host;
-    info.defaultSeverity = severity;
     info.cis = cis(c.cisId);
-    info.title = std::move(title);
-    info.rationale = std::move(rationale);
     info.fix = c.ownership ? std::string("As root on the daemon's host: chown ") + c.owner +
                                  " <the file named in the evidence> (the evidence ends with the exact line)."
                            : "As root on the daemon's host: chmod " + octalMode(c.maxMode).substr(1) +

@@ -29,7 +29,7 @@ std::string fileEvidence(const HostFile& file);
 class HostFileRule : public Rule
 {
 public:
-    HostFileRule(RuleInfo info, const char* ruleId);
+    explicit HostFileRule(RuleInfo info);
     const RuleInfo& info() const override { return m_info; }
     void evaluate(const RuleContext& context, FindingCollector& out) const override;
 
@@ -38,7 +38,17 @@ private:
     const HostFileCheck& m_check;
 };
 
-// The RuleInfo of a section-3 check from its row and the words about the file.
-RuleInfo hostFileRuleInfo(const char* ruleId, Severity severity, std::string title, std::string rationale);
+// The words of one host rule as its file writes them (the rest of its RuleInfo comes from shared data).
+struct HostRuleText
+{
+    std::string id;
+    Severity defaultSeverity = Severity::Low;
+    std::string title;
+    std::string rationale;
+};
+
+// A section-3 rule's RuleInfo: its id, severity, title and rationale as written in its file; area, CIS id,
+// fix and practice from its HostFileChecks row.
+RuleInfo hostFileRuleInfo(const HostRuleText& text);
 
 } // namespace drydock::hostfacts

@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kTlsServerCertificateOwner = hostfacts::hostFileRuleInfo(
-    "HST-035", Severity::Medium, "The daemon's TLS server certificate is not owned by root:root",
-    "The server certificate (--tlscert) is what clients check before they talk to the daemon. Whoever may "
-    "replace it can break or impersonate the daemon's TLS.");
-const RuleInfo kTlsServerCertificateMode = hostfacts::hostFileRuleInfo(
-    "HST-036", Severity::Medium, "The daemon's TLS server certificate is writable or executable",
-    "The server certificate (--tlscert) is what clients check before they talk to the daemon. Whoever may "
-    "replace it can break or impersonate the daemon's TLS.");
+const RuleInfo kTlsServerCertificateOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-035",
+    .defaultSeverity = Severity::Medium,
+    .title = "The daemon's TLS server certificate is not owned by root:root",
+    .rationale = "The server certificate (--tlscert) is what clients check before they talk to the "
+                 "daemon. Whoever may replace it can break or impersonate the daemon's TLS."});
+const RuleInfo kTlsServerCertificateMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-036",
+    .defaultSeverity = Severity::Medium,
+    .title = "The daemon's TLS server certificate is writable or executable",
+    .rationale = "The server certificate (--tlscert) is what clients check before they talk to the "
+                 "daemon. Whoever may replace it can break or impersonate the daemon's TLS."});
 
 } // namespace
 
 DRYDOCK_RULE(makeTlsServerCertificateOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kTlsServerCertificateOwner, "HST-035");
+    return std::make_unique<hostfacts::HostFileRule>(kTlsServerCertificateOwner);
 }
 DRYDOCK_RULE(makeTlsServerCertificateModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kTlsServerCertificateMode, "HST-036");
+    return std::make_unique<hostfacts::HostFileRule>(kTlsServerCertificateMode);
 }
 
 } // namespace drydock

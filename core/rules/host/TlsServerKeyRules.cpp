@@ -5,24 +5,28 @@
 namespace drydock {
 namespace {
 
-const RuleInfo kTlsServerKeyOwner = hostfacts::hostFileRuleInfo(
-    "HST-037", Severity::High, "The daemon's TLS server key is not owned by root:root",
-    "The server key (--tlskey) proves the daemon's identity. Whoever can read it can impersonate the daemon "
-    "to every client that trusts its certificate.");
-const RuleInfo kTlsServerKeyMode = hostfacts::hostFileRuleInfo(
-    "HST-038", Severity::High, "The daemon's TLS server key is readable by others than its owner",
-    "The server key (--tlskey) proves the daemon's identity. Whoever can read it can impersonate the daemon "
-    "to every client that trusts its certificate.");
+const RuleInfo kTlsServerKeyOwner = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-037",
+    .defaultSeverity = Severity::High,
+    .title = "The daemon's TLS server key is not owned by root:root",
+    .rationale = "The server key (--tlskey) proves the daemon's identity. Whoever can read it can "
+                 "impersonate the daemon to every client that trusts its certificate."});
+const RuleInfo kTlsServerKeyMode = hostfacts::hostFileRuleInfo(hostfacts::HostRuleText{
+    .id = "HST-038",
+    .defaultSeverity = Severity::High,
+    .title = "The daemon's TLS server key is readable by others than its owner",
+    .rationale = "The server key (--tlskey) proves the daemon's identity. Whoever can read it can "
+                 "impersonate the daemon to every client that trusts its certificate."});
 
 } // namespace
 
 DRYDOCK_RULE(makeTlsServerKeyOwnerRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kTlsServerKeyOwner, "HST-037");
+    return std::make_unique<hostfacts::HostFileRule>(kTlsServerKeyOwner);
 }
 DRYDOCK_RULE(makeTlsServerKeyModeRule)
 {
-    return std::make_unique<hostfacts::HostFileRule>(kTlsServerKeyMode, "HST-038");
+    return std::make_unique<hostfacts::HostFileRule>(kTlsServerKeyMode);
 }
 
 } // namespace drydock
