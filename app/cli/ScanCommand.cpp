@@ -16,8 +16,8 @@
 #include "core/scan/Scanner.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 namespace drydock::app {
@@ -39,7 +39,8 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
         for (const auto& word : split(list, ',')) {
             const auto area = areaFromString(word);
             if (!area) {
-                error = "unknown area '" + word + "' (use image, container, runtime, network, secrets, daemon, swarm, host)";
+                error = "unknown area '" + word +
+                        "' (use image, container, runtime, network, secrets, daemon, swarm, host)";
                 return false;
             }
             settings.onlyAreas.insert(*area);

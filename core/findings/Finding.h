@@ -18,7 +18,7 @@ enum class Area
     Secrets,
     Daemon,
     Swarm,
-    Host // the daemon's host: its files, command line, groups and audit rules (read there, not through the API)
+    Host // the daemon's host: its files, command line, groups and audit rules (read there, not by the API)
 };
 const char* toString(Area area); // "image", "container", …
 std::optional<Area> areaFromString(std::string_view text);

@@ -1,8 +1,8 @@
 #include "core/scan/Scanner.h"
 
 #include "core/contents/ContentAnalyzer.h"
-#include "core/rules/contents/ContentRuleSupport.h"
 #include "core/host/HostInspector.h"
+#include "core/rules/contents/ContentRuleSupport.h"
 #include "core/scan/InventoryLoader.h"
 #include "core/scan/RuleEngine.h"
 
@@ -95,7 +95,8 @@ Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& pro
     if (m_hostOptions.enabled && m_client.endpoint().kind == DockerEndpoint::Kind::Unix) {
         // Only a daemon this machine can see: a socket forwarded from elsewhere has no dockerd in our /proc.
         const HostView view(m_hostOptions.root);
-        if (auto facts = HostInspector(view).inspect(m_client.endpoint().socketPath, result.inventory.daemon)) {
+        if (auto facts =
+                HostInspector(view).inspect(m_client.endpoint().socketPath, result.inventory.daemon)) {
             result.inventory.host = std::move(facts.value());
         }
     }

@@ -12,8 +12,8 @@
 
 namespace drydock {
 
-// Whether and where a scan reads the daemon's own host (core/host): off unless a front end asks, and then only
-// for a local unix socket whose dockerd this machine's /proc shows (or a rootless daemon).
+// Whether and where a scan reads the daemon's own host (core/host): off unless a front end asks, and then
+// only for a local unix socket whose dockerd this machine's /proc shows (or a rootless daemon).
 struct HostScanOptions
 {
     bool enabled = false;
