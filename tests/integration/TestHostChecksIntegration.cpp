@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace drydock;
 using namespace drydock::test;
@@ -35,6 +38,7 @@ private slots:
     void theSocketPicksItsOwnDaemon();
     void theFixScriptIsWrittenNeverRun();
     void noHostChecksReadsNothingOfTheHost();
+    void aPlantedHostRootIsReadInsteadOfTheMachines();
 
 private:
     // rule id -> evidence of its first finding, from `drydock scan --format json` of the socket
@@ -202,6 +206,54 @@ void TestHostChecksIntegration::noHostChecksReadsNothingOfTheHost()
     for (const auto& f : findings) {
         QVERIFY(!f.toObject().value("ruleId").toString().startsWith("HST-"));
     }
+}
+
+void TestHostChecksIntegration::aPlantedHostRootIsReadInsteadOfTheMachines()
+{
+    // DRYDOCK_HOST_ROOT (read by app/ only) points the HostView at a tree: a dockerd serving the fixture's
+    // socket in its /proc, a world-writable daemon.json, a user-owned docker.service and one audit watch.
+    const QString root = m_dir + "/root";
+    const auto plant = [&root](const QString& path, const QByteArray& text, int mode, int uid = 0) {
+        QDir().mkpath(QFileInfo(root + path).path());
+        QFile f(root + path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        f.close();
+        QVERIFY(::chmod(QFile::encodeName(root + path).constData(), static_cast<mode_t>(mode)) == 0);
+        QVERIFY(::chown(QFile::encodeName(root + path).constData(), static_cast<uid_t>(uid), 0) == 0);
+    };
+    plant("/proc/77/comm", "dockerd\n", 0444);
+    QByteArray cmdline = "dockerd";
+    for (const QByteArray& word :
+         {QByteArray("--host"), "unix://" + QFile::encodeName(privateDaemonSocket())}) {
+        cmdline += '\0' + word;
+    }
+    plant("/proc/77/cmdline", cmdline + '\0', 0444);
+    plant("/proc/self/mountinfo", "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n", 0444);
+    plant("/etc/docker/daemon.json", R"({"no-new-privileges": true})", 0666);
+    plant("/lib/systemd/system/docker.service", "[Service]\n", 0644, 1000);
+    plant("/etc/audit/rules.d/docker.rules", "-w /usr/bin/dockerd -k docker\n", 0640);
+    plant("/usr/bin/dockerd", "", 0755);
+    plant("/usr/bin/runc", "", 0755);
+    QString out;
+    QString err;
+    const int rc = test::drydock(
+        {"scan", "--host", "unix://" + privateDaemonSocket(), "--no-history", "--format", "json"}, &out, &err,
+        {"DRYDOCK_HOST_ROOT=" + root});
+    QVERIFY2(rc == 0 || rc == 1, qPrintable(err));
+    QHash<QString, QString> found;
+    for (const auto& f : QJsonDocument::fromJson(out.toUtf8()).object().value("findings").toArray()) {
+        found.insert(f.toObject().value("ruleId").toString(), f.toObject().value("evidence").toString());
+    }
+    QVERIFY2(found.value("HST-042").contains("/etc/docker/daemon.json: owner 0:0 (uid 0, gid 0)"),
+             qPrintable(found.value("HST-042")));
+    QVERIFY(found.value("HST-042").contains(
+        "mode 0666; at most 0644. Fix: chmod g-w,o-w /etc/docker/daemon.json"));
+    QVERIFY(found.value("HST-025").contains("(uid 1000, gid 0)"));
+    QVERIFY(found.value("HST-018").contains("Fix: -w /usr/bin/runc -k docker"));
+    QVERIFY(!found.contains("HST-003")); // /usr/bin/dockerd is watched
+    QVERIFY(!found.contains("HST-023")); // no-new-privileges from the planted daemon.json
+    QVERIFY(found.contains("HST-001"));  // / is the only mount
 }
 
 QTEST_GUILESS_MAIN(TestHostChecksIntegration)
