@@ -33,6 +33,7 @@ private slots:
     void noVisibleDaemonIsNotFound();
     void rootlessDaemonWithoutProcessLeavesSettingsUnchecked();
     void aDirectoryWithoutSearchPermissionNeedsRoot();
+    void linksAndListingsStayBelowTheRoot();
 };
 
 namespace {
@@ -310,6 +311,8 @@ void TestHostInspector::aDirectoryWithoutSearchPermissionNeedsRoot()
     ::chmod(tmp.path().toLocal8Bit().constData(), 0755);
     plant(tmp.path(), "/etc/audit/audit.rules", "-w /usr/bin/dockerd -k docker\n", 0640);
     ::chmod((tmp.path() + "/etc/audit").toLocal8Bit().constData(), 0700);
+    plantProcess(tmp.path(), 10, "dockerd");
+    ::chmod((tmp.path() + "/proc").toLocal8Bit().constData(), 0755);
     const pid_t child = ::fork();
     if (child == 0) {
         if (::setresgid(65534, 65534, 65534) != 0 || ::setresuid(65534, 65534, 65534) != 0) {
@@ -319,12 +322,35 @@ void TestHostInspector::aDirectoryWithoutSearchPermissionNeedsRoot()
         const HostText t = view.readFile("/etc/audit/audit.rules");
         const bool ok = t.status == HostReadStatus::Unreadable &&
                         t.problem == "needs root: /etc/audit/audit.rules is not readable" && t.text.empty();
-        ::_exit(ok ? 0 : 11);
+        if (!ok) {
+            ::_exit(11);
+        }
+        // The inspector turns it into "not checked" for every audit item, never into a pass or a finding.
+        const auto facts = HostInspector(view).inspect("/run/docker.sock", DaemonInfo{});
+        const bool audit = facts && !facts->auditRulesRead && facts->auditTargets.empty() &&
+                           facts->notChecked.count("1.1.3") == 1 && facts->notChecked.count("1.1.18") == 1 &&
+                           facts->notChecked.at("1.1.3").rfind("needs root: /etc/audit", 0) == 0;
+        ::_exit(audit ? 0 : 12);
     }
     int status = 0;
     QCOMPARE(::waitpid(child, &status, 0), child);
     QVERIFY(WIFEXITED(status));
     QCOMPARE(WEXITSTATUS(status), 0);
+}
+
+void TestHostInspector::linksAndListingsStayBelowTheRoot()
+{
+    QTemporaryDir tmp;
+    plant(tmp.path(), "/etc/docker/certs.d/b/ca.crt", "x");
+    plant(tmp.path(), "/etc/docker/certs.d/a/ca.crt", "x");
+    QVERIFY(::symlink("/run", (tmp.path() + "/var-run").toLocal8Bit().constData()) == 0);
+    const HostView view(tmp.path().toStdString() + "/");
+    QCOMPARE(view.list("/etc/docker/certs.d").names, (std::vector<std::string>{"a", "b"}));
+    QCOMPARE(view.readLink("/var-run").text, std::string("/run"));
+    QCOMPARE(int(view.readLink("/etc/docker/certs.d").status), int(HostReadStatus::Absent)); // not a link
+    QCOMPARE(int(view.list("/nowhere").status), int(HostReadStatus::Absent));
+    QCOMPARE(int(view.stat("/etc/docker").status), int(HostReadStatus::Ok));
+    QVERIFY(view.stat("/etc/docker").directory);
 }
 
 QTEST_APPLESS_MAIN(TestHostInspector)
