@@ -150,6 +150,30 @@ std::string stripSlash(std::string p)
     return p;
 }
 
+// Whether dir is the mount point of a file system of its own: mounted there (the last mount wins) from
+// another device than the mount holding its parent. dockerd bind-mounts its data root onto itself, which is
+// the same device and so no separate partition.
+bool ownFileSystem(const std::string& mountinfo, const std::string& dir)
+{
+    std::string device;       // of the mount at dir
+    std::string parentDevice; // of the longest mount point above dir
+    std::size_t parentLength = 0;
+    for (const auto& line : split(mountinfo, '\n')) {
+        const auto f = split(line, ' ');
+        if (f.size() <= 4) {
+            continue;
+        }
+        const std::string point = stripSlash(unescapeMount(f[4]));
+        if (point == dir) {
+            device = f[2];
+        } else if ((point == "/" || startsWith(dir, point + "/")) && point.size() >= parentLength) {
+            parentLength = point.size();
+            parentDevice = f[2];
+        }
+    }
+    return !device.empty() && device != parentDevice;
+}
+
 } // namespace
 
 const std::vector<std::string>& HostInspector::settingItems()
@@ -235,14 +259,7 @@ Result<HostFacts> HostInspector::inspect(const std::string& socketPath, const Da
     }
     const HostText mountinfo = m_view.readFile("/proc/self/mountinfo");
     if (mountinfo.status == HostReadStatus::Ok) {
-        bool own = false;
-        for (const auto& line : split(mountinfo.text, '\n')) {
-            const auto f = split(line, ' ');
-            if (f.size() > 4 && stripSlash(unescapeMount(f[4])) == mountDir) {
-                own = true;
-            }
-        }
-        facts.dataRootOwnMount = own;
+        facts.dataRootOwnMount = ownFileSystem(mountinfo.text, mountDir);
     } else {
         facts.notChecked["1.1.1"] = mountinfo.problem;
     }
@@ -306,6 +323,20 @@ Result<HostFacts> HostInspector::inspect(const std::string& socketPath, const Da
         }
     }
 
+    // 1.1.3–1.1.18: audit watches, from the rules auditd loads at boot. The daemon's binary is where its
+    // process runs from (Debian has /usr/sbin/dockerd), else the benchmark's /usr/bin/dockerd.
+    std::string daemonBinary = "/usr/bin/dockerd";
+    if (process) {
+        const HostText exe = m_view.readLink("/proc/" + std::to_string(process->pid) + "/exe");
+        if (exe.status == HostReadStatus::Ok && !endsWith(exe.text, " (deleted)")) {
+            daemonBinary = exe.text;
+        } else if (startsWith(process->argv.front(), "/")) {
+            daemonBinary = process->argv.front();
+        } else if (m_view.stat("/usr/bin/dockerd").status == HostReadStatus::Absent &&
+                   m_view.stat("/usr/sbin/dockerd").status == HostReadStatus::Ok) {
+            daemonBinary = "/usr/sbin/dockerd";
+        }
+    }
     // 1.1.3–1.1.18: audit watches, from the rules auditd loads at boot.
     std::vector<std::string> ruleTexts;
     std::string auditProblem;
@@ -359,7 +390,9 @@ Result<HostFacts> HostInspector::inspect(const std::string& socketPath, const Da
         }
         for (const auto& [id, name] : kAuditPaths) {
             std::string path = name;
-            if (path == "docker.service") {
+            if (path == "/usr/bin/dockerd") {
+                path = daemonBinary;
+            } else if (path == "docker.service") {
                 path = serviceUnit;
             } else if (path == "docker.socket") {
                 path = socketUnit;

@@ -34,6 +34,8 @@ private slots:
     void rootlessDaemonWithoutProcessLeavesSettingsUnchecked();
     void aDirectoryWithoutSearchPermissionNeedsRoot();
     void linksAndListingsStayBelowTheRoot();
+    void dataRootPartition_data();
+    void dataRootPartition();
 };
 
 namespace {
@@ -351,6 +353,43 @@ void TestHostInspector::linksAndListingsStayBelowTheRoot()
     QCOMPARE(int(view.list("/nowhere").status), int(HostReadStatus::Absent));
     QCOMPARE(int(view.stat("/etc/docker").status), int(HostReadStatus::Ok));
     QVERIFY(view.stat("/etc/docker").directory);
+}
+
+void TestHostInspector::dataRootPartition_data()
+{
+    QTest::addColumn<QString>("mountinfo");
+    QTest::addColumn<bool>("own");
+    QTest::addColumn<QString>("dataRoot");
+    const QString root = "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n";
+    QTest::newRow("a file system of its own at the data root is a separate partition")
+        << root + "30 22 8:2 / /var/lib/docker rw - ext4 /dev/sda2 rw\n"
+        << true << "/var/lib/docker";
+    QTest::newRow("dockerd's bind mount of the data root onto itself is not")
+        << root + "30 22 8:1 /var/lib/docker /var/lib/docker rw shared:1 - ext4 /dev/sda1 rw\n"
+        << false << "/var/lib/docker";
+    QTest::newRow("a partition at /var/lib does not count for /var/lib/docker")
+        << root + "30 22 8:2 / /var/lib rw - ext4 /dev/sda2 rw\n"
+        << false << "/var/lib/docker";
+    QTest::newRow("an escaped mount point is read back")
+        << root + "30 22 8:2 / /srv/my\\040docker rw - ext4 x rw\n"
+        << true << "/srv/my docker";
+}
+
+void TestHostInspector::dataRootPartition()
+{
+    QFETCH(QString, mountinfo);
+    QFETCH(bool, own);
+    QFETCH(QString, dataRoot);
+    QTemporaryDir tmp;
+    plantProcess(tmp.path(), 10, "dockerd");
+    plant(tmp.path(), "/proc/self/mountinfo", mountinfo.toStdString());
+    const HostView view(tmp.path().toStdString());
+    DaemonInfo info;
+    info.dockerRootDir = dataRoot.toStdString();
+    const auto facts = HostInspector(view).inspect("/run/docker.sock", info);
+    QVERIFY(facts);
+    QCOMPARE(facts->dataRoot, dataRoot.toStdString());
+    QCOMPARE(facts->dataRootOwnMount, std::optional<bool>(own));
 }
 
 QTEST_APPLESS_MAIN(TestHostInspector)
