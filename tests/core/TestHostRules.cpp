@@ -140,7 +140,7 @@ void TestHostRules::fires_data()
     }) << "HST-022" << 1 << "cgroup-parent = /docker-all";
     QTest::newRow("a data root on the root file system fails 1.1.1")
         << HostEdit([](HostFacts& h) { h.dataRootOwnMount = false; }) << "HST-001" << 1
-        << "/var/lib/docker is not a mount point";
+        << "/var/lib/docker is not a file system of its own";
     QTest::newRow("unknown mounts judge nothing")
         << HostEdit([](HostFacts& h) { h.dataRootOwnMount.reset(); }) << "HST-001" << 0 << "";
     QTest::newRow("the docker group's members are listed, primary-group users too")

@@ -33,7 +33,8 @@ public:
         if (facts->dataRootOwnMount.has_value() && !*facts->dataRootOwnMount) {
             out.add(info(),
                     hostfacts::hostDraft(context.inventory(),
-                                         facts->dataRoot + " is not a mount point in /proc/self/mountinfo"));
+                                         facts->dataRoot + " is not a file system of its own (no mount from "
+                                                           "another device in /proc/self/mountinfo)"));
         }
     }
 };
