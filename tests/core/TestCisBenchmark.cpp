@@ -1,6 +1,5 @@
-// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them,
-// and the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked
-// and why.
+// The CIS Docker Benchmark tables (one per version) and the translation of a rule's reference between them, and
+// the coverage list a scan yields: every recommendation with pass, fail, not-applicable or not-checked and why.
 #include "core/cis/BenchmarkCoverage.h"
 #include "core/cis/CisBenchmark.h"
 #include "core/rules/RuleCatalogue.h"
@@ -53,42 +52,16 @@ private slots:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("section 5 keeps its ids") << "5.4"
-                                                 << "1.6.0"
-                                                 << "1.8.0"
-                                                 << "5.4";
-        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7"
-                                                        << "1.6.0"
-                                                        << "1.8.0"
-                                                        << "2.8";
-        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18"
-                                                                   << "1.6.0"
-                                                                   << "1.8.0"
-                                                                   << "2.19";
-        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6"
-                                                                               << "1.6.0"
-                                                                               << "1.8.0"
-                                                                               << "2.6";
-        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8"
-                                                              << "1.8.0"
-                                                              << "1.6.0"
-                                                              << "2.7";
-        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7"
-                                                << "1.6.0"
-                                                << "1.7.0"
-                                                << "2.7";
-        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7"
-                                                               << "1.8.0"
-                                                               << "1.6.0"
-                                                               << "";
-        QTest::newRow("section 1 keeps its ids") << "1.1.3"
-                                                 << "1.6.0"
-                                                 << "1.8.0"
-                                                 << "1.1.3";
-        QTest::newRow("no reference stays none") << ""
-                                                 << "1.6.0"
-                                                 << "1.8.0"
-                                                 << "";
+        QTest::newRow("section 5 keeps its ids") << "5.4" << "1.6.0" << "1.8.0" << "5.4";
+        QTest::newRow("1.6.0's TLS 2.7 is 1.8.0's 2.8") << "2.7" << "1.6.0" << "1.8.0" << "2.8";
+        QTest::newRow("1.6.0's experimental 2.18 is 1.8.0's 2.19") << "2.18" << "1.6.0" << "1.8.0" << "2.19";
+        QTest::newRow("2.6 (aufs) comes before the new item and keeps its id") << "2.6" << "1.6.0" << "1.8.0"
+                                                                                << "2.6";
+        QTest::newRow("and back: 1.8.0's 2.8 is 1.6.0's 2.7") << "2.8" << "1.8.0" << "1.6.0" << "2.7";
+        QTest::newRow("1.7.0 kept 1.6.0's ids") << "2.7" << "1.6.0" << "1.7.0" << "2.7";
+        QTest::newRow("the devicemapper item has no 1.6.0 id") << "2.7" << "1.8.0" << "1.6.0" << "";
+        QTest::newRow("section 1 keeps its ids") << "1.1.3" << "1.6.0" << "1.8.0" << "1.1.3";
+        QTest::newRow("no reference stays none") << "" << "1.6.0" << "1.8.0" << "";
     }
     void aReferenceIsTranslatedBetweenVersions()
     {
@@ -96,8 +69,8 @@ private slots:
         QFETCH(QString, from);
         QFETCH(QString, to);
         QFETCH(QString, expected);
-        const CisReference r =
-            translateCis({id.toStdString(), from.toStdString()}, *cisVersionFromString(to.toStdString()));
+        const CisReference r = translateCis({id.toStdString(), from.toStdString()},
+                                            *cisVersionFromString(to.toStdString()));
         QCOMPARE(QString::fromStdString(r.id), expected);
         QCOMPARE(QString::fromStdString(r.version), expected.isEmpty() ? QString() : to);
     }
