@@ -42,6 +42,9 @@ const char* settingAdvice(const std::string& ruleId)
     if (ruleId == "HST-024") {
         return "set \"userland-proxy\": false in daemon.json";
     }
+    if (ruleId == "HST-049") {
+        return "if not needed, remove dm.basesize from \"storage-opts\" in daemon.json and from --storage-opt";
+    }
     if (ruleId == "HST-001") {
         return "give the data root a file system of its own (by hand: stop the daemon, copy, mount, start)";
     }

@@ -178,7 +178,7 @@ bool ownFileSystem(const std::string& mountinfo, const std::string& dir)
 
 const std::vector<std::string>& HostInspector::settingItems()
 {
-    static const std::vector<std::string> items{"2.3", "2.4", "2.8", "2.10", "2.14", "2.16"};
+    static const std::vector<std::string> items{"2.3", "2.4", "2.8", "2.10", "2.11", "2.14", "2.16"};
     return items;
 }
 

@@ -169,7 +169,9 @@ private slots:
             << "tcp://10.0.0.5:2376" << false << ""
             << ""
             << "2.14" << BenchmarkVerdict::NotChecked << "needs local or ssh access";
-        QTest::newRow("an item without a rule still says what access it needs")
+        QTest::newRow("with host facts 2.11 is checked by the storage options")
+            << "unix:///run/docker.sock" << true << "" << "" << "2.11" << BenchmarkVerdict::Pass << "HST-049";
+        QTest::newRow("a TCP endpoint leaves 2.11 unchecked, saying what access it needs")
             << "tcp://10.0.0.5:2376" << false << ""
             << ""
             << "2.11" << BenchmarkVerdict::NotChecked << "needs local or ssh access";

@@ -13,7 +13,7 @@ using namespace drydock::test;
 using HostEdit = std::function<void(HostFacts&)>;
 Q_DECLARE_METATYPE(HostEdit)
 
-// The host rules (HST-001 … HST-048) on hand-made HostFacts.
+// The host rules (HST-001 … HST-049) on hand-made HostFacts.
 class TestHostRules : public QObject
 {
     Q_OBJECT
@@ -84,7 +84,7 @@ HostFile& fileOf(HostFacts& h, const std::string& kind)
 
 void TestHostRules::catalogueHoldsTheHostRules()
 {
-    verifyAreaRules(m_catalogue, Area::Host, "HST", 48);
+    verifyAreaRules(m_catalogue, Area::Host, "HST", 49);
     verifyRuleDefaults(m_catalogue, "HST-023", "medium", "2.14");
     verifyRuleDefaults(m_catalogue, "HST-045", "medium", "3.21"); // 1.6.0 puts sysconfig's mode before owner
     verifyRuleDefaults(m_catalogue, "HST-040", "critical", "3.16");
@@ -184,6 +184,13 @@ void TestHostRules::fires_data()
     QTest::newRow("a setuid bit on daemon.json is removed too")
         << HostEdit([](HostFacts& h) { fileOf(h, "daemon.json").mode = 04644; }) << "HST-042" << 1
         << "chmod u-s";
+    QTest::newRow("a changed devicemapper base size is reported for 2.11") << HostEdit([](HostFacts& h) {
+        h.settings["storage-opts"] = {"dm.basesize=50G, dm.thinpooldev=/dev/mapper/x",
+                                      "/etc/docker/daemon.json"};
+    }) << "HST-049" << 1 << "storage-opts = dm.basesize=50G";
+    QTest::newRow("other storage options leave 2.11 alone") << HostEdit([](HostFacts& h) {
+        h.settings["storage-opts"] = {"overlay2.size=10G", "/etc/docker/daemon.json"};
+    }) << "HST-049" << 0 << "";
     QTest::newRow("an item the inspector could not read is not judged") << HostEdit([](HostFacts& h) {
         h.settings.erase("no-new-privileges");
         h.notChecked["2.14"] = "needs root: /etc/docker/daemon.json is not readable";

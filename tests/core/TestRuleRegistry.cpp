@@ -124,8 +124,8 @@ void TestRuleRegistry::areaEntryPoint_data()
         << RegisterRules(&registerContentRules) << "contents" << "IMG-1" << 15;
     QTest::newRow("registerDaemonRules adds the 22 daemon rules")
         << RegisterRules(&registerDaemonRules) << "daemon" << "DMN-" << 22;
-    QTest::newRow("registerHostRules adds the 48 host rules")
-        << RegisterRules(&registerHostRules) << "host" << "HST-" << 48;
+    QTest::newRow("registerHostRules adds the 49 host rules")
+        << RegisterRules(&registerHostRules) << "host" << "HST-" << 49;
     QTest::newRow("registerImageRules adds the 21 image rules")
         << RegisterRules(&registerImageRules) << "image" << "IMG-0" << 21;
     QTest::newRow("registerNetworkRules adds the 12 network rules")
