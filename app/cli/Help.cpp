@@ -151,13 +151,19 @@ const CommandSpec& scanSpec()
             {"--rule-severity", K::Repeatable, "ID=SEV",
              "change one rule's severity, e.g. --rule-severity IMG-007=info (repeatable)"},
             {"--only", K::Repeatable, "AREA[,AREA…]",
-             "only these areas: image, container, runtime, network, secrets, daemon, swarm"},
+             "only these areas: image, container, runtime, network, secrets, daemon, swarm, host"},
             {"--verbose", K::Flag, "", "text format: evidence, CIS reference and fix under each finding"},
             {"--detail", K::Value, "summary|objects|full",
              "how much an html or pdf report shows: the one-page summary alone, also one block per\n"
              "object and the rules referenced (default), or also each finding's own remediation"},
             cisOption(),
             {"--list-rules", K::Flag, "", "print the rule catalogue as a Markdown table and exit"},
+            {"--no-host-checks", K::Flag, "",
+             "do not read the daemon's host (its command line, daemon.json, files, groups and\n"
+             "audit rules); read only when the endpoint is a local unix socket of a dockerd here"},
+            {"--host-fix-script", K::Value, "FILE",
+             "write the host findings' fixes (chown, chmod, audit rules; daemon.json keys as\n"
+             "comments) as a POSIX sh script to review and run as root; Drydock never runs it"},
             {"--db", K::Value, "FILE", "history database (default: $XDG_DATA_HOME/drydock/history.db)"},
             {"--no-history", K::Flag, "", "do not store this scan"},
             {"--baseline", K::Value, "last|SCAN_ID",

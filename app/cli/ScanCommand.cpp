@@ -8,6 +8,7 @@
 #include "app/cli/ReportOutput.h"
 #include "core/common/Clock.h"
 #include "core/common/Strings.h"
+#include "core/host/HostFixScript.h"
 #include "core/report/ReportTrend.h"
 #include "core/report/ScanJson.h"
 #include "core/report/TextReport.h"
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 namespace drydock::app {
@@ -37,7 +39,8 @@ bool applySettings(const ParsedArgs& args, ScanSettings& settings, ContentScanOp
         for (const auto& word : split(list, ',')) {
             const auto area = areaFromString(word);
             if (!area) {
-                error = "unknown area '" + word + "' (use image, container, runtime, network, secrets, daemon, swarm)";
+                error = "unknown area '" + word +
+                        "' (use image, container, runtime, network, secrets, daemon, swarm, host)";
                 return false;
             }
             settings.onlyAreas.insert(*area);
@@ -179,6 +182,13 @@ int runScan(const std::vector<std::string>& words)
     const SystemClock clock;
     Scanner scanner(*client.value(), catalogue, clock);
     scanner.setContentOptions(contentOptions);
+    HostScanOptions hostOptions;
+    hostOptions.enabled = !args->has("--no-host-checks");
+    // Tests plant a host's files in a directory; not an option people see.
+    if (const char* root = std::getenv("DRYDOCK_HOST_ROOT"); root != nullptr && *root != '\0') {
+        hostOptions.root = root;
+    }
+    scanner.setHostOptions(hostOptions);
     NullProgressSink progress;
     auto result = scanner.scan(settings, progress, CancelToken());
     if (!result) {
@@ -230,6 +240,12 @@ int runScan(const std::vector<std::string>& words)
     if (history && recorded->scanId > 0) {
         report.scoreTrend = storedScoreTrend(history->scans(), scan.inventory.endpoint, recorded->scanId,
                                              report.baselineScanId);
+    }
+    if (const auto script = args->last("--host-fix-script")) {
+        if (auto written = writeOutput(*script, hostFixScript(scan)); !written) {
+            std::fprintf(stderr, "drydock: %s\n", written.error().message.c_str());
+            return ExitLocalError;
+        }
     }
     for (const auto& out : *outputs) {
         auto written = writeReport(out.format, out.path, report, args->has("--verbose"));

@@ -25,6 +25,30 @@ std::string countOf(std::size_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Why a scan without host facts could not look at the daemon's host.
+std::string hostGap(const Inventory& inv)
+{
+    // Short: it is repeated on every host item of the report's appendix.
+    if (startsWith(inv.endpoint, "unix://")) {
+        return "needs Drydock on the daemon's host (its dockerd was not visible here)";
+    }
+    return "needs local or ssh access to the daemon's host";
+}
+
+// The reason the host facts give for not checking this item, or nullptr.
+const std::string* hostNotChecked(const Inventory& inv, const CisItem& item)
+{
+    if (!inv.host) {
+        return nullptr;
+    }
+    for (const auto& [id, reason] : inv.host->notChecked) {
+        if (cisKey(CisReference{id, "1.6.0"}) == item.key) {
+            return &reason;
+        }
+    }
+    return nullptr;
+}
+
 Reach reachOf(const Rule& rule, const ScanResult& scan, const ScanReach& inv)
 {
     if (dynamic_cast<const ContentRule*>(&rule) != nullptr) {
@@ -54,6 +78,9 @@ Reach reachOf(const Rule& rule, const ScanResult& scan, const ScanReach& inv)
         }
         return *inv.swarm ? Reach{true, "the swarm", {}, false}
                           : Reach{false, {}, "swarm mode is not active on this daemon", true};
+    case Area::Host:
+        return scan.inventory.host ? Reach{true, "the daemon's host", {}, false}
+                                   : Reach{false, {}, hostGap(scan.inventory), false};
     }
     return {};
 }
@@ -197,6 +224,9 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
                  : open < static_cast<long>(r.findings.size())
                      ? " (" + std::to_string(r.findings.size() - static_cast<std::size_t>(open)) + " waived)"
                      : "");
+        } else if (const std::string* why = hostNotChecked(scan.inventory, item)) {
+            r.verdict = BenchmarkVerdict::NotChecked;
+            r.reason = *why;
         } else if (!ran.empty()) {
             r.verdict = BenchmarkVerdict::Pass;
             r.reason = "checked by " + joinIds(ran) + " on " + join(reached, ", ") + ": nothing found";
@@ -208,8 +238,9 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
             r.reason = gaps.front();
         } else if (needsHost(item)) {
             r.verdict = BenchmarkVerdict::NotChecked;
-            // The Engine API does not show these: the reason stays short, it is repeated on every such item.
-            r.reason = "needs a look at the daemon's host (files, command line, audit rules)";
+            r.reason = scan.inventory.host
+                           ? std::string("no Drydock rule checks it yet, even on the daemon's host")
+                           : hostGap(scan.inventory);
         } else if (item.assessment == CisAssessment::Manual) {
             r.verdict = BenchmarkVerdict::NotChecked;
             r.reason = "manual: for a person to review";

@@ -6,7 +6,7 @@ namespace drydock {
 
 namespace {
 constexpr Area kAreas[] = {Area::Image, Area::Container, Area::Runtime, Area::Network,
-                           Area::Secrets, Area::Daemon, Area::Swarm};
+                           Area::Secrets, Area::Daemon, Area::Swarm, Area::Host};
 constexpr ObjectType kTypes[] = {ObjectType::Container, ObjectType::Image, ObjectType::Network,
                                  ObjectType::Volume, ObjectType::Daemon, ObjectType::Plugin,
                                  ObjectType::SwarmCluster, ObjectType::SwarmNode, ObjectType::SwarmService,
@@ -23,6 +23,7 @@ const char* toString(Area area)
     case Area::Secrets: return "secrets";
     case Area::Daemon: return "daemon";
     case Area::Swarm: return "swarm";
+    case Area::Host: return "host";
     }
     return "container";
 }
@@ -37,6 +38,7 @@ const char* displayName(Area area)
     case Area::Secrets: return "Secrets";
     case Area::Daemon: return "Daemon";
     case Area::Swarm: return "Swarm";
+    case Area::Host: return "Host";
     }
     return "Container";
 }

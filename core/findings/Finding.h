@@ -8,7 +8,7 @@
 
 namespace drydock {
 
-// The areas of the Docker security guide, plus daemon and swarm configuration.
+// The areas of the Docker security guide, plus daemon, swarm and host configuration.
 enum class Area
 {
     Image,
@@ -17,7 +17,8 @@ enum class Area
     Network,
     Secrets,
     Daemon,
-    Swarm
+    Swarm,
+    Host // the daemon's host: its files, command line, groups and audit rules (read there, not by the API)
 };
 const char* toString(Area area); // "image", "container", …
 std::optional<Area> areaFromString(std::string_view text);

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/model/Container.h"
 #include "core/model/DaemonInfo.h"
+#include "core/model/HostFacts.h"
 #include "core/model/Image.h"
 #include "core/model/Network.h"
 #include "core/model/Swarm.h"
@@ -32,6 +33,8 @@ struct Inventory
     std::vector<Plugin> plugins;
     std::optional<SwarmState> swarm; // set when the node takes part in a swarm
     std::vector<InventoryProblem> problems;
+    // Read on the daemon's host (local unix socket with a visible dockerd, or rootless); unset otherwise.
+    std::optional<HostFacts> host;
 
     const Image* findImage(const std::string& id) const
     {

@@ -13,7 +13,7 @@ namespace {
 const Severity kOrder[] = {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
                            Severity::Info};
 const Area kAreas[] = {Area::Image,   Area::Container, Area::Runtime, Area::Network,
-                       Area::Secrets, Area::Daemon,    Area::Swarm};
+                       Area::Secrets, Area::Daemon,    Area::Swarm,   Area::Host};
 
 // Horizontal bars, one per label, scaled to the largest count, with the count after each bar.
 std::string barChart(const char* label, const std::vector<std::pair<std::string, int>>& bars,

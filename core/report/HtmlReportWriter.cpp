@@ -111,6 +111,10 @@ std::string HtmlReportWriter::write(const ReportData& data, Variant variant)
                  "tr>";
             for (const auto& r : data.catalogue->rules()) {
                 const RuleInfo& i = r->info();
+                // Host rules ran only when the scan read the daemon's host; elsewhere "pass" would be untrue.
+                if (i.area == Area::Host && !scan.inventory.host) {
+                    continue;
+                }
                 const auto it = openByRule.find(i.id);
                 // Small print on paper: the appendix lists every rule, and it is looked up, not read through.
                 const auto cell = [print](const std::string& html) {

@@ -14,18 +14,19 @@ const std::string kNothingBreaks =
     "Nothing Drydock knows of breaks for most applications; run the trial to be sure.";
 
 // The risks are the hardening planner's own notes. Changes that are usually deliberate (privileged mode, host
-// namespaces, added capabilities, published ports, seccomp/AppArmor profiles, secrets moved to files, and what the
-// workload is there for: the Docker socket, a device, a host path) default to skip, so the one hardened command
-// keeps the container working; a rule without an entry defaults to apply. Every
-// rule that can be high or critical has an attacker line, and so do the common medium ones; the others fall
-// back to their rationale's first sentence (attackerGainsLine).
+// namespaces, added capabilities, published ports, seccomp/AppArmor profiles, secrets moved to files, and
+// what the workload is there for: the Docker socket, a device, a host path) default to skip, so the one
+// hardened command keeps the container working; a rule without an entry defaults to apply. Every rule that
+// can be high or critical has an attacker line, and so do the common medium ones; the others fall back to
+// their rationale's first sentence (attackerGainsLine).
 const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
 {
     static const std::map<std::string, RuleAdvice, std::less<>> table{
         // Container
         {"CTR-001",
          {kApply,
-          "Files the application writes must be writable by the new UID (volumes owned by root refuse writes), "
+          "Files the application writes must be writable by the new UID (volumes owned by root refuse "
+          "writes), "
           "and it can no longer bind ports below 1024 or change file ownership.",
           "The process runs as root: code that breaks into it owns the container and is one kernel bug away "
           "from root on the host."}},
@@ -115,6 +116,34 @@ const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
         {"CTR-022",
          {kApply, "People who log in over SSH must use docker exec instead.",
           "sshd runs in the container: a weak or leaked password is a shell inside it."}},
+        // Host (fixed on the host by the reviewed --host-fix-script, never by the hardened command)
+        {"HST-037",
+         {kSkip, "Nothing changes for clients; only root can read the key afterwards, as the daemon does.",
+          "The daemon's TLS key belongs to another user: whoever that is can impersonate this Docker API to "
+          "every client."}},
+        {"HST-038",
+         {kSkip, "Nothing changes for clients; tools that read the key as another user stop working.",
+          "The daemon's TLS key is readable by others: anyone on the host can copy it and impersonate this "
+          "Docker API."}},
+        {"HST-039",
+         {kSkip,
+          "Users who reach Docker through the socket's current owner must be in the docker group instead.",
+          "The Docker socket belongs to someone other than root:docker: that user is root on this host."}},
+        {"HST-040",
+         {kSkip, "Users outside the docker group lose access to Docker (that is the point).",
+          "Everyone on the host can write to the Docker socket: any local user or compromised service is "
+          "root "
+          "on this host."}},
+        {"HST-047",
+         {kSkip, "Nothing changes for Docker; other tools that used the socket as its current owner stop.",
+          "The containerd socket belongs to someone other than root: that user controls every container and "
+          "is "
+          "root on this host."}},
+        {"HST-048",
+         {kSkip, "Tools outside root and the socket's group lose access to containerd (that is the point).",
+          "Everyone on the host can use the containerd socket: any local user can start a privileged "
+          "container "
+          "and is root on this host."}},
         // Daemon
         {"DMN-001",
          {kSkip, "Remote clients must switch to TLS or SSH.",

@@ -4,6 +4,7 @@
 #include "core/rules/container/ContainerRules.h"
 #include "core/rules/contents/ContentRules.h"
 #include "core/rules/daemon/DaemonRules.h"
+#include "core/rules/host/HostRules.h"
 #include "core/rules/image/ImageRules.h"
 #include "core/rules/network/NetworkRules.h"
 #include "core/rules/runtime/RuntimeRules.h"
@@ -26,6 +27,7 @@ void addRegisteredRules(RuleCatalogue& catalogue, std::string_view folder)
 void registerContainerRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "container"); }
 void registerContentRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "contents"); }
 void registerDaemonRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "daemon"); }
+void registerHostRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "host"); }
 void registerImageRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "image"); }
 void registerNetworkRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "network"); }
 void registerRuntimeRules(RuleCatalogue& catalogue) { addRegisteredRules(catalogue, "runtime"); }

@@ -1,6 +1,7 @@
 #include "core/scan/Scanner.h"
 
 #include "core/contents/ContentAnalyzer.h"
+#include "core/host/HostInspector.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/scan/InventoryLoader.h"
 #include "core/scan/RuleEngine.h"
@@ -91,6 +92,14 @@ Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& pro
         return inventory.error();
     }
     result.inventory = std::move(inventory.value());
+    if (m_hostOptions.enabled && m_client.endpoint().kind == DockerEndpoint::Kind::Unix) {
+        // Only a daemon this machine can see: a socket forwarded from elsewhere has no dockerd in our /proc.
+        const HostView view(m_hostOptions.root);
+        if (auto facts =
+                HostInspector(view).inspect(m_client.endpoint().socketPath, result.inventory.daemon)) {
+            result.inventory.host = std::move(facts.value());
+        }
+    }
 
     ScanSettings effective = settings;
     if (effective.ownSocketPath.empty() && m_client.endpoint().kind == DockerEndpoint::Kind::Unix) {

@@ -12,6 +12,14 @@
 
 namespace drydock {
 
+// Whether and where a scan reads the daemon's own host (core/host): off unless a front end asks, and then
+// only for a local unix socket whose dockerd this machine's /proc shows (or a rootless daemon).
+struct HostScanOptions
+{
+    bool enabled = false;
+    std::string root = "/"; // another directory only in tests (DRYDOCK_HOST_ROOT, read in app/)
+};
+
 // Endpoint -> Inventory -> FindingSet, with progress and cancel. The one engine behind GUI and CLI.
 class Scanner
 {
@@ -26,6 +34,7 @@ public:
     // Content analysis (layers, packages, vulnerabilities) for the next scans: off unless asked for, because
     // it reads every layer of every chosen image.
     void setContentOptions(ContentScanOptions options) { m_contentOptions = std::move(options); }
+    void setHostOptions(HostScanOptions options) { m_hostOptions = std::move(options); }
 
 private:
     Result<void> analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
@@ -35,6 +44,7 @@ private:
     const RuleCatalogue& m_catalogue;
     const Clock& m_clock;
     ContentScanOptions m_contentOptions;
+    HostScanOptions m_hostOptions;
 };
 
 } // namespace drydock

@@ -10,7 +10,7 @@ _drydock()
 
     local formats_report="text json html pdf sarif csv"
     local severities="critical high medium low info"
-    local areas="image container runtime network secrets daemon swarm"
+    local areas="image container runtime network secrets daemon swarm host"
     local endpoint_opts="--host --context"
     local vuln_opts="--vuln-db --import-trivy --import-grype --run-trivy --run-grype"
 
@@ -154,6 +154,7 @@ _drydock()
         ;;
     scan)
         COMPREPLY=($(compgen -W "$endpoint_opts --format --output --fail-on --rule-severity --only --verbose
+            --no-host-checks --host-fix-script
             --list-rules --db --no-history --baseline --fail-on-new --contents --image $vuln_opts --fleet --endpoints-file --schema --detail --cis --help -h" -- "$cur"))
         ;;
     benchmark)

@@ -12,6 +12,7 @@
 using namespace drydock;
 
 Q_DECLARE_METATYPE(drydock::CisVersion)
+Q_DECLARE_METATYPE(drydock::BenchmarkVerdict)
 
 class TestCisBenchmark : public QObject
 {
@@ -228,6 +229,80 @@ private slots:
         QVERIFY(it != cov.items.end());
         QCOMPARE(int(it->verdict), verdict);
         QVERIFY2(it->reason.find(reason.toStdString()) != std::string::npos, it->reason.c_str());
+    }
+
+    void coverageUsesTheHostFacts_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<bool>("hostFacts");
+        QTest::addColumn<QString>("unreadable"); // a 1.6.0 id the host facts could not check
+        QTest::addColumn<QString>("findingRule");
+        QTest::addColumn<QString>("item"); // 1.6.0 id
+        QTest::addColumn<BenchmarkVerdict>("verdict");
+        QTest::addColumn<QString>("reason"); // a part of it
+        QTest::newRow("a unix socket without a visible dockerd needs Drydock on the daemon's host")
+            << "unix:///run/docker.sock" << false << ""
+            << ""
+            << "3.1" << BenchmarkVerdict::NotChecked << "needs Drydock on the daemon's host";
+        QTest::newRow("a TCP endpoint needs local or ssh access")
+            << "tcp://10.0.0.5:2376" << false << ""
+            << ""
+            << "2.14" << BenchmarkVerdict::NotChecked << "needs local or ssh access";
+        QTest::newRow("with host facts 2.11 is checked by the storage options")
+            << "unix:///run/docker.sock" << true << "" << "" << "2.11" << BenchmarkVerdict::Pass << "HST-049";
+        QTest::newRow("a TCP endpoint leaves 2.11 unchecked, saying what access it needs")
+            << "tcp://10.0.0.5:2376" << false << ""
+            << ""
+            << "2.11" << BenchmarkVerdict::NotChecked << "needs local or ssh access";
+        QTest::newRow("with host facts and no finding a file item passes")
+            << "unix:///run/docker.sock" << true << ""
+            << ""
+            << "3.1" << BenchmarkVerdict::Pass << "HST-025";
+        QTest::newRow("with host facts a host finding fails its item")
+            << "unix:///run/docker.sock" << true << ""
+            << "HST-023"
+            << "2.14" << BenchmarkVerdict::Fail << "HST-023";
+        QTest::newRow("an item the host could not read is not checked, with the reason")
+            << "unix:///run/docker.sock" << true << "1.1.3"
+            << ""
+            << "1.1.3" << BenchmarkVerdict::NotChecked
+            << "needs root: /etc/audit/audit.rules is not readable";
+    }
+
+    void coverageUsesTheHostFacts()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(bool, hostFacts);
+        QFETCH(QString, unreadable);
+        QFETCH(QString, findingRule);
+        QFETCH(QString, item);
+        QFETCH(BenchmarkVerdict, verdict);
+        QFETCH(QString, reason);
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        ScanResult scan;
+        scan.inventory.endpoint = endpoint.toStdString();
+        if (hostFacts) {
+            scan.inventory.host = HostFacts{};
+            if (!unreadable.isEmpty()) {
+                scan.inventory.host->notChecked[unreadable.toStdString()] =
+                    "needs root: /etc/audit/audit.rules is not readable";
+            }
+        }
+        if (!findingRule.isEmpty()) {
+            Finding f;
+            f.ruleId = findingRule.toStdString();
+            f.area = Area::Host;
+            f.cis = catalogue.find(f.ruleId)->info().cis;
+            f.object = {ObjectType::Daemon, "d", "host"};
+            scan.findings = FindingSet({f});
+        }
+        const BenchmarkCoverage cov = benchmarkCoverage(scan, catalogue, CisVersion::V1_6_0);
+        const auto it = std::find_if(cov.items.begin(), cov.items.end(), [&](const BenchmarkItemResult& r) {
+            return r.item.id == item.toStdString();
+        });
+        QVERIFY(it != cov.items.end());
+        QCOMPARE(it->verdict, verdict);
+        QVERIFY2(QString::fromStdString(it->reason).contains(reason), it->reason.c_str());
     }
 };
 

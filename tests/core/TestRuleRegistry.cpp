@@ -3,6 +3,7 @@
 #include "core/rules/container/ContainerRules.h"
 #include "core/rules/contents/ContentRules.h"
 #include "core/rules/daemon/DaemonRules.h"
+#include "core/rules/host/HostRules.h"
 #include "core/rules/image/ImageRules.h"
 #include "core/rules/network/NetworkRules.h"
 #include "core/rules/runtime/RuntimeRules.h"
@@ -121,8 +122,10 @@ void TestRuleRegistry::areaEntryPoint_data()
         << RegisterRules(&registerContainerRules) << "container" << "CTR-" << 25;
     QTest::newRow("registerContentRules adds the 15 content rules, image ids from 101")
         << RegisterRules(&registerContentRules) << "contents" << "IMG-1" << 15;
-    QTest::newRow("registerDaemonRules adds the 21 daemon rules")
-        << RegisterRules(&registerDaemonRules) << "daemon" << "DMN-" << 21;
+    QTest::newRow("registerDaemonRules adds the 22 daemon rules")
+        << RegisterRules(&registerDaemonRules) << "daemon" << "DMN-" << 22;
+    QTest::newRow("registerHostRules adds the 49 host rules")
+        << RegisterRules(&registerHostRules) << "host" << "HST-" << 49;
     QTest::newRow("registerImageRules adds the 21 image rules")
         << RegisterRules(&registerImageRules) << "image" << "IMG-0" << 21;
     QTest::newRow("registerNetworkRules adds the 12 network rules")
@@ -158,8 +161,8 @@ void TestRuleRegistry::theAreaEntryPointsTogetherAreTheBuiltInCatalogue()
 {
     RuleCatalogue all;
     for (RegisterRules registerRules : {&registerContainerRules, &registerContentRules, &registerDaemonRules,
-                                        &registerImageRules, &registerNetworkRules, &registerRuntimeRules,
-                                        &registerSecretsRules, &registerSwarmRules}) {
+                                        &registerHostRules, &registerImageRules, &registerNetworkRules,
+                                        &registerRuntimeRules, &registerSecretsRules, &registerSwarmRules}) {
         registerRules(all); // throws on a duplicate id
     }
     const RuleCatalogue builtIn = RuleCatalogue::builtIn();

@@ -174,6 +174,9 @@ void ScanController::start()
         const SystemClock clock;
         Scanner scanner(client, *catalogue, clock);
         scanner.setContentOptions(contentOptions);
+        // Read-only looks at the daemon's host (its flags, daemon.json, files, audit rules) when it is this
+        // machine, as drydock scan does.
+        scanner.setHostOptions({true, "/"});
         auto result = scanner.scan(settings, *sink, cancel, batches.get());
         if (!result) {
             outcome.cancelled = result.error().code == ErrorCode::Cancelled;

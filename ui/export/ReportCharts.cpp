@@ -93,7 +93,7 @@ std::vector<std::pair<QString, QImage>> ReportCharts::forReport(const ReportData
     const auto areaCounts = data.scan->findings.countsByArea();
     std::vector<std::pair<QString, int>> byArea;
     for (const Area a : {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets,
-                         Area::Daemon, Area::Swarm}) {
+                         Area::Daemon, Area::Swarm, Area::Host}) {
         const auto it = areaCounts.find(a);
         byArea.emplace_back(QString::fromLatin1(displayName(a)), it == areaCounts.end() ? 0 : it->second);
     }

@@ -302,7 +302,7 @@ void DashboardPage::showFindings(const ScanResult& scan, int objects, const QStr
     // Open findings per area, stacked by severity.
     auto* chart = new QChart;
     auto* series = new QBarSeries(chart);
-    const Area areas[] = {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm};
+    const Area areas[] = {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm, Area::Host};
     QStringList categories;
     for (Area a : areas) {
         categories << QString::fromLatin1(displayName(a));

@@ -41,7 +41,7 @@ FindingsPage::FindingsPage(QWidget* parent) : QWidget(parent)
     m_area = new QComboBox(this);
     m_area->setObjectName(QStringLiteral("areaFilter"));
     m_area->addItem(tr("All areas"), -1);
-    for (Area a : {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm}) {
+    for (Area a : {Area::Image, Area::Container, Area::Runtime, Area::Network, Area::Secrets, Area::Daemon, Area::Swarm, Area::Host}) {
         m_area->addItem(QString::fromLatin1(displayName(a)), static_cast<int>(a));
     }
     m_status = new QComboBox(this);
