@@ -85,14 +85,6 @@ Reach reachOf(const Rule& rule, const ScanResult& scan, const ScanReach& inv)
     return {};
 }
 
-// Recommendations only a look at the host can answer (the Engine API does not show them).
-bool needsHost(const CisItem& item)
-{
-    const std::string& k = item.key;
-    return k.rfind("1.1.", 0) == 0 || k.rfind("3.", 0) == 0 || k == "2.3" || k == "2.4" || k == "2.8" ||
-           k == "2.10" || k == "2.11" || k == "2.14" || k == "2.16";
-}
-
 // What the kind of engine alone decides: Podman has no Docker daemon, its files or its audit targets; a
 // rootless daemon is what 2.1 asks for. Nothing when the engine leaves the item to the rules.
 std::optional<std::pair<BenchmarkVerdict, std::string>> engineVerdict(const CisItem& item,
@@ -236,11 +228,6 @@ BenchmarkCoverage benchmarkCoverage(const ScanResult& scan, const RuleCatalogue&
         } else if (!gaps.empty()) {
             r.verdict = BenchmarkVerdict::NotChecked;
             r.reason = gaps.front();
-        } else if (needsHost(item)) {
-            r.verdict = BenchmarkVerdict::NotChecked;
-            r.reason = scan.inventory.host
-                           ? std::string("no Drydock rule checks it yet, even on the daemon's host")
-                           : hostGap(scan.inventory);
         } else if (item.assessment == CisAssessment::Manual) {
             r.verdict = BenchmarkVerdict::NotChecked;
             r.reason = "manual: for a person to review";
