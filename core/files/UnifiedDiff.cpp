@@ -113,6 +113,48 @@ void appendLine(std::string& out, char op, std::string_view text)
     }
 }
 
+// "a/PATH" as GNU patch and git apply read it back. A name with a control character, a quote or a backslash
+// is written quoted with C escapes, as git writes it: a folder named "x\n+++ b/../../etc/passwd" must not
+// turn into a header of its own and send the patch elsewhere. A name with a space gets a tab after it, as git
+// does, or patch(1) stops the name at the space.
+std::string headerName(std::string_view side, std::string_view path)
+{
+    const bool quote = std::any_of(path.begin(), path.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"' || c == '\\';
+    });
+    if (!quote) {
+        const std::string name = std::string(side) + std::string(path);
+        return path.find(' ') == std::string_view::npos ? name : name + "\t";
+    }
+    std::string out = "\"" + std::string(side);
+    for (const char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (u < 0x20 || u == 0x7f) {
+                const char octal[] = {'\\', static_cast<char>('0' + (u >> 6)), static_cast<char>('0' + ((u >> 3) & 7)),
+                                      static_cast<char>('0' + (u & 7)), '\0'};
+                out += octal;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
 std::string range(int start, int count)
 {
     // diff -u writes "start,count", "start" alone for one line, and the line before an empty range.
@@ -132,7 +174,7 @@ std::string unifiedDiff(std::string_view before, std::string_view after, const s
     const auto a = splitLines(before);
     const auto b = splitLines(after);
     const auto script = editScript(a, b);
-    std::string out = "--- a/" + path + "\n+++ b/" + path + "\n";
+    std::string out = "--- " + headerName("a/", path) + "\n+++ " + headerName("b/", path) + "\n";
     const int total = static_cast<int>(script.size());
     int i = 0;
     int counted = 0; // script lines before this one are in lineA/lineB

@@ -1,6 +1,8 @@
 // UnifiedDiff: the diffs `drydock check --diff` prints apply with patch(1) and show only what changed.
 #include "core/files/UnifiedDiff.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -118,6 +120,36 @@ private slots:
             }
             QCOMPARE(applyWithPatch(before, diff), after);
         }
+    }
+
+    // A project folder's name is the repository's choice, not the user's: a name with a newline must not
+    // become a header of its own (sending patch(1) to another file), and a space must not end the name.
+    void oddFileNamesApplyToThatFile_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("a space") << QStringLiteral("my app/compose.yaml");
+        QTest::newRow("a newline that spells a header") << QStringLiteral("x\n+++ b/evil.yaml\n/compose.yaml");
+        QTest::newRow("a tab, a quote and a backslash") << QStringLiteral("a\tb\"c\\d/compose.yaml");
+        QTest::newRow("shell syntax") << QStringLiteral("$(touch PWNED)/compose.yaml");
+    }
+
+    void oddFileNamesApplyToThatFile()
+    {
+        QFETCH(QString, path);
+        const std::string diff = unifiedDiff("a\nb\n", "a\nc\n", path.toStdString());
+        QCOMPARE(std::count(diff.begin(), diff.end(), '\n'), 6L); // two headers, the hunk header, three lines
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QFileInfo(dir.filePath(path)).path()));
+        writeFile(dir.filePath(path), "a\nb\n");
+        writeFile(dir.filePath("evil.yaml"), "a\nb\n");
+        writeFile(dir.filePath("fix.diff"), diff);
+        QProcess patch;
+        patch.setWorkingDirectory(dir.path());
+        patch.start("patch", {"-p1", "--quiet", "--batch", "-i", "fix.diff"});
+        QVERIFY(patch.waitForFinished(30000));
+        QVERIFY2(patch.exitCode() == 0, patch.readAll().constData());
+        QCOMPARE(readFile(dir.filePath(path)), std::string("a\nc\n"));
+        QCOMPARE(readFile(dir.filePath("evil.yaml")), std::string("a\nb\n"));
     }
 
     void unrelatedLargeFilesStayBounded()
