@@ -1565,8 +1565,13 @@ std::vector<SecretSpan> findSecretSpans(std::string_view text)
         }
         std::size_t begin = m.offset;
         const std::size_t end = std::min(text.size(), m.offset + m.length);
-        if (!m.name.empty() && text.substr(begin, m.name.size()) == m.name) {
-            begin += m.name.size();
+        // A quoted pair ("PASSWORD=…" as a compose list item) starts at its quote: the name after it stays.
+        std::size_t nameAt = begin;
+        while (nameAt < end && (text[nameAt] == '"' || text[nameAt] == '\'')) {
+            ++nameAt;
+        }
+        if (!m.name.empty() && text.substr(nameAt, m.name.size()) == m.name) {
+            begin = nameAt + m.name.size();
             while (begin < end && (text[begin] == '=' || isSpace(text[begin]) || text[begin] == ':' ||
                                    text[begin] == '"' || text[begin] == '\'')) {
                 ++begin;

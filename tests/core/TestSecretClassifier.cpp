@@ -246,6 +246,13 @@ void TestSecretClassifier::masksTextInPlace_data()
         << "echo ******; mysql -p****** (8-15 chars, password)";
     QTest::newRow("a token length setting stays") << "--token-ttl 3600"
                                                   << "--token-ttl 3600";
+    // A compose environment list item quoted whole: the masked diff line lost its variable's name.
+    QTest::newRow("a quoted NAME=value list item keeps its quote and name")
+        << "      - \"WORDPRESS_DB_PASSWORD=Wp-Db-Pa55w0rd-xyz\""
+        << "      - \"WORDPRESS_DB_PASSWORD=****** (16-31 chars, password)\"";
+    QTest::newRow("a single-quoted NAME: value keeps its name")
+        << "      - 'DB_PASSWORD: Wp-Db-Pa55w0rd-xyz'"
+        << "      - 'DB_PASSWORD: ****** (16-31 chars, password)'";
 }
 
 void TestSecretClassifier::masksTextInPlace()
