@@ -147,6 +147,15 @@ void TestComposePatcher::patches_data()
         << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1::80\"\n"
                       "      - \"127.0.0.1:8443:443\"\n      - \"127.0.0.1:53:53/udp\"\n      - "
                       "'127.0.0.1:8444:443'\n");
+    // "443:443" next to "[::]:443:443" (the Traefik and Caddy examples publish both families): both on
+    // 127.0.0.1 is one binding twice, which docker refuses at start ("port is already allocated").
+    QTest::newRow("the IPv6 twin of a port bound to 127.0.0.1 goes instead of becoming the same binding")
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"443:443\"\n      - \"[::]:443:443\"\n"
+                      "      - \"[::]:8443:443\"\n")
+        << "a"
+        << "loopback --publish 443/tcp"
+        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1:443:443\"\n"
+                      "      - \"127.0.0.1:8443:443\"\n");
     // Seen in docker/awesome-compose (plex): "${PLEX_MEDIA_PATH}:/media/" became
     // "$${PLEX_MEDIA_PATH}:/media/:ro", a named volume called "${PLEX_MEDIA_PATH}"; "${HTTP_PORT:-8080}:80"
     // was split at the colon inside the braces.
@@ -385,6 +394,14 @@ void TestComposePatcher::skipsWithAReason_data()
         << QByteArray("services:\n  a:\n    image: x\n    env_file: .env\n") << "a"
         << "secret --env DB_PASSWORD"
         << "DB_PASSWORD is not set in this service's environment";
+    // A fix's second round often holds only what the first skipped; with a service below, the unchanged file
+    // was said to "change more than the keys it edits" (a WordPress + MariaDB file with an env_file).
+    QTest::newRow("every edit skipped in a service with another below it leaves the file as it was")
+        << QByteArray("services:\n  db:\n    image: mariadb:11.2\n    env_file:\n      - db.env\n"
+                      "  web:\n    image: nginx:1.25\n")
+        << "db"
+        << "secret --env MARIADB_PASSWORD"
+        << "MARIADB_PASSWORD is not set in this service's environment";
 }
 
 void TestComposePatcher::skipsWithAReason()

@@ -310,6 +310,17 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         if (e.op == RunEdit::Op::RemovePort) {
             return s.editor.removeItem(s.service, "ports", *i);
         }
+        // "80:80" and "[::]:80:80" publish one port on both address families: once the first is on
+        // 127.0.0.1, the second would become the same binding, which docker refuses ("port is already
+        // allocated") — it goes instead, as `drydock harden` drops the duplicate of a container.
+        const PortItem bound = portItem(ports[*i]);
+        for (std::size_t j = 0; j < ports.size(); ++j) {
+            const PortItem other = portItem(ports[j]);
+            if (j != *i && other.key == bound.key && other.hostPort == bound.hostPort && !bound.hostPort.empty() &&
+                other.hostIp == "127.0.0.1") {
+                return s.editor.removeItem(s.service, "ports", *i);
+            }
+        }
         const YAML::Node item = ports[*i];
         if (item.IsScalar()) {
             const MaskedVariables m = MaskedVariables::of(item.Scalar());

@@ -201,6 +201,7 @@ PortItem portItem(const YAML::Node& n)
         const PublishArg arg = PublishArg::parse(m.text);
         p.key = m.restore(arg.portKey());
         p.hostIp = m.restore(arg.hostIp);
+        p.hostPort = m.restore(arg.hostPort);
     } else if (n.IsMap()) {
         const auto target = findEntry(n, "target");
         const auto protocol = findEntry(n, "protocol");
@@ -209,6 +210,9 @@ PortItem portItem(const YAML::Node& n)
             (protocol && protocol->second.IsScalar() ? "/" + protocol->second.Scalar() : ""));
         if (const auto ip = findEntry(n, "host_ip")) {
             p.hostIp = ip->second.IsScalar() ? ip->second.Scalar() : std::string();
+        }
+        if (const auto published = findEntry(n, "published")) {
+            p.hostPort = published->second.IsScalar() ? published->second.Scalar() : std::string();
         }
     }
     return p;

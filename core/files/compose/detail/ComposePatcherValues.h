@@ -54,6 +54,7 @@ struct PortItem
 {
     std::string key;
     std::string hostIp;
+    std::string hostPort; // "" when docker picks one
 };
 PortItem portItem(const YAML::Node& n);
 bool isLoopback(std::string_view ip);
