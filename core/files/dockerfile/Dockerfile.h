@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,9 +86,15 @@ struct Dockerfile
     char escape = '\\';
     std::vector<std::pair<std::string, std::string>> directives; // lower-cased name, value: ("syntax", "…")
     std::vector<DockerfilePair> globalArgs;                      // ARGs before the first FROM
+    // The global ARGs' default values as the builder reads them: each expanded with the ones before it
+    // (`ARG BASE=node:${NODE_VERSION}` after `ARG NODE_VERSION=20`), as FROM and a stage's `ARG NAME` see them.
+    std::map<std::string, std::string> globalArgValues;
     std::vector<DockerfileInstruction> instructions;
     std::vector<DockerfileStage> stages;
     bool crlf = false; // the file's lines end in "\r\n" (its first line does)
+    // Not parsed: the key, credential and .env files of the build context that .dockerignore lets through
+    // (secretFilesInBuildContext), which a COPY of a folder takes in. Empty when the context was not read.
+    std::vector<std::string> contextSecretFiles;
 
     const DockerfileStage& finalStage() const { return stages.back(); }
 };

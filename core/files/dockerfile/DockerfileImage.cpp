@@ -127,15 +127,11 @@ public:
             std::string text = "ARG";
             for (const auto& pair : in.pairs) {
                 std::optional<std::string> value = pair.value;
-                if (!value) {
-                    for (const auto& global : m_file.globalArgs) {
-                        if (global.name == pair.name && global.value) {
-                            value = global.value;
-                        }
-                    }
-                }
                 if (value) {
                     m_vars[pair.name] = substitute(*value);
+                } else if (const auto global = m_file.globalArgValues.find(pair.name);
+                           global != m_file.globalArgValues.end()) {
+                    m_vars[pair.name] = global->second; // already expanded where it was declared
                 }
                 text += " " + pair.name + (pair.value ? "=" + *pair.value : std::string());
             }
@@ -212,7 +208,10 @@ public:
         } else if (k == "MAINTAINER") {
             m_out.image.author = in.arguments;
         } else if (k == "COPY" || k == "ADD") {
-            record(nop(k + " " + in.arguments));
+            // --checksum stays in the history as BuildKit writes it: the image rules judge a verified
+            // download (ADD --checksum=sha256:… URL) apart from an unverified one.
+            const DockerfileFlag* checksum = in.flag("checksum");
+            record(nop(k + (checksum ? " --checksum=" + checksum->value : std::string()) + " " + in.arguments));
         }
     }
 

@@ -515,6 +515,11 @@ private:
                                             "below FROM).");
             }
             for (const auto& pair : in.pairs) {
+                if (pair.value) {
+                    // keepUnset: a name no earlier ARG sets stays as written, so FROM sees it as unresolved
+                    m_file.globalArgValues[pair.name] =
+                        substituteVariables(*pair.value, m_file.globalArgValues, m_file.escape, nullptr, true);
+                }
                 m_file.globalArgs.push_back(pair);
             }
         } else {
@@ -537,14 +542,12 @@ private:
         DockerfileStage stage;
         stage.index = static_cast<int>(m_file.stages.size());
         stage.baseImage = words[0];
-        std::map<std::string, std::string> defaults;
-        for (const auto& arg : m_file.globalArgs) {
-            if (arg.value) {
-                defaults[arg.name] = *arg.value;
-            }
+        stage.resolvedBaseImage = substituteVariables(stage.baseImage, m_file.globalArgValues, m_file.escape,
+                                                      &stage.unresolvedVariables);
+        if (stage.unresolvedVariables.empty() && stage.resolvedBaseImage.find('$') != std::string::npos) {
+            // a default that names a variable no global ARG sets: unresolved like a plain unset one
+            stage.unresolvedVariables.push_back(stage.baseImage);
         }
-        stage.resolvedBaseImage =
-            substituteVariables(stage.baseImage, defaults, m_file.escape, &stage.unresolvedVariables);
         if (words.size() == 3) {
             stage.name = words[2];
         }

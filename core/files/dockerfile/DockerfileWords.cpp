@@ -21,7 +21,17 @@ std::size_t substituteOne(std::string_view text, std::size_t i,
         return it == values.end() ? nullptr : &it->second;
     };
     if (i + 1 < text.size() && text[i + 1] == '{') {
-        const std::size_t close = text.find('}', i + 2);
+        // the matching brace: a default may hold a reference of its own (`${BASE:-${REGISTRY}/node:20}`)
+        std::size_t close = std::string_view::npos;
+        for (std::size_t k = i + 2, depth = 1; k < text.size(); ++k) {
+            if (text[k] == '$' && k + 1 < text.size() && text[k + 1] == '{') {
+                ++depth;
+                ++k;
+            } else if (text[k] == '}' && --depth == 0) {
+                close = k;
+                break;
+            }
+        }
         if (close == std::string_view::npos) {
             out += text.substr(i);
             return text.size();

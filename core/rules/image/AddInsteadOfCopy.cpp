@@ -65,6 +65,9 @@ protected:
                 continue;
             }
             const bool fromUrl = namesRemoteSource(line.body());
+            if (fromUrl && line.body().find("--checksum=") != std::string::npos) {
+                continue; // ADD --checksum of a URL is the verified download this rule's fix asks for
+            }
             remote = remote || fromUrl;
             matches.push_back({&line, line.body(), fromUrl ? Severity::Medium : info().defaultSeverity, {}});
         }
