@@ -1,5 +1,6 @@
 #include "core/files/ProjectReview.h"
 
+#include "core/files/BuildContext.h"
 #include "core/files/compose/ComposePatcher.h"
 #include "core/files/compose/ComposeProject.h"
 #include "core/files/compose/ComposeReview.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -337,7 +339,12 @@ Result<ProjectReview> reviewProject(const ProjectReviewOptions& options, const C
             review.files.push_back(std::move(failed));
             continue;
         }
-        review.files.push_back(reviewDockerfile(path, std::move(text.value()), options.limits));
+        // The build context docker compose and `docker build .` use by default: the Dockerfile's folder.
+        const std::filesystem::path dockerfile(path);
+        review.files.push_back(
+            reviewDockerfile(path, std::move(text.value()), options.limits, ScanSettings{},
+                             secretFilesInBuildContext(dockerfile.parent_path().string(),
+                                                       dockerfile.filename().string())));
     }
     review.finishedAtUnix = static_cast<std::int64_t>(std::time(nullptr));
     return review;

@@ -1,4 +1,5 @@
 #include "core/common/Strings.h"
+#include "core/files/BuildContext.h"
 #include "core/files/dockerfile/DockerfileChecks.h"
 #include "core/files/dockerfile/DockerfileParser.h"
 #include "core/files/dockerfile/DockerfileReview.h"
@@ -6,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -117,6 +120,8 @@ private slots:
     void dockerfileChecksHaveTheirTexts();
     void scanSettingsApplyToRulesAndChecks();
     void notesSayWhatIsLeftAlone();
+    void globalArgsChainIntoTheBaseImage();
+    void copyOfAFolderTakesTheContextsSecrets();
     void largeFilesAreReviewed_data();
     void largeFilesAreReviewed();
 };
@@ -332,6 +337,12 @@ void TestDockerfileReview::findingSitsOnItsInstruction_data()
     QTest::newRow("ARG substitution in FROM makes the base image judged")
         << "ARG TAG=latest\nFROM debian:${TAG}\nUSER app\n"
         << "2:1 DKF-002";
+    QTest::newRow("a global ARG whose default names an earlier one is expanded before FROM reads it")
+        << "ARG V=latest\nARG BASE=debian:${V}\nFROM ${BASE}\nUSER app\n"
+        << "3:1 DKF-002";
+    QTest::newRow("a default holding a reference of its own is read to its closing brace")
+        << "ARG TAG\nFROM debian:${TAG:-${FALLBACK:-latest}}\nUSER app\n"
+        << "2:1 DKF-002";
 }
 
 void TestDockerfileReview::findingSitsOnItsInstruction()
@@ -342,6 +353,73 @@ void TestDockerfileReview::findingSitsOnItsInstruction()
     QVERIFY2(!review.error, review.error ? review.error->message.c_str() : "");
     const std::string all = located(review.findings);
     QVERIFY2(contains(all, finding.toStdString() + "\n"), all.c_str());
+}
+
+void TestDockerfileReview::globalArgsChainIntoTheBaseImage()
+{
+    // ARG NODE_VERSION then ARG BASE=node:${NODE_VERSION}-slim then FROM ${BASE}: the builder expands the
+    // second default with the first; a pinned base is then no DKF-002 and no "unresolved" note.
+    const std::string text = "ARG NODE_VERSION=20.10\nARG BASE=node:${NODE_VERSION}-bookworm-slim\n"
+                             "FROM ${BASE} AS deps\nRUN true\nFROM ${BASE}\nUSER node\nHEALTHCHECK NONE\n";
+    const auto parsed = parseDockerfile(text);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->stages[0].resolvedBaseImage, std::string("node:20.10-bookworm-slim"));
+    QVERIFY(parsed->stages[0].unresolvedVariables.empty());
+    const FileReview review = reviewDockerfile("Dockerfile", text);
+    for (const auto& f : review.findings) {
+        QVERIFY2(f.ruleId != "DKF-002", f.evidence.c_str());
+    }
+    QVERIFY2(review.notes.empty() || !contains(join(review.notes, "\n"), "has no default"),
+             join(review.notes, "\n").c_str());
+    // A default naming a variable no global ARG sets leaves the base unresolved, as a plain unset one does.
+    const auto unset = parseDockerfile("ARG BASE=node:${NODE_VERSION}\nFROM ${BASE}\n");
+    QVERIFY(unset.ok());
+    QVERIFY(!unset->stages[0].unresolvedVariables.empty());
+}
+
+void TestDockerfileReview::copyOfAFolderTakesTheContextsSecrets()
+{
+    QTemporaryDir dir;
+    const auto write = [&dir](const QString& name, const QByteArray& bytes) {
+        QDir().mkpath(QFileInfo(dir.filePath(name)).path());
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    const std::string text = "FROM node:20.10-slim\nWORKDIR /app\nCOPY package.json ./\nCOPY . .\n"
+                             "COPY config/ /etc/app/\nCOPY --from=node:20 /x /x\nUSER node\nHEALTHCHECK NONE\n";
+    write(QStringLiteral("Dockerfile"), QByteArray::fromStdString(text));
+    write(QStringLiteral(".env"), "DB_PASSWORD=Zx8qPl2mVn5rTs9w\n");          // kept out of git, not of the build
+    write(QStringLiteral(".gitignore"), ".env\n");
+    write(QStringLiteral(".env.example"), "DB_PASSWORD=\n");                   // a template, no secret
+    write(QStringLiteral("config/server.key"), "key\n");
+    write(QStringLiteral("certs/ca.pem"), "pem\n");                            // excluded below
+    write(QStringLiteral("sub/ca.pem"), "pem\n");                              // *.pem in .dockerignore is the root's only
+    write(QStringLiteral("node_modules/lib/test/key.pem"), "sample\n");        // a package's fixture
+    write(QStringLiteral(".dockerignore"), "# build context\ncerts\n*.pem\nnode_modules\n");
+    const auto secrets = secretFilesInBuildContext(dir.path().toStdString(), "Dockerfile");
+    QCOMPARE(QString::fromStdString(join(secrets, " ")),
+             QStringLiteral(".env config/server.key sub/ca.pem"));
+    const FileReview review = reviewDockerfile("Dockerfile", text, {}, {}, secrets);
+    std::string all;
+    for (const auto& f : review.findings) {
+        if (f.ruleId == "DKF-001") {
+            all += std::to_string(f.location->line) + ":" + f.discriminator + " ";
+            QVERIFY2(contains(f.evidence, "from the build context"), f.evidence.c_str());
+        }
+    }
+    // COPY . . takes all three; COPY config/ only its key; COPY package.json and COPY --from nothing.
+    QCOMPARE(QString::fromStdString(all),
+             QStringLiteral("4:.env 4:config/server.key 4:sub/ca.pem 5:config/server.key "));
+    // The fix is in .dockerignore, not in the Dockerfile: the COPY stays.
+    QVERIFY(!review.fixedText || contains(*review.fixedText, "COPY . .\n"));
+    // Everything excluded: nothing found, the same Dockerfile reviewed as before.
+    write(QStringLiteral(".dockerignore"), "**/*.key\n.env\n**/*.pem\nnode_modules\n");
+    QVERIFY(secretFilesInBuildContext(dir.path().toStdString(), "Dockerfile").empty());
+    // A Dockerfile's own ignore file wins over the context's.
+    write(QStringLiteral("api.Dockerfile.dockerignore"), "*\n!config\n");
+    QCOMPARE(QString::fromStdString(join(secretFilesInBuildContext(dir.path().toStdString(), "api.Dockerfile"), " ")),
+             QStringLiteral("config/server.key"));
 }
 
 void TestDockerfileReview::buildStagesGetTheBuildRulesNamedByStage()

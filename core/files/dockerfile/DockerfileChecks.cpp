@@ -159,6 +159,55 @@ std::optional<Severity> secretFileSeverityOf(std::string_view source)
     return worst;
 }
 
+// A source that names a folder of the build context ("." , "./", "app", "app/"): the context's secret
+// files below it, as "a/b"; nothing for a file, a glob or a path that leaves the context.
+std::vector<std::string> contextFilesUnder(const Dockerfile& file, std::string source)
+{
+    std::vector<std::string> under;
+    while (startsWith(source, "./")) {
+        source = source.substr(2);
+    }
+    while (!source.empty() && source.back() == '/') {
+        source.pop_back();
+    }
+    if (source.find_first_of("*?[$") != std::string::npos || startsWith(source, "..") ||
+        startsWith(source, "/")) {
+        return under;
+    }
+    for (const auto& path : file.contextSecretFiles) {
+        if (source.empty() || source == "." || startsWith(path, source + "/")) {
+            under.push_back(path);
+        }
+    }
+    return under;
+}
+
+// DKF-001 for a COPY of a whole folder: the secret files of the context below it that .dockerignore lets
+// through go into the image with the application (the `.env` that .gitignore keeps out of git but not out
+// of the build). One finding per file, so each is resolved on its own by listing it in .dockerignore.
+void checkCopiedFolder(const Dockerfile& file, std::size_t instruction, const std::string& source,
+                       std::vector<DockerfileCheckFinding>& out)
+{
+    constexpr std::size_t kMaxPerSource = 10; // a context full of keys needs no more to make the point
+    const auto& in = file.instructions[instruction];
+    std::size_t count = 0;
+    for (const auto& path : contextFilesUnder(file, source)) {
+        if (++count > kMaxPerSource) {
+            break;
+        }
+        const auto severity = secretFileSeverityOf(path);
+        if (!severity) {
+            continue;
+        }
+        const std::string shown = maskSecretsInText(path);
+        out.push_back({instruction,
+                       findingOf(info(0),
+                                 in.keyword + " " + maskSecretsInText(source) + " copies " + shown +
+                                     " from the build context: .dockerignore does not exclude it",
+                                 severity, shown, "# .dockerignore\n" + shown + "\n")});
+    }
+}
+
 void checkCopiedSecrets(const Dockerfile& file, std::vector<DockerfileCheckFinding>& out)
 {
     for (std::size_t i = 0; i < file.instructions.size(); ++i) {
@@ -176,6 +225,7 @@ void checkCopiedSecrets(const Dockerfile& file, std::vector<DockerfileCheckFindi
             if (startsWith(source, "<<") || contains(source, "://")) {
                 continue;
             }
+            checkCopiedFolder(file, i, source, out);
             if (const auto severity = secretFileSeverityOf(source)) {
                 out.push_back(
                     {i, findingOf(info(0),

@@ -415,10 +415,11 @@ std::optional<DockerfilePatch> DockerfilePatcher::patch(const std::string& path,
         }
         DockerfilePatch patch;
         patch.text = apply(text, edits);
-        const auto reparsed = parseDockerfile(patch.text);
+        auto reparsed = parseDockerfile(patch.text);
         if (!reparsed) {
             return std::nullopt; // never hand out a patch the builder would refuse
         }
+        reparsed->contextSecretFiles = file.contextSecretFiles; // the patch changes no other file
         const auto after = dockerfileFindings(path, *reparsed, catalogue, settings);
         std::set<std::string> failed;
         std::set<std::string> claimed;

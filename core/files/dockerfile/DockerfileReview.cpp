@@ -264,6 +264,12 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
 FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits,
                             const ScanSettings& settings)
 {
+    return reviewDockerfile(path, std::move(text), limits, settings, {});
+}
+
+FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits,
+                            const ScanSettings& settings, std::vector<std::string> contextSecretFiles)
+{
     FileReview review;
     review.path = path;
     review.kind = ReviewedFileKind::Dockerfile;
@@ -280,6 +286,7 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
         review.originalText = std::move(text);
         return review;
     }
+    parsed->contextSecretFiles = std::move(contextSecretFiles);
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     review.findings = dockerfileFindings(path, *parsed, catalogue, settings);
     for (const auto& stage : parsed->stages) {

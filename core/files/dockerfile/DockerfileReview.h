@@ -29,6 +29,10 @@ FileReview reviewDockerfile(const std::string& path, std::string text, const Fil
 // and areas apply to the image rules and the DKF checks alike; the patch is re-checked with them.
 FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits,
                             const ScanSettings& settings);
+// The same knowing the secret files of its build context that .dockerignore lets through
+// (secretFilesInBuildContext): a COPY of a folder holding one is DKF-001 too.
+FileReview reviewDockerfile(const std::string& path, std::string text, const FileReviewLimits& limits,
+                            const ScanSettings& settings, std::vector<std::string> contextSecretFiles);
 
 // The located findings of a parsed Dockerfile, sorted by line, column and rule; no patch.
 std::vector<Finding> dockerfileFindings(const std::string& path, const Dockerfile& file,
