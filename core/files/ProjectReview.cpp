@@ -156,6 +156,14 @@ void fixComposeFiles(const ComposeFileGroup& group, const ProjectReviewOptions& 
                 }
                 ComposePatchReport report;
                 auto next = patchComposeService(text, service, edits, &report);
+                if (!next && next.error().code == ErrorCode::NotFound) {
+                    // The findings sit in this file, but the service is defined in another one that takes them
+                    // through `extends: file:` — and may share them with other services.
+                    note(file.path, "service " + service + ": what it takes from " + file.path +
+                                        " through extends: is not patched; change it there by hand (other "
+                                        "services may extend it too)");
+                    continue;
+                }
                 if (!next) {
                     note(file.path, "service " + service + ": no automatic fix (" + next.error().message + ")");
                     continue;

@@ -1,11 +1,14 @@
 // ProjectFiles: which files `drydock check` reviews and how compose files are grouped into projects.
 #include "core/files/ProjectFiles.h"
+#include "core/files/ProjectReview.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace drydock;
@@ -193,6 +196,64 @@ private slots:
         const auto set = discoverProjectFiles(options);
         QVERIFY(set.ok());
         QCOMPARE(groupsOf(*set), QStringList({dir.filePath("base.yml") + "+" + dir.filePath("prod.yml")}));
+    }
+
+    // The findings of a service defined through `extends: file:` sit in the other file, where the service has
+    // another name: the note said "no automatic fix (The compose file has no service named "web")".
+    void findingsFromAnExtendedFileSayWhereToFixThem()
+    {
+        QTemporaryDir dir;
+        touch(dir, "base.yml", "services:\n  base:\n    image: python:3.12-slim\n    privileged: true\n");
+        touch(dir, "compose.yaml",
+              "services:\n  web:\n    extends:\n      file: base.yml\n      service: base\n    ports:\n"
+              "      - \"8000:8000\"\n");
+        ProjectReviewOptions options;
+        options.discovery.paths = {dir.path().toStdString()};
+        const auto review = reviewProject(options);
+        QVERIFY(review.ok());
+        bool sawBase = false;
+        for (const auto& file : review->files) {
+            const std::string notes = [&file] {
+                std::string all;
+                for (const auto& n : file.notes) {
+                    all += n + "\n";
+                }
+                return all;
+            }();
+            QVERIFY2(notes.find("no automatic fix") == std::string::npos, notes.c_str());
+            if (file.path.ends_with("base.yml")) {
+                sawBase = true;
+                QVERIFY(std::any_of(file.findings.begin(), file.findings.end(),
+                                    [](const Finding& f) { return f.ruleId == "CTR-002"; }));
+                QVERIFY2(notes.find("through extends: is not patched") != std::string::npos, notes.c_str());
+                QVERIFY(!file.fixedText);
+            }
+        }
+        QVERIFY(sawBase);
+    }
+
+    // `COPY . .` beside a .env that only .gitignore lists: the check reads the build context.
+    void aCopiedContextsEnvFileIsFound()
+    {
+        QTemporaryDir dir;
+        touch(dir, "app/Dockerfile", "FROM node:20.10-slim\nCOPY . .\nUSER node\nHEALTHCHECK NONE\n");
+        touch(dir, "app/.env", "DB_PASSWORD=Zx8qPl2mVn5rTs9w\n");
+        touch(dir, "app/.gitignore", ".env\n");
+        ProjectReviewOptions options;
+        options.discovery.paths = {dir.path().toStdString()};
+        const auto review = reviewProject(options);
+        QVERIFY(review.ok());
+        QCOMPARE(review->files.size(), std::size_t(1));
+        const auto& findings = review->files[0].findings;
+        QVERIFY(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+            return f.ruleId == "DKF-001" && f.location->line == 2 && f.discriminator == ".env";
+        }));
+        touch(dir, "app/.dockerignore", ".env\n");
+        const auto ignored = reviewProject(options);
+        QVERIFY(ignored.ok());
+        for (const auto& f : ignored->files[0].findings) {
+            QVERIFY(f.ruleId != "DKF-001");
+        }
     }
 
     void aMissingPathIsAnError()
