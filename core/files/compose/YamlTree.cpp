@@ -5,12 +5,66 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+#include <vector>
+
 namespace drydock {
 namespace {
 
 std::string at(int line, int column)
 {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Where the text nests deeper than `limit`, counting flow brackets outside quotes and comments and the block
+// indentation levels open at each line; nullopt when it does not. yaml-cpp gives up on a few thousand levels
+// with "bad file", which says nothing: this finds the place to name when it does. Linear in the text.
+std::optional<std::size_t> deeperThan(std::string_view text, int limit)
+{
+    std::vector<std::size_t> indents; // block indentation levels open
+    int flow = 0;
+    char quote = 0;
+    bool lineStart = true;
+    std::size_t indent = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            lineStart = true;
+            indent = 0;
+            quote = flow > 0 ? quote : 0; // a plain block line ends its quotes; flow scalars may go on
+            continue;
+        }
+        if (lineStart) {
+            if (c == ' ') {
+                ++indent;
+                continue;
+            }
+            lineStart = false;
+            if (c != '#' && c != '\r' && flow == 0) {
+                while (!indents.empty() && indents.back() >= indent) {
+                    indents.pop_back();
+                }
+                indents.push_back(indent);
+            }
+        }
+        if (quote) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+            while (i + 1 < text.size() && text[i + 1] != '\n') {
+                ++i;
+            }
+        } else if (c == '[' || c == '{') {
+            ++flow;
+        } else if ((c == ']' || c == '}') && flow > 0) {
+            --flow;
+        }
+        if (flow + static_cast<int>(indents.size()) > limit) {
+            return i;
+        }
+    }
+    return std::nullopt;
 }
 
 // Walks yaml-cpp's node graph into our tree. yaml-cpp shares an aliased node between its uses, so a small
@@ -302,6 +356,12 @@ Result<YamlNode> loadYaml(std::string_view text, const FileReviewLimits& limits,
     try {
         root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
+        if (const auto deep = deeperThan(text, limits.maxYamlDepth)) {
+            const auto [line, column] = lineAndColumnAt(text, *deep);
+            return Error::make(ErrorCode::InvalidArgument,
+                               at(line, column) + ": nesting deeper than " + std::to_string(limits.maxYamlDepth) +
+                                   " levels: no compose file needs it. Flatten the structure.");
+        }
         const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
         const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
         return Error::make(ErrorCode::InvalidArgument,
