@@ -99,6 +99,9 @@ FileReview reviewText(const std::string& path, ReviewedFileKind kind, const std:
     if (kind == ReviewedFileKind::Compose && text.find("${DB_PASSWORD}") != std::string::npos) {
         review.notes.push_back("DB_PASSWORD is not set; read as empty");
     }
+    if (kind == ReviewedFileKind::Compose && text.find("${API_TOKEN}") != std::string::npos) {
+        review.notes.push_back("API_TOKEN is not set; read as empty");
+    }
     return review;
 }
 
@@ -273,6 +276,16 @@ private slots:
         QCOMPARE(findings->index(1, FileFindingsModel::RuleColumn).data().toString(),
                  QStringLiteral("CTR-001"));
         QCOMPARE(m_page->fileMessage()->text(), QStringLiteral("DB_PASSWORD is not set; read as empty"));
+
+        // Two notes are two lines; the newline joining them was shown as U+FFFD, in one run-on strip.
+        writeFile(path("two/compose.yaml"), kCompose + "      API_TOKEN: ${API_TOKEN}\n");
+        QSignalSpy again(m_controller.get(), &FilesController::finished);
+        m_controller->open(m_dir->path());
+        QVERIFY(again.wait(10000));
+        clickRow(m_page->filesView(), fileRow("two/compose.yaml"));
+        QCOMPARE(m_page->fileMessage()->text(),
+                 QStringLiteral("DB_PASSWORD is not set; read as empty\nAPI_TOKEN is not set; read as empty"));
+        clickRow(m_page->filesView(), fileRow("compose.yaml"));
 
         clickRow(m_page->filesView(), fileRow("broken/compose.yml"));
         QCOMPARE(findings->rowCount(), 0);

@@ -27,6 +27,22 @@ namespace drydock::ui {
 
 namespace {
 
+// Notes one per line: each cleaned on its own, since displayText turns the newline that joined them into
+// U+FFFD ("…by hand\uFFFDthe fix reads…" in one run-on strip).
+QString notesText(const std::vector<std::string>& notes, int maxChars)
+{
+    QStringList lines;
+    int left = maxChars;
+    for (const auto& note : notes) {
+        if (left <= 0) {
+            break;
+        }
+        lines << displayText(note, left);
+        left -= static_cast<int>(lines.back().size()) + 1;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QTableView* makeTable(QWidget* parent, const QString& name)
 {
     auto* view = new QTableView(parent);
@@ -256,7 +272,7 @@ void FilesPage::onFinished(const std::shared_ptr<const ProjectReview>& review)
             InlineMessage::Kind::Info,
             tr("No compose files or Dockerfiles under %1.").arg(displayText(ss(m_controller->folder()))));
     } else if (!review->notes.empty() && !m_message->isVisible()) {
-        m_message->showMessage(InlineMessage::Kind::Info, displayText(join(review->notes, "\n"), 2000));
+        m_message->showMessage(InlineMessage::Kind::Info, notesText(review->notes, 2000));
     }
     int row = m_filesModel->rowOf(keep);
     if (row < 0) {
@@ -313,7 +329,7 @@ void FilesPage::showRow(int row)
     if (file->error) {
         m_fileMessage->showMessage(InlineMessage::Kind::Error, displayText(file->error->message, 2000));
     } else if (!file->notes.empty()) {
-        m_fileMessage->showMessage(InlineMessage::Kind::Info, displayText(join(file->notes, "\n"), 2000));
+        m_fileMessage->showMessage(InlineMessage::Kind::Info, notesText(file->notes, 2000));
     } else {
         m_fileMessage->hide();
     }
