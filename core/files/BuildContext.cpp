@@ -77,8 +77,8 @@ private:
     void walk(const std::string& rel, int depth)
     {
         std::error_code ec;
-        for (fs::directory_iterator it(rel.empty() ? m_root : m_root / rel,
-                                       fs::directory_options::skip_permission_denied, ec),
+        for (fs::directory_iterator
+                 it(rel.empty() ? m_root : m_root / rel, fs::directory_options::skip_permission_denied, ec),
              end;
              !ec && it != end; it.increment(ec)) {
             if (++m_seen > m_limits.maxEntries) {
@@ -114,7 +114,8 @@ private:
 
 } // namespace
 
-std::vector<std::string> secretFilesInBuildContext(const std::string& contextDir, const std::string& dockerfileName,
+std::vector<std::string> secretFilesInBuildContext(const std::string& contextDir,
+                                                   const std::string& dockerfileName,
                                                    const BuildContextLimits& limits)
 {
     const fs::path root = contextDir.empty() ? fs::path(".") : fs::path(contextDir);

@@ -157,8 +157,8 @@ void fixComposeFiles(const ComposeFileGroup& group, const ProjectReviewOptions& 
                 ComposePatchReport report;
                 auto next = patchComposeService(text, service, edits, &report);
                 if (!next && next.error().code == ErrorCode::NotFound) {
-                    // The findings sit in this file, but the service is defined in another one that takes them
-                    // through `extends: file:` — and may share them with other services.
+                    // The findings sit in this file, but the service is defined in another one that takes
+                    // them through `extends: file:` — and may share them with other services.
                     note(file.path, "service " + service + ": what it takes from " + file.path +
                                         " through extends: is not patched; change it there by hand (other "
                                         "services may extend it too)");
@@ -349,10 +349,9 @@ Result<ProjectReview> reviewProject(const ProjectReviewOptions& options, const C
         }
         // The build context docker compose and `docker build .` use by default: the Dockerfile's folder.
         const std::filesystem::path dockerfile(path);
-        review.files.push_back(
-            reviewDockerfile(path, std::move(text.value()), options.limits, ScanSettings{},
-                             secretFilesInBuildContext(dockerfile.parent_path().string(),
-                                                       dockerfile.filename().string())));
+        review.files.push_back(reviewDockerfile(
+            path, std::move(text.value()), options.limits, ScanSettings{},
+            secretFilesInBuildContext(dockerfile.parent_path().string(), dockerfile.filename().string())));
     }
     review.finishedAtUnix = static_cast<std::int64_t>(std::time(nullptr));
     return review;

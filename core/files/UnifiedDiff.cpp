@@ -144,7 +144,8 @@ std::string headerName(std::string_view side, std::string_view path)
             break;
         default:
             if (u < 0x20 || u == 0x7f) {
-                const char octal[] = {'\\', static_cast<char>('0' + (u >> 6)), static_cast<char>('0' + ((u >> 3) & 7)),
+                const char octal[] = {'\\', static_cast<char>('0' + (u >> 6)),
+                                      static_cast<char>('0' + ((u >> 3) & 7)),
                                       static_cast<char>('0' + (u & 7)), '\0'};
                 out += octal;
             } else {

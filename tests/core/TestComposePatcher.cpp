@@ -150,8 +150,9 @@ void TestComposePatcher::patches_data()
     // "443:443" next to "[::]:443:443" (the Traefik and Caddy examples publish both families): both on
     // 127.0.0.1 is one binding twice, which docker refuses at start ("port is already allocated").
     QTest::newRow("the IPv6 twin of a port bound to 127.0.0.1 goes instead of becoming the same binding")
-        << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"443:443\"\n      - \"[::]:443:443\"\n"
-                      "      - \"[::]:8443:443\"\n")
+        << QByteArray(
+               "services:\n  a:\n    image: x\n    ports:\n      - \"443:443\"\n      - \"[::]:443:443\"\n"
+               "      - \"[::]:8443:443\"\n")
         << "a"
         << "loopback --publish 443/tcp"
         << QByteArray("services:\n  a:\n    image: x\n    ports:\n      - \"127.0.0.1:443:443\"\n"

@@ -386,20 +386,20 @@ void TestDockerfileReview::copyOfAFolderTakesTheContextsSecrets()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
     };
-    const std::string text = "FROM node:20.10-slim\nWORKDIR /app\nCOPY package.json ./\nCOPY . .\n"
-                             "COPY config/ /etc/app/\nCOPY --from=node:20 /x /x\nUSER node\nHEALTHCHECK NONE\n";
+    const std::string text =
+        "FROM node:20.10-slim\nWORKDIR /app\nCOPY package.json ./\nCOPY . .\n"
+        "COPY config/ /etc/app/\nCOPY --from=node:20 /x /x\nUSER node\nHEALTHCHECK NONE\n";
     write(QStringLiteral("Dockerfile"), QByteArray::fromStdString(text));
-    write(QStringLiteral(".env"), "DB_PASSWORD=Zx8qPl2mVn5rTs9w\n");          // kept out of git, not of the build
+    write(QStringLiteral(".env"), "DB_PASSWORD=Zx8qPl2mVn5rTs9w\n"); // kept out of git, not of the build
     write(QStringLiteral(".gitignore"), ".env\n");
-    write(QStringLiteral(".env.example"), "DB_PASSWORD=\n");                   // a template, no secret
+    write(QStringLiteral(".env.example"), "DB_PASSWORD=\n"); // a template, no secret
     write(QStringLiteral("config/server.key"), "key\n");
-    write(QStringLiteral("certs/ca.pem"), "pem\n");                            // excluded below
-    write(QStringLiteral("sub/ca.pem"), "pem\n");                              // *.pem in .dockerignore is the root's only
-    write(QStringLiteral("node_modules/lib/test/key.pem"), "sample\n");        // a package's fixture
+    write(QStringLiteral("certs/ca.pem"), "pem\n"); // excluded below
+    write(QStringLiteral("sub/ca.pem"), "pem\n");   // *.pem in .dockerignore is the root's only
+    write(QStringLiteral("node_modules/lib/test/key.pem"), "sample\n"); // a package's fixture
     write(QStringLiteral(".dockerignore"), "# build context\ncerts\n*.pem\nnode_modules\n");
     const auto secrets = secretFilesInBuildContext(dir.path().toStdString(), "Dockerfile");
-    QCOMPARE(QString::fromStdString(join(secrets, " ")),
-             QStringLiteral(".env config/server.key sub/ca.pem"));
+    QCOMPARE(QString::fromStdString(join(secrets, " ")), QStringLiteral(".env config/server.key sub/ca.pem"));
     const FileReview review = reviewDockerfile("Dockerfile", text, {}, {}, secrets);
     std::string all;
     for (const auto& f : review.findings) {
@@ -418,7 +418,8 @@ void TestDockerfileReview::copyOfAFolderTakesTheContextsSecrets()
     QVERIFY(secretFilesInBuildContext(dir.path().toStdString(), "Dockerfile").empty());
     // A Dockerfile's own ignore file wins over the context's.
     write(QStringLiteral("api.Dockerfile.dockerignore"), "*\n!config\n");
-    QCOMPARE(QString::fromStdString(join(secretFilesInBuildContext(dir.path().toStdString(), "api.Dockerfile"), " ")),
+    QCOMPARE(QString::fromStdString(
+                 join(secretFilesInBuildContext(dir.path().toStdString(), "api.Dockerfile"), " ")),
              QStringLiteral("config/server.key"));
 }
 

@@ -128,7 +128,8 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::newRow("a space") << QStringLiteral("my app/compose.yaml");
-        QTest::newRow("a newline that spells a header") << QStringLiteral("x\n+++ b/evil.yaml\n/compose.yaml");
+        QTest::newRow("a newline that spells a header")
+            << QStringLiteral("x\n+++ b/evil.yaml\n/compose.yaml");
         QTest::newRow("a tab, a quote and a backslash") << QStringLiteral("a\tb\"c\\d/compose.yaml");
         QTest::newRow("shell syntax") << QStringLiteral("$(touch PWNED)/compose.yaml");
     }

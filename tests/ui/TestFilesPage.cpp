@@ -283,8 +283,9 @@ private slots:
         m_controller->open(m_dir->path());
         QVERIFY(again.wait(10000));
         clickRow(m_page->filesView(), fileRow("two/compose.yaml"));
-        QCOMPARE(m_page->fileMessage()->text(),
-                 QStringLiteral("DB_PASSWORD is not set; read as empty\nAPI_TOKEN is not set; read as empty"));
+        QCOMPARE(
+            m_page->fileMessage()->text(),
+            QStringLiteral("DB_PASSWORD is not set; read as empty\nAPI_TOKEN is not set; read as empty"));
         clickRow(m_page->filesView(), fileRow("compose.yaml"));
 
         clickRow(m_page->filesView(), fileRow("broken/compose.yml"));

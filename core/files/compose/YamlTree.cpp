@@ -359,7 +359,8 @@ Result<YamlNode> loadYaml(std::string_view text, const FileReviewLimits& limits,
         if (const auto deep = deeperThan(text, limits.maxYamlDepth)) {
             const auto [line, column] = lineAndColumnAt(text, *deep);
             return Error::make(ErrorCode::InvalidArgument,
-                               at(line, column) + ": nesting deeper than " + std::to_string(limits.maxYamlDepth) +
+                               at(line, column) + ": nesting deeper than " +
+                                   std::to_string(limits.maxYamlDepth) +
                                    " levels: no compose file needs it. Flatten the structure.");
         }
         const int line = e.mark.is_null() ? 0 : e.mark.line + 1;

@@ -87,7 +87,8 @@ struct Dockerfile
     std::vector<std::pair<std::string, std::string>> directives; // lower-cased name, value: ("syntax", "…")
     std::vector<DockerfilePair> globalArgs;                      // ARGs before the first FROM
     // The global ARGs' default values as the builder reads them: each expanded with the ones before it
-    // (`ARG BASE=node:${NODE_VERSION}` after `ARG NODE_VERSION=20`), as FROM and a stage's `ARG NAME` see them.
+    // (`ARG BASE=node:${NODE_VERSION}` after `ARG NODE_VERSION=20`), as FROM and a stage's `ARG NAME` see
+    // them.
     std::map<std::string, std::string> globalArgValues;
     std::vector<DockerfileInstruction> instructions;
     std::vector<DockerfileStage> stages;

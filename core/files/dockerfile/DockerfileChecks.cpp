@@ -200,11 +200,11 @@ void checkCopiedFolder(const Dockerfile& file, std::size_t instruction, const st
             continue;
         }
         const std::string shown = maskSecretsInText(path);
-        out.push_back({instruction,
-                       findingOf(info(0),
-                                 in.keyword + " " + maskSecretsInText(source) + " copies " + shown +
-                                     " from the build context: .dockerignore does not exclude it",
-                                 severity, shown, "# .dockerignore\n" + shown + "\n")});
+        out.push_back(
+            {instruction, findingOf(info(0),
+                                    in.keyword + " " + maskSecretsInText(source) + " copies " + shown +
+                                        " from the build context: .dockerignore does not exclude it",
+                                    severity, shown, "# .dockerignore\n" + shown + "\n")});
     }
 }
 

@@ -211,7 +211,8 @@ public:
             // --checksum stays in the history as BuildKit writes it: the image rules judge a verified
             // download (ADD --checksum=sha256:… URL) apart from an unverified one.
             const DockerfileFlag* checksum = in.flag("checksum");
-            record(nop(k + (checksum ? " --checksum=" + checksum->value : std::string()) + " " + in.arguments));
+            record(
+                nop(k + (checksum ? " --checksum=" + checksum->value : std::string()) + " " + in.arguments));
         }
     }
 

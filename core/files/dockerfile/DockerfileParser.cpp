@@ -517,8 +517,8 @@ private:
             for (const auto& pair : in.pairs) {
                 if (pair.value) {
                     // keepUnset: a name no earlier ARG sets stays as written, so FROM sees it as unresolved
-                    m_file.globalArgValues[pair.name] =
-                        substituteVariables(*pair.value, m_file.globalArgValues, m_file.escape, nullptr, true);
+                    m_file.globalArgValues[pair.name] = substituteVariables(
+                        *pair.value, m_file.globalArgValues, m_file.escape, nullptr, true);
                 }
                 m_file.globalArgs.push_back(pair);
             }

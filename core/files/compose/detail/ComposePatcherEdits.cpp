@@ -316,8 +316,8 @@ EditResult stepOnce(Step& s, const RunEdit& e, const Target& t)
         const PortItem bound = portItem(ports[*i]);
         for (std::size_t j = 0; j < ports.size(); ++j) {
             const PortItem other = portItem(ports[j]);
-            if (j != *i && other.key == bound.key && other.hostPort == bound.hostPort && !bound.hostPort.empty() &&
-                other.hostIp == "127.0.0.1") {
+            if (j != *i && other.key == bound.key && other.hostPort == bound.hostPort &&
+                !bound.hostPort.empty() && other.hostIp == "127.0.0.1") {
                 return s.editor.removeItem(s.service, "ports", *i);
             }
         }
