@@ -124,6 +124,25 @@ std::string inherited(const Step& s, const RunEdit& e, const Target& t)
                 return key + " is an alias of the anchor at line " + std::to_string(p.line + 1) +
                        "; edit the anchored value or write it out in the service";
             }
+            // `cap_add: &caps` that another service reads as `*caps`: changing it here changes that service
+            // too, and removing it leaves the alias pointing at nothing (the whole patch would not parse).
+            const Place k = placeOf(s.text, own->first);
+            const std::string& line = s.text.lines[k.line];
+            const std::size_t amp = line.find('&', k.column);
+            if (amp != std::string::npos) {
+                std::size_t end = amp + 1;
+                while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != '[' &&
+                       line[end] != '{') {
+                    ++end;
+                }
+                const std::string alias = "*" + line.substr(amp + 1, end - amp - 1);
+                for (std::size_t i = 0; alias.size() > 1 && i < s.text.lines.size(); ++i) {
+                    if (s.text.lines[i].find(alias) != std::string::npos) {
+                        return key + " carries the anchor &" + alias.substr(1) + " that line " +
+                               std::to_string(i + 1) + " uses; change both by hand";
+                    }
+                }
+            }
             continue;
         }
         if (const auto merge = findEntry(svc, "<<")) {
