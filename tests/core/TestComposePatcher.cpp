@@ -385,11 +385,12 @@ void TestComposePatcher::skipsWithAReason_data()
                                                   << "no compose key";
     // Removing it broke the alias, so the whole service's patch failed to parse and nothing was fixed.
     QTest::newRow("a key that carries an anchor another service uses")
-        << QByteArray("services:\n  a:\n    image: x\n    cap_add: &caps\n      - SYS_ADMIN\n  b:\n    image: y\n"
-                      "    cap_add: *caps\n")
+        << QByteArray(
+               "services:\n  a:\n    image: x\n    cap_add: &caps\n      - SYS_ADMIN\n  b:\n    image: y\n"
+               "    cap_add: *caps\n")
         << "a"
         << "removeValue --cap-add SYS_ADMIN"
-        << "carries the anchor &caps that line 8 uses";
+        << "carries the anchor &caps, which *caps elsewhere in the file reads";
     QTest::newRow("a volume the service does not mount")
         << QByteArray("services:\n  a:\n    image: x\n") << "a"
         << "readOnly --volume /data"

@@ -136,10 +136,12 @@ std::string inherited(const Step& s, const RunEdit& e, const Target& t)
                     ++end;
                 }
                 const std::string alias = "*" + line.substr(amp + 1, end - amp - 1);
+                // (no line number: earlier edits of this service have moved the lines of the file being
+                // patched)
                 for (std::size_t i = 0; alias.size() > 1 && i < s.text.lines.size(); ++i) {
                     if (s.text.lines[i].find(alias) != std::string::npos) {
-                        return key + " carries the anchor &" + alias.substr(1) + " that line " +
-                               std::to_string(i + 1) + " uses; change both by hand";
+                        return key + " carries the anchor &" + alias.substr(1) + ", which " + alias +
+                               " elsewhere in the file reads; change both by hand";
                     }
                 }
             }
