@@ -102,9 +102,29 @@ void drawLegend(ExposureDrawing& d, const ExposurePalette& palette, double top)
 
 } // namespace
 
+std::string severitySymbol(const std::optional<Severity>& severity)
+{
+    if (!severity) {
+        return "\u2713"; // ✓
+    }
+    switch (*severity) {
+    case Severity::Critical:
+        return "\u2716"; // ✖
+    case Severity::High:
+        return "\u25b2"; // ▲
+    case Severity::Medium:
+        return "\u25c6"; // ◆
+    case Severity::Low:
+        return "\u25cf"; // ●
+    case Severity::Info:
+        break;
+    }
+    return "\u25cb"; // ○
+}
+
 std::string nodeTooltip(const ExposureNode& node)
 {
-    std::string tip = node.label + " \u2014 " + severityWord(node.worst);
+    std::string tip = node.label + " \u2014 " + severitySymbol(node.worst) + " " + severityWord(node.worst);
     if (!node.subtitle.empty()) {
         tip += "\n" + node.subtitle;
     }

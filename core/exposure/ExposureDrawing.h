@@ -72,6 +72,9 @@ struct ExposureDrawing
 // The drawing of a laid-out graph. A legend is drawn below the graph.
 ExposureDrawing drawExposure(const ExposureGraph& graph, const ExposureLayout& layout, const ExposurePalette& palette);
 
+// A shape per severity (✖ critical, ▲ high, ◆ medium, ● low, ○ info, ✓ none): with the word, the tooltip
+// never says a severity by colour alone.
+std::string severitySymbol(const std::optional<Severity>& severity);
 // The node's tooltip: its name, worst severity as a word, and everything its box shows.
 std::string nodeTooltip(const ExposureNode& node);
 

@@ -1,4 +1,5 @@
 // Section 1 of the HTML and PDF report: the one-page summary, and the changes since the baseline.
+#include "core/report/ExposureMap.h"
 #include "core/report/HtmlReportParts.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/SeverityColour.h"
@@ -167,6 +168,25 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
                         kAreaChart.width),
                print, "open findings by area")
       << "</td></tr></table>\n";
+
+    // The exposure map (issue #24): the same picture as the Map page, as SVG in a browser and, on paper, an
+    // image the PDF renderer draws from the same drawing.
+    if (auto map = reportExposureMap(scan)) {
+        o << "<h3>Exposure map</h3>\n<p class=\"meta\"><small>"
+          << (map->reachableOnly ? "Only what is reachable from outside is drawn (ports published on a network "
+                                   "address, the host's network): the endpoint has more than " +
+                                       std::to_string(kReportMapContainers) + " containers. "
+                                 : std::string())
+          << "Compose projects are one box each; red lines are ports published on a network address, grey "
+             "dashed ones on loopback only.</small></p>\n";
+        if (print) {
+            const auto [w, h] = printMapSize(map->drawing.width, map->drawing.height);
+            o << "<p><img src=\"" << kMapChart.url << "\" width=\"" << w << "\" height=\"" << h
+              << "\" alt=\"exposure map\"></p>\n";
+        } else {
+            o << "<div class=\"map\" style=\"overflow-x:auto\">" << exposureSvg(map->drawing) << "</div>\n";
+        }
+    }
 
     if (data.delta) {
         const auto added = countsOf(data.delta->newFindings);

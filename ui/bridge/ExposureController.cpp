@@ -65,7 +65,8 @@ void ExposureController::startNext()
             if (!layout) {
                 result->error = QString::fromStdString(layout.error().message);
             } else {
-                result->drawing = drawExposure(result->graph, *layout, exposurePalette(dark));
+                result->layout = std::move(layout).value();
+                result->drawing = drawExposure(result->graph, result->layout, exposurePalette(dark));
             }
             return std::shared_ptr<const ExposureMapResult>(std::move(result));
         }));

@@ -16,6 +16,7 @@ namespace drydock::ui {
 struct ExposureMapResult
 {
     ExposureGraph graph;
+    ExposureLayout layout;
     ExposureDrawing drawing;
     ExposureView view;
     QString error; // what went wrong and what to do; empty when the drawing is there

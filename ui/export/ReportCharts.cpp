@@ -1,7 +1,9 @@
 #include "ui/export/ReportCharts.h"
 
+#include "core/report/ExposureMap.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/SeverityColour.h"
+#include "ui/export/ExposurePainter.h"
 
 #include <QFont>
 #include <QPainter>
@@ -97,12 +99,20 @@ std::vector<std::pair<QString, QImage>> ReportCharts::forReport(const ReportData
         const auto it = areaCounts.find(a);
         byArea.emplace_back(QString::fromLatin1(displayName(a)), it == areaCounts.end() ? 0 : it->second);
     }
-    return {
+    std::vector<std::pair<QString, QImage>> charts{
         {QString::fromLatin1(kSeverityChart.url), barChart(kSeverityChart, bySeverity, severityColours)},
         {QString::fromLatin1(kAreaChart.url),
          barChart(kAreaChart, byArea, std::vector<QColor>(byArea.size(), QColor(0x1d, 0x4e, 0x89)))},
         {QString::fromLatin1(kTrendChart.url), trendChart(data.scoreTrend)},
     };
+    // The exposure map: the drawing the HTML's SVG comes from, painted at three times its size on paper.
+    if (auto map = reportExposureMap(*data.scan)) {
+        const auto [w, h] = printMapSize(map->drawing.width, map->drawing.height);
+        (void)h;
+        charts.emplace_back(QString::fromLatin1(kMapChart.url),
+                            ExposurePainter::image(map->drawing, kScale * w / map->drawing.width));
+    }
+    return charts;
 }
 
 } // namespace drydock::ui
