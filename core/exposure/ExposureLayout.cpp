@@ -153,24 +153,40 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
             firstParent[e.to] = e.from;
         }
     }
-    std::map<std::size_t, std::vector<std::size_t>> groups; // parent (SIZE_MAX: the host) -> its leaves
-    std::size_t leafCount = 0;
+    // An expanded project (more than one of its containers shown) is framed: its containers form blocks of
+    // their own, so a frame never takes in another project's boxes.
+    std::map<std::string, std::size_t> projectSize;
+    for (const auto& n : graph.nodes) {
+        if (n.kind == ExposureNodeKind::Container && !n.project.empty()) {
+            ++projectSize[n.project];
+        }
+    }
+    const auto framedProject = [&](std::size_t i) -> std::string {
+        const ExposureNode& n = graph.nodes[i];
+        return n.kind == ExposureNodeKind::Container && projectSize[n.project] > 1 ? n.project : std::string();
+    };
+    std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> groups; // (parent, frame) -> leaves
+    std::size_t looseLeaves = 0;
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const auto kind = graph.nodes[i].kind;
         if (kind == ExposureNodeKind::Container || kind == ExposureNodeKind::ComposeProject) {
-            groups[firstParent[i]].push_back(i);
-            ++leafCount;
+            const std::string frame = framedProject(i);
+            groups[{firstParent[i], frame}].push_back(i);
+            looseLeaves += frame.empty() ? 1 : 0;
         }
     }
     // Boxes are about 300 wide and 120 apart in height: rows = sqrt(1.6 * n) gives a 1.6:1 block.
-    const std::size_t rows =
-        std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(std::sqrt(1.6 * static_cast<double>(leafCount)))));
+    const auto rowsFor = [](std::size_t n) {
+        return std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(std::sqrt(1.6 * static_cast<double>(n)))));
+    };
+    const std::size_t rows = rowsFor(looseLeaves);
     std::vector<std::size_t> above(graph.nodes.size(), SIZE_MAX); // the leaf a leaf hangs from
-    for (auto& [parent, members] : groups) {
+    for (auto& [key, members] : groups) {
         std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
             return graph.nodes[a].project < graph.nodes[b].project;
         });
-        const std::size_t perRow = (members.size() + rows - 1) / rows;
+        const std::size_t groupRows = key.second.empty() ? rows : rowsFor(members.size() / 4 + 1);
+        const std::size_t perRow = (members.size() + groupRows - 1) / groupRows;
         for (std::size_t k = perRow; k < members.size(); ++k) {
             above[members[k]] = members[k - perRow];
         }
@@ -206,7 +222,7 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
     // label is a placeholder of the name's length, so no text from the daemon reaches Graphviz's parsers.
     std::map<std::string, std::vector<std::size_t>> projectMembers;
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
-        if (graph.nodes[i].kind == ExposureNodeKind::Container && !graph.nodes[i].project.empty()) {
+        if (!framedProject(i).empty()) {
             projectMembers[graph.nodes[i].project].push_back(i);
         }
     }
