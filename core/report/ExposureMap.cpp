@@ -3,18 +3,22 @@
 #include "core/report/HtmlEscape.h"
 #include "core/report/SeverityColour.h"
 
+#include <cmath>
 #include <cstdio>
+#include <map>
+#include <tuple>
 #include <sstream>
 
 namespace drydock {
 
 namespace {
 
-// Coordinates to one decimal: enough on any screen, and a third of the text of full precision.
+// Whole units, and halves for line widths: a unit is a CSS pixel, finer than anything the map draws, and a
+// report's map stays small.
 std::string num(double v)
 {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+    std::snprintf(buffer, sizeof buffer, "%.1f", std::round(v * 2) / 2);
     std::string s = buffer;
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) {
         s.resize(s.size() - 2);
@@ -59,13 +63,26 @@ ExposurePalette exposurePalette(bool dark)
     return p;
 }
 
-std::string exposureSvg(const ExposureDrawing& d)
+std::string exposureSvg(const ExposureDrawing& d, bool tooltips)
 {
+    // Texts share a few looks (size, weight, colour): one CSS class each instead of three attributes on every
+    // text keeps a report's map small.
+    std::map<std::tuple<std::string, bool, std::string>, std::size_t> looks;
+    for (const auto& item : d.items) {
+        if (item.kind == DrawItem::Kind::Text) {
+            looks.try_emplace({num(item.fontSize), item.bold, item.fill}, looks.size());
+        }
+    }
     std::ostringstream o;
     o << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"exposure-map\" width=\"" << num(d.width)
       << "\" height=\"" << num(d.height) << "\" viewBox=\"0 0 " << num(d.width) << " " << num(d.height)
       << "\" role=\"img\" aria-label=\"Exposure map\" font-family=\"DejaVu Sans, Verdana, sans-serif\">"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"" << htmlEscape(d.background) << "\"/>\n";
+      << "<style>";
+    for (const auto& [look, index] : looks) {
+        o << ".x" << index << "{font-size:" << std::get<0>(look) << "px;" << (std::get<1>(look) ? "font-weight:bold;" : "")
+          << "fill:" << htmlEscape(std::get<2>(look)) << "}";
+    }
+    o << "</style><rect width=\"100%\" height=\"100%\" fill=\"" << htmlEscape(d.background) << "\"/>\n";
     for (const auto& item : d.items) {
         switch (item.kind) {
         case DrawItem::Kind::Rect:
@@ -75,7 +92,7 @@ std::string exposureSvg(const ExposureDrawing& d)
                 o << " rx=\"" << num(item.radius) << "\"";
             }
             paint(o, item);
-            if (!item.tooltip.empty()) {
+            if (tooltips && !item.tooltip.empty()) {
                 o << "><title>" << htmlEscape(item.tooltip) << "</title></rect>\n";
             } else {
                 o << "/>\n";
@@ -99,9 +116,9 @@ std::string exposureSvg(const ExposureDrawing& d)
             break;
         }
         case DrawItem::Kind::Text:
-            o << "<text x=\"" << num(item.x) << "\" y=\"" << num(item.y) << "\" font-size=\"" << num(item.fontSize)
-              << "\"" << (item.bold ? " font-weight=\"bold\"" : "") << (item.centred ? " text-anchor=\"middle\"" : "")
-              << " fill=\"" << htmlEscape(item.fill) << "\">" << htmlEscape(item.text) << "</text>\n";
+            o << "<text x=\"" << num(item.x) << "\" y=\"" << num(item.y) << "\" class=\"x"
+              << looks[{num(item.fontSize), item.bold, item.fill}] << "\""
+              << (item.centred ? " text-anchor=\"middle\"" : "") << ">" << htmlEscape(item.text) << "</text>\n";
             break;
         case DrawItem::Kind::Marker:
             o << "<circle cx=\"" << num(item.x) << "\" cy=\"" << num(item.y) << "\" r=\"" << num(item.radius)

@@ -11,8 +11,9 @@ namespace drydock {
 ExposurePalette exposurePalette(bool dark = false);
 
 // The drawing as SVG text. Every text is escaped (names and labels come from the daemon), so nothing in a
-// container's name can open an element, an attribute or a script.
-std::string exposureSvg(const ExposureDrawing& drawing);
+// container's name can open an element, an attribute or a script. Tooltips (<title>) are for a picture of its
+// own; a report leaves them out (its boxes say the same, and the report stays small).
+std::string exposureSvg(const ExposureDrawing& drawing, bool tooltips = true);
 
 // What a report shows of the map: every compose project collapsed; above kReportMapContainers containers only
 // what is reachable from outside (a report stays a readable size). nullopt when there is nothing to draw, or

@@ -184,7 +184,7 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
             o << "<p><img src=\"" << kMapChart.url << "\" width=\"" << w << "\" height=\"" << h
               << "\" alt=\"exposure map\"></p>\n";
         } else {
-            o << "<div class=\"map\" style=\"overflow-x:auto\">" << exposureSvg(map->drawing) << "</div>\n";
+            o << "<div class=\"map\" style=\"overflow-x:auto\">" << exposureSvg(map->drawing, false) << "</div>\n";
         }
     }
 
