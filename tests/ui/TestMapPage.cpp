@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QPalette>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTest>
@@ -128,6 +129,7 @@ private slots:
         page.show();
         page.setScan(composedScan(m_catalogue, 34));
         QVERIFY(waitForMap(page));
+        page.fit();
         const double fitted = page.view()->transform().m11();
         QVERIFY(fitted > 0 && fitted <= 1.0);
         QWheelEvent in(QPointF(200, 200), page.view()->viewport()->mapToGlobal(QPointF(200, 200)), QPoint(),
@@ -159,9 +161,11 @@ private slots:
         QTest::addColumn<int>("containers");
         QTest::addColumn<bool>("dark");
         QTest::addColumn<QString>("file");
-        QTest::newRow("34 containers, light") << 34 << false << "map.png";
-        QTest::newRow("34 containers, dark") << 34 << true << "map-dark.png";
-        QTest::newRow("200 containers, light") << 200 << false << "map-200.png";
+        QTest::addColumn<bool>("overview");
+        QTest::newRow("34 containers, light") << 34 << false << "map.png" << false;
+        QTest::newRow("34 containers, dark") << 34 << true << "map-dark.png" << false;
+        QTest::newRow("200 containers, light") << 200 << false << "map-200.png" << false;
+        QTest::newRow("200 containers, light, the whole map") << 200 << false << "map-200-overview.png" << true;
     }
 
     void screenshots()
@@ -173,6 +177,7 @@ private slots:
         QFETCH(int, containers);
         QFETCH(bool, dark);
         QFETCH(QString, file);
+        QFETCH(bool, overview);
         const QPalette before = QApplication::palette();
         if (dark) {
             QApplication::setPalette(darkPalette());
@@ -186,6 +191,9 @@ private slots:
             if (containers <= 34) {
                 page.toggleProject(QStringLiteral("shop")); // one project open, one closed
                 QVERIFY(waitForMap(page));
+                page.showReadable();
+            }
+            if (overview) {
                 page.fit();
             }
             QVERIFY(page.grab().save(dir + QLatin1Char('/') + file));

@@ -28,6 +28,7 @@ namespace {
 
 constexpr int kNodeKey = 0;    // item data: the graph node an item belongs to
 constexpr int kProjectKey = 1; // item data: the expanded project whose frame an item is
+constexpr double kReadableScale = 0.85; // below this, 11 px labels are too small to read
 
 // The node or frame under a view point: the topmost item that belongs to one.
 std::pair<int, QString> hit(const QGraphicsView* view, const QPoint& at)
@@ -263,12 +264,12 @@ void MapPage::showResult(const std::shared_ptr<const ExposureMapResult>& result)
     const std::size_t shown = result->graph.containerCount();
     QString text = result->view.onlyReachable
                        ? tr("%1 of %2 containers reachable from outside").arg(shown).arg(total)
-                       : tr("%n container(s)", nullptr, static_cast<int>(total));
+                       : (total == 1 ? tr("1 container") : tr("%1 containers").arg(total));
     text += tr(" · laid out in %1 ms · Ctrl+wheel zooms, double-click a compose box to open it")
                 .arg(qRound(result->layoutMs));
     m_status->setText(text);
     if (m_fitOnShow) {
-        fit();
+        showReadable();
         m_fitOnShow = false;
     } else {
         m_view->setTransform(keep);
@@ -286,6 +287,26 @@ void MapPage::fit()
     // Never larger than life: a small endpoint is shown at its size, not blown up.
     if (m_view->transform().m11() > 1.0) {
         m_view->resetTransform();
+    }
+}
+
+void MapPage::showReadable()
+{
+    fit();
+    // A map too large to read whole opens at a size whose text reads, on the host at the top; Fit (and
+    // Ctrl+wheel) give the overview.
+    if (m_view->transform().m11() < kReadableScale && m_shown && !m_shown->drawing.items.empty()) {
+        m_view->resetTransform();
+        m_view->scale(kReadableScale, kReadableScale);
+        double hostX = m_scene->sceneRect().center().x();
+        for (const auto& d : m_shown->drawing.items) {
+            if (d.kind == DrawItem::Kind::Rect && d.node == 0) {
+                hostX = d.x + d.width / 2;
+                break;
+            }
+        }
+        const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+        m_view->centerOn(hostX, visible.height() / 2);
     }
 }
 

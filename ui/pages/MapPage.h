@@ -68,6 +68,8 @@ public:
     // Writes the map as SVG (path ending in .svg) or PNG; the error sentence, or empty on success.
     QString exportTo(const QString& path) const;
     void fit();
+    // Fit when the whole map reads at that size, else a readable size on the host.
+    void showReadable();
 
 signals:
     // A container was clicked: its name, for the Findings page.
