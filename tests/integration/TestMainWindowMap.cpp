@@ -75,7 +75,7 @@ class TestMainWindowMap : public QObject
         auto w = std::make_unique<MainWindow>(services(true));
         w->show();
         QSignalSpy scanned(w->scanController(), &ScanController::finished);
-        if (!scanned.wait(60000)) {
+        if (!scanned.wait(60000) || !QTest::qWaitForWindowExposed(w.get())) {
             return nullptr;
         }
         QTest::keyClick(w.get(), Qt::Key_5, Qt::ControlModifier);
@@ -102,6 +102,7 @@ private slots:
     {
         MainWindow w(services(false, QStringLiteral("empty.db")));
         w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTest::keyClick(&w, Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(w.currentPage(), int(MainWindow::MapPageIndex));
         QVERIFY(w.map()->emptyLabel()->isVisible());
