@@ -20,6 +20,7 @@ std::string exposureSvg(const ExposureDrawing& drawing, bool tooltips = true);
 // when even that view is larger than a page can show (the Map page shows it).
 inline constexpr std::size_t kReportMapContainers = 200;
 inline constexpr std::size_t kReportMapMaxBoxes = 300;
+// The map a report draws, and whether it is the reachable part only.
 struct ReportMap
 {
     ExposureDrawing drawing;
