@@ -105,12 +105,13 @@ std::vector<std::pair<QString, QImage>> ReportCharts::forReport(const ReportData
          barChart(kAreaChart, byArea, std::vector<QColor>(byArea.size(), QColor(0x1d, 0x4e, 0x89)))},
         {QString::fromLatin1(kTrendChart.url), trendChart(data.scoreTrend)},
     };
-    // The exposure map: the drawing the HTML's SVG comes from, painted at three times its size on paper.
+    // The exposure map: the drawing the HTML's SVG comes from. Small on the summary page (it must stay one
+    // page), so it is painted at twice the drawing's own size: zoomed in a PDF viewer, every label reads.
     if (auto map = reportExposureMap(*data.scan)) {
         const auto [w, h] = printMapSize(map->drawing.width, map->drawing.height);
+        const double scale = std::max(kScale * w / map->drawing.width, std::min(2.0, 6000.0 / map->drawing.width));
         (void)h;
-        charts.emplace_back(QString::fromLatin1(kMapChart.url),
-                            ExposurePainter::image(map->drawing, kScale * w / map->drawing.width));
+        charts.emplace_back(QString::fromLatin1(kMapChart.url), ExposurePainter::image(map->drawing, scale));
     }
     return charts;
 }
