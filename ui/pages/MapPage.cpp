@@ -3,6 +3,7 @@
 #include "core/report/ExposureMap.h"
 #include "ui/export/ExposurePainter.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QFile>
 #include <QFontMetricsF>
@@ -123,11 +124,18 @@ void MapView::wheelEvent(QWheelEvent* event)
     QGraphicsView::wheelEvent(event);
 }
 
+void MapView::mousePressEvent(QMouseEvent* event)
+{
+    m_pressAt = event->position().toPoint();
+    QGraphicsView::mousePressEvent(event);
+}
+
 void MapView::mouseReleaseEvent(QMouseEvent* event)
 {
     QGraphicsView::mouseReleaseEvent(event);
     // A click, not the end of a drag of the map.
-    if (event->button() == Qt::LeftButton) {
+    if (event->button() == Qt::LeftButton &&
+        (event->position().toPoint() - m_pressAt).manhattanLength() < QApplication::startDragDistance()) {
         const auto [node, project] = hit(this, event->position().toPoint());
         if (node >= 0) {
             emit nodeClicked(node);
