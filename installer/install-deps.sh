@@ -7,11 +7,12 @@ BUILD_PKGS=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
   libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev sqlite3
-  libarchive-dev libyaml-cpp-dev ccache
+  libarchive-dev libyaml-cpp-dev libgraphviz-dev ccache
 )
 RUNTIME_PKGS=(
   fonts-dejavu-core fontconfig
   qt6-qpa-plugins libqt6svg6
+  libgvc6 # Graphviz: the exposure map's layout (its dot plugin is loaded at run time, not linked)
 )
 TEST_PKGS=(
   docker.io busybox-static mmdebstrap socat openssl openssh-server openssh-client

@@ -14,6 +14,7 @@
 #include "ui/pages/FindingsPage.h"
 #include "ui/pages/HistoryPage.h"
 #include "ui/pages/InventoryPage.h"
+#include "ui/pages/MapPage.h"
 #include "ui/panels/FindingDetailsPanel.h"
 #include "ui/widgets/InlineMessage.h"
 
@@ -54,7 +55,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_nav->setObjectName(QStringLiteral("pageNavigator"));
     m_nav->setMaximumWidth(170);
     for (const QString& name :
-         {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History"), tr("Files"), tr("Benchmark")}) {
+         {tr("Dashboard"), tr("Inventory"), tr("Findings"), tr("History"), tr("Map"), tr("Files"), tr("Benchmark")}) {
         m_nav->addItem(name);
     }
     m_pages = new QStackedWidget(this);
@@ -84,6 +85,8 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         return {};
     });
     m_history = new HistoryPage(m_pages);
+    m_map = new MapPage(m_pages);
+    m_map->setSavePathPrompt(m_services.savePath);
     m_filesController = new FilesController(m_services.projectReviewer, this);
     m_files = new FilesPage(m_filesController, m_pages);
     m_files->setConfirmPrompt(m_services.fixConfirm);
@@ -91,7 +94,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     m_benchmark->setCatalogue(m_services.catalogue);
     for (QWidget* page : {static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_inventory),
                           static_cast<QWidget*>(m_findings), static_cast<QWidget*>(m_history),
-                          static_cast<QWidget*>(m_files), static_cast<QWidget*>(m_benchmark)}) {
+                          static_cast<QWidget*>(m_map), static_cast<QWidget*>(m_files), static_cast<QWidget*>(m_benchmark)}) {
         m_pages->addWidget(page);
     }
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -188,6 +191,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
         }
     });
     connect(m_inventory, &InventoryPage::objectActivated, this, showObject);
+    connect(m_map, &MapPage::objectActivated, this, showObject);
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -262,9 +266,9 @@ void MainWindow::createActions()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"),
-                             tr("&History"),   tr("Fi&les"),     tr("&Benchmark")};
-    for (int i = 0; i < 6; ++i) {
+    const QString names[] = {tr("&Dashboard"), tr("&Inventory"), tr("&Findings"), tr("&History"),
+                             tr("&Map"),       tr("Fi&les"),     tr("&Benchmark")};
+    for (int i = 0; i < 7; ++i) {
         QAction* a = view->addAction(names[i], this, [this, i] { showPage(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
     }
@@ -355,6 +359,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_dashboard->setDelta(nullptr);
     m_benchmark->setScan(outcome.result);
     m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
+    m_map->setScan(outcome.result);
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(outcome.result, &outcome.result->findings.all()));
     m_statusLabel->setText(tr("Scan finished: %1 findings.").arg(outcome.result->findings.size()));
     followEvents();
@@ -372,6 +377,7 @@ void MainWindow::showStoredAtOpening(const std::shared_ptr<const StoredScanView>
     m_shownScan = view->scan;
     m_shownScanId = view->summary.id;
     m_dashboard->setStoredScan(*view->scan, view->summary);
+    m_map->setScan(view->scan); // a stored scan keeps its inventory when it has one; else the page says so
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(view->scan, &view->scan->findings.all()),
                             tr("Last stored scan %1 of %2 from %3 (read-only until a new scan finishes)")
                                 .arg(view->summary.id)

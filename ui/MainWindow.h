@@ -34,6 +34,7 @@ class HistoryPage;
 class ImageContentsDialog;
 class InlineMessage;
 class InventoryPage;
+class MapPage;
 struct HistorySnapshot;
 struct StoredScanView;
 struct DeltaView;
@@ -57,6 +58,7 @@ struct MainWindowServices
     ProjectReviewer projectReviewer = reviewProject; // the Files page's check of a project folder
     FolderPrompt folderPrompt = defaultFolderPrompt();
     FixConfirmPrompt fixConfirm = defaultFixConfirmPrompt();
+    SavePathPrompt savePath = defaultSavePathPrompt(); // where Export map… writes
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -70,6 +72,7 @@ public:
         InventoryPageIndex,
         FindingsPageIndex,
         HistoryPageIndex,
+        MapPageIndex,
         FilesPageIndex,
         BenchmarkPageIndex
     };
@@ -81,6 +84,7 @@ public:
     InventoryPage* inventory() const { return m_inventory; }
     FindingsPage* findings() const { return m_findings; }
     HistoryPage* history() const { return m_history; }
+    MapPage* map() const { return m_map; }
     FilesPage* files() const { return m_files; }
     BenchmarkPage* benchmark() const { return m_benchmark; }
     // The CIS Docker Benchmark version every CIS id in the window (and the exports) uses: View ▸ CIS
@@ -149,6 +153,7 @@ private:
     InventoryPage* m_inventory = nullptr;
     FindingsPage* m_findings = nullptr;
     HistoryPage* m_history = nullptr;
+    MapPage* m_map = nullptr;
     FilesPage* m_files = nullptr;
     BenchmarkPage* m_benchmark = nullptr;
     CisVersion m_cisVersion = kDefaultCisVersion;

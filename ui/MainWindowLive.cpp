@@ -2,12 +2,15 @@
 // stream of the scanned endpoint, and pushing re-evaluated objects into the pages in place.
 #include "ui/MainWindow.h"
 
+#include "ui/pages/MapPage.h"
+
 #include "ui/bridge/EventWatcher.h"
 #include "ui/bridge/LiveUpdater.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/pages/BenchmarkPage.h"
 #include "ui/pages/DashboardPage.h"
 #include "ui/pages/FindingsPage.h"
+#include "ui/pages/MapPage.h"
 #include "ui/pages/InventoryPage.h"
 
 #include <QAction>
@@ -80,6 +83,7 @@ void MainWindow::applyLiveUpdate(const LiveUpdate& update)
     const ScanResult& scan = *update.scan;
     m_dashboard->setScan(scan);
     m_benchmark->setScan(update.scan);
+    m_map->setScan(update.scan); // a container started or stopped: the map follows
     std::vector<std::pair<ObjectType, std::string>> objects;
     QStringList names;
     for (const auto& change : update.changes) {

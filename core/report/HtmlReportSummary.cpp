@@ -1,4 +1,5 @@
 // Section 1 of the HTML and PDF report: the one-page summary, and the changes since the baseline.
+#include "core/report/ExposureMap.h"
 #include "core/report/HtmlReportParts.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/SeverityColour.h"
@@ -100,6 +101,28 @@ std::string objectsPhrase(const std::vector<ObjectRef>& objects)
     return out;
 }
 
+// The exposure map (issue #24): the same picture as the Map page, as SVG in a browser and, on paper, an image
+// the PDF renderer draws from the same drawing.
+void exposureMapSection(std::ostringstream& o, const ScanResult& scan, bool print)
+{
+    if (auto map = reportExposureMap(scan)) {
+        o << "<h3>Exposure map</h3>\n<p class=\"meta\"><small>"
+          << (map->reachableOnly ? "Only what is reachable from outside is drawn (ports published on a network "
+                                   "address, the host's network): the endpoint has more than " +
+                                       std::to_string(kReportMapContainers) + " containers. "
+                                 : std::string())
+          << "Compose projects are one box each; red lines are ports published on a network address, grey "
+             "dashed ones on loopback only.</small></p>\n";
+        if (print) {
+            const auto [w, h] = printMapSize(map->drawing.width, map->drawing.height);
+            o << "<p><img src=\"" << kMapChart.url << "\" width=\"" << w << "\" height=\"" << h
+              << "\" alt=\"exposure map\"></p>\n";
+        } else {
+            o << "<div class=\"map\" style=\"overflow-x:auto\">" << exposureSvg(map->drawing, false) << "</div>\n";
+        }
+    }
+}
+
 } // namespace
 
 void summarySection(std::ostringstream& o, const ReportData& data, const FixPriorities& priorities,
@@ -168,6 +191,10 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
                print, "open findings by area")
       << "</td></tr></table>\n";
 
+    if (!print) {
+        exposureMapSection(o, scan, print);
+    }
+
     if (data.delta) {
         const auto added = countsOf(data.delta->newFindings);
         const auto resolved = countsOf(data.delta->resolved);
@@ -212,6 +239,11 @@ void summarySection(std::ostringstream& o, const ReportData& data, const FixPrio
     }
     if (print) {
         o << explanation;
+        // On paper after the ten risks and the quick wins, so the first page still holds them; a summary-only
+        // report is that one page (the browser's summary has the map).
+        if (data.detail != ReportDetail::Summary) {
+            exposureMapSection(o, scan, print);
+        }
     }
 }
 

@@ -13,6 +13,21 @@
 
 namespace drydock {
 
+std::pair<int, int> printMapSize(double drawingWidth, double drawingHeight)
+{
+    if (drawingWidth <= 0 || drawingHeight <= 0) {
+        return {kMapChart.width, 1};
+    }
+    double w = kMapChart.width;
+    double h = w * drawingHeight / drawingWidth;
+    if (h > kMapChart.height) {
+        w *= kMapChart.height / h;
+        h = kMapChart.height;
+    }
+    return {std::max(1, static_cast<int>(w)), std::max(1, static_cast<int>(h))};
+}
+
+
 using namespace htmlreport;
 
 namespace {

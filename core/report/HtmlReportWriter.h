@@ -33,6 +33,11 @@ struct PrintChart
 inline constexpr PrintChart kSeverityChart{"drydock-chart:severity", 250, 75};
 inline constexpr PrintChart kAreaChart{"drydock-chart:area", 250, 91};
 inline constexpr PrintChart kTrendChart{"drydock-chart:trend", 180, 36};
+// The exposure map: its width on paper, and its height there at most (the size follows the drawing's shape).
+inline constexpr PrintChart kMapChart{"drydock-chart:map", 680, 820};
+// The exposure map's size on paper, in CSS pixels: kMapChart's width, or less when its height would pass
+// kMapChart's height.
+std::pair<int, int> printMapSize(double drawingWidth, double drawingHeight);
 
 // How a print rule link ends: " p." and room for a page number, as non-breaking spaces (Qt collapses every
 // other kind of space). The PDF renderer paints the page of the link's target over the room after "p. ".

@@ -74,8 +74,9 @@ private slots:
         QCOMPARE(m_scan.inventory.containers.size(), std::size_t(34));
         QVERIFY2(m_scan.findings.size() > 400, qPrintable(QString::number(m_scan.findings.size())));
         const QByteArray bytes = html(ReportDetail::Objects).toUtf8();
-        // 250 KB for the findings, plus the CIS benchmark appendix: 118 recommendations whatever the scan (~28 KB).
-        QVERIFY2(bytes.size() <= 280 * 1024, qPrintable(QString::number(bytes.size() / 1024) + " KB"));
+        // 250 KB for the findings, plus the CIS benchmark appendix: 118 recommendations whatever the scan (~28 KB),
+        // plus the exposure map of issue #24 (~18 KB of SVG for these 34 containers).
+        QVERIFY2(bytes.size() <= 300 * 1024, qPrintable(QString::number(bytes.size() / 1024) + " KB"));
     }
 
     void everyFindingIsListedOnceAndEveryContainerHasOneCommand()

@@ -7,7 +7,7 @@ root=${1:?source dir}
 
 # Low to high. Every folder with sources must be listed: a new folder has to be given its place.
 order=(core/common core/secrets core/model core/findings core/json core/docker core/remediation core/contents
-       core/rules core/results core/cis core/host core/store core/scan core/files core/hardening core/report
+       core/rules core/results core/cis core/host core/exposure core/store core/scan core/files core/hardening core/report
        ui/export ui/bridge ui/widgets ui/models ui/panels ui/dialogs ui/wizard ui/pages ui
        app/cli app)
 

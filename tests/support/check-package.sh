@@ -41,7 +41,8 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [ -n "$(field Description)" ] || fail "no Description"
 depends=$(field Depends)
 echo "Depends: $depends"
-wanted=(libc6 libstdc++6 libcurl4 libsqlite3-0 fonts-dejavu-core fontconfig)
+# libgvc6: the exposure map's Graphviz layout, whose dot plugin is loaded at run time.
+wanted=(libc6 libstdc++6 libcurl4 libsqlite3-0 fonts-dejavu-core fontconfig libgvc6)
 if [ "$with_gui" = ON ]; then
   # libqt6svg6 is not linked: its plugins draw the SVG icons, so it is named explicitly.
   wanted+=(libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 qt6-qpa-plugins)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots of every page (dashboard, inventory, findings with the details panel,
-# history, benchmark) against a private dockerd with a few insecure containers:
+# history, map, benchmark) against a private dockerd with a few insecure containers:
 #   tests/support/screenshots.sh [BUILD_DIR] [OUT_DIR]     (default build, resources/screenshots)
 # Needs xvfb-run, xdotool and ImageMagick's import; runs as root (it starts its own private daemon).
 set -euo pipefail
@@ -38,10 +38,12 @@ xdotool mousemove 640 132 click 1; sleep 1.5   # the first finding: the details 
 import -window root '$outdir/findings.png'
 xdotool mousemove 40 116 click 1; sleep 1.5
 import -window root '$outdir/history.png'
-xdotool mousemove 40 144 click 1; sleep 1.5   # Benchmark, the sixth page
+xdotool mousemove 40 130 click 1; sleep 3     # Map, the fifth page (laid out on a worker)
+import -window root '$outdir/map-daemon.png'
+xdotool mousemove 40 158 click 1; sleep 1.5   # Benchmark, the seventh page
 xdotool mousemove 300 602 click 1; sleep 1     # a failing row (1.2.2): the line below names its findings
 import -window root '$outdir/benchmark.png'
 kill \$app
 SHOOT
 xvfb-run -a -s "-screen 0 1300x820x24" bash "$home/shoot.sh"
-echo "wrote $outdir/{dashboard,inventory,findings,history,benchmark}.png"
+echo "wrote $outdir/{dashboard,inventory,findings,history,map-daemon,benchmark}.png"

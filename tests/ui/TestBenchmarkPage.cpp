@@ -112,12 +112,12 @@ private slots:
         QVERIFY(!w->cisVersionAction(CisVersion::V1_6_0)->isChecked());
     }
 
-    void ctrl6OpensTheBenchmarkPage()
+    void ctrl7OpensTheBenchmarkPage()
     {
         auto w = newWindow();
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-        QTest::keyClick(w.get(), Qt::Key_6, Qt::ControlModifier);
+        QTest::keyClick(w.get(), Qt::Key_7, Qt::ControlModifier);
         QCOMPARE(w->currentPage(), int(MainWindow::BenchmarkPageIndex));
     }
 

@@ -1,7 +1,9 @@
 #include "ui/export/ReportCharts.h"
 
+#include "core/report/ExposureMap.h"
 #include "core/report/HtmlReportWriter.h"
 #include "core/report/SeverityColour.h"
+#include "ui/export/ExposurePainter.h"
 
 #include <QFont>
 #include <QPainter>
@@ -97,12 +99,21 @@ std::vector<std::pair<QString, QImage>> ReportCharts::forReport(const ReportData
         const auto it = areaCounts.find(a);
         byArea.emplace_back(QString::fromLatin1(displayName(a)), it == areaCounts.end() ? 0 : it->second);
     }
-    return {
+    std::vector<std::pair<QString, QImage>> charts{
         {QString::fromLatin1(kSeverityChart.url), barChart(kSeverityChart, bySeverity, severityColours)},
         {QString::fromLatin1(kAreaChart.url),
          barChart(kAreaChart, byArea, std::vector<QColor>(byArea.size(), QColor(0x1d, 0x4e, 0x89)))},
         {QString::fromLatin1(kTrendChart.url), trendChart(data.scoreTrend)},
     };
+    // The exposure map: the drawing the HTML's SVG comes from. Small on the summary page (it must stay one
+    // page), so it is painted at twice the drawing's own size: zoomed in a PDF viewer, every label reads.
+    if (auto map = reportExposureMap(*data.scan)) {
+        const auto [w, h] = printMapSize(map->drawing.width, map->drawing.height);
+        const double scale = std::max(kScale * w / map->drawing.width, std::min(2.0, 6000.0 / map->drawing.width));
+        (void)h;
+        charts.emplace_back(QString::fromLatin1(kMapChart.url), ExposurePainter::image(map->drawing, scale));
+    }
+    return charts;
 }
 
 } // namespace drydock::ui
