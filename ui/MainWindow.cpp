@@ -237,6 +237,7 @@ void MainWindow::createActions()
         close();
     });
     quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu* scan = menuBar()->addMenu(tr("&Scan"));
     m_scanAction = scan->addAction(tr("&Scan now"), this, &MainWindow::startScan);

@@ -313,10 +313,10 @@ const CommandSpec& watchSpec()
         "watch",
         std::vector<OptionSpec>{
             {"--threshold", K::Value, "SEVERITY",
-             "alert on new findings at or above SEVERITY: critical, high (default), medium, low, info"},
+             "alert on new findings at or above SEVERITY:\ncritical, high (default), medium, low, info"},
             {"--fail-on", K::Value, "SEVERITY",
-             "exit 1 on the first alert at or above SEVERITY (alerts below it are printed and stored)"},
-            {"--db", K::Value, "FILE", "the history database where alerts are stored (default: your data directory)"},
+             "exit 1 on the first alert at or above SEVERITY\n(alerts below it are printed and stored too)"},
+            {"--db", K::Value, "FILE", "the history database the alerts go to (default: your data directory)"},
         } + endpointOptions(K::Value),
         0};
     return spec;
@@ -333,7 +333,7 @@ std::string watchHelp()
            "restart, the same container recreated) stay quiet for a day; waived findings never alert. Only\n"
            "reads from the daemon. Stops on SIGINT or SIGTERM (exit 0).\n"
            "\n" +
-           optionHelp(watchSpec(), 22) + "\n" + endpointHelp(watchSpec()) + "\n" + kExitCodes;
+           optionHelp(watchSpec(), 24) + "\n" + endpointHelp(watchSpec()) + "\n" + kExitCodes;
 }
 
 const CommandSpec& hardenSpec()

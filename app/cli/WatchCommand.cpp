@@ -152,9 +152,9 @@ int runWatch(const std::vector<std::string>& words)
     std::vector<Finding> findings = scan->findings.all();
     applyWaivers(findings, waivers.value(), endpointName, clock.nowUnix());
     Inventory inventory = std::move(scan->inventory);
-    std::fprintf(stderr, "Watching %s (%zu objects, %zu findings): one line per new finding at or above %s%s. "
+    std::fprintf(stderr, "Watching %s (%zu containers, %zu findings): one line per new finding at or above %s%s. "
                          "Ctrl+C stops.\n",
-                 terminalText(endpointName, 200).c_str(), inventory.containers.size() + inventory.images.size(),
+                 terminalText(endpointName, 200).c_str(), inventory.containers.size(),
                  findings.size(), toString(threshold),
                  failOn ? (std::string("; exits 1 on the first at or above ") + toString(*failOn)).c_str() : "");
 
@@ -215,6 +215,9 @@ int runWatch(const std::vector<std::string>& words)
             {
                 const std::lock_guard<std::mutex> lock(queue.mutex);
                 reason = queue.endReason;
+            }
+            while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) {
+                reason.pop_back();
             }
             std::fprintf(stderr, "drydock: lost the Docker daemon while watching %s: %s. Start it again, then "
                                  "run drydock watch again.\n",

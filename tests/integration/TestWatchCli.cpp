@@ -130,6 +130,7 @@ private slots:
         p.setProgram(qEnvironmentVariable("DRYDOCK_BINARY"));
         p.setArguments({"watch", "--host", "unix://" + front, "--db", m_db});
         p.start();
+        QVERIFY(p.waitForStarted());
         QByteArray err;
         QElapsedTimer t;
         t.start();
@@ -137,7 +138,8 @@ private slots:
             p.waitForReadyRead(200);
             err += p.readAllStandardError();
         }
-        QVERIFY2(err.contains("Watching"), err.constData());
+        err += p.readAllStandardError();
+        QVERIFY2(err.contains("Watching"), (err + "; socat: " + socat.readAllStandardError()).constData());
         QTest::qWait(500);
         // socat and the children it forked per connection: the whole process group.
         ::kill(-static_cast<pid_t>(socat.processId()), SIGTERM);

@@ -83,12 +83,7 @@ private slots:
         MainWindow w(services());
         w.show();
         w.watchAction()->trigger();
-        QAction* quit = nullptr;
-        for (QAction* a : w.findChildren<QAction*>()) {
-            if (a->shortcut() == QKeySequence(QKeySequence::Quit)) {
-                quit = a;
-            }
-        }
+        auto* quit = w.findChild<QAction*>(QStringLiteral("quitAction"));
         QVERIFY(quit);
         quit->trigger();
         QVERIFY(!w.isVisible());
