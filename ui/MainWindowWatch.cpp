@@ -33,6 +33,7 @@ constexpr std::int64_t kMuteDays = 30;
 void MainWindow::setUpWatch(QMenu* viewMenu)
 {
     m_notifier = m_services.alertNotifier ? m_services.alertNotifier(this) : nullptr;
+    viewMenu->addSeparator();
     m_watchAction = viewMenu->addAction(tr("&Watch in the background"));
     m_watchAction->setObjectName(QStringLiteral("watchAction"));
     m_watchAction->setCheckable(true);
