@@ -10,7 +10,9 @@ namespace drydock::ui {
 
 AlertNotifierFactory defaultAlertNotifier()
 {
-    return [](QWidget* window) -> std::unique_ptr<AlertNotifier> { return std::make_unique<TrayAlertNotifier>(window); };
+    return [](QWidget* window) -> std::unique_ptr<AlertNotifier> {
+        return std::make_unique<TrayAlertNotifier>(window);
+    };
 }
 
 TrayAlertNotifier::TrayAlertNotifier(QWidget* window) : m_window(window) {}
@@ -21,7 +23,10 @@ TrayAlertNotifier::~TrayAlertNotifier()
     delete m_menu;
 }
 
-bool TrayAlertNotifier::canRunInBackground() const { return QSystemTrayIcon::isSystemTrayAvailable(); }
+bool TrayAlertNotifier::canRunInBackground() const
+{
+    return QSystemTrayIcon::isSystemTrayAvailable();
+}
 
 void TrayAlertNotifier::setWatching(bool on, const TrayActions& actions)
 {
@@ -45,12 +50,13 @@ void TrayAlertNotifier::setWatching(bool on, const TrayActions& actions)
                 m_last.show();
             }
         });
-        m_muteLast = m_menu->addAction(tr("Mute the last alert's rule for its object (30 days)"), this, [this] {
-            if (m_last.mute) {
-                m_last.mute();
-                m_muteLast->setEnabled(false);
-            }
-        });
+        m_muteLast =
+            m_menu->addAction(tr("Mute the last alert's rule for its object (30 days)"), this, [this] {
+                if (m_last.mute) {
+                    m_last.mute();
+                    m_muteLast->setEnabled(false);
+                }
+            });
         m_showLast->setEnabled(false);
         m_muteLast->setEnabled(false);
         m_menu->addSeparator();
@@ -84,7 +90,8 @@ void TrayAlertNotifier::notify(const Alert& alert, const AlertActions& actions)
     }
     m_showLast->setEnabled(true);
     m_muteLast->setEnabled(true);
-    const auto icon = alert.severity >= Severity::Critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning;
+    const auto icon =
+        alert.severity >= Severity::Critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning;
     // Plain text: the sentence holds names from the daemon, which must never be read as markup.
     m_tray->showMessage(tr("Drydock: %1 risk").arg(QString::fromLatin1(toString(alert.severity))),
                         QString::fromStdString(alert.sentence), icon, 15000);

@@ -1,6 +1,7 @@
 // MainWindow's share of the background watch: View ▸ Watch in the background (a tray icon, the window hiding
-// instead of quitting), the alert threshold, the notifications' Show and Mute, and the session autostart entry.
-// The alerts themselves come from the live updates (MainWindowLive.cpp): LiveUpdater asks the AlertEngine.
+// instead of quitting), the alert threshold, the notifications' Show and Mute, and the session autostart
+// entry. The alerts themselves come from the live updates (MainWindowLive.cpp): LiveUpdater asks the
+// AlertEngine.
 #include "ui/MainWindow.h"
 
 #include "core/common/Clock.h"
@@ -44,7 +45,8 @@ void MainWindow::setUpWatch(QMenu* viewMenu)
     thresholds->setObjectName(QStringLiteral("alertThresholdMenu"));
     auto* group = new QActionGroup(this);
     m_alertThreshold =
-        severityFromString(QSettings().value(kThresholdSetting, QStringLiteral("high")).toString().toStdString())
+        severityFromString(
+            QSettings().value(kThresholdSetting, QStringLiteral("high")).toString().toStdString())
             .value_or(Severity::High);
     const std::pair<Severity, QString> choices[] = {{Severity::Critical, tr("&Critical findings")},
                                                     {Severity::High, tr("&High and critical findings")},
@@ -132,7 +134,8 @@ void MainWindow::showAlert(const Alert& alert)
     raise();
     activateWindow();
     const QString name = QString::fromStdString(alert.object.name);
-    m_findings->showFinding(name, alert.ruleIds.empty() ? QString() : QString::fromStdString(alert.ruleIds.front()));
+    m_findings->showFinding(name, alert.ruleIds.empty() ? QString()
+                                                        : QString::fromStdString(alert.ruleIds.front()));
     showPage(FindingsPageIndex);
 }
 
@@ -179,7 +182,8 @@ void MainWindow::setAutostart(bool on)
     QSaveFile file(path);
     const QString exec = QApplication::applicationFilePath();
     QString quoted = exec;
-    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
     quoted.replace(QLatin1Char('`'), QStringLiteral("\\`")).replace(QLatin1Char('$'), QStringLiteral("\\$"));
     const QString text = QStringLiteral("[Desktop Entry]\n"
                                         "Type=Application\n"

@@ -93,7 +93,8 @@ int runWatch(const std::vector<std::string>& words)
     if (const auto t = args->last("--threshold")) {
         const auto s = severityFromString(*t);
         if (!s) {
-            return fail(ExitUsage, "--threshold wants critical, high, medium, low or info (got '" + *t + "')");
+            return fail(ExitUsage,
+                        "--threshold wants critical, high, medium, low or info (got '" + *t + "')");
         }
         threshold = *s;
     }
@@ -152,11 +153,13 @@ int runWatch(const std::vector<std::string>& words)
     std::vector<Finding> findings = scan->findings.all();
     applyWaivers(findings, waivers.value(), endpointName, clock.nowUnix());
     Inventory inventory = std::move(scan->inventory);
-    std::fprintf(stderr, "Watching %s (%zu containers, %zu findings): one line per new finding at or above %s%s. "
-                         "Ctrl+C stops.\n",
-                 terminalText(endpointName, 200).c_str(), inventory.containers.size(),
-                 findings.size(), toString(threshold),
-                 failOn ? (std::string("; exits 1 on the first at or above ") + toString(*failOn)).c_str() : "");
+    std::fprintf(stderr,
+                 "Watching %s (%zu containers, %zu findings): one line per new finding at or above %s%s. "
+                 "Ctrl+C stops.\n",
+                 terminalText(endpointName, 200).c_str(), inventory.containers.size(), findings.size(),
+                 toString(threshold),
+                 failOn ? (std::string("; exits 1 on the first at or above ") + toString(*failOn)).c_str()
+                        : "");
 
     // The stream has its own connection: the main thread reads the daemon while the stream stays open.
     EventQueue queue;
@@ -183,7 +186,8 @@ int runWatch(const std::vector<std::string>& words)
                         return !cancel.isCancelled();
                     },
                     cancel);
-                reason = streamed ? std::string("the daemon closed the event stream") : streamed.error().message;
+                reason =
+                    streamed ? std::string("the daemon closed the event stream") : streamed.error().message;
             }
         }
         const std::lock_guard<std::mutex> lock(queue.mutex);
@@ -219,8 +223,9 @@ int runWatch(const std::vector<std::string>& words)
             while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) {
                 reason.pop_back();
             }
-            std::fprintf(stderr, "drydock: lost the Docker daemon while watching %s: %s. Start it again, then "
-                                 "run drydock watch again.\n",
+            std::fprintf(stderr,
+                         "drydock: lost the Docker daemon while watching %s: %s. Start it again, then "
+                         "run drydock watch again.\n",
                          terminalText(endpointName, 200).c_str(), terminalText(reason, 400).c_str());
             break;
         }
@@ -238,8 +243,8 @@ int runWatch(const std::vector<std::string>& words)
                 }
                 exitCode = ExitDaemon;
                 failed = true;
-                std::fprintf(stderr, "drydock: cannot read %s from the Docker daemon: %s\n", target.id.c_str(),
-                             terminalText(change.error().message, 400).c_str());
+                std::fprintf(stderr, "drydock: cannot read %s from the Docker daemon: %s\n",
+                             target.id.c_str(), terminalText(change.error().message, 400).c_str());
                 break;
             }
             applyWaivers(change->findings, waivers.value(), endpointName, now);
@@ -249,9 +254,9 @@ int runWatch(const std::vector<std::string>& words)
                 const bool same = f.object.type == change->object.type && f.object.id == change->object.id;
                 (same ? previous : kept).push_back(std::move(f));
             }
-            auto alert = engine.consider(change->object, AlertEngine::happenedTo(change->inventory, change->object,
-                                                                                  change->added),
-                                         previous, change->findings, endpointName, now, change->removed);
+            auto alert = engine.consider(
+                change->object, AlertEngine::happenedTo(change->inventory, change->object, change->added),
+                previous, change->findings, endpointName, now, change->removed);
             kept.insert(kept.end(), change->findings.begin(), change->findings.end());
             findings = std::move(kept);
             inventory = std::move(change->inventory);

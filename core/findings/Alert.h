@@ -16,9 +16,9 @@ struct Alert
     std::int64_t atUnix = 0;
     std::string endpoint;
     ObjectRef object;
-    std::vector<std::string> ruleIds; // the new findings' rules, worst first
+    std::vector<std::string> ruleIds;   // the new findings' rules, worst first
     Severity severity = Severity::Info; // the worst of them
-    std::string sentence; // "Container `web` was started: privileged container; …"
+    std::string sentence;               // "Container `web` was started: privileged container; …"
 };
 
 } // namespace drydock

@@ -38,8 +38,9 @@ std::string inSentence(const std::string& title)
 } // namespace
 
 std::optional<Alert> AlertEngine::consider(const ObjectRef& object, const std::string& happened,
-                                           const std::vector<Finding>& previous, const std::vector<Finding>& current,
-                                           const std::string& endpoint, std::int64_t nowUnix, bool removed)
+                                           const std::vector<Finding>& previous,
+                                           const std::vector<Finding>& current, const std::string& endpoint,
+                                           std::int64_t nowUnix, bool removed)
 {
     const std::string memoryKey = objectMemoryKey(object);
     std::set<std::string> before;
@@ -72,8 +73,9 @@ std::optional<Alert> AlertEngine::consider(const ObjectRef& object, const std::s
     }
     std::sort(keys.begin(), keys.end());
     const std::string signature = join(keys, "\n");
-    if (const auto it = m_alerted.find(memoryKey);
-        it != m_alerted.end() && it->second.signature == signature && nowUnix - it->second.atUnix < m_quietSeconds) {
+    if (const auto it = m_alerted.find(memoryKey); it != m_alerted.end() &&
+                                                   it->second.signature == signature &&
+                                                   nowUnix - it->second.atUnix < m_quietSeconds) {
         return std::nullopt;
     }
     m_alerted[memoryKey] = {signature, nowUnix};

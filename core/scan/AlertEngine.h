@@ -38,7 +38,8 @@ public:
                                   const std::vector<Finding>& previous, const std::vector<Finding>& current,
                                   const std::string& endpoint, std::int64_t nowUnix, bool removed = false);
 
-    // "was started", "was created", "changed": for a container from its state in the snapshot after the event.
+    // "was started", "was created", "changed": for a container from its state in the snapshot after the
+    // event.
     static std::string happenedTo(const Inventory& after, const ObjectRef& object, bool added);
 
 private:

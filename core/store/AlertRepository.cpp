@@ -6,9 +6,9 @@ namespace drydock {
 
 Result<std::int64_t> AlertRepository::add(const Alert& a)
 {
-    auto q = m_db.prepare(
-        "INSERT INTO alerts (at, endpoint, object_type, object_id, object_name, rule_ids, severity, sentence) "
-        "VALUES (?,?,?,?,?,?,?,?)");
+    auto q = m_db.prepare("INSERT INTO alerts (at, endpoint, object_type, object_id, object_name, rule_ids, "
+                          "severity, sentence) "
+                          "VALUES (?,?,?,?,?,?,?,?)");
     if (!q) {
         return q.error();
     }
@@ -26,11 +26,12 @@ Result<std::int64_t> AlertRepository::add(const Alert& a)
     return m_db.lastInsertId();
 }
 
-Result<std::vector<Alert>> AlertRepository::list(std::int64_t sinceUnix, const std::string& endpoint, int limit)
+Result<std::vector<Alert>> AlertRepository::list(std::int64_t sinceUnix, const std::string& endpoint,
+                                                 int limit)
 {
-    auto q = m_db.prepare(
-        "SELECT id, at, endpoint, object_type, object_id, object_name, rule_ids, severity, sentence FROM alerts "
-        "WHERE at >= ?1 AND (?2 = '' OR endpoint = ?2) ORDER BY at DESC, id DESC LIMIT ?3");
+    auto q = m_db.prepare("SELECT id, at, endpoint, object_type, object_id, object_name, rule_ids, severity, "
+                          "sentence FROM alerts "
+                          "WHERE at >= ?1 AND (?2 = '' OR endpoint = ?2) ORDER BY at DESC, id DESC LIMIT ?3");
     if (!q) {
         return q.error();
     }

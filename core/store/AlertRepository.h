@@ -17,7 +17,8 @@ public:
     explicit AlertRepository(SqliteDatabase& db) : m_db(db) {}
     Result<std::int64_t> add(const Alert& alert);
     // Oldest first, those at or after sinceUnix; endpoint empty = every endpoint; the newest `limit` of them.
-    Result<std::vector<Alert>> list(std::int64_t sinceUnix = 0, const std::string& endpoint = {}, int limit = 1000);
+    Result<std::vector<Alert>> list(std::int64_t sinceUnix = 0, const std::string& endpoint = {},
+                                    int limit = 1000);
 
 private:
     SqliteDatabase& m_db;

@@ -23,13 +23,19 @@ Finding finding(const std::string& rule, Severity severity, const std::string& t
     return f;
 }
 
-Finding privileged() { return finding("CTR-002", Severity::Critical, "Privileged container", "HostConfig.Privileged = true"); }
+Finding privileged()
+{
+    return finding("CTR-002", Severity::Critical, "Privileged container", "HostConfig.Privileged = true");
+}
 Finding socket()
 {
     return finding("CTR-010", Severity::Critical, "Container runtime API reachable from the container",
                    "/var/run/docker.sock:/var/run/docker.sock");
 }
-Finding root() { return finding("CTR-001", Severity::Medium, "Container runs as root"); }
+Finding root()
+{
+    return finding("CTR-001", Severity::Medium, "Container runs as root");
+}
 
 } // namespace
 
@@ -40,12 +46,14 @@ private slots:
     void aNewRiskyFindingGivesOneAlertNamingTheObjectAndEveryNewRisk()
     {
         AlertEngine engine;
-        auto alert = engine.consider(kWeb, "was started", {}, {root(), privileged(), socket()}, "unix:///d.sock", 100);
+        auto alert =
+            engine.consider(kWeb, "was started", {}, {root(), privileged(), socket()}, "unix:///d.sock", 100);
         QVERIFY(alert);
         QCOMPARE(QString::fromStdString(alert->sentence),
                  QStringLiteral("Container `web` was started: privileged container and container runtime API "
                                 "reachable from the container (critical, CTR-002, CTR-010)"));
-        QCOMPARE(alert->ruleIds, (std::vector<std::string>{"CTR-002", "CTR-010"})); // the medium one is not news
+        QCOMPARE(alert->ruleIds,
+                 (std::vector<std::string>{"CTR-002", "CTR-010"})); // the medium one is not news
         QCOMPARE(alert->severity, Severity::Critical);
         QCOMPARE(alert->endpoint, std::string("unix:///d.sock"));
         QCOMPARE(alert->atUnix, std::int64_t(100));
@@ -70,8 +78,8 @@ private slots:
         QTest::addColumn<bool>("alerts");
         QTest::newRow("a medium finding under the default threshold (high) is quiet")
             << int(Severity::High) << int(Severity::Medium) << false;
-        QTest::newRow("a high finding under the default threshold alerts") << int(Severity::High) << int(Severity::High)
-                                                                            << true;
+        QTest::newRow("a high finding under the default threshold alerts")
+            << int(Severity::High) << int(Severity::High) << true;
         QTest::newRow("a high finding under a critical threshold is quiet")
             << int(Severity::Critical) << int(Severity::High) << false;
         QTest::newRow("a medium finding under a medium threshold alerts")
@@ -83,8 +91,9 @@ private slots:
         QFETCH(int, severity);
         QFETCH(bool, alerts);
         AlertEngine engine(static_cast<Severity>(threshold));
-        const auto alert = engine.consider(kWeb, "was started", {},
-                                           {finding("R-1", static_cast<Severity>(severity), "Something risky")}, "e", 1);
+        const auto alert =
+            engine.consider(kWeb, "was started", {},
+                            {finding("R-1", static_cast<Severity>(severity), "Something risky")}, "e", 1);
         QCOMPARE(alert.has_value(), alerts);
     }
 
@@ -114,8 +123,9 @@ private slots:
         QVERIFY(!engine.consider(recreated, "was started", {}, {privileged()}, "e", 1003));
         // Another object with the same risk is its own news.
         const ObjectRef db{ObjectType::Container, "aa", "db"};
-        QVERIFY(engine.consider(db, "was started", {}, {finding("CTR-002", Severity::Critical, "Privileged container",
-                                                                 "HostConfig.Privileged = true", db)},
+        QVERIFY(engine.consider(db, "was started", {},
+                                {finding("CTR-002", Severity::Critical, "Privileged container",
+                                         "HostConfig.Privileged = true", db)},
                                 "e", 1004));
         // A changed set alerts again at once.
         QVERIFY(engine.consider(recreated, "was started", {}, {privileged(), socket()}, "e", 1005));

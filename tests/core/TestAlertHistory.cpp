@@ -100,8 +100,8 @@ private slots:
         while (q->step()) {
             columns << QString::fromStdString(q->text(0));
         }
-        QCOMPARE(columns, (QStringList{"id", "at", "endpoint", "object_type", "object_id", "object_name", "rule_ids",
-                                       "severity", "sentence"}));
+        QCOMPARE(columns, (QStringList{"id", "at", "endpoint", "object_type", "object_id", "object_name",
+                                       "rule_ids", "severity", "sentence"}));
     }
 };
 

@@ -50,8 +50,8 @@ private:
         // No network: the container makes no traffic (and this sandbox may refuse to start it: the create
         // event is the one that counts).
         return test::docker({"create", "--privileged", "--network", "none", "-v",
-                             test::privateDaemonSocket() + QStringLiteral(":/var/run/docker.sock"), "--name", m_name,
-                             "drydock-test/busybox:1", "sleep", "600"});
+                             test::privateDaemonSocket() + QStringLiteral(":/var/run/docker.sock"), "--name",
+                             m_name, "drydock-test/busybox:1", "sleep", "600"});
     }
 
     static bool shows(MainWindow& w, const QString& rule, const QString& name)
@@ -134,7 +134,8 @@ private slots:
         for (const auto& waiver : waivers) {
             QCOMPARE(waiver.scope, Waiver::Scope::Object);
             QCOMPARE(QString::fromStdString(waiver.objectPattern), m_name);
-            QVERIFY(std::find(alert.ruleIds.begin(), alert.ruleIds.end(), waiver.ruleId) != alert.ruleIds.end());
+            QVERIFY(std::find(alert.ruleIds.begin(), alert.ruleIds.end(), waiver.ruleId) !=
+                    alert.ruleIds.end());
             QVERIFY(!waiver.reason.empty());
             QVERIFY(waiver.expiresAtUnix && *waiver.expiresAtUnix > now + 29 * 86400 &&
                     *waiver.expiresAtUnix <= now + 31 * 86400);

@@ -1,7 +1,7 @@
 // `drydock watch` against the private dockerd, through the real binary (QProcess): it takes its baseline,
 // prints one line naming a risky container soon after it appears and exits 1 with --fail-on high; a risk that
-// was there before the watch started is not news; SIGTERM ends a quiet watch with exit 0; the daemon going away ends it with exit 3;
-// the alert is in `drydock history alerts`.
+// was there before the watch started is not news; SIGTERM ends a quiet watch with exit 0; the daemon going
+// away ends it with exit 3; the alert is in `drydock history alerts`.
 #include "core/store/HistoryStore.h"
 #include "tests/support/TestSupport.h"
 
@@ -106,7 +106,8 @@ private slots:
         // Stored: `history alerts` shows what happened while nobody looked.
         QString listed;
         QCOMPARE(test::drydock({"history", "alerts", "--db", m_db, "--format", "json"}, &listed), 0);
-        const QJsonArray alerts = QJsonDocument::fromJson(listed.toUtf8()).object().value(QStringLiteral("alerts")).toArray();
+        const QJsonArray alerts =
+            QJsonDocument::fromJson(listed.toUtf8()).object().value(QStringLiteral("alerts")).toArray();
         QCOMPARE(alerts.size(), 1);
         QCOMPARE(alerts[0].toObject().value(QStringLiteral("object")).toString(), m_risky);
         QCOMPARE(alerts[0].toObject().value(QStringLiteral("endpoint")).toString(), m_host);
@@ -123,7 +124,8 @@ private slots:
         const QString front = m_dir.filePath(QStringLiteral("front.sock"));
         QProcess socat;
         socat.setChildProcessModifier([] { ::setsid(); }); // its own group: the per-connection children too
-        socat.start("socat", {"UNIX-LISTEN:" + front + ",fork", "UNIX-CONNECT:" + test::privateDaemonSocket()});
+        socat.start("socat",
+                    {"UNIX-LISTEN:" + front + ",fork", "UNIX-CONNECT:" + test::privateDaemonSocket()});
         QVERIFY(socat.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(front), 5000);
         QProcess p;
@@ -154,7 +156,9 @@ private slots:
     void aBadSeverityIsAUsageError()
     {
         QString err;
-        QCOMPARE(test::drydock({"watch", "--host", m_host, "--db", m_db, "--fail-on", "severe"}, nullptr, &err), 2);
+        QCOMPARE(
+            test::drydock({"watch", "--host", m_host, "--db", m_db, "--fail-on", "severe"}, nullptr, &err),
+            2);
         QVERIFY(err.contains(QStringLiteral("--fail-on wants")));
     }
 };

@@ -23,7 +23,10 @@ public:
         watching = on;
         tray = actions;
     }
-    void notify(const Alert& alert, const ui::AlertActions& actions) override { shown.push_back({alert, actions}); }
+    void notify(const Alert& alert, const ui::AlertActions& actions) override
+    {
+        shown.push_back({alert, actions});
+    }
 
     bool watching = false;
     ui::TrayActions tray;

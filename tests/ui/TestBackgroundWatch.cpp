@@ -104,7 +104,8 @@ private slots:
         const QString text = QString::fromUtf8(f.readAll());
         QVERIFY(text.startsWith(QStringLiteral("[Desktop Entry]\n")));
         QVERIFY(text.contains(QStringLiteral("\nType=Application\n")));
-        QVERIFY(text.contains(QStringLiteral("\nExec=\"") + QCoreApplication::applicationFilePath() + "\"\n"));
+        QVERIFY(
+            text.contains(QStringLiteral("\nExec=\"") + QCoreApplication::applicationFilePath() + "\"\n"));
         f.close();
         MainWindow again(services());
         QVERIFY(again.autostartAction()->isChecked());
