@@ -235,8 +235,13 @@ void MainWindow::createActions()
     file->addAction(tr("&Endpoints and fleet scan…"), this,
                     [this] { openFleetDialog(this, *m_services.catalogue, m_services.databasePath); });
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    // Quits even while watching in the background (closing the window only hides it then).
+    QAction* quit = file->addAction(tr("&Quit"), this, [this] {
+        m_quitting = true;
+        close();
+    });
     quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu* scan = menuBar()->addMenu(tr("&Scan"));
     m_scanAction = scan->addAction(tr("&Scan now"), this, &MainWindow::startScan);
@@ -275,6 +280,7 @@ void MainWindow::createActions()
     view->addSeparator();
     setUpBenchmark(view);
     setUpLiveUpdates(view);
+    setUpWatch(view);
 
     // SVG icons: crisp at any device pixel ratio.
     connectAction->setIcon(QIcon(QStringLiteral(":/icons/connect.svg")));
@@ -438,6 +444,10 @@ void MainWindow::exportReport()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (hideInsteadOfClosing()) {
+        event->ignore();
+        return;
+    }
     m_scans->cancel();
     m_filesController->cancel();
     m_liveAction->setEnabled(false);

@@ -1,6 +1,8 @@
 #pragma once
 #include "core/docker/DockerEndpoint.h"
 #include "core/rules/RuleCatalogue.h"
+#include "core/findings/Alert.h"
+#include "ui/AlertNotifier.h"
 #include "ui/bridge/FilesController.h"
 #include "ui/bridge/ScanController.h"
 #include "ui/dialogs/ConnectDialog.h"
@@ -59,6 +61,7 @@ struct MainWindowServices
     FolderPrompt folderPrompt = defaultFolderPrompt();
     FixConfirmPrompt fixConfirm = defaultFixConfirmPrompt();
     SavePathPrompt savePath = defaultSavePathPrompt(); // where Export map… writes
+    AlertNotifierFactory alertNotifier = defaultAlertNotifier(); // the background watch's desktop notifications
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -104,6 +107,14 @@ public:
     EventWatcher* eventWatcher() const { return m_events; }
     LiveUpdater* liveUpdater() const { return m_live; }
     QAction* liveUpdatesAction() const { return m_liveAction; }
+    // The background watch (MainWindowWatch.cpp): View ▸ Watch in the background, its alert threshold and
+    // the session autostart entry.
+    QAction* watchAction() const { return m_watchAction; }
+    QAction* alertThresholdAction(Severity severity) const;
+    QAction* autostartAction() const { return m_autostartAction; }
+    Severity alertThreshold() const { return m_alertThreshold; }
+    // Where the autostart entry goes: $XDG_CONFIG_HOME/autostart/drydock.desktop (~/.config without it).
+    static QString autostartFilePath();
     int currentPage() const;
     std::shared_ptr<const ScanResult> lastScan() const { return m_lastScan; }
 
@@ -123,6 +134,10 @@ public slots:
     void checkProjectFolder(const QString& folder);
     // Shows every CIS id in this version and remembers it.
     void setCisVersion(CisVersion version);
+    // A notification's Show: the window, raised, on the alert's finding.
+    void showAlert(const drydock::Alert& alert);
+    // A notification's Mute: a waiver per rule of the alert on its object, with a reason and 30 days' expiry.
+    void muteAlert(const drydock::Alert& alert);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -143,6 +158,11 @@ private:
     void setUpBenchmark(QMenu* viewMenu);
     void followEvents();
     void applyLiveUpdate(const LiveUpdate& update);
+    void setUpWatch(QMenu* viewMenu);
+    void setWatching(bool on);
+    void setAutostart(bool on);
+    // Closing the window while watching hides it (with a tray to come back through); true when it did.
+    bool hideInsteadOfClosing();
 
     MainWindowServices m_services;
     ScanController* m_scans = nullptr;
@@ -170,6 +190,12 @@ private:
     LiveUpdater* m_live = nullptr;
     QAction* m_liveAction = nullptr;
     QLabel* m_liveLabel = nullptr;
+    QAction* m_watchAction = nullptr;
+    QAction* m_autostartAction = nullptr;
+    std::vector<std::pair<Severity, QAction*>> m_thresholdActions;
+    Severity m_alertThreshold = Severity::High;
+    std::unique_ptr<AlertNotifier> m_notifier;
+    bool m_quitting = false; // Quit from the tray menu: the close really closes
     std::shared_ptr<const ScanResult> m_lastScan;
     qint64 m_lastScanId = 0;
     qint64 m_lastBaselineId = 0; // the scan the last one was compared with when it was recorded

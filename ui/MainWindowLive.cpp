@@ -57,7 +57,11 @@ void MainWindow::setUpLiveUpdates(QMenu* viewMenu)
 
 void MainWindow::followEvents()
 {
-    const bool wanted = m_liveAction->isEnabled() && m_liveAction->isChecked() && m_services.endpoint && m_lastScan &&
+    // The background watch needs the stream too, whether or not the window shows live updates.
+    const bool watching = m_watchAction && m_watchAction->isChecked();
+    m_live->setAlerts(watching, m_alertThreshold);
+    const bool wanted = m_liveAction->isEnabled() && (m_liveAction->isChecked() || watching) && m_services.endpoint &&
+                        m_lastScan &&
                         m_lastScan->inventory.endpoint == m_services.endpoint->display();
     if (!wanted) {
         m_events->stop();
@@ -75,6 +79,14 @@ void MainWindow::followEvents()
 
 void MainWindow::applyLiveUpdate(const LiveUpdate& update)
 {
+    for (const auto& alert : update.alerts) {
+        if (m_notifier && m_watchAction->isChecked()) {
+            m_notifier->notify(alert, {[this, alert] { showAlert(alert); }, [this, alert] { muteAlert(alert); }});
+        }
+    }
+    if (!update.alertError.isEmpty()) {
+        m_statusLabel->setText(tr("Alert not stored in the history: %1").arg(update.alertError));
+    }
     if (!update.scan) {
         m_statusLabel->setText(tr("Live update failed: %1").arg(update.error));
         return;

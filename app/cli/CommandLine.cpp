@@ -70,6 +70,9 @@ int runMain(int argc, char** argv)
         if (command == "benchmark") {
             return runBenchmark(rest);
         }
+        if (command == "watch") {
+            return runWatch(rest);
+        }
         std::fprintf(stderr, "drydock: unknown command '%s' (see drydock --help)\n", command.c_str());
         return ExitUsage;
     }

@@ -20,6 +20,8 @@ int runEndpoints(const std::vector<std::string>& words);
 int runCheck(const std::vector<std::string>& words);
 // `drydock benchmark`: every CIS Docker Benchmark recommendation with Drydock's verdict.
 int runBenchmark(const std::vector<std::string>& words);
+// `drydock watch`: follows the daemon's events and prints one line per alert.
+int runWatch(const std::vector<std::string>& words);
 
 struct CommandSpec;
 // Each command's option table (Help.cpp): what it parses, and what its usage text lists.
@@ -33,6 +35,7 @@ const CommandSpec& demoSpec();
 const CommandSpec& endpointsSpec();
 const CommandSpec& checkSpec();
 const CommandSpec& benchmarkSpec();
+const CommandSpec& watchSpec();
 
 // Usage texts, made with the option tables.
 std::string mainHelp();
@@ -45,5 +48,6 @@ std::string demoHelp();
 std::string endpointsHelp();
 std::string checkHelp();
 std::string benchmarkHelp();
+std::string watchHelp();
 
 } // namespace drydock::app

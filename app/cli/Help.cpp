@@ -48,11 +48,11 @@ std::string endpointHelp(const CommandSpec& spec)
 }
 
 const char* kExitCodes = R"(Exit codes:
-  0  success (scan, check: no finding at or above --fail-on)
-  1  scan, check: at least one finding at or above --fail-on
+  0  success (scan, check: no finding at or above --fail-on; watch: stopped by SIGINT or SIGTERM)
+  1  scan, check: at least one finding at or above --fail-on; watch: an alert at or above --fail-on
   2  usage error
   3  cannot reach or talk to the Docker daemon (the reason is printed on stderr); fleet scan: at least
-     one endpoint unreachable (the others are still written and stored)
+     one endpoint unreachable (the others are still written and stored); watch: the daemon went away
   4  cannot write an output file or open the local database
   5  drydock without a command: no display for the desktop application (set DISPLAY or QT_QPA_PLATFORM)
   6  check: a compose file or Dockerfile could not be read or parsed (the others are still checked)
@@ -75,13 +75,14 @@ Usage:
   drydock [--host URI | --context NAME] [--db FILE]   open the desktop application
   drydock inventory [options]                  print everything the daemon knows
   drydock scan [options]                       check images, containers, networks, secrets, daemon
-  drydock history list|show|diff|trend|prune|waivers|actions|reset   the stored scans
+  drydock history list|show|diff|trend|prune|waivers|actions|alerts|reset   the stored scans
   drydock report SCAN_ID --format F --output FILE            a report of a stored scan
   drydock benchmark [--cis VERSION] [--scan SCAN_ID]         every CIS Docker Benchmark recommendation, verdict each
   drydock scan --host A --host B … | --fleet    scan several endpoints in parallel (see scan --help)
   drydock endpoints list|add|remove|import-contexts          the saved endpoints for --fleet
   drydock harden CONTAINER|IMAGE [--trial] [--apply --yes]   guided hardening: plan, trial, apply, roll back
   drydock check [PATH…] [--diff | --fix]       review compose files and Dockerfiles, no daemon needed
+  drydock watch [--threshold SEVERITY] [--fail-on SEVERITY]   follow the daemon's events, one line per alert
   drydock demo [--no-gui]                      a sandbox daemon full of insecure containers (root)
   drydock --version                            version, build, and the libraries in use with their licences
   drydock --help
@@ -299,9 +300,40 @@ std::string historyHelp()
   waivers remove WAIVER_ID
   waivers export FILE | import FILE      share waivers as a small JSON file next to your compose files
   actions [--object NAME]                what `drydock harden` trials and applies did, step by step
+  alerts [--since 7d] [--endpoint URI]   what `drydock watch` and the desktop's background watch raised,
+                                         oldest first (--since: a duration, a date or an RFC 3339 time)
   reset                                  after a damaged-database message: move the file aside, start afresh
 
 )") + kExitCodes;
+}
+
+const CommandSpec& watchSpec()
+{
+    static const CommandSpec spec{
+        "watch",
+        std::vector<OptionSpec>{
+            {"--threshold", K::Value, "SEVERITY",
+             "alert on new findings at or above SEVERITY:\ncritical, high (default), medium, low, info"},
+            {"--fail-on", K::Value, "SEVERITY",
+             "exit 1 on the first alert at or above SEVERITY\n(alerts below it are printed and stored too)"},
+            {"--db", K::Value, "FILE", "the history database the alerts go to (default: your data directory)"},
+        } + endpointOptions(K::Value),
+        0};
+    return spec;
+}
+
+std::string watchHelp()
+{
+    return "Usage: drydock watch [--threshold SEVERITY] [--fail-on SEVERITY] [--db FILE] [--host URI | --context NAME]\n"
+           "\n"
+           "Reads the daemon once (the baseline: what is there already is not news), then follows its events.\n"
+           "Each container, image, network or volume an event touches is checked again; a NEW finding at or\n"
+           "above the threshold prints one line (time, severity, a sentence naming the object and its risks)\n"
+           "and is stored in the history (drydock history alerts). The same risks on the same object again (a\n"
+           "restart, the same container recreated) stay quiet for a day; waived findings never alert. Only\n"
+           "reads from the daemon. Stops on SIGINT or SIGTERM (exit 0).\n"
+           "\n" +
+           optionHelp(watchSpec(), 24) + "\n" + endpointHelp(watchSpec()) + "\n" + kExitCodes;
 }
 
 const CommandSpec& hardenSpec()

@@ -312,6 +312,38 @@ int actions(HistoryStore& store, const ParsedArgs& args, bool json)
     return ExitOk;
 }
 
+// What the watchers raised (drydock watch, the desktop's background watch), oldest first.
+int alerts(HistoryStore& store, const ParsedArgs& args, bool json)
+{
+    const std::int64_t now = SystemClock().nowUnix();
+    std::int64_t since = 0;
+    if (const auto text = args.last("--since")) {
+        if (const auto age = parseDuration(*text)) {
+            since = now - *age;
+        } else if (const auto moment = parseMoment(*text, now)) {
+            since = *moment;
+        } else {
+            return fail(ExitUsage, "--since wants a duration (7d, 12h), a date (2027-01-31) or an RFC 3339 time");
+        }
+    }
+    auto list = store.alerts().list(since, args.last("--endpoint").value_or(""));
+    if (!list) {
+        return fail(ExitLocalError, list.error().message);
+    }
+    if (json) {
+        return writeOutput("-", json::alertsToJson(list.value())) ? ExitOk : ExitLocalError;
+    }
+    std::ostringstream o;
+    for (const auto& a : list.value()) {
+        o << formatRfc3339(a.atUnix) << "  " << toString(a.severity) << "  " << clean(a.sentence, 1000) << "  ("
+          << clean(a.endpoint) << ")\n";
+    }
+    if (list->empty()) {
+        o << "No alerts" << (args.has("--since") ? " in that time" : "") << ".\n";
+    }
+    return writeOutput("-", o.str()) ? ExitOk : ExitLocalError;
+}
+
 } // namespace
 
 int runHistory(const std::vector<std::string>& words)
@@ -368,7 +400,11 @@ int runHistory(const std::vector<std::string>& words)
     if (sub == "actions") {
         return actions(*store.value(), *args, json);
     }
-    return fail(ExitUsage, "unknown history command '" + sub + "' (list, show, diff, trend, prune, waivers, actions, reset)");
+    if (sub == "alerts") {
+        return alerts(*store.value(), *args, json);
+    }
+    return fail(ExitUsage, "unknown history command '" + sub +
+                               "' (list, show, diff, trend, prune, waivers, actions, alerts, reset)");
 }
 
 } // namespace drydock::app

@@ -76,6 +76,25 @@ std::string scanListToJson(const std::vector<ScanSummary>& scans)
     return dump({{"scans", a}});
 }
 
+std::string alertsToJson(const std::vector<Alert>& alerts)
+{
+    ordered a = ordered::array();
+    for (const auto& alert : alerts) {
+        ordered j;
+        j["id"] = alert.id;
+        j["at"] = formatRfc3339(alert.atUnix);
+        j["endpoint"] = alert.endpoint;
+        j["objectType"] = toString(alert.object.type);
+        j["objectId"] = alert.object.id;
+        j["object"] = alert.object.name;
+        j["rules"] = alert.ruleIds;
+        j["severity"] = toString(alert.severity);
+        j["sentence"] = alert.sentence;
+        a.push_back(std::move(j));
+    }
+    return dump({{"alerts", a}});
+}
+
 std::string storedScanToJson(const StoredScan& scan)
 {
     ordered j;

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
+#include "core/findings/Alert.h"
 #include "core/findings/ScanDelta.h"
 #include "core/findings/Waiver.h"
 #include "core/store/ScanRepository.h"
@@ -14,6 +15,9 @@ std::string scanListToJson(const std::vector<ScanSummary>& scans);
 std::string storedScanToJson(const StoredScan& scan);
 std::string deltaToJson(const ScanSummary& baseline, const ScanSummary& later, const ScanDelta& delta);
 std::string trendToJson(const std::vector<TrendPoint>& points);
+// {"alerts": [{"id", "at" (RFC 3339), "endpoint", "objectType", "objectId", "object", "rules": [...],
+//   "severity", "sentence"}]}, oldest first
+std::string alertsToJson(const std::vector<Alert>& alerts);
 
 // {"drydockWaivers": 1, "waivers": [{"scope", "ruleId", "object", "reason", "author", "createdAt",
 //   "expiresAt" (RFC 3339 or null), "endpoint"}]}

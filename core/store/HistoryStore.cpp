@@ -94,7 +94,8 @@ Result<void> checkIntegrity(SqliteDatabase& db)
 
 } // namespace
 
-HistoryStore::HistoryStore(std::unique_ptr<SqliteDatabase> db) : m_db(std::move(db)), m_scans(*m_db), m_waivers(*m_db), m_actions(*m_db)
+HistoryStore::HistoryStore(std::unique_ptr<SqliteDatabase> db) : m_db(std::move(db)), m_scans(*m_db), m_waivers(*m_db), m_actions(*m_db),
+      m_alerts(*m_db)
 {
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/common/Result.h"
 #include "core/store/ActionRepository.h"
+#include "core/store/AlertRepository.h"
 #include "core/store/ScanRepository.h"
 #include "core/store/SqliteDatabase.h"
 #include "core/store/WaiverRepository.h"
@@ -25,6 +26,7 @@ public:
     ScanRepository& scans() { return m_scans; }
     WaiverRepository& waivers() { return m_waivers; }
     ActionRepository& actions() { return m_actions; }
+    AlertRepository& alerts() { return m_alerts; }
     SqliteDatabase& database() { return *m_db; }
 
 private:
@@ -33,6 +35,7 @@ private:
     ScanRepository m_scans;
     WaiverRepository m_waivers;
     ActionRepository m_actions;
+    AlertRepository m_alerts;
 };
 
 } // namespace drydock

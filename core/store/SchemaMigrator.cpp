@@ -162,6 +162,22 @@ CREATE TABLE finding_runs (
 CREATE INDEX finding_runs_by_body ON finding_runs(body_id);
 )sql",
          &RunsConversion::convert},
+        // 5: alerts raised while watching (`drydock watch`, the GUI's background watch): what happened while
+        // the user was away. The sentence names the object and the rules' titles, never a secret value.
+        {R"sql(
+CREATE TABLE alerts (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    endpoint    TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    object_id   TEXT NOT NULL,
+    object_name TEXT NOT NULL,
+    rule_ids    TEXT NOT NULL,
+    severity    TEXT NOT NULL,
+    sentence    TEXT NOT NULL
+);
+CREATE INDEX alerts_by_time ON alerts(at);
+)sql"},
     };
     return list;
 }

@@ -23,7 +23,7 @@ _drydock()
             --fail-on-new | --endpoint | --limit | --since | --object | --older-than | --rule | --pattern | \
             --reason | --author | --expires | --choose | --watch | --image | --packages | --sbom | --vuln-db | \
             --import-trivy | --import-grype | --endpoints-file | --tlscacert | --tlscert | --tlskey | --schema | --detail | \
-            --file | -f | --exclude | --cis | --scan)
+            --file | -f | --exclude | --cis | --scan | --threshold)
             ((i++))
             continue
             ;;
@@ -80,7 +80,7 @@ _drydock()
         _filedir
         return
         ;;
-    --fail-on | --fail-on-new)
+    --fail-on | --fail-on-new | --threshold)
         COMPREPLY=($(compgen -W "$severities" -- "$cur"))
         return
         ;;
@@ -146,7 +146,7 @@ _drydock()
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
         else
-            COMPREPLY=($(compgen -W "inventory scan check history report benchmark harden demo endpoints help version" -- "$cur"))
+            COMPREPLY=($(compgen -W "inventory scan check history report benchmark harden demo endpoints watch help version" -- "$cur"))
         fi
         ;;
     inventory)
@@ -172,6 +172,9 @@ _drydock()
         ;;
     demo)
         COMPREPLY=($(compgen -W "--no-gui --help -h" -- "$cur"))
+        ;;
+    watch)
+        COMPREPLY=($(compgen -W "$endpoint_opts --threshold --fail-on --db --help -h" -- "$cur"))
         ;;
     check)
         if [[ $cur != -* ]]; then
@@ -199,7 +202,7 @@ _drydock()
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "--db --format --help -h" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "list show diff trend prune waivers actions reset" -- "$cur"))
+                COMPREPLY=($(compgen -W "list show diff trend prune waivers actions alerts reset" -- "$cur"))
             fi
             return
         fi
@@ -210,6 +213,7 @@ _drydock()
         trend) opts+=" --since --endpoint --object --fleet" ;;
         prune) opts+=" --older-than" ;;
         actions) opts+=" --object" ;;
+        alerts) opts+=" --since --endpoint" ;;
         waivers)
             if [[ -z $subsub ]]; then
                 [[ $cur != -* ]] && opts="list add remove export import"

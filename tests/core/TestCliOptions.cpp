@@ -59,12 +59,16 @@ Command command(const QString& name)
          [] {
              return Command{benchmarkSpec(), benchmarkHelp()};
          }},
+        {"watch",
+         [] {
+             return Command{watchSpec(), watchHelp()};
+         }},
     };
     return commands.at(name)();
 }
 
-const QStringList kCommands{"inventory", "scan", "history",   "report",
-                            "harden",    "demo", "endpoints", "benchmark"};
+const QStringList kCommands{"inventory", "scan",      "history",   "report", "harden",
+                            "demo",      "endpoints", "benchmark", "watch"};
 
 // "positionals: a b | --format=json --verbose=" : what a parse produced, in one comparable line.
 QString describe(const ParsedArgs& args)
@@ -245,6 +249,7 @@ private slots:
         QTest::newRow("report") << "report" << QStringList{};
         QTest::newRow("harden") << "harden" << QStringList{};
         QTest::newRow("demo") << "demo" << QStringList{};
+        QTest::newRow("watch") << "watch" << QStringList{};
         QTest::newRow("endpoints, which names scan's --fleet") << "endpoints" << QStringList{"--fleet"};
     }
     void everyOptionTheHelpNamesIsParsed()

@@ -66,6 +66,8 @@ expect "csv html json pdf sarif text " drydock scan --format ""
 expect "json text " drydock inventory --format ""
 expect "json text " drydock history list --format ""
 expect "high " drydock scan --fail-on h
+expect "high " drydock watch --threshold h
+expect "alerts " drydock history al
 expect "image,container " drydock scan --only image,con
 expect "IMG-007=info " drydock scan --rule-severity IMG-007=i
 expect "--reason --rule " drydock history waivers add --r

@@ -1,7 +1,7 @@
 #include "ui/bridge/EventWatcher.h"
 
-#include "core/common/Strings.h"
 #include "core/docker/TransportFactory.h"
+#include "core/scan/EventTargets.h"
 
 #include <QPointer>
 
@@ -34,16 +34,6 @@ template <typename F> void post(EventWatcher* target, F f)
         Qt::QueuedConnection);
 }
 
-bool actionIn(const std::string& action, std::initializer_list<const char*> names)
-{
-    for (const char* n : names) {
-        if (action == n || startsWith(action, std::string(n) + ":")) {
-            return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 EventWatcher::EventWatcher(QObject* parent) : QObject(parent)
@@ -67,43 +57,11 @@ EventWatcher::~EventWatcher()
 
 std::vector<ChangedObject> EventWatcher::objectsFor(const DockerEvent& e)
 {
-    const std::string& a = e.action;
-    if (e.actorId.empty()) {
-        return {};
+    std::vector<ChangedObject> out;
+    for (const auto& target : eventTargets(e)) {
+        out.push_back({target.type, target.id});
     }
-    if (e.type == "container") {
-        // What changes a container's inspect: its life cycle, settings, name, health and exec sessions.
-        // attach, resize, top, copy and exec_create change nothing Drydock checks; kill and oom are
-        // followed by die.
-        if (actionIn(a, {"create", "start", "restart", "stop", "die", "pause", "unpause", "update", "rename",
-                         "destroy", "health_status", "exec_start", "exec_die"})) {
-            return {{ObjectType::Container, e.actorId}};
-        }
-        return {};
-    }
-    if (e.type == "network") {
-        if (actionIn(a, {"create", "destroy", "remove", "connect", "disconnect"})) {
-            std::vector<ChangedObject> out{{ObjectType::Network, e.actorId}};
-            const auto member = e.attributes.find("container");
-            if (member != e.attributes.end() && !member->second.empty()) {
-                out.push_back({ObjectType::Container, member->second});
-            }
-            return out;
-        }
-        return {};
-    }
-    if (e.type == "image") {
-        if (actionIn(a, {"pull", "import", "load", "tag", "untag", "delete"})) {
-            return {{ObjectType::Image, e.actorId}};
-        }
-        return {};
-    }
-    if (e.type == "volume") {
-        if (actionIn(a, {"create", "destroy"})) {
-            return {{ObjectType::Volume, e.actorId}};
-        }
-    }
-    return {};
+    return out;
 }
 
 void EventWatcher::start(const DockerEndpoint& endpoint, std::int64_t sinceUnix)

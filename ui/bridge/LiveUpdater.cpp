@@ -14,7 +14,8 @@
 namespace drydock::ui {
 
 LiveUpdater::LiveUpdater(const RuleCatalogue& catalogue, QString databasePath, QObject* parent)
-    : QObject(parent), m_catalogue(catalogue), m_databasePath(std::move(databasePath))
+    : QObject(parent), m_catalogue(catalogue), m_databasePath(std::move(databasePath)),
+      m_alertEngine(std::make_shared<AlertEngine>())
 {
     connect(&m_watcher, &QFutureWatcher<LiveUpdate>::finished, this, [this] {
         LiveUpdate update = m_watcher.result();
@@ -29,6 +30,12 @@ LiveUpdater::LiveUpdater(const RuleCatalogue& catalogue, QString databasePath, Q
 }
 
 LiveUpdater::~LiveUpdater() { m_watcher.waitForFinished(); }
+
+void LiveUpdater::setAlerts(bool on, Severity threshold)
+{
+    m_alertsOn = on;
+    m_alertThreshold = threshold;
+}
 
 void LiveUpdater::setEndpoint(const DockerEndpoint& endpoint)
 {
@@ -70,6 +77,8 @@ void LiveUpdater::runNext()
     const ScanSettings settings = m_settings;
     const std::string dbPath = m_databasePath.toStdString();
     const RuleCatalogue* catalogue = &m_catalogue;
+    const std::shared_ptr<AlertEngine> alerts = m_alertsOn ? m_alertEngine : nullptr;
+    const Severity threshold = m_alertThreshold;
     m_watcher.setFuture(QtConcurrent::run(&m_pool, [=]() -> LiveUpdate {
         LiveUpdate update;
         auto transport = makeTransport(endpoint);
@@ -83,12 +92,17 @@ void LiveUpdater::runNext()
             return update;
         }
         std::vector<Waiver> waivers;
+        std::unique_ptr<HistoryStore> store;
         if (!dbPath.empty()) {
-            if (auto store = HistoryStore::open(dbPath)) {
-                if (auto list = store.value()->waivers().list()) {
+            if (auto opened = HistoryStore::open(dbPath)) {
+                store = std::move(opened.value());
+                if (auto list = store->waivers().list()) {
                     waivers = std::move(list.value());
                 }
             }
+        }
+        if (alerts) {
+            alerts->setThreshold(threshold);
         }
         const std::int64_t now = SystemClock().nowUnix();
         ObjectReevaluator reevaluator(client, *catalogue);
@@ -111,6 +125,32 @@ void LiveUpdater::runNext()
             }
             applyWaivers(change->findings, waivers, inventory.endpoint, now);
             ObjectRemediation::refreshAfterWaivers(change->findings, change->inventory);
+            if (alerts) {
+                std::vector<Finding> previous;
+                for (const auto& f : base->findings.all()) {
+                    if (f.object.type == change->object.type && f.object.id == change->object.id) {
+                        previous.push_back(f);
+                    }
+                }
+                for (const auto& shown : update.changes) { // earlier in this batch
+                    if (shown.object.type == change->object.type && shown.object.id == change->object.id) {
+                        previous = shown.findings;
+                    }
+                }
+                auto alert = alerts->consider(change->object,
+                                              AlertEngine::happenedTo(change->inventory, change->object, change->added),
+                                              previous, change->findings, inventory.endpoint, now, change->removed);
+                if (alert) {
+                    if (!store) {
+                        update.alertError = LiveUpdater::tr("The history is not available; the alert was not stored.");
+                    } else if (auto id = store->alerts().add(*alert); !id) {
+                        update.alertError = QString::fromStdString(id.error().message);
+                    } else {
+                        alert->id = id.value();
+                    }
+                    update.alerts.push_back(std::move(*alert));
+                }
+            }
             inventory = std::move(change->inventory);
             LiveChange live{change->object, change->removed, change->added, std::move(change->findings)};
             // The same object twice in one batch (a network event names its container): keep the latest.
