@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,7 +88,9 @@ Result<void> SshRemoteShell::start()
     int in[2] = {-1, -1};
     int out[2] = {-1, -1};
     int err[2] = {-1, -1};
-    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+    // stdin is a socket, so a write after ssh went away is an error (MSG_NOSIGNAL), never a SIGPIPE.
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) != 0 || ::pipe2(out, O_CLOEXEC) != 0 ||
+        ::pipe2(err, O_CLOEXEC) != 0) {
         const int why = errno;
         for (int* p : {in, out, err}) {
             closeFd(p[0]);
@@ -170,6 +173,19 @@ void SshRemoteShell::stop()
 
 Error SshRemoteShell::failure(const std::string& what)
 {
+    // What ssh still has to say (it prints its reason as it exits), for half a second at most.
+    char buffer[4096];
+    while (m_err >= 0 && m_errText.size() < kMaxStderrBytes) {
+        pollfd p{m_err, POLLIN, 0};
+        if (::poll(&p, 1, 500) <= 0) {
+            break;
+        }
+        const ssize_t got = ::read(m_err, buffer, sizeof buffer);
+        if (got <= 0) {
+            break;
+        }
+        m_errText.append(buffer, std::min(static_cast<std::size_t>(got), kMaxStderrBytes - m_errText.size()));
+    }
     const std::string said = lastLine(m_errText);
     m_dead = true;
     stop();
@@ -224,11 +240,11 @@ Result<std::string> SshRemoteShell::run(const std::string& script, const std::st
             return failure(std::string("poll failed: ") + std::strerror(errno));
         }
         if (writing && fds[2].revents != 0) {
-            const ssize_t w = ::write(m_in, script.data() + written, script.size() - written);
+            const ssize_t w = ::send(m_in, script.data() + written, script.size() - written, MSG_NOSIGNAL);
             if (w > 0) {
                 written += static_cast<std::size_t>(w);
             } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
-                return failure("ssh stopped reading the script.");
+                written = script.size(); // ssh is going away: its output and stderr say why
             }
         }
         if (fds[1].revents != 0) {

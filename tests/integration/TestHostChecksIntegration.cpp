@@ -41,6 +41,8 @@ private slots:
     void theFixScriptIsWrittenNeverRun();
     void noHostChecksReadsNothingOfTheHost();
     void aPlantedHostRootIsReadInsteadOfTheMachines();
+    void credentialsInDaemonSettingsReachNoOutput();
+    void aDataRootOnItsOwnFileSystemPassesTheSeparatePartitionCheck();
 
 private:
     // rule id -> evidence of its first finding, from `drydock scan --format json` of the socket

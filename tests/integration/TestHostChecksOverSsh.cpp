@@ -1,3 +1,4 @@
+#include "core/common/Strings.h"
 #include "core/docker/ContextResolver.h"
 #include "core/docker/SshDialer.h"
 #include "core/host/HostInspector.h"
