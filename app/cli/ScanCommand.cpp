@@ -196,9 +196,11 @@ int runScan(const std::vector<std::string>& words)
         return ExitDaemon;
     }
     ScanResult& scan = result.value();
-    if (!scan.inventory.hostNotRead.empty()) {
-        // The scan goes on without the host checks; their benchmark items say the same reason.
-        std::fprintf(stderr, "drydock: host checks skipped: %s\n", scan.inventory.hostNotRead.c_str());
+    for (const auto& problem : scan.inventory.problems) {
+        if (problem.objectType == "host") {
+            // The scan goes on without the host checks; their benchmark items say the same reason.
+            std::fprintf(stderr, "drydock: host checks skipped: %s\n", problem.message.c_str());
+        }
     }
     // --baseline last (or none): the previous stored scan of this endpoint; --baseline ID: that scan.
     std::optional<std::int64_t> baselineId;

@@ -33,12 +33,8 @@ struct Inventory
     std::vector<Plugin> plugins;
     std::optional<SwarmState> swarm; // set when the node takes part in a swarm
     std::vector<InventoryProblem> problems;
-    // Read on the daemon's host (local unix socket with a visible dockerd, rootless, or over ssh://); unset
-    // otherwise.
+    // Read on the daemon's host (local unix socket with a visible dockerd, or rootless); unset otherwise.
     std::optional<HostFacts> host;
-    // Why host is unset when reading the host was tried over ssh:// and failed ("not checked: …"); empty
-    // otherwise (the benchmark coverage then says what access the endpoint lacks).
-    std::string hostNotRead;
 
     const Image* findImage(const std::string& id) const
     {

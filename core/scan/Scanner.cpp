@@ -102,7 +102,9 @@ void Scanner::readHost(Inventory& inventory, ProgressSink& progress) const
         if (facts) {
             inventory.host = std::move(facts.value());
         } else {
-            inventory.hostNotRead = facts.error().message;
+            // A part of the snapshot that could not be read: the scan JSON lists it, the benchmark's host items
+            // give it as their reason (BenchmarkCoverage), and the scan goes on without the host checks.
+            inventory.problems.push_back({"host", endpoint.display(), facts.error().message});
         }
         progress.progress("host", 1, 1);
     }
