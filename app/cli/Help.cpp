@@ -161,7 +161,8 @@ const CommandSpec& scanSpec()
             {"--list-rules", K::Flag, "", "print the rule catalogue as a Markdown table and exit"},
             {"--no-host-checks", K::Flag, "",
              "do not read the daemon's host (its command line, daemon.json, files, groups and\n"
-             "audit rules); read only when the endpoint is a local unix socket of a dockerd here"},
+             "audit rules); read when the endpoint is a local unix socket of a dockerd here, or\n"
+             "ssh:// (a fixed set of read-only commands: head, stat, ls, readlink, ps, printenv)"},
             {"--host-fix-script", K::Value, "FILE",
              "write the host findings' fixes (chown, chmod, audit rules; daemon.json keys as\n"
              "comments) as a POSIX sh script to review and run as root; Drydock never runs it"},

@@ -29,8 +29,18 @@ std::string countOf(std::size_t n, const char* one, const char* many)
 std::string hostGap(const Inventory& inv)
 {
     // Short: it is repeated on every host item of the report's appendix.
+    // Reading the host was tried and failed (over ssh): the Scanner's problem says why.
+    for (const auto& problem : inv.problems) {
+        if (problem.objectType == "host") {
+            const std::string prefix = "not checked: ";
+            return startsWith(problem.message, prefix) ? problem.message.substr(prefix.size()) : problem.message;
+        }
+    }
     if (startsWith(inv.endpoint, "unix://")) {
         return "needs Drydock on the daemon's host (its dockerd was not visible here)";
+    }
+    if (startsWith(inv.endpoint, "ssh://")) {
+        return "needs the daemon's host over ssh: not read in this scan (--no-host-checks)";
     }
     return "needs local or ssh access to the daemon's host";
 }

@@ -29,13 +29,7 @@ Result<std::unique_ptr<Transport>> makeTransport(const DockerEndpoint& endpoint)
             return Error::make(ErrorCode::InvalidArgument,
                                "The endpoint " + endpoint.display() + " names no host; use ssh://user@host.");
         }
-        SshDialer::Options options;
-        // Extra ssh arguments (e.g. "-F /path/ssh_config" or "-i /path/key"), for setups and tests that must
-        // not use ~/.ssh; the user's agent and config apply otherwise.
-        if (const char* extra = std::getenv("DRYDOCK_SSH_OPTIONS")) {
-            options.extraArguments = SshDialer::splitOptions(extra);
-        }
-        auto transport = SshTransport::open(endpoint, std::move(options));
+        auto transport = SshTransport::open(endpoint, sshOptionsFromEnvironment());
         if (!transport) {
             return transport.error();
         }
@@ -43,6 +37,15 @@ Result<std::unique_ptr<Transport>> makeTransport(const DockerEndpoint& endpoint)
     }
     }
     return Error::make(ErrorCode::InvalidArgument, "Unknown endpoint kind.");
+}
+
+SshDialer::Options sshOptionsFromEnvironment()
+{
+    SshDialer::Options options;
+    if (const char* extra = std::getenv("DRYDOCK_SSH_OPTIONS")) {
+        options.extraArguments = SshDialer::splitOptions(extra);
+    }
+    return options;
 }
 
 } // namespace drydock

@@ -82,10 +82,10 @@ std::string normalizeSocketPath(std::string_view path)
     return p;
 }
 
-std::vector<DaemonProcess> listDaemonProcesses(const HostView& view)
+std::vector<DaemonProcess> listDaemonProcesses(const HostReader& view)
 {
     std::vector<std::pair<int, std::string>> pids;
-    for (const auto& name : view.list("/proc").names) {
+    for (const auto& name : view.processIds("dockerd").names) {
         if (isPid(name)) {
             pids.emplace_back(std::atoi(name.c_str()), name);
         }
@@ -131,7 +131,7 @@ std::vector<DaemonProcess> listDaemonProcesses(const HostView& view)
     return out;
 }
 
-std::optional<DaemonProcess> findDaemonProcess(const HostView& view, std::string_view socketPath)
+std::optional<DaemonProcess> findDaemonProcess(const HostReader& view, std::string_view socketPath)
 {
     const std::string wanted = normalizeSocketPath(socketPath);
     for (auto& p : listDaemonProcesses(view)) {

@@ -1,5 +1,5 @@
 #pragma once
-#include "core/host/HostView.h"
+#include "core/host/HostReader.h"
 
 #include <optional>
 #include <string>
@@ -23,11 +23,11 @@ struct DaemonProcess
 std::string normalizeSocketPath(std::string_view path);
 
 // Every dockerd the host's /proc shows (comm "dockerd" or argv[0] ending in "/dockerd"), in pid order.
-std::vector<DaemonProcess> listDaemonProcesses(const HostView& view);
+std::vector<DaemonProcess> listDaemonProcesses(const HostReader& view);
 
 // The dockerd that serves socketPath: its -H/--host unix://PATH (or fd://, systemd's /run/docker.sock), or
 // the default socket when it has no -H (/var/run/docker.sock; $XDG_RUNTIME_DIR/docker.sock when rootless).
 // Never "the newest dockerd": with several daemons, the wrong one would be judged. nullopt when none matches.
-std::optional<DaemonProcess> findDaemonProcess(const HostView& view, std::string_view socketPath);
+std::optional<DaemonProcess> findDaemonProcess(const HostReader& view, std::string_view socketPath);
 
 } // namespace drydock

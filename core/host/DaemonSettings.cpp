@@ -1,6 +1,7 @@
 #include "core/host/DaemonSettings.h"
 
 #include "core/common/Strings.h"
+#include "core/secrets/SecretMask.h"
 
 #include <nlohmann/json.hpp>
 
@@ -50,10 +51,13 @@ void put(std::map<std::string, HostSetting>& out, const FlagSpec& spec, const st
 {
     const std::string source = "command line (" + flag + ")";
     auto& s = out[spec.key];
+    // A kept value can still carry a credential (an insecure registry or a plugin given as a URL with
+    // user:password): only its masked form is kept, so it reaches no finding, report or script in clear.
+    const std::string kept = maskSecretsInText(value);
     if (spec.repeated && !s.value.empty()) {
-        s.value += ", " + value;
+        s.value += ", " + kept;
     } else {
-        s.value = value;
+        s.value = kept;
     }
     s.source = source;
 }
@@ -168,13 +172,13 @@ Result<std::map<std::string, HostSetting>> settingsFromDaemonJson(std::string_vi
     std::map<std::string, HostSetting> out;
     for (const auto& key : daemonSettingKeys()) {
         if (const auto it = doc.find(key); it != doc.end() && !it->is_null()) {
-            out[key] = HostSetting{textOf(key, *it), std::string(path)};
+            out[key] = HostSetting{maskSecretsInText(textOf(key, *it)), std::string(path)};
         }
     }
     return out;
 }
 
-DaemonSettings readDaemonSettings(const HostView& view, const std::vector<std::string>& argv,
+DaemonSettings readDaemonSettings(const HostReader& view, const std::vector<std::string>& argv,
                                   const std::string& defaultConfigFile)
 {
     DaemonSettings s;

@@ -1,6 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
-#include "core/host/HostView.h"
+#include "core/host/HostReader.h"
 #include "core/model/HostFacts.h"
 
 #include <map>
@@ -35,7 +35,7 @@ Result<std::map<std::string, HostSetting>> settingsFromDaemonJson(std::string_vi
                                                                   std::string_view path);
 
 // Reads both through the view and merges them, the command line winning.
-DaemonSettings readDaemonSettings(const HostView& view, const std::vector<std::string>& argv,
+DaemonSettings readDaemonSettings(const HostReader& view, const std::vector<std::string>& argv,
                                   const std::string& defaultConfigFile = "/etc/docker/daemon.json");
 
 } // namespace drydock

@@ -26,7 +26,7 @@ struct Accounts
     std::string problem;
 };
 
-Accounts readAccounts(const HostView& view)
+Accounts readAccounts(const HostReader& view)
 {
     Accounts a;
     const HostText passwd = view.readFile("/etc/passwd");
@@ -101,7 +101,7 @@ std::string unescapeMount(const std::string& s)
 }
 
 // The first unit file of name found in systemd's directories, as systemd would pick it.
-std::string unitFile(const HostView& view, const std::string& name)
+std::string unitFile(const HostReader& view, const std::string& name)
 {
     for (const char* dir : {"/etc/systemd/system/", "/run/systemd/system/", "/lib/systemd/system/",
                             "/usr/lib/systemd/system/"}) {

@@ -1,6 +1,6 @@
 #pragma once
 #include "core/common/Result.h"
-#include "core/host/HostView.h"
+#include "core/host/HostReader.h"
 #include "core/model/DaemonInfo.h"
 #include "core/model/HostFacts.h"
 
@@ -8,11 +8,12 @@
 
 namespace drydock {
 
-// Gathers HostFacts for the daemon behind a local unix socket through a HostView: reads only, never writes.
+// Gathers HostFacts for the daemon behind a unix socket of the host a HostReader reads (this machine, or the
+// far end of an ssh:// endpoint): reads only, never writes.
 class HostInspector
 {
 public:
-    explicit HostInspector(const HostView& view) : m_view(view) {}
+    explicit HostInspector(const HostReader& view) : m_view(view) {}
     // Facts about the dockerd serving socketPath (as on the host). NotFound when no such dockerd is visible
     // in /proc and the daemon is not rootless: then nothing on this machine is known to belong to it.
     Result<HostFacts> inspect(const std::string& socketPath, const DaemonInfo& daemon) const;
@@ -21,7 +22,7 @@ public:
     static const std::vector<std::string>& settingItems();
 
 private:
-    const HostView& m_view;
+    const HostReader& m_view;
 };
 
 } // namespace drydock

@@ -146,4 +146,15 @@ HostText HostView::readLink(std::string_view path) const
     return out;
 }
 
+HostListing HostView::processIds(std::string_view /*name*/) const
+{
+    HostListing out = list("/proc");
+    out.names.erase(std::remove_if(out.names.begin(), out.names.end(),
+                                   [](const std::string& n) {
+                                       return n.empty() || n.find_first_not_of("0123456789") != std::string::npos;
+                                   }),
+                    out.names.end());
+    return out;
+}
+
 } // namespace drydock

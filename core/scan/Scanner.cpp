@@ -1,7 +1,10 @@
 #include "core/scan/Scanner.h"
 
 #include "core/contents/ContentAnalyzer.h"
+#include "core/docker/TransportFactory.h"
 #include "core/host/HostInspector.h"
+#include "core/host/HostView.h"
+#include "core/host/SshRemoteShell.h"
 #include "core/rules/contents/ContentRuleSupport.h"
 #include "core/scan/InventoryLoader.h"
 #include "core/scan/RuleEngine.h"
@@ -80,6 +83,33 @@ Result<void> Scanner::analyseContents(ScanResult& result, const ScanSettings& se
     return success();
 }
 
+void Scanner::readHost(Inventory& inventory, ProgressSink& progress) const
+{
+    const DockerEndpoint& endpoint = m_client.endpoint();
+    if (endpoint.kind == DockerEndpoint::Kind::Unix) {
+        // Only a daemon this machine can see: a socket forwarded from elsewhere has no dockerd in our /proc.
+        const HostView view(m_hostOptions.root);
+        if (auto facts = HostInspector(view).inspect(endpoint.socketPath, inventory.daemon)) {
+            inventory.host = std::move(facts.value());
+        }
+    } else if (endpoint.kind == DockerEndpoint::Kind::Ssh) {
+        // The same facts from the far end, through one ssh session running only SshHostReader's commands.
+        progress.progress("host", 0, 1);
+        std::unique_ptr<RemoteShell> shell =
+            m_hostOptions.remoteShell ? m_hostOptions.remoteShell(endpoint)
+                                      : std::make_unique<SshRemoteShell>(endpoint, sshOptionsFromEnvironment());
+        auto facts = inspectOverSsh(*shell, inventory.daemon);
+        if (facts) {
+            inventory.host = std::move(facts.value());
+        } else {
+            // A part of the snapshot that could not be read: the scan JSON lists it, the benchmark's host items
+            // give it as their reason (BenchmarkCoverage), and the scan goes on without the host checks.
+            inventory.problems.push_back({"host", endpoint.display(), facts.error().message});
+        }
+        progress.progress("host", 1, 1);
+    }
+}
+
 Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& progress,
                                  const CancelToken& cancel, ScanBatchSink* batches)
 {
@@ -92,13 +122,8 @@ Result<ScanResult> Scanner::scan(const ScanSettings& settings, ProgressSink& pro
         return inventory.error();
     }
     result.inventory = std::move(inventory.value());
-    if (m_hostOptions.enabled && m_client.endpoint().kind == DockerEndpoint::Kind::Unix) {
-        // Only a daemon this machine can see: a socket forwarded from elsewhere has no dockerd in our /proc.
-        const HostView view(m_hostOptions.root);
-        if (auto facts =
-                HostInspector(view).inspect(m_client.endpoint().socketPath, result.inventory.daemon)) {
-            result.inventory.host = std::move(facts.value());
-        }
+    if (m_hostOptions.enabled) {
+        readHost(result.inventory, progress);
     }
 
     ScanSettings effective = settings;

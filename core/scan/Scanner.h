@@ -5,19 +5,26 @@
 #include "core/common/Result.h"
 #include "core/contents/ContentScanOptions.h"
 #include "core/docker/DockerClient.h"
+#include "core/host/SshHostReader.h"
 #include "core/results/ScanResult.h"
 #include "core/rules/RuleCatalogue.h"
 #include "core/rules/ScanSettings.h"
 #include "core/scan/ScanBatch.h"
 
+#include <functional>
+#include <memory>
+
 namespace drydock {
 
 // Whether and where a scan reads the daemon's own host (core/host): off unless a front end asks, and then
-// only for a local unix socket whose dockerd this machine's /proc shows (or a rootless daemon).
+// for a local unix socket whose dockerd this machine's /proc shows (or a rootless daemon), or for an ssh://
+// endpoint through SshHostReader's fixed read-only commands. TCP endpoints are never read.
 struct HostScanOptions
 {
     bool enabled = false;
     std::string root = "/"; // another directory only in tests (DRYDOCK_HOST_ROOT, read in app/)
+    // The session to an ssh:// endpoint's host; unset: SshRemoteShell with DRYDOCK_SSH_OPTIONS (tests swap it).
+    std::function<std::unique_ptr<RemoteShell>(const DockerEndpoint&)> remoteShell;
 };
 
 // Endpoint -> Inventory -> FindingSet, with progress and cancel. The one engine behind GUI and CLI.
@@ -37,6 +44,8 @@ public:
     void setHostOptions(HostScanOptions options) { m_hostOptions = std::move(options); }
 
 private:
+    // Host facts for the endpoint (local unix socket or ssh://), or why they could not be read.
+    void readHost(Inventory& inventory, ProgressSink& progress) const;
     Result<void> analyseContents(ScanResult& result, const ScanSettings& settings, ProgressSink& progress,
                                  const CancelToken& cancel, ScanBatchSink* batches);
 

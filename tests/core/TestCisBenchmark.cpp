@@ -304,6 +304,40 @@ private slots:
         QCOMPARE(it->verdict, verdict);
         QVERIFY2(QString::fromStdString(it->reason).contains(reason), it->reason.c_str());
     }
+
+    void coverageSaysWhyAnSshHostWasNotRead_data()
+    {
+        QTest::addColumn<QString>("problem"); // the Scanner's "host" problem, empty for none
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("an ssh endpoint scanned with --no-host-checks says so")
+            << "" << "needs the daemon's host over ssh: not read in this scan (--no-host-checks)";
+        QTest::newRow("a failed ssh session gives its reason, once")
+            << "Host checks over ssh: the daemon's host did not answer within 30 s"
+            << "Host checks over ssh: the daemon's host did not answer within 30 s";
+        QTest::newRow("a reason that says not checked is not repeated by the verdict")
+            << "not checked: no dockerd serving /var/run/docker.sock is visible on the daemon's host"
+            << "no dockerd serving /var/run/docker.sock is visible on the daemon's host";
+    }
+
+    void coverageSaysWhyAnSshHostWasNotRead()
+    {
+        QFETCH(QString, problem);
+        QFETCH(QString, reason);
+        const RuleCatalogue catalogue = RuleCatalogue::builtIn();
+        ScanResult scan;
+        scan.inventory.endpoint = "ssh://ops@build1";
+        if (!problem.isEmpty()) {
+            scan.inventory.problems.push_back({"host", "ssh://ops@build1", problem.toStdString()});
+        }
+        const BenchmarkCoverage cov = benchmarkCoverage(scan, catalogue, CisVersion::V1_6_0);
+        for (const char* id : {"1.1.1", "2.14", "3.1"}) {
+            const auto it = std::find_if(cov.items.begin(), cov.items.end(),
+                                         [id](const BenchmarkItemResult& r) { return r.item.id == id; });
+            QVERIFY(it != cov.items.end());
+            QCOMPARE(it->verdict, BenchmarkVerdict::NotChecked);
+            QCOMPARE(QString::fromStdString(it->reason), reason);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCisBenchmark)

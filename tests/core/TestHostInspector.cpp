@@ -1,3 +1,4 @@
+#include "core/common/Strings.h"
 #include "core/host/DaemonProcess.h"
 #include "core/host/DaemonSettings.h"
 #include "core/host/HostInspector.h"
@@ -36,6 +37,7 @@ private slots:
     void linksAndListingsStayBelowTheRoot();
     void dataRootPartition_data();
     void dataRootPartition();
+    void credentialsInDaemonSettingsNeverReachTheFacts();
 };
 
 namespace {
@@ -390,6 +392,50 @@ void TestHostInspector::dataRootPartition()
     QVERIFY(facts);
     QCOMPARE(facts->dataRoot, dataRoot.toStdString());
     QCOMPARE(facts->dataRootOwnMount, std::optional<bool>(own));
+}
+
+void TestHostInspector::credentialsInDaemonSettingsNeverReachTheFacts()
+{
+    // Keys the checks do not need (registry-mirrors, proxies) are never copied; a kept value that is a URL
+    // with user:password (an insecure registry, a plugin) keeps everything but the password.
+    QTemporaryDir tmp;
+    const QString root = tmp.path();
+    plantProcess(root, 250,
+                 "/usr/bin/dockerd --registry-mirror https://mirror-user:Mirr0rPassw0rd@mirror.example "
+                 "--insecure-registry http://reg-user:Insecur3Passw0rd@reg.example:5000 "
+                 "--http-proxy http://proxy-user:Pr0xyPassw0rd@proxy:3128");
+    plant(root, "/etc/docker/daemon.json",
+          R"({"registry-mirrors": ["https://json-user:JsonMirr0rPass@mirror.example"],
+              "proxies": {"http-proxy": "http://p:JsonPr0xyPass@proxy:3128", "no-proxy": "localhost"},
+              "authorization-plugins": ["https://plugin-user:Plug1nPassw0rd@authz.example/v1"],
+              "insecure-registries": ["http://json-reg:JsonRegPassw0rd@reg2.example:5000"],
+              "log-level": "info"})",
+          0666);
+    const HostView view(root.toStdString());
+    const auto facts = HostInspector(view).inspect("/var/run/docker.sock", DaemonInfo{});
+    QVERIFY(facts);
+    const HostFacts& f = facts.value();
+    std::string all = f.configFile + f.dataRoot;
+    for (const auto& [key, s] : f.settings) {
+        all += key + "=" + s.value + " " + s.source + "\n";
+    }
+    for (const auto& p : f.problems) {
+        all += p;
+    }
+    for (const auto& [id, why] : f.notChecked) {
+        all += why;
+    }
+    for (const char* secret : {"Mirr0rPassw0rd", "Insecur3Passw0rd", "Pr0xyPassw0rd", "JsonMirr0rPass",
+                               "JsonPr0xyPass", "Plug1nPassw0rd", "JsonRegPassw0rd"}) {
+        QVERIFY2(all.find(secret) == std::string::npos, secret);
+    }
+    QVERIFY(f.setting("registry-mirrors") == nullptr);
+    QVERIFY(f.setting("proxies") == nullptr);
+    // What is kept still names the registry and the user, so the finding says which one.
+    QVERIFY2(contains(f.setting("insecure-registries")->value, "reg-user:") &&
+                 contains(f.setting("insecure-registries")->value, "@reg.example:5000"),
+             f.setting("insecure-registries")->value.c_str());
+    QVERIFY(contains(f.setting("authorization-plugins")->value, "@authz.example/v1"));
 }
 
 QTEST_APPLESS_MAIN(TestHostInspector)

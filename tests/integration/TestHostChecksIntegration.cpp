@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTest>
 #include <QThread>
 
@@ -39,10 +41,15 @@ private slots:
     void theFixScriptIsWrittenNeverRun();
     void noHostChecksReadsNothingOfTheHost();
     void aPlantedHostRootIsReadInsteadOfTheMachines();
+    void credentialsInDaemonSettingsReachNoOutput();
+    void aDataRootOnItsOwnFileSystemPassesTheSeparatePartitionCheck();
 
 private:
     // rule id -> evidence of its first finding, from `drydock scan --format json` of the socket
     QHash<QString, QString> scanHostFindings(const QString& socket, const QStringList& extra = {});
+    // Starts a private dockerd on socket (no bridge, no iptables) with extra flags; false when it did not come up.
+    bool startDaemon(QProcess& daemon, const QString& socket, const QString& name, const QStringList& extra);
+    static void stopDaemon(QProcess& daemon);
 
     QString m_dir; // short: the socket path must stay under 108 bytes
     QProcess m_daemon;
@@ -254,6 +261,137 @@ void TestHostChecksIntegration::aPlantedHostRootIsReadInsteadOfTheMachines()
     QVERIFY(!found.contains("HST-003")); // /usr/bin/dockerd is watched
     QVERIFY(!found.contains("HST-023")); // no-new-privileges from the planted daemon.json
     QVERIFY(found.contains("HST-001"));  // / is the only mount
+}
+
+bool TestHostChecksIntegration::startDaemon(QProcess& daemon, const QString& socket, const QString& name,
+                                            const QStringList& extra)
+{
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.setStandardOutputFile(m_dir + "/" + name + ".log");
+    daemon.start("dockerd", QStringList{"--host", "unix://" + socket, "--exec-root", m_dir + "/" + name + "-exec",
+                                        "--pidfile", m_dir + "/" + name + ".pid", "--bridge", "none",
+                                        "--iptables=false", "--ip6tables=false", "--ip-masq=false"} +
+                                extra);
+    if (!daemon.waitForStarted(10000)) {
+        return false;
+    }
+    for (int i = 0; i < 150; ++i) {
+        QProcess v;
+        v.start("docker", {"-H", "unix://" + socket, "version"});
+        if (v.waitForFinished(10000) && v.exitCode() == 0) {
+            return true;
+        }
+        QThread::msleep(200);
+    }
+    return false;
+}
+
+void TestHostChecksIntegration::stopDaemon(QProcess& daemon)
+{
+    if (daemon.state() != QProcess::NotRunning) {
+        daemon.terminate();
+        if (!daemon.waitForFinished(20000)) {
+            daemon.kill();
+            daemon.waitForFinished(5000);
+        }
+    }
+}
+
+void TestHostChecksIntegration::credentialsInDaemonSettingsReachNoOutput()
+{
+    // A planted host whose dockerd serves the fixture's socket with credentials on its command line and in a
+    // world-writable daemon.json (so that file has a finding and a fix of its own): the findings, the scan
+    // JSON, the messages and the fix script never show a password.
+    const QString root = m_dir + "/secret-root";
+    const auto plant = [&root](const QString& path, const QByteArray& text, int mode) {
+        QDir().mkpath(QFileInfo(root + path).path());
+        QFile f(root + path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        f.close();
+        QVERIFY(::chmod(QFile::encodeName(root + path).constData(), static_cast<mode_t>(mode)) == 0);
+    };
+    plant("/proc/78/comm", "dockerd\n", 0444);
+    QByteArray cmdline = "dockerd";
+    for (const QByteArray& word :
+         {QByteArray("--host"), "unix://" + QFile::encodeName(privateDaemonSocket()), QByteArray("--registry-mirror"),
+          QByteArray("https://mirror-user:CmdMirr0rPassw0rd@mirror.example"), QByteArray("--insecure-registry"),
+          QByteArray("http://reg-user:CmdInsecur3Passw0rd@reg.example:5000")}) {
+        cmdline += '\0' + word;
+    }
+    plant("/proc/78/cmdline", cmdline + '\0', 0444);
+    plant("/proc/self/mountinfo", "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n", 0444);
+    plant("/etc/docker/daemon.json",
+          R"({"registry-mirrors": ["https://json-user:JsonMirr0rPassw0rd@mirror.example"],
+              "proxies": {"http-proxy": "http://p:JsonPr0xyPassw0rd@proxy:3128",
+                          "https-proxy": "http://p:JsonPr0xyPassw0rd@proxy:3128"},
+              "authorization-plugins": ["https://plugin:JsonPlug1nPassw0rd@authz.example/v1"],
+              "insecure-registries": ["http://json-reg:JsonRegPassw0rd@reg2.example:5000"],
+              "log-level": "debug"})",
+          0666);
+    const QString script = m_dir + "/secret-fix.sh";
+    QString out;
+    QString err;
+    const int rc = test::drydock({"scan", "--host", "unix://" + privateDaemonSocket(), "--no-history", "--format",
+                                  "json", "--host-fix-script", script},
+                                 &out, &err, {"DRYDOCK_HOST_ROOT=" + root});
+    QVERIFY2(rc == 0 || rc == 1, qPrintable(err));
+    QFile f(script);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString fix = QString::fromUtf8(f.readAll());
+    QVERIFY2(fix.contains("chmod g-w,o-w /etc/docker/daemon.json"), qPrintable(fix)); // the file was judged
+    QVERIFY(out.contains("HST-042"));
+    QVERIFY(out.contains("log-level = debug"));
+    for (const char* secret : {"CmdMirr0rPassw0rd", "CmdInsecur3Passw0rd", "JsonMirr0rPassw0rd", "JsonPr0xyPassw0rd",
+                               "JsonPlug1nPassw0rd", "JsonRegPassw0rd"}) {
+        QVERIFY2(!out.contains(secret), secret);
+        QVERIFY2(!err.contains(secret), secret);
+        QVERIFY2(!fix.contains(secret), secret);
+    }
+}
+
+void TestHostChecksIntegration::aDataRootOnItsOwnFileSystemPassesTheSeparatePartitionCheck()
+{
+    // CIS 1.1.1 (HST-001): a third private dockerd whose --data-root is an ext4 file system of its own (a
+    // loop-mounted image file) passes; the second daemon, whose data root is a directory of /tmp, fails.
+    if (!QFile::exists("/dev/loop-control") || QStandardPaths::findExecutable("mkfs.ext4").isEmpty()) {
+        QSKIP("loop devices or mkfs.ext4 are not available on this machine");
+    }
+    const QString image = m_dir + "/data.ext4";
+    const QString mountPoint = m_dir + "/loop-root";
+    QProcess daemon;
+    bool mounted = false;
+    const auto cleanup = qScopeGuard([&] {
+        stopDaemon(daemon);
+        if (mounted) {
+            ::umount2(QFile::encodeName(mountPoint).constData(), MNT_DETACH); // the loop device goes with it
+        }
+        QFile::remove(image);
+    });
+    {
+        QFile img(image);
+        QVERIFY(img.open(QIODevice::WriteOnly));
+        QVERIFY(img.resize(96 * 1024 * 1024));
+    }
+    QProcess mkfs;
+    mkfs.start("mkfs.ext4", {"-q", "-F", image});
+    QVERIFY(mkfs.waitForFinished(60000) && mkfs.exitCode() == 0);
+    QVERIFY(QDir().mkpath(mountPoint));
+    QProcess mount;
+    mount.setProcessChannelMode(QProcess::MergedChannels);
+    mount.start("mount", {"-o", "loop", image, mountPoint});
+    if (!mount.waitForFinished(60000) || mount.exitCode() != 0) {
+        QSKIP(qPrintable("loop devices are unavailable here (mount -o loop said: " +
+                         QString::fromUtf8(mount.readAll()).trimmed() + ")"));
+    }
+    mounted = true;
+    const QString socket = m_dir + "/l.sock";
+    QVERIFY2(startDaemon(daemon, socket, "loop", {"--data-root", mountPoint}),
+             "the loop-root dockerd did not come up; see loop.log");
+    const auto onLoop = scanHostFindings(socket);
+    QVERIFY(!onLoop.isEmpty()); // the host was read
+    QVERIFY2(!onLoop.contains("HST-001"), qPrintable(onLoop.value("HST-001")));
+    QVERIFY(m_flagged.contains("HST-001")); // the data root in /tmp is no mount of its own
 }
 
 QTEST_GUILESS_MAIN(TestHostChecksIntegration)

@@ -175,8 +175,10 @@ void ScanController::start()
         Scanner scanner(client, *catalogue, clock);
         scanner.setContentOptions(contentOptions);
         // Read-only looks at the daemon's host (its flags, daemon.json, files, audit rules) when it is this
-        // machine, as drydock scan does.
-        scanner.setHostOptions({true, "/"});
+        // machine or an ssh:// endpoint's host, as drydock scan does.
+        HostScanOptions hostOptions;
+        hostOptions.enabled = true;
+        scanner.setHostOptions(hostOptions);
         auto result = scanner.scan(settings, *sink, cancel, batches.get());
         if (!result) {
             outcome.cancelled = result.error().code == ErrorCode::Cancelled;
