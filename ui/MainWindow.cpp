@@ -46,7 +46,6 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     initUiResources();
     setWindowTitle(tr("Drydock"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/drydock.svg")));
-    resize(1280, 820);
 
     m_scans = new ScanController(*m_services.catalogue, m_services.databasePath, this);
     m_historyController = new HistoryController(m_services.databasePath, this);
@@ -147,6 +146,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
             [this](const std::shared_ptr<const StoredScan>& scan) {
                 m_shownScan = std::make_shared<const ScanResult>(scanFromStored(*scan));
                 m_shownScanId = scan->summary.id;
+                shownScanChanged(&scan->summary);
                 m_partialShown = m_partialStale = false; // a running scan's first findings give way
                 auto findings = std::shared_ptr<const std::vector<Finding>>(scan, &scan->findings);
                 m_findings->setFindings(findings, tr("Stored scan %1 of %2 from %3 (read-only)")
@@ -194,7 +194,9 @@ MainWindow::MainWindow(MainWindowServices services, QWidget* parent)
     connect(m_map, &MapPage::objectActivated, this, showObject);
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        applyFirstGeometry();
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 
     if (m_services.endpoint) {
@@ -232,6 +234,11 @@ void MainWindow::createActions()
     m_exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportReport);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_hostFixAction = file->addAction(tr("Export &host fix script…"), this, &MainWindow::exportHostFixScript);
+    m_hostFixAction->setObjectName(QStringLiteral("hostFixAction"));
+    m_hostFixAction->setEnabled(false);
+    m_hostFixAction->setToolTip(tr("Write the host findings' fixes (chown, chmod, audit rules, daemon.json keys) "
+                                   "as a shell script to review and run as root; Drydock never runs it"));
     file->addAction(tr("&Endpoints and fleet scan…"), this,
                     [this] { openFleetDialog(this, *m_services.catalogue, m_services.databasePath); });
     file->addSeparator();
@@ -363,7 +370,7 @@ void MainWindow::onScanFinished(const ScanOutcome& outcome)
     m_lastDelta.reset();
     m_dashboard->setScan(*outcome.result);
     m_dashboard->setDelta(nullptr);
-    m_benchmark->setScan(outcome.result);
+    shownScanChanged(nullptr);
     m_inventory->setSnapshot(outcome.result->inventory, outcome.result->findings);
     m_map->setScan(outcome.result);
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(outcome.result, &outcome.result->findings.all()));
@@ -384,6 +391,7 @@ void MainWindow::showStoredAtOpening(const std::shared_ptr<const StoredScanView>
     m_shownScanId = view->summary.id;
     m_dashboard->setStoredScan(*view->scan, view->summary);
     m_map->setScan(view->scan); // a stored scan keeps its inventory when it has one; else the page says so
+    shownScanChanged(&view->summary);
     m_findings->setFindings(std::shared_ptr<const std::vector<Finding>>(view->scan, &view->scan->findings.all()),
                             tr("Last stored scan %1 of %2 from %3 (read-only until a new scan finishes)")
                                 .arg(view->summary.id)

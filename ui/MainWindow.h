@@ -44,6 +44,14 @@ struct DeltaView;
 // Asks for a project folder to check (a directory dialog in the application); empty when none was chosen.
 using FolderPrompt = std::function<QString(QWidget* parent, const QString& startDirectory)>;
 FolderPrompt defaultFolderPrompt();
+// Asks where to save a file (a save dialog in the application), starting at suggestedPath; empty when the
+// person cancelled. File ▸ Export host fix script… asks through it.
+using HostFixPathPrompt = std::function<QString(QWidget* parent, const QString& suggestedPath)>;
+HostFixPathPrompt defaultHostFixPathPrompt();
+
+// The window's first geometry on a screen with this available area (no geometry saved yet): 85 % of it, capped
+// at 1920 × 1200, centred (MainWindowGeometry.cpp).
+QRect firstWindowGeometry(const QRect& available);
 
 // What the composition root hands the window: no singletons, everything injectable for tests.
 struct MainWindowServices
@@ -62,6 +70,7 @@ struct MainWindowServices
     FixConfirmPrompt fixConfirm = defaultFixConfirmPrompt();
     SavePathPrompt savePath = defaultSavePathPrompt(); // where Export map… writes
     AlertNotifierFactory alertNotifier = defaultAlertNotifier(); // the background watch's desktop notifications
+    HostFixPathPrompt hostFixPathPrompt = defaultHostFixPathPrompt();
 };
 
 // The application window: wires pages, menus, actions and the status bar; decides nothing itself.
@@ -102,6 +111,9 @@ public:
     QAction* scanAction() const { return m_scanAction; }
     QAction* cancelAction() const { return m_cancelAction; }
     QAction* exportAction() const { return m_exportAction; }
+    // File ▸ Export host fix script… (MainWindowBenchmark.cpp): enabled while the shown scan has open host
+    // findings with fixes.
+    QAction* hostFixAction() const { return m_hostFixAction; }
     // What File ▸ Export… offers right now (the dialog is built from it).
     ExportSources exportSources() const;
     EventWatcher* eventWatcher() const { return m_events; }
@@ -123,6 +135,8 @@ public slots:
     void showPage(int page);
     void chooseEndpoint();
     void exportReport();
+    // Asks where, then writes the shown scan's host fixes as a reviewed sh script (mode 0600; never run).
+    void exportHostFixScript();
     // Opens the guided hardening walkthrough on a container (name) or image (reference or id).
     HardeningWizard* openHardeningWizard(const QString& objectName);
     // Opens an image's packages and contents (MainWindowContents.cpp): the last scan's analysis when it has
@@ -144,6 +158,7 @@ protected:
 
 private:
     void createActions();
+    void applyFirstGeometry();
     void onScanFinished(const ScanOutcome& outcome);
     void onHistoryRefreshed(const HistorySnapshot& snapshot);
     void showStoredAtOpening(const std::shared_ptr<const StoredScanView>& view);
@@ -156,6 +171,9 @@ private:
     void setUpLiveUpdates(QMenu* viewMenu);
     void setUpFiles();
     void setUpBenchmark(QMenu* viewMenu);
+    // The scan on screen changed (m_shownScan; stored: its summary when read back from the history): the
+    // Benchmark page assesses it and the host fix export follows it (MainWindowBenchmark.cpp).
+    void shownScanChanged(const ScanSummary* stored);
     void followEvents();
     void applyLiveUpdate(const LiveUpdate& update);
     void setUpWatch(QMenu* viewMenu);
@@ -200,6 +218,7 @@ private:
     qint64 m_lastScanId = 0;
     qint64 m_lastBaselineId = 0; // the scan the last one was compared with when it was recorded
     QAction* m_exportAction = nullptr;
+    QAction* m_hostFixAction = nullptr;
     std::shared_ptr<const ScanResult> m_shownScan; // what the Findings page shows: the last scan or a stored one
     qint64 m_shownScanId = 0;
     std::vector<ScanSummary> m_historyScans;

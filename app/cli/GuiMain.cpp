@@ -4,6 +4,7 @@
 #include "core/common/AppPaths.h"
 #include "core/docker/ContextResolver.h"
 #include "core/rules/RuleCatalogue.h"
+#include "ui/ColourScheme.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -79,6 +80,14 @@ int runGui(int argc, char** argv, const ParsedArgs& args, bool (*shouldQuit)())
     QApplication::setOrganizationName(QStringLiteral("drydock"));
     QApplication::setApplicationVersion(QStringLiteral(DRYDOCK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("drydock"));
+    // Qt 6.4 cannot ask the desktop for its dark or light preference: DRYDOCK_COLOR_SCHEME=dark (or light)
+    // chooses the Fusion style with a dark (or light) palette; unset, the platform's style and palette stay.
+    if (const std::string scheme = environment("DRYDOCK_COLOR_SCHEME");
+        !ui::applyColourScheme(QString::fromStdString(scheme))) {
+        std::fprintf(stderr, "drydock: DRYDOCK_COLOR_SCHEME=%s is not a colour scheme (use dark or light); "
+                             "keeping the desktop's.\n",
+                     scheme.c_str());
+    }
 
     const RuleCatalogue catalogue = RuleCatalogue::builtIn();
     ui::MainWindowServices services;

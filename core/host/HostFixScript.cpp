@@ -2,16 +2,18 @@
 
 #include "core/common/ShellQuote.h"
 #include "core/rules/host/HostFileChecks.h"
+#include "core/secrets/SecretMask.h"
 
 namespace drydock {
 
 namespace {
 
-// Comment text on one line: control characters (a newline in a hostile path) become '?'.
+// Comment text on one line: control characters (a newline in a hostile path) become '?', and a secret in it
+// (a password in a flag's value or in the endpoint's URL) is masked.
 std::string commentText(const std::string& text)
 {
     std::string out;
-    for (unsigned char c : text) {
+    for (unsigned char c : maskSecretsInText(text)) {
         out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
     }
     return out;
@@ -67,7 +69,32 @@ const HostFile* fileAt(const ScanResult& scan, const std::string& kind, const st
     return nullptr;
 }
 
+// Whether the script acts on f: a file check with its path, an audit watch with its path, or a setting advice.
+bool hasFix(const Finding& f)
+{
+    if (f.area != Area::Host || f.waiver) {
+        return false;
+    }
+    const std::string& path = f.discriminator;
+    if (hostFileCheck(f.ruleId) != nullptr && !path.empty()) {
+        return true;
+    }
+    if (f.ruleId >= "HST-003" && f.ruleId <= "HST-018" && !path.empty()) {
+        return true;
+    }
+    return settingAdvice(f.ruleId) != nullptr;
+}
+
 } // namespace
+
+int hostFixCount(const ScanResult& scan)
+{
+    int n = 0;
+    for (const Finding& f : scan.findings.all()) {
+        n += hasFix(f) ? 1 : 0;
+    }
+    return n;
+}
 
 std::string hostFixScript(const ScanResult& scan)
 {

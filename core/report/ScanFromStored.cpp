@@ -28,7 +28,12 @@ ScanResult scanFromStored(StoredScan&& stored)
 BenchmarkCoverage storedCoverage(const StoredScan& stored, const ScanResult& scan,
                                  const RuleCatalogue& catalogue, CisVersion version)
 {
-    const ScanSummary& s = stored.summary;
+    return storedCoverage(stored.summary, scan, catalogue, version);
+}
+
+BenchmarkCoverage storedCoverage(const ScanSummary& s, const ScanResult& scan, const RuleCatalogue& catalogue,
+                                 CisVersion version)
+{
     const auto count = [](int n) { return static_cast<std::size_t>(n > 0 ? n : 0); };
     // Swarm findings say swarm mode was on; their absence says nothing (the history keeps no inventory).
     const auto swarmArea = s.byArea.find("swarm");

@@ -16,5 +16,8 @@ class RuleCatalogue;
 // the inventory the history does not keep, and whether swarm mode was on is not known.
 BenchmarkCoverage storedCoverage(const StoredScan& stored, const ScanResult& scan,
                                  const RuleCatalogue& catalogue, CisVersion version);
+// The same from the stored scan's summary alone (the GUI keeps the summary beside the ScanResult it made).
+BenchmarkCoverage storedCoverage(const ScanSummary& summary, const ScanResult& scan,
+                                 const RuleCatalogue& catalogue, CisVersion version);
 
 } // namespace drydock

@@ -16,6 +16,9 @@ private slots:
     void blockPerFinding_data();
     void blockPerFinding();
     void scriptIsValidShAndStartsWithItsWarning();
+    void secretsInEvidenceAndEndpointAreMasked();
+    void fixCountIsWhatTheScriptActsOn_data();
+    void fixCountIsWhatTheScriptActsOn();
 };
 
 namespace {
@@ -105,6 +108,50 @@ void TestHostFixScript::scriptIsValidShAndStartsWithItsWarning()
     sh.closeWriteChannel();
     QVERIFY(sh.waitForFinished(10000));
     QCOMPARE(sh.exitCode(), 0);
+}
+
+void TestHostFixScript::secretsInEvidenceAndEndpointAreMasked()
+{
+    // A daemon flag's value and an endpoint URL can carry a password; the script's comments show neither.
+    Finding f = hostFinding("HST-022", "");
+    f.evidence = "cgroup-parent = https://admin:Tr0ub4dor-s3cret-pw@registry.example/x (from daemon.json)";
+    ScanResult scan = scanWith({f});
+    scan.inventory.endpoint = "tcp://ops:An0ther-s3cret-pw@docker.example:2376";
+    const std::string script = hostFixScript(scan);
+    QVERIFY2(script.find("Tr0ub4dor-s3cret-pw") == std::string::npos, script.c_str());
+    QVERIFY2(script.find("An0ther-s3cret-pw") == std::string::npos, script.c_str());
+    QVERIFY2(script.find("registry.example") != std::string::npos, "the rest of the evidence stays");
+    QVERIFY(script.find("# To do by hand: if not deliberate, remove \"cgroup-parent\"") != std::string::npos);
+}
+
+void TestHostFixScript::fixCountIsWhatTheScriptActsOn_data()
+{
+    QTest::addColumn<QStringList>("rules"); // "RULE" or "RULE=path", "!RULE=path" for a waived finding
+    QTest::addColumn<int>("count");
+    QTest::newRow("no host findings: nothing to export") << QStringList{} << 0;
+    QTest::newRow("a mode, an audit watch and a setting are three fixes")
+        << QStringList{"HST-026=/lib/systemd/system/docker.service", "HST-003=/usr/bin/dockerd", "HST-023"} << 3;
+    QTest::newRow("a waived finding is not exported") << QStringList{"!HST-026=/lib/systemd/system/docker.service"}
+                                                      << 0;
+    QTest::newRow("an audit watch without a path has no line to write") << QStringList{"HST-003"} << 0;
+}
+
+void TestHostFixScript::fixCountIsWhatTheScriptActsOn()
+{
+    QFETCH(QStringList, rules);
+    QFETCH(int, count);
+    std::vector<Finding> findings;
+    for (QString r : rules) {
+        const bool waived = r.startsWith('!');
+        r.remove(0, waived ? 1 : 0);
+        const QStringList parts = r.split('=');
+        Finding f = hostFinding(parts[0].toLatin1().constData(), parts.value(1).toStdString());
+        if (waived) {
+            f.waiver = WaiverMark{1, "accepted", "me", std::nullopt};
+        }
+        findings.push_back(f);
+    }
+    QCOMPARE(hostFixCount(scanWith(findings)), count);
 }
 
 QTEST_GUILESS_MAIN(TestHostFixScript)

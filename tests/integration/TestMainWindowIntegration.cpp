@@ -190,7 +190,7 @@ private slots:
                                                QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QVERIFY(page->compareButton()->isEnabled());
         QTest::mouseClick(page->compareButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(page->deltaView()->toPlainText().contains(QStringLiteral("unchanged")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->deltaSummary()->text().contains(QStringLiteral("unchanged")), 10000);
         page->table()->selectRow(1);
         QTest::mouseClick(page->openButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(w.currentPage(), int(MainWindow::FindingsPageIndex), 10000);

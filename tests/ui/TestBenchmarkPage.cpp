@@ -4,6 +4,7 @@
 // item's findings. The findings themselves keep the rules' 1.6.0 references.
 #include "core/rules/RuleCatalogue.h"
 #include "ui/MainWindow.h"
+#include "ui/bridge/QtConvert.h"
 #include "ui/dialogs/ExportDialog.h"
 #include "ui/models/BenchmarkModel.h"
 #include "ui/models/FindingsFilterModel.h"
@@ -19,6 +20,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -175,8 +177,17 @@ private slots:
         QCOMPARE(
             failing.siblingAtColumn(BenchmarkModel::VerdictColumn).data(SeverityBadgeDelegate::BadgeTextRole),
             QVariant(QStringLiteral("Fail")));
+        // The worst finding's severity (word and shape) and how many there are: "High · 3".
+        Severity worst = Severity::Info;
+        for (const BenchmarkFindingRef& f : item->findings) {
+            worst = std::max(worst, f.severity);
+        }
         QCOMPARE(failing.siblingAtColumn(BenchmarkModel::FindingsColumn).data().toString(),
-                 QString::number(item->findings.size()));
+                 QStringLiteral("%1 · %2").arg(severityText(worst)).arg(item->findings.size()));
+        QVERIFY(!failing.siblingAtColumn(BenchmarkModel::FindingsColumn)
+                     .data(Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
         QVERIFY(!failing.siblingAtColumn(BenchmarkModel::ReasonColumn).data().toString().isEmpty());
     }
 

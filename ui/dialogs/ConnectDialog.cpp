@@ -31,7 +31,9 @@ ConnectDialog::ConnectDialog(const DockerEndpoint& current, QWidget* parent) : Q
     m_certs = new QLineEdit(qs(current.caFile.empty() ? std::string() : current.caFile.substr(0, current.caFile.rfind('/'))), this);
     m_certs->setPlaceholderText(tr("Folder with ca.pem, cert.pem, key.pem (tcp:// with TLS)"));
     m_error = new QLabel(this);
-    m_error->setStyleSheet(QStringLiteral("color: #d93025;"));
+    // The critical colour for the palette: the badge red on light themes, a light tint on dark ones.
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1;").arg(severityTextColor(Severity::Critical, palette()).name()));
     m_error->setTextFormat(Qt::PlainText);
     connect(m_contexts, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0) {

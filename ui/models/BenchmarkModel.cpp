@@ -2,6 +2,7 @@
 
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QBrush>
 #include <QFont>
@@ -196,6 +197,15 @@ QVariant BenchmarkModel::data(const QModelIndex& index, int role) const
     }
     const BenchmarkItemResult* r = itemAt(index);
     const int findings = static_cast<int>(r->findings.size());
+    if (index.column() == FindingsColumn && findings > 0 &&
+        (role == Qt::DecorationRole || role == Qt::ForegroundRole)) {
+        // The worst of its findings, as its shape and colour beside its word ("High · 3").
+        Severity worst = Severity::Info;
+        for (const BenchmarkFindingRef& f : r->findings) {
+            worst = std::max(worst, f.severity);
+        }
+        return severityCellData(worst, role);
+    }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -205,8 +215,16 @@ QVariant BenchmarkModel::data(const QModelIndex& index, int role) const
             return qs(r->item.title);
         case VerdictColumn:
             return verdictText(r->verdict);
-        case FindingsColumn:
-            return findings > 0 ? QString::number(findings) : QString();
+        case FindingsColumn: {
+            if (findings == 0) {
+                return QString();
+            }
+            Severity worst = Severity::Info;
+            for (const BenchmarkFindingRef& f : r->findings) {
+                worst = std::max(worst, f.severity);
+            }
+            return QStringLiteral("%1 · %2").arg(severityText(worst)).arg(findings);
+        }
         case ReasonColumn:
             return displayText(r->reason, 300);
         }

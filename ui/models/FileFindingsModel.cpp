@@ -3,6 +3,7 @@
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/ProjectFilesModel.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <algorithm>
 #include <climits>
@@ -73,11 +74,16 @@ QVariant FileFindingsModel::data(const QModelIndex& index, int role) const
     const Row& r = m_rows[static_cast<std::size_t>(index.row())];
     const Finding& f = r.finding;
     const int column = index.column();
+    if (column == SeverityColumn && role != SortRole) {
+        if (QVariant cell = severityCellData(f.severity, role); cell.isValid()) {
+            return cell; // the word, its shape and the badge's severity
+        }
+    }
     switch (role) {
     case LineRole:
         return r.line;
     case SeverityBadgeDelegate::SeverityRole:
-        return column == SeverityColumn ? QVariant(static_cast<int>(f.severity)) : QVariant();
+        return {};
     case SortRole:
         switch (column) {
         case SeverityColumn:

@@ -1,6 +1,7 @@
 #include "ui/models/FindingsModel.h"
 
 #include "ui/bridge/QtConvert.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -200,10 +201,15 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     if (!f) {
         return {};
     }
+    if (index.column() == SeverityColumn) {
+        // The word, its shape and its colour, as every severity cell shows them.
+        if (QVariant cell = severityCellData(f->severity, role); cell.isValid()) {
+            return cell;
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case SeverityColumn: return severityText(f->severity);
         case RuleColumn: return qs(f->ruleId);
         case AreaColumn: return QString::fromLatin1(displayName(f->area));
         case ObjectColumn: return QStringLiteral("%1 %2").arg(QString::fromLatin1(toString(f->object.type)),
@@ -229,9 +235,6 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         default: return data(index, Qt::DisplayRole);
         }
     case Qt::ForegroundRole:
-        if (index.column() == SeverityColumn) {
-            return QBrush(severityTextColor(f->severity, QGuiApplication::palette()));
-        }
         if (f->waiver) {
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         }

@@ -1,6 +1,7 @@
 #include "ui/models/HistoryModel.h"
 
 #include "ui/bridge/QtConvert.h"
+#include "ui/widgets/SeverityCell.h"
 
 namespace drydock::ui {
 
@@ -53,6 +54,16 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::DecorationRole) {
+        // The counts' columns carry the severities' shapes, as every severity the window shows.
+        switch (section) {
+        case CriticalColumn: return severityIcon(Severity::Critical);
+        case HighColumn: return severityIcon(Severity::High);
+        case MediumColumn: return severityIcon(Severity::Medium);
+        case LowColumn: return severityIcon(Severity::Low);
+        default: return {};
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return {};
     }

@@ -3,6 +3,7 @@
 #include "core/common/Strings.h"
 #include "core/common/Time.h"
 #include "ui/bridge/QtConvert.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -211,8 +212,10 @@ QVariant InventoryTableModel::data(const QModelIndex& index, int role) const
     case ObjectIdRole: return QString::fromStdString(r.id);
     case WorstSeverityRole: return r.worst ? static_cast<int>(*r.worst) : -1;
     case Qt::ForegroundRole:
-        if (index.column() == 0 && r.worst) {
-            return QBrush(severityTextColor(*r.worst, QGuiApplication::palette()));
+    case Qt::DecorationRole:
+        // The worst open finding's shape and colour beside its word ("High · 3").
+        if (index.column() == 0 && r.worst && r.openFindings > 0) {
+            return severityCellData(*r.worst, role);
         }
         break;
     default: break;

@@ -2,6 +2,7 @@
 
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -80,8 +81,10 @@ QVariant ProjectFilesModel::data(const QModelIndex& index, int role) const
     if (role == PathRole) {
         return qs(file->path);
     }
-    if (role == SeverityBadgeDelegate::SeverityRole) {
-        return column == WorstColumn && worst ? QVariant(static_cast<int>(*worst)) : QVariant();
+    if (column == WorstColumn && worst && !file->error) {
+        if (QVariant cell = severityCellData(*worst, role); cell.isValid()) {
+            return cell; // the word, its shape and the badge's severity
+        }
     }
     if (role == Qt::TextAlignmentRole && column == FindingsColumn) {
         return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -3,6 +3,7 @@
 #include "core/results/PostureScore.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -69,8 +70,10 @@ QVariant WorstObjectsModel::data(const QModelIndex& index, int role) const
     if (role == ObjectNameRole) {
         return qs(r.name);
     }
-    if (role == SeverityBadgeDelegate::SeverityRole) {
-        return column == WorstColumn ? QVariant(static_cast<int>(r.worst)) : QVariant();
+    if (column == WorstColumn && role != SortRole) {
+        if (QVariant cell = severityCellData(r.worst, role); cell.isValid()) {
+            return cell; // the word, its shape and the badge's severity
+        }
     }
     if (role == Qt::TextAlignmentRole) {
         return column >= CriticalColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
@@ -108,6 +111,10 @@ QVariant WorstObjectsModel::headerData(int section, Qt::Orientation orientation,
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= CriticalColumn &&
         section <= LowColumn) {
         return tr("Open %1 findings").arg(severityText(kCountColumns[section - CriticalColumn]).toLower());
+    }
+    if (orientation == Qt::Horizontal && role == Qt::DecorationRole && section >= CriticalColumn &&
+        section <= LowColumn) {
+        return severityIcon(kCountColumns[section - CriticalColumn]); // the counts' columns carry the shapes too
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);

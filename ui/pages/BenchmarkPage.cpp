@@ -1,5 +1,6 @@
 #include "ui/pages/BenchmarkPage.h"
 
+#include "core/report/ScanFromStored.h"
 #include "core/rules/RuleCatalogue.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/BenchmarkModel.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -56,8 +58,8 @@ BenchmarkPage::BenchmarkPage(QWidget* parent) : QWidget(parent), m_model(new Ben
     m_empty->setWordWrap(true);
     m_empty->setText(
         tr("No scan yet.\n\nThe CIS Docker Benchmark view assesses every recommendation against a "
-           "scan of the daemon (Scan ▸ Scan now, F5). A scan read back from the history is not "
-           "enough: the history keeps findings, not the inventory the verdicts need."));
+           "scan of the daemon (Scan ▸ Scan now, F5), or against a stored scan opened on the History "
+           "page."));
 
     m_heading = new QLabel(this);
     m_heading->setObjectName(QStringLiteral("benchmarkHeading"));
@@ -69,6 +71,15 @@ BenchmarkPage::BenchmarkPage(QWidget* parent) : QWidget(parent), m_model(new Ben
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("benchmarkCounts"));
     m_counts->setTextFormat(Qt::RichText);
+    m_storedNote = new QLabel(this);
+    m_storedNote->setObjectName(QStringLiteral("benchmarkStoredNote"));
+    m_storedNote->setTextFormat(Qt::PlainText);
+    m_storedNote->setWordWrap(true);
+    m_storedNote->hide();
+    m_hostFix = new QToolButton(this);
+    m_hostFix->setObjectName(QStringLiteral("benchmarkHostFixButton"));
+    m_hostFix->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_hostFix->hide(); // until the window hands over its action
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("benchmarkVerdictFilter"));
     m_filter->addItem(tr("All verdicts"), -1);
@@ -114,10 +125,12 @@ BenchmarkPage::BenchmarkPage(QWidget* parent) : QWidget(parent), m_model(new Ben
     auto* content = new QWidget(this);
     auto* top = new QHBoxLayout;
     top->addWidget(m_counts, 1);
+    top->addWidget(m_hostFix);
     top->addWidget(m_filter);
     auto* contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addWidget(m_heading);
+    contentLayout->addWidget(m_storedNote);
     contentLayout->addLayout(top);
     contentLayout->addWidget(m_tree, 1);
     contentLayout->addWidget(m_selected);
@@ -138,7 +151,21 @@ bool BenchmarkPage::showsEmptyState() const
 void BenchmarkPage::setScan(std::shared_ptr<const ScanResult> scan)
 {
     m_scan = std::move(scan);
+    m_stored.reset();
     recompute();
+}
+
+void BenchmarkPage::setStoredScan(std::shared_ptr<const ScanResult> scan, const ScanSummary& summary)
+{
+    m_scan = std::move(scan);
+    m_stored = m_scan ? std::optional<ScanSummary>(summary) : std::nullopt;
+    recompute();
+}
+
+void BenchmarkPage::setHostFixAction(QAction* action)
+{
+    m_hostFix->setDefaultAction(action);
+    m_hostFix->setVisible(action != nullptr);
 }
 
 void BenchmarkPage::setCisVersion(CisVersion version)
@@ -162,7 +189,8 @@ void BenchmarkPage::recompute()
         const BenchmarkItemResult* r = m_model->itemAt(m_tree->currentIndex());
         return r ? qs(r->item.id) : QString();
     }();
-    m_model->setCoverage(benchmarkCoverage(*m_scan, *m_catalogue, m_version));
+    m_model->setCoverage(m_stored ? storedCoverage(*m_stored, *m_scan, *m_catalogue, m_version)
+                                  : benchmarkCoverage(*m_scan, *m_catalogue, m_version));
     m_tree->expandAll();
     if (m_tree->header()->sectionSize(BenchmarkModel::TitleColumn) <=
         m_tree->header()->defaultSectionSize()) {
@@ -172,11 +200,24 @@ void BenchmarkPage::recompute()
         m_tree->resizeColumnToContents(BenchmarkModel::FindingsColumn);
     }
     const BenchmarkCoverage& coverage = m_model->coverage();
-    m_heading->setText(
-        tr("CIS Docker Benchmark %1 — %2 recommendations, scan of %3 at %4")
-            .arg(QString::fromLatin1(toString(coverage.version)))
-            .arg(coverage.items.size())
-            .arg(displayText(m_scan->inventory.endpoint, 80), dateText(m_scan->startedAtUnix)));
+    const QString scanText =
+        m_stored ? tr("stored scan %1 of %2 at %3")
+                       .arg(m_stored->id)
+                       .arg(displayText(m_scan->inventory.endpoint, 80), dateText(m_scan->startedAtUnix))
+                 : tr("scan of %1 at %2")
+                       .arg(displayText(m_scan->inventory.endpoint, 80), dateText(m_scan->startedAtUnix));
+    m_heading->setText(tr("CIS Docker Benchmark %1 — %2 recommendations, %3")
+                           .arg(QString::fromLatin1(toString(coverage.version)))
+                           .arg(coverage.items.size())
+                           .arg(scanText));
+    if (m_stored) {
+        m_storedNote->setText(
+            tr("Derived from the stored scan: the history keeps its findings and object counts, not the "
+               "inventory, so swarm, host and image-contents items without a finding are not checked. "
+               "The same list as drydock benchmark --scan %1.")
+                .arg(m_stored->id));
+    }
+    m_storedNote->setVisible(m_stored.has_value());
     QStringList pills;
     for (BenchmarkVerdict v : kVerdictOrder) {
         pills << countPill(v, coverage.count(v));

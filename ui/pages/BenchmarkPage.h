@@ -1,13 +1,17 @@
 #pragma once
 #include "core/cis/BenchmarkCoverage.h"
+#include "core/store/ScanRepository.h"
 
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
+class QToolButton;
 class QTreeView;
 
 namespace drydock {
@@ -27,9 +31,15 @@ class BenchmarkPage : public QWidget
 public:
     explicit BenchmarkPage(QWidget* parent = nullptr);
     void setCatalogue(const RuleCatalogue* catalogue) { m_catalogue = catalogue; }
-    // The scan to assess (it needs the scan's inventory: a scan read back from the history has none); null
-    // shows the empty state.
+    // A live scan to assess, with its inventory; null shows the empty state.
     void setScan(std::shared_ptr<const ScanResult> scan);
+    // A scan read back from the history (scanFromStored): it has no inventory, so the verdicts come from
+    // storedCoverage — its findings and the object counts its summary kept, as `drydock benchmark --scan ID`
+    // computes them — and a note says so.
+    void setStoredScan(std::shared_ptr<const ScanResult> scan, const ScanSummary& summary);
+    bool showsStoredScan() const { return m_stored.has_value(); }
+    // File ▸ Export host fix script…, offered beside the verdicts (the host items are section 1–3's).
+    void setHostFixAction(QAction* action);
     void setCisVersion(CisVersion version);
     CisVersion cisVersion() const { return m_version; }
 
@@ -38,6 +48,8 @@ public:
     QComboBox* verdictFilter() const { return m_filter; }
     QLabel* counts() const { return m_counts; }
     QLabel* emptyState() const { return m_empty; }
+    QLabel* storedNote() const { return m_storedNote; }
+    QToolButton* hostFixButton() const { return m_hostFix; }
     bool showsEmptyState() const;
 
 signals:
@@ -51,13 +63,16 @@ private:
 
     const RuleCatalogue* m_catalogue = nullptr;
     std::shared_ptr<const ScanResult> m_scan;
+    std::optional<ScanSummary> m_stored; // set when m_scan was read back from the history
     CisVersion m_version = kDefaultCisVersion;
     BenchmarkModel* m_model;
     QStackedWidget* m_stack;
     QLabel* m_empty;
     QLabel* m_heading;
     QLabel* m_counts;
+    QLabel* m_storedNote;
     QComboBox* m_filter;
+    QToolButton* m_hostFix;
     QTreeView* m_tree;
     QLabel* m_selected;
 };

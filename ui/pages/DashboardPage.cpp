@@ -8,6 +8,7 @@
 #include "ui/widgets/FleetSummaryView.h"
 #include "ui/widgets/SeverityBadge.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -68,19 +69,6 @@ void replaceChart(QWidget* holder, QChart* chart)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(170);
     layout->addWidget(view);
-}
-
-// A small round mark in the severity's badge colour, for list lines.
-QIcon severityIcon(Severity s)
-{
-    QPixmap pixmap(24, 24);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(severityColor(s));
-    painter.drawEllipse(QRectF(4, 4, 16, 16));
-    return QIcon(pixmap);
 }
 
 QGroupBox* box(const QString& title, QWidget* parent)

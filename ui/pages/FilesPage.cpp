@@ -7,6 +7,7 @@
 #include "ui/models/FileFindingsModel.h"
 #include "ui/models/ProjectFilesModel.h"
 #include "ui/widgets/InlineMessage.h"
+#include "ui/widgets/ColumnFit.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
 #include "ui/widgets/SourceView.h"
 
@@ -318,6 +319,14 @@ void FilesPage::showRow(int row)
     m_selectedPath = path;
     const QString folder = m_controller->folder();
     m_findingsModel->setFile(*file, folder);
+    // Rule ids and severities whole, whatever the font (the sections' first widths are guesses).
+    QStringList rules;
+    for (int r = 0; r < m_findingsModel->rowCount(); ++r) {
+        rules << m_findingsModel->index(r, FileFindingsModel::RuleColumn).data().toString();
+    }
+    fitColumnToTexts(*m_findingsView, FileFindingsModel::RuleColumn, rules);
+    // The severity pills: as wide as the badge delegate asks (a file has few findings: every row is measured).
+    m_findingsView->resizeColumnToContents(FileFindingsModel::SeverityColumn);
     std::vector<SourceLineMark> marks;
     for (const Finding& f : file->findings) {
         if (FileFindingsModel::locatedIn(f, *file)) {

@@ -4,6 +4,7 @@
 #include "ui/models/FindingsFilterModel.h"
 #include "ui/models/FindingsModel.h"
 #include "ui/panels/FindingDetailsPanel.h"
+#include "ui/widgets/ColumnFit.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -16,6 +17,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <unordered_set>
 
 #include <utility>
 
@@ -196,6 +199,8 @@ void FindingsPage::setFindings(std::shared_ptr<const std::vector<Finding>> findi
     }
     if (wasEmpty) {
         sizeColumns();
+    } else {
+        fitIdColumns();
     }
     for (int row = 0; reading && row < m_model->rowCount(); ++row) {
         if (sameFinding(*m_model->findingAt(row), *reading)) {
@@ -220,6 +225,31 @@ void FindingsPage::sizeColumns()
     m_table->resizeColumnToContents(FindingsModel::AreaColumn);
     m_table->resizeColumnToContents(FindingsModel::ObjectColumn); // "container legacy-admin", not "…leg…"
     m_table->resizeColumnToContents(FindingsModel::CisColumn);
+    fitIdColumns();
+}
+
+void FindingsPage::fitIdColumns()
+{
+    // resizeColumnToContents measures the top 200 rows: "CTR-002" there, "RUN-018" further down came out as
+    // "RUN-0…". The ids are few (one per rule), so every distinct one is measured, and the columns only grow.
+    std::unordered_set<std::string> seen;
+    QStringList rules;
+    QStringList cis;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Finding* f = m_model->findingAt(row);
+        if (f == nullptr || !seen.insert(f->ruleId).second) {
+            continue;
+        }
+        rules << m_model->index(row, FindingsModel::RuleColumn).data().toString();
+        cis << m_model->index(row, FindingsModel::CisColumn).data().toString();
+    }
+    fitColumnToTexts(*m_table, FindingsModel::RuleColumn, rules);
+    fitColumnToTexts(*m_table, FindingsModel::CisColumn, cis);
+    QStringList words;
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
+        words << severityText(s);
+    }
+    fitColumnToTexts(*m_table, FindingsModel::SeverityColumn, words, true);
 }
 
 void FindingsPage::appendFindings(std::shared_ptr<const std::vector<Finding>> findings, const QString& label)
@@ -239,6 +269,8 @@ void FindingsPage::appendFindings(std::shared_ptr<const std::vector<Finding>> fi
     setBanner(label);
     if (wasEmpty && m_model->rowCount() > 0) {
         sizeColumns();
+    } else {
+        fitIdColumns();
     }
     updateCount();
 }
@@ -256,6 +288,7 @@ void FindingsPage::replaceObjectFindings(ObjectType type, const std::string& obj
         return;
     }
     m_model->replaceObjectFindings(type, objectId, std::move(findings));
+    fitIdColumns();
     updateCount();
 }
 
@@ -306,6 +339,7 @@ void FindingsPage::setCisVersion(CisVersion version)
 {
     m_model->setCisVersion(version);
     m_details->setCisVersion(version);
+    fitIdColumns();
 }
 
 void FindingsPage::showFinding(const QString& objectName, const QString& ruleId)

@@ -69,6 +69,8 @@ signals:
 private:
     void updateCount();
     void sizeColumns();
+    // Widens the Rule and CIS columns to every distinct id shown (grow only).
+    void fitIdColumns();
     void restoreLayout(QSplitter* splitter);
     FindingsModel* m_model;
     FindingsFilterModel* m_filter;

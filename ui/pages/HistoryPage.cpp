@@ -3,15 +3,17 @@
 #include "ui/bridge/HistoryController.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/HistoryModel.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QPlainTextEdit>
+#include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace drydock::ui {
@@ -30,10 +32,17 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     m_open->setObjectName(QStringLiteral("openScanButton"));
     m_compare = new QPushButton(tr("Compare two scans"), this);
     m_compare->setObjectName(QStringLiteral("compareButton"));
-    m_delta = new QPlainTextEdit(this);
-    m_delta->setObjectName(QStringLiteral("deltaView"));
-    m_delta->setReadOnly(true);
-    m_delta->setPlaceholderText(tr("Select two scans of the same endpoint and press Compare."));
+    m_deltaSummary = new QLabel(tr("Select two scans of the same endpoint and press Compare."), this);
+    m_deltaSummary->setObjectName(QStringLiteral("deltaSummary"));
+    m_deltaSummary->setTextFormat(Qt::PlainText);
+    m_deltaSummary->setWordWrap(true);
+    m_deltaTable = new QTreeWidget(this);
+    m_deltaTable->setObjectName(QStringLiteral("deltaTable"));
+    m_deltaTable->setRootIsDecorated(false);
+    m_deltaTable->setUniformRowHeights(true);
+    m_deltaTable->setAlternatingRowColors(true);
+    m_deltaTable->setHeaderLabels({tr("Change"), tr("Severity"), tr("Rule"), tr("Object"), tr("Finding")});
+    m_deltaTable->header()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::updateButtons);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& i) {
         emit openRequested(m_model->data(i, HistoryModel::ScanIdRole).toLongLong());
@@ -58,7 +67,12 @@ HistoryPage::HistoryPage(QWidget* parent) : QWidget(parent)
     buttons->addStretch();
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_delta);
+    auto* delta = new QWidget(this);
+    auto* deltaLayout = new QVBoxLayout(delta);
+    deltaLayout->setContentsMargins(0, 0, 0, 0);
+    deltaLayout->addWidget(m_deltaSummary);
+    deltaLayout->addWidget(m_deltaTable, 1);
+    splitter->addWidget(delta);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
@@ -81,25 +95,32 @@ void HistoryPage::updateButtons()
 
 void HistoryPage::showDelta(const DeltaView& view)
 {
-    QStringList lines;
-    lines << tr("From scan %1 (%2) to scan %3 (%4): %5 new, %6 resolved, %7 unchanged")
-                 .arg(view.baseline.id)
-                 .arg(dateText(view.baseline.startedAtUnix))
-                 .arg(view.later.id)
-                 .arg(dateText(view.later.startedAtUnix))
-                 .arg(view.delta.newFindings.size())
-                 .arg(view.delta.resolved.size())
-                 .arg(view.delta.unchanged);
-    const auto list = [&](const char* mark, const std::vector<Finding>& fs) {
+    m_deltaSummary->setText(tr("From scan %1 (%2) to scan %3 (%4): %5 new, %6 resolved, %7 unchanged")
+                                .arg(view.baseline.id)
+                                .arg(dateText(view.baseline.startedAtUnix))
+                                .arg(view.later.id)
+                                .arg(dateText(view.later.startedAtUnix))
+                                .arg(view.delta.newFindings.size())
+                                .arg(view.delta.resolved.size())
+                                .arg(view.delta.unchanged));
+    m_deltaTable->clear();
+    QList<QTreeWidgetItem*> items;
+    const auto list = [&](const QString& change, const std::vector<Finding>& fs) {
         for (const auto& f : fs) {
-            lines << QStringLiteral("%1 %2 %3 %4 — %5")
-                         .arg(QLatin1String(mark), severityText(f.severity), qs(f.ruleId), displayText(f.object.name, 80),
-                              displayText(f.title, 160));
+            auto* item = new QTreeWidgetItem({change, severityText(f.severity), qs(f.ruleId),
+                                              displayText(f.object.name, 80), displayText(f.title, 160)});
+            item->setIcon(1, severityIcon(f.severity));
+            item->setForeground(1, severityCellData(f.severity, Qt::ForegroundRole).value<QBrush>());
+            item->setToolTip(4, displayText(f.evidence, 300));
+            items << item;
         }
     };
-    list("+", view.delta.newFindings);
-    list("−", view.delta.resolved);
-    m_delta->setPlainText(lines.join(QLatin1Char('\n')));
+    list(tr("New"), view.delta.newFindings);
+    list(tr("Resolved"), view.delta.resolved);
+    m_deltaTable->addTopLevelItems(items);
+    for (int c = 0; c < 4; ++c) {
+        m_deltaTable->resizeColumnToContents(c);
+    }
 }
 
 } // namespace drydock::ui

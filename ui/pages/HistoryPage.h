@@ -4,16 +4,17 @@
 #include <QWidget>
 
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QTreeWidget;
 
 namespace drydock::ui {
 
 class HistoryModel;
 struct DeltaView;
 
-// Past scans with their counts; open one read-only, or compare two.
+// Past scans with their counts; open one read-only, or compare two (what changed: a line of counts and a table
+// of the new and resolved findings, each severity as its shape and word).
 class HistoryPage : public QWidget
 {
     Q_OBJECT
@@ -24,7 +25,8 @@ public:
     QTableView* table() const { return m_table; }
     QPushButton* compareButton() const { return m_compare; }
     QPushButton* openButton() const { return m_open; }
-    QPlainTextEdit* deltaView() const { return m_delta; }
+    QLabel* deltaSummary() const { return m_deltaSummary; }
+    QTreeWidget* deltaTable() const { return m_deltaTable; }
 
 signals:
     void openRequested(qint64 scanId);
@@ -36,7 +38,8 @@ private:
     QTableView* m_table;
     QPushButton* m_open;
     QPushButton* m_compare;
-    QPlainTextEdit* m_delta;
+    QLabel* m_deltaSummary;
+    QTreeWidget* m_deltaTable;
 };
 
 } // namespace drydock::ui

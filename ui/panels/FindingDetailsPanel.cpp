@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace drydock::ui {
@@ -84,9 +85,15 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
         }
     });
 
+    m_hostFix = new QToolButton(this);
+    m_hostFix->setObjectName(QStringLiteral("hostFixButton"));
+    m_hostFix->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_hostFix->hide();
+
     auto* header = new QHBoxLayout;
     header->addWidget(m_badge, 0, Qt::AlignTop);
     header->addWidget(m_title, 1);
+    header->addWidget(m_hostFix, 0, Qt::AlignTop);
     header->addWidget(m_harden, 0, Qt::AlignTop);
     header->addWidget(m_waive, 0, Qt::AlignTop);
     auto* form = new QFormLayout;
@@ -112,6 +119,12 @@ FindingDetailsPanel::FindingDetailsPanel(QWidget* parent) : QWidget(parent)
 }
 
 void FindingDetailsPanel::setWaiveEnabled(bool enabled) { m_waive->setVisible(enabled); }
+
+void FindingDetailsPanel::setHostFixAction(QAction* action)
+{
+    m_hostFix->setDefaultAction(action);
+    m_hostFix->setVisible(action != nullptr && m_hasCurrent && m_current.area == Area::Host);
+}
 
 void FindingDetailsPanel::setCisVersion(CisVersion version)
 {
@@ -153,6 +166,7 @@ void FindingDetailsPanel::showFinding(const Finding* f)
         m_composeLoader->forget();
         m_waive->setEnabled(false);
         m_harden->setEnabled(false);
+        m_hostFix->hide();
         return;
     }
     m_current = *f;
@@ -197,6 +211,7 @@ void FindingDetailsPanel::showFinding(const Finding* f)
     }
     m_waive->setEnabled(!f->waiver);
     m_harden->setEnabled(f->object.type == ObjectType::Container || f->object.type == ObjectType::Image);
+    m_hostFix->setVisible(m_hostFix->defaultAction() != nullptr && f->area == Area::Host);
 }
 
 void FindingDetailsPanel::copyCurrentCommand()

@@ -8,8 +8,10 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
+class QToolButton;
 class QTabWidget;
 
 namespace drydock::ui {
@@ -35,6 +37,9 @@ public:
     void setComposeFileLookup(ComposeFileLookup lookup) { m_composeLookup = std::move(lookup); }
     CommandView* runCommandView() const { return m_run; }
     void setWaiveEnabled(bool enabled);
+    // File ▸ Export host fix script…, offered on host findings (their fix is a line of that script).
+    void setHostFixAction(QAction* action);
+    QToolButton* hostFixButton() const { return m_hostFix; }
     // The benchmark version whose id the meta line shows (the finding keeps its own reference).
     void setCisVersion(CisVersion version);
     QLabel* metaLabel() const { return m_meta; }
@@ -70,6 +75,7 @@ private:
     ComposeFixLoader* m_composeLoader;
     QPushButton* m_waive;
     QPushButton* m_harden;
+    QToolButton* m_hostFix;
 };
 
 } // namespace drydock::ui

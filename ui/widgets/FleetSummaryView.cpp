@@ -1,6 +1,7 @@
 #include "ui/widgets/FleetSummaryView.h"
 
 #include "ui/bridge/QtConvert.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -150,7 +151,8 @@ void FleetSummaryView::setSummary(const FleetSummary& s)
     for (int row = 0; row < static_cast<int>(s.worst.size()); ++row) {
         const auto& w = s.worst[static_cast<std::size_t>(row)];
         auto* severity = cell(severityText(w.finding.severity));
-        severity->setForeground(severityColor(w.finding.severity));
+        severity->setForeground(severityCellData(w.finding.severity, Qt::ForegroundRole).value<QBrush>());
+        severity->setIcon(severityIcon(w.finding.severity));
         m_worst->setItem(row, 0, severity);
         m_worst->setItem(row, 1, cell(qs(w.finding.ruleId)));
         m_worst->setItem(row, 2, cell(displayText(w.endpoint, 80)));

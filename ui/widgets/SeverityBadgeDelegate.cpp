@@ -1,6 +1,7 @@
 #include "ui/widgets/SeverityBadgeDelegate.h"
 
 #include "ui/bridge/QtConvert.h"
+#include "ui/widgets/SeverityCell.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -24,38 +25,25 @@ void SeverityBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem&
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
 
-    QString text;
-    QColor colour;
-    if (severity.isValid()) {
-        const auto s = static_cast<Severity>(severity.toInt());
-        text = severityText(s);
-        colour = severityColor(s);
-    } else {
-        text = badgeText.toString();
-        colour = index.data(BadgeColorRole).value<QColor>();
-    }
     QFont font = option.font;
     font.setWeight(QFont::DemiBold);
-    const QFontMetrics metrics(font);
-    const int height = std::min(option.rect.height() - 4, metrics.height() + 4);
-    const int width = std::min(option.rect.width() - 8, std::max(64, metrics.horizontalAdvance(text) + 16));
-    const QRect pill(option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(colour);
-    painter->drawRoundedRect(pill, height / 2.0, height / 2.0);
-    painter->setPen(Qt::white);
-    painter->setFont(font);
-    painter->drawText(pill, Qt::AlignCenter, text);
-    painter->restore();
+    if (severity.isValid()) {
+        const auto s = static_cast<Severity>(severity.toInt());
+        paintBadgePill(*painter, option.rect, severityText(s), severityColor(s), s, font);
+    } else {
+        paintBadgePill(*painter, option.rect, badgeText.toString(), index.data(BadgeColorRole).value<QColor>(),
+                       std::nullopt, font);
+    }
 }
 
 QSize SeverityBadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.data(SeverityRole).isValid()) {
-        size.setWidth(std::max(size.width(), 76));
+    if (const QVariant severity = index.data(SeverityRole); severity.isValid()) {
+        QFont font = option.font;
+        font.setWeight(QFont::DemiBold);
+        const QString text = severityText(static_cast<Severity>(severity.toInt()));
+        size.setWidth(std::max(size.width(), std::max(64, badgePillWidth(text, true, font)) + 12));
     } else if (const QVariant text = index.data(BadgeTextRole); text.isValid()) {
         QFont font = option.font;
         font.setWeight(QFont::DemiBold);

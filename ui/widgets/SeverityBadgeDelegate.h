@@ -3,8 +3,8 @@
 
 namespace drydock::ui {
 
-// Paints a table cell's severity as the SeverityBadge pill (same colours and text), so a sortable table shows
-// the badge without a widget per row. The cell's SeverityRole holds int(Severity), or nothing for a plain
+// Paints a table cell's severity as the SeverityBadge pill (same colours, shape and word: SeverityCell), so a
+// sortable table shows the badge without a widget per row. The cell's SeverityRole holds int(Severity), or nothing for a plain
 // cell; a cell with BadgeTextRole and BadgeColorRole (a QColor) instead gets a pill of that text and colour
 // (the Benchmark page's verdicts).
 class SeverityBadgeDelegate : public QStyledItemDelegate

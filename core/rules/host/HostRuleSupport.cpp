@@ -2,6 +2,7 @@
 
 #include "core/common/ShellQuote.h"
 #include "core/rules/RuleSupport.h"
+#include "core/secrets/SecretMask.h"
 
 #include <stdexcept>
 
@@ -34,7 +35,8 @@ std::string settingValue(const HostFacts& facts, const std::string& key, const s
 std::string settingEvidence(const HostFacts& facts, const std::string& key, const std::string& defaultValue)
 {
     if (const HostSetting* s = facts.setting(key)) {
-        return key + " = " + s->value + " (from " + s->source + ")";
+        // A flag's value is daemon input: a password in it (a URL's) is masked as every output masks it.
+        return key + " = " + maskSecretsInText(s->value) + " (from " + s->source + ")";
     }
     return key + " not set on the command line or in " +
            (facts.configFile.empty() ? std::string("daemon.json") : facts.configFile) +
