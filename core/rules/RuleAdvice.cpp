@@ -189,9 +189,10 @@ const std::map<std::string, RuleAdvice, std::less<>>& adviceTable()
           "A secret deleted in a later layer is still in the image: anyone who pulls it can extract it."}},
         // Network
         {"NET-001",
-         {kApply,
-          "The application must publish its ports explicitly; anything that relied on host networking "
-          "stops working.",
+         {kSkip,
+          "Host networking is usually there on purpose (discovery by broadcast or mDNS, many ports, a "
+          "VPN or network tool): without it the application must publish its ports explicitly, and what "
+          "relied on the host's network stops working.",
           "The container uses the host network: it reaches every host service and can listen on any host "
           "port."}},
         {"NET-003",
