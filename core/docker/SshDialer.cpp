@@ -233,40 +233,10 @@ void SshDialer::Impl::relay(SshSession& session, int clientFd)
         finishEarly(std::string("cannot create pipes for ssh: ") + std::strerror(errno));
         return;
     }
-    const auto args = argv();
-    std::vector<char*> cargs;
-    cargs.reserve(args.size() + 1);
-    for (const auto& a : args) {
-        cargs.push_back(const_cast<char*>(a.c_str()));
-    }
-    cargs.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pair[1], 0);
-    posix_spawn_file_actions_adddup2(&actions, pair[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
-    // Nothing else of ours reaches ssh: an inherited HTTP connection would keep it half open for ever.
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    sigset_t none;
-    sigemptyset(&none);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGTERM);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    // Its own session: no controlling terminal, so ssh can never prompt, and Ctrl+C reaches Drydock, which
-    // then stops its children itself.
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = -1;
-    const int spawned =
-        ::posix_spawnp(&pid, options.sshProgram.c_str(), &actions, &attr, cargs.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
+    // Nothing else of ours reaches ssh (an inherited HTTP connection would keep it half open for ever), and
+    // Ctrl+C reaches Drydock, which then stops its children itself.
+    int pid = -1;
+    const int spawned = spawnSsh(options.sshProgram, argv(), pair[1], pair[1], errPipe[1], pid);
     if (spawned != 0) {
         finishEarly(spawned == ENOENT ? "ssh: command not found on this machine"
                                       : std::string("cannot start ssh: ") + std::strerror(spawned));
@@ -494,6 +464,41 @@ std::optional<SshDialer::Failure> SshDialer::takeFailure()
     auto f = std::move(m_impl->failure);
     m_impl->failure.reset();
     return f;
+}
+
+int SshDialer::spawnSsh(const std::string& program, const std::vector<std::string>& args, int in, int out,
+                        int err, int& pid)
+{
+    std::vector<char*> cargs;
+    cargs.reserve(args.size() + 1);
+    for (const auto& a : args) {
+        cargs.push_back(const_cast<char*>(a.c_str()));
+    }
+    cargs.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in, 0);
+    posix_spawn_file_actions_adddup2(&actions, out, 1);
+    posix_spawn_file_actions_adddup2(&actions, err, 2);
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGTERM);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t child = -1;
+    const int spawned = ::posix_spawnp(&child, program.c_str(), &actions, &attr, cargs.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    pid = static_cast<int>(child);
+    return spawned;
 }
 
 std::vector<std::string> SshDialer::splitOptions(const std::string& text)

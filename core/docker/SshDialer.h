@@ -55,6 +55,11 @@ public:
     static Error explain(const Failure& failure, const DockerEndpoint& endpoint);
     // Splits DRYDOCK_SSH_OPTIONS-style text on whitespace (no quoting: paths with spaces are not supported).
     static std::vector<std::string> splitOptions(const std::string& text);
+    // Starts ssh with these descriptors as its stdin, stdout and stderr and nothing else of ours, in its own
+    // session (no controlling terminal, so it never prompts) with default SIGPIPE/SIGINT/SIGTERM handling.
+    // Returns 0 and sets pid, or the errno of the failure (ENOENT: no ssh on this machine).
+    static int spawnSsh(const std::string& program, const std::vector<std::string>& args, int in, int out,
+                        int err, int& pid);
 
 private:
     struct Impl;

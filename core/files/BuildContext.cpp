@@ -14,18 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readIgnoreFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::string text;
-    if (in) {
-        text.resize(256 * 1024);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-    }
-    return text;
-}
-
 // .dockerignore patterns are all relative to the context root (`*.pem` excludes only the root's .pem files,
 // unlike .gitignore): each becomes an anchored gitignore pattern.
 IgnoreRules dockerignoreRules(const std::string& text)
@@ -127,7 +115,7 @@ std::vector<std::string> secretFilesInBuildContext(const std::string& contextDir
     std::string ignoreText;
     for (const fs::path& candidate : {root / (dockerfileName + ".dockerignore"), root / ".dockerignore"}) {
         if (fs::is_regular_file(candidate, ec)) {
-            ignoreText = readIgnoreFile(candidate);
+            ignoreText = IgnoreRules::readFile(candidate.string());
             break;
         }
     }

@@ -1,6 +1,7 @@
 #include "core/files/IgnoreRules.h"
 
 #include <cstdint>
+#include <fstream>
 
 namespace drydock {
 
@@ -145,11 +146,21 @@ bool IgnoreRules::globMatch(std::string_view pattern, std::string_view text)
             const bool more = j < T;
             bool m = false;
             switch (t.kind) {
-            case GlobToken::Literal: m = more && text[j] == t.ch && below[j + 1]; break;
-            case GlobToken::AnyChar: m = more && text[j] != '/' && below[j + 1]; break;
-            case GlobToken::Class: m = more && text[j] != '/' && inClass(t, text[j]) && below[j + 1]; break;
-            case GlobToken::Star: m = below[j] || (more && text[j] != '/' && row[j + 1]); break;
-            case GlobToken::AnyAll: m = below[j] || (more && row[j + 1]); break;
+            case GlobToken::Literal:
+                m = more && text[j] == t.ch && below[j + 1];
+                break;
+            case GlobToken::AnyChar:
+                m = more && text[j] != '/' && below[j + 1];
+                break;
+            case GlobToken::Class:
+                m = more && text[j] != '/' && inClass(t, text[j]) && below[j + 1];
+                break;
+            case GlobToken::Star:
+                m = below[j] || (more && text[j] != '/' && row[j + 1]);
+                break;
+            case GlobToken::AnyAll:
+                m = below[j] || (more && row[j + 1]);
+                break;
             case GlobToken::AnySegments: {
                 const std::size_t slash = more ? nextSlash[j] : T;
                 m = below[j] || (slash < T && row[slash + 1]);
@@ -168,8 +179,8 @@ void IgnoreRules::addFile(std::string_view base, std::string_view text)
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t end = text.find('\n', start);
-        const std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                                                         : end - start);
+        const std::string_view line =
+            text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         addPattern(base, line);
         if (end == std::string_view::npos) {
             break;
@@ -233,6 +244,18 @@ bool IgnoreRules::ignored(std::string_view path, bool isDirectory) const
         }
     }
     return result;
+}
+
+std::string IgnoreRules::readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    if (in) {
+        text.resize(256 * 1024);
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    return text;
 }
 
 } // namespace drydock

@@ -24,12 +24,16 @@ public:
     // `text` matches glob `pattern` as gitignore does (`*` and `?` stop at "/", `**` crosses it).
     static bool globMatch(std::string_view pattern, std::string_view text);
 
+    // The text of an ignore file (`.gitignore`, `.dockerignore`, `.git/info/exclude`): its first 256 KiB, or
+    // "" when it cannot be read — a missing ignore file ignores nothing.
+    static std::string readFile(const std::string& path);
+
 private:
     // One pattern: where it applies and how.
     struct Pattern
     {
-        std::string base;  // folder of the file that holds it, "" or "a/b"
-        std::string glob;  // without leading "!", trailing "/" and anchoring "/"
+        std::string base; // folder of the file that holds it, "" or "a/b"
+        std::string glob; // without leading "!", trailing "/" and anchoring "/"
         bool negated = false;
         bool directoryOnly = false;
         bool anchored = false; // matched against the path below base, not just the name

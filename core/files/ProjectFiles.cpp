@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kBaseNames[] = {"compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"};
+constexpr const char* kBaseNames[] = {"compose.yaml", "compose.yml", "docker-compose.yaml",
+                                      "docker-compose.yml"};
 constexpr const char* kOverrideNames[] = {"compose.override.yaml", "compose.override.yml",
                                           "docker-compose.override.yaml", "docker-compose.override.yml"};
 
@@ -32,18 +33,6 @@ std::string joinPath(const std::string& folder, const std::string& name)
         return name;
     }
     return folder.back() == '/' ? folder + name : folder + "/" + name;
-}
-
-std::string readSmallFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::string text;
-    if (in) {
-        text.resize(256 * 1024);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-    }
-    return text;
 }
 
 // The compose files and Dockerfiles of one folder, found while walking.
@@ -69,7 +58,8 @@ public:
         if (m_options.honourGitignore) {
             std::error_code ec;
             if (fs::is_regular_file(fs::path(root) / ".git" / "info" / "exclude", ec)) {
-                m_rules.addFile("", readSmallFile(fs::path(root) / ".git" / "info" / "exclude"));
+                m_rules.addFile(
+                    "", IgnoreRules::readFile((fs::path(root) / ".git" / "info" / "exclude").string()));
             }
         }
         walk("", 0);
@@ -86,7 +76,7 @@ private:
         if (m_options.honourGitignore) {
             std::error_code ec;
             if (fs::is_regular_file(dir / ".gitignore", ec)) {
-                m_rules.addFile(rel, readSmallFile(dir / ".gitignore"));
+                m_rules.addFile(rel, IgnoreRules::readFile((dir / ".gitignore").string()));
             }
         }
         std::vector<fs::directory_entry> entries;
@@ -121,8 +111,9 @@ private:
                     continue;
                 }
                 if (depth + 1 > m_options.maxDepth) {
-                    m_out.notes.push_back("did not look below " + joinPath(m_root, childRel) + " (deeper than " +
-                                          std::to_string(m_options.maxDepth) + " folders)");
+                    m_out.notes.push_back("did not look below " + joinPath(m_root, childRel) +
+                                          " (deeper than " + std::to_string(m_options.maxDepth) +
+                                          " folders)");
                     continue;
                 }
                 walk(childRel, depth + 1);
@@ -167,7 +158,8 @@ private:
             used.push_back(base);
             for (const char* name : kOverrideNames) {
                 // compose reads the override of its own family: compose.override.* with compose.*, and so on
-                const bool sameFamily = (base.rfind("docker-", 0) == 0) == (std::string(name).rfind("docker-", 0) == 0);
+                const bool sameFamily =
+                    (base.rfind("docker-", 0) == 0) == (std::string(name).rfind("docker-", 0) == 0);
                 if (has(name) && sameFamily) {
                     g.files.push_back(joinPath(folder, name));
                     used.push_back(name);
@@ -250,7 +242,8 @@ Result<ProjectFileSet> discoverProjectFiles(const DiscoveryOptions& options)
     for (const auto& file : options.composeFiles) {
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) {
-            return Error::make(ErrorCode::NotFound, file + " is not a file: give -f the compose files to read");
+            return Error::make(ErrorCode::NotFound,
+                               file + " is not a file: give -f the compose files to read");
         }
     }
     if (!options.composeFiles.empty()) {
@@ -262,7 +255,8 @@ Result<ProjectFileSet> discoverProjectFiles(const DiscoveryOptions& options)
         std::error_code ec;
         const auto status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
-            return Error::make(ErrorCode::NotFound, path + " does not exist: name a folder or a file to check");
+            return Error::make(ErrorCode::NotFound,
+                               path + " does not exist: name a folder or a file to check");
         }
         if (fs::is_directory(status)) {
             walker.walkRoot(path == "./" ? "." : path);
@@ -273,11 +267,10 @@ Result<ProjectFileSet> discoverProjectFiles(const DiscoveryOptions& options)
         // A file named on the command line is reviewed whatever its name: YAML as compose, anything else as a
         // Dockerfile.
         if (kind == ReviewedFileKind::Compose || (!kind && endsWithYaml(toLower(name)))) {
-            out.composeGroups.push_back({fs::path(path).parent_path().string().empty()
-                                             ? "."
-                                             : fs::path(path).parent_path().string(),
-                                         {path},
-                                         true});
+            out.composeGroups.push_back(
+                {fs::path(path).parent_path().string().empty() ? "." : fs::path(path).parent_path().string(),
+                 {path},
+                 true});
         } else {
             out.dockerfiles.push_back(path);
         }

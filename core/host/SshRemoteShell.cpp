@@ -9,12 +9,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace drydock {
 
@@ -80,7 +77,8 @@ Result<void> SshRemoteShell::start()
         return success();
     }
     if (m_endpoint.host.empty()) {
-        return Error::make(ErrorCode::InvalidArgument, "The ssh endpoint has no host name; use ssh://user@host.");
+        return Error::make(ErrorCode::InvalidArgument,
+                           "The ssh endpoint has no host name; use ssh://user@host.");
     }
     if (auto ok = checkEndpointNames(m_endpoint); !ok) {
         return ok.error();
@@ -98,35 +96,8 @@ Result<void> SshRemoteShell::start()
         }
         return Error::make(ErrorCode::Io, std::string("Cannot create pipes for ssh: ") + std::strerror(why));
     }
-    const auto args = commandLine();
-    std::vector<char*> cargs;
-    for (const auto& a : args) {
-        cargs.push_back(const_cast<char*>(a.c_str()));
-    }
-    cargs.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    sigset_t none;
-    sigemptyset(&none);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    sigaddset(&defaults, SIGINT);
-    sigaddset(&defaults, SIGTERM);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    // Its own session: no controlling terminal, so ssh never prompts.
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = -1;
-    const int spawned = ::posix_spawnp(&pid, m_options.sshProgram.c_str(), &actions, &attr, cargs.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
+    int pid = -1;
+    const int spawned = SshDialer::spawnSsh(m_options.sshProgram, commandLine(), in[0], out[1], err[1], pid);
     closeFd(in[0]);
     closeFd(out[1]);
     closeFd(err[1]);
@@ -134,11 +105,11 @@ Result<void> SshRemoteShell::start()
         closeFd(in[1]);
         closeFd(out[0]);
         closeFd(err[0]);
-        return SshDialer::explain(
-            {spawned == ENOENT ? "ssh: command not found on this machine"
-                               : std::string("cannot start ssh: ") + std::strerror(spawned),
-             -1},
-            m_endpoint);
+        return SshDialer::explain({spawned == ENOENT
+                                       ? "ssh: command not found on this machine"
+                                       : std::string("cannot start ssh: ") + std::strerror(spawned),
+                                   -1},
+                                  m_endpoint);
     }
     m_pid = pid;
     m_in = in[1];
@@ -217,12 +188,12 @@ Result<std::string> SshRemoteShell::run(const std::string& script, const std::st
             (output.size() == end.size() || output[output.size() - end.size() - 1] == '\n')) {
             return output;
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                              deadline - std::chrono::steady_clock::now())
-                              .count();
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now())
+                .count();
         if (left <= 0) {
-            return failure("the daemon's host did not answer within " + std::to_string(m_limits.timeoutSeconds) +
-                           " s; the host checks were not run.");
+            return failure("the daemon's host did not answer within " +
+                           std::to_string(m_limits.timeoutSeconds) + " s; the host checks were not run.");
         }
         pollfd fds[3];
         nfds_t n = 0;
@@ -252,7 +223,8 @@ Result<std::string> SshRemoteShell::run(const std::string& script, const std::st
             if (got == 0) {
                 closeFd(m_err); // poll ignores it from now on
             } else if (got > 0 && m_errText.size() < kMaxStderrBytes) {
-                m_errText.append(buffer, std::min(static_cast<std::size_t>(got), kMaxStderrBytes - m_errText.size()));
+                m_errText.append(buffer,
+                                 std::min(static_cast<std::size_t>(got), kMaxStderrBytes - m_errText.size()));
             }
         }
         if (fds[0].revents != 0) {
