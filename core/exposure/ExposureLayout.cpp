@@ -3,8 +3,8 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <mutex>
 
@@ -101,20 +101,24 @@ std::vector<BoxLine> boxLines(const ExposureNode& node)
                          (ports[i]->exposed ? "open " : "local ") + shorten(ports[i]->text), Severity::Info});
     }
     if (ports.size() > kMaxPortLines) {
-        lines.push_back({BoxLine::Role::More, "+" + std::to_string(ports.size() - kMaxPortLines) + " more ports",
-                         Severity::Info});
+        lines.push_back({BoxLine::Role::More,
+                         "+" + std::to_string(ports.size() - kMaxPortLines) + " more ports", Severity::Info});
     }
     for (std::size_t i = 0; i < node.badges.size() && i < kMaxBadgeLines; ++i) {
         lines.push_back({BoxLine::Role::Badge, shorten(badgeText(node.badges[i])), node.badges[i].severity});
     }
     if (node.badges.size() > kMaxBadgeLines) {
-        lines.push_back({BoxLine::Role::More, "+" + std::to_string(node.badges.size() - kMaxBadgeLines) + " more",
+        lines.push_back({BoxLine::Role::More,
+                         "+" + std::to_string(node.badges.size() - kMaxBadgeLines) + " more",
                          Severity::Info});
     }
     return lines;
 }
 
-double boxLineHeight(const BoxLine& line) { return line.role == BoxLine::Role::Title ? kTitleHeight : kLineHeight; }
+double boxLineHeight(const BoxLine& line)
+{
+    return line.role == BoxLine::Role::Title ? kTitleHeight : kLineHeight;
+}
 
 double estimatedTextWidth(const BoxLine& line)
 {
@@ -142,10 +146,11 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
     }
 
     // The leaves (containers and project boxes) are stacked in rows under their first parent (Graphviz's
-    // unflatten idea): every group gets about the same number of rows, chosen so the whole block has a screen's
-    // shape instead of one row of hundreds of boxes. A leaf below the first row hangs from the leaf above it by
-    // an invisible one-rank edge; its real edges do not constrain the ranks. So no edge spans many ranks (each
-    // rank an edge crosses costs Graphviz a virtual node: thousands of them made 2,000 containers take 30 s).
+    // unflatten idea): every group gets about the same number of rows, chosen so the whole block has a
+    // screen's shape instead of one row of hundreds of boxes. A leaf below the first row hangs from the leaf
+    // above it by an invisible one-rank edge; its real edges do not constrain the ranks. So no edge spans
+    // many ranks (each rank an edge crosses costs Graphviz a virtual node: thousands of them made 2,000
+    // containers take 30 s).
     std::vector<std::size_t> firstParent(graph.nodes.size(), SIZE_MAX);
     for (const auto& e : graph.edges) {
         if ((e.kind == ExposureEdgeKind::Membership || e.kind == ExposureEdgeKind::HostAttached) &&
@@ -163,9 +168,11 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
     }
     const auto framedProject = [&](std::size_t i) -> std::string {
         const ExposureNode& n = graph.nodes[i];
-        return n.kind == ExposureNodeKind::Container && projectSize[n.project] > 1 ? n.project : std::string();
+        return n.kind == ExposureNodeKind::Container && projectSize[n.project] > 1 ? n.project
+                                                                                   : std::string();
     };
-    std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> groups; // (parent, frame) -> leaves
+    std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>>
+        groups; // (parent, frame) -> leaves
     std::size_t looseLeaves = 0;
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const auto kind = graph.nodes[i].kind;
@@ -175,9 +182,11 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
             looseLeaves += frame.empty() ? 1 : 0;
         }
     }
+    constexpr std::size_t kOneRowUpTo = 6;
     // Boxes are about 300 wide and 120 apart in height: rows = sqrt(1.6 * n) gives a 1.6:1 block.
     const auto rowsFor = [](std::size_t n) {
-        return std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(std::sqrt(1.6 * static_cast<double>(n)))));
+        return std::max<std::size_t>(
+            1, static_cast<std::size_t>(std::lround(std::sqrt(1.6 * static_cast<double>(n)))));
     };
     const std::size_t rows = rowsFor(looseLeaves);
     std::vector<std::size_t> above(graph.nodes.size(), SIZE_MAX); // the leaf a leaf hangs from
@@ -186,7 +195,10 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
             return graph.nodes[a].project < graph.nodes[b].project;
         });
         const std::size_t groupRows = key.second.empty() ? rows : rowsFor(members.size() / 4 + 1);
-        const std::size_t perRow = (members.size() + groupRows - 1) / groupRows;
+        // A group of a few boxes stays one row: stacked, the lower boxes' edges to their network ran straight
+        // through the boxes above them and read as links between containers.
+        const std::size_t perRow = std::max((members.size() + groupRows - 1) / groupRows,
+                                            std::min<std::size_t>(members.size(), kOneRowUpTo));
         for (std::size_t k = perRow; k < members.size(); ++k) {
             above[members[k]] = members[k - perRow];
         }
@@ -257,9 +269,9 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
         agxset(nodes[i], heightSym, const_cast<char*>(inches(sizes[i].height).c_str()));
     }
     // Graphviz gets the structure only: host -> network -> the first row of its leaves, and the invisible
-    // column edges. Ports, lower rows' memberships and shared networks are drawn from the boxes' places (below):
-    // given to Graphviz, each would thread virtual nodes through every rank it crosses, pushing the columns
-    // apart and costing seconds at 2,000 containers.
+    // column edges. Ports, lower rows' memberships and shared networks are drawn from the boxes' places
+    // (below): given to Graphviz, each would thread virtual nodes through every rank it crosses, pushing the
+    // columns apart and costing seconds at 2,000 containers.
     std::vector<Agedge_t*> edges(graph.edges.size(), nullptr);
     std::vector<bool> placed(graph.nodes.size(), false); // has a ranking edge from above
     for (std::size_t k = 0; k < graph.edges.size(); ++k) {
@@ -275,12 +287,14 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
     }
     for (std::size_t i = 1; i < graph.nodes.size(); ++i) {
         if (above[i] != SIZE_MAX) {
-            Agedge_t* e = agedge(g, nodes[above[i]], nodes[i], const_cast<char*>(("a" + std::to_string(i)).c_str()), 1);
+            Agedge_t* e =
+                agedge(g, nodes[above[i]], nodes[i], const_cast<char*>(("a" + std::to_string(i)).c_str()), 1);
             setAttr(e, "style", "invis");
             setAttr(e, "weight", "4"); // keeps the column straight
         } else if (!placed[i]) {
             // On no network (or only reached through ports): directly below the host.
-            Agedge_t* e = agedge(g, nodes[0], nodes[i], const_cast<char*>(("p" + std::to_string(i)).c_str()), 1);
+            Agedge_t* e =
+                agedge(g, nodes[0], nodes[i], const_cast<char*>(("p" + std::to_string(i)).c_str()), 1);
             setAttr(e, "style", "invis");
             agxset(e, minlenSym, const_cast<char*>("2"));
         }
@@ -320,7 +334,8 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
             }
             continue;
         }
-        if (e.kind == ExposureEdgeKind::Membership && firstParent[e.to] == e.from && above[e.to] != SIZE_MAX) {
+        if (e.kind == ExposureEdgeKind::Membership && firstParent[e.to] == e.from &&
+            above[e.to] != SIZE_MAX) {
             // A lower row: joined to the box above it in its column, which hangs from the same network.
             const MapPoint p0 = bottom(above[e.to], 0.5);
             const MapPoint p1 = top(e.to, 0.5);
@@ -328,7 +343,8 @@ Result<ExposureLayout> layoutExposure(const ExposureGraph& graph)
             continue;
         }
         // Ports leave the host's bottom and enter the box's top right (red: exposed, grey: loopback), so they
-        // do not sit on the column's line; other edges join the boxes' middles. An S-curve, vertical at both ends.
+        // do not sit on the column's line; other edges join the boxes' middles. An S-curve, vertical at both
+        // ends.
         const bool port = e.kind == ExposureEdgeKind::ExposedPort || e.kind == ExposureEdgeKind::LoopbackPort;
         const double share = e.kind == ExposureEdgeKind::LoopbackPort ? 0.85 : (port ? 0.75 : 0.5);
         const MapPoint p0 = bottom(e.from, 0.5);

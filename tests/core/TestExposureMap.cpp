@@ -12,6 +12,7 @@
 
 #include <QTest>
 #include <QXmlStreamReader>
+#include <map>
 
 using namespace drydock;
 
@@ -141,7 +142,8 @@ private slots:
     {
         ScanResult scan = m_scan;
         Container& c = scan.inventory.containers[4]; // plain
-        c.mounts.push_back({"bind", "", "/var/run/docker.sock", "/var/run/docker.sock", "", "", "rprivate", true});
+        c.mounts.push_back(
+            {"bind", "", "/var/run/docker.sock", "/var/run/docker.sock", "", "", "rprivate", true});
         c.hostConfig.networkMode = "host";
         c.networks.clear();
         c.config.env.push_back("DB_PASSWORD=Tr0ub4dor&3-correct-horse");
@@ -180,7 +182,8 @@ private slots:
         for (const auto& n : g.nodes) {
             QVERIFY(n.kind != ExposureNodeKind::Container || n.reachable);
             if (n.kind == ExposureNodeKind::Container) {
-                QVERIFY(std::any_of(n.ports.begin(), n.ports.end(), [](const ExposurePort& p) { return p.exposed; }));
+                QVERIFY(std::any_of(n.ports.begin(), n.ports.end(),
+                                    [](const ExposurePort& p) { return p.exposed; }));
             }
         }
         // The default bridge has only unreachable members here: it goes; appnet stays with api-1.
@@ -236,7 +239,8 @@ private slots:
     {
         QFETCH(int, containers);
         QFETCH(bool, grouped);
-        ScanResult scan = grouped ? composedScan(m_catalogue, containers) : test::realisticScan(m_catalogue, containers);
+        ScanResult scan =
+            grouped ? composedScan(m_catalogue, containers) : test::realisticScan(m_catalogue, containers);
         const ExposureGraph g = viewExposureGraph(buildExposureGraph(scan.inventory, scan.findings), {});
         auto layout = layoutExposure(g);
         QVERIFY2(layout.ok(), layout ? "" : layout.error().message.c_str());
@@ -248,7 +252,8 @@ private slots:
                     b.y + b.height <= layout->height + 0.5);
             QVERIFY2(i == 0 || b.y > layout->nodes[0].y, g.nodes[i].label.c_str());
             for (std::size_t j = i + 1; j < g.nodes.size(); ++j) {
-                QVERIFY2(!overlaps(b, layout->nodes[j]), (g.nodes[i].label + " / " + g.nodes[j].label).c_str());
+                QVERIFY2(!overlaps(b, layout->nodes[j]),
+                         (g.nodes[i].label + " / " + g.nodes[j].label).c_str());
             }
         }
         for (const auto& points : layout->edges) {
@@ -257,6 +262,32 @@ private slots:
         // Readable: a block about as wide as a screen's shape, not one row of hundreds of boxes.
         const double ratio = layout->width / layout->height;
         QVERIFY2(ratio < 6 && ratio > 0.25, qPrintable(QString::number(ratio)));
+    }
+
+    void aFewContainersOfANetworkStandInOneRow()
+    {
+        // Stacked, the lower boxes' edges to their network ran through the boxes above and read as links
+        // between containers.
+        ScanResult scan = test::realisticScan(m_catalogue, 5);
+        const ExposureGraph g = viewExposureGraph(buildExposureGraph(scan.inventory, scan.findings), {});
+        auto layout = layoutExposure(g);
+        QVERIFY(layout.ok());
+        std::map<std::size_t, std::vector<double>> rowsOf; // network -> its containers' vertical centres
+        std::vector<bool> seen(g.nodes.size(), false);
+        for (const auto& e : g.edges) {
+            if (e.kind == ExposureEdgeKind::Membership && g.nodes[e.to].kind == ExposureNodeKind::Container &&
+                !seen[e.to]) {
+                seen[e.to] = true;
+                rowsOf[e.from].push_back(layout->nodes[e.to].y +
+                                         layout->nodes[e.to].height / 2); // one rank: one centre line
+            }
+        }
+        QVERIFY(!rowsOf.empty());
+        for (const auto& [network, ys] : rowsOf) {
+            for (double y : ys) {
+                QCOMPARE(y, ys.front());
+            }
+        }
     }
 
     void theSvgIsWellFormedAndEscapesHostileNames()
@@ -280,7 +311,8 @@ private slots:
                 QVERIFY2(xml.name() != QLatin1String("script"), "a script element");
                 svgElements += xml.name() == QLatin1String("svg") ? 1 : 0;
                 for (const auto& attribute : xml.attributes()) {
-                    QVERIFY2(!attribute.name().startsWith(QLatin1String("on")), qPrintable(attribute.name().toString()));
+                    QVERIFY2(!attribute.name().startsWith(QLatin1String("on")),
+                             qPrintable(attribute.name().toString()));
                 }
                 if (xml.name() == QLatin1String("text")) {
                     texts << xml.readElementText();

@@ -6,7 +6,6 @@
 #include "tests/support/TestSupport.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,7 +16,10 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
+#include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace drydock;
@@ -116,6 +118,21 @@ private slots:
         QVERIFY2(text.contains(m_risky), qPrintable(text));
     }
 
+    static bool listening(const QString& path)
+    {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray bytes = path.toLocal8Bit();
+        std::strncpy(address.sun_path, bytes.constData(), sizeof address.sun_path - 1);
+        const bool ok =
+            fd >= 0 && ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return ok;
+    }
+
     // The daemon going away (here: the socat front the watch talks through is stopped) ends the watch with
     // a sentence on stderr and exit 3, the documented "cannot talk to the daemon".
     void theDaemonGoingAwayEndsTheWatchWithExitThree()
@@ -127,7 +144,8 @@ private slots:
         socat.start("socat",
                     {"UNIX-LISTEN:" + front + ",fork", "UNIX-CONNECT:" + test::privateDaemonSocket()});
         QVERIFY(socat.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(front), 5000);
+        // socat creates the socket file before it listens: wait until a connection is accepted.
+        QTRY_VERIFY_WITH_TIMEOUT(listening(front), 5000);
         QProcess p;
         p.setProgram(qEnvironmentVariable("DRYDOCK_BINARY"));
         p.setArguments({"watch", "--host", "unix://" + front, "--db", m_db});

@@ -33,7 +33,6 @@ class ExposureController : public QObject
 public:
     explicit ExposureController(QObject* parent = nullptr);
     ~ExposureController() override;
-    bool isRunning() const { return m_watcher.isRunning(); }
 
     // Lays out the scan's map as the view asks; dark picks the dark palette.
     void request(std::shared_ptr<const ScanResult> scan, const ExposureView& view, bool dark);

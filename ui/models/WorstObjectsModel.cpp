@@ -114,7 +114,14 @@ QVariant WorstObjectsModel::headerData(int section, Qt::Orientation orientation,
     }
     if (orientation == Qt::Horizontal && role == Qt::DecorationRole && section >= CriticalColumn &&
         section <= LowColumn) {
-        return severityIcon(kCountColumns[section - CriticalColumn]); // the counts' columns carry the shapes too
+        return severityIcon(
+            kCountColumns[section - CriticalColumn]); // the counts' columns carry the shapes too
+    }
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= CriticalColumn &&
+        section <= LowColumn) {
+        // The shape alone (the tooltip names it): a shape and a letter made the four columns so wide that the
+        // object's name, the column that stretches, had no room left in half a window.
+        return QString();
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);

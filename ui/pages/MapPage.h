@@ -60,7 +60,6 @@ public:
     QPushButton* exportButton() const { return m_export; }
     QLabel* emptyLabel() const { return m_empty; }
     // True while a layout is on its way.
-    bool isLayingOut() const { return m_controller->isRunning(); }
     // The view coordinates of a node's box centre (for tests and for keyboard users' "show" actions); a null
     // point when the node is not shown.
     QPoint viewPointOf(const QString& label) const;

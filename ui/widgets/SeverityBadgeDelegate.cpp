@@ -21,6 +21,8 @@ void SeverityBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem&
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
     background.text.clear();
+    background.icon = QIcon(); // the pill carries the shape; the cell's own icon would peek out at its left
+    background.features &= ~QStyleOptionViewItem::HasDecoration;
     const QWidget* widget = option.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
@@ -31,8 +33,8 @@ void SeverityBadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem&
         const auto s = static_cast<Severity>(severity.toInt());
         paintBadgePill(*painter, option.rect, severityText(s), severityColor(s), s, font);
     } else {
-        paintBadgePill(*painter, option.rect, badgeText.toString(), index.data(BadgeColorRole).value<QColor>(),
-                       std::nullopt, font);
+        paintBadgePill(*painter, option.rect, badgeText.toString(),
+                       index.data(BadgeColorRole).value<QColor>(), std::nullopt, font);
     }
 }
 
