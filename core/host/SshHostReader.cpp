@@ -176,24 +176,32 @@ void classify(const std::string& output, std::string_view path, HostReadStatus& 
     }
 }
 
+// The answer when its command succeeded. Otherwise null, with out saying why there is none: not read yet, the
+// session's problem (a cut or garbled answer), or the command's own error read as the local view reads errno.
+template <class AnswerT, class Out>
+const AnswerT* succeeded(const AnswerT* a, std::string_view path, Out& out)
+{
+    if (a == nullptr) {
+        out.problem = "not read yet";
+    } else if (!a->ok) {
+        out.status = HostReadStatus::Unreadable;
+        out.problem = a->problem;
+    } else if (a->status != 0) {
+        classify(a->output, path, out.status, out.problem);
+    } else {
+        return a;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 HostText SshHostReader::readFile(std::string_view path, std::size_t maxBytes) const
 {
     HostText out;
-    const Answer* a = answer(RemoteRead::File, path);
-    if (a == nullptr) {
-        out.problem = "not read yet";
-        return out;
-    }
-    if (!a->ok) {
-        out.status = HostReadStatus::Unreadable;
-        out.problem = a->problem;
-    } else if (a->status == 0) {
+    if (const Answer* a = succeeded(answer(RemoteRead::File, path), path, out)) {
         out.status = HostReadStatus::Ok;
         out.text = a->output.substr(0, std::min(maxBytes, m_limits.fileBytes));
-    } else {
-        classify(a->output, path, out.status, out.problem);
     }
     return out;
 }
@@ -201,18 +209,8 @@ HostText SshHostReader::readFile(std::string_view path, std::size_t maxBytes) co
 HostStat SshHostReader::stat(std::string_view path) const
 {
     HostStat out;
-    const Answer* a = answer(RemoteRead::Stat, path);
+    const Answer* a = succeeded(answer(RemoteRead::Stat, path), path, out);
     if (a == nullptr) {
-        out.problem = "not read yet";
-        return out;
-    }
-    if (!a->ok) {
-        out.status = HostReadStatus::Unreadable;
-        out.problem = a->problem;
-        return out;
-    }
-    if (a->status != 0) {
-        classify(a->output, path, out.status, out.problem);
         return out;
     }
     // "0 0 81a4": uid, gid and st_mode in hex.
@@ -246,18 +244,8 @@ HostStat SshHostReader::stat(std::string_view path) const
 HostListing SshHostReader::list(std::string_view directory) const
 {
     HostListing out;
-    const Answer* a = answer(RemoteRead::List, directory);
+    const Answer* a = succeeded(answer(RemoteRead::List, directory), directory, out);
     if (a == nullptr) {
-        out.problem = "not read yet";
-        return out;
-    }
-    if (!a->ok) {
-        out.status = HostReadStatus::Unreadable;
-        out.problem = a->problem;
-        return out;
-    }
-    if (a->status != 0) {
-        classify(a->output, directory, out.status, out.problem);
         return out;
     }
     for (const auto& name : split(a->output, '\n')) {
@@ -274,25 +262,16 @@ HostText SshHostReader::readLink(std::string_view path) const
 {
     HostText out;
     const Answer* a = answer(RemoteRead::Link, path);
-    if (a == nullptr) {
-        out.problem = "not read yet";
-        return out;
-    }
-    if (!a->ok) {
-        out.status = HostReadStatus::Unreadable;
-        out.problem = a->problem;
-    } else if (a->status == 0) {
+    if (a != nullptr && a->ok && a->status != 0 && trim(a->output).empty()) {
+        // readlink without -v says nothing: not a link, or absent.
+        out.status = HostReadStatus::Absent;
+        out.problem = std::string(path) + " is not a symbolic link";
+    } else if ((a = succeeded(a, path, out)) != nullptr) {
         out.status = HostReadStatus::Ok;
         out.text = a->output;
         if (!out.text.empty() && out.text.back() == '\n') {
             out.text.pop_back();
         }
-    } else if (trim(a->output).empty()) {
-        // readlink without -v says nothing: not a link, or absent.
-        out.status = HostReadStatus::Absent;
-        out.problem = std::string(path) + " is not a symbolic link";
-    } else {
-        classify(a->output, path, out.status, out.problem);
     }
     return out;
 }
@@ -307,9 +286,8 @@ HostListing SshHostReader::processIds(std::string_view name) const
     }
     if (!a->ok || a->status != 0) {
         out.status = HostReadStatus::Unreadable;
-        out.problem = !a->ok ? a->problem
-                             : "ps failed on the daemon's host: " +
-                                   terminalText(trim(a->output), 200);
+        out.problem =
+            !a->ok ? a->problem : "ps failed on the daemon's host: " + terminalText(trim(a->output), 200);
         return out;
     }
     for (const auto& line : split(a->output, '\n')) {
@@ -482,10 +460,10 @@ Result<HostFacts> inspectOverSsh(RemoteShell& shell, const DaemonInfo& daemon, S
         if (facts->error().code != ErrorCode::NotFound) {
             return facts->error();
         }
-        return Error::make(ErrorCode::NotFound,
-                           "not checked: no dockerd serving " + socket + " is visible on the daemon's host" +
-                               (reader.firstProblem().empty() ? std::string()
-                                                              : " (" + reader.firstProblem() + ")"));
+        return Error::make(
+            ErrorCode::NotFound,
+            "not checked: no dockerd serving " + socket + " is visible on the daemon's host" +
+                (reader.firstProblem().empty() ? std::string() : " (" + reader.firstProblem() + ")"));
     }
     HostFacts& f = facts->value();
     if (f.daemonPid != 0 && !daemon.dockerRootDir.empty()) {
@@ -498,9 +476,9 @@ Result<HostFacts> inspectOverSsh(RemoteShell& shell, const DaemonInfo& daemon, S
         const std::string& api = daemon.dockerRootDir;
         if (api != expected && !startsWith(api, expected + "/")) {
             return Error::make(ErrorCode::NotFound,
-                               "not checked: the dockerd serving " + socket + " on the daemon's host has data root " +
-                                   terminalText(expected, 200) + " but the API reports " +
-                                   terminalText(api, 200) +
+                               "not checked: the dockerd serving " + socket +
+                                   " on the daemon's host has data root " + terminalText(expected, 200) +
+                                   " but the API reports " + terminalText(api, 200) +
                                    ": another daemon (a docker context on the remote side?) answers the API");
         }
     }
