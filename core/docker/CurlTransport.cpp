@@ -15,7 +15,9 @@
 #include <chrono>
 #include <cstring>
 #include <mutex>
+#include <deque>
 #include <optional>
+#include <thread>
 
 namespace drydock {
 
@@ -25,6 +27,16 @@ namespace {
 constexpr std::size_t kMaxStreamErrorBody = 64 * 1024;
 // How often a stream wakes up to look at its CancelToken (the brief allows at most 200 ms).
 constexpr int kPollIntervalMs = 100;
+// A unix socket whose queue of waiting connections is full refuses a non-blocking connect at once, and libcurl
+// swallows the EAGAIN (it reports no errno). A proxy in front of the socket meets that as soon as many requests
+// start together (socat's queue holds five). That is "busy", not "nothing is listening": the request is sent
+// again after a pause that doubles, about two seconds in all.
+constexpr int kBusyRetries = 8;
+
+std::chrono::milliseconds busyPause(int attempt)
+{
+    return std::chrono::milliseconds(std::min(400, 25 << std::min(attempt - 1, 4)));
+}
 
 void ensureCurlInitialised()
 {
@@ -250,6 +262,8 @@ struct CurlTransport::Impl
     // Prepares t for request; returns an error when the request cannot be sent at all.
     std::optional<Error> prepare(Transfer& t, const HttpRequest& request, bool streaming) const;
     Error mapFailure(CURLcode code, const Transfer& t) const;
+    // True when t was refused because the unix socket's queue of waiting connections was full (kBusyRetries).
+    bool refusedAsBusy(CURLcode code, const Transfer& t) const;
     Error clientCertificateRejected(const std::string& detail) const;
     Error overflowError(const HttpRequest& request) const;
 };
@@ -380,6 +394,20 @@ Error CurlTransport::Impl::overflowError(const HttpRequest& request) const
             sizeText(maxBytes) +
             "; Drydock stops reading there to protect memory. Remove unused objects on the daemon "
             "or report this as a bug.");
+}
+
+bool CurlTransport::Impl::refusedAsBusy(CURLcode code, const Transfer& t) const
+{
+    if (code != CURLE_COULDNT_CONNECT || endpoint.kind != DockerEndpoint::Kind::Unix) {
+        return false;
+    }
+    long osErrno = 0;
+    curl_easy_getinfo(t.easy, CURLINFO_OS_ERRNO, &osErrno);
+    struct stat st
+    {
+    };
+    return (osErrno == 0 || osErrno == EAGAIN) && ::stat(endpoint.socketPath.c_str(), &st) == 0 &&
+           S_ISSOCK(st.st_mode);
 }
 
 Error CurlTransport::Impl::mapFailure(CURLcode code, const Transfer& t) const
@@ -560,7 +588,7 @@ Error CurlTransport::connectError(int osErrno, const DockerEndpoint& endpoint)
             } else if (!S_ISSOCK(st.st_mode)) {
                 osErrno = ENOTSOCK;
             } else {
-                osErrno = ECONNREFUSED;
+                osErrno = EAGAIN; // a stale socket reports ECONNREFUSED; libcurl drops only EAGAIN
             }
         }
         switch (osErrno) {
@@ -583,6 +611,12 @@ Error CurlTransport::connectError(int osErrno, const DockerEndpoint& endpoint)
                     " — is dockerd running? The socket exists but nothing is listening on it; "
                     "start the daemon (for example `sudo systemctl start docker`) or choose another "
                     "endpoint.");
+        case EAGAIN:
+            return Error::make(ErrorCode::DaemonUnreachable,
+                               "Cannot connect to the Docker daemon at " + where +
+                                   " — the socket takes no more connections (its queue of waiting "
+                                   "connections stayed full); the daemon, or a proxy in front of the socket, "
+                                   "is overloaded. Try again, or give the proxy a longer queue.");
         case ENOTSOCK:
             return Error::make(ErrorCode::DaemonUnreachable,
                                "Cannot connect to the Docker daemon at " + where + " — " +
@@ -631,20 +665,53 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request)
 
 std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpRequest>& requests)
 {
+    using Clock = std::chrono::steady_clock;
     std::vector<std::optional<Result<HttpResponse>>> slots(requests.size());
     CURLM* multi = m_impl->pool.multi;
     std::vector<std::unique_ptr<Transfer>> active;
     std::size_t next = 0;
+    // Requests the socket refused while busy, each sent once more at its time; and the number in flight,
+    // lowered to what the socket took when it was busy.
+    struct Again
+    {
+        std::size_t index;
+        Clock::time_point at;
+    };
+    std::deque<Again> again;
+    std::vector<int> busyAttempts(requests.size(), 0);
+    std::size_t limit = std::size_t(m_impl->maxInFlight);
 
+    auto start = [&](std::size_t index) {
+        auto t = std::make_unique<Transfer>();
+        t->index = index;
+        if (auto error = m_impl->prepare(*t, requests[index], false)) {
+            slots[index] = std::move(*error);
+        } else if (curl_multi_add_handle(multi, t->easy) != CURLM_OK) {
+            slots[index] = Error::make(ErrorCode::Internal, "libcurl refused to start a request.");
+        } else {
+            active.push_back(std::move(t));
+        }
+    };
     auto finish = [&](Transfer* t, CURLcode code) {
+        const std::size_t index = t->index;
+        const bool retry = m_impl->refusedAsBusy(code, *t) && busyAttempts[index] < kBusyRetries;
         if (code == CURLE_OK) {
             t->response.status = static_cast<int>(t->status());
-            slots[t->index] = std::move(t->response);
-        } else {
-            slots[t->index] = m_impl->mapFailure(code, *t);
+            slots[index] = std::move(t->response);
+        } else if (!retry) {
+            slots[index] = m_impl->mapFailure(code, *t);
         }
         curl_multi_remove_handle(multi, t->easy);
         std::erase_if(active, [t](const std::unique_ptr<Transfer>& p) { return p.get() == t; });
+        if (retry) {
+            ++busyAttempts[index];
+            again.push_back({index, Clock::now() + busyPause(busyAttempts[index])});
+            limit = std::max<std::size_t>(1, active.size());
+        }
+    };
+    auto earliestAgain = [&] {
+        return std::min_element(again.begin(), again.end(),
+                                [](const Again& a, const Again& b) { return a.at < b.at; });
     };
 
     if (!multi) {
@@ -653,20 +720,23 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
                                "libcurl could not create a transfer pool (out of memory?).");
         }
     }
-    while (multi && (next < requests.size() || !active.empty())) {
-        while (next < requests.size() && active.size() < std::size_t(m_impl->maxInFlight)) {
-            auto t = std::make_unique<Transfer>();
-            t->index = next;
-            if (auto error = m_impl->prepare(*t, requests[next], false)) {
-                slots[next] = std::move(*error);
-            } else if (curl_multi_add_handle(multi, t->easy) != CURLM_OK) {
-                slots[next] = Error::make(ErrorCode::Internal, "libcurl refused to start a request.");
+    while (multi && (next < requests.size() || !active.empty() || !again.empty())) {
+        while (active.size() < limit) {
+            const auto due = earliestAgain();
+            if (due != again.end() && due->at <= Clock::now()) {
+                const std::size_t index = due->index;
+                again.erase(due);
+                start(index);
+            } else if (next < requests.size()) {
+                start(next++);
             } else {
-                active.push_back(std::move(t));
+                break;
             }
-            ++next;
         }
         if (active.empty()) {
+            if (!again.empty()) {
+                std::this_thread::sleep_until(earliestAgain()->at);
+            }
             continue;
         }
         int running = 0;
@@ -678,6 +748,11 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
                 curl_multi_remove_handle(multi, t->easy);
             }
             active.clear();
+            for (const Again& a : again) {
+                slots[a.index] = Error::make(ErrorCode::Internal,
+                                             std::string("libcurl failed: ") + curl_multi_strerror(mc));
+            }
+            again.clear();
             break;
         }
         bool finishedAny = false;
@@ -692,7 +767,13 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
             finishedAny = true;
         }
         if (!finishedAny) {
-            curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+            int waitMs = 1000;
+            if (!again.empty()) {
+                const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(earliestAgain()->at -
+                                                                                         Clock::now());
+                waitMs = int(std::clamp<long long>(until.count(), 0, waitMs));
+            }
+            curl_multi_poll(multi, nullptr, 0, waitMs, nullptr);
         }
     }
 
@@ -726,6 +807,7 @@ Result<void> CurlTransport::stream(const HttpRequest& request,
     const auto started = std::chrono::steady_clock::now();
     std::optional<CURLcode> done;
     std::optional<Error> failure;
+    int busyAttempts = 0;
     while (!done) {
         if (cancel.isCancelled()) {
             break;
@@ -742,6 +824,22 @@ Result<void> CurlTransport::stream(const HttpRequest& request,
             if (msg->msg == CURLMSG_DONE) {
                 done = msg->data.result;
             }
+        }
+        if (done && m_impl->refusedAsBusy(*done, t) && busyAttempts < kBusyRetries) {
+            // The socket was busy: the same handle starts over after a pause that still hears cancel.
+            curl_multi_remove_handle(own.multi, t.easy);
+            const auto at = std::chrono::steady_clock::now() + busyPause(++busyAttempts);
+            while (!cancel.isCancelled() && std::chrono::steady_clock::now() < at) {
+                std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
+                    std::chrono::milliseconds(kPollIntervalMs),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::steady_clock::now()) +
+                        std::chrono::milliseconds(1)));
+            }
+            if (curl_multi_add_handle(own.multi, t.easy) != CURLM_OK) {
+                return Error::make(ErrorCode::Internal, "libcurl refused to start a request.");
+            }
+            done.reset();
+            continue;
         }
         if (done) {
             break;

@@ -132,7 +132,10 @@ using FakeHandler = std::function<void(const FakeRequest&, FakeConnection&)>;
 class FakeHttpServer
 {
 public:
-    static std::unique_ptr<FakeHttpServer> onUnixSocket(const std::string& path, FakeHandler handler)
+    // backlog is listen()'s queue of waiting connections; acceptAfterMs holds back the first accept, so a
+    // short queue overflows when many connect at once, as behind a proxy such as socat.
+    static std::unique_ptr<FakeHttpServer> onUnixSocket(const std::string& path, FakeHandler handler,
+                                                        int backlog = 128, int acceptAfterMs = 0)
     {
         const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_un addr{};
@@ -140,13 +143,14 @@ public:
         std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
         ::unlink(path.c_str());
         if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-            ::listen(fd, 128) != 0) {
+            ::listen(fd, backlog) != 0) {
             if (fd >= 0) {
                 ::close(fd);
             }
             return nullptr;
         }
-        return std::unique_ptr<FakeHttpServer>(new FakeHttpServer(fd, path, 0, std::move(handler)));
+        return std::unique_ptr<FakeHttpServer>(
+            new FakeHttpServer(fd, path, 0, std::move(handler), acceptAfterMs));
     }
 
     static std::unique_ptr<FakeHttpServer> onLoopbackPort(FakeHandler handler)
@@ -165,7 +169,7 @@ public:
             return nullptr;
         }
         return std::unique_ptr<FakeHttpServer>(
-            new FakeHttpServer(fd, {}, ntohs(addr.sin_port), std::move(handler)));
+            new FakeHttpServer(fd, {}, ntohs(addr.sin_port), std::move(handler), 0));
     }
 
     ~FakeHttpServer()
@@ -198,14 +202,18 @@ public:
     }
 
 private:
-    FakeHttpServer(int listenFd, std::string path, int port, FakeHandler handler)
+    FakeHttpServer(int listenFd, std::string path, int port, FakeHandler handler, int acceptAfterMs)
         : m_listenFd(listenFd), m_path(std::move(path)), m_port(port), m_handler(std::move(handler))
     {
-        m_acceptThread = std::thread([this] { acceptLoop(); });
+        m_acceptThread = std::thread([this, acceptAfterMs] { acceptLoop(acceptAfterMs); });
     }
 
-    void acceptLoop()
+    void acceptLoop(int acceptAfterMs)
     {
+        const auto acceptFrom = std::chrono::steady_clock::now() + std::chrono::milliseconds(acceptAfterMs);
+        while (!m_stopping && std::chrono::steady_clock::now() < acceptFrom) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         while (!m_stopping) {
             pollfd p{m_listenFd, POLLIN, 0};
             if (::poll(&p, 1, 20) <= 0) {

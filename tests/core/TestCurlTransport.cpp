@@ -248,6 +248,100 @@ private slots:
         QVERIFY2(contains(r.error().message, "nothing is listening"), r.error().message.c_str());
     }
 
+    // A blocking connect that waits in the socket's queue; with listen(fd, 0) it fills the queue, so the next
+    // non-blocking connect is refused with EAGAIN, as behind a proxy whose queue is short.
+    static int waitInQueue(const std::string& path)
+    {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
+        return ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 ? fd : -1;
+    }
+    static bool refusedAsFull(const std::string& path)
+    {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        std::strncpy(addr.sun_path, path.c_str(), sizeof(addr.sun_path) - 1);
+        const bool full = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno == EAGAIN;
+        ::close(fd);
+        return full;
+    }
+
+    void aBusySocketIsAskedAgainNotCalledDead()
+    {
+        // Many requests at once against a socket whose queue holds one and which accepts only after a while:
+        // most connects are refused at first; every request still gets its answer, in order.
+        const auto path = socketPath("busy.sock");
+        auto server = FakeHttpServer::onUnixSocket(
+            path, [](const FakeRequest& r, FakeConnection& c) { c.respond(200, r.path); }, 0, 300);
+        QVERIFY(server);
+        const int queued = waitInQueue(path);
+        QVERIFY(queued >= 0);
+        QVERIFY2(refusedAsFull(path), "the queue should be full now");
+        CurlTransport transport(unixEndpoint(path));
+        std::vector<HttpRequest> requests;
+        for (int i = 0; i < 40; ++i) {
+            requests.push_back(get("/item/" + std::to_string(i)));
+        }
+        const auto results = transport.sendAll(requests);
+        ::close(queued);
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            QVERIFY2(results[i].ok(), results[i].ok() ? "" : results[i].error().message.c_str());
+            QCOMPARE(results[i]->body, requests[i].path);
+        }
+    }
+
+    void aStreamOnABusySocketIsAskedAgain()
+    {
+        const auto path = socketPath("busy-events.sock");
+        auto server = FakeHttpServer::onUnixSocket(
+            path,
+            [](const FakeRequest&, FakeConnection& c) {
+                c.startChunked(200);
+                c.chunk("{\"n\":1}\n");
+                c.endChunked();
+            },
+            0, 200);
+        QVERIFY(server);
+        const int queued = waitInQueue(path);
+        QVERIFY(queued >= 0 && refusedAsFull(path));
+        CurlTransport transport(unixEndpoint(path));
+        std::string all;
+        CancelToken cancel;
+        auto r = transport.stream(
+            get("/events"),
+            [&](std::string_view chunk) {
+                all.append(chunk);
+                return true;
+            },
+            cancel);
+        ::close(queued);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QCOMPARE(all, std::string("{\"n\":1}\n"));
+    }
+
+    void aSocketThatStaysBusySaysSoAfterAWhile()
+    {
+        const auto path = socketPath("always-busy.sock");
+        auto server = FakeHttpServer::onUnixSocket(
+            path, [](const FakeRequest&, FakeConnection& c) { c.respond(200, "OK"); }, 0, 60000);
+        QVERIFY(server);
+        const int queued = waitInQueue(path);
+        QVERIFY(queued >= 0 && refusedAsFull(path));
+        CurlTransport transport(unixEndpoint(path));
+        QElapsedTimer timer;
+        timer.start();
+        auto r = transport.send(get("/_ping"));
+        ::close(queued);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::DaemonUnreachable);
+        QVERIFY2(contains(r.error().message, "takes no more connections"), r.error().message.c_str());
+        QVERIFY2(!contains(r.error().message, "nothing is listening"), r.error().message.c_str());
+        QVERIFY2(timer.elapsed() < 10000, "a busy socket is asked again for about two seconds, not forever");
+    }
+
     void connectErrorsReadAsAdvice_data()
     {
         QTest::addColumn<int>("osErrno");
@@ -263,6 +357,8 @@ private slots:
             << QStringLiteral(
                    "Cannot connect to the Docker daemon at unix:///var/run/docker.sock — is dockerd "
                    "running? The socket does not exist");
+        QTest::newRow("a full queue of waiting connections says busy, not dead")
+            << EAGAIN << int(ErrorCode::DaemonUnreachable) << QStringLiteral("takes no more connections");
         QTest::newRow("a refused connection says nothing listens")
             << ECONNREFUSED << int(ErrorCode::DaemonUnreachable) << QStringLiteral("nothing is listening");
     }
