@@ -2,7 +2,6 @@
 
 #include "core/common/Strings.h"
 #include "core/files/FileReview.h"
-#include "core/files/UnifiedDiff.h"
 #include "core/files/compose/ComposePatcher.h"
 
 namespace drydock {
@@ -35,7 +34,8 @@ std::optional<ComposeOrigin> composeOriginOf(const Container& container)
     return o;
 }
 
-std::optional<ComposeOriginFix> composeFixForContainer(const Container& container, const std::vector<RunEdit>& edits,
+std::optional<ComposeOriginFix> composeFixForContainer(const Container& container,
+                                                       const std::vector<RunEdit>& edits,
                                                        const OriginFileReader& readFile)
 {
     const auto origin = composeOriginOf(container);
@@ -61,8 +61,9 @@ ComposeOriginFix composeFixForOrigin(const ComposeOrigin& originRef, const std::
     const ComposeOrigin* origin = &originRef;
     ComposeOriginFix fix;
     fix.origin = *origin;
-    fix.notes.push_back("This container was created by docker compose (project " + origin->project + ", service " +
-                        origin->service + "): the next `docker compose up` recreates it from its compose file and "
+    fix.notes.push_back("This container was created by docker compose (project " + origin->project +
+                        ", service " + origin->service +
+                        "): the next `docker compose up` recreates it from its compose file and "
                         "undoes a fix made to the container alone, so patch the file too.");
     if (origin->configFiles.empty()) {
         fix.notes.push_back("Its labels do not name the compose files it came from.");
@@ -85,12 +86,18 @@ ComposeOriginFix composeFixForOrigin(const ComposeOrigin& originRef, const std::
         fix.file = path;
         fix.originalText = std::move(text.value());
         fix.fixedText = std::move(patched.value());
-        fix.diff = unifiedDiff(fix.originalText, fix.fixedText, path.rfind('/', 0) == 0 ? path.substr(1) : path);
+        // The diff people read (harden's plan, the GUI): secrets masked like every text shown.
+        FileReview shown;
+        shown.path = path;
+        shown.originalText = fix.originalText;
+        shown.fixedText = fix.fixedText;
+        fix.diff = shownFixDiff(shown);
         for (const auto& skipped : report.skipped) {
             fix.notes.push_back("Not made in the file: " + skipped.description);
         }
         for (const auto& create : report.filesToCreate) {
-            fix.notes.push_back("Create " + create.path + " beside the compose file: " + create.content + ".");
+            fix.notes.push_back("Create " + create.path + " beside the compose file: " + create.content +
+                                ".");
         }
         return fix;
     }

@@ -32,7 +32,7 @@ struct ComposeOriginFix
     std::string file;         // the config file patched; empty when none could be read or none defines the service
     std::string originalText; // what was read from it
     std::string fixedText;    // equal to originalText when nothing could be applied
-    std::string diff;         // unified diff of file; empty when nothing changed
+    std::string diff;         // unified diff of file as shown (secrets masked); empty when nothing changed
     std::vector<std::string> notes; // the compose-up warning first, then skipped edits, files to create, unreadable files
 };
 

@@ -1,6 +1,8 @@
 #include "core/files/FileReview.h"
 
 #include "core/files/UnifiedDiff.h"
+#include "core/files/compose/YamlTree.h"
+#include "core/secrets/SecretDetector.h"
 #include "core/secrets/SecretMask.h"
 
 #include <algorithm>
@@ -15,8 +17,10 @@ namespace drydock {
 const char* toString(ReviewedFileKind kind)
 {
     switch (kind) {
-    case ReviewedFileKind::Compose: return "compose";
-    case ReviewedFileKind::Dockerfile: return "dockerfile";
+    case ReviewedFileKind::Compose:
+        return "compose";
+    case ReviewedFileKind::Dockerfile:
+        return "dockerfile";
     }
     return "compose";
 }
@@ -61,49 +65,124 @@ std::string replaceWord(const std::string& text, const std::string& value, const
     return out;
 }
 
+using SecretValues = std::vector<std::pair<std::string, std::string>>; // value, kind
+
+// A value worth masking wherever the file repeats it. A plain word (a password "nextcloud" beside
+// POSTGRES_USER=nextcloud, image: nextcloud) is left where it is not a value: masking every image and user
+// name would say more than it hides. A multi-line value (a key in a block scalar) is masked line by line, as
+// the file holds it indented.
+void addSecretValue(SecretValues& found, std::string value, const std::string& kind)
+{
+    while (!value.empty() && (value.back() == '"' || value.back() == '\'' || value.back() == '\n')) {
+        value.pop_back();
+    }
+    while (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+        value.erase(0, 1);
+    }
+    if (value.find('\n') != std::string::npos) {
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            const std::size_t end = std::min(value.find('\n', start), value.size());
+            std::string line = value.substr(start, end - start);
+            const auto first = line.find_first_not_of(" \t\r");
+            const auto last = line.find_last_not_of(" \t\r");
+            if (first != std::string::npos) {
+                addSecretValue(found, line.substr(first, last - first + 1), kind);
+            }
+            start = end + 1;
+        }
+        return;
+    }
+    const bool plainWord = std::all_of(
+        value.begin(), value.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+    if (value.size() >= 8 && !plainWord && value.find('*') == std::string::npos) {
+        found.emplace_back(std::move(value), kind);
+    }
+}
+
+void addSecretSpans(SecretValues& found, std::string_view text)
+{
+    for (const auto& span : findSecretSpans(text)) {
+        addSecretValue(found, std::string(text.substr(span.begin, span.end - span.begin)), span.kind);
+    }
+}
+
 // The secret values the classifier finds in a file, line by line (SA_PASSWORD: …), which the file may repeat
 // where a line alone says nothing: an exec-form health check whose "-P" and value are two list items.
-std::vector<std::pair<std::string, std::string>> secretValuesIn(std::string_view text)
+void addLineSecrets(SecretValues& found, std::string_view text)
 {
-    std::vector<std::pair<std::string, std::string>> found; // value, kind
     std::size_t start = 0;
     while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        end = end == std::string_view::npos ? text.size() : end + 1;
-        const std::string_view line = text.substr(start, end - start);
-        for (const auto& span : findSecretSpans(line)) {
-            std::string value(line.substr(span.begin, span.end - span.begin));
-            while (!value.empty() && (value.back() == '"' || value.back() == '\'')) {
-                value.pop_back();
-            }
-            while (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
-                value.erase(0, 1);
-            }
-            // A plain word (a password "nextcloud" beside POSTGRES_USER=nextcloud, image: nextcloud) is left
-            // where it is not a value: masking every image and user name would say more than it hides.
-            const bool plainWord = std::all_of(value.begin(), value.end(), [](char c) {
-                return std::islower(static_cast<unsigned char>(c)) != 0;
-            });
-            if (value.size() >= 8 && !plainWord && value.find('*') == std::string::npos) {
-                found.emplace_back(std::move(value), span.kind);
+        const std::size_t newline = std::min(text.find('\n', start), text.size());
+        addSecretSpans(found, text.substr(start, newline - start));
+        start = newline + 1;
+    }
+}
+
+// The secret values of a YAML tree, judged as the classifier judges a variable: every `key: value` of a map
+// (environment, labels, options, x- extensions alike), every NAME=value item of a list, and the secrets
+// inside any other text (a command line, a URL with a password).
+void addYamlSecrets(SecretValues& found, const YamlNode& node)
+{
+    auto judgeText = [&](const std::string& text) {
+        const std::size_t eq = text.find('=');
+        if (eq != std::string::npos && eq > 0) {
+            const SecretJudgement j = SecretDetector::classify(text.substr(0, eq), text.substr(eq + 1));
+            if (j.masked()) {
+                addSecretValue(found, text.substr(eq + 1), j.kind);
             }
         }
-        start = end;
+        addSecretSpans(found, text);
+    };
+    if (node.isScalar()) {
+        judgeText(node.value);
+    } else if (node.isSequence()) {
+        for (const auto& item : node.items) {
+            addYamlSecrets(found, item);
+        }
+    } else if (node.isMap()) {
+        for (const auto& [key, value] : node.entries) {
+            if (value.isScalar()) {
+                const SecretJudgement j = SecretDetector::classify(key.value, value.value);
+                if (j.masked()) {
+                    addSecretValue(found, value.value, j.kind);
+                }
+            }
+            addYamlSecrets(found, value);
+        }
+    }
+}
+
+SecretValues secretValuesIn(std::string_view text, ReviewedFileKind kind)
+{
+    SecretValues found;
+    addLineSecrets(found, text);
+    if (kind == ReviewedFileKind::Compose) {
+        // A file that does not load (the review said why) is masked by its lines alone.
+        if (auto tree = loadYaml(text)) {
+            addYamlSecrets(found, *tree);
+        }
     }
     return found;
 }
 
 // text masked line by line, then every other occurrence of the values found masked too.
-std::string maskedWith(std::string_view text, const std::vector<std::pair<std::string, std::string>>& found)
+std::string maskedWith(std::string_view text, SecretValues found)
 {
+    // The longest first, so a value that contains a shorter one is masked whole.
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     std::string out;
     out.reserve(text.size());
     std::size_t start = 0;
     while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        end = end == std::string_view::npos ? text.size() : end + 1;
-        out += maskSecretsInText(text.substr(start, end - start));
-        start = end;
+        // Each line without its newline: a mask (of a PEM block's first line, say) must not take it along.
+        const std::size_t newline = std::min(text.find('\n', start), text.size());
+        out += maskSecretsInText(text.substr(start, newline - start));
+        if (newline < text.size()) {
+            out += '\n';
+        }
+        start = newline + 1;
     }
     for (const auto& [value, kind] : found) {
         out = replaceWord(out, value, maskSecret(value, kind));
@@ -113,9 +192,9 @@ std::string maskedWith(std::string_view text, const std::vector<std::pair<std::s
 
 } // namespace
 
-std::string maskedFileText(std::string_view text)
+std::string maskedFileText(std::string_view text, ReviewedFileKind kind)
 {
-    return maskedWith(text, secretValuesIn(text));
+    return maskedWith(text, secretValuesIn(text, kind));
 }
 
 std::string shownFixDiff(const FileReview& file, bool* masked)
@@ -127,8 +206,8 @@ std::string shownFixDiff(const FileReview& file, bool* masked)
         return {};
     }
     // The fix removes a value from where it was found; where the file repeats it, it stays masked too.
-    auto found = secretValuesIn(file.originalText);
-    for (auto& more : secretValuesIn(*file.fixedText)) {
+    auto found = secretValuesIn(file.originalText, file.kind);
+    for (auto& more : secretValuesIn(*file.fixedText, file.kind)) {
         found.push_back(std::move(more));
     }
     const std::string before = maskedWith(file.originalText, found);

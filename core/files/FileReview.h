@@ -47,8 +47,10 @@ struct FileReview
 std::pair<int, int> lineAndColumnAt(std::string_view text, std::size_t offset);
 
 // A file's text as Drydock shows it (reports, the terminal, the GUI): every secret value the classifier finds
-// masked in place, line by line, so line numbers and the rest of each line stay as they are.
-std::string maskedFileText(std::string_view text);
+// masked in place, so line numbers and the rest of each line stay as they are. Values are found line by line
+// and, in a compose file, also through its YAML structure, which lines alone do not show (`? KEY` / `: value`,
+// a value on the next line, flow maps, block scalars); each is then masked wherever the text repeats it.
+std::string maskedFileText(std::string_view text, ReviewedFileKind kind);
 
 // The fix as the unified diff people and reports are shown: both sides masked (maskedFileText). *masked says
 // whether a secret was hidden, in which case the diff no longer applies with patch(1): `drydock check --fix` and

@@ -808,8 +808,9 @@ bool isGpgKeyName(std::string_view name)
     std::string lower(name);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower == "key" || lower == "keys" || lower == "key_id" || lower == "keyid" || lower.ends_with("gpg_key") ||
-           lower.ends_with("gpg_keys") || lower.ends_with("fingerprint") || lower.ends_with("gpg_key_id");
+    return lower == "key" || lower == "keys" || lower == "key_id" || lower == "keyid" ||
+           lower.ends_with("gpg_key") || lower.ends_with("gpg_keys") || lower.ends_with("fingerprint") ||
+           lower.ends_with("gpg_key_id");
 }
 
 bool isAlreadyMasked(std::string_view v)
@@ -1115,7 +1116,7 @@ std::string SecretMatch::describe() const
     if (name.empty()) {
         return masked;
     }
-    const bool flag = name.front() == '-' || name.find(' ') != std::string::npos;
+    const bool flag = name.front() == '-' || name.find(' ') != std::string::npos || name.back() == ':';
     return name + (flag ? " " : "=") + masked;
 }
 
@@ -1570,8 +1571,14 @@ std::vector<SecretSpan> findSecretSpans(std::string_view text)
         while (nameAt < end && (text[nameAt] == '"' || text[nameAt] == '\'')) {
             ++nameAt;
         }
-        if (!m.name.empty() && text.substr(nameAt, m.name.size()) == m.name) {
-            begin = nameAt + m.name.size();
+        // A header or YAML line's name keeps its colon ("API_TOKEN:"), which a quoted key has after its
+        // quote.
+        std::string_view name = m.name;
+        if (name.size() > 1 && name.back() == ':') {
+            name.remove_suffix(1);
+        }
+        if (!name.empty() && text.substr(nameAt, name.size()) == name) {
+            begin = nameAt + name.size();
             while (begin < end && (text[begin] == '=' || isSpace(text[begin]) || text[begin] == ':' ||
                                    text[begin] == '"' || text[begin] == '\'')) {
                 ++begin;

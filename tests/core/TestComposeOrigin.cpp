@@ -41,7 +41,8 @@ OriginFileReader readerOf(std::map<std::string, std::string> files)
     };
 }
 
-const std::vector<RunEdit> kEdits{{RunEdit::Op::RemoveFlag, "--privileged", ""}, {RunEdit::Op::AddFlag, "--read-only", ""}};
+const std::vector<RunEdit> kEdits{{RunEdit::Op::RemoveFlag, "--privileged", ""},
+                                  {RunEdit::Op::AddFlag, "--read-only", ""}};
 
 } // namespace
 
@@ -52,11 +53,13 @@ class TestComposeOrigin : public QObject
 private slots:
     void theLabelsSayWhereTheServiceIsWritten()
     {
-        const auto origin = composeOriginOf(composeContainer("/srv/shop/compose.yaml, /srv/shop/compose.prod.yaml"));
+        const auto origin =
+            composeOriginOf(composeContainer("/srv/shop/compose.yaml, /srv/shop/compose.prod.yaml"));
         QVERIFY(origin);
         QCOMPARE(origin->project, std::string("shop"));
         QCOMPARE(origin->service, std::string("web"));
-        QCOMPARE(origin->configFiles, (std::vector<std::string>{"/srv/shop/compose.yaml", "/srv/shop/compose.prod.yaml"}));
+        QCOMPARE(origin->configFiles,
+                 (std::vector<std::string>{"/srv/shop/compose.yaml", "/srv/shop/compose.prod.yaml"}));
         Container plain;
         QVERIFY(!composeOriginOf(plain));
     }
@@ -76,6 +79,29 @@ private slots:
         QVERIFY(fix->notes.front().find("the next `docker compose up` recreates it") != std::string::npos);
     }
 
+    void theDiffPeopleReadHidesTheServicesSecrets()
+    {
+        // `drydock harden` prints this diff and the GUI shows it: a password in the context lines, written
+        // in any of YAML's forms, must not show.
+        const char* compose = "services:\n"
+                              "  web:\n"
+                              "    image: nginx:1.25\n"
+                              "    environment:\n"
+                              "      \"DB_PASSWORD\": Sh0p-Db-Pw-77\n"
+                              "      ? API_TOKEN\n"
+                              "      : tok-4f9a8b7c6d5e\n"
+                              "    privileged: true\n";
+        const auto fix = composeFixForContainer(composeContainer("/srv/shop/compose.yaml"), kEdits,
+                                                readerOf({{"/srv/shop/compose.yaml", compose}}));
+        QVERIFY(fix);
+        QVERIFY2(fix->diff.find("-    privileged: true\n") != std::string::npos, fix->diff.c_str());
+        QVERIFY2(fix->diff.find("Sh0p-Db-Pw-77") == std::string::npos, fix->diff.c_str());
+        QVERIFY2(fix->diff.find("tok-4f9a8b7c6d5e") == std::string::npos, fix->diff.c_str());
+        QVERIFY2(fix->diff.find("\"DB_PASSWORD\": ******") != std::string::npos, fix->diff.c_str());
+        // The file itself is patched with its real text: only what is shown is masked.
+        QVERIFY(fix->fixedText.find("Sh0p-Db-Pw-77") != std::string::npos);
+    }
+
     void anOverrideWithoutTheServiceIsPassedOver()
     {
         const auto fix = composeFixForContainer(
@@ -89,7 +115,8 @@ private slots:
 
     void unreadableFilesAreNotesNotErrors()
     {
-        const auto fix = composeFixForContainer(composeContainer("/remote/host/compose.yaml"), kEdits, readerOf({}));
+        const auto fix =
+            composeFixForContainer(composeContainer("/remote/host/compose.yaml"), kEdits, readerOf({}));
         QVERIFY(fix);
         QVERIFY(fix->file.empty());
         QVERIFY(fix->diff.empty());

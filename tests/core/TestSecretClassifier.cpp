@@ -253,6 +253,15 @@ void TestSecretClassifier::masksTextInPlace_data()
     QTest::newRow("a single-quoted NAME: value keeps its name")
         << "      - 'DB_PASSWORD: Wp-Db-Pa55w0rd-xyz'"
         << "      - 'DB_PASSWORD: ****** (16-31 chars, password)'";
+    // A compose environment map with quoted keys: the name and its quotes stay, only the value goes.
+    QTest::newRow("a double-quoted map key keeps its name")
+        << "      \"API_TOKEN\": s3cr3tT0kenValue99"
+        << "      \"API_TOKEN\": ****** (16-31 chars, token)";
+    QTest::newRow("a single-quoted map key and quoted value keep their quotes")
+        << "      'DB_PASSWORD': \"Wp-Db-Pa55w0rd-xyz\""
+        << "      'DB_PASSWORD': \"****** (16-31 chars, password)\"";
+    QTest::newRow("a header line's name stays") << "X-Auth-Token: abcdef123456XYZ"
+                                               << "X-Auth-Token: ****** (8-15 chars, token)";
 }
 
 void TestSecretClassifier::masksTextInPlace()

@@ -6,8 +6,8 @@
 #include "ui/bridge/QtConvert.h"
 #include "ui/models/FileFindingsModel.h"
 #include "ui/models/ProjectFilesModel.h"
-#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/ColumnFit.h"
+#include "ui/widgets/InlineMessage.h"
 #include "ui/widgets/SeverityBadgeDelegate.h"
 #include "ui/widgets/SourceView.h"
 
@@ -325,7 +325,8 @@ void FilesPage::showRow(int row)
         rules << m_findingsModel->index(r, FileFindingsModel::RuleColumn).data().toString();
     }
     fitColumnToTexts(*m_findingsView, FileFindingsModel::RuleColumn, rules);
-    // The severity pills: as wide as the badge delegate asks (a file has few findings: every row is measured).
+    // The severity pills: as wide as the badge delegate asks (a file has few findings: every row is
+    // measured).
     m_findingsView->resizeColumnToContents(FileFindingsModel::SeverityColumn);
     std::vector<SourceLineMark> marks;
     for (const Finding& f : file->findings) {
@@ -334,7 +335,7 @@ void FilesPage::showRow(int row)
         }
     }
     // Shown with every secret value masked, as everywhere Drydock shows text; Apply writes the real fix.
-    m_source->setSource(maskedFileText(file->originalText), marks);
+    m_source->setSource(maskedFileText(file->originalText, file->kind), marks);
     if (file->error) {
         m_fileMessage->showMessage(InlineMessage::Kind::Error, displayText(file->error->message, 2000));
     } else if (!file->notes.empty()) {
@@ -344,8 +345,9 @@ void FilesPage::showRow(int row)
     }
     const bool fixable = file->fixedText.has_value() && *file->fixedText != file->originalText;
     if (fixable) {
-        m_diff->setFix(ProjectFilesModel::displayPath(file->path, folder), maskedFileText(file->originalText),
-                       maskedFileText(*file->fixedText));
+        m_diff->setFix(ProjectFilesModel::displayPath(file->path, folder),
+                       maskedFileText(file->originalText, file->kind),
+                       maskedFileText(*file->fixedText, file->kind));
         m_noFix->clear();
         m_tabs->setTabToolTip(FixTab, tr("The fix as a side-by-side diff, to copy or apply"));
     } else {

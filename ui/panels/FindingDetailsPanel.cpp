@@ -231,11 +231,7 @@ void FindingDetailsPanel::showComposeFile(const std::optional<ComposeOriginFix>&
     for (const auto& n : fix->notes) {
         text += QStringLiteral("# ") + qs(n) + QLatin1Char('\n');
     }
-    FileReview shown; // masked like every text Drydock shows
-    shown.path = fix->file;
-    shown.originalText = fix->originalText;
-    shown.fixedText = fix->fixedText;
-    m_composeFile->setText(text + qs(shownFixDiff(shown)));
+    m_composeFile->setText(text + qs(fix->diff)); // masked where it was made
 }
 
 } // namespace drydock::ui

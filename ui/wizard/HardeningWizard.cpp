@@ -565,11 +565,7 @@ void HardeningWizard::showComposeFile()
     for (const auto& n : m_plan.composeFile->notes) {
         text += "# " + n + "\n";
     }
-    FileReview shown;
-    shown.path = m_plan.composeFile->file;
-    shown.originalText = m_plan.composeFile->originalText;
-    shown.fixedText = m_plan.composeFile->fixedText;
-    m_composeFile->setText(qs(text + shownFixDiff(shown)));
+    m_composeFile->setText(qs(text + m_plan.composeFile->diff)); // masked where it was made
 }
 
 bool HardeningWizard::exportPlan(const QString& format)
