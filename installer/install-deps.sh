@@ -19,6 +19,7 @@ TEST_PKGS=(
   poppler-utils xvfb xauth curl ca-certificates python3 procps
   dpkg-dev desktop-file-utils appstream man-db file xz-utils librsvg2-bin
   python3-jsonschema xdotool imagemagick util-linux cmark docker-compose
+  dbus-daemon # a private session bus for the desktop notifications test
 )
 
 wanted=("${BUILD_PKGS[@]}" "${RUNTIME_PKGS[@]}")

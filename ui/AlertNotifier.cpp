@@ -1,5 +1,7 @@
 #include "ui/AlertNotifier.h"
 
+#include "ui/DesktopNotifications.h"
+
 #include <QAction>
 #include <QIcon>
 #include <QMenu>
@@ -15,7 +17,15 @@ AlertNotifierFactory defaultAlertNotifier()
     };
 }
 
-TrayAlertNotifier::TrayAlertNotifier(QWidget* window) : m_window(window) {}
+TrayAlertNotifier::TrayAlertNotifier(QWidget* window)
+    : TrayAlertNotifier(window, QDBusConnection::sessionBus())
+{
+}
+
+TrayAlertNotifier::TrayAlertNotifier(QWidget* window, const QDBusConnection& bus)
+    : m_window(window), m_desktop(new DesktopNotifications(bus, this))
+{
+}
 
 TrayAlertNotifier::~TrayAlertNotifier()
 {
@@ -31,6 +41,9 @@ bool TrayAlertNotifier::canRunInBackground() const
 void TrayAlertNotifier::setWatching(bool on, const TrayActions& actions)
 {
     m_trayActions = actions;
+    if (on) {
+        m_desktop->probe();
+    }
     if (!on) {
         if (m_tray) {
             m_tray->hide();
@@ -85,16 +98,22 @@ void TrayAlertNotifier::setWatching(bool on, const TrayActions& actions)
 void TrayAlertNotifier::notify(const Alert& alert, const AlertActions& actions)
 {
     m_last = actions;
+    if (m_tray) {
+        m_showLast->setEnabled(true);
+        m_muteLast->setEnabled(true);
+    }
+    const QString summary = tr("Drydock: %1 risk").arg(QString::fromLatin1(toString(alert.severity)));
+    const QString body = QString::fromStdString(alert.sentence);
+    if (m_desktop->notify(summary, body, alert.severity >= Severity::Critical, actions)) {
+        return;
+    }
     if (!m_tray) {
         return;
     }
-    m_showLast->setEnabled(true);
-    m_muteLast->setEnabled(true);
     const auto icon =
         alert.severity >= Severity::Critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning;
     // Plain text: the sentence holds names from the daemon, which must never be read as markup.
-    m_tray->showMessage(tr("Drydock: %1 risk").arg(QString::fromLatin1(toString(alert.severity))),
-                        QString::fromStdString(alert.sentence), icon, 15000);
+    m_tray->showMessage(summary, body, icon, 15000);
 }
 
 } // namespace drydock::ui

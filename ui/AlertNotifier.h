@@ -8,6 +8,7 @@
 #include <memory>
 
 class QAction;
+class QDBusConnection;
 class QMenu;
 class QSystemTrayIcon;
 class QWidget;
@@ -46,14 +47,18 @@ public:
 using AlertNotifierFactory = std::function<std::unique_ptr<AlertNotifier>(QWidget* window)>;
 AlertNotifierFactory defaultAlertNotifier();
 
+class DesktopNotifications;
+
 // The real notifier: a QSystemTrayIcon (when the desktop has a tray) whose menu shows the window, the last
-// alert's Show and Mute, and Quit; each alert is one tray message, and clicking it is Show. Tray messages
-// carry no buttons, so Mute lives in the tray menu for the last alert.
+// alert's Show and Mute, and Quit. Each alert is one desktop notification with Show and Mute buttons
+// (DesktopNotifications, on the given session bus); where the desktop has no notification service, a tray
+// message instead, whose click is Show (tray messages carry no buttons: Mute is then in the tray menu).
 class TrayAlertNotifier : public QObject, public AlertNotifier
 {
     Q_OBJECT
 public:
     explicit TrayAlertNotifier(QWidget* window);
+    TrayAlertNotifier(QWidget* window, const QDBusConnection& bus);
     ~TrayAlertNotifier() override;
 
     bool canRunInBackground() const override;
@@ -62,6 +67,7 @@ public:
 
 private:
     QPointer<QWidget> m_window;
+    DesktopNotifications* m_desktop = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QMenu* m_menu = nullptr;
     QAction* m_showLast = nullptr;
