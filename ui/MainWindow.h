@@ -127,6 +127,10 @@ public:
     Severity alertThreshold() const { return m_alertThreshold; }
     // Where the autostart entry goes: $XDG_CONFIG_HOME/autostart/drydock.desktop (~/.config without it).
     static QString autostartFilePath();
+    // `drydock --background`, as the autostart entry starts it: the window stays hidden and the watch runs
+    // for this session (the remembered setting is left as it is). False, and nothing changes, when there is
+    // no tray to come back through: the caller shows the window.
+    bool startInBackground();
     int currentPage() const;
     std::shared_ptr<const ScanResult> lastScan() const { return m_lastScan; }
 

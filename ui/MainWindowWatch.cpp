@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 
 namespace drydock::ui {
@@ -69,7 +70,8 @@ void MainWindow::setUpWatch(QMenu* viewMenu)
     m_autostartAction->setObjectName(QStringLiteral("autostartAction"));
     m_autostartAction->setCheckable(true);
     m_autostartAction->setChecked(QFileInfo::exists(autostartFilePath()));
-    m_autostartAction->setToolTip(tr("Open Drydock, watching, when you log in (an autostart entry in %1)")
+    m_autostartAction->setToolTip(tr("Start Drydock in the tray, watching, when you log in (an autostart "
+                                     "entry in %1)")
                                       .arg(QFileInfo(autostartFilePath()).absolutePath()));
     connect(m_autostartAction, &QAction::toggled, this, &MainWindow::setAutostart);
 
@@ -113,6 +115,19 @@ void MainWindow::setWatching(bool on)
                                                 .arg(QString::fromLatin1(toString(m_alertThreshold)))
                                           : tr("Watching in the background after the first scan."));
     }
+}
+
+bool MainWindow::startInBackground()
+{
+    if (!m_notifier || !m_notifier->canRunInBackground()) {
+        return false;
+    }
+    if (!m_watchAction->isChecked()) {
+        const QSignalBlocker quiet(m_watchAction); // on for this session, not stored
+        m_watchAction->setChecked(true);
+        setWatching(true);
+    }
+    return true;
 }
 
 bool MainWindow::hideInsteadOfClosing()
@@ -177,7 +192,7 @@ void MainWindow::setAutostart(bool on)
         }
         return;
     }
-    // Only written when the user turns it on; it starts the same binary, which opens watching (the setting).
+    // Only written when the user turns it on; it starts the same binary hidden in the tray, watching.
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
     const QString exec = QApplication::applicationFilePath();
@@ -189,7 +204,7 @@ void MainWindow::setAutostart(bool on)
                                         "Type=Application\n"
                                         "Name=Drydock\n"
                                         "Comment=%1\n"
-                                        "Exec=\"%2\"\n"
+                                        "Exec=\"%2\" --background\n"
                                         "Icon=drydock\n"
                                         "Terminal=false\n"
                                         "X-GNOME-Autostart-enabled=true\n")

@@ -102,7 +102,10 @@ int runGui(int argc, char** argv, const ParsedArgs& args, bool (*shouldQuit)())
         services.endpointError = QString::fromStdString(endpoint.error().message);
     }
     ui::MainWindow window(std::move(services));
-    window.show();
+    // --background (the session autostart entry): hidden in the tray, watching; without a tray, a window.
+    if (!args.has("--background") || !window.startInBackground()) {
+        window.show();
+    }
     QTimer quitPoll;
     if (shouldQuit) {
         QObject::connect(&quitPoll, &QTimer::timeout, &window, [shouldQuit, &window] {

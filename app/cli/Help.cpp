@@ -63,7 +63,10 @@ const char* kExitCodes = R"(Exit codes:
 const CommandSpec& guiSpec()
 {
     static const CommandSpec spec{
-        "drydock", endpointOptions(K::Value) + std::vector<OptionSpec>{{"--db", K::Value, "FILE"}}, 0};
+        "drydock",
+        endpointOptions(K::Value) +
+            std::vector<OptionSpec>{{"--db", K::Value, "FILE"}, {"--background", K::Flag, ""}},
+        0};
     return spec;
 }
 
@@ -73,6 +76,7 @@ std::string mainHelp()
 
 Usage:
   drydock [--host URI | --context NAME] [--db FILE]   open the desktop application
+  drydock --background                         start it hidden in the tray, watching (the session autostart)
   drydock inventory [options]                  print everything the daemon knows
   drydock scan [options]                       check images, containers, networks, secrets, daemon
   drydock history list|show|diff|trend|prune|waivers|actions|alerts|reset   the stored scans

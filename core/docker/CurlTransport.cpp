@@ -14,8 +14,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <mutex>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -27,10 +27,10 @@ namespace {
 constexpr std::size_t kMaxStreamErrorBody = 64 * 1024;
 // How often a stream wakes up to look at its CancelToken (the brief allows at most 200 ms).
 constexpr int kPollIntervalMs = 100;
-// A unix socket whose queue of waiting connections is full refuses a non-blocking connect at once, and libcurl
-// swallows the EAGAIN (it reports no errno). A proxy in front of the socket meets that as soon as many requests
-// start together (socat's queue holds five). That is "busy", not "nothing is listening": the request is sent
-// again after a pause that doubles, about two seconds in all.
+// A unix socket whose queue of waiting connections is full refuses a non-blocking connect at once, and
+// libcurl swallows the EAGAIN (it reports no errno). A proxy in front of the socket meets that as soon as
+// many requests start together (socat's queue holds five). That is "busy", not "nothing is listening": the
+// request is sent again after a pause that doubles, about two seconds in all.
 constexpr int kBusyRetries = 8;
 
 std::chrono::milliseconds busyPause(int attempt)
@@ -107,7 +107,8 @@ struct Transfer
     std::size_t maxBytes = CurlTransport::kDefaultMaxResponseBytes;
     bool overflow = false;
     // Set once a connection is ready (new or reused), so a timeout can say whether connecting or answering
-    // was slow: libcurl's connect time is 0 both for a connect that never finished and for a reused connection.
+    // was slow: libcurl's connect time is 0 both for a connect that never finished and for a reused
+    // connection.
     bool connected = false;
 
     // stream() only
@@ -769,8 +770,8 @@ std::vector<Result<HttpResponse>> CurlTransport::sendAll(const std::vector<HttpR
         if (!finishedAny) {
             int waitMs = 1000;
             if (!again.empty()) {
-                const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(earliestAgain()->at -
-                                                                                         Clock::now());
+                const auto until =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(earliestAgain()->at - Clock::now());
                 waitMs = int(std::clamp<long long>(until.count(), 0, waitMs));
             }
             curl_multi_poll(multi, nullptr, 0, waitMs, nullptr);
@@ -830,10 +831,11 @@ Result<void> CurlTransport::stream(const HttpRequest& request,
             curl_multi_remove_handle(own.multi, t.easy);
             const auto at = std::chrono::steady_clock::now() + busyPause(++busyAttempts);
             while (!cancel.isCancelled() && std::chrono::steady_clock::now() < at) {
-                std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(
-                    std::chrono::milliseconds(kPollIntervalMs),
-                    std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::steady_clock::now()) +
-                        std::chrono::milliseconds(1)));
+                std::this_thread::sleep_for(
+                    std::min<std::chrono::milliseconds>(std::chrono::milliseconds(kPollIntervalMs),
+                                                        std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                            at - std::chrono::steady_clock::now()) +
+                                                            std::chrono::milliseconds(1)));
             }
             if (curl_multi_add_handle(own.multi, t.easy) != CURLM_OK) {
                 return Error::make(ErrorCode::Internal, "libcurl refused to start a request.");

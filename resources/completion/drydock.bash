@@ -144,7 +144,7 @@ _drydock()
     case $command in
     "")
         if [[ $cur == -* ]]; then
-            COMPREPLY=($(compgen -W "$endpoint_opts --db --version --help -h" -- "$cur"))
+            COMPREPLY=($(compgen -W "$endpoint_opts --db --background --version --help -h" -- "$cur"))
         else
             COMPREPLY=($(compgen -W "inventory scan check history report benchmark harden demo endpoints watch help version" -- "$cur"))
         fi

@@ -90,6 +90,23 @@ private slots:
         QSettings().remove(QStringLiteral("watch"));
     }
 
+    void startingInTheBackgroundWatchesHiddenForThisSessionOnly()
+    {
+        QSettings().remove(QStringLiteral("watch"));
+        MainWindow w(services());
+        QVERIFY(w.startInBackground());
+        QVERIFY(!w.isVisible());
+        QVERIFY(w.watchAction()->isChecked());
+        QVERIFY(m_notifier->watching); // the tray is there to come back through
+        QVERIFY(!QSettings().value(QStringLiteral("watch/background"), false).toBool()); // not remembered
+        m_notifier->tray.showWindow();
+        QVERIFY(w.isVisible());
+        QVERIFY(!w.close()); // watching: closing hides it again
+        QVERIFY(!w.isVisible());
+        w.watchAction()->trigger();
+        QVERIFY(!m_notifier->watching);
+    }
+
     void theAutostartEntryIsWrittenOnlyWhenTurnedOn()
     {
         const QString path = m_dir.filePath(QStringLiteral("config/autostart/drydock.desktop"));
@@ -104,8 +121,10 @@ private slots:
         const QString text = QString::fromUtf8(f.readAll());
         QVERIFY(text.startsWith(QStringLiteral("[Desktop Entry]\n")));
         QVERIFY(text.contains(QStringLiteral("\nType=Application\n")));
-        QVERIFY(
-            text.contains(QStringLiteral("\nExec=\"") + QCoreApplication::applicationFilePath() + "\"\n"));
+        // It starts the same binary hidden in the tray, watching.
+        QVERIFY2(text.contains(QStringLiteral("\nExec=\"") + QCoreApplication::applicationFilePath() +
+                               "\" --background\n"),
+                 qPrintable(text));
         f.close();
         MainWindow again(services());
         QVERIFY(again.autostartAction()->isChecked());
