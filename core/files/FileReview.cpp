@@ -2,6 +2,7 @@
 
 #include "core/files/UnifiedDiff.h"
 #include "core/files/compose/YamlTree.h"
+#include "core/files/dockerfile/DockerfileParser.h"
 #include "core/secrets/SecretDetector.h"
 #include "core/secrets/SecretMask.h"
 
@@ -46,14 +47,20 @@ bool isWordByte(char c)
            static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Every whole-word occurrence of value in text replaced by mask.
+// Every occurrence of value in text replaced by mask. A value of lower-case letters and digits alone only
+// where it is a whole word (a password "nextcloud29" is not masked inside "nextcloud29-data"); any other
+// value also where it is glued to what comes before it, as a flag's value is (`-pS3cret-pw`).
 std::string replaceWord(const std::string& text, const std::string& value, const std::string& mask)
 {
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0 ||
+               std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
     std::string out;
     std::size_t from = 0;
     for (std::size_t at = text.find(value); at != std::string::npos; at = text.find(value, at + 1)) {
         const std::size_t end = at + value.size();
-        if ((at > 0 && isWordByte(text[at - 1])) || (end < text.size() && isWordByte(text[end])) ||
+        if ((plain && at > 0 && isWordByte(text[at - 1])) || (end < text.size() && isWordByte(text[end])) ||
             at < from) {
             continue;
         }
@@ -137,8 +144,17 @@ void addYamlSecrets(SecretValues& found, const YamlNode& node)
     if (node.isScalar()) {
         judgeText(node.value);
     } else if (node.isSequence()) {
+        // A list of words is often one command in exec form (command, entrypoint, a health check's test):
+        // read together, `mysqladmin … -pS3cret` says what its last word is.
+        std::string command;
         for (const auto& item : node.items) {
             addYamlSecrets(found, item);
+            if (item.isScalar()) {
+                command += (command.empty() ? "" : " ") + item.value;
+            }
+        }
+        if (node.items.size() > 1) {
+            addSecretSpans(found, command);
         }
     } else if (node.isMap()) {
         for (const auto& [key, value] : node.entries) {
@@ -153,15 +169,45 @@ void addYamlSecrets(SecretValues& found, const YamlNode& node)
     }
 }
 
+// The secret values of a Dockerfile, read as the builder reads it: ENV, ARG and LABEL pairs in either form
+// (`ENV NAME value` too), and commands with their continuation lines joined (`mysql -u root \` then `-p…`).
+void addDockerfileSecrets(SecretValues& found, const Dockerfile& file)
+{
+    for (const auto& instruction : file.instructions) {
+        const SecretPlace place = instruction.keyword == "LABEL" ? SecretPlace::Label : SecretPlace::Env;
+        for (const auto& pair : instruction.pairs) {
+            if (!pair.value) {
+                continue;
+            }
+            const SecretJudgement j = SecretDetector::classify(pair.name, *pair.value, place);
+            if (j.masked()) {
+                addSecretValue(found, *pair.value, j.kind);
+            }
+        }
+        if (instruction.pairs.empty()) {
+            std::string command = instruction.arguments;
+            for (const auto& word : instruction.execArguments) {
+                command += ' ' + word;
+            }
+            addSecretSpans(found, command);
+        }
+        for (const auto& heredoc : instruction.heredocs) {
+            addSecretSpans(found, heredoc.body);
+        }
+    }
+}
+
 SecretValues secretValuesIn(std::string_view text, ReviewedFileKind kind)
 {
     SecretValues found;
     addLineSecrets(found, text);
+    // A file that does not parse (the review said why) is masked by its lines alone.
     if (kind == ReviewedFileKind::Compose) {
-        // A file that does not load (the review said why) is masked by its lines alone.
         if (auto tree = loadYaml(text)) {
             addYamlSecrets(found, *tree);
         }
+    } else if (auto dockerfile = parseDockerfile(text)) {
+        addDockerfileSecrets(found, *dockerfile);
     }
     return found;
 }

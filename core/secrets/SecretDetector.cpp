@@ -17,6 +17,7 @@ constexpr std::string_view kUrlCredentials = "url-credentials";
 constexpr std::string_view kBasicAuth = "basic-auth";
 constexpr std::string_view kHighEntropy = "high-entropy";
 constexpr std::string_view kConnectionString = "connection-string";
+constexpr std::string_view kPasswordHash = "password-hash";
 // URL credentials show the URL around the masked password, up to this length; longer values are masked whole
 // so evidence stays a line, whatever a hostile value holds.
 constexpr std::size_t kMaxShownUrl = 256;
@@ -518,6 +519,40 @@ std::optional<ValueHit> urlCredentialsAt(std::string_view t, std::size_t i)
     return ValueHit{kUrlCredentials, schemeStart, authEnd, authStart + colon + 1, authStart + at};
 }
 
+// A password hash as htpasswd and crypt(3) write it — `$apr1$salt$hash`, bcrypt's `$2y$10$…`, `$5$`, `$6$`,
+// yescrypt's `$y$`, `$argon2id$…` — with every `$` possibly doubled as compose files escape it
+// (`admin:$$apr1$$…` in a Traefik basic-auth label). Not the password, but it lets anyone who reads it guess
+// the password offline: masked like one.
+std::optional<ValueHit> passwordHashAt(std::string_view t, std::size_t i)
+{
+    if (t[i] != '$' || (i > 0 && t[i - 1] == '$')) {
+        return std::nullopt;
+    }
+    const std::size_t dollar = t.compare(i, 2, "$$") == 0 ? 2 : 1;
+    std::size_t idEnd = i + dollar;
+    while (idEnd < t.size() && (isAlnum(t[idEnd]))) {
+        ++idEnd;
+    }
+    const std::string_view id = t.substr(i + dollar, idEnd - i - dollar);
+    static constexpr auto kIds = std::to_array<std::string_view>(
+        {"apr1", "1", "2a", "2b", "2y", "5", "6", "y", "gy", "7", "argon2i", "argon2d", "argon2id"});
+    if (std::find(kIds.begin(), kIds.end(), id) == kIds.end() ||
+        t.compare(idEnd, dollar, dollar == 2 ? "$$" : "$") != 0) {
+        return std::nullopt;
+    }
+    std::size_t end = idEnd;
+    while (end < t.size() && (isAlnum(t[end]) || t[end] == '.' || t[end] == '/' || t[end] == '$' ||
+                              t[end] == '=' || t[end] == ',' || t[end] == '+' || t[end] == '-')) {
+        ++end;
+    }
+    // The salt and the hash after the id: at least 20 characters, and at least one more `$` between them.
+    const std::string_view rest = t.substr(idEnd + dollar, end - idEnd - dollar);
+    if (rest.size() < 20 || rest.find('$') == std::string_view::npos) {
+        return std::nullopt;
+    }
+    return ValueHit{kPasswordHash, i, end, i, end};
+}
+
 // Walks text once and reports every value of a known shape; onHit returns false to stop.
 template <typename F> void scanValuePatterns(std::string_view t, F&& onHit)
 {
@@ -541,6 +576,9 @@ template <typename F> void scanValuePatterns(std::string_view t, F&& onHit)
             break;
         case ':':
             hit = urlCredentialsAt(t, i);
+            break;
+        case '$':
+            hit = passwordHashAt(t, i);
             break;
         default:
             break;
@@ -1044,9 +1082,11 @@ struct CommandContext
     bool sshpass = false;
     bool docker = false;
     bool dockerLogin = false;
+    bool netrc = false; // `machine HOST login USER password PASSWORD`, as written into ~/.netrc
 
     void note(std::string_view word)
     {
+        netrc = netrc || word == "machine";
         const std::string_view program = basename(word);
         for (const auto& p : kClientPasswordFlags) {
             passwordFlag = passwordFlag.empty() && program == p.program ? p.flag : passwordFlag;
@@ -1411,6 +1451,12 @@ std::vector<SecretMatch> SecretDetector::inspectText(std::string_view text) cons
                     ++k;
                     continue;
                 }
+            }
+            if (command.netrc && (word == "password" || word == "passwd") && nextIsValue) {
+                if (password(word, next->text, *next)) {
+                    ++k;
+                }
+                continue;
             }
             if (isPair(word)) {
                 const std::string_view name = word.substr(0, word.find('='));

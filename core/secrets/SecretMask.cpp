@@ -53,6 +53,7 @@ constexpr std::array kKindLabels{
     KindLabel{"shopify-token", "Shopify token", true},
     KindLabel{"huggingface-token", "Hugging Face token", true},
     KindLabel{"jwt", "JWT", false},
+    KindLabel{"password-hash", "password hash", false},
 };
 
 const KindLabel* findKind(std::string_view kind)

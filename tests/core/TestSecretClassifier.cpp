@@ -260,8 +260,21 @@ void TestSecretClassifier::masksTextInPlace_data()
     QTest::newRow("a single-quoted map key and quoted value keep their quotes")
         << "      'DB_PASSWORD': \"Wp-Db-Pa55w0rd-xyz\""
         << "      'DB_PASSWORD': \"****** (16-31 chars, password)\"";
+    QTest::newRow("a .netrc line written by a command hides its password")
+        << "echo \"machine example.com login bob password Pw-netrc-4411\" > /root/.netrc"
+        << "echo \"machine example.com login bob password ****** (8-15 chars, password)\" > /root/.netrc";
+    QTest::newRow("the word password in a sentence stays") << "echo enter your password twice"
+                                                           << "echo enter your password twice";
+    QTest::newRow("an htpasswd hash in a compose label, its dollars doubled")
+        << "traefik.http.middlewares.auth.basicauth.users: \"admin:$$apr1$$H6uskkkW$$IgXLP6ewTrSuBkTrqE8wj/\""
+        << "traefik.http.middlewares.auth.basicauth.users: \"admin:****** (32-63 chars, password hash)\"";
+    QTest::newRow("a bcrypt hash")
+        << "htpasswd line: deploy:$2y$10$abcdefghijklmnopqrstuuRkH8q6zF2Zl7m1bX0p9VvOaQmWw5G1a"
+        << "htpasswd line: deploy:****** (32-63 chars, password hash)";
+    QTest::newRow("a price in dollars stays") << "echo costs $5 and $6 today"
+                                              << "echo costs $5 and $6 today";
     QTest::newRow("a header line's name stays") << "X-Auth-Token: abcdef123456XYZ"
-                                               << "X-Auth-Token: ****** (8-15 chars, token)";
+                                                << "X-Auth-Token: ****** (8-15 chars, token)";
 }
 
 void TestSecretClassifier::masksTextInPlace()

@@ -48,6 +48,11 @@ private slots:
                "    environment:\n      DB_PASSWORD: *dbpw\n"
             << "Ak9-anchored-pw"
             << "x-db: &dbpw ";
+        QTest::newRow("a health check's password in exec form")
+            << "services:\n  db:\n    image: mysql:8\n    healthcheck:\n"
+               "      test: [\"CMD\", \"mysqladmin\", \"ping\", \"-uroot\", \"-pHealthPw-9911\"]\n"
+            << "HealthPw-9911"
+            << "\"-uroot\", \"-p";
         QTest::newRow("a password in a URL on a continued line")
             << head + "      DATABASE_URL: >-\n        postgres://shop:Ur1-url-pass-88@db:5432/shop\n"
             << "Ur1-url-pass-88"
@@ -63,8 +68,9 @@ private slots:
         const std::string shown = maskedFileText(text, ReviewedFileKind::Compose);
         QVERIFY2(shown.find(secret.toStdString()) == std::string::npos, shown.c_str());
         QVERIFY2(shown.find(stays.toStdString()) != std::string::npos, shown.c_str());
-        QVERIFY2(shown.find("image: example/app:1.2") != std::string::npos ||
-                     text.find("image:") == std::string::npos,
+        const auto image = text.find("    image: ");
+        QVERIFY2(image == std::string::npos ||
+                     shown.find(text.substr(image, text.find('\n', image) - image)) != std::string::npos,
                  shown.c_str());
         QCOMPARE(std::count(shown.begin(), shown.end(), '\n'), std::count(text.begin(), text.end(), '\n'));
 
@@ -75,6 +81,44 @@ private slots:
         review.fixedText = text + "x-added: true\n";
         bool masked = false;
         const std::string diff = shownFixDiff(review, &masked);
+        QVERIFY2(diff.find(secret.toStdString()) == std::string::npos, diff.c_str());
+    }
+
+    void aDockerfileHidesWhatItsInstructionsHold_data()
+    {
+        QTest::addColumn<QString>("dockerfile");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("stays");
+        QTest::newRow("ENV in its old NAME value form") << "FROM debian:12\nENV DB_PASSWORD Qx7-db-pass-99\n"
+                                                        << "Qx7-db-pass-99"
+                                                        << "ENV DB_PASSWORD ";
+        QTest::newRow("a pair on a continuation line")
+            << "FROM debian:12\nENV A=1 \\\n    SESSION_SECRET=Zr8-session-key-1 \\\n    B=2\n"
+            << "Zr8-session-key-1"
+            << "SESSION_SECRET=";
+        QTest::newRow("a password flag on the next line")
+            << "FROM debian:12\nRUN mysql -u root \\\n    -pCont-line-pw-55 -e 'select 1'\n"
+            << "Cont-line-pw-55"
+            << "mysql -u root";
+        QTest::newRow("a label") << "FROM debian:12\nLABEL com.example.token=\"LabelTok-99887766\"\n"
+                                 << "LabelTok-99887766"
+                                 << "com.example.token=";
+    }
+
+    void aDockerfileHidesWhatItsInstructionsHold()
+    {
+        QFETCH(QString, dockerfile);
+        QFETCH(QString, secret);
+        QFETCH(QString, stays);
+        FileReview review;
+        review.path = "Dockerfile";
+        review.kind = ReviewedFileKind::Dockerfile;
+        review.originalText = dockerfile.toStdString();
+        review.fixedText = review.originalText + "USER 10001\n";
+        const std::string shown = maskedFileText(review.originalText, ReviewedFileKind::Dockerfile);
+        QVERIFY2(shown.find(secret.toStdString()) == std::string::npos, shown.c_str());
+        QVERIFY2(shown.find(stays.toStdString()) != std::string::npos, shown.c_str());
+        const std::string diff = shownFixDiff(review);
         QVERIFY2(diff.find(secret.toStdString()) == std::string::npos, diff.c_str());
     }
 
