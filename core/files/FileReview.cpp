@@ -1,5 +1,6 @@
 #include "core/files/FileReview.h"
 
+#include "core/common/StringSetSearch.h"
 #include "core/files/UnifiedDiff.h"
 #include "core/files/compose/YamlTree.h"
 #include "core/files/dockerfile/DockerfileParser.h"
@@ -45,31 +46,6 @@ bool isWordByte(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '/' ||
            static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Every occurrence of value in text replaced by mask. A value of lower-case letters and digits alone only
-// where it is a whole word (a password "nextcloud29" is not masked inside "nextcloud29-data"); any other
-// value also where it is glued to what comes before it, as a flag's value is (`-pS3cret-pw`).
-std::string replaceWord(const std::string& text, const std::string& value, const std::string& mask)
-{
-    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
-        return std::islower(static_cast<unsigned char>(c)) != 0 ||
-               std::isdigit(static_cast<unsigned char>(c)) != 0;
-    });
-    std::string out;
-    std::size_t from = 0;
-    for (std::size_t at = text.find(value); at != std::string::npos; at = text.find(value, at + 1)) {
-        const std::size_t end = at + value.size();
-        if ((plain && at > 0 && isWordByte(text[at - 1])) || (end < text.size() && isWordByte(text[end])) ||
-            at < from) {
-            continue;
-        }
-        out.append(text, from, at - from);
-        out += mask;
-        from = end;
-    }
-    out.append(text, from, std::string::npos);
-    return out;
 }
 
 using SecretValues = std::vector<std::pair<std::string, std::string>>; // value, kind
@@ -212,27 +188,82 @@ SecretValues secretValuesIn(std::string_view text, ReviewedFileKind kind)
     return found;
 }
 
-// text masked line by line, then every other occurrence of the values found masked too.
+// Whether the occurrence of value at [begin, end) of text is one to mask. A value of lower-case letters and
+// digits alone only where it is a whole word (a password "nextcloud29" is not masked inside
+// "nextcloud29-data"); any other value wherever it is, glued to a flag (`-pS3cret-pw`) or to more text.
+bool masksHere(std::string_view text, std::string_view value, std::size_t begin, std::size_t end)
+{
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0 ||
+               std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    return !plain ||
+           ((begin == 0 || !isWordByte(text[begin - 1])) && (end == text.size() || !isWordByte(text[end])));
+}
+
+// text masked line by line, then every other occurrence of the values found masked too: in one pass
+// (StringSetSearch), so a file holding thousands of secrets is masked in time linear in its size;
+// occurrences that overlap are masked as one.
 std::string maskedWith(std::string_view text, SecretValues found)
 {
-    // The longest first, so a value that contains a shorter one is masked whole.
-    std::stable_sort(found.begin(), found.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-    std::string out;
-    out.reserve(text.size());
+    std::string lines;
+    lines.reserve(text.size());
     std::size_t start = 0;
     while (start < text.size()) {
         // Each line without its newline: a mask (of a PEM block's first line, say) must not take it along.
         const std::size_t newline = std::min(text.find('\n', start), text.size());
-        out += maskSecretsInText(text.substr(start, newline - start));
+        lines += maskSecretsInText(text.substr(start, newline - start));
         if (newline < text.size()) {
-            out += '\n';
+            lines += '\n';
         }
         start = newline + 1;
     }
-    for (const auto& [value, kind] : found) {
-        out = replaceWord(out, value, maskSecret(value, kind));
+    if (found.empty()) {
+        return lines;
     }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                found.end());
+    std::vector<std::string> values;
+    values.reserve(found.size());
+    for (const auto& [value, kind] : found) {
+        values.push_back(value);
+    }
+    // Where each masked region starts and ends, and the longest value in it (whose kind its mask names).
+    struct Region
+    {
+        std::size_t begin;
+        std::size_t end;
+        std::size_t value;
+    };
+    std::vector<Region> regions;
+    for (const auto& hit : StringSetSearch(values).findAll(lines)) {
+        const std::size_t end = hit.begin + values[hit.string].size();
+        if (!masksHere(lines, values[hit.string], hit.begin, end)) {
+            continue;
+        }
+        Region region{hit.begin, end, hit.string};
+        while (!regions.empty() &&
+               region.begin < regions.back().end) { // hits come in the order of their ends
+            const Region& before = regions.back();
+            if (values[before.value].size() > values[region.value].size()) {
+                region.value = before.value;
+            }
+            region.begin = std::min(region.begin, before.begin);
+            regions.pop_back();
+        }
+        regions.push_back(region);
+    }
+    std::string out;
+    out.reserve(lines.size());
+    std::size_t from = 0;
+    for (const Region& r : regions) {
+        out.append(lines, from, r.begin - from);
+        out += maskSecret(lines.substr(r.begin, r.end - r.begin), found[r.value].second);
+        from = r.end;
+    }
+    out.append(lines, from, std::string::npos);
     return out;
 }
 
