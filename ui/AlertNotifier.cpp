@@ -17,13 +17,10 @@ AlertNotifierFactory defaultAlertNotifier()
     };
 }
 
-TrayAlertNotifier::TrayAlertNotifier(QWidget* window)
-    : TrayAlertNotifier(window, QDBusConnection::sessionBus())
-{
-}
+TrayAlertNotifier::TrayAlertNotifier(QWidget* window) : m_window(window) {}
 
 TrayAlertNotifier::TrayAlertNotifier(QWidget* window, const QDBusConnection& bus)
-    : m_window(window), m_desktop(new DesktopNotifications(bus, this))
+    : m_window(window), m_bus(std::make_unique<QDBusConnection>(bus))
 {
 }
 
@@ -42,6 +39,10 @@ void TrayAlertNotifier::setWatching(bool on, const TrayActions& actions)
 {
     m_trayActions = actions;
     if (on) {
+        // The session bus only once the watch is on: a window that never watches never touches D-Bus.
+        if (!m_desktop) {
+            m_desktop = new DesktopNotifications(m_bus ? *m_bus : QDBusConnection::sessionBus(), this);
+        }
         m_desktop->probe();
     }
     if (!on) {
@@ -104,7 +105,7 @@ void TrayAlertNotifier::notify(const Alert& alert, const AlertActions& actions)
     }
     const QString summary = tr("Drydock: %1 risk").arg(QString::fromLatin1(toString(alert.severity)));
     const QString body = QString::fromStdString(alert.sentence);
-    if (m_desktop->notify(summary, body, alert.severity >= Severity::Critical, actions)) {
+    if (m_desktop && m_desktop->notify(summary, body, alert.severity >= Severity::Critical, actions)) {
         return;
     }
     if (!m_tray) {

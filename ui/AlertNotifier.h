@@ -67,6 +67,7 @@ public:
 
 private:
     QPointer<QWidget> m_window;
+    std::unique_ptr<QDBusConnection> m_bus; // injected (tests); else the session bus, once watching
     DesktopNotifications* m_desktop = nullptr;
     QSystemTrayIcon* m_tray = nullptr;
     QMenu* m_menu = nullptr;

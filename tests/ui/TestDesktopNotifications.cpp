@@ -125,10 +125,11 @@ private slots:
         QVERIFY(serviceBus.registerService(QStringLiteral("org.freedesktop.Notifications")));
 
         TrayAlertNotifier notifier(nullptr, busConnection(QStringLiteral("app-1")));
+        QVERIFY(!notifier.findChild<DesktopNotifications*>()); // no D-Bus before the watch is on
+        notifier.setWatching(true, {});
         auto* desktop = notifier.findChild<DesktopNotifications*>();
         QVERIFY(desktop);
-        QSignalSpy probed(desktop, &DesktopNotifications::probed);
-        notifier.setWatching(true, {});
+        QSignalSpy probed(desktop, &DesktopNotifications::probed); // the answer waits for the event loop
         QTRY_COMPARE_WITH_TIMEOUT(probed.size(), 1, 10000);
         QVERIFY(desktop->ready());
 
