@@ -38,19 +38,17 @@ bool TrayAlertNotifier::canRunInBackground() const
 void TrayAlertNotifier::setWatching(bool on, const TrayActions& actions)
 {
     m_trayActions = actions;
-    if (on) {
-        // The session bus only once the watch is on: a window that never watches never touches D-Bus.
-        if (!m_desktop) {
-            m_desktop = new DesktopNotifications(m_bus ? *m_bus : QDBusConnection::sessionBus(), this);
-        }
-        m_desktop->probe();
-    }
     if (!on) {
         if (m_tray) {
             m_tray->hide();
         }
         return;
     }
+    // The session bus only once the watch is on: a window that never watches never touches D-Bus.
+    if (!m_desktop) {
+        m_desktop = new DesktopNotifications(m_bus ? *m_bus : QDBusConnection::sessionBus(), this);
+    }
+    m_desktop->probe();
     if (!m_tray) {
         m_menu = new QMenu();
         m_menu->addAction(tr("Show Drydock"), this, [this] {

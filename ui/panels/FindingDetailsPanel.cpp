@@ -1,7 +1,6 @@
 #include "ui/panels/FindingDetailsPanel.h"
 
 #include "core/common/Time.h"
-#include "core/files/FileReview.h"
 #include "ui/bridge/ComposeFixLoader.h"
 #include "ui/bridge/QtConvert.h"
 #include "ui/widgets/CommandView.h"

@@ -6,7 +6,6 @@
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerWriter.h"
 #include "core/docker/TransportFactory.h"
-#include "core/files/FileReview.h"
 #include "core/hardening/HardeningLoader.h"
 #include "core/hardening/PlanWaivers.h"
 #include "core/store/HistoryStore.h"
